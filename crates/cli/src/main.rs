@@ -1,0 +1,189 @@
+//! `diplomap`: the extraction core on the command line.
+//!
+//! ```text
+//! diplomap extract [--jsonl] [--pretty] [FILE...]
+//! ```
+//! Plain files (or standard input) are one document each; with `--jsonl` every input
+//! line is a document `{"id": ..., "text": ...}`. One result per document goes to
+//! standard output, in input order; problems go to standard error. See EXIT CODES in
+//! [`USAGE`].
+
+mod input;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use diplomap_extract::{analyze, Document};
+use serde_json::{json, Value};
+
+const USAGE: &str = "\
+diplomap — find entities, their countries and the relations between countries in news text
+
+USAGE:
+    diplomap extract [--jsonl] [--pretty] [FILE...]
+
+    Reads each FILE (or standard input when none is given, or for `-`) and prints one
+    JSON result per document (schema \"diplomap/1\", see docs/schema.md).
+
+OPTIONS:
+    --jsonl     Each input line is a document {\"id\": ..., \"text\": ...}; one result line
+                per input line, in order. A bad line gives {\"id\": ..., \"error\": ...}.
+    --pretty    Indent the JSON (one document per block instead of per line).
+    -h, --help  Show this help.  -V, --version  Show the version.
+
+EXIT CODES:
+    0   every document was processed (warnings, e.g. invalid UTF-8, may be on stderr)
+    1   some input could not be processed (missing, unreadable, a directory, binary,
+        a malformed JSON line); all other documents were still processed
+    2   the command line was wrong
+";
+
+/// What the command line asked for.
+#[derive(Debug, Default, PartialEq)]
+struct Options {
+    jsonl: bool,
+    pretty: bool,
+    paths: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse_args(&args) {
+        Ok(Some(options)) => run(&options),
+        Ok(None) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("diplomap: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `Ok(None)` when help or version was printed.
+fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
+    let mut options = Options::default();
+    let mut rest = args.iter();
+    match rest.next().map(String::as_str) {
+        Some("extract") => {}
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            return Ok(None);
+        }
+        Some("-V" | "--version") => {
+            println!("diplomap {}", env!("CARGO_PKG_VERSION"));
+            return Ok(None);
+        }
+        Some(other) => return Err(format!("unknown command `{other}`")),
+        None => return Err("no command given".to_string()),
+    }
+    let mut only_paths = false;
+    for arg in rest {
+        match arg.as_str() {
+            "--jsonl" if !only_paths => options.jsonl = true,
+            "--pretty" if !only_paths => options.pretty = true,
+            "--" if !only_paths => only_paths = true,
+            "-h" | "--help" if !only_paths => {
+                print!("{USAGE}");
+                return Ok(None);
+            }
+            flag if flag.starts_with("--") && !only_paths => {
+                return Err(format!("unknown option `{flag}`"))
+            }
+            path => options.paths.push(path.to_string()),
+        }
+    }
+    Ok(Some(options))
+}
+
+fn run(options: &Options) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = Output {
+        writer: BufWriter::new(stdout.lock()),
+        pretty: options.pretty,
+        failed: false,
+    };
+    let sources: Vec<&str> = if options.paths.is_empty() {
+        vec!["-"]
+    } else {
+        options.paths.iter().map(String::as_str).collect()
+    };
+    for source in sources {
+        let result = if options.jsonl {
+            input::each_line(source, &mut |line| out.jsonl_line(source, line))
+        } else {
+            input::read_document(source).map(|text| out.document(&text, Some(json!(source))))
+        };
+        match result {
+            Ok(Ok(())) => {}
+            // Standard output is gone (a closed pipe): nothing more can be said.
+            Ok(Err(_)) => return ExitCode::from(if out.failed { 1 } else { 0 }),
+            Err(problem) => {
+                eprintln!("diplomap: {problem}");
+                out.failed = true;
+            }
+        }
+    }
+    if out.writer.flush().is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::from(if out.failed { 1 } else { 0 })
+}
+
+struct Output<W: Write> {
+    writer: W,
+    pretty: bool,
+    failed: bool,
+}
+
+impl<W: Write> Output<W> {
+    fn document(&mut self, text: &str, id: Option<Value>) -> io::Result<()> {
+        let document = Document::new(text, &analyze(text), id);
+        self.write(&serde_json::to_value(&document).unwrap_or(Value::Null))
+    }
+
+    /// One JSON Lines input line: a result, or an error record that keeps its place.
+    fn jsonl_line(&mut self, source: &str, line: input::Line) -> io::Result<()> {
+        let number = line.number;
+        match input::parse_line(source, line) {
+            Ok((id, text)) => self.document(&text, id),
+            Err((id, error)) => {
+                eprintln!("diplomap: {source}: line {number}: {error}");
+                self.failed = true;
+                self.write(&json!({"id": id, "error": error}))
+            }
+        }
+    }
+
+    fn write(&mut self, value: &Value) -> io::Result<()> {
+        if self.pretty {
+            serde_json::to_writer_pretty(&mut self.writer, value)?;
+        } else {
+            serde_json::to_writer(&mut self.writer, value)?;
+        }
+        self.writer.write_all(b"\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_flags_and_paths() {
+        let options = parse_args(&args(&["extract", "--jsonl", "a.txt", "--", "--pretty"])).unwrap().unwrap();
+        assert_eq!(
+            options,
+            Options { jsonl: true, pretty: false, paths: vec!["a.txt".into(), "--pretty".into()] }
+        );
+    }
+
+    #[test]
+    fn rejects_unknown_commands_and_options() {
+        assert!(parse_args(&args(&["extrakt"])).is_err());
+        assert!(parse_args(&args(&["extract", "--fast"])).is_err());
+        assert!(parse_args(&[]).is_err());
+    }
+}

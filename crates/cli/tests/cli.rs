@@ -1,0 +1,161 @@
+//! The `diplomap` command end to end: outputs, and every error path with its message
+//! and exit code (see USAGE in src/main.rs).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn diplomap(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diplomap"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the diplomap binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn results(output: &Output) -> Vec<Value> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("every output line is JSON"))
+        .collect()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn temp_file(bytes: &[u8]) -> tempfile::NamedTempFile {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(bytes).unwrap();
+    file
+}
+
+const ARTICLE: &str = "On March 3, 2021, the prime minister of Ruritania said that a loan of $40 million was 12% of the budget.";
+
+#[test]
+fn extracts_a_file_into_a_schema_result() {
+    let file = temp_file(ARTICLE.as_bytes());
+    let path = file.path().to_str().unwrap();
+    let output = diplomap(&["extract", path], b"");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let result = &results(&output)[0];
+    assert_eq!(result["schema"], "diplomap/1");
+    assert_eq!(result["id"], path);
+    let labels: Vec<&str> = result["entities"].as_array().unwrap().iter().map(|e| e["label"].as_str().unwrap()).collect();
+    assert!(labels.contains(&"DATE") && labels.contains(&"MONEY") && labels.contains(&"PERCENT"), "{labels:?}");
+    assert!(result["sentences"].as_array().unwrap().len() == 1);
+    assert!(result["relations"].is_array());
+}
+
+#[test]
+fn offsets_count_code_points_not_bytes() {
+    let text = "Émile’s café — paid $5 million.";
+    let output = diplomap(&["extract"], text.as_bytes());
+    let money = &results(&output)[0]["entities"][0];
+    let (start, end) = (money["start"].as_u64().unwrap() as usize, money["end"].as_u64().unwrap() as usize);
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(chars[start..end].iter().collect::<String>(), "$5 million");
+    assert_eq!(money["text"], "$5 million");
+}
+
+#[test]
+fn jsonl_keeps_order_and_reports_bad_lines_in_place() {
+    let input = "{\"id\": \"a\", \"text\": \"It rose 5%.\"}\n\
+                 {not json}\n\
+                 {\"id\": 7, \"body\": \"no text field\"}\n\
+                 \n\
+                 {\"id\": \"d\", \"text\": \"It fell 3 percent.\"}\n";
+    let output = diplomap(&["extract", "--jsonl"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    let lines = results(&output);
+    assert_eq!(lines.len(), 4, "the blank line is skipped, the others keep their place");
+    assert_eq!(lines[0]["id"], "a");
+    assert!(lines[1]["error"].as_str().unwrap().contains("not valid JSON"));
+    assert_eq!(lines[2]["id"], 7);
+    assert!(lines[2]["error"].as_str().unwrap().contains("no \"text\""));
+    assert_eq!(lines[3]["id"], "d");
+    assert_eq!(lines[3]["entities"][0]["label"], "PERCENT");
+    let messages = stderr(&output);
+    assert!(messages.contains("line 2") && messages.contains("line 3"), "{messages}");
+}
+
+#[test]
+fn missing_file_and_directory_are_reported_and_others_still_processed() {
+    let good = temp_file(ARTICLE.as_bytes());
+    let dir = tempfile::tempdir().unwrap();
+    let output = diplomap(
+        &["extract", "/no/such/file.txt", dir.path().to_str().unwrap(), good.path().to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(results(&output).len(), 1, "the readable file still gives a result");
+    let messages = stderr(&output);
+    assert!(messages.contains("/no/such/file.txt: cannot read: no such file"), "{messages}");
+    assert!(messages.contains("is a directory"), "{messages}");
+}
+
+#[test]
+fn binary_file_is_refused_with_its_offset() {
+    let binary = temp_file(b"PK\x03\x04\x00\x00binary");
+    let output = diplomap(&["extract", binary.path().to_str().unwrap()], b"");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(results(&output).is_empty());
+    assert!(stderr(&output).contains("binary file (NUL byte at offset 4)"), "{}", stderr(&output));
+}
+
+#[test]
+fn invalid_utf8_is_replaced_with_a_warning_naming_the_byte() {
+    let output = diplomap(&["extract"], b"Growth of 4% \xff\xfe in 2020.");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("invalid UTF-8 at byte 13"), "{}", stderr(&output));
+    let result = &results(&output)[0];
+    assert_eq!(result["entities"][0]["text"], "4%");
+    assert_eq!(result["entities"][1]["text"], "2020");
+}
+
+#[test]
+fn empty_input_gives_an_empty_result() {
+    let output = diplomap(&["extract"], b"");
+    assert_eq!(output.status.code(), Some(0));
+    let result = &results(&output)[0];
+    assert_eq!(result["entities"].as_array().unwrap().len(), 0);
+    assert_eq!(result["sentences"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn pretty_output_is_indented_json() {
+    let output = diplomap(&["extract", "--pretty"], b"Up 5%.");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("\n  \"schema\": \"diplomap/1\""));
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["entities"][0]["label"], "PERCENT");
+}
+
+#[test]
+fn usage_errors_exit_2_with_help() {
+    let output = diplomap(&["extract", "--bogus"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown option `--bogus`"));
+    assert!(stderr(&output).contains("USAGE"));
+    assert_eq!(diplomap(&[], b"").status.code(), Some(2));
+    let help = diplomap(&["--help"], b"");
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("EXIT CODES"));
+}
+
+#[test]
+fn large_single_jsonl_line_streams_through() {
+    let text = "The ministers met. ".repeat(200_000);
+    let input = serde_json::json!({"id": "big", "text": text}).to_string() + "\n";
+    let output = diplomap(&["extract", "--jsonl"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(0));
+    let result = &results(&output)[0];
+    assert_eq!(result["id"], "big");
+    assert_eq!(result["sentences"].as_array().unwrap().len(), 200_000);
+}

@@ -1,0 +1,450 @@
+//! Gazetteer matching: countries, demonyms, places, organisations, institutions and
+//! people from the tables in `data/`, found in the token stream by a phrase trie.
+//!
+//! Phrases are tokenised like the text and matched on folded tokens, so the cost is one
+//! hash look-up per token plus one per extra phrase token: linear in the text. Case is
+//! then checked against the phrase as written: a capitalised phrase word needs a
+//! capitalised text word ("Turkey", not "turkey"), an acronym needs capitals ("US", not
+//! "us").
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::model::{CountryCode, Label};
+use crate::tokens::{TokenKind, Tokens};
+
+/// What a gazetteer entry names; decides its label and how it links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntryKind {
+    Country,
+    Demonym,
+    Capital,
+    City,
+    Region,
+    Organization,
+    Institution,
+    Person,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub label: Label,
+    pub country: Option<CountryCode>,
+    pub canonical: String,
+    /// Places: inhabitants, used to rank readings of an ambiguous name.
+    pub population: u64,
+}
+
+/// One country's reference data.
+#[derive(Clone, Debug)]
+pub struct CountryInfo {
+    pub code: CountryCode,
+    pub name: String,
+    pub capital: String,
+}
+
+/// An international organisation and its member states.
+#[derive(Clone, Debug)]
+pub struct Organization {
+    pub canonical: String,
+    pub members: Vec<CountryCode>,
+}
+
+/// The text of each data table, in the formats documented in `data/README.md`.
+pub struct Tables<'a> {
+    pub countries: &'a str,
+    pub places: &'a str,
+    pub organizations: &'a str,
+    pub institutions: &'a str,
+    pub people: &'a str,
+}
+
+impl Tables<'static> {
+    /// The tables compiled into the binary.
+    pub fn builtin() -> Tables<'static> {
+        Tables {
+            countries: include_str!("../data/countries.tsv"),
+            places: include_str!("../data/places.tsv"),
+            organizations: include_str!("../data/organizations.tsv"),
+            institutions: include_str!("../data/institutions.tsv"),
+            people: include_str!("../data/people.tsv"),
+        }
+    }
+}
+
+/// How a phrase token constrains the case of the text token it matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    Any,
+    Capitalized,
+    AllCaps,
+}
+
+#[derive(Clone, Debug)]
+struct Candidate {
+    entry: u32,
+    case: Box<[Case]>,
+}
+
+/// A gazetteer match: tokens `first..=last` and the entries they may name, best first.
+#[derive(Clone, Debug)]
+pub struct Match {
+    pub first: usize,
+    pub last: usize,
+    pub entries: Vec<u32>,
+}
+
+#[derive(Default)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    countries: BTreeMap<CountryCode, CountryInfo>,
+    organizations: BTreeMap<String, Organization>,
+    /// Folded token text -> token id.
+    vocabulary: FxHashMap<Box<str>, u32>,
+    /// (trie node, token id) -> child node. Node 0 is the root.
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Trie node -> the phrases ending there.
+    phrases: FxHashMap<u32, Vec<Candidate>>,
+    nodes: u32,
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer, built once per process.
+    pub fn shared() -> &'static Gazetteer {
+        static SHARED: OnceLock<Gazetteer> = OnceLock::new();
+        SHARED.get_or_init(|| Gazetteer::from_tables(&Tables::builtin()))
+    }
+
+    /// Builds a gazetteer from table texts. Malformed rows are skipped: the built-in
+    /// tables are checked by tests, and a bad row must not take the app down.
+    pub fn from_tables(tables: &Tables<'_>) -> Gazetteer {
+        let mut gazetteer = Gazetteer {
+            nodes: 1,
+            ..Gazetteer::default()
+        };
+        gazetteer.load_countries(tables.countries);
+        gazetteer.load_places(tables.places);
+        gazetteer.load_organizations(tables.organizations);
+        gazetteer.load_institutions(tables.institutions);
+        gazetteer.load_people(tables.people);
+        gazetteer
+    }
+
+    pub fn entry(&self, id: u32) -> &Entry {
+        &self.entries[id as usize]
+    }
+
+    pub fn country(&self, code: CountryCode) -> Option<&CountryInfo> {
+        self.countries.get(&code)
+    }
+
+    pub fn countries(&self) -> impl Iterator<Item = &CountryInfo> {
+        self.countries.values()
+    }
+
+    pub fn organization(&self, canonical: &str) -> Option<&Organization> {
+        self.organizations.get(canonical)
+    }
+
+    /// All gazetteer phrases in the text: at each token the longest phrase that starts
+    /// there, then on after its end.
+    pub fn find(&self, tokens: &Tokens<'_>) -> Vec<Match> {
+        let ids: Vec<Option<u32>> = (0..tokens.len())
+            .map(|i| self.vocabulary.get(tokens.folded(i)).copied())
+            .collect();
+        let mut matches = Vec::new();
+        let mut i = 0;
+        while i < ids.len() {
+            match self.longest_at(tokens, &ids, i) {
+                Some(found) => {
+                    i = found.last + 1;
+                    matches.push(found);
+                }
+                None => i += 1,
+            }
+        }
+        matches
+    }
+
+    fn longest_at(&self, tokens: &Tokens<'_>, ids: &[Option<u32>], first: usize) -> Option<Match> {
+        // A phrase never starts inside a word run like "Rus" in "Rus-sia" or mid-number.
+        if first > 0 && !tokens.list[first].space_before && tokens.kind(first - 1) == TokenKind::Word
+            && tokens.kind(first) == TokenKind::Word
+        {
+            return None;
+        }
+        let mut node = 0;
+        let mut best = None;
+        for (last, id) in ids.iter().enumerate().skip(first) {
+            let Some(next) = id.and_then(|id| self.edges.get(&(node, id))) else {
+                break;
+            };
+            node = *next;
+            let Some(candidates) = self.phrases.get(&node) else {
+                continue;
+            };
+            let entries: Vec<u32> = candidates
+                .iter()
+                .filter(|candidate| case_fits(tokens, first, &candidate.case))
+                .map(|candidate| candidate.entry)
+                .collect();
+            if !entries.is_empty() && ends_word(tokens, last) {
+                best = Some(Match { first, last, entries });
+            }
+        }
+        best
+    }
+
+    fn add_entry(&mut self, entry: Entry) -> u32 {
+        self.entries.push(entry);
+        (self.entries.len() - 1) as u32
+    }
+
+    /// Registers `phrase` as a name of entry `entry`.
+    fn add_phrase(&mut self, phrase: &str, entry: u32) {
+        let tokens = Tokens::new(phrase.trim());
+        if tokens.is_empty() {
+            return;
+        }
+        let mut node = 0;
+        let mut case = Vec::with_capacity(tokens.len());
+        for i in 0..tokens.len() {
+            let next_id = self.vocabulary.len() as u32;
+            let id = *self
+                .vocabulary
+                .entry(tokens.folded(i).into())
+                .or_insert(next_id);
+            let next_node = self.nodes;
+            node = *self.edges.entry((node, id)).or_insert(next_node);
+            if node == next_node {
+                self.nodes += 1;
+            }
+            case.push(if tokens.is_all_caps(i) {
+                Case::AllCaps
+            } else if tokens.is_capitalized(i) {
+                Case::Capitalized
+            } else {
+                Case::Any
+            });
+        }
+        let candidates = self.phrases.entry(node).or_default();
+        if candidates.iter().all(|c| c.entry != entry) {
+            candidates.push(Candidate {
+                entry,
+                case: case.into(),
+            });
+        }
+    }
+
+    fn add_named(&mut self, entry: Entry, names: &[&str]) -> u32 {
+        let id = self.add_entry(entry);
+        for name in names {
+            self.add_phrase(name, id);
+        }
+        id
+    }
+
+    fn load_countries(&mut self, table: &str) {
+        for row in rows(table, 5) {
+            let Some(code) = CountryCode::parse(row[0]) else { continue };
+            let (name, capital) = (row[1], row[4]);
+            let entry = |kind, label, canonical: &str| Entry {
+                kind,
+                label,
+                country: Some(code),
+                canonical: canonical.to_string(),
+                population: 0,
+            };
+            let names: Vec<&str> = std::iter::once(name).chain(list(row[2])).collect();
+            self.add_named(entry(EntryKind::Country, Label::Gpe, name), &names);
+            let demonyms: Vec<&str> = list(row[3]).collect();
+            self.add_named(entry(EntryKind::Demonym, Label::Norp, name), &demonyms);
+            if !capital.is_empty() {
+                self.add_named(entry(EntryKind::Capital, Label::Gpe, capital), &[capital]);
+            }
+            self.countries.insert(
+                code,
+                CountryInfo {
+                    code,
+                    name: name.to_string(),
+                    capital: capital.to_string(),
+                },
+            );
+        }
+    }
+
+    fn load_places(&mut self, table: &str) {
+        for row in rows(table, 5) {
+            let Some(code) = CountryCode::parse(row[2]) else { continue };
+            let kind = match row[3] {
+                "region" => EntryKind::Region,
+                _ => EntryKind::City,
+            };
+            // Capitals are already in from the country table.
+            let is_capital = self.countries.get(&code).is_some_and(|c| c.capital == row[0]);
+            let names: Vec<&str> = std::iter::once(row[0]).chain(list(row[1])).collect();
+            let entry = Entry {
+                kind: if is_capital { EntryKind::Capital } else { kind },
+                label: Label::Gpe,
+                country: Some(code),
+                canonical: row[0].to_string(),
+                population: row[4].parse().unwrap_or(0),
+            };
+            self.add_named(entry, &names);
+        }
+    }
+
+    fn load_organizations(&mut self, table: &str) {
+        for row in rows(table, 3) {
+            let canonical = row[0];
+            let names: Vec<&str> = std::iter::once(canonical).chain(list(row[1])).collect();
+            let entry = Entry {
+                kind: EntryKind::Organization,
+                label: Label::Org,
+                country: None,
+                canonical: canonical.to_string(),
+                population: 0,
+            };
+            self.add_named(entry, &names);
+            let members = list(row[2]).filter_map(CountryCode::parse).collect();
+            self.organizations.insert(
+                canonical.to_string(),
+                Organization {
+                    canonical: canonical.to_string(),
+                    members,
+                },
+            );
+        }
+    }
+
+    fn load_institutions(&mut self, table: &str) {
+        for row in rows(table, 3) {
+            let names: Vec<&str> = list(row[0]).collect();
+            let Some(first) = names.first() else { continue };
+            let canonical = row.get(3).copied().filter(|c| !c.is_empty()).unwrap_or(first);
+            let entry = Entry {
+                kind: EntryKind::Institution,
+                label: Label::parse(row[2]).unwrap_or(Label::Org),
+                country: CountryCode::parse(row[1]),
+                canonical: canonical.to_string(),
+                population: 0,
+            };
+            self.add_named(entry, &names);
+        }
+    }
+
+    fn load_people(&mut self, table: &str) {
+        let mut seen: FxHashMap<(String, CountryCode), u32> = FxHashMap::default();
+        for row in rows(table, 3) {
+            let Some(code) = CountryCode::parse(row[2]) else { continue };
+            let canonical = row[0];
+            // One entry per person, however many terms the table lists.
+            let id = match seen.get(&(canonical.to_string(), code)) {
+                Some(&id) => id,
+                None => {
+                    let entry = Entry {
+                        kind: EntryKind::Person,
+                        label: Label::Person,
+                        country: Some(code),
+                        canonical: canonical.to_string(),
+                        population: 0,
+                    };
+                    let id = self.add_named(entry, &[canonical]);
+                    seen.insert((canonical.to_string(), code), id);
+                    id
+                }
+            };
+            for variant in list(row[1]) {
+                self.add_phrase(variant, id);
+            }
+        }
+    }
+}
+
+/// The data rows of a TSV table (header skipped) with at least `min_fields` fields.
+fn rows(table: &str, min_fields: usize) -> impl Iterator<Item = Vec<&str>> {
+    table
+        .lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>())
+        .filter(move |fields| fields.len() >= min_fields && !fields[0].is_empty())
+}
+
+/// The items of a `|`-separated list field.
+fn list(field: &str) -> impl Iterator<Item = &str> {
+    field.split('|').map(str::trim).filter(|item| !item.is_empty())
+}
+
+fn case_fits(tokens: &Tokens<'_>, first: usize, case: &[Case]) -> bool {
+    case.iter().enumerate().all(|(offset, rule)| match rule {
+        Case::Any => true,
+        Case::Capitalized => tokens.is_capitalized(first + offset),
+        Case::AllCaps => tokens.is_all_caps(first + offset),
+    })
+}
+
+/// A match must not end inside a word: "Oman" in "Omani" is not Oman.
+fn ends_word(tokens: &Tokens<'_>, last: usize) -> bool {
+    let next = last + 1;
+    next >= tokens.len()
+        || tokens.list[next].space_before
+        || tokens.kind(next) != TokenKind::Word
+        || tokens.kind(last) != TokenKind::Word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COUNTRIES: &str = "code\tname\tnames\tdemonyms\tcapital\n\
+        RU\tRussia\tRussian Federation\tRussian|Russians\tMoscow\n\
+        US\tUnited States\tUS|U.S.|United States of America\tAmerican|Americans\tWashington\n\
+        TR\tTurkey\tTürkiye\tTurkish|Turks\tAnkara\n";
+
+    fn small() -> Gazetteer {
+        Gazetteer::from_tables(&Tables {
+            countries: COUNTRIES,
+            places: "name\taliases\tcode\tkind\tpopulation\nKazan\t\tRU\tcity\t1200000\n",
+            organizations: "canonical\taliases\tmembers\tkind\nUnited Nations\tUN|U.N.\tRU|US|TR\tigo\n",
+            institutions: "phrase\tcode\tlabel\tcanonical\nKremlin\tRU\tORG\tKremlin\n",
+            people: "canonical\tvariants\tcode\trole\tfrom\tto\nVladimir Putin\tPutin\tRU\tpresident\t2000\t\n",
+        })
+    }
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let gazetteer = small();
+        let tokens = Tokens::new(text);
+        gazetteer
+            .find(&tokens)
+            .into_iter()
+            .map(|m| {
+                let span = tokens.span(m.first, m.last);
+                (text[span.start..span.end].to_string(), gazetteer.entry(m.entries[0]).canonical.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_longest_phrases_with_their_canonical_names() {
+        assert_eq!(
+            found("The Russian Federation and the United States of America met in Kazan."),
+            [
+                ("Russian Federation".into(), "Russia".into()),
+                ("United States of America".into(), "United States".into()),
+                ("Kazan".into(), "Kazan".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn respects_case_and_word_boundaries() {
+        assert!(found("let us talk turkey").is_empty());
+        assert!(found("Russianness").is_empty());
+        assert_eq!(found("the U.S. and the UN").len(), 2);
+        assert_eq!(found("Putin's Kremlin").len(), 2);
+    }
+}

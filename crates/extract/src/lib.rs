@@ -1,0 +1,56 @@
+//! Diplomap's extraction core: entities, their countries, and the relations between
+//! countries, from English news text. Pure Rust with no I/O, shared by the CLI and the
+//! browser app.
+//!
+//! The stages read top to bottom, one module each:
+//! [`normalize`] → [`tokens`] (sentences and tokens) → [`gazetteer`] matching →
+//! [`entities`] rules (with [`numbers`]) → [`linking`] (countries and coreference) →
+//! [`relations`]. [`schema`] turns the result into the exchange format.
+
+pub mod entities;
+pub mod gazetteer;
+pub mod linking;
+pub mod model;
+pub mod normalize;
+pub mod numbers;
+pub mod relations;
+pub mod schema;
+pub mod tokens;
+
+pub use gazetteer::Gazetteer;
+pub use model::{Amount, Analysis, CountryCode, Entity, Label, Money, Relation, RelationType, Span, Value};
+pub use schema::Document;
+
+/// Analyses `text` with the built-in gazetteer.
+pub fn analyze(text: &str) -> Analysis {
+    analyze_with(Gazetteer::shared(), text)
+}
+
+/// Analyses `text` with the given gazetteer. Never panics; linear in the text's length.
+pub fn analyze_with(gazetteer: &Gazetteer, text: &str) -> Analysis {
+    let tokens = tokens::Tokens::new(text);
+    let sentences = tokens::sentences(&tokens);
+    let mut mentions = entities::recognize(&tokens, gazetteer);
+    linking::link(&tokens, &mut mentions);
+    let relations = relations::extract(&tokens, &sentences, &mentions);
+    let entities = mentions
+        .into_iter()
+        .map(|mention| Entity {
+            span: tokens.span(mention.first, mention.last),
+            label: mention.label,
+            country: mention.country,
+            canonical: mention.canonical,
+            value: mention.value,
+        })
+        .collect();
+    Analysis {
+        entities,
+        sentences,
+        relations,
+    }
+}
+
+/// The common English name of a country, e.g. `RU` -> `Russia`.
+pub fn country_name(code: CountryCode) -> Option<&'static str> {
+    Gazetteer::shared().country(code).map(|info| info.name.as_str())
+}

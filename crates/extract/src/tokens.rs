@@ -1,0 +1,280 @@
+//! Sentences and tokens. One pass over the text, linear in its length.
+//!
+//! A token is a run of letters (with inner apostrophes left out: "Russia's" gives
+//! `Russia`, `'`, `s`), a run of digits (with inner `.`/`,` kept: `5,6`, `81.2`), or a
+//! single other character. Gazetteer phrases are tokenised the same way, so "U.S."
+//! and "Nur-Sultan" match token by token.
+
+use crate::model::Span;
+use crate::normalize::{fold_into, is_space};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Range of the folded form in [`Tokens::folded`].
+    folded: (u32, u32),
+    /// Whitespace (or the start of the text) comes right before this token.
+    pub space_before: bool,
+    /// A line break comes between the previous token and this one.
+    pub newline_before: bool,
+}
+
+/// The tokens of a text, with their folded forms in one shared buffer.
+pub struct Tokens<'t> {
+    pub text: &'t str,
+    pub list: Vec<Token>,
+    folded: String,
+}
+
+impl<'t> Tokens<'t> {
+    pub fn new(text: &'t str) -> Tokens<'t> {
+        let mut tokens = Tokens {
+            text,
+            list: Vec::with_capacity(text.len() / 5),
+            folded: String::with_capacity(text.len()),
+        };
+        tokens.scan();
+        tokens
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The token's text as written.
+    pub fn raw(&self, index: usize) -> &'t str {
+        let span = self.list[index].span;
+        &self.text[span.start..span.end]
+    }
+
+    /// The token's folded form (lower case, ASCII quotes and dashes).
+    pub fn folded(&self, index: usize) -> &str {
+        let (start, end) = self.list[index].folded;
+        &self.folded[start as usize..end as usize]
+    }
+
+    pub fn kind(&self, index: usize) -> TokenKind {
+        self.list[index].kind
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn is_capitalized(&self, index: usize) -> bool {
+        self.list[index].kind == TokenKind::Word
+            && self.raw(index).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Two or more letters, all upper case.
+    pub fn is_all_caps(&self, index: usize) -> bool {
+        let raw = self.raw(index);
+        self.list[index].kind == TokenKind::Word
+            && raw.chars().nth(1).is_some()
+            && raw.chars().all(|c| !c.is_lowercase())
+    }
+
+    /// The byte span from the start of token `first` to the end of token `last`.
+    pub fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.list[first].span.start, self.list[last].span.end)
+    }
+
+    /// Is token `index` the punctuation character `ch`?
+    pub fn is_punct(&self, index: usize, ch: char) -> bool {
+        index < self.list.len()
+            && self.list[index].kind == TokenKind::Punct
+            && self.folded(index).starts_with(ch)
+    }
+
+    fn scan(&mut self) {
+        let text = self.text;
+        let mut chars = text.char_indices().peekable();
+        let mut space_before = true;
+        let mut newline_before = false;
+        while let Some((start, ch)) = chars.next() {
+            if is_space(ch) {
+                space_before = true;
+                newline_before |= ch == '\n';
+                continue;
+            }
+            let kind = if ch.is_alphabetic() {
+                TokenKind::Word
+            } else if ch.is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Punct
+            };
+            let mut end = start + ch.len_utf8();
+            match kind {
+                TokenKind::Word => {
+                    while let Some(&(i, c)) = chars.peek() {
+                        if c.is_alphanumeric() || is_combining(c) {
+                            end = i + c.len_utf8();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                TokenKind::Number => {
+                    while let Some(&(i, c)) = chars.peek() {
+                        let inner_separator = (c == '.' || c == ',')
+                            && text[i + 1..].starts_with(|d: char| d.is_ascii_digit());
+                        if c.is_ascii_digit() || inner_separator {
+                            end = i + c.len_utf8();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                TokenKind::Punct => {}
+            }
+            self.push(Span::new(start, end), kind, space_before, newline_before);
+            space_before = false;
+            newline_before = false;
+        }
+    }
+
+    fn push(&mut self, span: Span, kind: TokenKind, space_before: bool, newline_before: bool) {
+        let folded_start = self.folded.len() as u32;
+        fold_into(&self.text[span.start..span.end], &mut self.folded);
+        self.list.push(Token {
+            span,
+            kind,
+            folded: (folded_start, self.folded.len() as u32),
+            space_before,
+            newline_before,
+        });
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "gov", "sen",
+    "rep", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan",
+    "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est",
+    "fig", "pres", "rev", "hon", "amb",
+];
+
+/// Splits the text into sentences: at `.`, `!` or `?` followed by a space and a likely
+/// sentence start, and at blank lines or line breaks after a short line (headings).
+pub fn sentences(tokens: &Tokens<'_>) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut first = 0;
+    for i in 0..tokens.len() {
+        if i + 1 == tokens.len() || ends_sentence(tokens, i) {
+            spans.push(tokens.span(first, i));
+            first = i + 1;
+        }
+    }
+    spans
+}
+
+/// Does a sentence end after token `i` (which is not the last)?
+fn ends_sentence(tokens: &Tokens<'_>, i: usize) -> bool {
+    let next = &tokens.list[i + 1];
+    if next.newline_before && line_break_ends_sentence(tokens, i) {
+        return true;
+    }
+    let mut end = i;
+    // Closing quotes and brackets stay with the sentence they close.
+    while end > 0 && is_closer(tokens.folded(end)) {
+        end -= 1;
+    }
+    let terminal = matches!(tokens.folded(end), "." | "!" | "?" | "…");
+    if !terminal || !next.space_before || !starts_sentence(tokens, i + 1) {
+        return false;
+    }
+    !(tokens.folded(end) == "." && end > 0 && is_abbreviation(tokens, end - 1))
+}
+
+fn is_closer(folded: &str) -> bool {
+    matches!(folded, "\"" | "'" | "\u{201D}" | ")" | "]" | "»")
+}
+
+fn starts_sentence(tokens: &Tokens<'_>, index: usize) -> bool {
+    let first = tokens.raw(index).chars().next().unwrap_or(' ');
+    first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '[' | '«' | '*' | '<')
+}
+
+fn is_abbreviation(tokens: &Tokens<'_>, index: usize) -> bool {
+    let word = tokens.folded(index);
+    let single_letter = tokens.kind(index) == TokenKind::Word && word.chars().count() == 1;
+    single_letter || ABBREVIATIONS.contains(&word)
+}
+
+/// A line break ends a sentence after terminal punctuation, at a blank line, or after a
+/// short line (a heading, a byline). A long line that runs on is hard-wrapped prose.
+fn line_break_ends_sentence(tokens: &Tokens<'_>, i: usize) -> bool {
+    let gap = &tokens.text[tokens.list[i].span.end..tokens.list[i + 1].span.start];
+    if gap.matches('\n').count() >= 2 {
+        return true;
+    }
+    if matches!(tokens.folded(i), "." | "!" | "?" | ":" | "\"" | "\u{201D}") {
+        return true;
+    }
+    let line_start = tokens.text[..tokens.list[i].span.end]
+        .rfind('\n')
+        .map_or(0, |newline| newline + 1);
+    tokens.list[i].span.end - line_start < 60
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let tokens = Tokens::new(text);
+        (0..tokens.len()).map(|i| tokens.raw(i)).collect()
+    }
+
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        let tokens = Tokens::new(text);
+        sentences(&tokens).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_possessives_hyphens_and_keeps_decimals() {
+        assert_eq!(words("Russia's $5,6 bn"), ["Russia", "'", "s", "$", "5,6", "bn"]);
+        assert_eq!(words("Moscow-led 81.2%."), ["Moscow", "-", "led", "81.2", "%", "."]);
+        assert_eq!(words("U.S."), ["U", ".", "S", "."]);
+    }
+
+    #[test]
+    fn folded_forms_are_lower_case_ascii_quotes() {
+        let tokens = Tokens::new("Côte d\u{2019}Ivoire");
+        let folded: Vec<&str> = (0..tokens.len()).map(|i| tokens.folded(i)).collect();
+        assert_eq!(folded, ["côte", "d", "'", "ivoire"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_headings() {
+        let text = "A Heading\nOn Feb. 3 the U.S. envoy met Mr. Smith. He left! Then \"Why?\" she asked.";
+        assert_eq!(
+            sentence_texts(text),
+            ["A Heading", "On Feb. 3 the U.S. envoy met Mr. Smith.", "He left!", "Then \"Why?\" she asked."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_stay_one_sentence() {
+        let text = "The minister said that the talks between the two governments would go on\nuntil the end of the week.";
+        assert_eq!(sentence_texts(text).len(), 1);
+    }
+}

@@ -1,0 +1,95 @@
+//! Properties that hold for any input: no panic, spans sorted, non-overlapping, on
+//! character boundaries and inside the text; relations well-formed.
+
+use diplomap_extract::{analyze, Analysis, Document};
+use proptest::prelude::*;
+
+fn check(text: &str, analysis: &Analysis) {
+    let mut previous_end = 0;
+    for entity in &analysis.entities {
+        let span = entity.span;
+        assert!(span.start < span.end, "empty entity {span:?}");
+        assert!(span.start >= previous_end, "entities overlap or are unsorted at {span:?}");
+        assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        assert!(span.end <= text.len());
+        if let Some(code) = entity.country {
+            assert!(code.as_str().bytes().all(|b| b.is_ascii_uppercase()));
+        }
+        previous_end = span.end;
+    }
+    let mut previous_end = 0;
+    for sentence in &analysis.sentences {
+        assert!(sentence.start >= previous_end && sentence.start < sentence.end && sentence.end <= text.len());
+        assert!(text.is_char_boundary(sentence.start) && text.is_char_boundary(sentence.end));
+        previous_end = sentence.end;
+    }
+    for relation in &analysis.relations {
+        assert!(relation.a < relation.b, "pair not ordered: {relation:?}");
+        assert!(!relation.types.is_empty() && !relation.evidence.is_empty());
+        assert!(relation.evidence.iter().all(|e| analysis.sentences.contains(e)));
+    }
+    // The exchange format must convert without trouble too.
+    let document = Document::new(text, analysis, None);
+    let chars = text.chars().count();
+    assert!(document.entities.iter().all(|e| e.end <= chars));
+}
+
+/// Text built from pieces that exercise the rules: names, titles, numbers, dates,
+/// punctuation, newlines and odd Unicode.
+fn newsy_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Russia".to_string()),
+        Just("President".to_string()),
+        Just("Vladimir Putin".to_string()),
+        Just("Kyrgyz".to_string()),
+        Just("$".to_string()),
+        Just("\\$".to_string()),
+        Just("5,6 billion".to_string()),
+        Just("40%".to_string()),
+        Just("Feb.".to_string()),
+        Just("17-18th of April".to_string()),
+        Just("7-03-2017".to_string()),
+        Just("said".to_string()),
+        Just("Ministry of".to_string()),
+        Just(". ".to_string()),
+        Just("\n\n".to_string()),
+        Just("’s".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("🇷🇺".to_string()),
+        "[A-Za-z]{1,8}",
+        "[0-9.,]{1,6}",
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn any_string_upholds_the_invariants(text in any::<String>()) {
+        check(&text, &analyze(&text));
+    }
+
+    #[test]
+    fn news_like_strings_uphold_the_invariants(text in newsy_text()) {
+        check(&text, &analyze(&text));
+    }
+}
+
+#[test]
+fn pathological_inputs_are_handled() {
+    let inputs = [
+        "a".repeat(200_000),
+        "A. ".repeat(50_000),
+        "Putin ".repeat(50_000),
+        ".".repeat(100_000),
+        "\r".repeat(100_000),
+        "e\u{301}".repeat(50_000),
+        "שלום ".repeat(20_000),
+        "$ 1 % 2 , ".repeat(20_000),
+    ];
+    for text in &inputs {
+        check(text, &analyze(text));
+    }
+}
