@@ -1,0 +1,38 @@
+# Diplomap: the two commands of the README are `make serve` and `make test`.
+# Each first installs what is missing (scripts/setup.sh, idempotent).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: setup build serve test test-native test-wasm test-e2e cli
+
+setup:
+	scripts/setup.sh
+
+## build: the static site in dist/ (any static file server can host it)
+build: setup
+	trunk build --release
+
+## serve: build, then serve dist/ on http://127.0.0.1:$(PORT)
+serve: build
+	@echo "Diplomap: http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
+	cd dist && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
+
+## cli: the `diplomap` command in target/release/
+cli:
+	cargo build --release -p diplomap-cli
+
+## test: every test — native core and CLI, components in headless Chromium, end to end
+test:
+	scripts/setup.sh --browser
+	$(MAKE) test-native test-wasm test-e2e
+
+test-native:
+	cargo test
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown -p diplomap-app
+
+test-e2e: build
+	node --test e2e/
