@@ -18,9 +18,7 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let hit = money(tokens, i)
-            .or_else(|| percent(tokens, i))
-            .or_else(|| date(tokens, i));
+        let hit = approximate_amount(tokens, i).or_else(|| date(tokens, i));
         match hit {
             Some(hit) => {
                 i = hit.last + 1;
@@ -30,6 +28,40 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
         }
     }
     found
+}
+
+/// Words that hedge an amount and belong to it: "about $2 billion", "more than 20%".
+fn approximation_end(tokens: &Tokens<'_>, i: usize) -> usize {
+    let word = |j: usize| if j < tokens.len() { tokens.folded(j) } else { "" };
+    match (word(i), word(i + 1)) {
+        ("more" | "less" | "fewer" | "higher" | "lower", "than") => i + 2,
+        ("up", "to") | ("at", "least" | "most") | ("well", "over" | "under" | "below" | "above") => i + 2,
+        ("as", "much" | "many" | "little" | "high" | "low") if word(i + 2) == "as" => i + 3,
+        ("an" | "a", "additional" | "further" | "estimated" | "total" | "record" | "mere" | "hefty") => {
+            if word(i + 2) == "of" { i + 3 } else { i + 2 }
+        }
+        ("about" | "around" | "roughly" | "approximately" | "nearly" | "almost" | "some" | "only"
+        | "just" | "over" | "under" | "below" | "above" | "between" | "estimated", _) => i + 1,
+        _ => i,
+    }
+}
+
+/// MONEY or PERCENT with hedges before and a range after: "between 20% and 25%",
+/// "$1.5 billion to $2 billion".
+fn approximate_amount(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    let at = approximation_end(tokens, i);
+    let amount = |j: usize| money(tokens, j).or_else(|| percent(tokens, j));
+    let mut found = amount(at)?;
+    found.first = i;
+    let connector = if i < tokens.len() && tokens.folded(i) == "between" { "and" } else { "to" };
+    if let Some(next) = tokens.list.get(found.last + 1).map(|_| tokens.folded(found.last + 1)) {
+        if next == connector || next == "or" || next == "-" {
+            if let Some(end) = amount(found.last + 2).filter(|end| end.label == found.label) {
+                found.last = end.last;
+            }
+        }
+    }
+    Some(found)
 }
 
 /// Parses a number token: `5,6` and `4,8` are decimals with a comma, `1,200` and
@@ -59,10 +91,7 @@ pub fn parse_number(raw: &str) -> Option<f64> {
 /// A number, possibly followed by a scale word: `5,6 billion`, `30 million`, `2 bn`.
 /// Returns the value and the last token used.
 fn quantity(tokens: &Tokens<'_>, i: usize) -> Option<(f64, usize)> {
-    if i >= tokens.len() || tokens.kind(i) != TokenKind::Number {
-        return None;
-    }
-    let number = parse_number(tokens.raw(i))?;
+    let (number, i) = number_with_fraction(tokens, i)?;
     match tokens.list.get(i + 1).map(|_| tokens.folded(i + 1)) {
         Some(word) => match scale(word) {
             Some(factor) => Some((number * factor, i + 1)),
@@ -70,6 +99,44 @@ fn quantity(tokens: &Tokens<'_>, i: usize) -> Option<(f64, usize)> {
         },
         None => Some((number, i)),
     }
+}
+
+/// A number, or a number word, with an optional fraction: `8 3/4`, `one`.
+fn number_with_fraction(tokens: &Tokens<'_>, i: usize) -> Option<(f64, usize)> {
+    if i >= tokens.len() {
+        return None;
+    }
+    if tokens.kind(i) != TokenKind::Number {
+        return number_word(tokens.folded(i)).map(|n| (n, i));
+    }
+    let whole = parse_number(tokens.raw(i))?;
+    let is_number = |j: usize| j < tokens.len() && tokens.kind(j) == TokenKind::Number;
+    let tight = |j: usize| j < tokens.len() && !tokens.list[j].space_before;
+    if is_number(i + 1) && tokens.is_punct(i + 2, '/') && is_number(i + 3) && tight(i + 2) && tight(i + 3) {
+        let numerator = parse_number(tokens.raw(i + 1))?;
+        let denominator = parse_number(tokens.raw(i + 3)).filter(|d| *d != 0.0)?;
+        return Some((whole + numerator / denominator, i + 3));
+    }
+    Some((whole, i))
+}
+
+fn number_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "twelve" => 12.0,
+        "twenty" => 20.0,
+        "hundred" | "hundreds" => 100.0,
+        _ => return None,
+    })
 }
 
 fn scale(word: &str) -> Option<f64> {
@@ -99,8 +166,18 @@ fn currency_prefix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
         })
     };
     // "US$" and "US $" name the US dollar explicitly.
-    if tokens.raw(i) == "US" && i + 1 < tokens.len() && tokens.folded(i + 1) == "$" {
-        return Some(("USD", i + 1));
+    if i + 1 < tokens.len() && tokens.folded(i + 1) == "$" {
+        let currency = match tokens.raw(i) {
+            "US" => "USD",
+            "C" => "CAD",
+            "A" => "AUD",
+            "HK" => "HKD",
+            "NZ" => "NZD",
+            _ => "",
+        };
+        if !currency.is_empty() {
+            return Some((currency, i + 1));
+        }
     }
     symbol(i).map(|currency| (currency, i))
 }
@@ -111,6 +188,12 @@ fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
     let (currency, last) = match word {
         "us" | "u" if i + 1 < tokens.len() => return currency_suffix(tokens, i + 1).filter(|(c, _)| *c == "USD"),
         "dollar" | "dollars" | "usd" => ("USD", i),
+        "cent" | "cents" => ("USD", i),
+        "canadian" | "australian" | "hong" => return foreign_dollar(tokens, i),
+        "mark" | "marks" => ("DEM", i),
+        "franc" | "francs" => ("FRF", i),
+        "peso" | "pesos" => ("MXN", i),
+        "won" => ("KRW", i),
         "euro" | "euros" | "eur" => ("EUR", i),
         "pound" | "pounds" => ("GBP", i),
         "ruble" | "rubles" | "rouble" | "roubles" | "rub" => ("RUB", i),
@@ -125,6 +208,17 @@ fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
         _ => return None,
     };
     Some((currency, last))
+}
+
+/// "Canadian dollars", "Australian dollars", "Hong Kong dollars".
+fn foreign_dollar(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let word = |j: usize| if j < tokens.len() { tokens.folded(j) } else { "" };
+    match (word(i), word(i + 1), word(i + 2)) {
+        ("canadian", "dollar" | "dollars", _) => Some(("CAD", i + 1)),
+        ("australian", "dollar" | "dollars", _) => Some(("AUD", i + 1)),
+        ("hong", "kong", "dollar" | "dollars") => Some(("HKD", i + 2)),
+        _ => None,
+    }
 }
 
 fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
@@ -144,10 +238,8 @@ fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 }
 
 fn percent(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
-    if tokens.kind(i) != TokenKind::Number {
-        return None;
-    }
-    let value = parse_number(tokens.raw(i))?;
+    let first = i;
+    let (value, i) = number_with_fraction(tokens, i)?;
     let next = |offset: usize| tokens.list.get(i + offset).map(|_| tokens.folded(i + offset));
     let last = match (next(1), next(2)) {
         (Some("%"), _) | (Some("percent"), _) | (Some("pct"), _) => i + 1,
@@ -155,7 +247,7 @@ fn percent(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         _ => return None,
     };
     Some(Found {
-        first: i,
+        first,
         last,
         label: Label::Percent,
         value: Some(Value::Percent(value)),
@@ -183,7 +275,8 @@ fn month(tokens: &Tokens<'_>, i: usize) -> Option<u32> {
 
 /// Skips a month abbreviation's full stop: returns the month's last token.
 fn month_end(tokens: &Tokens<'_>, i: usize) -> usize {
-    if tokens.is_punct(i + 1, '.') && tokens.folded(i).len() <= 4 {
+    let abbreviation = !MONTHS.contains(&tokens.folded(i));
+    if abbreviation && tokens.is_punct(i + 1, '.') {
         i + 1
     } else {
         i
@@ -240,11 +333,142 @@ fn iso(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<String
     }
 }
 
+/// A date expression: optional relative words before ("last", "early", "the end of"),
+/// a core (a calendar date, a weekday, a counted or relative period), and optional
+/// words after ("ago", "to October").
 fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    if let Some(word) = frequency(tokens, i) {
+        return Some(date_found(i, word, None));
+    }
+    let core_at = date_prefix_end(tokens, i);
+    let core = calendar_date(tokens, core_at)
+        .or_else(|| period(tokens, core_at, core_at > i))
+        .or_else(|| (core_at > i).then(|| relative_unit(tokens, core_at)).flatten());
+    let mut found = core?;
+    found.first = found.first.min(i);
+    found.last = date_suffix_end(tokens, found.last);
+    Some(found)
+}
+
+fn calendar_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     month_first_date(tokens, i)
         .or_else(|| day_first_date(tokens, i))
         .or_else(|| numeric_date(tokens, i))
+        .or_else(|| decade(tokens, i))
         .or_else(|| standalone_year(tokens, i))
+        .or_else(|| weekday(tokens, i))
+}
+
+fn word_at<'a>(tokens: &'a Tokens<'_>, i: usize) -> &'a str {
+    if i < tokens.len() { tokens.folded(i) } else { "" }
+}
+
+/// "annual", "monthly", "daily": dates by OntoNotes' conventions.
+fn frequency(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    matches!(
+        word_at(tokens, i),
+        "annual" | "annually" | "monthly" | "daily" | "weekly" | "quarterly" | "yearly" | "biannual"
+    )
+    .then_some(i)
+}
+
+/// Skips relative words before a date core; returns where the core starts.
+fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
+    let mut j = i;
+    loop {
+        let word = word_at(tokens, j);
+        let next = word_at(tokens, j + 1);
+        j = match (word, next) {
+            ("last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "following"
+            | "early" | "late" | "earlier" | "later" | "same", _) => j + 1,
+            ("mid", "-") => j + 2,
+            ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn") if word_at(tokens, j + 2) == "of" => j + 3,
+            ("the", "first" | "second" | "third" | "fourth" | "last") if matches!(word_at(tokens, j + 2), "half" | "quarter" | "week" | "weeks" | "months" | "days") => j + 2,
+            ("half" | "quarter" | "week" | "weeks" | "months" | "days", "of") if j > i => j + 2,
+            ("the", "past" | "last" | "next" | "coming" | "previous" | "same") => j + 1,
+            ("fiscal", _) => j + 1,
+            _ => return j,
+        };
+    }
+}
+
+/// "ago", "earlier", "later" after a date; "to"/"through" and another month or year.
+fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
+    match word_at(tokens, last + 1) {
+        "ago" | "earlier" | "later" => last + 1,
+        "to" | "through" | "until" => match calendar_date(tokens, last + 2) {
+            Some(end) => end.last,
+            None => last,
+        },
+        _ => last,
+    }
+}
+
+const UNITS: &[&str] = &[
+    "day", "days", "week", "weeks", "weekend", "weekends", "month", "months", "quarter",
+    "quarters", "year", "years", "decade", "decades", "century", "centuries",
+];
+
+const SEASONS: &[&str] = &["spring", "summer", "fall", "autumn", "winter"];
+
+fn count(tokens: &Tokens<'_>, i: usize) -> bool {
+    i < tokens.len()
+        && (tokens.kind(i) == TokenKind::Number
+            || matches!(
+                tokens.folded(i),
+                "a" | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+                    | "ten" | "eleven" | "twelve" | "fifteen" | "twenty" | "thirty" | "several"
+                    | "few" | "many" | "some"
+            ))
+}
+
+/// A counted period: "six months", "two years ago", "a year earlier", "30-year"; after
+/// a relative word also "the past two years".
+fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
+    if !count(tokens, i) {
+        return None;
+    }
+    let hyphen = tokens.is_punct(i + 1, '-');
+    let unit_at = if hyphen { i + 2 } else { i + 1 };
+    if !UNITS.contains(&word_at(tokens, unit_at)) {
+        return None;
+    }
+    let article = matches!(word_at(tokens, i), "a" | "some" | "many" | "few");
+    let qualified = matches!(word_at(tokens, unit_at + 1), "ago" | "earlier" | "later");
+    // "a year" alone is too vague; "a year ago" or "the past year" is a date.
+    if article && !qualified && !after_prefix {
+        return None;
+    }
+    Some(date_found(i, unit_at, None))
+}
+
+/// A unit or season after a relative word: "last year", "this fall", "recent weeks".
+fn relative_unit(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    let word = word_at(tokens, i);
+    (UNITS.contains(&word) || SEASONS.contains(&word)).then(|| date_found(i, i, None))
+}
+
+/// "Monday" ... "Sunday", capitalised.
+fn weekday(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    let day = matches!(
+        word_at(tokens, i),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    ) && tokens.is_capitalized(i);
+    let relative = matches!(word_at(tokens, i), "yesterday" | "today" | "tomorrow");
+    (day || relative).then(|| date_found(i, i, None))
+}
+
+/// Takes in a leading "the": "the 17-18th of April", "the 1990s".
+fn with_the(tokens: &Tokens<'_>, i: usize) -> usize {
+    if i > 0 && tokens.folded(i - 1) == "the" { i - 1 } else { i }
+}
+
+/// "the 1990s", "1960s".
+fn decade(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    let raw = if i < tokens.len() { tokens.raw(i) } else { "" };
+    let is_decade = raw.len() == 4 && raw.ends_with('0') && tokens.kind(i) == TokenKind::Number
+        && word_at(tokens, i + 1) == "s" && !tokens.list[i + 1].space_before;
+    is_decade.then(|| date_found(with_the(tokens, i), i + 1, Some(format!("{}X", &raw[..3]))))
 }
 
 /// A year on its own, `in 2015`, but not a compound like `1950-strong`.
@@ -288,9 +512,7 @@ fn day_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     if found_year.is_some() {
         last += 1 + comma;
     }
-    // Take in a leading "the": "the 17-18th of April".
-    let first = if i > 0 && tokens.folded(i - 1) == "the" { i - 1 } else { i };
-    Some(date_found(first, last, iso(found_year, Some(m), Some(d))))
+    Some(date_found(with_the(tokens, i), last, iso(found_year, Some(m), Some(d))))
 }
 
 /// `7-03-2017`, `07/03/2017`, `2017-03-07`. Day first with `-` and `.`, month first
@@ -372,8 +594,13 @@ mod tests {
     #[test]
     fn percentages() {
         assert_eq!(spans("rose 12.5 percent")[0], ("12.5 percent".into(), Label::Percent, Some(Value::Percent(12.5))));
-        assert_eq!(spans("about 30%")[0].0, "30%");
+        assert_eq!(spans("about 30%")[0].0, "about 30%");
         assert_eq!(spans("7 per cent")[0].0, "7 per cent");
+        assert_eq!(spans("yields of 8 3/4%")[0], ("8 3/4%".into(), Label::Percent, Some(Value::Percent(8.75))));
+        assert_eq!(spans("between 20% and 25% of")[0].0, "between 20% and 25%");
+        assert_eq!(spans("more than $500 million in aid")[0].0, "more than $500 million");
+        assert_eq!(spans("about 100 million Canadian dollars")[0].2, money(100e6, "CAD"));
+        assert!(spans("about ten people").is_empty());
     }
 
     #[test]
@@ -386,5 +613,20 @@ mod tests {
         assert_eq!(spans("in 2014 it")[0], ("2014".into(), Label::Date, date("2014")));
         assert!(spans("They may go").is_empty());
         assert!(spans("a 1950-strong unit").is_empty());
+        assert_eq!(spans("rose in July. Then")[0].0, "July");
+    }
+
+    #[test]
+    fn relative_and_counted_dates() {
+        let texts = [
+            "last year", "two years ago", "the past three months", "the end of 1999", "mid-March",
+            "a year earlier", "recent weeks", "this fall", "late Tuesday", "the 1980s", "30-year",
+            "January to June", "yesterday", "annually",
+        ];
+        for text in texts {
+            let found = spans(&format!("It was {text} ."));
+            assert_eq!(found.first().map(|f| f.0.as_str()), Some(text), "{text}");
+        }
+        assert!(spans("a year of hope").is_empty());
     }
 }
