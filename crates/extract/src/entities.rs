@@ -68,8 +68,9 @@ const ORG_STARTS: &[&str] = &[
     "organisation", "association", "house", "court", "academy", "school", "college",
 ];
 
-/// Lower-case words allowed inside a capitalised name: "Bank of Russia".
-const NAME_CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "al", "bin", "van", "von", "&"];
+/// Lower-case words allowed inside a capitalised name: "Bank of Russia". Not "and":
+/// "the World Bank and the IMF" are two.
+const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "on", "de", "al", "bin", "van", "von", "&"];
 
 /// Finds the entities of a text, sorted and non-overlapping.
 pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
@@ -96,6 +97,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for person in titled_people(tokens, &taken).into_iter().chain(speakers(tokens, &taken)) {
         add(person, &mut taken);
     }
+    for acronym in acronyms(tokens, &taken) {
+        add(acronym, &mut taken);
+    }
     mentions.sort_by_key(|m| m.first);
     mentions
 }
@@ -117,9 +121,73 @@ fn gazetteer_mention(gazetteer: &Gazetteer, found: &Match) -> Mention {
     mention
 }
 
+/// Capitalised words that are never part of a name, though they start sentences.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "i", "you", "his",
+    "her", "its", "their", "our", "this", "that", "these", "those", "when", "while",
+    "although", "but", "and", "or", "if", "as", "some", "indeed", "separately", "also",
+    "however", "meanwhile", "after", "before", "for", "with", "by", "from", "to", "of", "yet",
+    "so", "then", "there", "here", "what", "who", "why", "how", "where", "not", "no", "all",
+    "both", "each", "every", "many", "most", "other", "such", "since", "until", "because",
+    "despite", "during", "though", "thus", "today", "yesterday", "last", "next", "now",
+];
+
 /// Is token `i` a capitalised word that can be part of a name?
 fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {
-    i < tokens.len() && tokens.is_capitalized(i) && !is_title(tokens, i)
+    i < tokens.len()
+        && tokens.is_capitalized(i)
+        && !is_title(tokens, i)
+        && !NOT_NAMES.contains(&tokens.folded(i))
+}
+
+/// Particles inside names: "Mr. van Dover", "Ahmad bin Salman".
+fn is_name_particle(tokens: &Tokens<'_>, i: usize) -> bool {
+    i < tokens.len() && matches!(tokens.folded(i), "van" | "von" | "de" | "der" | "del" | "da" | "al" | "bin" | "ibn" | "la" | "le" | "di")
+}
+
+/// Tokens `i` and `i + 1` are written together, with no space between.
+fn tight(tokens: &Tokens<'_>, i: usize) -> bool {
+    i + 1 < tokens.len() && !tokens.list[i + 1].space_before
+}
+
+/// The last token of a personal name starting at `first`, if one starts there: name
+/// words with initials ("John J. Phelan"), apostrophes and hyphens ("O'Brien",
+/// "Marie-Louise"), particles ("van de Kamp") and suffixes ("Jr.").
+fn name_end(tokens: &Tokens<'_>, first: usize, taken: &[bool], max_words: usize) -> Option<usize> {
+    let mut j = first;
+    let mut last = None;
+    let mut words = 0;
+    while j < tokens.len() && !taken[j] && words < max_words {
+        if j > first && tokens.list[j].newline_before {
+            break;
+        }
+        let initial = tokens.raw(j).chars().count() == 1 && tokens.is_capitalized(j) && tokens.is_punct(j + 1, '.');
+        if initial && last.is_some() || initial && j == first {
+            j += 2;
+            continue;
+        }
+        if is_name_particle(tokens, j) && is_name_word(tokens, j + 1) {
+            j += 1;
+            continue;
+        }
+        if !is_name_word(tokens, j) {
+            break;
+        }
+        // "O'Brien", "Marie-Louise": one name word written with ' or -.
+        while tight(tokens, j) && matches!(tokens.folded(j + 1), "'" | "-") && tight(tokens, j + 1)
+            && j + 2 < tokens.len() && tokens.is_capitalized(j + 2)
+        {
+            j += 2;
+        }
+        last = Some(j);
+        words += 1;
+        j += 1;
+        if matches!(tokens.folded(j.min(tokens.len() - 1)), "jr" | "sr") && j < tokens.len() {
+            last = Some(if tokens.is_punct(j + 1, '.') { j + 1 } else { j });
+            break;
+        }
+    }
+    last
 }
 
 fn is_title(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -168,26 +236,54 @@ fn organization_in_run(
     first: usize,
     last: usize,
 ) -> Option<Mention> {
+    // A capitalised function word opening a sentence ("The", "In") is no part of a name.
+    let mut first = first;
+    while first < last && NOT_NAMES.contains(&tokens.folded(first)) {
+        first += 1;
+    }
     let words = last - first + 1;
     let head = ORG_HEADS.contains(&tokens.folded(last)) && words >= 2;
     let start = words >= 3 && ORG_STARTS.contains(&tokens.folded(first))
         && matches!(tokens.folded(first + 1), "of" | "for");
-    if !(head || start) {
+    let inside = matches_within(matches, first, last);
+    let one_known_name = matches!(inside, [only] if only.first == first && only.last == last);
+    if !(head || start) || one_known_name {
         return None;
     }
-    // A sentence-initial word is capitalised anyway: "Experts" is no part of a name.
-    let first = if first + 1 < last && sentence_initial(tokens, first) && !is_known(matches, first) {
-        first + 1
-    } else {
-        first
-    };
+    // "General Motors Corp.": the abbreviation's full stop belongs to the name.
+    let abbreviated = matches!(tokens.folded(last), "corp" | "inc" | "co" | "ltd" | "cos" | "bros")
+        && tokens.is_punct(last + 1, '.')
+        && tight(tokens, last);
+    let last = if abbreviated { last + 1 } else { last };
     let mut mention = Mention::new(first, last, Label::Org);
     // The organisation belongs to the country named inside it, if exactly one is.
-    let mut countries = matches_within(matches, first, last)
-        .iter()
-        .filter_map(|m| gazetteer.entry(m.entries[0]).country);
+    let mut countries = inside.iter().filter_map(|m| gazetteer.entry(m.entries[0]).country);
     mention.country = countries.next().filter(|c| countries.all(|other| other == *c));
     Some(mention)
+}
+
+/// Acronyms we do not read as organisations.
+const NOT_ORGANIZATIONS: &[&str] = &[
+    "ceo", "cfo", "coo", "gdp", "gnp", "tv", "am", "pm", "ok", "ii", "iii", "iv", "vi", "vii",
+    "viii", "ix", "xi", "xii", "id", "pc", "dna", "aids", "hiv", "ipo", "cd", "lp", "usd", "eur",
+    "rub", "vip", "faq", "pdf", "html", "usa", "uk", "ad", "bc", "ce", "bce", "mw", "kw", "km",
+    "kg", "mph", "st", "jr", "sr", "phd", "mba", "ma", "ba", "bs", "ms", "op", "ed", "tel",
+    "fax", "covid", "sars", "mers", "gmt", "utc", "est", "edt", "pst", "cet", "msk",
+];
+
+/// Upper-case words of two to six letters are, in news, mostly organisations: "ANC",
+/// "IRS", "OSCE". Not in a headline written all in capitals.
+fn acronyms(tokens: &Tokens<'_>, taken: &[bool]) -> Vec<Mention> {
+    let shouting = |j: Option<usize>| {
+        j.is_some_and(|j| j < tokens.len() && tokens.kind(j) == TokenKind::Word && tokens.is_all_caps(j))
+    };
+    (0..tokens.len())
+        .filter(|&i| !taken[i] && tokens.is_all_caps(i))
+        .filter(|&i| (2..=6).contains(&tokens.raw(i).len()) && tokens.raw(i).bytes().all(|b| b.is_ascii_uppercase()))
+        .filter(|&i| !NOT_ORGANIZATIONS.contains(&tokens.folded(i)))
+        .filter(|&i| !shouting(i.checked_sub(1)) && !shouting(Some(i + 1)))
+        .map(|i| Mention::new(i, i, Label::Org))
+        .collect()
 }
 
 /// The matches inside tokens `first..=last` (matches are sorted and disjoint).
@@ -195,15 +291,6 @@ fn matches_within(matches: &[Match], first: usize, last: usize) -> &[Match] {
     let start = matches.partition_point(|m| m.first < first);
     let end = matches.partition_point(|m| m.last <= last);
     &matches[start..end.max(start)]
-}
-
-fn is_known(matches: &[Match], token: usize) -> bool {
-    let index = matches.partition_point(|m| m.last < token);
-    matches.get(index).is_some_and(|m| m.first <= token)
-}
-
-fn sentence_initial(tokens: &Tokens<'_>, i: usize) -> bool {
-    i == 0 || tokens.list[i].newline_before || matches!(tokens.folded(i - 1), "." | "!" | "?" | "\"" | "\u{201c}")
 }
 
 /// "President Vladimir Putin", "First Deputy Prime Minister Igor Shuvalov": the names
@@ -217,19 +304,25 @@ fn titled_people(tokens: &Tokens<'_>, taken: &[bool]) -> Vec<Mention> {
             continue;
         }
         let mut j = i;
-        while j < tokens.len() && (is_title(tokens, j) || tokens.is_punct(j, '.') || is_title_word(tokens, j)) {
-            j += 1;
+        while j < tokens.len() && (is_title(tokens, j) || is_title_word(tokens, j)) {
+            j += if is_abbreviated_title(tokens, j) { 2 } else { 1 };
         }
         let first = j;
-        while j < tokens.len() && is_name_word(tokens, j) && !taken[j] && j - first < 4 {
-            j += 1;
+        match name_end(tokens, first, taken, 4) {
+            Some(last) if !tokens.list[first].newline_before => {
+                found.push(Mention::new(first, last, Label::Person));
+                i = last + 1;
+            }
+            _ => i = j.max(i + 1),
         }
-        if j > first && !tokens.list[first].newline_before {
-            found.push(Mention::new(first, j - 1, Label::Person));
-        }
-        i = j.max(i + 1);
     }
     found
+}
+
+/// "Mr.", "Gen.": a title abbreviation and its full stop.
+fn is_abbreviated_title(tokens: &Tokens<'_>, i: usize) -> bool {
+    matches!(tokens.folded(i), "mr" | "mrs" | "ms" | "dr" | "gen" | "prof" | "sen" | "rep" | "gov" | "lt" | "col" | "capt" | "sgt" | "adm" | "st")
+        && tokens.is_punct(i + 1, '.')
 }
 
 /// Words inside multi-word titles: "Prime", "Foreign", "First", "Vice".
@@ -250,12 +343,8 @@ fn speakers(tokens: &Tokens<'_>, taken: &[bool]) -> Vec<Mention> {
             continue;
         }
         let first = i + 1;
-        let mut j = first;
-        while j < tokens.len() && is_name_word(tokens, j) && !taken[j] && j - first < 3 {
-            j += 1;
-        }
-        if j - first >= 2 {
-            found.push(Mention::new(first, j - 1, Label::Person));
+        if let Some(last) = name_end(tokens, first, taken, 4).filter(|&last| last > first) {
+            found.push(Mention::new(first, last, Label::Person));
         }
     }
     found

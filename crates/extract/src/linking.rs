@@ -1,6 +1,7 @@
 //! Country linking and coreference: gives people their country from the words before
-//! their title ("Kyrgyz President Almazbek Atambaev" -> KG), and resolves later short
-//! mentions to the full name met earlier ("Mendkovich" -> "Nikita Mendkovich").
+//! their title ("Kyrgyz President Almazbek Atambaev" -> KG), and carries names met once
+//! to their later short forms: "Mendkovich" -> "Nikita Mendkovich", "Sony" after
+//! "Sony Corp.", "EAEU" after "Eurasian Economic Union (EAEU)".
 
 use rustc_hash::FxHashMap;
 
@@ -10,7 +11,8 @@ use crate::tokens::Tokens;
 
 pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     country_before_title(tokens, mentions);
-    resolve_people(tokens, mentions);
+    define_acronyms(tokens, mentions);
+    propagate_names(tokens, mentions);
 }
 
 /// A person whose title follows a country or demonym belongs to that country.
@@ -32,30 +34,117 @@ fn country_before_title(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
     }
 }
 
-/// Full names are canonical; a later surname alone resolves to the full name, and
-/// unlabelled occurrences of a known surname become PERSON mentions too.
-fn resolve_people(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
-    let mut by_surname: FxHashMap<String, (String, Option<CountryCode>)> = FxHashMap::default();
-    for mention in mentions.iter_mut().filter(|m| m.label == Label::Person) {
-        let span = tokens.span(mention.first, mention.last);
-        let written = &tokens.text[span.start..span.end];
-        if mention.canonical.is_none() {
-            mention.canonical = Some(written.to_string());
-        }
-        if mention.last > mention.first {
-            let canonical = mention.canonical.clone().unwrap_or_default();
-            let surname = tokens.folded(mention.last).to_string();
-            by_surname.entry(surname).or_insert((canonical, mention.country));
+/// "Eurasian Economic Union (EAEU)": the acronym takes the name's label, canonical
+/// name and country.
+fn define_acronyms(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
+    for index in 1..mentions.len() {
+        let (before, rest) = mentions.split_at_mut(index);
+        let (name, acronym) = (&before[index - 1], &mut rest[0]);
+        let in_brackets = acronym.first == acronym.last
+            && acronym.first == name.last + 2
+            && tokens.is_punct(name.last + 1, '(')
+            && tokens.is_punct(acronym.last + 1, ')')
+            && tokens.is_all_caps(acronym.first);
+        if in_brackets && name.label == Label::Org && name.last > name.first {
+            acronym.label = Label::Org;
+            acronym.canonical = Some(canonical_or_text(tokens, name));
+            acronym.country = acronym.country.or(name.country);
         }
     }
-    if by_surname.is_empty() {
+}
+
+fn canonical_or_text(tokens: &Tokens<'_>, mention: &Mention) -> String {
+    mention.canonical.clone().unwrap_or_else(|| {
+        let span = tokens.span(mention.first, mention.last);
+        tokens.text[span.start..span.end].to_string()
+    })
+}
+
+/// What a short form found later stands for.
+#[derive(Clone)]
+struct Alias {
+    /// Folded tokens of the short form.
+    words: Vec<String>,
+    label: Label,
+    canonical: String,
+    country: Option<CountryCode>,
+}
+
+/// Legal suffixes dropped from company names to get the name used later.
+const LEGAL_SUFFIXES: &[&str] = &["corp", "inc", "co", "ltd", "plc", "cos", "group", "llc", "ag", "sa"];
+
+/// Short forms that later mentions may use, from people and organisations named in
+/// full: the surname, the company name without its legal suffix, an acronym.
+fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
+    let mut aliases = Vec::new();
+    for mention in mentions.iter_mut() {
+        let canonical = canonical_or_text(tokens, mention);
+        if mention.label == Label::Person && mention.canonical.is_none() {
+            mention.canonical = Some(canonical.clone());
+        }
+        let alias = |range: std::ops::RangeInclusive<usize>| Alias {
+            words: range.map(|j| tokens.folded(j).to_string()).collect(),
+            label: mention.label,
+            canonical: canonical.clone(),
+            country: mention.country,
+        };
+        match mention.label {
+            Label::Person if mention.last > mention.first => {
+                let mut surname = mention.last;
+                if matches!(tokens.folded(surname), "." | "jr" | "sr") && surname > mention.first + 1 {
+                    surname -= if tokens.folded(surname) == "." { 2 } else { 1 };
+                }
+                aliases.push(alias(surname..=surname));
+            }
+            Label::Org => {
+                let mut last = mention.last;
+                if tokens.folded(last) == "." && last > mention.first {
+                    last -= 1;
+                }
+                if last > mention.first && LEGAL_SUFFIXES.contains(&tokens.folded(last)) {
+                    aliases.push(alias(mention.first..=last - 1));
+                    if last - mention.first >= 2 {
+                        aliases.push(alias(mention.first..=mention.first));
+                    }
+                }
+                if mention.first == mention.last && tokens.is_all_caps(mention.first) {
+                    aliases.push(alias(mention.first..=mention.first));
+                }
+            }
+            _ => {}
+        }
+    }
+    aliases
+}
+
+/// Resolves short mentions to the full names met in the document, and marks
+/// unlabelled occurrences of those short forms as mentions too.
+fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
+    let aliases = aliases(tokens, mentions);
+    if aliases.is_empty() {
         return;
     }
+    // The first full name to claim a short form keeps it.
+    let mut by_first_word: FxHashMap<&str, Vec<&Alias>> = FxHashMap::default();
+    for alias in &aliases {
+        let slot = by_first_word.entry(alias.words[0].as_str()).or_default();
+        if !slot.iter().any(|a| a.words == alias.words) && slot.len() < 8 {
+            slot.push(alias);
+        }
+    }
+    let alias_at = |i: usize| -> Option<&Alias> {
+        let candidates = by_first_word.get(tokens.folded(i))?;
+        candidates.iter().copied().find(|alias| {
+            alias.words.iter().enumerate().all(|(k, word)| i + k < tokens.len() && tokens.folded(i + k) == word)
+        })
+    };
+    // Existing short mentions take the full name's canonical form and country.
     for mention in mentions.iter_mut() {
-        if mention.label == Label::Person && mention.first == mention.last {
-            if let Some((canonical, country)) = by_surname.get(tokens.folded(mention.first)) {
-                mention.canonical = Some(canonical.clone());
-                mention.country = mention.country.or(*country);
+        if let Some(alias) = alias_at(mention.first) {
+            let same_extent = mention.first + alias.words.len() - 1 == mention.last;
+            if same_extent && mention.label == alias.label {
+                mention.canonical = Some(alias.canonical.clone());
+                mention.country = mention.country.or(alias.country);
             }
         }
     }
@@ -63,21 +152,33 @@ fn resolve_people(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     for mention in mentions.iter() {
         covered[mention.first..=mention.last].iter_mut().for_each(|c| *c = true);
     }
-    for i in 0..tokens.len() {
-        if covered[i] || !tokens.is_capitalized(i) {
-            continue;
-        }
-        if let Some((canonical, country)) = by_surname.get(tokens.folded(i)) {
-            mentions.push(Mention {
-                first: i,
-                last: i,
-                label: Label::Person,
-                country: *country,
-                canonical: Some(canonical.clone()),
-                value: None,
-                kind: None,
-            });
+    let mut i = 0;
+    while i < tokens.len() {
+        let alias = alias_at(i).filter(|alias| {
+            let last = i + alias.words.len() - 1;
+            tokens.is_capitalized(i) && !covered[i..=last].iter().any(|&c| c) && !continues_name(tokens, last)
+        });
+        match alias {
+            Some(alias) => {
+                let last = i + alias.words.len() - 1;
+                mentions.push(Mention {
+                    first: i,
+                    last,
+                    label: alias.label,
+                    country: alias.country,
+                    canonical: Some(alias.canonical.clone()),
+                    value: None,
+                    kind: None,
+                });
+                i = last + 1;
+            }
+            None => i += 1,
         }
     }
     mentions.sort_by_key(|m| m.first);
+}
+
+/// A capitalised word right after: "Bush" in "Bush Industries" is another name.
+fn continues_name(tokens: &Tokens<'_>, last: usize) -> bool {
+    last + 1 < tokens.len() && tokens.is_capitalized(last + 1) && tokens.list[last + 1].space_before
 }
