@@ -25,7 +25,7 @@ const CUES: &[(RelationType, &[&str])] = &[
         "accord", "pact",
     ]),
     (RelationType::Economy, &[
-        "trade", "invest", "aid", "grant", "loan", "debt", "remittanc", "migrant", "econom",
+        "trade", "invest", "aid", "grant", "loan", "debt", "remittanc", "migrant",
         "gas", "oil", "energy", "export", "import", "money", "financ", "assistance", "budget",
         "market", "fund", "pipeline", "tariff",
     ]),
@@ -41,7 +41,7 @@ const CUES: &[(RelationType, &[&str])] = &[
         "worsen", "condemn", "challeng", "tension", "protest", "threat", "orbit",
     ]),
     (RelationType::Conflict, &[
-        "war", "attack", "strike", "airstrike", "bomb", "invad", "invasion", "kill", "fight",
+        "war", "attack", "strik", "struck", "airstrike", "bomb", "invad", "invasion", "kill", "fight",
         "clash", "shell", "missile",
     ]),
 ];
@@ -73,11 +73,14 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
         let in_sentence: Vec<usize> = (next_mention..mentions.len())
             .take_while(|&m| mentions[m].first <= sentence_last)
             .collect();
+        let actors = actors(mentions, &in_sentence);
+        if actors.iter().all(|actor| actor.country == actors[0].country) {
+            continue;
+        }
         let types = cue_types(tokens, sentence_first, sentence_last);
         if types.is_empty() {
             continue;
         }
-        let actors = actors(mentions, &in_sentence);
         let weight = if hedged(tokens, sentence_first, sentence_last) { 0.5 } else { 1.0 };
         let amounts = amounts(tokens, mentions, &in_sentence);
         for (left, right) in related_pairs(tokens, mentions, &actors) {
@@ -207,7 +210,7 @@ fn list_membership(tokens: &Tokens<'_>, mentions: &[Mention], actors: &[Actor]) 
     for i in 1..=actors.len() {
         let continues = i < actors.len() && {
             let (prev, next) = (&mentions[actors[i - 1].mention], &mentions[actors[i].mention]);
-            (prev.last + 1..next.first).all(|j| matches!(tokens.folded(j), "," | "and" | "or"))
+            (prev.last + 1..next.first).all(|j| matches!(tokens.folded(j), "," | "and" | "or" | "the"))
                 && next.first > prev.last + 1
         };
         if !continues {

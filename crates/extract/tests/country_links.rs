@@ -1,0 +1,104 @@
+//! Every country mention in an article with the phenomena of Central Asian foreign-policy
+//! news — leaders with titles, capitals as metonyms, seats of power, demonyms,
+//! possessives, acronyms — is linked to the right country. The article is our own text.
+
+use diplomap_extract::{analyze, Analysis, Label};
+
+const ARTICLE: &str = "\
+Eurasian Diary
+12-05-2018, 10:40
+
+In early May, Russian President Vladimir Putin travelled to Uzbekistan and Turkmenistan, \
+and later received Kazakh President Nursultan Nazarbayev in Sochi. The Kremlin called the \
+talks friendly. Tashkent signed a gas contract worth \\$3,4 billion, while Moscow promised a \
+loan of $150 million to Ashgabat.
+
+Kyrgyz President Sooronbay Jeenbekov, who succeeded Almazbek Atambayev, flew to Dushanbe to \
+meet Tajik President Emomali Rahmon. Bishkek and Dushanbe discussed the border in the \
+Batken region. Afghan refugees and Chinese investors were also on the agenda: Beijing now \
+accounts for 55% of foreign investment in Tajikistan, and Kyrgyzstan's debt to China keeps \
+growing. Putin said the Eurasian Economic Union (EAEU) would help. Atambayev did not comment.
+";
+
+/// (mention as written, occurrence, expected country)
+const EXPECTED: &[(&str, usize, &str)] = &[
+    ("Russian", 0, "RU"),
+    ("Vladimir Putin", 0, "RU"),
+    ("Uzbekistan", 0, "UZ"),
+    ("Turkmenistan", 0, "TM"),
+    ("Kazakh", 0, "KZ"),
+    ("Nursultan Nazarbayev", 0, "KZ"),
+    ("Sochi", 0, "RU"),
+    ("Kremlin", 0, "RU"),
+    ("Tashkent", 0, "UZ"),
+    ("Moscow", 0, "RU"),
+    ("Ashgabat", 0, "TM"),
+    ("Kyrgyz", 0, "KG"),
+    ("Sooronbay Jeenbekov", 0, "KG"),
+    ("Almazbek Atambayev", 0, "KG"),
+    ("Dushanbe", 0, "TJ"),
+    ("Tajik", 0, "TJ"),
+    ("Emomali Rahmon", 0, "TJ"),
+    ("Bishkek", 0, "KG"),
+    ("Dushanbe", 1, "TJ"),
+    ("Afghan", 0, "AF"),
+    ("Chinese", 0, "CN"),
+    ("Beijing", 0, "CN"),
+    ("Tajikistan", 0, "TJ"),
+    ("Kyrgyzstan", 0, "KG"),
+    ("China", 0, "CN"),
+    ("Putin", 1, "RU"),
+    ("Atambayev", 1, "KG"),
+];
+
+fn country_of(text: &str, analysis: &Analysis, surface: &str, occurrence: usize) -> Option<String> {
+    let start = text.match_indices(surface).nth(occurrence)?.0;
+    analysis
+        .entities
+        .iter()
+        .find(|e| e.span.start <= start && start < e.span.end)
+        .and_then(|e| e.country.map(|c| c.to_string()))
+}
+
+#[test]
+fn every_country_mention_is_linked() {
+    let analysis = analyze(ARTICLE);
+    let wrong: Vec<String> = EXPECTED
+        .iter()
+        .filter_map(|&(surface, occurrence, expected)| {
+            let found = country_of(ARTICLE, &analysis, surface, occurrence);
+            (found.as_deref() != Some(expected)).then(|| format!("{surface}#{occurrence}: {found:?}, expected {expected}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "wrongly linked: {wrong:#?}");
+}
+
+#[test]
+fn labels_follow_ontonotes() {
+    let analysis = analyze(ARTICLE);
+    let label_of = |surface: &str| {
+        let start = ARTICLE.find(surface).unwrap();
+        analysis.entities.iter().find(|e| e.span.start <= start && start < e.span.end).map(|e| e.label)
+    };
+    assert_eq!(label_of("Russian"), Some(Label::Norp));
+    assert_eq!(label_of("Vladimir Putin"), Some(Label::Person));
+    assert_eq!(label_of("Tashkent"), Some(Label::Gpe));
+    assert_eq!(label_of("Kremlin"), Some(Label::Org));
+    assert_eq!(label_of("$3,4 billion"), Some(Label::Money));
+    assert_eq!(label_of("55%"), Some(Label::Percent));
+    assert_eq!(label_of("12-05-2018"), Some(Label::Date));
+    assert_eq!(label_of("Eurasian Economic Union"), Some(Label::Org));
+    assert_eq!(label_of("EAEU"), Some(Label::Org));
+}
+
+#[test]
+fn short_forms_resolve_to_full_names() {
+    let analysis = analyze(ARTICLE);
+    let canonical_at = |surface: &str, occurrence: usize| {
+        let start = ARTICLE.match_indices(surface).nth(occurrence).unwrap().0;
+        analysis.entities.iter().find(|e| e.span.start == start).and_then(|e| e.canonical.clone())
+    };
+    assert_eq!(canonical_at("Putin", 1).as_deref(), Some("Vladimir Putin"));
+    assert_eq!(canonical_at("Atambayev", 1).as_deref(), Some("Almazbek Atambayev"));
+    assert_eq!(canonical_at("EAEU", 0).as_deref(), Some("Eurasian Economic Union"));
+}

@@ -1,0 +1,94 @@
+//! Relations on short articles of our own, one per type and per trap of
+//! docs/relations.md: expected pairs with their types, and pairs that must not appear.
+
+use diplomap_extract::{analyze, Relation, RelationType};
+
+fn relations(text: &str) -> Vec<Relation> {
+    analyze(text).relations
+}
+
+fn pair<'a>(relations: &'a [Relation], a: &str, b: &str) -> Option<&'a Relation> {
+    let (a, b) = if a < b { (a, b) } else { (b, a) };
+    relations.iter().find(|r| r.a.as_str() == a && r.b.as_str() == b)
+}
+
+fn assert_pair(text: &str, a: &str, b: &str, types: &[RelationType]) {
+    let found = relations(text);
+    let relation = pair(&found, a, b).unwrap_or_else(|| panic!("no {a}-{b} pair in {found:#?}"));
+    for kind in types {
+        assert!(relation.types.contains(kind), "{a}-{b} lacks {kind:?}: {relation:#?}");
+    }
+}
+
+fn assert_no_pair(text: &str, a: &str, b: &str) {
+    let found = relations(text);
+    assert!(pair(&found, a, b).is_none(), "unexpected {a}-{b} pair: {found:#?}");
+}
+
+use RelationType::*;
+
+#[test]
+fn a_visit_is_diplomacy_with_the_visitor_as_source() {
+    let text = "The French president visited Senegal on Monday for talks on migration.";
+    assert_pair(text, "FR", "SN", &[Diplomacy]);
+    let found = relations(text);
+    let relation = pair(&found, "FR", "SN").unwrap();
+    assert_eq!(relation.direction.map(|(s, t)| (s.to_string(), t.to_string())), Some(("FR".into(), "SN".into())));
+}
+
+#[test]
+fn a_tour_relates_the_visitor_to_each_host_but_not_the_hosts_to_each_other() {
+    let text = "Japanese Prime Minister Fumio Kishida visited Vietnam, Indonesia and the Philippines last week.";
+    for host in ["VN", "ID", "PH"] {
+        assert_pair(text, "JP", host, &[Diplomacy]);
+    }
+    assert_no_pair(text, "VN", "ID");
+    assert_no_pair(text, "ID", "PH");
+}
+
+#[test]
+fn signed_deals_are_agreements_with_their_amounts() {
+    let text = "Ankara and Baku signed agreements worth $2,5 billion on a new gas pipeline.";
+    assert_pair(text, "AZ", "TR", &[Agreement, Economy]);
+    let found = relations(text);
+    let amounts = &pair(&found, "AZ", "TR").unwrap().amounts;
+    assert_eq!(amounts.len(), 1);
+    assert_eq!(amounts[0].money.value, 2.5e9);
+}
+
+#[test]
+fn a_grant_is_economy_from_the_giver() {
+    let text = "Berlin has granted $40 million to Kyiv to repair power stations.";
+    assert_pair(text, "DE", "UA", &[Economy]);
+    let found = relations(text);
+    let direction = pair(&found, "DE", "UA").unwrap().direction;
+    assert_eq!(direction.map(|(s, _)| s.to_string()).as_deref(), Some("DE"));
+}
+
+#[test]
+fn a_base_abroad_is_security() {
+    assert_pair("India operates a military base in Tajikistan near the border.", "IN", "TJ", &[Security]);
+}
+
+#[test]
+fn sanctions_are_tension_and_strikes_are_conflict() {
+    assert_pair("Washington imposed new sanctions on Caracas over the election.", "US", "VE", &[Tension]);
+    assert_pair("Israeli jets struck targets in Lebanon overnight.", "IL", "LB", &[Conflict]);
+}
+
+#[test]
+fn a_bloc_membership_shared_is_integration() {
+    assert_pair("Armenia joined the Eurasian Economic Union, a bloc dominated by Russia.", "AM", "RU", &[Integration]);
+}
+
+#[test]
+fn co_mention_without_an_interaction_is_no_relation() {
+    assert_no_pair("Brazil has a large coffee harvest. Vietnam exports rice.", "BR", "VN");
+    assert_no_pair("Germany and Japan are among the world's largest economies by output.", "DE", "JP");
+}
+
+#[test]
+fn the_same_country_named_twice_is_no_pair() {
+    let found = relations("Moscow said Russia would visit nobody.");
+    assert!(found.iter().all(|r| r.a != r.b));
+}

