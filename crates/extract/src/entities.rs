@@ -2,6 +2,7 @@
 //! after titles and speech verbs, organisations by their head word). Every rule marks
 //! the tokens it takes, so the result never overlaps.
 
+use crate::context::Context;
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
 use crate::model::{CountryCode, Label, Value};
 use crate::numbers;
@@ -88,11 +89,17 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         add(mention, &mut taken);
     }
     let matches = gazetteer.find(tokens);
-    for org in organization_names(tokens, gazetteer, &matches) {
+    let context = Context::of(gazetteer, &matches);
+    for org in organization_names(tokens, gazetteer, &matches, &context) {
         add(org, &mut taken);
     }
+    for county in counties(tokens, &context) {
+        add(county, &mut taken);
+    }
     for found in &matches {
-        add(gazetteer_mention(gazetteer, found), &mut taken);
+        if let Some(mention) = gazetteer_mention(gazetteer, &context, found) {
+            add(mention, &mut taken);
+        }
     }
     for person in titled_people(tokens, &taken).into_iter().chain(speakers(tokens, &taken)) {
         add(person, &mut taken);
@@ -104,21 +111,14 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     mentions
 }
 
-/// The mention a gazetteer match stands for, reading it as its most likely entry.
-fn gazetteer_mention(gazetteer: &Gazetteer, found: &Match) -> Mention {
-    let best = found
-        .entries
-        .iter()
-        .map(|&id| gazetteer.entry(id))
-        .min_by_key(|entry| (entry.kind, std::cmp::Reverse(entry.population)));
-    let mut mention = Mention::new(found.first, found.last, Label::Gpe);
-    if let Some(entry) = best {
-        mention.label = entry.label;
-        mention.country = entry.country;
-        mention.canonical = Some(entry.canonical.clone());
-        mention.kind = Some(entry.kind);
-    }
-    mention
+/// The mention a gazetteer match stands for, in its most likely reading.
+fn gazetteer_mention(gazetteer: &Gazetteer, context: &Context, found: &Match) -> Option<Mention> {
+    let entry = context.best(gazetteer, found)?;
+    let mut mention = Mention::new(found.first, found.last, entry.label);
+    mention.country = entry.country;
+    mention.canonical = Some(entry.canonical.clone());
+    mention.kind = Some(entry.kind);
+    Some(mention)
 }
 
 /// Capitalised words that are never part of a name, though they start sentences.
@@ -197,7 +197,12 @@ fn is_title(tokens: &Tokens<'_>, i: usize) -> bool {
 /// Capitalised runs of words (with lower-case connectors inside) that end in an
 /// organisation head word or start with one followed by "of"/"for". Countries and
 /// demonyms inside are absorbed: "the Russian Foreign Ministry" is one ORG.
-fn organization_names(tokens: &Tokens<'_>, gazetteer: &Gazetteer, matches: &[Match]) -> Vec<Mention> {
+fn organization_names(
+    tokens: &Tokens<'_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    context: &Context,
+) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -206,7 +211,11 @@ fn organization_names(tokens: &Tokens<'_>, gazetteer: &Gazetteer, matches: &[Mat
             continue;
         }
         let last = capitalized_run_end(tokens, i);
-        if let Some(mention) = organization_in_run(tokens, gazetteer, matches, i, last) {
+        if let Some(mut mention) = organization_in_run(tokens, gazetteer, matches, i, last) {
+            let in_county = (mention.first..mention.last).any(|j| tokens.folded(j) == "county");
+            if mention.country.is_none() && in_county {
+                mention.country = Some(county_country(context));
+            }
             found.push(mention);
         }
         i = last + 1;
@@ -284,6 +293,40 @@ fn acronyms(tokens: &Tokens<'_>, taken: &[bool]) -> Vec<Mention> {
         .filter(|&i| !shouting(i.checked_sub(1)) && !shouting(Some(i + 1)))
         .map(|i| Mention::new(i, i, Label::Org))
         .collect()
+}
+
+/// Countries whose local government units are called counties, most written-about first.
+const COUNTY_COUNTRIES: &[&str] = &["US", "GB", "IE", "CA", "NO", "KE", "LR", "HU", "HR", "TW"];
+
+/// The country a "... County" is in: the one the document names most among those with
+/// counties, else the United States, where most counties in English news are.
+fn county_country(context: &Context) -> CountryCode {
+    let candidates: Vec<CountryCode> = COUNTY_COUNTRIES.iter().filter_map(|c| CountryCode::parse(c)).collect();
+    context.leading(&candidates).unwrap_or(candidates[0])
+}
+
+/// "Monroe County", "County Cork": a GPE in the country the document is about.
+fn counties(tokens: &Tokens<'_>, context: &Context) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for i in 0..tokens.len() {
+        if tokens.raw(i) != "County" {
+            continue;
+        }
+        let mut first = i;
+        while first > 0 && i - first < 3 && tokens.is_capitalized(first - 1) && !NOT_NAMES.contains(&tokens.folded(first - 1))
+            && !tokens.list[first].newline_before
+        {
+            first -= 1;
+        }
+        let last = if first == i && i + 1 < tokens.len() && tokens.is_capitalized(i + 1) { i + 1 } else { i };
+        if first < last {
+            let mut county = Mention::new(first, last, Label::Gpe);
+            county.country = Some(county_country(context));
+            county.kind = Some(EntryKind::Region);
+            found.push(county);
+        }
+    }
+    found
 }
 
 /// The matches inside tokens `first..=last` (matches are sorted and disjoint).

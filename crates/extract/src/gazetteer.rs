@@ -36,6 +36,8 @@ pub struct Entry {
     pub canonical: String,
     /// Places: inhabitants, used to rank readings of an ambiguous name.
     pub population: u64,
+    /// Taken only when the document otherwise names this entry's country.
+    pub context_only: bool,
 }
 
 /// One country's reference data.
@@ -257,6 +259,7 @@ impl Gazetteer {
                 country: Some(code),
                 canonical: canonical.to_string(),
                 population: 0,
+                context_only: false,
             };
             let names: Vec<&str> = std::iter::once(name).chain(list(row[2])).collect();
             self.add_named(entry(EntryKind::Country, Label::Gpe, name), &names);
@@ -292,6 +295,7 @@ impl Gazetteer {
                 country: Some(code),
                 canonical: row[0].to_string(),
                 population: row[4].parse().unwrap_or(0),
+                context_only: row.get(5) == Some(&"1"),
             };
             self.add_named(entry, &names);
         }
@@ -307,6 +311,7 @@ impl Gazetteer {
                 country: None,
                 canonical: canonical.to_string(),
                 population: 0,
+                context_only: false,
             };
             self.add_named(entry, &names);
             let members = list(row[2]).filter_map(CountryCode::parse).collect();
@@ -331,6 +336,7 @@ impl Gazetteer {
                 country: CountryCode::parse(row[1]),
                 canonical: canonical.to_string(),
                 population: 0,
+                context_only: false,
             };
             self.add_named(entry, &names);
         }
@@ -351,6 +357,7 @@ impl Gazetteer {
                         country: Some(code),
                         canonical: canonical.to_string(),
                         population: 0,
+                        context_only: false,
                     };
                     let id = self.add_named(entry, &[canonical]);
                     seen.insert((canonical.to_string(), code), id);

@@ -4,9 +4,10 @@
 //!
 //! The stages read top to bottom, one module each:
 //! [`normalize`] → [`tokens`] (sentences and tokens) → [`gazetteer`] matching →
-//! [`entities`] rules (with [`numbers`]) → [`linking`] (countries and coreference) →
-//! [`relations`]. [`schema`] turns the result into the exchange format.
+//! [`entities`] rules (with [`numbers`], and [`context`] to settle ambiguous names) →
+//! [`linking`] (countries and coreference) → [`relations`]. [`schema`] turns the result into the exchange format.
 
+pub mod context;
 pub mod entities;
 pub mod gazetteer;
 pub mod linking;
