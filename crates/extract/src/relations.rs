@@ -2,23 +2,28 @@
 //! sentence (through names, capitals, leaders, demonyms, institutions), typed by cue
 //! words, merged per pair with their evidence.
 //!
-//! A sentence yields a pair only when it also holds a cue word: co-mention alone is
-//! not a relation. Three or more countries in one list ("visited A, B and C") do not
-//! relate to each other, only to the actor outside the list. Hedged or negated
-//! sentences count half.
+//! Pairs are formed inside a clause (a sentence split at semicolons) and only when the
+//! clause holds a cue word outside any entity name: co-mention alone is not a relation,
+//! and the "Security" of "Centre for Energy and Security" is no cue. Countries named in
+//! one list ("visited A, B and C") relate to the actor outside the list, not to each
+//! other, unless the clause is reciprocal ("A and B signed", "talks between A and B").
+//! Countries in brackets only locate things. A hedged clause ("could", "possible")
+//! weighs 0.5, a negated one ("no", "not") 0.25, an assertion 1; pairs whose evidence
+//! weighs less than 0.5 in all are dropped.
 
 use std::collections::BTreeMap;
 
 use crate::entities::Mention;
 use crate::gazetteer::EntryKind;
 use crate::model::{Amount, CountryCode, Label, Relation, RelationType, Span, Value};
-use crate::tokens::Tokens;
+use crate::tokens::{TokenKind, Tokens};
 
 /// Word stems that signal each relation type (matched as prefixes of folded words).
 const CUES: &[(RelationType, &[&str])] = &[
     (RelationType::Diplomacy, &[
         "visit", "talks", "met", "meet", "summit", "discuss", "invit", "ambassador", "envoy",
-        "host", "diplomat", "negotiat", "call", "recogni", "mediat", "minister", "trip",
+        "host", "diplomat", "negotiat", "call", "recogni", "mediat", "trip", "partner",
+        "counterpart", "relations",
     ]),
     (RelationType::Agreement, &[
         "agreement", "treaty", "memorand", "deal", "contract", "declaration", "signed", "sign",
@@ -53,52 +58,130 @@ const DIRECTED: &[&str] = &[
 ];
 
 const HEDGES: &[&str] = &[
-    "could", "might", "may", "possible", "possibly", "potential", "no", "not", "never",
-    "would", "if", "hypothetical",
+    "could", "might", "may", "possible", "possibly", "potential", "would", "if",
+    "hypothetical", "perhaps", "reportedly",
 ];
 
-/// One country acting in a sentence, at the mention that names it.
+const NEGATIONS: &[&str] = &["no", "not", "never", "neither", "nor", "without"];
+
+/// Negation words that do not negate: "not only ... but also".
+fn negates(tokens: &Tokens<'_>, i: usize) -> bool {
+    NEGATIONS.contains(&tokens.folded(i)) && !(i + 1 < tokens.len() && tokens.folded(i + 1) == "only")
+}
+
+/// Words that make the countries of one list act with each other.
+const RECIPROCAL: &[&str] = &[
+    "signed", "sign", "agreed", "agree", "met", "meet", "meeting", "talks", "discussed",
+    "discuss", "between", "bilateral", "partners", "partner", "relations", "together",
+    "mutual", "joint", "negotiated", "negotiations", "clashed", "fought", "war", "dispute",
+];
+
+/// Below this total evidence weight a pair is not reported.
+const MIN_WEIGHT: f64 = 0.5;
+
+/// One country acting in a clause, at the mention that names it.
 struct Actor {
     country: CountryCode,
     mention: usize,
 }
 
+/// Per-token facts the clause rules need, computed once per document.
+struct Layout {
+    /// Inside an entity's span.
+    in_entity: Vec<bool>,
+    /// Inside round brackets.
+    bracketed: Vec<bool>,
+}
+
+impl Layout {
+    fn new(tokens: &Tokens<'_>, mentions: &[Mention]) -> Layout {
+        let mut in_entity = vec![false; tokens.len()];
+        for mention in mentions {
+            in_entity[mention.first..=mention.last].iter_mut().for_each(|t| *t = true);
+        }
+        let mut bracketed = vec![false; tokens.len()];
+        let mut depth = 0u32;
+        for (i, inside) in bracketed.iter_mut().enumerate() {
+            match tokens.folded(i) {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            // A sentence end closes anything left open.
+            if matches!(tokens.folded(i), "." | "!" | "?") && tokens.list.get(i + 1).is_some_and(|t| t.newline_before) {
+                depth = 0;
+            }
+            *inside = depth > 0;
+        }
+        Layout { in_entity, bracketed }
+    }
+}
+
 pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) -> Vec<Relation> {
+    let layout = Layout::new(tokens, mentions);
     let mut pairs: BTreeMap<(CountryCode, CountryCode), Relation> = BTreeMap::new();
     let mut next_mention = 0;
     for (sentence_first, sentence_last, span) in token_ranges(tokens, sentences) {
-        while next_mention < mentions.len() && mentions[next_mention].last < sentence_first {
-            next_mention += 1;
-        }
-        let in_sentence: Vec<usize> = (next_mention..mentions.len())
-            .take_while(|&m| mentions[m].first <= sentence_last)
-            .collect();
-        let actors = actors(mentions, &in_sentence);
-        if actors.iter().all(|actor| actor.country == actors[0].country) {
-            continue;
-        }
-        let types = cue_types(tokens, sentence_first, sentence_last);
-        if types.is_empty() {
-            continue;
-        }
-        let weight = if hedged(tokens, sentence_first, sentence_last) { 0.5 } else { 1.0 };
-        let amounts = amounts(tokens, mentions, &in_sentence);
-        for (left, right) in related_pairs(tokens, mentions, &actors) {
-            let direction = direction(tokens, mentions, &actors[left], &actors[right]);
-            let (a, b) = ordered(actors[left].country, actors[right].country);
-            let relation = pairs.entry((a, b)).or_insert_with(|| Relation {
-                a,
-                b,
-                types: Vec::new(),
-                direction: None,
-                weight: 0.0,
-                evidence: Vec::new(),
-                amounts: Vec::new(),
-            });
-            merge(relation, &types, direction, weight, span, &amounts);
+        for (first, last) in clauses(tokens, sentence_first, sentence_last) {
+            while next_mention < mentions.len() && mentions[next_mention].last < first {
+                next_mention += 1;
+            }
+            let in_clause: Vec<usize> = (next_mention..mentions.len())
+                .take_while(|&m| mentions[m].first <= last)
+                .collect();
+            let actors = actors(mentions, &in_clause, &layout);
+            if actors.iter().all(|actor| actor.country == actors[0].country) {
+                continue;
+            }
+            let types = cue_types(tokens, &layout, first, last);
+            if types.is_empty() {
+                continue;
+            }
+            let weight = clause_weight(tokens, first, last);
+            let amounts = amounts(tokens, mentions, &in_clause);
+            let reciprocal = (first..=last).any(|i| RECIPROCAL.contains(&tokens.folded(i)));
+            for (left, right) in related_pairs(tokens, mentions, &actors, reciprocal) {
+                let direction = direction(tokens, mentions, &actors[left], &actors[right]);
+                let (a, b) = ordered(actors[left].country, actors[right].country);
+                let relation = pairs.entry((a, b)).or_insert_with(|| Relation {
+                    a,
+                    b,
+                    types: Vec::new(),
+                    direction: None,
+                    weight: 0.0,
+                    evidence: Vec::new(),
+                    amounts: Vec::new(),
+                });
+                merge(relation, &types, direction, weight, span, &amounts);
+            }
         }
     }
-    pairs.into_values().collect()
+    pairs.into_values().filter(|r| r.weight >= MIN_WEIGHT).collect()
+}
+
+/// A sentence's clauses: token ranges split at semicolons.
+fn clauses(tokens: &Tokens<'_>, first: usize, last: usize) -> Vec<(usize, usize)> {
+    let mut clauses = Vec::new();
+    let mut start = first;
+    for i in first..=last {
+        if tokens.is_punct(i, ';') || i == last {
+            if i > start || i == last {
+                clauses.push((start, i));
+            }
+            start = i + 1;
+        }
+    }
+    clauses
+}
+
+fn clause_weight(tokens: &Tokens<'_>, first: usize, last: usize) -> f64 {
+    if (first..=last).any(|i| negates(tokens, i)) {
+        0.25
+    } else if (first..=last).any(|i| HEDGES.contains(&tokens.folded(i))) {
+        0.5
+    } else {
+        1.0
+    }
 }
 
 fn merge(
@@ -146,10 +229,14 @@ fn token_ranges(tokens: &Tokens<'_>, sentences: &[Span]) -> Vec<(usize, usize, S
     ranges
 }
 
-fn cue_types(tokens: &Tokens<'_>, first: usize, last: usize) -> Vec<RelationType> {
+fn cue_types(tokens: &Tokens<'_>, layout: &Layout, first: usize, last: usize) -> Vec<RelationType> {
+    let words: Vec<&str> = (first..=last)
+        .filter(|&i| !layout.in_entity[i] && tokens.kind(i) == TokenKind::Word)
+        .map(|i| tokens.folded(i))
+        .collect();
     let mut types: Vec<RelationType> = CUES
         .iter()
-        .filter(|(_, stems)| (first..=last).any(|i| starts_with_any(tokens.folded(i), stems)))
+        .filter(|(_, stems)| words.iter().any(|word| starts_with_any(word, stems)))
         .map(|(kind, _)| *kind)
         .collect();
     types.sort();
@@ -160,61 +247,65 @@ fn starts_with_any(word: &str, stems: &[&str]) -> bool {
     stems.iter().any(|stem| word.starts_with(stem))
 }
 
-fn hedged(tokens: &Tokens<'_>, first: usize, last: usize) -> bool {
-    (first..=last).any(|i| HEDGES.contains(&tokens.folded(i)))
-}
-
-/// Mentions that can act for a country: not mere cities or regions (venues).
-fn actors(mentions: &[Mention], in_sentence: &[usize]) -> Vec<Actor> {
-    in_sentence
+/// Mentions that can act for a country: not mere cities or regions (venues), nor
+/// countries in brackets, which only locate.
+fn actors(mentions: &[Mention], in_clause: &[usize], layout: &Layout) -> Vec<Actor> {
+    in_clause
         .iter()
         .filter(|&&m| !matches!(mentions[m].kind, Some(EntryKind::City | EntryKind::Region)))
+        .filter(|&&m| !layout.bracketed[mentions[m].first])
         .filter(|&&m| !matches!(mentions[m].label, Label::Date | Label::Money | Label::Percent))
         .filter_map(|&m| mentions[m].country.map(|country| Actor { country, mention: m }))
         .collect()
 }
 
-/// The index pairs of actors that relate, one per pair of countries (the first mention
-/// of each). Countries that appear only inside one list of three or more do not relate
-/// to each other. Work is bounded by the number of distinct countries, not mentions.
-fn related_pairs(tokens: &Tokens<'_>, mentions: &[Mention], actors: &[Actor]) -> Vec<(usize, usize)> {
-    let list_of = list_membership(tokens, mentions, actors);
-    // Per country: its first actor, and the one list holding all its mentions, if any.
-    let mut countries: Vec<(CountryCode, usize, Option<usize>)> = Vec::new();
-    for (index, actor) in actors.iter().enumerate() {
-        match countries.iter_mut().find(|(code, ..)| *code == actor.country) {
-            Some((_, _, list)) => {
-                if *list != list_of[index] {
-                    *list = None;
-                }
-            }
-            None => countries.push((actor.country, index, list_of[index])),
+/// The index pairs of actors that relate, one per pair of countries. The clause's
+/// first actor (with the list it heads: "Kazakhstan and Uzbekistan received ...") is
+/// its agent and relates to every other country; other countries relate to each other
+/// only when named close together ("a Chinese base in Tajikistan"). Members of one list
+/// never relate to each other; in a reciprocal clause only lists of three or more count.
+fn related_pairs(tokens: &Tokens<'_>, mentions: &[Mention], actors: &[Actor], reciprocal: bool) -> Vec<(usize, usize)> {
+    let list_of = list_membership(tokens, mentions, actors, if reciprocal { 3 } else { 2 });
+    let same_list = |x: usize, y: usize| list_of[x].is_some() && list_of[x] == list_of[y];
+    let is_agent = |x: usize| x == 0 || same_list(0, x);
+    let close = |x: usize, y: usize| mentions[actors[y].mention].first <= mentions[actors[x].mention].last + 8;
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let add = |x: usize, y: usize, pairs: &mut Vec<(usize, usize)>| {
+        let key = ordered(actors[x].country, actors[y].country);
+        let seen = pairs.iter().any(|&(p, q)| ordered(actors[p].country, actors[q].country) == key);
+        if actors[x].country != actors[y].country && !same_list(x, y) && !seen {
+            pairs.push((x, y));
+        }
+    };
+    for x in (0..actors.len()).filter(|&x| is_agent(x)) {
+        for y in (0..actors.len()).filter(|&y| !is_agent(y)) {
+            add(x, y, &mut pairs);
         }
     }
-    let mut pairs = Vec::new();
-    for (i, &(_, left, left_list)) in countries.iter().enumerate() {
-        for &(_, right, right_list) in &countries[i + 1..] {
-            if left_list.is_none() || left_list != right_list {
-                pairs.push((left, right));
-            }
+    for x in 1..actors.len() {
+        if close(x - 1, x) {
+            add(x - 1, x, &mut pairs);
         }
     }
     pairs
 }
 
-/// For each actor, the id of the list of three or more it stands in, if any. A list is
-/// a run of actor mentions separated only by commas, "and" or "or".
-fn list_membership(tokens: &Tokens<'_>, mentions: &[Mention], actors: &[Actor]) -> Vec<Option<usize>> {
+/// For each actor, the id of the list of at least `min_members` it stands in, if any.
+/// A list is a run of actor mentions separated only by commas, "and", "or", "the", or
+/// a short aside between commas (", to a lesser extent,").
+fn list_membership(tokens: &Tokens<'_>, mentions: &[Mention], actors: &[Actor], min_members: usize) -> Vec<Option<usize>> {
     let mut lists = vec![None; actors.len()];
     let mut start = 0;
     for i in 1..=actors.len() {
         let continues = i < actors.len() && {
             let (prev, next) = (&mentions[actors[i - 1].mention], &mentions[actors[i].mention]);
-            (prev.last + 1..next.first).all(|j| matches!(tokens.folded(j), "," | "and" | "or" | "the"))
-                && next.first > prev.last + 1
+            let gap = prev.last + 1..next.first;
+            let plain = gap.clone().all(|j| matches!(tokens.folded(j), "," | "and" | "or" | "the"));
+            let aside = gap.len() <= 7 && tokens.is_punct(gap.start, ',') && gap.clone().filter(|&j| tokens.is_punct(j, ',')).count() >= 2;
+            (plain || aside) && !gap.is_empty()
         };
         if !continues {
-            if i - start >= 3 {
+            if i - start >= min_members {
                 lists[start..i].iter_mut().for_each(|l| *l = Some(start));
             }
             start = i;
