@@ -57,21 +57,40 @@ const ORG_HEADS: &[&str] = &[
     "corporation", "corp", "company", "group", "association", "commission", "court", "service",
     "forces", "army", "navy", "parliament", "assembly", "department", "office", "federation",
     "alliance", "front", "movement", "network", "inc", "ltd", "airlines", "times", "post",
-    "news", "press", "television", "tv", "agency", "guard", "police", "academy", "school",
-    "college", "society", "board", "authority", "exchange", "secretariat", "cabinet",
-    "government", "administration", "embassy", "consulate", "mission", "programme", "program",
+    "news", "press", "television", "tv", "guard", "police", "academy", "school", "college",
+    "society", "board", "authority", "exchange", "secretariat", "cabinet", "government",
+    "administration", "embassy", "consulate", "mission", "programme", "program", "co", "plc",
+    "cos", "llc", "ag", "gmbh", "sa", "nv", "holdings", "industries", "systems", "partners",
+    "securities", "bancorp", "communications", "technologies", "airways", "motors", "trust",
+    "associates", "brothers", "bros", "enterprises", "international", "railroad", "railway",
+    "laboratories", "pictures", "entertainment", "publications", "productions", "magazine",
+    "journal", "review", "herald", "tribune", "gazette", "broadcasting", "investors",
+    "petroleum", "electric", "steel", "chemical", "chemicals", "pharmaceuticals", "insurance",
+    "capital", "management", "resources", "financial", "media", "congress", "senate", "caucus",
+    "brigade", "brigades", "militia",
 ];
+
+/// Last words of names of natural places: "Mississippi River", "Napa Valley" (LOC).
+const PLACE_HEADS: &[&str] = &[
+    "river", "basin", "valley", "strait", "straits", "sea", "ocean", "lake", "mountains",
+    "desert", "plains", "plain", "peninsula", "island", "islands", "bay", "gulf", "coast",
+    "field", "canal", "belt", "delta", "plateau", "range", "glacier", "steppe",
+];
+
+/// First words of names of natural places: "Lake Issyk-Kul", "Mount Elbrus" (LOC).
+const PLACE_STARTS: &[&str] = &["river", "lake", "mount", "cape", "gulf", "bay", "sea", "strait", "isle"];
 
 /// First words of organisation names followed by "of" or "for": "Ministry of Defence".
 const ORG_STARTS: &[&str] = &[
     "ministry", "university", "bank", "council", "institute", "center", "centre", "department",
     "office", "committee", "agency", "embassy", "federation", "union", "league", "organization",
-    "organisation", "association", "house", "court", "academy", "school", "college",
+    "organisation", "association", "house", "court", "academy", "school", "college", "board",
+    "party", "chamber", "commission", "bureau", "fund", "foundation", "society", "church",
 ];
 
 /// Lower-case words allowed inside a capitalised name: "Bank of Russia". Not "and":
 /// "the World Bank and the IMF" are two.
-const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "on", "de", "al", "bin", "van", "von", "&"];
+const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "on", "de", "al", "bin", "van", "von", "&", "-"];
 
 /// Finds the entities of a text, sorted and non-overlapping.
 pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
@@ -252,19 +271,23 @@ fn organization_in_run(
     }
     let words = last - first + 1;
     let head = ORG_HEADS.contains(&tokens.folded(last)) && words >= 2;
-    let start = words >= 3 && ORG_STARTS.contains(&tokens.folded(first))
-        && matches!(tokens.folded(first + 1), "of" | "for");
+    // "Ministry of Defence", and with a place before it, "Chicago Board of Trade".
+    let start = words >= 3
+        && (first..last).any(|j| ORG_STARTS.contains(&tokens.folded(j)) && matches!(tokens.folded(j + 1), "of" | "for"));
+    let place = words >= 2
+        && (PLACE_HEADS.contains(&tokens.folded(last)) || PLACE_STARTS.contains(&tokens.folded(first)));
     let inside = matches_within(matches, first, last);
     let one_known_name = matches!(inside, [only] if only.first == first && only.last == last);
-    if !(head || start) || one_known_name {
+    if !(head || start || place) || one_known_name {
         return None;
     }
+    let label = if place && !(head || start) { Label::Loc } else { Label::Org };
     // "General Motors Corp.": the abbreviation's full stop belongs to the name.
     let abbreviated = matches!(tokens.folded(last), "corp" | "inc" | "co" | "ltd" | "cos" | "bros")
         && tokens.is_punct(last + 1, '.')
         && tight(tokens, last);
     let last = if abbreviated { last + 1 } else { last };
-    let mut mention = Mention::new(first, last, Label::Org);
+    let mut mention = Mention::new(first, last, label);
     // The organisation belongs to the country named inside it, if exactly one is.
     let mut countries = inside.iter().filter_map(|m| gazetteer.entry(m.entries[0]).country);
     mention.country = countries.next().filter(|c| countries.all(|other| other == *c));

@@ -23,6 +23,10 @@ pub enum EntryKind {
     Capital,
     City,
     Region,
+    /// A place that is no state: a continent, sea or world region (LOC).
+    Area,
+    /// A group of people with no state of its own: "European", "Muslim" (NORP).
+    Group,
     Organization,
     Institution,
     Person,
@@ -62,6 +66,8 @@ pub struct Tables<'a> {
     pub organizations: &'a str,
     pub institutions: &'a str,
     pub people: &'a str,
+    pub regions: &'a str,
+    pub groups: &'a str,
 }
 
 impl Tables<'static> {
@@ -73,6 +79,8 @@ impl Tables<'static> {
             organizations: include_str!("../data/organizations.tsv"),
             institutions: include_str!("../data/institutions.tsv"),
             people: include_str!("../data/people.tsv"),
+            regions: include_str!("../data/regions.tsv"),
+            groups: include_str!("../data/groups.tsv"),
         }
     }
 }
@@ -132,6 +140,8 @@ impl Gazetteer {
         gazetteer.load_organizations(tables.organizations);
         gazetteer.load_institutions(tables.institutions);
         gazetteer.load_people(tables.people);
+        gazetteer.load_regions(tables.regions);
+        gazetteer.load_groups(tables.groups);
         gazetteer
     }
 
@@ -342,6 +352,42 @@ impl Gazetteer {
         }
     }
 
+    /// World regions (LOC) and former states (GPE, linked to their successor).
+    fn load_regions(&mut self, table: &str) {
+        for row in rows(table, 3) {
+            let country = row.get(3).and_then(|code| CountryCode::parse(code));
+            let label = Label::parse(row[2]).unwrap_or(Label::Loc);
+            let kind = if label == Label::Gpe { EntryKind::Country } else { EntryKind::Area };
+            let names: Vec<&str> = std::iter::once(row[0]).chain(list(row[1])).collect();
+            let entry = Entry {
+                kind,
+                label,
+                country,
+                canonical: row[0].to_string(),
+                population: 0,
+                context_only: false,
+            };
+            self.add_named(entry, &names);
+        }
+    }
+
+    /// Regional, religious and political groups (NORP), some with a country.
+    fn load_groups(&mut self, table: &str) {
+        for row in rows(table, 1) {
+            let country = row.get(2).and_then(|code| CountryCode::parse(code));
+            let names: Vec<&str> = std::iter::once(row[0]).chain(row.get(1).map_or_else(Vec::new, |f| list(f).collect())).collect();
+            let entry = Entry {
+                kind: if country.is_some() { EntryKind::Demonym } else { EntryKind::Group },
+                label: Label::Norp,
+                country,
+                canonical: row[0].to_string(),
+                population: 0,
+                context_only: false,
+            };
+            self.add_named(entry, &names);
+        }
+    }
+
     fn load_people(&mut self, table: &str) {
         let mut seen: FxHashMap<(String, CountryCode), u32> = FxHashMap::default();
         for row in rows(table, 3) {
@@ -419,6 +465,8 @@ mod tests {
             organizations: "canonical\taliases\tmembers\tkind\nUnited Nations\tUN|U.N.\tRU|US|TR\tigo\n",
             institutions: "phrase\tcode\tlabel\tcanonical\nKremlin\tRU\tORG\tKremlin\n",
             people: "canonical\tvariants\tcode\trole\tfrom\tto\nVladimir Putin\tPutin\tRU\tpresident\t2000\t\n",
+            regions: "name\taliases\tlabel\tcode\nLatin America\t\tLOC\t\nSoviet Union\tUSSR\tGPE\tRU\n",
+            groups: "name\taliases\tcode\nEuropean\tEuropeans\t\n",
         })
     }
 
