@@ -88,9 +88,9 @@ const ORG_STARTS: &[&str] = &[
     "party", "chamber", "commission", "bureau", "fund", "foundation", "society", "church",
 ];
 
-/// Lower-case words allowed inside a capitalised name: "Bank of Russia". Not "and":
-/// "the World Bank and the IMF" are two.
-const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "on", "de", "al", "bin", "van", "von", "&", "-"];
+/// Lower-case words allowed inside a capitalised name: "Bank of Russia", "Securities
+/// and Exchange Commission" (runs are split again where "and" joins two names).
+const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "on", "and", "de", "al", "bin", "van", "von", "&", "-"];
 
 /// Finds the entities of a text, sorted and non-overlapping.
 pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
@@ -230,12 +230,14 @@ fn organization_names(
             continue;
         }
         let last = capitalized_run_end(tokens, i);
-        if let Some(mut mention) = organization_in_run(tokens, gazetteer, matches, i, last) {
-            let in_county = (mention.first..mention.last).any(|j| tokens.folded(j) == "county");
-            if mention.country.is_none() && in_county {
-                mention.country = Some(county_country(context));
+        for (first, last) in split_at_and(tokens, matches, i, last) {
+            if let Some(mut mention) = organization_in_run(tokens, gazetteer, matches, first, last) {
+                let in_county = (mention.first..mention.last).any(|j| tokens.folded(j) == "county");
+                if mention.country.is_none() && in_county {
+                    mention.country = Some(county_country(context));
+                }
+                found.push(mention);
             }
-            found.push(mention);
         }
         i = last + 1;
     }
@@ -255,6 +257,29 @@ fn capitalized_run_end(tokens: &Tokens<'_>, first: usize) -> usize {
         j += 1;
     }
     last
+}
+
+/// Splits a capitalised run at each "and" whose left side is a name on its own: "World
+/// Bank and International Monetary Fund" is two, "Food and Drug Administration" one.
+fn split_at_and(tokens: &Tokens<'_>, matches: &[Match], first: usize, last: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut start = first;
+    for k in first + 1..last {
+        if tokens.folded(k) != "and" || k == start {
+            continue;
+        }
+        let left_last = k - 1;
+        let known = matches_within(matches, start, left_last);
+        let whole_match = matches!(known, [only] if only.first == start && only.last == left_last);
+        let headed = left_last > start && ORG_HEADS.contains(&tokens.folded(left_last));
+        let acronym = left_last == start && tokens.is_all_caps(start);
+        if whole_match || headed || acronym {
+            parts.push((start, left_last));
+            start = k + 1;
+        }
+    }
+    parts.push((start, last));
+    parts
 }
 
 fn organization_in_run(
@@ -300,22 +325,45 @@ const NOT_ORGANIZATIONS: &[&str] = &[
     "viii", "ix", "xi", "xii", "id", "pc", "dna", "aids", "hiv", "ipo", "cd", "lp", "usd", "eur",
     "rub", "vip", "faq", "pdf", "html", "usa", "uk", "ad", "bc", "ce", "bce", "mw", "kw", "km",
     "kg", "mph", "st", "jr", "sr", "phd", "mba", "ma", "ba", "bs", "ms", "op", "ed", "tel",
-    "fax", "covid", "sars", "mers", "gmt", "utc", "est", "edt", "pst", "cet", "msk",
+    "fax", "covid", "sars", "mers", "gmt", "utc", "est", "edt", "pst", "cet", "msk", "it",
+    "at", "yes", "is", "be", "to", "on", "in", "of", "or", "and", "the", "an", "as", "by", "up",
+    "so", "do", "go", "he", "me", "my", "if", "oh", "we", "rmb", "sar", "cpi", "libor", "lbo",
+    "otc", "djia", "gi", "ppi", "eps", "roi", "ai", "sms", "gps",
 ];
 
 /// Upper-case words of two to six letters are, in news, mostly organisations: "ANC",
-/// "IRS", "OSCE". Not in a headline written all in capitals.
+/// "IRS", "OSCE", also written with an ampersand: "AT&T", "S&P". Not in a headline
+/// written all in capitals.
 fn acronyms(tokens: &Tokens<'_>, taken: &[bool]) -> Vec<Mention> {
-    let shouting = |j: Option<usize>| {
-        j.is_some_and(|j| j < tokens.len() && tokens.kind(j) == TokenKind::Word && tokens.is_all_caps(j))
+    let letters = |j: usize| {
+        j < tokens.len() && tokens.kind(j) == TokenKind::Word && tokens.raw(j).bytes().all(|b| b.is_ascii_uppercase())
     };
-    (0..tokens.len())
-        .filter(|&i| !taken[i] && tokens.is_all_caps(i))
-        .filter(|&i| (2..=6).contains(&tokens.raw(i).len()) && tokens.raw(i).bytes().all(|b| b.is_ascii_uppercase()))
-        .filter(|&i| !NOT_ORGANIZATIONS.contains(&tokens.folded(i)))
-        .filter(|&i| !shouting(i.checked_sub(1)) && !shouting(Some(i + 1)))
-        .map(|i| Mention::new(i, i, Label::Org))
-        .collect()
+    let shouting = |j: Option<usize>| j.is_some_and(|j| letters(j) && tokens.raw(j).len() > 1);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if taken[i] || !letters(i) {
+            i += 1;
+            continue;
+        }
+        // "AT&T": letters joined by a tight ampersand.
+        let mut last = i;
+        while tokens.is_punct(last + 1, '&') && tight(tokens, last) && tight(tokens, last + 1)
+            && letters(last + 2) && !taken[last + 2]
+        {
+            last += 2;
+        }
+        let length: usize = (i..=last).map(|j| tokens.raw(j).len()).sum();
+        let is_acronym = (2..=7).contains(&length)
+            && (last > i || !NOT_ORGANIZATIONS.contains(&tokens.folded(i)))
+            && !shouting(i.checked_sub(1))
+            && !shouting(Some(last + 1));
+        if is_acronym {
+            found.push(Mention::new(i, last, Label::Org));
+        }
+        i = last + 1;
+    }
+    found
 }
 
 /// Countries whose local government units are called counties, most written-about first.

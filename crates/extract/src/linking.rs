@@ -103,7 +103,8 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
                 }
                 if last > mention.first && LEGAL_SUFFIXES.contains(&tokens.folded(last)) {
                     aliases.push(alias(mention.first..=last - 1));
-                    if last - mention.first >= 2 {
+                    // "Shearson" for "Shearson Lehman Hutton Inc.", not "McGraw" for "McGraw-Hill".
+                    if last - mention.first >= 2 && tokens.list[mention.first + 1].space_before {
                         aliases.push(alias(mention.first..=mention.first));
                     }
                 }
