@@ -2,6 +2,10 @@
 //! after titles and speech verbs, organisations by their head word). Every rule marks
 //! the tokens it takes, so the result never overlaps.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::context::Context;
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
 use crate::model::{CountryCode, Label, Value};
@@ -92,6 +96,47 @@ const ORG_STARTS: &[&str] = &[
 /// and Exchange Commission" (runs are split again where "and" joins two names).
 const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "on", "and", "de", "al", "bin", "van", "von", "&", "-"];
 
+/// Word classes of the lists above, as bit flags.
+const TITLE: u16 = 1;
+const NOT_NAME: u16 = 1 << 1;
+const ORG_HEAD: u16 = 1 << 2;
+const ORG_START: u16 = 1 << 3;
+const PLACE_HEAD: u16 = 1 << 4;
+const PLACE_START: u16 = 1 << 5;
+const SPEECH_VERB: u16 = 1 << 6;
+const NOT_ORGANIZATION: u16 = 1 << 7;
+const NAME_CONNECTOR: u16 = 1 << 8;
+
+/// Folded word -> its classes: one hash look-up answers what many list scans would.
+fn lexicon() -> &'static FxHashMap<&'static str, u16> {
+    static LEXICON: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let lists: [(&[&'static str], u16); 9] = [
+            (TITLES, TITLE),
+            (NOT_NAMES, NOT_NAME),
+            (ORG_HEADS, ORG_HEAD),
+            (ORG_STARTS, ORG_START),
+            (PLACE_HEADS, PLACE_HEAD),
+            (PLACE_STARTS, PLACE_START),
+            (SPEECH_VERBS, SPEECH_VERB),
+            (NOT_ORGANIZATIONS, NOT_ORGANIZATION),
+            (NAME_CONNECTORS, NAME_CONNECTOR),
+        ];
+        let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for (words, class) in lists {
+            for word in words {
+                *map.entry(word).or_default() |= class;
+            }
+        }
+        map
+    })
+}
+
+/// Is token `i` a word of the given class?
+fn is(tokens: &Tokens<'_>, i: usize, class: u16) -> bool {
+    i < tokens.len() && lexicon().get(tokens.folded(i)).is_some_and(|classes| classes & class != 0)
+}
+
 /// Finds the entities of a text, sorted and non-overlapping.
 pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     let mut taken = vec![false; tokens.len()];
@@ -156,7 +201,7 @@ fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {
     i < tokens.len()
         && tokens.is_capitalized(i)
         && !is_title(tokens, i)
-        && !NOT_NAMES.contains(&tokens.folded(i))
+        && !is(tokens, i, NOT_NAME)
 }
 
 /// Particles inside names: "Mr. van Dover", "Ahmad bin Salman".
@@ -210,7 +255,7 @@ fn name_end(tokens: &Tokens<'_>, first: usize, taken: &[bool], max_words: usize)
 }
 
 fn is_title(tokens: &Tokens<'_>, i: usize) -> bool {
-    TITLES.contains(&tokens.folded(i))
+    is(tokens, i, TITLE)
 }
 
 /// Capitalised runs of words (with lower-case connectors inside) that end in an
@@ -251,7 +296,7 @@ fn capitalized_run_end(tokens: &Tokens<'_>, first: usize) -> usize {
     while j < tokens.len() && !tokens.list[j].newline_before {
         if tokens.is_capitalized(j) {
             last = j;
-        } else if !(NAME_CONNECTORS.contains(&tokens.folded(j)) && j + 1 < tokens.len() && tokens.is_capitalized(j + 1)) {
+        } else if !(is(tokens, j, NAME_CONNECTOR) && j + 1 < tokens.len() && tokens.is_capitalized(j + 1)) {
             break;
         }
         j += 1;
@@ -271,7 +316,7 @@ fn split_at_and(tokens: &Tokens<'_>, matches: &[Match], first: usize, last: usiz
         let left_last = k - 1;
         let known = matches_within(matches, start, left_last);
         let whole_match = matches!(known, [only] if only.first == start && only.last == left_last);
-        let headed = left_last > start && ORG_HEADS.contains(&tokens.folded(left_last));
+        let headed = left_last > start && is(tokens, left_last, ORG_HEAD);
         let acronym = left_last == start && tokens.is_all_caps(start);
         if whole_match || headed || acronym {
             parts.push((start, left_last));
@@ -291,16 +336,16 @@ fn organization_in_run(
 ) -> Option<Mention> {
     // A capitalised function word opening a sentence ("The", "In") is no part of a name.
     let mut first = first;
-    while first < last && NOT_NAMES.contains(&tokens.folded(first)) {
+    while first < last && is(tokens, first, NOT_NAME) {
         first += 1;
     }
     let words = last - first + 1;
-    let head = ORG_HEADS.contains(&tokens.folded(last)) && words >= 2;
+    let head = is(tokens, last, ORG_HEAD) && words >= 2;
     // "Ministry of Defence", and with a place before it, "Chicago Board of Trade".
     let start = words >= 3
-        && (first..last).any(|j| ORG_STARTS.contains(&tokens.folded(j)) && matches!(tokens.folded(j + 1), "of" | "for"));
+        && (first..last).any(|j| is(tokens, j, ORG_START) && matches!(tokens.folded(j + 1), "of" | "for"));
     let place = words >= 2
-        && (PLACE_HEADS.contains(&tokens.folded(last)) || PLACE_STARTS.contains(&tokens.folded(first)));
+        && (is(tokens, last, PLACE_HEAD) || is(tokens, first, PLACE_START));
     let inside = matches_within(matches, first, last);
     let one_known_name = matches!(inside, [only] if only.first == first && only.last == last);
     if !(head || start || place) || one_known_name {
@@ -355,7 +400,7 @@ fn acronyms(tokens: &Tokens<'_>, taken: &[bool]) -> Vec<Mention> {
         }
         let length: usize = (i..=last).map(|j| tokens.raw(j).len()).sum();
         let is_acronym = (2..=7).contains(&length)
-            && (last > i || !NOT_ORGANIZATIONS.contains(&tokens.folded(i)))
+            && (last > i || !is(tokens, i, NOT_ORGANIZATION))
             && !shouting(i.checked_sub(1))
             && !shouting(Some(last + 1));
         if is_acronym {
@@ -384,7 +429,7 @@ fn counties(tokens: &Tokens<'_>, context: &Context) -> Vec<Mention> {
             continue;
         }
         let mut first = i;
-        while first > 0 && i - first < 3 && tokens.is_capitalized(first - 1) && !NOT_NAMES.contains(&tokens.folded(first - 1))
+        while first > 0 && i - first < 3 && tokens.is_capitalized(first - 1) && !is(tokens, first - 1, NOT_NAME)
             && !tokens.list[first].newline_before
         {
             first -= 1;
@@ -453,7 +498,7 @@ fn is_title_word(tokens: &Tokens<'_>, i: usize) -> bool {
 fn speakers(tokens: &Tokens<'_>, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
     for i in 0..tokens.len() {
-        if tokens.kind(i) != TokenKind::Word || !SPEECH_VERBS.contains(&tokens.folded(i)) {
+        if tokens.kind(i) != TokenKind::Word || !is(tokens, i, SPEECH_VERB) {
             continue;
         }
         let first = i + 1;

@@ -1,6 +1,10 @@
 //! Numeric and temporal entities: MONEY, PERCENT and DATE, read token by token.
 //! Each rule looks at a bounded window of tokens, so the pass is linear.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::model::{Label, Money, Value};
 use crate::tokens::{TokenKind, Tokens};
 
@@ -18,6 +22,10 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !could_start(tokens, i) {
+            i += 1;
+            continue;
+        }
         let hit = approximate_amount(tokens, i).or_else(|| date(tokens, i));
         match hit {
             Some(hit) => {
@@ -28,6 +36,29 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
         }
     }
     found
+}
+
+/// Words that can open a MONEY, PERCENT or DATE expression. Other words are skipped
+/// with one look-up instead of trying every rule.
+const STARTERS: &[&str] = &[
+    "more", "less", "fewer", "higher", "lower", "up", "at", "well", "as", "an", "a", "about",
+    "around", "roughly", "approximately", "nearly", "almost", "some", "only", "just", "over",
+    "under", "below", "above", "between", "estimated", "us", "c", "hk", "nz", "usd", "eur",
+    "rub", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "fifteen", "twenty", "thirty", "hundred", "hundreds", "several", "few",
+    "many", "annual", "annually", "monthly", "daily", "weekly", "quarterly", "yearly",
+    "biannual", "last", "next", "this", "past", "coming", "previous", "recent", "following",
+    "early", "late", "earlier", "later", "same", "mid", "the", "half", "quarter", "week",
+    "weeks", "months", "days", "fiscal", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "yesterday", "today", "tomorrow", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec",
+];
+
+fn could_start(tokens: &Tokens<'_>, i: usize) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    tokens.kind(i) != TokenKind::Word || SET.get_or_init(|| STARTERS.iter().copied().collect()).contains(tokens.folded(i))
 }
 
 /// Words that hedge an amount and belong to it: "about $2 billion", "more than 20%".
