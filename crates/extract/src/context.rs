@@ -39,32 +39,93 @@ impl Context {
     }
 
     /// The most likely reading of a gazetteer match, or none when every reading needs
-    /// support the document does not give.
-    pub fn best<'g>(&self, gazetteer: &'g Gazetteer, found: &Match) -> Option<&'g Entry> {
-        found
-            .entries
-            .iter()
-            .map(|&id| gazetteer.entry(id))
-            .filter(|entry| !entry.context_only || self.votes(entry.country) > 0)
+    /// support the document does not give. `qualifier` is the country named right after
+    /// the place ("London, Ont.", "Paris, Texas"): it decides outright.
+    pub fn best<'g>(&self, gazetteer: &'g Gazetteer, found: &Match, qualifier: Option<CountryCode>) -> Option<&'g Entry> {
+        let entries: Vec<&Entry> = found.entries.iter().map(|&id| gazetteer.entry(id)).collect();
+        let largest = entries.iter().filter(|e| !e.context_only).map(|e| e.population).max().unwrap_or(0);
+        entries
+            .into_iter()
+            .filter(|entry| qualifier.is_some_and(|q| entry.country == Some(q)) || self.supports(entry, largest))
             .min_by_key(|entry| {
                 // Countries, demonyms and institutions outrank places of the same name;
-                // among places, the document's countries decide, then size.
+                // among places, the qualifier, then the document's countries decide,
+                // then size.
                 let place = matches!(entry.kind, EntryKind::Capital | EntryKind::City | EntryKind::Region);
                 let rank = if place { EntryKind::Capital } else { entry.kind };
+                let qualified = qualifier.is_some() && entry.country == qualifier;
                 let support = if place { self.votes(entry.country) } else { 0 };
-                (rank, std::cmp::Reverse(support), entry.context_only, std::cmp::Reverse(entry.population))
+                (rank, !qualified, std::cmp::Reverse(support), entry.context_only, std::cmp::Reverse(entry.population))
             })
+    }
+
+    /// A context-only reading needs the document to name its country, and a namesake
+    /// thirty times smaller than the famous place needs an explicit qualifier: nobody
+    /// means Paris, Texas by "Paris" alone.
+    fn supports(&self, entry: &Entry, largest_ordinary: u64) -> bool {
+        !entry.context_only
+            || (self.votes(entry.country) > 0 && entry.population.saturating_mul(30) >= largest_ordinary)
     }
 }
 
-/// The country of a match whose ordinary readings all agree on one country.
+/// The country of a match whose readings all agree on one country.
 fn unambiguous_country(gazetteer: &Gazetteer, found: &Match) -> Option<CountryCode> {
-    let mut countries = found
-        .entries
-        .iter()
-        .map(|&id| gazetteer.entry(id))
-        .filter(|entry| !entry.context_only)
-        .map(|entry| entry.country);
+    let mut countries = found.entries.iter().map(|&id| gazetteer.entry(id).country);
     let first = countries.next()??;
     countries.all(|c| c == Some(first)).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::{Gazetteer, Tables};
+    use crate::analyze_with;
+
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::from_tables(&Tables {
+            countries: "code\tname\tnames\tdemonyms\tcapital\n\
+                GB\tUnited Kingdom\t\tBritish\tLondon\n\
+                CA\tCanada\t\tCanadian\tOttawa\n\
+                FR\tFrance\t\tFrench\tParis\n\
+                US\tUnited States\t\tAmerican\tWashington\n",
+            places: "name\taliases\tcode\tkind\tpopulation\tcontext\n\
+                London\t\tGB\tcity\t8900000\t\n\
+                London\t\tCA\tcity\t400000\t1\n\
+                Paris\t\tFR\tcity\t2100000\t\n\
+                Paris\t\tUS\tcity\t25000\t1\n\
+                Ontario\tOnt.\tCA\tregion\t14000000\t\n\
+                Texas\tTex.\tUS\tregion\t29000000\t\n",
+            organizations: "canonical\taliases\tmembers\tkind\n",
+            institutions: "phrase\tcode\tlabel\tcanonical\n",
+            people: "canonical\tvariants\tcode\trole\tfrom\tto\n",
+            regions: "name\taliases\tlabel\tcode\n",
+            groups: "name\taliases\tcode\n",
+        })
+    }
+
+    fn country_of(text: &str, place: &str) -> Option<String> {
+        let gazetteer = gazetteer();
+        let start = text.rfind(place).unwrap();
+        analyze_with(&gazetteer, text)
+            .entities
+            .into_iter()
+            .find(|e| e.span.start == start)
+            .and_then(|e| e.country.map(|c| c.to_string()))
+    }
+
+    #[test]
+    fn a_place_alone_is_the_famous_one() {
+        assert_eq!(country_of("The talks were held in London.", "London").as_deref(), Some("GB"));
+    }
+
+    #[test]
+    fn the_document_can_point_to_a_namesake() {
+        let text = "Ontario has new rules. Clinics in London are full.";
+        assert_eq!(country_of(text, "London").as_deref(), Some("CA"));
+    }
+
+    #[test]
+    fn a_much_smaller_namesake_needs_a_qualifier() {
+        assert_eq!(country_of("Texas farmers met. They flew to Paris.", "Paris").as_deref(), Some("FR"));
+        assert_eq!(country_of("He grows beans in Paris, Tex. these days.", "Paris").as_deref(), Some("US"));
+    }
 }

@@ -160,8 +160,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for county in counties(tokens, &context) {
         add(county, &mut taken);
     }
-    for found in &matches {
-        if let Some(mention) = gazetteer_mention(gazetteer, &context, found) {
+    for (index, found) in matches.iter().enumerate() {
+        let qualifier = qualifier(tokens, gazetteer, found, matches.get(index + 1));
+        if let Some(mention) = gazetteer_mention(gazetteer, &context, found, qualifier) {
             add(mention, &mut taken);
         }
     }
@@ -175,9 +176,25 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     mentions
 }
 
+/// The country of a region or country named right after a place and a comma:
+/// "London, Ky.", "Paris, Texas", "Perth, Scotland".
+fn qualifier(tokens: &Tokens<'_>, gazetteer: &Gazetteer, place: &Match, next: Option<&Match>) -> Option<CountryCode> {
+    let next = next.filter(|next| next.first == place.last + 2 && tokens.is_punct(place.last + 1, ','))?;
+    let mut countries = next.entries.iter().map(|&id| gazetteer.entry(id)).filter(|entry| {
+        matches!(entry.kind, EntryKind::Country | EntryKind::Region) && !entry.context_only
+    });
+    let country = countries.next()?.country?;
+    countries.all(|entry| entry.country == Some(country)).then_some(country)
+}
+
 /// The mention a gazetteer match stands for, in its most likely reading.
-fn gazetteer_mention(gazetteer: &Gazetteer, context: &Context, found: &Match) -> Option<Mention> {
-    let entry = context.best(gazetteer, found)?;
+fn gazetteer_mention(
+    gazetteer: &Gazetteer,
+    context: &Context,
+    found: &Match,
+    qualifier: Option<CountryCode>,
+) -> Option<Mention> {
+    let entry = context.best(gazetteer, found, qualifier)?;
     let mut mention = Mention::new(found.first, found.last, entry.label);
     mention.country = entry.country;
     mention.canonical = Some(entry.canonical.clone());
