@@ -396,11 +396,12 @@ fn word_at<'a>(tokens: &'a Tokens<'_>, i: usize) -> &'a str {
 
 /// "annual", "monthly", "daily": dates by OntoNotes' conventions.
 fn frequency(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
-    matches!(
+    // Capitalised, it is part of a name: "People's Daily".
+    let frequency = matches!(
         word_at(tokens, i),
         "annual" | "annually" | "monthly" | "daily" | "weekly" | "quarterly" | "yearly" | "biannual"
-    )
-    .then_some(i)
+    );
+    (frequency && !tokens.is_capitalized(i)).then_some(i)
 }
 
 /// Skips relative words before a date core; returns where the core starts.
@@ -414,7 +415,12 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
             | "early" | "late" | "earlier" | "later" | "same", _) => j + 1,
             ("mid", "-") => j + 2,
             ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn") if word_at(tokens, j + 2) == "of" => j + 3,
-            ("the", "first" | "second" | "third" | "fourth" | "last") if matches!(word_at(tokens, j + 2), "half" | "quarter" | "week" | "weeks" | "months" | "days") => j + 2,
+            ("the", "first" | "second" | "third" | "fourth" | "last")
+                if matches!(word_at(tokens, j + 2), "half" | "quarter" | "week" | "weeks" | "months" | "days")
+                    || count(tokens, j + 2) =>
+            {
+                j + 2
+            }
             ("half" | "quarter" | "week" | "weeks" | "months" | "days", "of") if j > i => j + 2,
             ("the", "past" | "last" | "next" | "coming" | "previous" | "same") => j + 1,
             ("fiscal", _) => j + 1,
@@ -423,10 +429,16 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
     }
 }
 
-/// "ago", "earlier", "later" after a date; "to"/"through" and another month or year.
+/// "ago", "earlier", "later" after a date; "to"/"through" and another month or year;
+/// "of" and the date it belongs to: "the first six months of 1989", "May of this year".
 fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
     match word_at(tokens, last + 1) {
         "ago" | "earlier" | "later" => last + 1,
+        "of" => {
+            let at = date_prefix_end(tokens, last + 2);
+            let core = calendar_date(tokens, at).or_else(|| (at > last + 2).then(|| relative_unit(tokens, at)).flatten());
+            core.map_or(last, |date| date.last)
+        }
         "to" | "through" | "until" => match calendar_date(tokens, last + 2) {
             Some(end) => end.last,
             None => last,
@@ -442,6 +454,15 @@ const UNITS: &[&str] = &[
 
 const SEASONS: &[&str] = &["spring", "summer", "fall", "autumn", "winter"];
 
+/// Where a count ends: "six", "a few", "a couple of".
+fn count_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    match (word_at(tokens, i), word_at(tokens, i + 1), word_at(tokens, i + 2)) {
+        ("a", "few", _) => Some(i + 1),
+        ("a", "couple", "of") => Some(i + 2),
+        _ => count(tokens, i).then_some(i),
+    }
+}
+
 fn count(tokens: &Tokens<'_>, i: usize) -> bool {
     i < tokens.len()
         && (tokens.kind(i) == TokenKind::Number
@@ -456,15 +477,13 @@ fn count(tokens: &Tokens<'_>, i: usize) -> bool {
 /// A counted period: "six months", "two years ago", "a year earlier", "30-year"; after
 /// a relative word also "the past two years".
 fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
-    if !count(tokens, i) {
-        return None;
-    }
-    let hyphen = tokens.is_punct(i + 1, '-');
-    let unit_at = if hyphen { i + 2 } else { i + 1 };
+    let count_last = count_end(tokens, i)?;
+    let hyphen = tokens.is_punct(count_last + 1, '-');
+    let unit_at = if hyphen { count_last + 2 } else { count_last + 1 };
     if !UNITS.contains(&word_at(tokens, unit_at)) {
         return None;
     }
-    let article = matches!(word_at(tokens, i), "a" | "some" | "many" | "few");
+    let article = count_last == i && matches!(word_at(tokens, i), "a" | "some" | "many" | "few");
     let qualified = matches!(word_at(tokens, unit_at + 1), "ago" | "earlier" | "later");
     // "a year" alone is too vague; "a year ago" or "the past year" is a date.
     if article && !qualified && !after_prefix {
@@ -652,7 +671,8 @@ mod tests {
         let texts = [
             "last year", "two years ago", "the past three months", "the end of 1999", "mid-March",
             "a year earlier", "recent weeks", "this fall", "late Tuesday", "the 1980s", "30-year",
-            "January to June", "yesterday", "annually",
+            "January to June", "yesterday", "annually", "the first six months of 1999",
+            "a few years ago", "June of this year",
         ];
         for text in texts {
             let found = spans(&format!("It was {text} ."));
