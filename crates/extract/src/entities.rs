@@ -511,17 +511,57 @@ fn is_title_word(tokens: &Tokens<'_>, i: usize) -> bool {
         && (is_title(tokens, i + 1) || is_title_word(tokens, i + 1))
 }
 
-/// Two or three capitalised words right after a speech verb: "said Nikita Mendkovich".
+/// Names of two or more words next to a speech verb ("said Nikita Mendkovich", "Anna
+/// Petrova said") or before an apposition that describes a person ("Nikita Mendkovich,
+/// head of ...", "John Smith, 63, ...").
 fn speakers(tokens: &Tokens<'_>, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
     for i in 0..tokens.len() {
-        if tokens.kind(i) != TokenKind::Word || !is(tokens, i, SPEECH_VERB) {
-            continue;
+        let speech = tokens.kind(i) == TokenKind::Word && is(tokens, i, SPEECH_VERB);
+        if speech {
+            if let Some(last) = name_end(tokens, i + 1, taken, 4).filter(|&last| last > i + 1) {
+                found.push(Mention::new(i + 1, last, Label::Person));
+            }
         }
-        let first = i + 1;
-        if let Some(last) = name_end(tokens, first, taken, 4).filter(|&last| last > first) {
-            found.push(Mention::new(first, last, Label::Person));
+        if speech || (tokens.is_punct(i, ',') && introduces_person(tokens, i + 1)) {
+            if let Some((first, last)) = name_before(tokens, i, taken) {
+                found.push(Mention::new(first, last, Label::Person));
+            }
         }
     }
+    found.sort_by_key(|m| m.first);
+    found.dedup_by_key(|m| m.first);
     found
+}
+
+/// Nouns that open an apposition about a person: ", head of", ", a spokesman for".
+const PERSON_ROLES: &[&str] = &[
+    "head", "chairman", "chairwoman", "chair", "director", "president", "spokesman",
+    "spokeswoman", "spokesperson", "professor", "analyst", "expert", "minister", "leader",
+    "founder", "chief", "secretary", "editor", "author", "economist", "researcher", "adviser",
+    "advisor", "ambassador", "envoy", "deputy", "governor", "mayor", "senator", "general",
+    "commander", "executive", "manager", "partner", "lawyer", "attorney", "journalist",
+    "correspondent", "fellow", "member", "official", "diplomat", "citizen", "resident",
+];
+
+/// Does an apposition about a person start at `i`: "head of", "a spokesman", "63,"?
+fn introduces_person(tokens: &Tokens<'_>, i: usize) -> bool {
+    let at = if i < tokens.len() && matches!(tokens.folded(i), "a" | "an" | "the" | "its" | "his" | "her") { i + 1 } else { i };
+    let age = at < tokens.len() && tokens.kind(at) == TokenKind::Number && tokens.raw(at).len() <= 2 && tokens.is_punct(at + 1, ',');
+    age || (at < tokens.len() && PERSON_ROLES.contains(&tokens.folded(at)))
+}
+
+/// A name of two to four words ending right before token `end`.
+fn name_before(tokens: &Tokens<'_>, end: usize, taken: &[bool]) -> Option<(usize, usize)> {
+    let mut first = end;
+    while first > 0 && end - first < 6 && !taken[first - 1]
+        && (is_name_word(tokens, first - 1) || tokens.is_punct(first - 1, '.') || is_name_particle(tokens, first - 1))
+    {
+        first -= 1;
+    }
+    (first..end.saturating_sub(1)).find_map(|start| {
+        let last = name_end(tokens, start, taken, 4)?;
+        let words = (start..=last).filter(|&j| is_name_word(tokens, j)).count();
+        (last + 1 == end && words >= 2).then_some((start, last))
+    })
 }
