@@ -243,7 +243,7 @@ fn name_end(tokens: &Tokens<'_>, first: usize, taken: &[bool], max_words: usize)
             break;
         }
         let initial = tokens.raw(j).chars().count() == 1 && tokens.is_capitalized(j) && tokens.is_punct(j + 1, '.');
-        if initial && last.is_some() || initial && j == first {
+        if initial && (last.is_some() || j == first) {
             j += 2;
             continue;
         }

@@ -206,7 +206,9 @@ fn currency_prefix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
             "NZ" => "NZD",
             _ => "",
         };
-        if !currency.is_empty() {
+        // "US $" may take a space; "A$", "C$" must not ("A $5 million fund").
+        let tight = !tokens.list[i + 1].space_before;
+        if !currency.is_empty() && (tight || currency == "USD") {
             return Some((currency, i + 1));
         }
     }
@@ -639,6 +641,8 @@ mod tests {
         assert_eq!(spans("paid 400 million rubles")[0].2, money(400e6, "RUB"));
         assert_eq!(spans("US$ 2 bn")[0].0, "US$ 2 bn");
         assert_eq!(spans("cost €12m")[0].2, money(12e6, "EUR"));
+        assert_eq!(spans("A $5 million fund")[0], ("$5 million".into(), Label::Money, money(5e6, "USD")));
+        assert_eq!(spans("worth C$40 million")[0].2, money(40e6, "CAD"));
     }
 
     #[test]
