@@ -96,6 +96,7 @@ mod tests {
                 Texas\tTex.\tUS\tregion\t29000000\t\n",
             organizations: "canonical\taliases\tmembers\tkind\n",
             institutions: "phrase\tcode\tlabel\tcanonical\n",
+            companies: "phrase\tcode\tlabel\tcanonical\n",
             people: "canonical\tvariants\tcode\trole\tfrom\tto\n",
             regions: "name\taliases\tlabel\tcode\n",
             groups: "name\taliases\tcode\n",

@@ -60,11 +60,13 @@ pub struct Organization {
 }
 
 /// The text of each data table, in the formats documented in `data/README.md`.
+/// `companies` has the format of `institutions`.
 pub struct Tables<'a> {
     pub countries: &'a str,
     pub places: &'a str,
     pub organizations: &'a str,
     pub institutions: &'a str,
+    pub companies: &'a str,
     pub people: &'a str,
     pub regions: &'a str,
     pub groups: &'a str,
@@ -78,6 +80,7 @@ impl Tables<'static> {
             places: include_str!("../data/places.tsv"),
             organizations: include_str!("../data/organizations.tsv"),
             institutions: include_str!("../data/institutions.tsv"),
+            companies: include_str!("../data/companies.tsv"),
             people: include_str!("../data/people.tsv"),
             regions: include_str!("../data/regions.tsv"),
             groups: include_str!("../data/groups.tsv"),
@@ -139,6 +142,7 @@ impl Gazetteer {
         gazetteer.load_places(tables.places);
         gazetteer.load_organizations(tables.organizations);
         gazetteer.load_institutions(tables.institutions);
+        gazetteer.load_institutions(tables.companies);
         gazetteer.load_people(tables.people);
         gazetteer.load_regions(tables.regions);
         gazetteer.load_groups(tables.groups);
@@ -464,6 +468,7 @@ mod tests {
             places: "name\taliases\tcode\tkind\tpopulation\nKazan\t\tRU\tcity\t1200000\n",
             organizations: "canonical\taliases\tmembers\tkind\nUnited Nations\tUN|U.N.\tRU|US|TR\tigo\n",
             institutions: "phrase\tcode\tlabel\tcanonical\nKremlin\tRU\tORG\tKremlin\n",
+            companies: "phrase\tcode\tlabel\tcanonical\n",
             people: "canonical\tvariants\tcode\trole\tfrom\tto\nVladimir Putin\tPutin\tRU\tpresident\t2000\t\n",
             regions: "name\taliases\tlabel\tcode\nLatin America\t\tLOC\t\nSoviet Union\tUSSR\tGPE\tRU\n",
             groups: "name\taliases\tcode\nEuropean\tEuropeans\t\n",
