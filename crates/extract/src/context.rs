@@ -100,6 +100,7 @@ mod tests {
             people: "canonical\tvariants\tcode\trole\tfrom\tto\n",
             regions: "name\taliases\tlabel\tcode\n",
             groups: "name\taliases\tcode\n",
+            given_names: "",
         })
     }
 

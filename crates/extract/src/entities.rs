@@ -160,11 +160,24 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for county in counties(tokens, &context) {
         add(county, &mut taken);
     }
+    // A name led by a given name outranks a place inside it ("Victor Stanley Fishman"),
+    // but not a known person, organisation or country.
+    let named = given_name_people(tokens, gazetteer, &taken);
+    let mut in_name = vec![false; tokens.len()];
+    for person in &named {
+        in_name[person.first..=person.last].iter_mut().for_each(|t| *t = true);
+    }
     for (index, found) in matches.iter().enumerate() {
         let qualifier = qualifier(tokens, gazetteer, found, matches.get(index + 1));
         if let Some(mention) = gazetteer_mention(gazetteer, &context, found, qualifier) {
-            add(mention, &mut taken);
+            let place = matches!(mention.kind, Some(EntryKind::City | EntryKind::Region | EntryKind::Capital));
+            if !(place && in_name[mention.first..=mention.last].iter().any(|&t| t)) {
+                add(mention, &mut taken);
+            }
         }
+    }
+    for person in named {
+        add(person, &mut taken);
     }
     for person in titled_people(tokens, &taken).into_iter().chain(speakers(tokens, &taken)) {
         add(person, &mut taken);
@@ -212,6 +225,24 @@ const NOT_NAMES: &[&str] = &[
     "both", "each", "every", "many", "most", "other", "such", "since", "until", "because",
     "despite", "during", "though", "thus", "today", "yesterday", "last", "next", "now",
 ];
+
+/// Names that start with a given name and go on with at least one more name word:
+/// "David Dinkins", "Carla A. Hills", "Jean-Claude Juncker".
+fn given_name_people(tokens: &Tokens<'_>, gazetteer: &Gazetteer, taken: &[bool]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let given = tokens.is_capitalized(i) && !tokens.is_all_caps(i) && gazetteer.is_given_name(tokens.folded(i));
+        match given.then(|| name_end(tokens, i, taken, 4)).flatten().filter(|&last| last > i) {
+            Some(last) => {
+                found.push(Mention::new(i, last, Label::Person));
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
 
 /// Is token `i` a capitalised word that can be part of a name?
 fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {

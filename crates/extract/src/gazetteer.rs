@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{CountryCode, Label};
 use crate::tokens::{TokenKind, Tokens};
@@ -70,6 +70,8 @@ pub struct Tables<'a> {
     pub people: &'a str,
     pub regions: &'a str,
     pub groups: &'a str,
+    /// One given name per line.
+    pub given_names: &'a str,
 }
 
 impl Tables<'static> {
@@ -84,6 +86,7 @@ impl Tables<'static> {
             people: include_str!("../data/people.tsv"),
             regions: include_str!("../data/regions.tsv"),
             groups: include_str!("../data/groups.tsv"),
+            given_names: include_str!("../data/given_names.txt"),
         }
     }
 }
@@ -122,6 +125,8 @@ pub struct Gazetteer {
     /// Trie node -> the phrases ending there.
     phrases: FxHashMap<u32, Vec<Candidate>>,
     nodes: u32,
+    /// Folded given names: "vladimir", "kassym-jomart".
+    given_names: FxHashSet<Box<str>>,
 }
 
 impl Gazetteer {
@@ -146,7 +151,19 @@ impl Gazetteer {
         gazetteer.load_people(tables.people);
         gazetteer.load_regions(tables.regions);
         gazetteer.load_groups(tables.groups);
+        gazetteer.given_names = tables
+            .given_names
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .map(|name| crate::normalize::fold(name).into_boxed_str())
+            .collect();
         gazetteer
+    }
+
+    /// Is this folded word a given name?
+    pub fn is_given_name(&self, folded: &str) -> bool {
+        self.given_names.contains(folded)
     }
 
     pub fn entry(&self, id: u32) -> &Entry {
@@ -472,6 +489,7 @@ mod tests {
             people: "canonical\tvariants\tcode\trole\tfrom\tto\nVladimir Putin\tPutin\tRU\tpresident\t2000\t\n",
             regions: "name\taliases\tlabel\tcode\nLatin America\t\tLOC\t\nSoviet Union\tUSSR\tGPE\tRU\n",
             groups: "name\taliases\tcode\nEuropean\tEuropeans\t\n",
+            given_names: "# names\nVladimir\n",
         })
     }
 
