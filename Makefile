@@ -10,9 +10,12 @@ PORT ?= 8080
 setup:
 	scripts/setup.sh
 
+# trunk runs cargo through scripts/trunk/cargo, which selects the app's package.
+TRUNK := PATH="$(CURDIR)/scripts/trunk:$$PATH" trunk
+
 ## build: the static site in dist/ (any static file server can host it)
 build: setup
-	trunk build --release
+	$(TRUNK) build --release
 
 ## serve: build, then serve dist/ on http://127.0.0.1:$(PORT)
 serve: build

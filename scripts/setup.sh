@@ -40,6 +40,12 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
   npm ci --no-audit --no-fund
 fi
 
+# trunk builds offline (Trunk.toml), so every crate must be in cargo's cache first.
+if ! cargo fetch --locked --quiet 2>/dev/null; then
+  say "fetching crates"
+  cargo fetch --locked
+fi
+
 find_chrome() {
   for name in chromium chromium-browser google-chrome google-chrome-stable; do
     command -v "$name" >/dev/null 2>&1 && return 0

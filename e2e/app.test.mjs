@@ -1,0 +1,397 @@
+// End-to-end test of the built app (`dist/`, from `trunk build --release`).
+// Run with `node --test e2e/`. Serves dist/ under a sub-path from a tiny static server on
+// 127.0.0.1, drives Debian's /usr/bin/chromium headless through playwright-core, and
+// saves screenshots to target/screenshots/.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import { mkdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = path.join(ROOT, "dist");
+const SHOTS = path.join(ROOT, "target", "screenshots");
+// The app must work from any sub-path of any static host.
+const BASE_PATH = "/newsroom/tools/diplomap/";
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+const NEW_ARTICLE = [
+  "Lavrov and Kazakh minister sign grain deal",
+  "",
+  "Russian Foreign Minister Sergei Lavrov met his Kazakh counterpart in Astana on June 4 " +
+    "and signed an agreement worth $640 million on grain transit to China. Moscow will cut " +
+    "rail tariffs by 8% for shipments crossing Kazakhstan, Russian officials said.",
+  "",
+  "Kazakhstan and Russia also agreed to hold talks in Moscow in September 2025.",
+].join("\n");
+
+const HOSTILE_ARTICLE =
+  "Breaking: <script>alert(1)</script> was found in a cable from Moscow, " +
+  'next to <img src=x onerror=alert(1)> and <b onclick="alert(1)">bold</b> text.';
+
+let server;
+let origin;
+let browser;
+
+function serve() {
+  return new Promise((resolve) => {
+    const srv = http.createServer(async (req, res) => {
+      const url = new URL(req.url, "http://127.0.0.1");
+      if (!url.pathname.startsWith(BASE_PATH)) {
+        res.writeHead(404).end("not found");
+        return;
+      }
+      let relative = decodeURIComponent(url.pathname.slice(BASE_PATH.length)) || "index.html";
+      const file = path.resolve(DIST, relative);
+      if (!file.startsWith(DIST + path.sep)) {
+        res.writeHead(403).end("forbidden");
+        return;
+      }
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, {
+          "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+          "cache-control": "no-store",
+        });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end("not found");
+      }
+    });
+    srv.listen(0, "127.0.0.1", () => resolve(srv));
+  });
+}
+
+/// A fresh page on the app, recording requests, dialogs, console messages and CSP reports.
+async function openApp(options = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  const page = await context.newPage();
+  const seen = { requests: [], dialogs: [], console: [], errors: [] };
+  page.on("request", (request) => seen.requests.push(request.url()));
+  page.on("dialog", async (dialog) => {
+    seen.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  page.on("console", (message) => seen.console.push(`${message.type()}: ${message.text()}`));
+  page.on("pageerror", (error) => seen.errors.push(String(error)));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(origin + BASE_PATH);
+  await page.waitForSelector("article.reading mark.ent", { timeout: 20000 });
+  return { context, page, seen };
+}
+
+async function replaceArticle(page, text) {
+  await page.locator("#article-text").fill(text);
+}
+
+async function readingText(page) {
+  return page.locator("article.reading").innerText();
+}
+
+before(async () => {
+  await stat(path.join(DIST, "index.html")).catch(() => {
+    throw new Error("dist/index.html is missing: run `trunk build --release` first");
+  });
+  server = await serve();
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  await mkdir(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+describe("Diplomap in the browser", () => {
+  test("loads the sample on the first visit, under the CSP, without errors", async () => {
+    const { context, page, seen } = await openApp();
+    try {
+      assert.equal(await page.locator("h1").innerText(), "Diplomap");
+      const draft = await page.locator("#article-text").inputValue();
+      assert.match(draft, /Central Asia/);
+      const reading = await readingText(page);
+      assert.match(reading, /Kassym-Jomart Tokayev/);
+      const money = await page.locator('mark[data-label="MONEY"]').allInnerTexts();
+      assert.ok(money.includes("$1.2 billion"), `money mentions: ${money}`);
+      const percents = await page.locator('mark[data-label="PERCENT"]').allInnerTexts();
+      assert.ok(percents.includes("12%"), `percent mentions: ${percents}`);
+      assert.ok((await page.locator('mark[data-label="DATE"]').count()) > 0);
+      // Tooltips name the label.
+      const title = await page.locator('mark[data-label="MONEY"]').first().getAttribute("title");
+      assert.match(title, /^MONEY · /);
+      // The legend has one entry per label present, with counts that add up.
+      const legend = page.locator('ul[aria-label^="Legend"] .legend-entry');
+      const labels = await legend.evaluateAll((entries) => entries.map((e) => e.dataset.label));
+      const present = await page
+        .locator("article.reading mark.ent")
+        .evaluateAll((marks) => [...new Set(marks.map((m) => m.dataset.label))]);
+      assert.deepEqual([...labels].sort(), [...present].sort());
+      const counts = await legend.locator(".count").allInnerTexts();
+      const total = counts.reduce((sum, count) => sum + Number(count), 0);
+      assert.equal(total, await page.locator("article.reading mark.ent").count());
+
+      // Keyboard focus is visible.
+      await page.locator("body").focus();
+      await page.keyboard.press("Tab");
+      const focusRing = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement);
+        return { tag: document.activeElement.tagName, outline: style.outlineStyle, width: style.outlineWidth };
+      });
+      assert.equal(focusRing.outline, "solid", JSON.stringify(focusRing));
+      assert.notEqual(focusRing.width, "0px");
+
+      assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+      const refused = seen.console.filter((line) => /Content Security Policy|Refused to/i.test(line));
+      assert.deepEqual(refused, []);
+      assert.deepEqual(seen.errors, []);
+      const noisy = seen.console.filter((line) => /^(error|warning)/.test(line));
+      assert.deepEqual(noisy, [], "no console errors or warnings");
+      // The page works without anything but the local server.
+      const foreign = seen.requests.filter((url) => !url.startsWith(origin + BASE_PATH));
+      assert.deepEqual(foreign, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("analyses a typed article: highlights with labels and the country list", async () => {
+    const { context, page, seen } = await openApp();
+    try {
+      const loaded = seen.requests.length;
+      await replaceArticle(page, NEW_ARTICLE.slice(0, -10));
+      // Finish the article by typing, as a reader would.
+      await page.locator("#article-text").press("End");
+      await page.locator("#article-text").pressSequentially(NEW_ARTICLE.slice(-10), { delay: 20 });
+      await page.waitForFunction(
+        () => document.querySelector("article.reading")?.textContent.includes("September 2025."),
+        null,
+        { timeout: 5000 },
+      );
+      const marks = await page.locator("article.reading mark.ent").evaluateAll((marks) =>
+        marks.map((m) => ({
+          text: m.textContent,
+          label: m.dataset.label,
+          country: m.dataset.country ?? null,
+          title: m.title,
+          tag: m.tagName,
+        })),
+      );
+      const find = (text) => marks.find((mark) => mark.text === text);
+      assert.equal(find("$640 million")?.label, "MONEY");
+      assert.equal(find("8%")?.label, "PERCENT");
+      assert.equal(find("June 4")?.label, "DATE");
+      assert.equal(find("September 2025")?.label, "DATE");
+
+      // Places and people need the gazetteer (crates/extract/data).
+      assert.equal(find("Astana")?.label, "GPE", JSON.stringify(marks));
+      assert.equal(find("Astana")?.country, "KZ");
+      assert.match(find("Astana")?.title ?? "", /^GPE · .*Kazakhstan \(KZ\)/);
+      assert.equal(find("Moscow")?.label, "GPE");
+      assert.equal(find("Moscow")?.country, "RU");
+      assert.equal(find("Sergei Lavrov")?.label, "PERSON");
+
+      const countries = await page.locator("ol.country-list > li").evaluateAll((items) =>
+        items.map((item) => ({
+          code: item.dataset.country,
+          name: item.querySelector(".country-name").textContent,
+          count: Number(item.querySelector(".count").textContent),
+          names: item.querySelector(".country-names").textContent,
+        })),
+      );
+      const russia = countries.find((country) => country.code === "RU");
+      const kazakhstan = countries.find((country) => country.code === "KZ");
+      assert.equal(russia?.name, "Russia", JSON.stringify(countries));
+      assert.equal(kazakhstan?.name, "Kazakhstan");
+      const countIn = (code) => marks.filter((mark) => mark.country === code).length;
+      assert.equal(russia.count, countIn("RU"));
+      assert.equal(kazakhstan.count, countIn("KZ"));
+      assert.ok(russia.count >= 3, `Russia: ${russia.count}`);
+      assert.match(russia.names, /Moscow/);
+      // Sorted by mention count.
+      const sorted = [...countries].sort((a, b) => b.count - a.count);
+      assert.deepEqual(countries.map((c) => c.count), sorted.map((c) => c.count));
+
+      // Selecting a country emphasises its mentions.
+      await page.locator('li[data-country="KZ"] button').click();
+      const focused = await page.locator("mark.ent-focus").allInnerTexts();
+      assert.ok(focused.includes("Astana"), `focused: ${focused}`);
+
+      // Typing and analysing fetched nothing.
+      assert.deepEqual(seen.requests.slice(loaded), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("markup in an article stays inert text", async () => {
+    const { context, page, seen } = await openApp();
+    try {
+      await replaceArticle(page, HOSTILE_ARTICLE);
+      await page.waitForFunction(
+        () => document.querySelector("article.reading")?.textContent.includes("bold</b> text."),
+        null,
+        { timeout: 5000 },
+      );
+      const reading = await page.locator("article.reading").evaluate((article) => ({
+        text: article.textContent,
+        scripts: article.querySelectorAll("script").length,
+        images: article.querySelectorAll("img").length,
+        bold: article.querySelectorAll("b").length,
+        handlers: [...article.querySelectorAll("*")].filter((el) => el.hasAttribute("onerror")).length,
+      }));
+      assert.ok(reading.text.includes("<script>alert(1)</script>"));
+      assert.ok(reading.text.includes("<img src=x onerror=alert(1)>"));
+      assert.equal(reading.scripts, 0);
+      assert.equal(reading.images, 0);
+      assert.equal(reading.bold, 0);
+      assert.equal(reading.handlers, 0);
+      await page.waitForTimeout(300);
+      assert.deepEqual(seen.dialogs, []);
+      assert.equal(await page.locator("img").count(), 0);
+      const foreign = seen.requests.filter((url) => !url.startsWith(origin + BASE_PATH));
+      assert.deepEqual(foreign, []);
+      assert.ok(!seen.requests.some((url) => url.endsWith("/x")), "the <img> was not fetched");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("refuses bad files with a message and keeps the article; loads good ones", async () => {
+    const { context, page } = await openApp();
+    try {
+      const picker = page.locator('input[type="file"]');
+      const notice = page.locator(".notice");
+      const before = await page.locator("#article-text").inputValue();
+
+      await picker.setInputFiles({
+        name: "cable.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from([0x52, 0x55, 0x00, 0x01, 0x02, 0x4b, 0x5a]),
+      });
+      await assertNotice(notice, /Not loaded.*“cable\.txt”.*binary.*NUL/is);
+      assert.equal(await page.locator("#article-text").inputValue(), before);
+
+      await picker.setInputFiles({
+        name: "archive.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.alloc(6 * 1024 * 1024, 0x61),
+      });
+      await assertNotice(notice, /“archive\.txt” is 6\.0 MB; the limit is 5 MB/);
+      assert.equal(await page.locator("#article-text").inputValue(), before);
+
+      await picker.setInputFiles({
+        name: "briefing.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.7"),
+      });
+      await assertNotice(notice, /“briefing\.pdf” is not a \.txt or \.md file/);
+      assert.equal(await page.locator("#article-text").inputValue(), before);
+      assert.match(await readingText(page), /Kassym-Jomart Tokayev/);
+
+      // A good Markdown file, dropped on the drop zone.
+      const transfer = await page.evaluateHandle(() => {
+        const data = new DataTransfer();
+        const text = "# Talks in Minsk\n\nThe talks in Minsk on May 9 ended with a $2 billion loan.";
+        data.items.add(new File([text], "minsk.md", { type: "text/markdown" }));
+        return data;
+      });
+      await page.dispatchEvent(".drop-zone", "drop", { dataTransfer: transfer });
+      await assertNotice(notice, /Loaded “minsk\.md”/);
+      assert.match(await page.locator("#article-text").inputValue(), /Talks in Minsk/);
+      await page.waitForFunction(() =>
+        document.querySelector("article.reading")?.textContent.includes("$2 billion loan"),
+      );
+      const money = await page.locator('mark[data-label="MONEY"]').allInnerTexts();
+      assert.deepEqual(money, ["$2 billion"]);
+
+      // Files may be dropped anywhere, e.g. on the text box.
+      const second = await page.evaluateHandle(() => {
+        const data = new DataTransfer();
+        data.items.add(new File(["Kyiv said exports rose 9% in 2022."], "kyiv.txt", { type: "text/plain" }));
+        return data;
+      });
+      await page.dispatchEvent("#article-text", "drop", { dataTransfer: second });
+      await assertNotice(notice, /Loaded “kyiv\.txt”/);
+      assert.equal(await page.locator("#article-text").inputValue(), "Kyiv said exports rose 9% in 2022.");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("screenshots: desktop, dark mode and 375 px", async () => {
+    const desktop = await openApp();
+    try {
+      await desktop.page.screenshot({ path: path.join(SHOTS, "app.png"), fullPage: true });
+      // The colour-independent cue: type names beside each mention.
+      await desktop.page.locator(".chip-toggle input").check();
+      await desktop.page
+        .locator("article.reading")
+        .screenshot({ path: path.join(SHOTS, "app-chips.png") });
+    } finally {
+      await desktop.context.close();
+    }
+    const dark = await openApp({ colorScheme: "dark" });
+    try {
+      await dark.page.screenshot({ path: path.join(SHOTS, "app-dark.png"), fullPage: false });
+    } finally {
+      await dark.context.close();
+    }
+    const phone = await openApp({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
+    try {
+      const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 375, `no sideways scrolling at 375 px (scroll width ${width})`);
+      await phone.page.screenshot({ path: path.join(SHOTS, "app-375.png"), fullPage: true });
+      await phone.page.screenshot({ path: path.join(SHOTS, "app-375-top.png") });
+      await phone.page.locator(".side-panel").screenshot({ path: path.join(SHOTS, "app-375-panel.png") });
+    } finally {
+      await phone.context.close();
+    }
+  });
+});
+
+async function assertNotice(notice, pattern) {
+  await notice.waitFor();
+  const deadline = Date.now() + 3000;
+  let text = "";
+  while (Date.now() < deadline) {
+    text = await notice.innerText();
+    if (pattern.test(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.match(text, pattern);
+}

@@ -1,0 +1,144 @@
+use diplomap_extract::{country_name, CountryCode};
+use leptos::prelude::*;
+
+use crate::app::{Analysed, Article};
+
+/// A country the article mentions, with the names that pointed at it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountrySummary {
+    pub code: CountryCode,
+    pub name: String,
+    pub count: usize,
+    /// Distinct names as written (`Moscow`, `Putin`, `Russian`) and how often each
+    /// occurs, most frequent first, then in order of first appearance.
+    pub names: Vec<(String, usize)>,
+}
+
+/// The countries found, most mentioned first. Pressing one emphasises its mentions in
+/// the reading view.
+#[component]
+pub fn CountryList() -> impl IntoView {
+    let article = expect_context::<Article>();
+    let focus = article.focus;
+    let countries = Memo::new(move |_| article.analysed.with(|current| country_summaries(current)));
+
+    let rows = move || {
+        let countries = countries.get();
+        let most = countries.first().map_or(1, |top| top.count.max(1));
+        countries
+            .into_iter()
+            .map(|country| {
+                let code = country.code;
+                let selected = move || focus.get() == Some(code);
+                let share = format!("{:.1}%", country.count as f64 * 100.0 / most as f64);
+                let names = country
+                    .names
+                    .iter()
+                    .map(|(name, count)| {
+                        if *count > 1 {
+                            format!("{name} \u{00d7}{count}")
+                        } else {
+                            name.clone()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let label = format!(
+                    "{}, {} mention{}: {}",
+                    country.name,
+                    country.count,
+                    if country.count == 1 { "" } else { "s" },
+                    names
+                );
+                view! {
+                    <li class="country" data-country=code.as_str().to_string()>
+                        <button
+                            type="button"
+                            class="country-button"
+                            class:country-selected=selected
+                            aria-pressed=move || if selected() { "true" } else { "false" }
+                            aria-label=label
+                            on:click=move |_| {
+                                focus.update(|focus| {
+                                    *focus = if *focus == Some(code) { None } else { Some(code) };
+                                })
+                            }
+                        >
+                            <span class="country-line">
+                                <span class="country-name">{country.name.clone()}</span>
+                                <span class="country-code">{code.as_str().to_string()}</span>
+                                <span class="count">{country.count}</span>
+                            </span>
+                            <span class="bar" aria-hidden="true">
+                                <span class="bar-fill" style:width=share></span>
+                            </span>
+                            <span class="country-names">{names}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="countries panel" aria-labelledby="countries-heading">
+            <h2 id="countries-heading" class="section-title">
+                "Countries"
+                <span class="section-count">{move || countries.with(Vec::len)}</span>
+            </h2>
+            <Show
+                when=move || countries.with(|countries| !countries.is_empty())
+                fallback=|| {
+                    view! {
+                        <p class="panel-empty">
+                            "No countries found yet. Names of countries, capitals, leaders and nationalities count as mentions."
+                        </p>
+                    }
+                }
+            >
+                <ol class="country-list" aria-label="Countries mentioned, most mentioned first">
+                    {rows}
+                </ol>
+            </Show>
+            <p class="panel-hint">"Select a country to emphasise its mentions in the text."</p>
+        </section>
+    }
+}
+
+/// Every country some mention points at, most mentioned first (ties by name).
+pub fn country_summaries(analysed: &Analysed) -> Vec<CountrySummary> {
+    let mut summaries: Vec<CountrySummary> = Vec::new();
+    for entity in &analysed.analysis.entities {
+        let Some(code) = entity.country else { continue };
+        let Some(surface) = analysed.text.get(entity.span.start..entity.span.end) else {
+            continue;
+        };
+        let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+        let index = match summaries.iter().position(|summary| summary.code == code) {
+            Some(index) => index,
+            None => {
+                summaries.push(CountrySummary {
+                    code,
+                    name: country_name(code).unwrap_or(code.as_str()).to_string(),
+                    count: 0,
+                    names: Vec::new(),
+                });
+                summaries.len() - 1
+            }
+        };
+        let summary = &mut summaries[index];
+        summary.count += 1;
+        match summary.names.iter_mut().find(|(name, _)| *name == surface) {
+            Some((_, count)) => *count += 1,
+            None => summary.names.push((surface, 1)),
+        }
+    }
+    for summary in &mut summaries {
+        // Stable: equal counts keep the order of first appearance.
+        summary
+            .names
+            .sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    }
+    summaries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    summaries
+}

@@ -1,0 +1,9 @@
+//! One component per file. Each reads the shared [`crate::app::Article`] from context.
+
+pub mod article_input;
+pub mod country_list;
+pub mod drop_zone;
+pub mod legend;
+pub mod masthead;
+pub mod notice_bar;
+pub mod reading_view;

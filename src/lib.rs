@@ -1,0 +1,9 @@
+//! Diplomap's browser app: paste or drop an article, read it with its people, places,
+//! organisations, dates and figures highlighted, and see which countries it is about.
+//! Everything runs in the browser; the analysis is `diplomap_extract`.
+
+pub mod app;
+pub mod components;
+pub mod sample;
+
+pub use app::{App, Article};
