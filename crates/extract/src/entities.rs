@@ -71,7 +71,8 @@ const ORG_HEADS: &[&str] = &[
     "journal", "review", "herald", "tribune", "gazette", "broadcasting", "investors",
     "petroleum", "electric", "steel", "chemical", "chemicals", "pharmaceuticals", "insurance",
     "capital", "management", "resources", "financial", "media", "congress", "senate", "caucus",
-    "brigade", "brigades", "militia",
+    "brigade", "brigades", "militia", "orchestra", "symphony", "hospital", "clinic", "fed",
+    "museum", "library", "cooperative",
 ];
 
 /// Last words of names of natural places: "Mississippi River", "Napa Valley" (LOC).
@@ -342,14 +343,26 @@ fn capitalized_run_end(tokens: &Tokens<'_>, first: usize) -> usize {
     let mut last = first;
     let mut j = first + 1;
     while j < tokens.len() && !tokens.list[j].newline_before {
+        let next_capitalized = j + 1 < tokens.len() && tokens.is_capitalized(j + 1);
+        // "W.R. Grace": the full stop of an initial.
+        let initial = tokens.is_punct(j, '.') && tokens.raw(j - 1).chars().count() == 1 && tokens.is_capitalized(j - 1);
+        // "Moody's Investors", "Dealers' Association".
+        let possessive = tokens.folded(j) == "'" && tight(tokens, j - 1)
+            && (next_capitalized || (word_at(tokens, j + 1) == "s" && tokens.is_capitalized(j + 2)));
         if tokens.is_capitalized(j) {
             last = j;
-        } else if !(is(tokens, j, NAME_CONNECTOR) && j + 1 < tokens.len() && tokens.is_capitalized(j + 1)) {
+        } else if possessive && !next_capitalized {
+            j += 1; // the "s"
+        } else if !((is(tokens, j, NAME_CONNECTOR) || initial || possessive) && next_capitalized) {
             break;
         }
         j += 1;
     }
     last
+}
+
+fn word_at<'a>(tokens: &'a Tokens<'_>, i: usize) -> &'a str {
+    if i < tokens.len() { tokens.folded(i) } else { "" }
 }
 
 /// Splits a capitalised run at each "and" whose left side is a name on its own: "World
@@ -391,7 +404,7 @@ fn organization_in_run(
     let head = is(tokens, last, ORG_HEAD) && words >= 2;
     // "Ministry of Defence", and with a place before it, "Chicago Board of Trade".
     let start = words >= 3
-        && (first..last).any(|j| is(tokens, j, ORG_START) && matches!(tokens.folded(j + 1), "of" | "for"));
+        && (first..last).any(|j| is(tokens, j, ORG_START | ORG_HEAD) && matches!(tokens.folded(j + 1), "of" | "for"));
     let place = words >= 2
         && (is(tokens, last, PLACE_HEAD) || is(tokens, first, PLACE_START));
     let inside = matches_within(matches, first, last);
@@ -400,10 +413,15 @@ fn organization_in_run(
         return None;
     }
     let label = if place && !(head || start) { Label::Loc } else { Label::Org };
-    // "General Motors Corp.": the abbreviation's full stop belongs to the name.
+    // "General Motors Corp.": the abbreviation's full stop belongs to the name, unless
+    // it also ends the sentence ("... from Mazda Motor Corp. The deal ...").
+    let ends_sentence = last + 2 >= tokens.len()
+        || tokens.list[last + 2].newline_before
+        || tokens.is_capitalized(last + 2);
     let abbreviated = matches!(tokens.folded(last), "corp" | "inc" | "co" | "ltd" | "cos" | "bros")
         && tokens.is_punct(last + 1, '.')
-        && tight(tokens, last);
+        && tight(tokens, last)
+        && !ends_sentence;
     let last = if abbreviated { last + 1 } else { last };
     let mut mention = Mention::new(first, last, label);
     // The organisation belongs to the country named inside it, if exactly one is.

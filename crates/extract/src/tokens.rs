@@ -165,7 +165,7 @@ fn is_combining(c: char) -> bool {
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "gov", "sen",
-    "rep", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan",
+    "rep", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc", "jan",
     "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est",
     "fig", "pres", "rev", "hon", "amb",
 ];
