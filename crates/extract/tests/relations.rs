@@ -92,3 +92,33 @@ fn the_same_country_named_twice_is_no_pair() {
     let found = relations("Moscow said Russia would visit nobody.");
     assert!(found.iter().all(|r| r.a != r.b));
 }
+
+#[test]
+fn both_countries_refers_to_the_last_two_named() {
+    let text = "The Egyptian president received his Sudanese counterpart in Cairo. \
+                Both countries agreed to share water data from the river.";
+    let found = relations(text);
+    let relation = pair(&found, "EG", "SD").expect("an EG-SD pair");
+    assert!(relation.types.contains(&Agreement), "{relation:#?}");
+    assert_eq!(relation.evidence.len(), 2, "both sentences are evidence");
+}
+
+#[test]
+fn the_republic_stands_for_the_country_named_before() {
+    let text = "Armenia has long relied on Russian gas. \
+                Now the republic is buying more electricity from Iran.";
+    assert_pair(text, "AM", "IR", &[Economy]);
+}
+
+#[test]
+fn a_bloc_led_by_a_country_relates_its_members_to_the_leader() {
+    let text = "Minsk remains the most loyal member of the Moscow-led Collective Security Treaty Organization. \
+                Armenia has frozen its membership of the Collective Security Treaty Organization.";
+    assert_pair(text, "AM", "RU", &[Integration]);
+    assert_pair(text, "BY", "RU", &[Integration]);
+}
+
+#[test]
+fn a_negated_statement_alone_makes_no_pair() {
+    assert_no_pair("There is no sign that Hungary will supply weapons to Ukraine.", "HU", "UA");
+}

@@ -1,0 +1,98 @@
+//! Who acts in a clause, and which of them relate to each other.
+
+use super::cues::{starts_with_any, DIRECTED};
+use super::{ordered, Layout};
+use crate::entities::Mention;
+use crate::gazetteer::EntryKind;
+use crate::model::{CountryCode, Label};
+use crate::tokens::Tokens;
+
+/// One country acting in a clause, at the tokens that name it.
+pub(super) struct Actor {
+    pub country: CountryCode,
+    pub first: usize,
+    pub last: usize,
+    /// Named as a state ("Armenia", "Yerevan"), not through a person or a demonym.
+    pub state: bool,
+}
+
+/// Mentions that can act for a country: not mere cities or regions (venues), nor
+/// countries in brackets, which only locate.
+pub(super) fn actors(mentions: &[Mention], in_clause: &[usize], layout: &Layout) -> Vec<Actor> {
+    in_clause
+        .iter()
+        .filter(|&&m| !matches!(mentions[m].kind, Some(EntryKind::City | EntryKind::Region)))
+        .filter(|&&m| !layout.bracketed[mentions[m].first])
+        .filter(|&&m| !matches!(mentions[m].label, Label::Date | Label::Money | Label::Percent))
+        .filter_map(|&m| {
+            let mention = &mentions[m];
+            mention.country.map(|country| Actor {
+                country,
+                first: mention.first,
+                last: mention.last,
+                state: mention.label == Label::Gpe,
+            })
+        })
+        .collect()
+}
+
+/// The index pairs of actors that relate, one per pair of countries. The clause's
+/// first actor (with the list it heads: "Kazakhstan and Uzbekistan received ...") is
+/// its agent and relates to every other country; other countries relate to each other
+/// only when named close together ("a Chinese base in Tajikistan"). Members of one list
+/// never relate to each other; in a reciprocal clause only lists of three or more count.
+pub(super) fn related_pairs(tokens: &Tokens<'_>, actors: &[Actor], reciprocal: bool) -> Vec<(usize, usize)> {
+    let list_of = list_membership(tokens, actors, if reciprocal { 3 } else { 2 });
+    let same_list = |x: usize, y: usize| list_of[x].is_some() && list_of[x] == list_of[y];
+    let is_agent = |x: usize| x == 0 || same_list(0, x);
+    let close = |x: usize, y: usize| actors[y].first <= actors[x].last + 8;
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let add = |x: usize, y: usize, pairs: &mut Vec<(usize, usize)>| {
+        let key = ordered(actors[x].country, actors[y].country);
+        let seen = pairs.iter().any(|&(p, q)| ordered(actors[p].country, actors[q].country) == key);
+        if actors[x].country != actors[y].country && !same_list(x, y) && !seen {
+            pairs.push((x, y));
+        }
+    };
+    for x in (0..actors.len()).filter(|&x| is_agent(x)) {
+        for y in (0..actors.len()).filter(|&y| !is_agent(y)) {
+            add(x, y, &mut pairs);
+        }
+    }
+    for x in 1..actors.len() {
+        if close(x - 1, x) {
+            add(x - 1, x, &mut pairs);
+        }
+    }
+    pairs
+}
+
+/// For each actor, the id of the list of at least `min_members` it stands in, if any.
+/// A list is a run of actor mentions separated only by commas, "and", "or", "the", or
+/// a short aside between commas (", to a lesser extent,").
+fn list_membership(tokens: &Tokens<'_>, actors: &[Actor], min_members: usize) -> Vec<Option<usize>> {
+    let mut lists = vec![None; actors.len()];
+    let mut start = 0;
+    for i in 1..=actors.len() {
+        let continues = i < actors.len() && {
+            let (prev, next) = (&actors[i - 1], &actors[i]);
+            let gap = prev.last + 1..next.first;
+            let plain = gap.clone().all(|j| matches!(tokens.folded(j), "," | "and" | "or" | "the"));
+            let aside = gap.len() <= 7 && tokens.is_punct(gap.start, ',') && gap.clone().filter(|&j| tokens.is_punct(j, ',')).count() >= 2;
+            (plain || aside) && !gap.is_empty()
+        };
+        if !continues {
+            if i - start >= min_members {
+                lists[start..i].iter_mut().for_each(|l| *l = Some(start));
+            }
+            start = i;
+        }
+    }
+    lists
+}
+
+/// The direction stated by a directed verb between the two actors.
+pub(super) fn direction(tokens: &Tokens<'_>, left: &Actor, right: &Actor) -> Option<(CountryCode, CountryCode)> {
+    let directed = (left.last + 1..right.first).any(|i| starts_with_any(tokens.folded(i), DIRECTED));
+    directed.then_some((left.country, right.country))
+}

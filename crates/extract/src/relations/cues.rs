@@ -1,0 +1,98 @@
+//! The words that type a clause, and how strongly it asserts what it says.
+
+use super::Layout;
+use crate::model::RelationType;
+use crate::tokens::{TokenKind, Tokens};
+
+/// Word stems that signal each relation type (matched as prefixes of folded words).
+pub(super) const CUES: &[(RelationType, &[&str])] = &[
+    (RelationType::Diplomacy, &[
+        "visit", "talks", "met", "meet", "summit", "discuss", "invit", "ambassador", "envoy",
+        "host", "diplomat", "negotiat", "call", "recogni", "mediat", "trip", "partner",
+        "counterpart", "relations",
+    ]),
+    (RelationType::Agreement, &[
+        "agreement", "treaty", "memorand", "deal", "contract", "declaration", "signed", "sign",
+        "agreed",
+        "accord", "pact",
+    ]),
+    (RelationType::Economy, &[
+        "trade", "invest", "aid", "grant", "loan", "debt", "remittanc", "migrant",
+        "gas", "oil", "energy", "export", "import", "money", "financ", "assistance", "budget",
+        "market", "fund", "pipeline", "tariff", "buy", "bought", "sell", "sold", "purchas",
+        "suppl", "electricity", "remit", "lend", "lent", "credit", "currency",
+    ]),
+    (RelationType::Security, &[
+        "militar", "base", "troop", "defen", "arms", "weapon", "exercise", "terror", "security",
+        "army", "soldier", "nuclear",
+    ]),
+    (RelationType::Integration, &[
+        "membership", "member", "accession", "integration", "bloc", "join", "union", "alliance",
+    ]),
+    (RelationType::Tension, &[
+        "disput", "accus", "sanction", "embargo", "ban", "expel", "rival", "compet", "pressur",
+        "worsen", "condemn", "challeng", "tension", "protest", "threat", "orbit",
+    ]),
+    (RelationType::Conflict, &[
+        "war", "attack", "strik", "struck", "airstrike", "bomb", "invad", "invasion", "kill", "fight",
+        "clash", "shell", "missile",
+    ]),
+];
+
+/// Verbs whose subject acts on their object: "Moscow granted $30 million to Bishkek".
+pub(super) const DIRECTED: &[&str] = &[
+    "visit", "grant", "gave", "give", "provid", "lend", "lent", "sanction", "accus", "attack",
+    "strik", "struck", "invad", "bomb", "expel", "pressur", "support", "host",
+];
+
+const HEDGES: &[&str] = &[
+    "could", "might", "may", "possible", "possibly", "potential", "would", "if",
+    "hypothetical", "perhaps", "reportedly",
+];
+
+const NEGATIONS: &[&str] = &["no", "not", "never", "neither", "nor", "without"];
+
+/// Negation words that do not negate: "not only ... but also".
+fn negates(tokens: &Tokens<'_>, i: usize) -> bool {
+    NEGATIONS.contains(&tokens.folded(i)) && !(i + 1 < tokens.len() && tokens.folded(i + 1) == "only")
+}
+
+/// Words that make the countries of one list act with each other.
+pub(super) const RECIPROCAL: &[&str] = &[
+    "signed", "sign", "agreed", "agree", "met", "meet", "meeting", "talks", "discussed",
+    "discuss", "between", "bilateral", "partners", "partner", "relations", "together",
+    "mutual", "joint", "negotiated", "negotiations", "clashed", "fought", "war", "dispute",
+];
+
+
+/// The relation types a clause's cue words signal. Words inside entity names do not
+/// count: the "Security" of "Centre for Energy and Security" is no cue.
+pub(super) fn cue_types(tokens: &Tokens<'_>, layout: &Layout, first: usize, last: usize) -> Vec<RelationType> {
+    let words: Vec<&str> = (first..=last)
+        .filter(|&i| !layout.in_entity[i] && tokens.kind(i) == TokenKind::Word)
+        .map(|i| tokens.folded(i))
+        .collect();
+    let mut types: Vec<RelationType> = CUES
+        .iter()
+        .filter(|(_, stems)| words.iter().any(|word| starts_with_any(word, stems)))
+        .map(|(kind, _)| *kind)
+        .collect();
+    types.sort();
+    types
+}
+
+pub(super) fn starts_with_any(word: &str, stems: &[&str]) -> bool {
+    stems.iter().any(|stem| word.starts_with(stem))
+}
+
+/// A hedged clause ("could", "possible") weighs 0.5, a negated one ("no", "not") 0.25,
+/// an assertion 1.
+pub(super) fn clause_weight(tokens: &Tokens<'_>, first: usize, last: usize) -> f64 {
+    if (first..=last).any(|i| negates(tokens, i)) {
+        0.25
+    } else if (first..=last).any(|i| HEDGES.contains(&tokens.folded(i))) {
+        0.5
+    } else {
+        1.0
+    }
+}

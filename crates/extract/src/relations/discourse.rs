@@ -1,0 +1,117 @@
+//! References that reach across sentences: "both countries" and "the two presidents"
+//! (the last two countries named), "the republic" (the country last named), and blocs a
+//! country is said to lead ("the Moscow-led EAEU"), through which it relates to the
+//! bloc's members named with it.
+
+use super::actors::Actor;
+use crate::entities::Mention;
+use crate::model::{CountryCode, Label, RelationType};
+use crate::tokens::Tokens;
+
+/// How many recently named countries are remembered.
+const MEMORY: usize = 8;
+
+#[derive(Default)]
+pub(super) struct Discourse {
+    /// Countries acting in recent clauses, most recent first, each once.
+    recent: Vec<CountryCode>,
+    /// The same for countries named as states, which "the republic" can stand for.
+    recent_states: Vec<CountryCode>,
+    /// Blocs (canonical names) and the country the text says leads each.
+    leaders: Vec<(String, CountryCode)>,
+}
+
+impl Discourse {
+    /// Learns "Moscow-led EAEU" and "the EAEU, led by Russia" from a clause.
+    pub fn learn_leaders(&mut self, tokens: &Tokens<'_>, mentions: &[Mention], in_clause: &[usize]) {
+        for pair in in_clause.windows(2) {
+            let (first, second) = (&mentions[pair[0]], &mentions[pair[1]]);
+            let between: Vec<&str> = (first.last + 1..second.first).map(|i| tokens.folded(i)).collect();
+            let (country, bloc) = match between.as_slice() {
+                ["-", "led" | "dominated"] => (first, second),
+                [",", "led", "by"] | ["led", "by"] => (second, first),
+                _ => continue,
+            };
+            if let (Some(code), Label::Org, Some(name)) = (country.country, bloc.label, &bloc.canonical) {
+                if bloc.country.is_none() && !self.leaders.iter().any(|(known, _)| known == name) {
+                    self.leaders.push((name.clone(), code));
+                }
+            }
+        }
+    }
+
+    /// "the republic", "the country": the state last named before it, in this clause
+    /// or an earlier one.
+    pub fn stand_ins(&self, tokens: &Tokens<'_>, first: usize, last: usize, actors: &[Actor]) -> Vec<Actor> {
+        (first..last)
+            .filter(|&i| tokens.folded(i) == "the" && matches!(tokens.folded(i + 1), "republic" | "country" | "kingdom"))
+            .filter_map(|i| {
+                let earlier = actors.iter().filter(|actor| actor.state && actor.last < i).last();
+                let country = earlier.map(|actor| actor.country).or_else(|| self.recent_states.first().copied())?;
+                Some(Actor { country, first: i, last: i + 1, state: true })
+            })
+            .collect()
+    }
+
+    /// "both countries", "the two presidents" in a clause that names fewer than two
+    /// countries itself: the last two countries named.
+    pub fn both(&self, tokens: &Tokens<'_>, first: usize, last: usize, actors: &[Actor]) -> Option<(CountryCode, CountryCode)> {
+        let named = actors.iter().filter(|actor| actors[0].country != actor.country).count();
+        if named > 0 {
+            return None;
+        }
+        let mentions_both = (first..last).any(|i| {
+            let quantifier = tokens.folded(i) == "both" || (tokens.folded(i) == "the" && tokens.folded(i + 1) == "two");
+            let noun_at = if tokens.folded(i) == "both" { i + 1 } else { i + 2 };
+            quantifier
+                && noun_at <= last
+                && matches!(
+                    tokens.folded(noun_at),
+                    "countries" | "nations" | "states" | "presidents" | "leaders" | "governments" | "sides" | "capitals"
+                )
+        });
+        match self.recent.as_slice() {
+            [x, y, ..] if mentions_both => Some((*x, *y)),
+            _ => None,
+        }
+    }
+
+    /// A clause about membership that names a bloc the text says a country leads: the
+    /// other countries in the clause relate to the leader (integration).
+    pub fn through_blocs(
+        &self,
+        mentions: &[Mention],
+        in_clause: &[usize],
+        actors: &[Actor],
+        types: &[RelationType],
+        mut add: impl FnMut(CountryCode, CountryCode, &[RelationType]),
+    ) {
+        if !types.contains(&RelationType::Integration) {
+            return;
+        }
+        for &m in in_clause {
+            let Some(name) = &mentions[m].canonical else { continue };
+            let Some((_, leader)) = self.leaders.iter().find(|(bloc, _)| bloc == name) else { continue };
+            for actor in actors.iter().filter(|actor| actor.country != *leader) {
+                add(actor.country, *leader, &[RelationType::Integration]);
+            }
+        }
+    }
+
+    /// Remembers the countries of a clause, the last named first.
+    pub fn remember(&mut self, actors: &[Actor]) {
+        for actor in actors {
+            push_front(&mut self.recent, actor.country);
+            if actor.state {
+                push_front(&mut self.recent_states, actor.country);
+            }
+        }
+    }
+}
+
+/// Puts `country` first in a bounded most-recent-first list.
+fn push_front(recent: &mut Vec<CountryCode>, country: CountryCode) {
+    recent.retain(|known| *known != country);
+    recent.insert(0, country);
+    recent.truncate(MEMORY);
+}
