@@ -133,13 +133,42 @@ fn lexicon() -> &'static FxHashMap<&'static str, u16> {
     })
 }
 
+/// The tokens with their word classes, looked up once per token. Dereferences to the
+/// tokens, so rules read `words.folded(i)` as they would on [`Tokens`].
+pub struct Words<'a, 't> {
+    tokens: &'a Tokens<'t>,
+    classes: Vec<u16>,
+}
+
+impl<'a, 't> Words<'a, 't> {
+    fn new(tokens: &'a Tokens<'t>) -> Self {
+        let lexicon = lexicon();
+        let classes = (0..tokens.len())
+            .map(|i| match tokens.kind(i) {
+                TokenKind::Word | TokenKind::Punct => lexicon.get(tokens.folded(i)).copied().unwrap_or(0),
+                TokenKind::Number => 0,
+            })
+            .collect();
+        Words { tokens, classes }
+    }
+}
+
+impl<'t> std::ops::Deref for Words<'_, 't> {
+    type Target = Tokens<'t>;
+
+    fn deref(&self) -> &Tokens<'t> {
+        self.tokens
+    }
+}
+
 /// Is token `i` a word of the given class?
-fn is(tokens: &Tokens<'_>, i: usize, class: u16) -> bool {
-    i < tokens.len() && lexicon().get(tokens.folded(i)).is_some_and(|classes| classes & class != 0)
+fn is(words: &Words<'_, '_>, i: usize, class: u16) -> bool {
+    words.classes.get(i).is_some_and(|classes| classes & class != 0)
 }
 
 /// Finds the entities of a text, sorted and non-overlapping.
 pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
+    let tokens = &Words::new(tokens);
     let mut taken = vec![false; tokens.len()];
     let mut mentions = Vec::new();
     let mut add = |mention: Mention, taken: &mut Vec<bool>| {
@@ -192,7 +221,7 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
 
 /// The country of a region or country named right after a place and a comma:
 /// "London, Ky.", "Paris, Texas", "Perth, Scotland".
-fn qualifier(tokens: &Tokens<'_>, gazetteer: &Gazetteer, place: &Match, next: Option<&Match>) -> Option<CountryCode> {
+fn qualifier(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, place: &Match, next: Option<&Match>) -> Option<CountryCode> {
     let next = next.filter(|next| next.first == place.last + 2 && tokens.is_punct(place.last + 1, ','))?;
     let mut countries = next.entries.iter().map(|&id| gazetteer.entry(id)).filter(|entry| {
         matches!(entry.kind, EntryKind::Country | EntryKind::Region) && !entry.context_only
@@ -229,7 +258,7 @@ const NOT_NAMES: &[&str] = &[
 
 /// Names that start with a given name and go on with at least one more name word:
 /// "David Dinkins", "Carla A. Hills", "Jean-Claude Juncker".
-fn given_name_people(tokens: &Tokens<'_>, gazetteer: &Gazetteer, taken: &[bool]) -> Vec<Mention> {
+fn given_name_people(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -246,7 +275,7 @@ fn given_name_people(tokens: &Tokens<'_>, gazetteer: &Gazetteer, taken: &[bool])
 }
 
 /// Is token `i` a capitalised word that can be part of a name?
-fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {
+fn is_name_word(tokens: &Words<'_, '_>, i: usize) -> bool {
     i < tokens.len()
         && tokens.is_capitalized(i)
         && !is_title(tokens, i)
@@ -254,19 +283,19 @@ fn is_name_word(tokens: &Tokens<'_>, i: usize) -> bool {
 }
 
 /// Particles inside names: "Mr. van Dover", "Ahmad bin Salman".
-fn is_name_particle(tokens: &Tokens<'_>, i: usize) -> bool {
+fn is_name_particle(tokens: &Words<'_, '_>, i: usize) -> bool {
     i < tokens.len() && matches!(tokens.folded(i), "van" | "von" | "de" | "der" | "del" | "da" | "al" | "bin" | "ibn" | "la" | "le" | "di")
 }
 
 /// Tokens `i` and `i + 1` are written together, with no space between.
-fn tight(tokens: &Tokens<'_>, i: usize) -> bool {
+fn tight(tokens: &Words<'_, '_>, i: usize) -> bool {
     i + 1 < tokens.len() && !tokens.list[i + 1].space_before
 }
 
 /// The last token of a personal name starting at `first`, if one starts there: name
 /// words with initials ("John J. Phelan"), apostrophes and hyphens ("O'Brien",
 /// "Marie-Louise"), particles ("van de Kamp") and suffixes ("Jr.").
-fn name_end(tokens: &Tokens<'_>, first: usize, taken: &[bool], max_words: usize) -> Option<usize> {
+fn name_end(tokens: &Words<'_, '_>, first: usize, taken: &[bool], max_words: usize) -> Option<usize> {
     let mut j = first;
     let mut last = None;
     let mut words = 0;
@@ -303,7 +332,7 @@ fn name_end(tokens: &Tokens<'_>, first: usize, taken: &[bool], max_words: usize)
     last
 }
 
-fn is_title(tokens: &Tokens<'_>, i: usize) -> bool {
+fn is_title(tokens: &Words<'_, '_>, i: usize) -> bool {
     is(tokens, i, TITLE)
 }
 
@@ -311,7 +340,7 @@ fn is_title(tokens: &Tokens<'_>, i: usize) -> bool {
 /// organisation head word or start with one followed by "of"/"for". Countries and
 /// demonyms inside are absorbed: "the Russian Foreign Ministry" is one ORG.
 fn organization_names(
-    tokens: &Tokens<'_>,
+    tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     matches: &[Match],
     context: &Context,
@@ -339,7 +368,7 @@ fn organization_names(
 }
 
 /// The last token of the capitalised run starting at `first`.
-fn capitalized_run_end(tokens: &Tokens<'_>, first: usize) -> usize {
+fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
     let mut last = first;
     let mut j = first + 1;
     while j < tokens.len() && !tokens.list[j].newline_before {
@@ -367,7 +396,7 @@ fn word_at<'a>(tokens: &'a Tokens<'_>, i: usize) -> &'a str {
 
 /// Splits a capitalised run at each "and" whose left side is a name on its own: "World
 /// Bank and International Monetary Fund" is two, "Food and Drug Administration" one.
-fn split_at_and(tokens: &Tokens<'_>, matches: &[Match], first: usize, last: usize) -> Vec<(usize, usize)> {
+fn split_at_and(tokens: &Words<'_, '_>, matches: &[Match], first: usize, last: usize) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
     let mut start = first;
     for k in first + 1..last {
@@ -389,7 +418,7 @@ fn split_at_and(tokens: &Tokens<'_>, matches: &[Match], first: usize, last: usiz
 }
 
 fn organization_in_run(
-    tokens: &Tokens<'_>,
+    tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     matches: &[Match],
     first: usize,
@@ -445,7 +474,7 @@ const NOT_ORGANIZATIONS: &[&str] = &[
 /// Upper-case words of two to six letters are, in news, mostly organisations: "ANC",
 /// "IRS", "OSCE", also written with an ampersand: "AT&T", "S&P". Not in a headline
 /// written all in capitals.
-fn acronyms(tokens: &Tokens<'_>, taken: &[bool]) -> Vec<Mention> {
+fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let letters = |j: usize| {
         j < tokens.len() && tokens.kind(j) == TokenKind::Word && tokens.raw(j).bytes().all(|b| b.is_ascii_uppercase())
     };
@@ -488,7 +517,7 @@ fn county_country(context: &Context) -> CountryCode {
 }
 
 /// "Monroe County", "County Cork": a GPE in the country the document is about.
-fn counties(tokens: &Tokens<'_>, context: &Context) -> Vec<Mention> {
+fn counties(tokens: &Words<'_, '_>, context: &Context) -> Vec<Mention> {
     let mut found = Vec::new();
     for i in 0..tokens.len() {
         if tokens.raw(i) != "County" {
@@ -520,7 +549,7 @@ fn matches_within(matches: &[Match], first: usize, last: usize) -> &[Match] {
 
 /// "President Vladimir Putin", "First Deputy Prime Minister Igor Shuvalov": the names
 /// after a run of titles.
-fn titled_people(tokens: &Tokens<'_>, taken: &[bool]) -> Vec<Mention> {
+fn titled_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -545,13 +574,13 @@ fn titled_people(tokens: &Tokens<'_>, taken: &[bool]) -> Vec<Mention> {
 }
 
 /// "Mr.", "Gen.": a title abbreviation and its full stop.
-fn is_abbreviated_title(tokens: &Tokens<'_>, i: usize) -> bool {
+fn is_abbreviated_title(tokens: &Words<'_, '_>, i: usize) -> bool {
     matches!(tokens.folded(i), "mr" | "mrs" | "ms" | "dr" | "gen" | "prof" | "sen" | "rep" | "gov" | "lt" | "col" | "capt" | "sgt" | "adm" | "st")
         && tokens.is_punct(i + 1, '.')
 }
 
 /// Words inside multi-word titles: "Prime", "Foreign", "First", "Vice".
-fn is_title_word(tokens: &Tokens<'_>, i: usize) -> bool {
+fn is_title_word(tokens: &Words<'_, '_>, i: usize) -> bool {
     matches!(
         tokens.folded(i),
         "prime" | "foreign" | "first" | "vice" | "defence" | "defense" | "finance" | "interior"
@@ -563,7 +592,7 @@ fn is_title_word(tokens: &Tokens<'_>, i: usize) -> bool {
 /// Names of two or more words next to a speech verb ("said Nikita Mendkovich", "Anna
 /// Petrova said") or before an apposition that describes a person ("Nikita Mendkovich,
 /// head of ...", "John Smith, 63, ...").
-fn speakers(tokens: &Tokens<'_>, taken: &[bool]) -> Vec<Mention> {
+fn speakers(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
     for i in 0..tokens.len() {
         let speech = tokens.kind(i) == TokenKind::Word && is(tokens, i, SPEECH_VERB);
@@ -594,14 +623,14 @@ const PERSON_ROLES: &[&str] = &[
 ];
 
 /// Does an apposition about a person start at `i`: "head of", "a spokesman", "63,"?
-fn introduces_person(tokens: &Tokens<'_>, i: usize) -> bool {
+fn introduces_person(tokens: &Words<'_, '_>, i: usize) -> bool {
     let at = if i < tokens.len() && matches!(tokens.folded(i), "a" | "an" | "the" | "its" | "his" | "her") { i + 1 } else { i };
     let age = at < tokens.len() && tokens.kind(at) == TokenKind::Number && tokens.raw(at).len() <= 2 && tokens.is_punct(at + 1, ',');
     age || (at < tokens.len() && PERSON_ROLES.contains(&tokens.folded(at)))
 }
 
 /// A name of two to four words ending right before token `end`.
-fn name_before(tokens: &Tokens<'_>, end: usize, taken: &[bool]) -> Option<(usize, usize)> {
+fn name_before(tokens: &Words<'_, '_>, end: usize, taken: &[bool]) -> Option<(usize, usize)> {
     let mut first = end;
     while first > 0 && end - first < 6 && !taken[first - 1]
         && (is_name_word(tokens, first - 1) || tokens.is_punct(first - 1, '.') || is_name_particle(tokens, first - 1))

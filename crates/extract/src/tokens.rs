@@ -25,6 +25,10 @@ pub struct Token {
     pub space_before: bool,
     /// A line break comes between the previous token and this one.
     pub newline_before: bool,
+    /// A word starting with an upper-case letter.
+    capitalized: bool,
+    /// A word of two or more letters, all upper case.
+    all_caps: bool,
 }
 
 /// The tokens of a text, with their folded forms in one shared buffer.
@@ -69,18 +73,14 @@ impl<'t> Tokens<'t> {
         self.list[index].kind
     }
 
-    /// Starts with an upper-case letter.
+    /// Starts with an upper-case letter. False past the end.
     pub fn is_capitalized(&self, index: usize) -> bool {
-        self.list[index].kind == TokenKind::Word
-            && self.raw(index).chars().next().is_some_and(char::is_uppercase)
+        self.list.get(index).is_some_and(|token| token.capitalized)
     }
 
-    /// Two or more letters, all upper case.
+    /// Two or more letters, all upper case. False past the end.
     pub fn is_all_caps(&self, index: usize) -> bool {
-        let raw = self.raw(index);
-        self.list[index].kind == TokenKind::Word
-            && raw.chars().nth(1).is_some()
-            && raw.chars().all(|c| !c.is_lowercase())
+        self.list.get(index).is_some_and(|token| token.all_caps)
     }
 
     /// The byte span from the start of token `first` to the end of token `last`.
@@ -147,13 +147,19 @@ impl<'t> Tokens<'t> {
 
     fn push(&mut self, span: Span, kind: TokenKind, space_before: bool, newline_before: bool) {
         let folded_start = self.folded.len() as u32;
-        fold_into(&self.text[span.start..span.end], &mut self.folded);
+        let raw = &self.text[span.start..span.end];
+        let word = kind == TokenKind::Word;
+        let capitalized = word && raw.chars().next().is_some_and(char::is_uppercase);
+        let all_caps = word && raw.chars().nth(1).is_some() && raw.chars().all(|c| !c.is_lowercase());
+        fold_into(raw, &mut self.folded);
         self.list.push(Token {
             span,
             kind,
             folded: (folded_start, self.folded.len() as u32),
             space_before,
             newline_before,
+            capitalized,
+            all_caps,
         });
     }
 }

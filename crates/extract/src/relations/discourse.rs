@@ -26,10 +26,12 @@ impl Discourse {
     pub fn learn_leaders(&mut self, tokens: &Tokens<'_>, mentions: &[Mention], in_clause: &[usize]) {
         for pair in in_clause.windows(2) {
             let (first, second) = (&mentions[pair[0]], &mentions[pair[1]]);
-            let between: Vec<&str> = (first.last + 1..second.first).map(|i| tokens.folded(i)).collect();
-            let (country, bloc) = match between.as_slice() {
-                ["-", "led" | "dominated"] => (first, second),
-                [",", "led", "by"] | ["led", "by"] => (second, first),
+            let gap = second.first - first.last - 1;
+            let word = |k: usize| tokens.folded(first.last + 1 + k);
+            let (country, bloc) = match gap {
+                2 if word(0) == "-" && matches!(word(1), "led" | "dominated") => (first, second),
+                2 if (word(0), word(1)) == ("led", "by") => (second, first),
+                3 if (word(0), word(1), word(2)) == (",", "led", "by") => (second, first),
                 _ => continue,
             };
             if let (Some(code), Label::Org, Some(name)) = (country.country, bloc.label, &bloc.canonical) {
@@ -46,11 +48,16 @@ impl Discourse {
         (first..last)
             .filter(|&i| tokens.folded(i) == "the" && matches!(tokens.folded(i + 1), "republic" | "country" | "kingdom"))
             .filter_map(|i| {
-                let earlier = actors.iter().filter(|actor| actor.state && actor.last < i).last();
+                let earlier = actors.iter().rev().find(|actor| actor.state && actor.last < i);
                 let country = earlier.map(|actor| actor.country).or_else(|| self.recent_states.first().copied())?;
                 Some(Actor { country, first: i, last: i + 1, state: true })
             })
             .collect()
+    }
+
+    /// Has the text said that some country leads a bloc?
+    pub fn knows_leaders(&self) -> bool {
+        !self.leaders.is_empty()
     }
 
     /// "both countries", "the two presidents" in a clause that names fewer than two

@@ -117,7 +117,14 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
             let stand_ins = discourse.stand_ins(tokens, first, last, &actors);
             actors.extend(stand_ins);
             actors.sort_by_key(|actor| actor.first);
-            let types = cue_types(tokens, &layout, first, last);
+            let several = actors.iter().any(|actor| actor.country != actors[0].country);
+            let both = discourse.both(tokens, first, last, &actors);
+            // Typing costs most, so clauses that cannot relate two countries skip it.
+            let types = if several || both.is_some() || discourse.knows_leaders() {
+                cue_types(tokens, &layout, first, last)
+            } else {
+                Vec::new()
+            };
             if !types.is_empty() {
                 let amounts = amounts(tokens, mentions, &in_clause);
                 let evidence = Evidence {
@@ -132,7 +139,7 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
                     let direction = direction(tokens, &actors[left], &actors[right]);
                     pairs.add(actors[left].country, actors[right].country, Evidence { direction, ..evidence });
                 }
-                if let Some((x, y)) = discourse.both(tokens, first, last, &actors) {
+                if let Some((x, y)) = both {
                     pairs.add(x, y, evidence);
                 }
                 discourse.through_blocs(mentions, &in_clause, &actors, &types, |x, y, kinds| {
