@@ -354,7 +354,7 @@ fn organization_names(
         }
         let last = capitalized_run_end(tokens, i);
         for (first, last) in split_at_and(tokens, matches, i, last) {
-            if let Some(mut mention) = organization_in_run(tokens, gazetteer, matches, first, last) {
+            if let Some(mut mention) = organization_in_run(tokens, gazetteer, matches, context, first, last) {
                 let in_county = (mention.first..mention.last).any(|j| tokens.folded(j) == "county");
                 if mention.country.is_none() && in_county {
                     mention.country = Some(county_country(context));
@@ -421,6 +421,7 @@ fn organization_in_run(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     matches: &[Match],
+    context: &Context,
     first: usize,
     last: usize,
 ) -> Option<Mention> {
@@ -454,7 +455,7 @@ fn organization_in_run(
     let last = if abbreviated { last + 1 } else { last };
     let mut mention = Mention::new(first, last, label);
     // The organisation belongs to the country named inside it, if exactly one is.
-    let mut countries = inside.iter().filter_map(|m| gazetteer.entry(m.entries[0]).country);
+    let mut countries = inside.iter().filter_map(|m| context.best(gazetteer, m, None).and_then(|entry| entry.country));
     mention.country = countries.next().filter(|c| countries.all(|other| other == *c));
     Some(mention)
 }
