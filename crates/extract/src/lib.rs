@@ -5,8 +5,10 @@
 //! The stages read top to bottom, one module each:
 //! [`normalize`] → [`tokens`] (sentences and tokens) → [`gazetteer`] matching →
 //! [`entities`] rules (with [`numbers`], and [`context`] to settle ambiguous names) →
-//! [`linking`] (countries and coreference) → [`relations`]. [`schema`] turns the result into the exchange format.
+//! [`linking`] (countries and coreference) → [`relations`]. [`schema`] turns the result into
+//! the exchange format; [`aggregate`] merges the relations of many documents.
 
+pub mod aggregate;
 pub mod context;
 pub mod entities;
 pub mod gazetteer;
