@@ -1,5 +1,7 @@
 //! The words that type a clause, and how strongly it asserts what it says.
 
+use std::sync::OnceLock;
+
 use super::Layout;
 use crate::model::RelationType;
 use crate::tokens::{TokenKind, Tokens};
@@ -68,17 +70,36 @@ pub(super) const RECIPROCAL: &[&str] = &[
 /// The relation types a clause's cue words signal. Words inside entity names do not
 /// count: the "Security" of "Centre for Energy and Security" is no cue.
 pub(super) fn cue_types(tokens: &Tokens<'_>, layout: &Layout, first: usize, last: usize) -> Vec<RelationType> {
-    let words: Vec<&str> = (first..=last)
-        .filter(|&i| !layout.in_entity[i] && tokens.kind(i) == TokenKind::Word)
-        .map(|i| tokens.folded(i))
-        .collect();
-    let mut types: Vec<RelationType> = CUES
-        .iter()
-        .filter(|(_, stems)| words.iter().any(|word| starts_with_any(word, stems)))
-        .map(|(kind, _)| *kind)
-        .collect();
-    types.sort();
-    types
+    let index = cue_index();
+    let mut seen = [false; RelationType::ALL.len()];
+    for i in (first..=last).filter(|&i| !layout.in_entity[i] && tokens.kind(i) == TokenKind::Word) {
+        let word = tokens.folded(i);
+        let bucket = word.bytes().next().filter(u8::is_ascii_lowercase).map(|b| &index[usize::from(b - b'a')]);
+        for (stem, kind) in bucket.into_iter().flatten() {
+            if word.starts_with(stem) {
+                seen[*kind] = true;
+            }
+        }
+    }
+    RelationType::ALL.into_iter().zip(seen).filter_map(|(kind, seen)| seen.then_some(kind)).collect()
+}
+
+/// The cue stems by first letter, each with its type's position in `RelationType::ALL`,
+/// so a word is compared with a handful of stems rather than all of them.
+fn cue_index() -> &'static [Vec<(&'static str, usize)>; 26] {
+    static INDEX: OnceLock<[Vec<(&'static str, usize)>; 26]> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: [Vec<(&'static str, usize)>; 26] = Default::default();
+        for (kind, stems) in CUES {
+            let position = RelationType::ALL.iter().position(|k| k == kind).unwrap_or(0);
+            for stem in *stems {
+                if let Some(first) = stem.bytes().next().filter(u8::is_ascii_lowercase) {
+                    index[usize::from(first - b'a')].push((stem, position));
+                }
+            }
+        }
+        index
+    })
 }
 
 pub(super) fn starts_with_any(word: &str, stems: &[&str]) -> bool {
