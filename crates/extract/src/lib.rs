@@ -30,7 +30,9 @@ pub fn analyze(text: &str) -> Analysis {
 }
 
 /// Analyses `text` with the given gazetteer. Never panics; linear in the text's length.
+/// A text over 4 GiB is analysed up to its first 4 GiB (token offsets are 32-bit).
 pub fn analyze_with(gazetteer: &Gazetteer, text: &str) -> Analysis {
+    let text = within_4_gib(text);
     let tokens = tokens::Tokens::new(text);
     let sentences = tokens::sentences(&tokens);
     let mut mentions = entities::recognize(&tokens, gazetteer);
@@ -51,6 +53,14 @@ pub fn analyze_with(gazetteer: &Gazetteer, text: &str) -> Analysis {
         sentences,
         relations,
     }
+}
+
+fn within_4_gib(text: &str) -> &str {
+    let mut end = text.len().min(u32::MAX as usize - 1);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// The common English name of a country, e.g. `RU` -> `Russia`.

@@ -15,9 +15,12 @@ pub enum TokenKind {
     Punct,
 }
 
+/// One token, in 20 bytes: a long text has millions of them. Offsets are `u32`, so a
+/// text is analysed up to its first 4 GiB ([`crate::analyze_with`] cuts it there).
 #[derive(Clone, Copy, Debug)]
 pub struct Token {
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub kind: TokenKind,
     /// Range of the folded form in [`Tokens::folded`].
     folded: (u32, u32),
@@ -38,11 +41,17 @@ pub struct Tokens<'t> {
     folded: String,
 }
 
+impl Token {
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
 impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Tokens<'t> {
         let mut tokens = Tokens {
             text,
-            list: Vec::with_capacity(text.len() / 5),
+            list: Vec::with_capacity(text.len() / 4),
             folded: String::with_capacity(text.len()),
         };
         tokens.scan();
@@ -59,7 +68,7 @@ impl<'t> Tokens<'t> {
 
     /// The token's text as written.
     pub fn raw(&self, index: usize) -> &'t str {
-        let span = self.list[index].span;
+        let span = self.list[index].span();
         &self.text[span.start..span.end]
     }
 
@@ -85,7 +94,7 @@ impl<'t> Tokens<'t> {
 
     /// The byte span from the start of token `first` to the end of token `last`.
     pub fn span(&self, first: usize, last: usize) -> Span {
-        Span::new(self.list[first].span.start, self.list[last].span.end)
+        Span::new(self.list[first].span().start, self.list[last].span().end)
     }
 
     /// Is token `index` the punctuation character `ch`?
@@ -153,7 +162,8 @@ impl<'t> Tokens<'t> {
         let all_caps = word && raw.chars().nth(1).is_some() && raw.chars().all(|c| !c.is_lowercase());
         fold_into(raw, &mut self.folded);
         self.list.push(Token {
-            span,
+            start: span.start as u32,
+            end: span.end as u32,
             kind,
             folded: (folded_start, self.folded.len() as u32),
             space_before,
@@ -228,17 +238,17 @@ fn is_abbreviation(tokens: &Tokens<'_>, index: usize) -> bool {
 /// A line break ends a sentence after terminal punctuation, at a blank line, or after a
 /// short line (a heading, a byline). A long line that runs on is hard-wrapped prose.
 fn line_break_ends_sentence(tokens: &Tokens<'_>, i: usize) -> bool {
-    let gap = &tokens.text[tokens.list[i].span.end..tokens.list[i + 1].span.start];
+    let gap = &tokens.text[tokens.list[i].span().end..tokens.list[i + 1].span().start];
     if gap.matches('\n').count() >= 2 {
         return true;
     }
     if matches!(tokens.folded(i), "." | "!" | "?" | ":" | "\"" | "\u{201D}") {
         return true;
     }
-    let line_start = tokens.text[..tokens.list[i].span.end]
+    let line_start = tokens.text[..tokens.list[i].span().end]
         .rfind('\n')
         .map_or(0, |newline| newline + 1);
-    tokens.list[i].span.end - line_start < 60
+    tokens.list[i].span().end - line_start < 60
 }
 
 #[cfg(test)]

@@ -177,11 +177,11 @@ fn token_ranges(tokens: &Tokens<'_>, sentences: &[Span]) -> Vec<(usize, usize, S
     let mut ranges = Vec::with_capacity(sentences.len());
     let mut token = 0;
     for span in sentences {
-        while token < tokens.len() && tokens.list[token].span.start < span.start {
+        while token < tokens.len() && tokens.list[token].span().start < span.start {
             token += 1;
         }
         let first = token;
-        while token < tokens.len() && tokens.list[token].span.end <= span.end {
+        while token < tokens.len() && tokens.list[token].span().end <= span.end {
             token += 1;
         }
         if token > first {
