@@ -199,7 +199,7 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     }
     for (index, found) in matches.iter().enumerate() {
         let qualifier = qualifier(tokens, gazetteer, found, matches.get(index + 1));
-        if let Some(mention) = gazetteer_mention(gazetteer, &context, found, qualifier) {
+        if let Some(mention) = gazetteer_mention(tokens, gazetteer, &context, found, qualifier) {
             let place = matches!(mention.kind, Some(EntryKind::City | EntryKind::Region | EntryKind::Capital));
             if !(place && in_name[mention.first..=mention.last].iter().any(|&t| t)) {
                 add(mention, &mut taken);
@@ -232,17 +232,39 @@ fn qualifier(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, place: &Match, next:
 
 /// The mention a gazetteer match stands for, in its most likely reading.
 fn gazetteer_mention(
+    tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     context: &Context,
     found: &Match,
     qualifier: Option<CountryCode>,
 ) -> Option<Mention> {
     let entry = context.best(gazetteer, found, qualifier)?;
-    let mut mention = Mention::new(found.first, found.last, entry.label);
+    let place = matches!(entry.kind, EntryKind::City | EntryKind::Region | EntryKind::Capital);
+    let last = if place { with_unit(tokens, found.last) } else { found.last };
+    // "Calif." ending a sentence leaves its full stop to the sentence; "U.S." keeps it.
+    let last = if entry.kind == EntryKind::Region { without_final_stop(tokens, found.first, last) } else { last };
+    let mut mention = Mention::new(found.first, last, entry.label);
     mention.country = entry.country;
     mention.canonical = Some(entry.canonical.clone());
     mention.kind = Some(entry.kind);
     Some(mention)
+}
+
+/// "Jiangsu Province", "Batken Region": an administrative unit named after its place
+/// belongs to the place's name.
+fn with_unit(tokens: &Words<'_, '_>, last: usize) -> usize {
+    let unit = match word_at(tokens, last + 1) {
+        "province" | "region" | "oblast" | "prefecture" => true,
+        "city" | "county" | "district" | "state" | "municipality" => tokens.is_capitalized(last + 1),
+        _ => false,
+    };
+    if unit { last + 1 } else { last }
+}
+
+/// "Calif." at the end of a sentence: the full stop ends the sentence, not the name.
+fn without_final_stop(tokens: &Words<'_, '_>, first: usize, last: usize) -> usize {
+    let sentence_end = last + 1 >= tokens.len() || tokens.list[last + 1].newline_before || tokens.is_capitalized(last + 1);
+    if last > first && tokens.is_punct(last, '.') && sentence_end { last - 1 } else { last }
 }
 
 /// Capitalised words that are never part of a name, though they start sentences.
