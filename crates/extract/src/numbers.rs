@@ -373,13 +373,27 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     if let Some(word) = frequency(tokens, i) {
         return Some(date_found(i, word, None));
     }
-    let core_at = date_prefix_end(tokens, i);
+    // "between 1994 and 2004": a range of two dates.
+    let between = word_at(tokens, i) == "between";
+    let start = if between { i + 1 } else { i };
+    let core_at = date_prefix_end(tokens, start);
     let core = calendar_date(tokens, core_at)
-        .or_else(|| period(tokens, core_at, core_at > i))
-        .or_else(|| (core_at > i).then(|| relative_unit(tokens, core_at)).flatten());
+        .or_else(|| period(tokens, core_at, core_at > start))
+        .or_else(|| (core_at > start).then(|| relative_unit(tokens, core_at)).flatten());
     let mut found = core?;
-    found.first = found.first.min(i);
+    found.first = found.first.min(start);
     found.last = date_suffix_end(tokens, found.last);
+    if between {
+        let end = (word_at(tokens, found.last + 1) == "and").then(|| calendar_date(tokens, found.last + 2)).flatten();
+        match end {
+            Some(end) => {
+                found.first = i;
+                found.last = end.last;
+                found.value = None;
+            }
+            None => return None,
+        }
+    }
     Some(found)
 }
 
@@ -416,6 +430,8 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
             ("last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "following"
             | "early" | "late" | "earlier" | "later" | "same", _) => j + 1,
             ("mid", "-") => j + 2,
+            ("more" | "less", "than") if j == i => j + 2,
+            ("about" | "nearly" | "almost" | "some" | "around" | "roughly" | "over", _) if j == i => j + 1,
             ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn") if word_at(tokens, j + 2) == "of" => j + 3,
             ("the", "first" | "second" | "third" | "fourth" | "last")
                 if matches!(word_at(tokens, j + 2), "half" | "quarter" | "week" | "weeks" | "months" | "days")
@@ -424,7 +440,7 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
                 j + 2
             }
             ("half" | "quarter" | "week" | "weeks" | "months" | "days", "of") if j > i => j + 2,
-            ("the", "past" | "last" | "next" | "coming" | "previous" | "same") => j + 1,
+            ("the", "past" | "last" | "next" | "coming" | "previous" | "same" | "fiscal") => j + 1,
             ("fiscal", _) => j + 1,
             _ => return j,
         };
@@ -436,6 +452,22 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
 fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
     match word_at(tokens, last + 1) {
         "ago" | "earlier" | "later" => last + 1,
+        // An age is a date in OntoNotes: "61 years old".
+        "old" if matches!(word_at(tokens, last), "years" | "months" | "year" | "month") => last + 1,
+        // "the fiscal year ended Sept. 30", "the 12 months ending in March".
+        "ended" | "ending" => {
+            let at = last + 2 + usize::from(word_at(tokens, last + 2) == "in");
+            let at = date_prefix_end(tokens, at);
+            calendar_date(tokens, at).map_or(last, |date| date.last)
+        }
+        // "Monday, October 16, 1989", "today, Thursday".
+        "," if is_day_name(tokens, last) => match calendar_date(tokens, last + 2) {
+            Some(date) => date.last,
+            None => last,
+        },
+        _ if is_day_name(tokens, last) && month(tokens, last + 1).is_some() => {
+            calendar_date(tokens, last + 1).map_or(last, |date| date.last)
+        }
         "of" => {
             let at = date_prefix_end(tokens, last + 2);
             let core = calendar_date(tokens, at).or_else(|| (at > last + 2).then(|| relative_unit(tokens, at)).flatten());
@@ -498,6 +530,13 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
 fn relative_unit(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let word = word_at(tokens, i);
     (UNITS.contains(&word) || SEASONS.contains(&word)).then(|| date_found(i, i, None))
+}
+
+fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
+    matches!(
+        word_at(tokens, i),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday" | "tomorrow"
+    )
 }
 
 /// "Monday" ... "Sunday", capitalised.
@@ -676,7 +715,8 @@ mod tests {
             "last year", "two years ago", "the past three months", "the end of 1999", "mid-March",
             "a year earlier", "recent weeks", "this fall", "late Tuesday", "the 1980s", "30-year",
             "January to June", "yesterday", "annually", "the first six months of 1999",
-            "a few years ago", "June of this year",
+            "a few years ago", "June of this year", "between 1994 and 2004", "Monday, October 16, 1989",
+            "the fiscal year ended Sept. 30, 1988", "61 years old", "more than 30 years ago",
         ];
         for text in texts {
             let found = spans(&format!("It was {text} ."));
