@@ -192,7 +192,12 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     }
     // A name led by a given name outranks a place inside it ("Victor Stanley Fishman"),
     // but not a known person, organisation or country.
-    let named = given_name_people(tokens, gazetteer, &taken);
+    let mut named = given_name_people(tokens, gazetteer, &taken);
+    // ... unless the place is the whole name: "Beverly Hills", "Carson City".
+    named.retain(|person| {
+        let at = matches.partition_point(|m| m.first < person.first);
+        !matches.get(at).is_some_and(|m| m.first == person.first && m.last == person.last)
+    });
     let mut in_name = vec![false; tokens.len()];
     for person in &named {
         in_name[person.first..=person.last].iter_mut().for_each(|t| *t = true);

@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::entities::Mention;
+use crate::gazetteer::EntryKind;
 use crate::model::{CountryCode, Label};
 use crate::tokens::Tokens;
 
@@ -139,13 +140,18 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
             alias.words.iter().enumerate().all(|(k, word)| i + k < tokens.len() && tokens.folded(i + k) == word)
         })
     };
-    // Existing short mentions take the full name's canonical form and country.
+    // Existing short mentions take the full name's canonical form and country; a town
+    // that is also the surname of someone named in full is that person ("Mr. Cranston
+    // ... Cranston said").
     for mention in mentions.iter_mut() {
         if let Some(alias) = alias_at(mention.first) {
             let same_extent = mention.first + alias.words.len() - 1 == mention.last;
-            if same_extent && mention.label == alias.label {
+            let town = matches!(mention.kind, Some(EntryKind::City | EntryKind::Region));
+            if same_extent && (mention.label == alias.label || town && alias.label == Label::Person) {
+                mention.label = alias.label;
+                mention.kind = None;
                 mention.canonical = Some(alias.canonical.clone());
-                mention.country = mention.country.or(alias.country);
+                mention.country = if town { alias.country } else { mention.country.or(alias.country) };
             }
         }
     }
