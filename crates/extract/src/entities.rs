@@ -214,6 +214,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for person in named {
         add(person, &mut taken);
     }
+    for body in state_bodies(tokens, &taken) {
+        add(body, &mut taken);
+    }
     for person in titled_people(tokens, &taken).into_iter().chain(speakers(tokens, &taken)) {
         add(person, &mut taken);
     }
@@ -253,6 +256,31 @@ fn gazetteer_mention(
     mention.canonical = Some(entry.canonical.clone());
     mention.kind = Some(entry.kind);
     Some(mention)
+}
+
+/// Bodies of a state named by a capitalised common noun: "the House", "Parliament",
+/// "the Navy", "the Air Force". Not at the start of a sentence unless after "The".
+fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for i in 0..tokens.len() {
+        if taken[i] || !tokens.is_capitalized(i) || tokens.is_all_caps(i) {
+            continue;
+        }
+        let last = match word_at(tokens, i) {
+            "house" | "senate" | "parliament" | "congress" | "cabinet" | "army" | "navy" | "treasury"
+            | "marines" | "politburo" | "knesset" | "duma" | "majlis" => i,
+            "air" if word_at(tokens, i + 1) == "force" && tokens.is_capitalized(i + 1) => i + 1,
+            _ => continue,
+        };
+        let after_the = i > 0 && tokens.folded(i - 1) == "the";
+        let mid_sentence = i > 0 && !tokens.list[i].newline_before && !matches!(tokens.folded(i - 1), "." | "!" | "?" | "\"");
+        // "House of Commons" and "Army Corps" are other names, found elsewhere.
+        let continues = tokens.is_capitalized(last + 1) || word_at(tokens, last + 1) == "of";
+        if (after_the || mid_sentence) && !continues && !taken[last] {
+            found.push(Mention::new(i, last, Label::Org));
+        }
+    }
+    found
 }
 
 /// "Jiangsu Province", "Batken Region": an administrative unit named after its place
