@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::chinese_names::is_chinese_name;
 use crate::context::Context;
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
 use crate::model::{CountryCode, Label, Value};
@@ -190,23 +191,28 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for county in counties(tokens, &context) {
         add(county, &mut taken);
     }
-    // A name led by a given name outranks a place inside it ("Victor Stanley Fishman"),
-    // but not a known person, organisation or country.
+    // A name led by a given name outranks a place or a surname-only person inside it
+    // ("Victor Stanley Fishman", "Edward Kennedy"), but not a full known name, an
+    // organisation or a country.
     let mut named = given_name_people(tokens, gazetteer, &taken);
     // ... unless the place is the whole name: "Beverly Hills", "Carson City".
     named.retain(|person| {
         let at = matches.partition_point(|m| m.first < person.first);
         !matches.get(at).is_some_and(|m| m.first == person.first && m.last == person.last)
     });
-    let mut in_name = vec![false; tokens.len()];
-    for person in &named {
-        in_name[person.first..=person.last].iter_mut().for_each(|t| *t = true);
+    let mut in_name: Vec<Option<usize>> = vec![None; tokens.len()];
+    for (index, person) in named.iter().enumerate() {
+        in_name[person.first..=person.last].iter_mut().for_each(|t| *t = Some(index));
     }
     for (index, found) in matches.iter().enumerate() {
         let qualifier = qualifier(tokens, gazetteer, found, matches.get(index + 1));
         if let Some(mention) = gazetteer_mention(tokens, gazetteer, &context, found, qualifier) {
-            let place = matches!(mention.kind, Some(EntryKind::City | EntryKind::Region | EntryKind::Capital));
-            if !(place && in_name[mention.first..=mention.last].iter().any(|&t| t)) {
+            let yields = matches!(
+                mention.kind,
+                Some(EntryKind::City | EntryKind::Region | EntryKind::Capital | EntryKind::Person)
+            );
+            let inside = in_name[mention.first].is_some() && in_name[mention.first] == in_name[mention.last];
+            if !(yields && inside) {
                 add(mention, &mut taken);
             }
         }
@@ -216,6 +222,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     }
     for body in state_bodies(tokens, &taken) {
         add(body, &mut taken);
+    }
+    for person in chinese_people(tokens, &taken) {
+        add(person, &mut taken);
     }
     for person in titled_people(tokens, &taken).into_iter().chain(speakers(tokens, &taken)) {
         add(person, &mut taken);
@@ -256,6 +265,27 @@ fn gazetteer_mention(
     mention.canonical = Some(entry.canonical.clone());
     mention.kind = Some(entry.kind);
     Some(mention)
+}
+
+/// Two capitalised words that make a Chinese name in pinyin: "Zhao Leji".
+fn chinese_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let pair = !taken[i] && !taken[i + 1]
+            && tokens.is_capitalized(i) && tokens.is_capitalized(i + 1)
+            && !tokens.is_all_caps(i) && !tokens.is_all_caps(i + 1)
+            && tokens.list[i + 1].space_before && !tokens.list[i + 1].newline_before
+            && !tokens.is_capitalized(i + 2)
+            && is_chinese_name(tokens.folded(i), tokens.folded(i + 1));
+        if pair {
+            found.push(Mention::new(i, i + 1, Label::Person));
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    found
 }
 
 /// Bodies of a state named by a capitalised common noun: "the House", "Parliament",
@@ -320,7 +350,11 @@ fn given_name_people(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, taken: &[boo
         let given = tokens.is_capitalized(i) && !tokens.is_all_caps(i) && gazetteer.is_given_name(tokens.folded(i));
         match given.then(|| name_end(tokens, i, taken, 4)).flatten().filter(|&last| last > i) {
             Some(last) => {
-                found.push(Mention::new(i, last, Label::Person));
+                // "E. Robert Wallach": an initial before the given name.
+                let initial = i >= 2 && tokens.is_punct(i - 1, '.') && tight(tokens, i - 2)
+                    && tokens.raw(i - 2).chars().count() == 1 && tokens.is_capitalized(i - 2) && !taken[i - 2];
+                let first = if initial { i - 2 } else { i };
+                found.push(Mention::new(first, last, Label::Person));
                 i = last + 1;
             }
             None => i += 1,

@@ -9,6 +9,7 @@
 //! the exchange format; [`aggregate`] merges the relations of many documents.
 
 pub mod aggregate;
+pub mod chinese_names;
 pub mod context;
 pub mod entities;
 pub mod gazetteer;
