@@ -483,6 +483,26 @@ fn word_at<'a>(tokens: &'a Tokens<'_>, i: usize) -> &'a str {
     if i < tokens.len() { tokens.folded(i) } else { "" }
 }
 
+/// Names of laws, events and facilities by their first or last word: "Treaty on Open
+/// Skies", "Paris Climate Agreement", "Cold War", "Kant Air Base".
+fn name_kind(tokens: &Words<'_, '_>, first: usize, last: usize) -> Option<Label> {
+    if last == first {
+        return None;
+    }
+    let law_start = matches!(word_at(tokens, first), "treaty" | "agreement" | "convention" | "accord" | "protocol" | "charter")
+        && matches!(word_at(tokens, first + 1), "of" | "on" | "for");
+    match word_at(tokens, last) {
+        _ if law_start => Some(Label::Law),
+        "act" | "treaty" | "accord" | "protocol" | "charter" | "constitution" | "directive" | "amendment" => Some(Label::Law),
+        "war" | "summit" | "games" | "olympics" | "cup" | "championship" | "revolution" | "uprising" | "festival" => {
+            Some(Label::Event)
+        }
+        "airport" | "base" | "bridge" | "stadium" | "palace" | "square" | "tower" | "dam" | "station" | "arena"
+        | "cathedral" | "mosque" | "temple" | "highway" | "pipeline" => Some(Label::Fac),
+        _ => None,
+    }
+}
+
 /// Splits a capitalised run at each "and" whose left side is a name on its own: "World
 /// Bank and International Monetary Fund" is two, "Food and Drug Administration" one.
 fn split_at_and(tokens: &Words<'_, '_>, matches: &[Match], first: usize, last: usize) -> Vec<(usize, usize)> {
@@ -528,10 +548,11 @@ fn organization_in_run(
         && (is(tokens, last, PLACE_HEAD) || is(tokens, first, PLACE_START));
     let inside = matches_within(matches, first, last);
     let one_known_name = matches!(inside, [only] if only.first == first && only.last == last);
-    if !(head || start || place) || one_known_name {
+    let kind = name_kind(tokens, first, last);
+    if !(head || start || place || kind.is_some()) || one_known_name {
         return None;
     }
-    let label = if place && !(head || start) { Label::Loc } else { Label::Org };
+    let label = kind.unwrap_or(if place && !(head || start) { Label::Loc } else { Label::Org });
     // "General Motors Corp.": the abbreviation's full stop belongs to the name, unless
     // it also ends the sentence ("... from Mazda Motor Corp. The deal ...").
     let ends_sentence = last + 2 >= tokens.len()

@@ -102,3 +102,18 @@ fn short_forms_resolve_to_full_names() {
     assert_eq!(canonical_at("Atambayev", 1).as_deref(), Some("Almazbek Atambayev"));
     assert_eq!(canonical_at("EAEU", 0).as_deref(), Some("Eurasian Economic Union"));
 }
+
+#[test]
+fn laws_events_and_facilities_by_their_head_words() {
+    let text = "Jets left the Manas Air Base. Both sides invoked the Treaty on Open Skies, \
+                recalled the Cold War and met again at Pulkovo Airport.";
+    let analysis = analyze(text);
+    let label_of = |surface: &str| {
+        let start = text.find(surface).unwrap();
+        analysis.entities.iter().find(|e| e.span.start == start).map(|e| e.label)
+    };
+    assert_eq!(label_of("Manas Air Base"), Some(Label::Fac));
+    assert_eq!(label_of("Treaty on Open Skies"), Some(Label::Law));
+    assert_eq!(label_of("Cold War"), Some(Label::Event));
+    assert_eq!(label_of("Pulkovo Airport"), Some(Label::Fac));
+}
