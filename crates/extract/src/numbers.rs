@@ -26,7 +26,7 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
             i += 1;
             continue;
         }
-        let hit = approximate_amount(tokens, i).or_else(|| date(tokens, i));
+        let hit = approximate_amount(tokens, i).or_else(|| time(tokens, i)).or_else(|| date(tokens, i));
         match hit {
             Some(hit) => {
                 i = hit.last + 1;
@@ -38,7 +38,7 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
     found
 }
 
-/// Words that can open a MONEY, PERCENT or DATE expression. Other words are skipped
+/// Words that can open a MONEY, PERCENT, TIME or DATE expression. Other words are skipped
 /// with one look-up instead of trying every rule.
 const STARTERS: &[&str] = &[
     "more", "less", "fewer", "higher", "lower", "up", "at", "well", "as", "an", "a", "about",
@@ -53,7 +53,7 @@ const STARTERS: &[&str] = &[
     "friday", "saturday", "sunday", "yesterday", "today", "tomorrow", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec",
+    "dec", "noon", "midnight", "tonight", "overnight",
 ];
 
 fn could_start(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -364,6 +364,32 @@ fn iso(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<String
         (y, Some(m), None) => Some(format!("{y:04}-{m:02}")),
         (y, None, _) => Some(format!("{y:04}")),
     }
+}
+
+/// A time of day: "10:15", "9 a.m.", "5:30 p.m. Moscow time", "midnight", "this morning".
+fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    let found = |last| Some(Found { first: i, last, label: Label::Time, value: None });
+    match (word_at(tokens, i), word_at(tokens, i + 1)) {
+        ("noon" | "midnight" | "tonight" | "overnight", _) => return found(i),
+        ("this" | "yesterday" | "tomorrow", "morning" | "afternoon" | "evening" | "night") => return found(i + 1),
+        _ => {}
+    }
+    if tokens.kind(i) != TokenKind::Number || tokens.raw(i).len() > 2 {
+        return None;
+    }
+    let tight = |j: usize| j < tokens.len() && !tokens.list[j].space_before;
+    let clock = tokens.is_punct(i + 1, ':') && tight(i + 1) && tight(i + 2)
+        && tokens.list.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number) && tokens.raw(i + 2).len() == 2;
+    let mut last = if clock { i + 2 } else { i };
+    // "a.m." and "p.m." are the tokens a . m .
+    let meridiem = matches!(word_at(tokens, last + 1), "a" | "p") && tokens.is_punct(last + 2, '.') && word_at(tokens, last + 3) == "m";
+    if meridiem {
+        last += if tokens.is_punct(last + 4, '.') { 4 } else { 3 };
+    } else if matches!(word_at(tokens, last + 1), "am" | "pm") {
+        last += 1;
+    }
+    (clock || last > i).then_some(())?;
+    found(last)
 }
 
 /// A date expression: optional relative words before ("last", "early", "the end of"),
@@ -707,6 +733,15 @@ mod tests {
         assert!(spans("They may go").is_empty());
         assert!(spans("a 1950-strong unit").is_empty());
         assert_eq!(spans("rose in July. Then")[0].0, "July");
+    }
+
+    #[test]
+    fn times_of_day() {
+        for text in ["10:15", "9 a.m.", "5:30 p.m.", "midnight", "this morning", "7pm"] {
+            let found = spans(&format!("It was {text} there"));
+            assert_eq!(found.first().map(|f| (f.0.as_str(), f.1)), Some((text, Label::Time)), "{text}");
+        }
+        assert!(spans("in 12 cases").is_empty());
     }
 
     #[test]
