@@ -122,3 +122,11 @@ fn a_bloc_led_by_a_country_relates_its_members_to_the_leader() {
 fn a_negated_statement_alone_makes_no_pair() {
     assert_no_pair("There is no sign that Hungary will supply weapons to Ukraine.", "HU", "UA");
 }
+
+#[test]
+fn a_capital_where_others_meet_is_a_venue_not_a_party() {
+    let text = "The foreign ministers of Armenia and Azerbaijan held talks in Moscow on Friday.";
+    assert_pair(text, "AM", "AZ", &[Diplomacy]);
+    assert_no_pair(text, "AM", "RU");
+    assert_no_pair(text, "AZ", "RU");
+}

@@ -16,13 +16,14 @@ pub(super) struct Actor {
     pub state: bool,
 }
 
-/// Mentions that can act for a country: not mere cities or regions (venues), nor
-/// countries in brackets, which only locate.
-pub(super) fn actors(mentions: &[Mention], in_clause: &[usize], layout: &Layout) -> Vec<Actor> {
+/// Mentions that can act for a country: not mere cities or regions, nor capitals named
+/// as venues, nor countries in brackets, which only locate.
+pub(super) fn actors(tokens: &Tokens<'_>, mentions: &[Mention], in_clause: &[usize], layout: &Layout) -> Vec<Actor> {
     in_clause
         .iter()
         .filter(|&&m| !matches!(mentions[m].kind, Some(EntryKind::City | EntryKind::Region)))
         .filter(|&&m| !layout.bracketed[mentions[m].first])
+        .filter(|&&m| !is_venue(tokens, &mentions[m]))
         .filter(|&&m| !matches!(mentions[m].label, Label::Date | Label::Money | Label::Percent))
         .filter_map(|&m| {
             let mention = &mentions[m];
@@ -34,6 +35,14 @@ pub(super) fn actors(mentions: &[Mention], in_clause: &[usize], layout: &Layout)
             })
         })
         .collect()
+}
+
+/// A capital after "in" or "at" is where something happens, not who acts: "a summit in
+/// Minsk". (A capital that acts is a subject or an object: "Minsk signed", "flew to Minsk".)
+fn is_venue(tokens: &Tokens<'_>, mention: &Mention) -> bool {
+    mention.kind == Some(EntryKind::Capital)
+        && mention.first > 0
+        && matches!(tokens.folded(mention.first - 1), "in" | "at")
 }
 
 /// The index pairs of actors that relate, one per pair of countries. The clause's

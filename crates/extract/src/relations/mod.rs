@@ -113,7 +113,7 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
                 .take_while(|&m| mentions[m].first <= last)
                 .collect();
             discourse.learn_leaders(tokens, mentions, &in_clause);
-            let mut actors = actors(mentions, &in_clause, &layout);
+            let mut actors = actors(tokens, mentions, &in_clause, &layout);
             let stand_ins = discourse.stand_ins(tokens, first, last, &actors);
             actors.extend(stand_ins);
             actors.sort_by_key(|actor| actor.first);
