@@ -223,6 +223,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for body in state_bodies(tokens, &taken) {
         add(body, &mut taken);
     }
+    for company in described_companies(tokens, &taken) {
+        add(company, &mut taken);
+    }
     for person in chinese_people(tokens, &taken) {
         add(person, &mut taken);
     }
@@ -284,6 +287,52 @@ fn chinese_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         } else {
             i += 1;
         }
+    }
+    found
+}
+
+/// Words that describe an organisation by its trade: "state", "oil", "company"...
+pub fn is_company_description(word: &str) -> bool {
+    matches!(
+        word,
+        "state" | "-" | "owned" | "run" | "national" | "company" | "firm" | "giant" | "group" | "bank"
+            | "lender" | "energy" | "oil" | "gas" | "nuclear" | "defence" | "defense" | "arms"
+            | "operator" | "agency" | "carrier" | "airline" | "miner" | "mining" | "producer"
+            | "carmaker" | "automaker" | "maker" | "manufacturer" | "conglomerate" | "corporation"
+            | "news" | "broadcaster" | "newspaper" | "telecom" | "telecoms" | "power" | "utility"
+            | "railway" | "shipping" | "investment" | "fund" | "sovereign" | "wealth" | "opposition"
+            | "ruling" | "party" | "tech" | "technology" | "chipmaker" | "retailer" | "insurer"
+    )
+}
+
+/// Nouns that end such a description and name what follows: "the state company X".
+fn is_company_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "company" | "firm" | "giant" | "group" | "bank" | "lender" | "operator" | "agency"
+            | "carrier" | "airline" | "miner" | "producer" | "carmaker" | "automaker" | "maker"
+            | "manufacturer" | "conglomerate" | "corporation" | "broadcaster" | "newspaper"
+            | "utility" | "insurer" | "retailer" | "chipmaker" | "party"
+    )
+}
+
+/// A name right after a description of a company: "the Russian state company
+/// Zarubezhneft", "Chinese carmaker Chery Automobile".
+fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut i = 1;
+    while i < tokens.len() {
+        let named = tokens.is_capitalized(i) && !taken[i] && is_company_noun(tokens.folded(i - 1));
+        if !named {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while last - i < 3 && tokens.is_capitalized(last + 1) && !taken[last + 1] && tokens.list[last + 1].space_before {
+            last += 1;
+        }
+        found.push(Mention::new(i, last, Label::Org));
+        i = last + 1;
     }
     found
 }

@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::entities::Mention;
+use crate::entities::{is_company_description, Mention};
 use crate::gazetteer::EntryKind;
 use crate::model::{CountryCode, Label};
 use crate::tokens::Tokens;
@@ -16,24 +16,30 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     propagate_names(tokens, mentions);
 }
 
-/// A person whose title follows a country or demonym belongs to that country.
+/// A person whose title follows a country or demonym belongs to that country ("Kyrgyz
+/// President Almazbek Atambaev"), and so does an organisation described by one
+/// ("the Russian state company Rosatom", "Chinese carmaker Geely").
 fn country_before_title(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
     for index in 1..mentions.len() {
         let (before, rest) = mentions.split_at_mut(index);
-        let (previous, person) = (&before[index - 1], &mut rest[0]);
-        if person.label != Label::Person || person.country.is_some() {
+        let (previous, named) = (&before[index - 1], &mut rest[0]);
+        if named.country.is_some() || !matches!(previous.label, Label::Norp | Label::Gpe) {
             continue;
         }
-        let between = previous.last + 1..person.first;
-        let only_title_words = between.clone().all(|j| {
-            tokens.is_capitalized(j) || tokens.is_punct(j, '.') || tokens.folded(j) == "-"
-        });
-        let is_nation = matches!(previous.label, Label::Norp | Label::Gpe);
-        if is_nation && !between.is_empty() && between.len() <= 5 && only_title_words {
-            person.country = previous.country;
+        let between = previous.last + 1..named.first;
+        let described = match named.label {
+            Label::Person => between.clone().all(|j| {
+                tokens.is_capitalized(j) || tokens.is_punct(j, '.') || tokens.folded(j) == "-"
+            }),
+            Label::Org => between.clone().all(|j| is_company_description(tokens.folded(j))),
+            _ => false,
+        };
+        if described && !between.is_empty() && between.len() <= 5 {
+            named.country = previous.country;
         }
     }
 }
+
 
 /// "Eurasian Economic Union (EAEU)": the acronym takes the name's label, canonical
 /// name and country.

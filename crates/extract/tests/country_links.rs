@@ -117,3 +117,15 @@ fn laws_events_and_facilities_by_their_head_words() {
     assert_eq!(label_of("Cold War"), Some(Label::Event));
     assert_eq!(label_of("Pulkovo Airport"), Some(Label::Fac));
 }
+
+#[test]
+fn organisations_described_by_a_demonym_take_its_country() {
+    let text = "The Russian state company Zarubezhneft and the Chinese carmaker Chery Automobile both expanded.";
+    let analysis = analyze(text);
+    let country_of = |surface: &str| {
+        let start = text.find(surface).unwrap();
+        analysis.entities.iter().find(|e| e.span.start == start).and_then(|e| e.country.map(|c| c.to_string()))
+    };
+    assert_eq!(country_of("Zarubezhneft").as_deref(), Some("RU"));
+    assert_eq!(country_of("Chery Automobile").as_deref(), Some("CN"));
+}
