@@ -1,14 +1,15 @@
 //! `diplomap`: the extraction core on the command line.
 //!
 //! ```text
-//! diplomap extract [--jsonl] [--pretty] [FILE...]
+//! diplomap extract [--jsonl [--jobs N]] [--pretty] [FILE...]
 //! ```
 //! Plain files (or standard input) are one document each; with `--jsonl` every input
-//! line is a document `{"id": ..., "text": ...}`. One result per document goes to
-//! standard output, in input order; problems go to standard error. See EXIT CODES in
-//! [`USAGE`].
+//! line is a document `{"id": ..., "text": ...}`, analysed on `--jobs` threads
+//! ([`parallel`]). One result per document goes to standard output, in input order;
+//! problems go to standard error. See EXIT CODES in [`USAGE`].
 
 mod input;
+mod parallel;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -20,7 +21,7 @@ const USAGE: &str = "\
 diplomap — find entities, their countries and the relations between countries in news text
 
 USAGE:
-    diplomap extract [--jsonl] [--pretty] [FILE...]
+    diplomap extract [--jsonl [--jobs N]] [--pretty] [FILE...]
 
     Reads each FILE (or standard input when none is given, or for `-`) and prints one
     JSON result per document (schema \"diplomap/1\", see docs/schema.md).
@@ -28,6 +29,10 @@ USAGE:
 OPTIONS:
     --jsonl     Each input line is a document {\"id\": ..., \"text\": ...}; one result line
                 per input line, in order. A bad line gives {\"id\": ..., \"error\": ...}.
+    --jobs N    With --jsonl, analyse the lines on N threads (default 1). Results keep
+                the input order, and only a few batches of lines (about 64 KB of text
+                each) per thread are held at once, so a file of any size streams. No
+                effect on plain files.
     --pretty    Indent the JSON (one document per block instead of per line).
     -h, --help  Show this help.  -V, --version  Show the version.
 
@@ -39,11 +44,19 @@ EXIT CODES:
 ";
 
 /// What the command line asked for.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, PartialEq)]
 struct Options {
     jsonl: bool,
     pretty: bool,
+    /// Worker threads for JSON Lines (`--jobs`); 1 analyses on the main thread.
+    jobs: usize,
     paths: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { jsonl: false, pretty: false, jobs: 1, paths: Vec::new() }
+    }
 }
 
 fn main() -> ExitCode {
@@ -76,9 +89,16 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
         None => return Err("no command given".to_string()),
     }
     let mut only_paths = false;
-    for arg in rest {
+    while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--jsonl" if !only_paths => options.jsonl = true,
+            "--jobs" if !only_paths => {
+                let value = rest.next().ok_or("`--jobs` needs a number of threads")?;
+                options.jobs = parse_jobs(value)?;
+            }
+            flag if flag.starts_with("--jobs=") && !only_paths => {
+                options.jobs = parse_jobs(&flag["--jobs=".len()..])?;
+            }
             "--pretty" if !only_paths => options.pretty = true,
             "--" if !only_paths => only_paths = true,
             "-h" | "--help" if !only_paths => {
@@ -94,7 +114,18 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     Ok(Some(options))
 }
 
+/// A thread count of at least 1.
+fn parse_jobs(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(jobs) if jobs >= 1 => Ok(jobs),
+        _ => Err(format!("`--jobs` takes a whole number of threads, 1 or more, not `{value}`")),
+    }
+}
+
 fn run(options: &Options) -> ExitCode {
+    if options.jsonl && options.jobs > 1 {
+        return parallel::run(options);
+    }
     let stdout = io::stdout();
     let mut out = Output {
         writer: BufWriter::new(stdout.lock()),
@@ -137,7 +168,7 @@ struct Output<W: Write> {
 impl<W: Write> Output<W> {
     fn document(&mut self, text: &str, id: Option<Value>) -> io::Result<()> {
         let document = Document::new(text, &analyze(text), id);
-        self.write(&serde_json::to_value(&document).unwrap_or(Value::Null))
+        self.write(&document)
     }
 
     /// One JSON Lines input line: a result, or an error record that keeps its place.
@@ -153,7 +184,7 @@ impl<W: Write> Output<W> {
         }
     }
 
-    fn write(&mut self, value: &Value) -> io::Result<()> {
+    fn write(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
         if self.pretty {
             serde_json::to_writer_pretty(&mut self.writer, value)?;
         } else {
@@ -176,8 +207,19 @@ mod tests {
         let options = parse_args(&args(&["extract", "--jsonl", "a.txt", "--", "--pretty"])).unwrap().unwrap();
         assert_eq!(
             options,
-            Options { jsonl: true, pretty: false, paths: vec!["a.txt".into(), "--pretty".into()] }
+            Options { jsonl: true, pretty: false, jobs: 1, paths: vec!["a.txt".into(), "--pretty".into()] }
         );
+    }
+
+    #[test]
+    fn parses_jobs_in_both_spellings() {
+        let options = parse_args(&args(&["extract", "--jobs", "4", "--jsonl"])).unwrap().unwrap();
+        assert_eq!(options.jobs, 4);
+        let options = parse_args(&args(&["extract", "--jobs=2", "-"])).unwrap().unwrap();
+        assert_eq!((options.jobs, options.paths), (2, vec!["-".to_string()]));
+        for bad in [&["extract", "--jobs", "0"][..], &["extract", "--jobs", "x"], &["extract", "--jobs"], &["extract", "--jobs=-1"]] {
+            assert!(parse_args(&args(bad)).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

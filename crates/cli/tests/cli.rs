@@ -159,3 +159,44 @@ fn large_single_jsonl_line_streams_through() {
     assert_eq!(result["id"], "big");
     assert_eq!(result["sentences"].as_array().unwrap().len(), 200_000);
 }
+
+#[test]
+fn jobs_keep_input_order_and_match_one_thread() {
+    // Uneven documents (every ninth is large, so lines go to the workers in several
+    // batches that finish out of order); a bad line keeps its place too.
+    let mut input = String::new();
+    for i in 0..60 {
+        if i == 17 {
+            input.push_str("{not json}\n");
+            continue;
+        }
+        let repeats = if i % 9 == 0 { 600 } else { 1 + (i * 7) % 40 };
+        let text = format!("Talks {i}: Moscow lent Kazakhstan ${i} million, up {i}%. ").repeat(repeats);
+        input.push_str(&serde_json::json!({"id": i, "text": text}).to_string());
+        input.push('\n');
+    }
+    // From a file: `diplomap()` writes all of standard input before reading the output.
+    let file = temp_file(input.as_bytes());
+    let path = file.path().to_str().unwrap();
+    let one = diplomap(&["extract", "--jsonl", path], b"");
+    let two = diplomap(&["extract", "--jsonl", "--jobs", "2", path], b"");
+    assert_eq!(two.status.code(), Some(1), "the bad line fails the run: {}", stderr(&two));
+    assert_eq!(String::from_utf8_lossy(&two.stdout), String::from_utf8_lossy(&one.stdout));
+    let ids: Vec<Value> = results(&two).iter().map(|r| r["id"].clone()).collect();
+    let expected: Vec<Value> = (0..60).map(|i| if i == 17 { Value::Null } else { Value::from(i) }).collect();
+    assert_eq!(ids, expected);
+    assert!(stderr(&two).contains("line 18"), "{}", stderr(&two));
+    let many = diplomap(&["extract", "--jsonl", "--jobs=8", "--pretty", path], b"");
+    let pretty_one = diplomap(&["extract", "--jsonl", "--pretty", path], b"");
+    assert_eq!(many.stdout, pretty_one.stdout);
+}
+
+#[test]
+fn jobs_must_be_a_positive_whole_number() {
+    for bad in [&["extract", "--jsonl", "--jobs", "0"][..], &["extract", "--jsonl", "--jobs", "x"], &["extract", "--jobs"]] {
+        let output = diplomap(bad, b"");
+        assert_eq!(output.status.code(), Some(2), "{bad:?}");
+        assert!(stderr(&output).contains("--jobs"), "{}", stderr(&output));
+        assert!(stderr(&output).contains("USAGE"));
+    }
+}
