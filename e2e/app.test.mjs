@@ -353,6 +353,108 @@ describe("Diplomap in the browser", () => {
     }
   });
 
+  test("the relations map: edges, evidence, filters, graph, zoom", async () => {
+    const { context, page, seen } = await openApp();
+    try {
+      await page.waitForSelector("svg.map-svg g.edge", { timeout: 10000 });
+      const loaded = seen.requests.length;
+      const edges = page.locator("svg.map-svg g.edge");
+      const count = await edges.count();
+      assert.ok(count >= 3, `edges: ${count}`);
+      const pairs = await edges.evaluateAll((gs) => gs.map((g) => `${g.dataset.a}-${g.dataset.b}`));
+      assert.ok(pairs.includes("KZ-RU"), pairs.join(" "));
+      // Zoomed to the region: Central Asia, Russia and China, not the world.
+      const box = (await page.locator("svg.map-svg").getAttribute("viewBox")).split(" ").map(Number);
+      assert.ok(box[2] < 160, `viewBox ${box}`);
+
+      // Hovering a line shows its sentences.
+      const hovered = await hoverEdge(page);
+      const title = await page.locator(".evidence-title").innerText();
+      assert.ok(title.includes(hovered.a) && title.includes(hovered.b), `${title} for ${JSON.stringify(hovered)}`);
+      const sentences = await page.locator(".evidence-list .evidence").allInnerTexts();
+      assert.ok(sentences.length >= 1, sentences.join("\n"));
+      const text = await page.locator("article.reading").innerText();
+      for (const sentence of sentences) {
+        assert.ok(text.replace(/\s+/g, " ").includes(sentence), sentence);
+      }
+      // Clicking keeps the line's sentences in the panel.
+      await page.mouse.click(hovered.x, hovered.y);
+      await page.waitForSelector(".evidence-panel.evidence-pinned", { timeout: 3000 });
+      assert.equal(await page.locator('g.edge[aria-pressed="true"]').count(), 1);
+      await page.locator(".map-panel").screenshot({ path: path.join(SHOTS, "map.png") });
+
+      // A sentence's button scrolls the article to it and marks it.
+      const scrolled = await page.evaluate(() => window.scrollY);
+      await page.locator(".evidence-list .evidence").first().click();
+      await page.waitForSelector(".flash-layer .flash");
+      await page.waitForFunction((before) => window.scrollY > before + 100, scrolled, { timeout: 3000 });
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: path.join(SHOTS, "map-flash.png") });
+      await page.locator(".evidence-close").click();
+      assert.equal(await page.locator('g.edge[aria-pressed="true"]').count(), 0);
+
+      // Keyboard: lines are focusable and show their evidence too.
+      await page.locator('g.edge[data-a="CN"]').first().focus();
+      await page.waitForFunction(() => document.querySelector(".evidence-title")?.textContent.includes("China"));
+
+      // Type filters hide and show lines.
+      const types = await page.locator(".type-filter").evaluateAll((labels) => labels.map((l) => l.dataset.type));
+      for (const type of types) await page.locator(`.type-filter[data-type="${type}"] input`).uncheck();
+      assert.equal(await edges.count(), 0);
+      for (const type of types) await page.locator(`.type-filter[data-type="${type}"] input`).check();
+      assert.equal(await edges.count(), count);
+
+      // The wheel zooms the map without scrolling the page.
+      await page.locator("svg.map-svg").scrollIntoViewIfNeeded();
+      const y = await page.evaluate(() => window.scrollY);
+      const map = await page.locator("svg.map-svg").boundingBox();
+      await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+      await page.mouse.wheel(0, -400);
+      await page.waitForFunction(
+        (width) => Number(document.querySelector("svg.map-svg").getAttribute("viewBox").split(" ")[2]) < width,
+        box[2],
+      );
+      assert.equal(await page.evaluate(() => window.scrollY), y);
+      await page.getByRole("button", { name: "Reset the view" }).click();
+      assert.deepEqual((await page.locator("svg.map-svg").getAttribute("viewBox")).split(" ").map(Number), box);
+
+      // The same relations as a graph.
+      await page.locator(".segment", { hasText: "Graph" }).click();
+      await page.waitForSelector("svg.map-graph");
+      assert.equal(await page.locator("path.land").count(), 0);
+      assert.equal(await edges.count(), count);
+      await page.locator(".map-panel").screenshot({ path: path.join(SHOTS, "map-graph.png") });
+
+      // Everything above ran in the page: no request at all after loading.
+      assert.deepEqual(seen.requests.slice(loaded), []);
+      const foreign = seen.requests.filter((url) => !url.startsWith(origin + BASE_PATH));
+      assert.deepEqual(foreign, []);
+      assert.deepEqual(seen.errors, []);
+      assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    } finally {
+      await context.close();
+    }
+    const dark = await openApp({ colorScheme: "dark" });
+    try {
+      await dark.page.waitForSelector("svg.map-svg g.edge");
+      await dark.page.locator(".map-panel").screenshot({ path: path.join(SHOTS, "map-dark.png") });
+    } finally {
+      await dark.context.close();
+    }
+    const phone = await openApp({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
+    try {
+      await phone.page.waitForSelector("svg.map-svg g.edge");
+      const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 375, `no sideways scrolling at 375 px (scroll width ${width})`);
+      const map = await phone.page.locator("svg.map-svg").boundingBox();
+      assert.ok(map.width >= 330, `map width at 375 px: ${map.width}`);
+      await hoverEdge(phone.page);
+      await phone.page.locator(".map-panel").screenshot({ path: path.join(SHOTS, "map-375.png") });
+    } finally {
+      await phone.context.close();
+    }
+  });
+
   test("screenshots: desktop, dark mode and 375 px", async () => {
     const desktop = await openApp();
     try {
@@ -383,6 +485,38 @@ describe("Diplomap in the browser", () => {
     }
   });
 });
+
+/// Moves the mouse onto the middle of the first edge whose middle no other edge covers
+/// (an edge's bounding box's centre is usually off the line), waits for the evidence
+/// panel to name it, and returns the names of its countries.
+async function hoverEdge(page) {
+  await page.locator("svg.map-svg").scrollIntoViewIfNeeded();
+  const found = await page.locator("svg.map-svg").evaluate((svg) => {
+    for (const edge of svg.querySelectorAll("g.edge")) {
+      const path = edge.querySelector(".edge-line");
+      const middle = path.getPointAtLength(path.getTotalLength() / 2);
+      const matrix = path.getScreenCTM();
+      const x = matrix.a * middle.x + matrix.c * middle.y + matrix.e;
+      const y = matrix.b * middle.x + matrix.d * middle.y + matrix.f;
+      if (edge.contains(document.elementFromPoint(x, y))) {
+        const [a, b] = edge.getAttribute("aria-label").split(":")[0].split(/ [→–] /);
+        return { x, y, a, b };
+      }
+    }
+    return null;
+  });
+  assert.ok(found, "some edge can be pointed at");
+  await page.mouse.move(found.x, found.y);
+  await page.waitForFunction(
+    ({ a, b }) => {
+      const title = document.querySelector(".evidence-title")?.textContent ?? "";
+      return title.includes(a) && title.includes(b);
+    },
+    found,
+    { timeout: 3000 },
+  );
+  return found;
+}
 
 async function assertNotice(notice, pattern) {
   await notice.waitFor();

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::components::{
     article_input::ArticleInput, country_list::CountryList, legend::Legend, masthead::Masthead,
-    reading_view::ReadingView,
+    reading_view::ReadingView, relation_map::RelationMap,
 };
 use crate::sample::SAMPLE_ARTICLE;
 
@@ -173,6 +173,7 @@ pub fn App() -> impl IntoView {
             <main class="layout">
                 <div class="main-column">
                     <ArticleInput/>
+                    <RelationMap/>
                     <ReadingView/>
                 </div>
                 <aside class="side-panel" aria-label="Summary of the article">

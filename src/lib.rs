@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod components;
+pub mod map;
 pub mod sample;
 
 pub use app::{App, Article};

@@ -649,3 +649,321 @@ fn analysed_keeps_text_and_offsets_together() {
             .is_some());
     }
 }
+
+// ---------- the relations map ----------
+// (An SVG element's `className` is not a string: these tests read the attribute.)
+
+use diplomap_app::components::relation_map::{label_place, map_data, salience, strongest, Mode};
+use diplomap_app::map::{self, Point, Rect};
+use diplomap_extract::RelationType;
+
+const MAP_ARTICLE: &str = "Moscow granted $30 million to Bishkek for a new hydropower plant.\n\n\
+Kazakhstan and China signed a trade agreement in Astana on Monday. \
+Tashkent accused Dushanbe of blocking water supplies.";
+
+fn code(text: &str) -> CountryCode {
+    CountryCode::parse(text).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn projection_is_oriented_like_a_map() {
+    let origin = map::project(0.0, 0.0);
+    assert!(origin.x.abs() < 1e-9 && origin.y.abs() < 1e-9);
+    assert!(map::project(60.0, 0.0).x > 0.0, "east is right");
+    assert!(map::project(0.0, 50.0).y < 0.0, "north is up");
+    // Meridians converge towards the poles.
+    assert!(map::project(100.0, 70.0).x < map::project(100.0, 0.0).x);
+    let world = map::world();
+    assert!(world.w > 300.0 && world.w < 330.0, "{world:?}");
+}
+
+#[wasm_bindgen_test]
+fn fits_central_asia_with_russia_and_china() {
+    let codes = ["KZ", "KG", "TJ", "RU", "CN"].map(code);
+    let view = map::fit(codes);
+    for code in codes {
+        let country = map::country(code).expect("on the map");
+        assert!(country.has_shape(), "{code}");
+        assert!(view.contains(country.anchor), "{code} label in {view:?}");
+        assert!(
+            view.contains_rect(&map::footprint(country)),
+            "{code} in {view:?}"
+        );
+    }
+    assert!((view.w / view.h - map::ASPECT).abs() < 1e-6);
+    // Zoomed in on the region, not the whole world.
+    assert!(view.w < map::world().w * 0.5, "{view:?}");
+    let paris = map::project(2.3, 48.9);
+    let washington = map::project(-77.0, 38.9);
+    assert!(!view.contains(paris) && !view.contains(washington));
+    // Two neighbours still get some surroundings.
+    let small = map::fit(["KG", "TJ"].map(code));
+    assert!(small.w >= map::FIT_MIN_WIDTH - 1e-9);
+    // Nothing on the map: the world.
+    assert!(map::fit([]).w >= map::world().w);
+}
+
+#[wasm_bindgen_test]
+fn countries_without_a_shape_get_a_point() {
+    for (name, lon, lat) in [
+        ("SG", 103.8, 1.35),
+        ("BH", 50.6, 26.1),
+        ("MT", 14.5, 35.9),
+        ("AD", 1.5, 42.5),
+    ] {
+        let country = map::country(code(name)).unwrap_or_else(|| panic!("{name} missing"));
+        assert!(!country.has_shape(), "{name}");
+        // Stored in tenths of a degree.
+        let expected = map::project(lon, lat);
+        assert!((country.anchor.x - expected.x).abs() < 0.1, "{name}");
+        assert!((country.anchor.y - expected.y).abs() < 0.1, "{name}");
+        assert!(map::fit([code(name)]).contains(country.anchor));
+    }
+    assert!(map::country(code("XK")).is_some_and(|kosovo| kosovo.has_shape()));
+    assert!(map::countries().len() > 240);
+    // Eastern Russia continues past 180° instead of jumping across the map.
+    let russia = map::country(code("RU")).unwrap();
+    assert!(russia.main.unwrap().east > 180.0);
+}
+
+#[wasm_bindgen_test]
+fn views_zoom_pan_and_stay_in_bounds() {
+    let world = map::world();
+    let view = map::fit(["KZ", "RU"].map(code));
+    let about = view.center();
+    let closer = view.zoomed(0.5, about);
+    assert!((closer.w - view.w / 2.0).abs() < 1e-9);
+    assert_eq!(closer.center(), about);
+    let far = view.zoomed(100.0, about).clamped(&world, map::MIN_WIDTH);
+    assert!(far.w <= world.w * 1.1 + 1e-9);
+    let near = view.zoomed(0.0001, about).clamped(&world, map::MIN_WIDTH);
+    assert!((near.w - map::MIN_WIDTH).abs() < 1e-9);
+    let away = view.moved(10_000.0, 0.0).clamped(&world, map::MIN_WIDTH);
+    assert!(world.padded(0.001).contains(away.center()));
+    assert_eq!(
+        Rect {
+            x: 1.0,
+            y: 2.0,
+            w: 3.0,
+            h: 4.0
+        }
+        .view_box(),
+        "1.00 2.00 3.00 4.00"
+    );
+}
+
+#[wasm_bindgen_test]
+fn curves_bow_and_carry_arrows_when_directed() {
+    let from = Point::new(0.0, 0.0);
+    let to = Point::new(100.0, 0.0);
+    let directed = map::curve(from, to, 0.2, 2.0, 2.0, 6.0);
+    assert!(directed.path.starts_with('M') && directed.path.contains('Q'));
+    assert!(directed.arrow.is_some());
+    // Bows to the left of the direction of travel (up, in SVG's y-down frame).
+    assert!(directed.middle.y < -5.0, "{:?}", directed.middle);
+    let plain = map::curve(from, to, 0.2, 0.0, 0.0, 0.0);
+    assert!(plain.arrow.is_none());
+    assert!(plain.path.ends_with("100.00,0.00"));
+    assert_eq!(map::circle_layout(4).len(), 4);
+}
+
+#[wasm_bindgen_test]
+fn map_data_pairs_edges_with_their_sentences() {
+    let analysed = Analysed::new(MAP_ARTICLE.to_string());
+    let data = map_data(&analysed);
+    let edge = data
+        .edges
+        .iter()
+        .find(|edge| edge.a == code("KG") && edge.b == code("RU"))
+        .unwrap_or_else(|| panic!("no KG-RU edge in {:?}", data.edges));
+    assert_eq!(edge.direction, Some((code("RU"), code("KG"))));
+    assert_eq!(edge.title(), "Russia \u{2192} Kyrgyzstan");
+    assert!(edge.types.contains(&RelationType::Economy));
+    assert_eq!(edge.evidence.len(), 1);
+    assert_eq!(
+        edge.evidence[0].1,
+        "Moscow granted $30 million to Bishkek for a new hydropower plant."
+    );
+    assert_eq!(edge.amounts, vec!["30 million USD".to_string()]);
+    let russia = data.node(code("RU")).unwrap();
+    assert!(russia.related && russia.count >= 1);
+    assert!(data.fit_codes().contains(&code("KG")));
+    assert!(data
+        .types()
+        .iter()
+        .any(|&(kind, _)| kind == RelationType::Economy));
+}
+
+#[wasm_bindgen_test]
+fn strongest_type_salience_and_labels() {
+    let types = [
+        RelationType::Diplomacy,
+        RelationType::Economy,
+        RelationType::Tension,
+    ];
+    let mut hidden = std::collections::BTreeSet::new();
+    assert_eq!(strongest(&types, &hidden), Some(RelationType::Tension));
+    hidden.insert(RelationType::Tension);
+    assert_eq!(strongest(&types, &hidden), Some(RelationType::Economy));
+    hidden.extend([RelationType::Economy, RelationType::Diplomacy]);
+    assert_eq!(strongest(&types, &hidden), None);
+
+    assert_eq!(salience(0, 10), 0);
+    assert_eq!(salience(1, 10), 1);
+    assert_eq!(salience(10, 10), 4);
+    assert_eq!(salience(6, 10), 3);
+
+    // A second label at the same spot moves out of the first one's way.
+    let (_, first) = label_place(Point::new(0.0, 0.0), "Uzbekistan", 12.0, 6.0, &[]);
+    let (second, rect) = label_place(Point::new(5.0, 0.0), "Kyrgyzstan", 12.0, 6.0, &[first]);
+    assert!(
+        rect.y > first.y + first.h - 1e-9
+            || rect.x >= first.x + first.w
+            || rect.x + rect.w <= first.x,
+        "{second:?}"
+    );
+}
+
+fn svg_focus(element: &web_sys::Element) {
+    element
+        .unchecked_ref::<web_sys::SvgElement>()
+        .focus()
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn map_draws_edges_and_shows_their_evidence() {
+    let app = Mounted::new(Some(MAP_ARTICLE)).await;
+    eventually("the KG-RU edge", || {
+        !app.all(r#"g.edge[data-a="KG"][data-b="RU"]"#).is_empty()
+    })
+    .await;
+    let svg = app.one("svg.map-svg");
+    let view_box = svg.get_attribute("viewBox").unwrap();
+    assert_eq!(view_box.split(' ').count(), 4);
+    // Mentioned countries are shaded and focusable; the others are plain land.
+    let russia = app.one(r#"path.land[data-country="RU"]"#);
+    assert!(russia
+        .get_attribute("class")
+        .unwrap_or_default()
+        .contains("land-mentioned"));
+    assert_eq!(russia.get_attribute("tabindex").as_deref(), Some("0"));
+    let france = app.one(r#"path.land[data-country="FR"]"#);
+    assert!(!france
+        .get_attribute("class")
+        .unwrap_or_default()
+        .contains("land-mentioned"));
+    assert!(app
+        .one(r#"g.edge[data-a="KG"][data-b="RU"] .edge-arrow"#)
+        .get_attribute("d")
+        .is_some());
+
+    let edge = app.one(r#"g.edge[data-a="KG"][data-b="RU"]"#);
+    assert!(edge
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("Russia \u{2192} Kyrgyzstan"));
+    svg_focus(&edge);
+    eventually("evidence for the edge", || {
+        app.root
+            .query_selector(".evidence-title")
+            .unwrap()
+            .is_some_and(|title| {
+                title.text_content().unwrap_or_default() == "Russia \u{2192} Kyrgyzstan"
+            })
+    })
+    .await;
+    let sentence = app.text(".evidence-list .evidence");
+    assert!(
+        sentence.contains("Moscow granted $30 million to Bishkek"),
+        "{sentence}"
+    );
+    assert!(app.text(".evidence-amounts").contains("30 million USD"));
+
+    // The sentence's button marks it in the reading view.
+    app.click(".evidence-list .evidence");
+    eventually("the flash over the sentence", || {
+        !app.all(".flash-layer .flash").is_empty()
+    })
+    .await;
+
+    // A country shows the sentences of all its relations.
+    svg_focus(&app.one(r#"path.land[data-country="KG"]"#));
+    eventually("evidence for Kyrgyzstan", || {
+        app.text(".evidence-title") == "Kyrgyzstan"
+    })
+    .await;
+    assert!(app.text(".evidence-list").contains("Moscow granted"));
+}
+
+#[wasm_bindgen_test]
+async fn map_filters_types_switches_to_graph_and_zooms() {
+    let app = Mounted::new(Some(MAP_ARTICLE)).await;
+    eventually("edges", || app.all("g.edge").len() >= 2).await;
+    let before = app.all("g.edge").len();
+    // Untick every type of the KG-RU edge: it disappears, the others stay.
+    let types = app
+        .one(r#"g.edge[data-a="KG"][data-b="RU"]"#)
+        .get_attribute("data-types")
+        .unwrap();
+    for kind in types.split(' ') {
+        app.click(&format!(r#".type-filter[data-type="{kind}"] input"#));
+    }
+    eventually("the edge hidden", || {
+        app.all(r#"g.edge[data-a="KG"][data-b="RU"]"#).is_empty()
+    })
+    .await;
+    assert!(!app.all("g.edge").is_empty() || before == 1);
+    for kind in types.split(' ') {
+        app.click(&format!(r#".type-filter[data-type="{kind}"] input"#));
+    }
+    eventually("the edge back", || app.all("g.edge").len() == before).await;
+
+    // Zoom in, then back to the fitted view.
+    let home = app.one("svg.map-svg").get_attribute("viewBox").unwrap();
+    app.click(r#".zoom-button[aria-label="Zoom in"]"#);
+    eventually("zoomed", || {
+        app.one("svg.map-svg").get_attribute("viewBox").unwrap() != home
+    })
+    .await;
+    let zoomed: Vec<f64> = app
+        .one("svg.map-svg")
+        .get_attribute("viewBox")
+        .unwrap()
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let fitted: Vec<f64> = home.split(' ').map(|n| n.parse().unwrap()).collect();
+    assert!(zoomed[2] < fitted[2]);
+    app.click(r#".zoom-button[aria-label="Reset the view"]"#);
+    eventually("reset", || {
+        app.one("svg.map-svg").get_attribute("viewBox").unwrap() == home
+    })
+    .await;
+
+    // The same relations as a graph: no land, the same edges.
+    let graph = app
+        .all(".segmented .segment")
+        .into_iter()
+        .find(|button| button.text_content().as_deref() == Some("Graph"))
+        .unwrap();
+    graph.unchecked_into::<web_sys::HtmlElement>().click();
+    eventually("the graph", || {
+        app.one("svg.map-svg")
+            .get_attribute("class")
+            .unwrap_or_default()
+            .contains("map-graph")
+    })
+    .await;
+    assert!(app.all("path.land").is_empty());
+    assert_eq!(app.all("g.edge").len(), before);
+    assert!(app.all("circle.node").len() >= 4);
+    let _ = Mode::Graph;
+}
+
+#[wasm_bindgen_test]
+async fn articles_without_countries_get_no_map() {
+    let app = Mounted::new(Some("Nothing about countries here.")).await;
+    eventually("the empty note", || !app.all(".map-empty").is_empty()).await;
+    assert!(app.all("svg.map-svg").is_empty());
+}

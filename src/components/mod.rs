@@ -7,3 +7,4 @@ pub mod legend;
 pub mod masthead;
 pub mod notice_bar;
 pub mod reading_view;
+pub mod relation_map;

@@ -1,5 +1,6 @@
-use diplomap_extract::{country_name, CountryCode, Entity, Label, Value};
+use diplomap_extract::{country_name, CountryCode, Entity, Label, Span, Value};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::app::{Analysed, Article};
 use crate::components::article_input::group;
@@ -79,9 +80,12 @@ pub fn ReadingView() -> impl IntoView {
             }
             .into_any();
         }
+        // Each block carries the byte offset where it starts, so a span of the text
+        // can be found in the page again (see `reveal`).
         blocks(&current)
             .into_iter()
-            .map(|block| render_block(block, focus))
+            .zip(paragraph_ranges(&current.text))
+            .map(|(block, (start, _))| render_block(block, start, focus))
             .collect_view()
             .into_any()
     };
@@ -95,11 +99,12 @@ pub fn ReadingView() -> impl IntoView {
             <article class=classes aria-label="The article with entities highlighted">
                 {body}
             </article>
+            <div class="flash-layer" aria-hidden="true"></div>
         </section>
     }
 }
 
-fn render_block(block: Block, focus: RwSignal<Option<CountryCode>>) -> AnyView {
+fn render_block(block: Block, start: usize, focus: RwSignal<Option<CountryCode>>) -> AnyView {
     let pieces = block
         .pieces
         .into_iter()
@@ -128,10 +133,159 @@ fn render_block(block: Block, focus: RwSignal<Option<CountryCode>>) -> AnyView {
         })
         .collect_view();
     if block.headline {
-        view! { <h3 class="reading-headline">{pieces}</h3> }.into_any()
+        view! { <h3 class="reading-headline" data-start=start.to_string()>{pieces}</h3> }.into_any()
     } else {
-        view! { <p>{pieces}</p> }.into_any()
+        view! { <p data-start=start.to_string()>{pieces}</p> }.into_any()
     }
+}
+
+/// How long a revealed sentence stays marked.
+const FLASH_MS: u64 = 1800;
+
+/// Scrolls the reading view to the text at `span` (byte offsets, e.g. an evidence
+/// sentence) and marks it briefly. The mark is drawn on a layer of its own over the
+/// article, so the article's elements are never touched. Returns whether the span is
+/// on the page.
+pub fn reveal(span: Span) -> bool {
+    let Some(document) = window().document() else {
+        return false;
+    };
+    let Some(range) = text_range(&document, span) else {
+        return false;
+    };
+    let Some(layer) = document
+        .query_selector(".reading-panel .flash-layer")
+        .ok()
+        .flatten()
+    else {
+        return false;
+    };
+    while let Some(child) = layer.first_child() {
+        let _ = layer.remove_child(&child);
+    }
+    let origin = layer.get_bounding_client_rect();
+    let Some(rects) = range.get_client_rects() else {
+        return false;
+    };
+    let mut first_top = None;
+    for i in 0..rects.length() {
+        let Some(rect) = rects.item(i) else { continue };
+        if rect.width() <= 0.0 || rect.height() <= 0.0 {
+            continue;
+        }
+        first_top.get_or_insert(rect.top());
+        let Ok(mark) = document.create_element("div") else {
+            continue;
+        };
+        mark.set_class_name("flash");
+        // Through the CSSOM: the Content-Security-Policy forbids style attributes.
+        let style = mark.unchecked_ref::<web_sys::HtmlElement>().style();
+        let _ = style.set_property("left", &format!("{}px", rect.left() - origin.left() - 2.0));
+        let _ = style.set_property("top", &format!("{}px", rect.top() - origin.top() - 1.0));
+        let _ = style.set_property("width", &format!("{}px", rect.width() + 4.0));
+        let _ = style.set_property("height", &format!("{}px", rect.height() + 2.0));
+        let _ = layer.append_child(&mark);
+        set_timeout(
+            move || mark.remove(),
+            std::time::Duration::from_millis(FLASH_MS),
+        );
+    }
+    let Some(top) = first_top else {
+        return false;
+    };
+    let window = window();
+    let reduce = window
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    let scrolled = window.scroll_y().unwrap_or(0.0);
+    let options = web_sys::ScrollToOptions::new();
+    options.set_top((scrolled + top - height * 0.3).max(0.0));
+    options.set_behavior(if reduce {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    window.scroll_to_with_scroll_to_options(&options);
+    true
+}
+
+/// A DOM range over the text at `span`: found in the block it starts in by walking its
+/// text nodes (pieces are consecutive slices of the text, so their byte lengths add up
+/// to offsets). A span running past its block ends with the block.
+fn text_range(document: &web_sys::Document, span: Span) -> Option<web_sys::Range> {
+    let blocks = document
+        .query_selector_all("article.reading [data-start]")
+        .ok()?;
+    let mut found: Option<(web_sys::Element, usize)> = None;
+    for i in 0..blocks.length() {
+        let Some(element) = blocks
+            .item(i)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let Some(start) = element
+            .get_attribute("data-start")
+            .and_then(|start| start.parse().ok())
+        else {
+            continue;
+        };
+        // Blocks come in text order: keep the last one starting at or before the span
+        // (or the first, for a span starting in the blank space before it).
+        if start > span.start && found.is_some() {
+            break;
+        }
+        found = Some((element, start));
+    }
+    let (block, block_start) = found?;
+    // NodeFilter.SHOW_TEXT
+    let walker = document
+        .create_tree_walker_with_what_to_show(&block, 4)
+        .ok()?;
+    let range = document.create_range().ok()?;
+    let target_start = span.start.max(block_start);
+    let mut offset = block_start;
+    let mut started = false;
+    let mut last = None;
+    while let Ok(Some(node)) = walker.next_node() {
+        let text = node.text_content().unwrap_or_default();
+        let end = offset + text.len();
+        if !started && target_start < end {
+            range
+                .set_start(&node, utf16_offset(&text, target_start - offset))
+                .ok()?;
+            started = true;
+        }
+        if started && span.end <= end {
+            range
+                .set_end(&node, utf16_offset(&text, span.end - offset))
+                .ok()?;
+            return Some(range);
+        }
+        offset = end;
+        last = Some(node);
+    }
+    if !started {
+        return None;
+    }
+    range.set_end_after(&last?).ok()?;
+    Some(range)
+}
+
+/// The UTF-16 offset of byte `index` of `text` (rounded down to a character).
+fn utf16_offset(text: &str, index: usize) -> u32 {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    text[..index].encode_utf16().count() as u32
 }
 
 /// Splits the analysed text into blocks (paragraphs are separated by blank lines) of

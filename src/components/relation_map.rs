@@ -1,0 +1,1076 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use diplomap_extract::{country_name, CountryCode, RelationType, Span};
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::app::{Analysed, Article};
+use crate::components::article_input::group;
+use crate::components::country_list::country_summaries;
+use crate::components::reading_view::{amount, reveal};
+use crate::map::{self, Point, Rect};
+
+/// Geography, or the same relations as a node-link diagram.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Map,
+    Graph,
+}
+
+/// What the evidence panel is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Edge(CountryCode, CountryCode),
+    Country(CountryCode),
+}
+
+impl Target {
+    /// The `data-target` attribute of the element that stands for it: `E:KG-RU`, `C:RU`.
+    pub fn key(&self) -> String {
+        match self {
+            Target::Edge(a, b) => format!("E:{a}-{b}"),
+            Target::Country(code) => format!("C:{code}"),
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Target> {
+        match key.split_once(':')? {
+            ("E", pair) => {
+                let (a, b) = pair.split_once('-')?;
+                Some(Target::Edge(CountryCode::parse(a)?, CountryCode::parse(b)?))
+            }
+            ("C", code) => Some(Target::Country(CountryCode::parse(code)?)),
+            _ => None,
+        }
+    }
+
+    /// The target of the element an event happened on (or inside).
+    fn of_event(event: &web_sys::Event) -> Option<Target> {
+        let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+        let key = element
+            .closest("[data-target]")
+            .ok()??
+            .get_attribute("data-target")?;
+        Target::parse(&key)
+    }
+}
+
+/// Relation types from strongest to weakest: a pair with several types is drawn in the
+/// colour of the strongest one shown.
+pub const STRENGTH: [RelationType; 7] = [
+    RelationType::Conflict,
+    RelationType::Tension,
+    RelationType::Security,
+    RelationType::Economy,
+    RelationType::Agreement,
+    RelationType::Integration,
+    RelationType::Diplomacy,
+];
+
+pub fn type_name(kind: RelationType) -> &'static str {
+    match kind {
+        RelationType::Diplomacy => "Diplomacy",
+        RelationType::Agreement => "Agreement",
+        RelationType::Economy => "Economy",
+        RelationType::Security => "Security",
+        RelationType::Integration => "Integration",
+        RelationType::Tension => "Tension",
+        RelationType::Conflict => "Conflict",
+    }
+}
+
+/// The strongest of `types` not in `hidden`.
+pub fn strongest(types: &[RelationType], hidden: &BTreeSet<RelationType>) -> Option<RelationType> {
+    STRENGTH
+        .into_iter()
+        .find(|kind| types.contains(kind) && !hidden.contains(kind))
+}
+
+/// A country on the map: mentioned, related to another, or both.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub code: CountryCode,
+    pub name: String,
+    pub count: usize,
+    pub related: bool,
+}
+
+/// A relation as drawn: the pair, its types, who acts on whom, and its sentences.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    pub a: CountryCode,
+    pub b: CountryCode,
+    pub types: Vec<RelationType>,
+    pub direction: Option<(CountryCode, CountryCode)>,
+    pub weight: f64,
+    /// Each evidence sentence's span and text (white space collapsed).
+    pub evidence: Vec<(Span, String)>,
+    /// Money stated for the pair, e.g. `30 million USD`.
+    pub amounts: Vec<String>,
+}
+
+impl Edge {
+    pub fn target(&self) -> Target {
+        Target::Edge(self.a, self.b)
+    }
+
+    /// `Russia → Kyrgyzstan`, or `Kazakhstan – Russia` without a direction.
+    pub fn title(&self) -> String {
+        match self.direction {
+            Some((source, target)) => {
+                format!("{} \u{2192} {}", display_name(source), display_name(target))
+            }
+            None => format!("{} \u{2013} {}", display_name(self.a), display_name(self.b)),
+        }
+    }
+
+    pub fn involves(&self, code: CountryCode) -> bool {
+        self.a == code || self.b == code
+    }
+}
+
+/// Everything the map draws for one article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapData {
+    /// Most mentioned first; countries only in relations come last.
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+}
+
+impl MapData {
+    pub fn node(&self, code: CountryCode) -> Option<&Node> {
+        self.nodes.iter().find(|node| node.code == code)
+    }
+
+    pub fn most_mentions(&self) -> usize {
+        self.nodes
+            .iter()
+            .map(|node| node.count)
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    }
+
+    /// The countries the map's view is fitted to: every country in a relation, and
+    /// those mentioned often (at least a third as often as the most mentioned one);
+    /// every mentioned country when that leaves none.
+    pub fn fit_codes(&self) -> Vec<CountryCode> {
+        let most = self.most_mentions();
+        let codes: Vec<CountryCode> = self
+            .nodes
+            .iter()
+            .filter(|node| node.related || (node.count >= 2 && node.count * 3 >= most))
+            .map(|node| node.code)
+            .collect();
+        if codes.is_empty() {
+            self.nodes.iter().map(|node| node.code).collect()
+        } else {
+            codes
+        }
+    }
+
+    /// The relation types present, in the legend's order.
+    pub fn types(&self) -> Vec<(RelationType, usize)> {
+        RelationType::ALL
+            .into_iter()
+            .map(|kind| {
+                (
+                    kind,
+                    self.edges
+                        .iter()
+                        .filter(|edge| edge.types.contains(&kind))
+                        .count(),
+                )
+            })
+            .filter(|&(_, count)| count > 0)
+            .collect()
+    }
+}
+
+pub fn display_name(code: CountryCode) -> String {
+    country_name(code)
+        .or_else(|| map::country(code).map(|country| country.name))
+        .unwrap_or(code.as_str())
+        .to_string()
+}
+
+/// The map's nodes and edges for an analysed article.
+pub fn map_data(analysed: &Analysed) -> MapData {
+    let text = analysed.text.as_str();
+    let mut nodes: Vec<Node> = country_summaries(analysed)
+        .into_iter()
+        .map(|summary| Node {
+            code: summary.code,
+            name: summary.name,
+            count: summary.count,
+            related: false,
+        })
+        .collect();
+    let mut edges = Vec::new();
+    for relation in &analysed.analysis.relations {
+        for code in [relation.a, relation.b] {
+            match nodes.iter_mut().find(|node| node.code == code) {
+                Some(node) => node.related = true,
+                None => nodes.push(Node {
+                    code,
+                    name: display_name(code),
+                    count: 0,
+                    related: true,
+                }),
+            }
+        }
+        let evidence = relation
+            .evidence
+            .iter()
+            .filter_map(|&span| {
+                let sentence = text.get(span.start..span.end)?;
+                Some((
+                    span,
+                    sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+                ))
+            })
+            .collect();
+        let amounts = relation
+            .amounts
+            .iter()
+            .map(|found| format!("{} {}", amount(found.money.value), found.money.currency))
+            .collect();
+        edges.push(Edge {
+            a: relation.a,
+            b: relation.b,
+            types: relation.types.clone(),
+            direction: relation.direction,
+            weight: relation.weight,
+            evidence,
+            amounts,
+        });
+    }
+    MapData { nodes, edges }
+}
+
+/// Where each country sits in `mode`: its label point on the map; in the graph, the
+/// related countries (or, without relations, the mentioned ones) on a circle, west to
+/// east.
+pub fn positions(data: &MapData, mode: Mode) -> BTreeMap<CountryCode, Point> {
+    match mode {
+        Mode::Map => data
+            .nodes
+            .iter()
+            .filter_map(|node| Some((node.code, map::country(node.code)?.anchor)))
+            .collect(),
+        Mode::Graph => {
+            let any_related = data.nodes.iter().any(|node| node.related);
+            let mut codes: Vec<(f64, CountryCode)> = data
+                .nodes
+                .iter()
+                .filter(|node| node.related || !any_related)
+                .map(|node| {
+                    let lon = map::country(node.code).map_or(0.0, |country| country.label.0);
+                    (lon, node.code)
+                })
+                .collect();
+            codes.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+            let layout = map::circle_layout(codes.len());
+            codes
+                .into_iter()
+                .map(|(_, code)| code)
+                .zip(layout)
+                .collect()
+        }
+    }
+}
+
+/// Salience class 1–4 of a mentioned country (0 when not mentioned).
+pub fn salience(count: usize, most: usize) -> usize {
+    if count == 0 {
+        0
+    } else {
+        (count * 4).div_ceil(most.max(1)).clamp(1, 4)
+    }
+}
+
+/// Stroke width of an edge in screen pixels, by weight.
+pub fn stroke_width(weight: f64) -> f64 {
+    (1.25 + 1.25 * weight).clamp(1.5, 7.0)
+}
+
+const DOT_PX: f64 = 4.0;
+
+/// The relations between the countries of the article, on a map or as a graph, with
+/// the sentences behind each.
+#[component]
+pub fn RelationMap() -> impl IntoView {
+    let article = expect_context::<Article>();
+    let data = Memo::new(move |_| article.analysed.with(|current| map_data(current)));
+    let mode = RwSignal::new(Mode::Map);
+    let hidden = RwSignal::new(BTreeSet::<RelationType>::new());
+    let hover = RwSignal::new(None::<Target>);
+    let pinned = RwSignal::new(None::<Target>);
+    let shown = Memo::new(move |_| pinned.get().or(hover.get()));
+
+    let home = Memo::new(move |_| match mode.get() {
+        Mode::Map => data.with(|data| map::fit(data.fit_codes())),
+        Mode::Graph => map::graph_view(),
+    });
+    let bounds = move || match mode.get_untracked() {
+        Mode::Map => map::world(),
+        Mode::Graph => map::graph_view(),
+    };
+    let view_box = RwSignal::new(home.get_untracked());
+    Effect::new(move |_| view_box.set(home.get()));
+    // A new article starts with nothing selected and the type filters reset.
+    Effect::new(move |previous: Option<()>| {
+        data.track();
+        if previous.is_some() {
+            hover.set(None);
+            pinned.set(None);
+            hidden.set(BTreeSet::new());
+        }
+    });
+
+    // Map units per CSS pixel: sizes that must look the same at any zoom use it.
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let width_px = RwSignal::new(800.0_f64);
+    let measure = move || {
+        if let Some(svg) = svg_ref.get_untracked() {
+            let width = svg.get_bounding_client_rect().width();
+            if width > 0.0 {
+                width_px.set(width);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if svg_ref.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    let unit = Memo::new(move |_| view_box.with(|rect| rect.w) / width_px.get());
+
+    // Wheel zoom: a listener on the SVG itself, so it can stop the page from scrolling.
+    Effect::new(move |_| {
+        let Some(svg) = svg_ref.get() else { return };
+        let target: web_sys::Element = svg.clone().unchecked_into();
+        let handler =
+            Closure::<dyn FnMut(web_sys::WheelEvent)>::new(move |event: web_sys::WheelEvent| {
+                event.prevent_default();
+                let rect = target.get_bounding_client_rect();
+                if rect.width() <= 0.0 {
+                    return;
+                }
+                let factor = (event.delta_y() * 0.0015).clamp(-0.5, 0.5).exp();
+                let current = view_box.get_untracked();
+                let about = Point::new(
+                    current.x
+                        + (f64::from(event.client_x()) - rect.left()) / rect.width() * current.w,
+                    current.y
+                        + (f64::from(event.client_y()) - rect.top()) / rect.height() * current.h,
+                );
+                view_box.set(
+                    current
+                        .zoomed(factor, about)
+                        .clamped(&bounds(), map::MIN_WIDTH),
+                );
+            });
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(false);
+        let _ = svg.add_event_listener_with_callback_and_add_event_listener_options(
+            "wheel",
+            handler.as_ref().unchecked_ref(),
+            &options,
+        );
+        // The listener lives as long as the SVG element.
+        handler.forget();
+    });
+
+    // Dragging pans; a press that moves less than a few pixels stays a click.
+    let drag = StoredValue::new(None::<(f64, f64, Rect, bool)>);
+    let dragged = StoredValue::new(false);
+    let on_pointer_down = move |event: ev::PointerEvent| {
+        if event.button() != 0 {
+            return;
+        }
+        dragged.set_value(false);
+        drag.set_value(Some((
+            f64::from(event.client_x()),
+            f64::from(event.client_y()),
+            view_box.get_untracked(),
+            false,
+        )));
+    };
+    let on_pointer_move = move |event: ev::PointerEvent| {
+        let Some((x, y, start, moved)) = drag.get_value() else {
+            return;
+        };
+        let dx = f64::from(event.client_x()) - x;
+        let dy = f64::from(event.client_y()) - y;
+        if !moved && dx.hypot(dy) < 4.0 {
+            return;
+        }
+        if !moved {
+            if let Some(svg) = svg_ref.get_untracked() {
+                let _ = svg.set_pointer_capture(event.pointer_id());
+            }
+        }
+        drag.set_value(Some((x, y, start, true)));
+        let k = unit.get_untracked();
+        view_box.set(
+            start
+                .moved(-dx * k, -dy * k)
+                .clamped(&bounds(), map::MIN_WIDTH),
+        );
+    };
+    let on_pointer_up = move |_: ev::PointerEvent| {
+        dragged.set_value(drag.get_value().is_some_and(|(_, _, _, moved)| moved));
+        drag.set_value(None);
+    };
+
+    let zoom = move |factor: f64| {
+        let current = view_box.get_untracked();
+        view_box.set(
+            current
+                .zoomed(factor, current.center())
+                .clamped(&bounds(), map::MIN_WIDTH),
+        );
+    };
+
+    // Selecting: hovering or focusing previews, clicking (or Enter) keeps it.
+    let select = move |target: Target| {
+        if dragged.get_value() {
+            dragged.set_value(false);
+            return;
+        }
+        pinned.update(|pinned| {
+            *pinned = if *pinned == Some(target) {
+                None
+            } else {
+                Some(target)
+            };
+        });
+        if let Target::Country(code) = target {
+            article.focus.update(|focus| {
+                *focus = if *focus == Some(code) {
+                    None
+                } else {
+                    Some(code)
+                };
+            });
+        }
+    };
+    let on_key = move |event: ev::KeyboardEvent, target: Target| match event.key().as_str() {
+        "Enter" | " " => {
+            event.prevent_default();
+            select(target);
+        }
+        "Escape" => pinned.set(None),
+        _ => {}
+    };
+
+    let summary = move || {
+        data.with(|data| {
+            let relations = data.edges.len();
+            let countries = data.nodes.iter().filter(|node| node.related).count();
+            format!(
+                "{} relation{} \u{00b7} {} countr{}",
+                group(relations),
+                if relations == 1 { "" } else { "s" },
+                group(countries),
+                if countries == 1 { "y" } else { "ies" }
+            )
+        })
+    };
+
+    // ---------- layers ----------
+
+    // Land: every country, those mentioned shaded by how often.
+    let land = move || {
+        if mode.get() != Mode::Map {
+            return ().into_any();
+        }
+        let data = data.get();
+        let most = data.most_mentions();
+        map::countries()
+            .iter()
+            .filter(|country| country.has_shape())
+            .map(|country| {
+                let code = country.code;
+                let node = data.node(code).filter(|node| node.count > 0);
+                let target = Target::Country(code);
+                let class = match node {
+                    Some(node) => format!("land land-mentioned land-s{}", salience(node.count, most)),
+                    None => "land".to_string(),
+                };
+                let mentioned = node.is_some();
+                view! {
+                    <path
+                        class=class
+                        class:land-active=move || mentioned && shown.get() == Some(target)
+                        class:land-focus=move || mentioned && article.focus.get() == Some(code)
+                        d=country.path.clone()
+                        data-country=code.as_str().to_string()
+                        data-target=mentioned.then(|| target.key())
+                        tabindex=mentioned.then_some("0")
+                        role=mentioned.then_some("button")
+                        aria-label=node.map(|node| country_label(node, &data))
+                    >
+                        {node.map(|node| view! {
+                            <title>{format!("{} \u{00b7} {} mention{}", node.name, node.count, if node.count == 1 { "" } else { "s" })}</title>
+                        })}
+                    </path>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+
+    let edges = move || {
+        let current_mode = mode.get();
+        let data = data.get();
+        let places = positions(&data, current_mode);
+        let hidden = hidden.get();
+        let k = unit.get();
+        let bend = if current_mode == Mode::Map { 0.2 } else { 0.12 };
+        let radius = |code: CountryCode| match current_mode {
+            Mode::Map => DOT_PX,
+            Mode::Graph => graph_radius(&data, code),
+        };
+        data.edges
+            .iter()
+            .filter_map(|edge| {
+                let kind = strongest(&edge.types, &hidden)?;
+                let (from, to) = edge.direction.unwrap_or((edge.a, edge.b));
+                let (start, end) = (*places.get(&from)?, *places.get(&to)?);
+                let width = stroke_width(edge.weight);
+                let arrow = if edge.direction.is_some() { (8.0 + width * 1.5) * k } else { 0.0 };
+                let curve = map::curve(
+                    start,
+                    end,
+                    bend,
+                    (radius(from) + 2.0) * k,
+                    (radius(to) + 2.5) * k,
+                    arrow,
+                );
+                let target = edge.target();
+                let (a, b) = (edge.a, edge.b);
+                let types = edge.types.iter().map(|kind| kind.as_str()).collect::<Vec<_>>();
+                let label = format!(
+                    "{}: {}. {} sentence{}{}",
+                    edge.title(),
+                    edge.types.iter().map(|kind| type_name(*kind).to_lowercase()).collect::<Vec<_>>().join(", "),
+                    edge.evidence.len(),
+                    if edge.evidence.len() == 1 { "" } else { "s" },
+                    if edge.amounts.is_empty() { String::new() } else { format!(", {}", edge.amounts.join(", ")) },
+                );
+                Some(view! {
+                    <g
+                        class=format!("edge edge-{}", kind.as_str())
+                        class:edge-active=move || shown.get() == Some(target)
+                        class:edge-dim=move || match shown.get() {
+                            Some(Target::Country(code)) => a != code && b != code,
+                            Some(other) => other != target,
+                            None => false,
+                        }
+                        data-a=edge.a.as_str().to_string()
+                        data-b=edge.b.as_str().to_string()
+                        data-types=types.join(" ")
+                        tabindex="0"
+                        role="button"
+                        aria-label=label
+                        aria-pressed=move || if pinned.get() == Some(target) { "true" } else { "false" }
+                        data-target=target.key()
+                    >
+                        <path class="edge-halo" d=curve.path.clone() stroke-width=width + 3.5></path>
+                        <path class="edge-line" d=curve.path.clone() stroke-width=width></path>
+                        {curve.arrow.clone().map(|arrow| view! { <path class="edge-arrow" d=arrow></path> })}
+                        <path class="edge-hit" d=curve.path stroke-width=(width + 8.0).max(12.0)></path>
+                    </g>
+                })
+            })
+            .collect_view()
+    };
+
+    // Dots (and, in the graph, sized discs) at each country's end of the edges; small
+    // mentioned countries without a shape get one too.
+    let nodes =
+        move || {
+            let current_mode = mode.get();
+            let data = data.get();
+            let places = positions(&data, current_mode);
+            let most = data.most_mentions();
+            let k = unit.get();
+            data.nodes
+            .iter()
+            .filter_map(|node| {
+                let point = *places.get(&node.code)?;
+                let shapeless = map::country(node.code).is_none_or(|country| !country.has_shape());
+                let interactive = current_mode == Mode::Graph || shapeless;
+                if !node.related && !interactive {
+                    return None;
+                }
+                if current_mode == Mode::Map && !node.related && node.count == 0 {
+                    return None;
+                }
+                let code = node.code;
+                let target = Target::Country(code);
+                let radius = match current_mode {
+                    Mode::Map if shapeless => DOT_PX + 1.0,
+                    Mode::Map => DOT_PX,
+                    Mode::Graph => graph_radius(&data, code),
+                };
+                let class = format!(
+                    "node{} land-s{}",
+                    if shapeless { " node-point" } else { "" },
+                    salience(node.count, most)
+                );
+                let label = country_label(node, &data);
+                let class = if interactive { class } else { "node-dot".to_string() };
+                Some(view! {
+                    <circle
+                        class=class
+                        class:land-active=move || interactive && shown.get() == Some(target)
+                        class:land-focus=move || interactive && article.focus.get() == Some(code)
+                        cx=format!("{:.2}", point.x)
+                        cy=format!("{:.2}", point.y)
+                        r=format!("{:.3}", radius * k)
+                        data-country=interactive.then(|| code.as_str().to_string())
+                        data-target=interactive.then(|| target.key())
+                        tabindex=interactive.then_some("0")
+                        role=interactive.then_some("button")
+                        aria-label=interactive.then_some(label)
+                    ></circle>
+                })
+            })
+            .collect_view()
+        };
+
+    let labels = move || {
+        let current_mode = mode.get();
+        let data = data.get();
+        let places = positions(&data, current_mode);
+        let most = data.most_mentions();
+        let k = unit.get();
+        let size = if width_px.get() < 500.0 { 11.0 } else { 12.5 };
+        let mut placed: Vec<Rect> = Vec::new();
+        data.nodes
+            .iter()
+            .filter(|node| {
+                node.related
+                    || (current_mode == Mode::Map && node.count * 3 >= most && node.count >= 2)
+            })
+            .filter_map(|node| {
+                let point = *places.get(&node.code)?;
+                let (x, y, anchor) = match current_mode {
+                    Mode::Map => {
+                        let label =
+                            label_place(point, &node.name, size * k, (DOT_PX + 3.0) * k, &placed);
+                        placed.push(label.1);
+                        label.0
+                    }
+                    Mode::Graph => {
+                        let out = graph_radius(&data, node.code) + 6.0;
+                        let length = point.x.hypot(point.y).max(1e-9);
+                        let (ux, uy) = (point.x / length, point.y / length);
+                        let anchor = if ux > 0.3 {
+                            "start"
+                        } else if ux < -0.3 {
+                            "end"
+                        } else {
+                            "middle"
+                        };
+                        (
+                            point.x + ux * out * k,
+                            point.y + uy * out * k + size * 0.35 * k,
+                            anchor,
+                        )
+                    }
+                };
+                Some(view! {
+                    <text
+                        class="map-label"
+                        class:map-label-strong=node.related
+                        x=format!("{:.2}", x)
+                        y=format!("{:.2}", y)
+                        font-size=format!("{:.3}", size * k)
+                        stroke-width=format!("{:.3}", 3.0 * k)
+                        text-anchor=anchor
+                        aria-hidden="true"
+                    >
+                        {node.name.clone()}
+                    </text>
+                })
+            })
+            .collect_view()
+    };
+
+    let graph_ring = move || {
+        (mode.get() == Mode::Graph).then(|| {
+            view! {
+                <circle class="graph-ring" cx="0" cy="0" r=map::GRAPH_RADIUS></circle>
+            }
+        })
+    };
+
+    let map_label = move || {
+        data.with(|data| {
+            let names: Vec<String> = data
+                .nodes
+                .iter()
+                .filter(|node| node.related)
+                .map(|node| node.name.clone())
+                .collect();
+            if names.is_empty() {
+                "Map of the countries mentioned; no relations between them were found".to_string()
+            } else {
+                format!(
+                    "{} of relations between {}. Tab to a line or a country, then find the sentences behind it below the map.",
+                    if mode.get() == Mode::Map { "Map" } else { "Diagram" },
+                    names.join(", ")
+                )
+            }
+        })
+    };
+
+    let mode_button = move |which: Mode, text: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="segment"
+                aria-pressed=move || if mode.get() == which { "true" } else { "false" }
+                on:click=move |_| mode.set(which)
+            >
+                {text}
+            </button>
+        }
+    };
+
+    view! {
+        <section class="map-panel" aria-labelledby="map-heading">
+            <div class="panel-head">
+                <h2 id="map-heading" class="section-title">"Relations"</h2>
+                <p class="panel-meta">{summary}</p>
+                <div class="segmented" role="group" aria-label="Draw the relations as">
+                    {mode_button(Mode::Map, "Map")}
+                    {mode_button(Mode::Graph, "Graph")}
+                </div>
+            </div>
+            <Show
+                when=move || data.with(|data| !data.nodes.is_empty())
+                fallback=|| {
+                    view! {
+                        <p class="panel-empty map-empty">
+                            "No countries found yet. Relations between the countries an article names are drawn here."
+                        </p>
+                    }
+                }
+            >
+                <div class="map-figure">
+                    <svg
+                        node_ref=svg_ref
+                        class="map-svg"
+                        class:map-graph=move || mode.get() == Mode::Graph
+                        viewBox=move || view_box.get().view_box()
+                        role="group"
+                        aria-label=map_label
+                        on:pointerdown=on_pointer_down
+                        on:pointermove=on_pointer_move
+                        on:pointerup=on_pointer_up
+                        on:pointercancel=on_pointer_up
+                        on:mouseover=move |event| {
+                            if let Some(target) = Target::of_event(&event) {
+                                hover.set(Some(target));
+                            }
+                        }
+                        on:focusin=move |event| {
+                            if let Some(target) = Target::of_event(&event) {
+                                hover.set(Some(target));
+                            }
+                        }
+                        on:click=move |event| {
+                            if let Some(target) = Target::of_event(&event) {
+                                select(target);
+                            }
+                        }
+                        on:keydown=move |event| {
+                            if let Some(target) = Target::of_event(&event) {
+                                on_key(event, target);
+                            }
+                        }
+                    >
+                        <g class="map-land" fill-rule="evenodd">{land}</g>
+                        {graph_ring}
+                        <g class="map-edges">{edges}</g>
+                        <g class="map-nodes">{nodes}</g>
+                        <g class="map-labels">{labels}</g>
+                    </svg>
+                    <div class="map-zoom">
+                        <button type="button" class="zoom-button" aria-label="Zoom in" title="Zoom in" on:click=move |_| zoom(1.0 / 1.5)>"+"</button>
+                        <button type="button" class="zoom-button" aria-label="Zoom out" title="Zoom out" on:click=move |_| zoom(1.5)>"\u{2212}"</button>
+                        <button type="button" class="zoom-button zoom-reset" aria-label="Reset the view" title="Reset the view" on:click=move |_| view_box.set(home.get_untracked())>"Fit"</button>
+                    </div>
+                </div>
+                <TypeFilters data=data hidden=hidden/>
+                <EvidencePanel data=data shown=shown pinned=pinned/>
+            </Show>
+        </section>
+    }
+}
+
+/// Where a label goes beside the dot at `point`: above it, else below, right or left,
+/// whichever overlaps none of the labels `placed` already (above when all do). Text
+/// widths are estimated from the number of characters. Returns the text's `x`, `y` and
+/// `text-anchor`, and the box it takes.
+pub fn label_place(
+    point: Point,
+    name: &str,
+    size: f64,
+    gap: f64,
+    placed: &[Rect],
+) -> ((f64, f64, &'static str), Rect) {
+    let width = name.chars().count() as f64 * size * 0.6;
+    let height = size;
+    let candidates = [
+        (
+            point.x,
+            point.y - gap,
+            "middle",
+            point.x - width / 2.0,
+            point.y - gap - height * 0.8,
+        ),
+        (
+            point.x,
+            point.y + gap + height * 0.75,
+            "middle",
+            point.x - width / 2.0,
+            point.y + gap - height * 0.05,
+        ),
+        (
+            point.x + gap,
+            point.y + height * 0.35,
+            "start",
+            point.x + gap,
+            point.y - height * 0.45,
+        ),
+        (
+            point.x - gap,
+            point.y + height * 0.35,
+            "end",
+            point.x - gap - width,
+            point.y - height * 0.45,
+        ),
+    ];
+    let boxes = candidates.map(|(x, y, anchor, left, top)| {
+        (
+            (x, y, anchor),
+            Rect {
+                x: left,
+                y: top,
+                w: width,
+                h: height,
+            },
+        )
+    });
+    let free = |rect: &Rect| {
+        !placed.iter().any(|other| {
+            rect.x < other.x + other.w
+                && other.x < rect.x + rect.w
+                && rect.y < other.y + other.h
+                && other.y < rect.y + rect.h
+        })
+    };
+    *boxes
+        .iter()
+        .find(|(_, rect)| free(rect))
+        .unwrap_or(&boxes[0])
+}
+
+/// The graph's disc radius in pixels, by mentions.
+fn graph_radius(data: &MapData, code: CountryCode) -> f64 {
+    let most = data.most_mentions() as f64;
+    let count = data.node(code).map_or(0, |node| node.count) as f64;
+    5.0 + 9.0 * (count / most).sqrt()
+}
+
+fn country_label(node: &Node, data: &MapData) -> String {
+    let relations = data
+        .edges
+        .iter()
+        .filter(|edge| edge.involves(node.code))
+        .count();
+    format!(
+        "{}: {} mention{}, {} relation{}",
+        node.name,
+        node.count,
+        if node.count == 1 { "" } else { "s" },
+        relations,
+        if relations == 1 { "" } else { "s" }
+    )
+}
+
+/// One checkbox per relation type present, with its line style and count.
+#[component]
+fn TypeFilters(data: Memo<MapData>, hidden: RwSignal<BTreeSet<RelationType>>) -> impl IntoView {
+    let entries = move || {
+        data.with(MapData::types)
+            .into_iter()
+            .map(|(kind, count)| {
+                view! {
+                    <li>
+                        <label class="type-filter" data-type=kind.as_str()>
+                            <input
+                                type="checkbox"
+                                prop:checked=move || hidden.with(|hidden| !hidden.contains(&kind))
+                                on:change:target=move |event| {
+                                    let on = event.target().checked();
+                                    hidden.update(|hidden| {
+                                        if on {
+                                            hidden.remove(&kind);
+                                        } else {
+                                            hidden.insert(kind);
+                                        }
+                                    })
+                                }
+                            />
+                            <svg class=format!("type-swatch edge-{}", kind.as_str()) viewBox="0 0 28 10" aria-hidden="true">
+                                <path class="edge-line" d="M1,7 Q14,0 27,7" stroke-width="2.5"></path>
+                            </svg>
+                            <span class="type-name">{type_name(kind)}</span>
+                            <span class="count">{count}</span>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || data.with(|data| !data.edges.is_empty())>
+            <ul class="type-filters" aria-label="Relation types: untick to hide">
+                {entries}
+            </ul>
+        </Show>
+    }
+}
+
+/// The sentences behind the line or country under the pointer or focus.
+#[component]
+fn EvidencePanel(
+    data: Memo<MapData>,
+    shown: Memo<Option<Target>>,
+    pinned: RwSignal<Option<Target>>,
+) -> impl IntoView {
+    let body = move || {
+        let data = data.get();
+        match shown.get() {
+            None => view! {
+                <p class="evidence-hint">
+                    {if data.edges.is_empty() {
+                        "No relations between countries were found in this article. Countries are shaded by how often they are mentioned."
+                    } else {
+                        "Point at or tab to a line or a country to read the sentences behind it; click to keep it here. Lines are coloured by the strongest type; arrows show who acts on whom; thicker lines have more evidence."
+                    }}
+                </p>
+            }
+            .into_any(),
+            Some(Target::Edge(a, b)) => {
+                let Some(edge) = data.edges.iter().find(|edge| edge.a == a && edge.b == b) else {
+                    return ().into_any();
+                };
+                let sentences = edge.evidence.iter().map(|(span, text)| (*span, None, text.clone())).collect();
+                view! {
+                    <div class="evidence-head">
+                        <h3 class="evidence-title">{edge.title()}</h3>
+                        <ul class="evidence-types">
+                            {edge.types.iter().map(|kind| view! {
+                                <li class=format!("type-chip edge-{}", kind.as_str())>{type_name(*kind)}</li>
+                            }).collect_view()}
+                        </ul>
+                        {(!edge.amounts.is_empty()).then(|| view! {
+                            <p class="evidence-amounts">{edge.amounts.join(" \u{00b7} ")}</p>
+                        })}
+                    </div>
+                    {sentence_list(sentences)}
+                }
+                .into_any()
+            }
+            Some(Target::Country(code)) => {
+                let Some(node) = data.node(code) else { return ().into_any() };
+                let mut sentences: Vec<(Span, Option<String>, String)> = Vec::new();
+                for edge in data.edges.iter().filter(|edge| edge.involves(code)) {
+                    let other = if edge.a == code { edge.b } else { edge.a };
+                    for (span, text) in &edge.evidence {
+                        match sentences.iter_mut().find(|(seen, _, _)| seen == span) {
+                            Some((_, Some(partners), _)) => {
+                                partners.push_str(", ");
+                                partners.push_str(&display_name(other));
+                            }
+                            _ => sentences.push((*span, Some(display_name(other)), text.clone())),
+                        }
+                    }
+                }
+                sentences.sort_by_key(|(span, _, _)| *span);
+                let relations = data.edges.iter().filter(|edge| edge.involves(code)).count();
+                view! {
+                    <div class="evidence-head">
+                        <h3 class="evidence-title">{node.name.clone()}</h3>
+                        <p class="evidence-amounts">
+                            {format!(
+                                "{} mention{} \u{00b7} {} relation{}",
+                                node.count,
+                                if node.count == 1 { "" } else { "s" },
+                                relations,
+                                if relations == 1 { "" } else { "s" }
+                            )}
+                        </p>
+                    </div>
+                    {if sentences.is_empty() {
+                        view! { <p class="evidence-hint">"No relation with another country was found for it."</p> }.into_any()
+                    } else {
+                        sentence_list(sentences).into_any()
+                    }}
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <div class="evidence-panel" class:evidence-pinned=move || pinned.with(Option::is_some)>
+            {body}
+            <Show when=move || pinned.with(Option::is_some)>
+                <button type="button" class="button button-small button-quiet evidence-close" on:click=move |_| pinned.set(None)>
+                    "Release"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// Evidence sentences, each a button that shows it in the reading view.
+fn sentence_list(sentences: Vec<(Span, Option<String>, String)>) -> impl IntoView {
+    view! {
+        <ol class="evidence-list">
+            {sentences
+                .into_iter()
+                .map(|(span, partner, text)| {
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="evidence"
+                                data-start=span.start.to_string()
+                                title="Show this sentence in the article"
+                                on:click=move |_| {
+                                    reveal(span);
+                                }
+                            >
+                                {partner.map(|partner| view! { <span class="evidence-partner">{partner}</span> })}
+                                <span class="evidence-text">{text}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
