@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test test-native test-wasm test-e2e cli
+.PHONY: setup build serve test test-native test-wasm test-e2e cli bench
 
 setup:
 	scripts/setup.sh
@@ -39,3 +39,7 @@ test-wasm:
 
 test-e2e: build
 	node --test e2e/
+
+## bench: one table of speed, size and memory (bench/run; CORPUS=path for another corpus)
+bench: build
+	bench/run $(if $(CORPUS),--corpus "$(CORPUS)")
