@@ -2,12 +2,15 @@
 //!
 //! ```text
 //! diplomap extract [--jsonl [--jobs N]] [--pretty] [FILE...]
+//! diplomap aggregate [--pretty] [RESULTS...]
 //! ```
 //! Plain files (or standard input) are one document each; with `--jsonl` every input
 //! line is a document `{"id": ..., "text": ...}`, analysed on `--jobs` threads
 //! ([`parallel`]). One result per document goes to standard output, in input order;
-//! problems go to standard error. See EXIT CODES in [`USAGE`].
+//! problems go to standard error. `aggregate` merges the relations of earlier results
+//! across documents ([`aggregate`]). See EXIT CODES in [`USAGE`].
 
+mod aggregate;
 mod input;
 mod parallel;
 
@@ -22,9 +25,13 @@ diplomap — find entities, their countries and the relations between countries 
 
 USAGE:
     diplomap extract [--jsonl [--jobs N]] [--pretty] [FILE...]
+    diplomap aggregate [--pretty] [RESULTS...]
 
-    Reads each FILE (or standard input when none is given, or for `-`) and prints one
-    JSON result per document (schema \"diplomap/1\", see docs/schema.md).
+    extract reads each FILE (or standard input when none is given, or for `-`) and
+    prints one JSON result per document (schema \"diplomap/1\", see docs/schema.md).
+    aggregate reads results of `extract --jsonl` and prints one JSON object with the
+    relations merged across documents, each with what every document said (schema
+    \"diplomap/1-corpus\"), e.g. `diplomap extract --jsonl < news.jsonl | diplomap aggregate`.
 
 OPTIONS:
     --jsonl     Each input line is a document {\"id\": ..., \"text\": ...}; one result line
@@ -46,6 +53,7 @@ EXIT CODES:
 /// What the command line asked for.
 #[derive(Debug, PartialEq)]
 struct Options {
+    aggregate: bool,
     jsonl: bool,
     pretty: bool,
     /// Worker threads for JSON Lines (`--jobs`); 1 analyses on the main thread.
@@ -55,7 +63,7 @@ struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { jsonl: false, pretty: false, jobs: 1, paths: Vec::new() }
+        Options { aggregate: false, jsonl: false, pretty: false, jobs: 1, paths: Vec::new() }
     }
 }
 
@@ -77,6 +85,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     let mut rest = args.iter();
     match rest.next().map(String::as_str) {
         Some("extract") => {}
+        Some("aggregate") => options.aggregate = true,
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return Ok(None);
@@ -91,6 +100,9 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     let mut only_paths = false;
     while let Some(arg) = rest.next() {
         match arg.as_str() {
+            "--jsonl" | "--jobs" if options.aggregate && !only_paths => {
+                return Err(format!("`{arg}` applies to `extract`; `aggregate` always reads JSON Lines"))
+            }
             "--jsonl" if !only_paths => options.jsonl = true,
             "--jobs" if !only_paths => {
                 let value = rest.next().ok_or("`--jobs` needs a number of threads")?;
@@ -123,6 +135,9 @@ fn parse_jobs(value: &str) -> Result<usize, String> {
 }
 
 fn run(options: &Options) -> ExitCode {
+    if options.aggregate {
+        return aggregate::run(&options.paths, options.pretty);
+    }
     if options.jsonl && options.jobs > 1 {
         return parallel::run(options);
     }
@@ -207,7 +222,13 @@ mod tests {
         let options = parse_args(&args(&["extract", "--jsonl", "a.txt", "--", "--pretty"])).unwrap().unwrap();
         assert_eq!(
             options,
-            Options { jsonl: true, pretty: false, jobs: 1, paths: vec!["a.txt".into(), "--pretty".into()] }
+            Options {
+                aggregate: false,
+                jsonl: true,
+                pretty: false,
+                jobs: 1,
+                paths: vec!["a.txt".into(), "--pretty".into()]
+            }
         );
     }
 

@@ -200,3 +200,30 @@ fn jobs_must_be_a_positive_whole_number() {
         assert!(stderr(&output).contains("USAGE"));
     }
 }
+
+#[test]
+fn aggregate_merges_relations_across_extracted_documents() {
+    let input = "{\"id\": \"one\", \"text\": \"Berlin has granted $40 million to Kyiv for power stations.\"}\n\
+                 {\"id\": \"two\", \"text\": \"German and Ukrainian ministers signed a grain deal.\"}\n\
+                 {\"id\": \"three\"}\n";
+    let extracted = diplomap(&["extract", "--jsonl"], input.as_bytes());
+    let mut results = extracted.stdout.clone();
+    results.extend_from_slice(b"not json at all\n");
+    let output = diplomap(&["aggregate"], &results);
+    assert_eq!(output.status.code(), Some(1), "the bad line is reported: {}", stderr(&output));
+    let messages = stderr(&output);
+    assert!(messages.contains("skipped the error record") && messages.contains("line 4: not valid JSON"), "{messages}");
+    let corpus = &results(&output)[0];
+    assert_eq!(corpus["schema"], "diplomap/1-corpus");
+    assert_eq!(corpus["documents"], 2);
+    let pair = corpus["relations"].as_array().unwrap().iter().find(|r| r["a"] == "DE" && r["b"] == "UA").expect("DE-UA");
+    let ids: Vec<&Value> = pair["sources"].as_array().unwrap().iter().map(|s| &s["document"]).collect();
+    assert_eq!(ids, [&Value::from("one"), &Value::from("two")]);
+}
+
+#[test]
+fn aggregate_takes_no_extract_options() {
+    let output = diplomap(&["aggregate", "--jobs", "2"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("applies to `extract`"));
+}

@@ -55,12 +55,19 @@ pub struct DocumentEvidence {
 
 /// Merges the relations of `documents`, in their order.
 pub fn aggregate<'a>(documents: impl IntoIterator<Item = &'a Document>) -> Corpus {
+    aggregate_relations(documents.into_iter().map(|document| (document.id.as_ref(), document.relations.as_slice())))
+}
+
+/// Merges relations given per document as its id (if any) and its relations.
+pub fn aggregate_relations<'a>(
+    documents: impl IntoIterator<Item = (Option<&'a serde_json::Value>, &'a [RelationRecord])>,
+) -> Corpus {
     let mut pairs: BTreeMap<(String, String), CorpusRelation> = BTreeMap::new();
     let mut count = 0;
-    for (position, document) in documents.into_iter().enumerate() {
+    for (position, (id, relations)) in documents.into_iter().enumerate() {
         count += 1;
-        let id = document.id.clone().unwrap_or_else(|| serde_json::Value::from(position));
-        for relation in &document.relations {
+        let id = id.cloned().unwrap_or_else(|| serde_json::Value::from(position));
+        for relation in relations {
             let merged = pairs
                 .entry((relation.a.clone(), relation.b.clone()))
                 .or_insert_with(|| CorpusRelation {
