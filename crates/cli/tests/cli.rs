@@ -207,9 +207,9 @@ fn aggregate_merges_relations_across_extracted_documents() {
                  {\"id\": \"two\", \"text\": \"German and Ukrainian ministers signed a grain deal.\"}\n\
                  {\"id\": \"three\"}\n";
     let extracted = diplomap(&["extract", "--jsonl"], input.as_bytes());
-    let mut results = extracted.stdout.clone();
-    results.extend_from_slice(b"not json at all\n");
-    let output = diplomap(&["aggregate"], &results);
+    let mut lines = extracted.stdout.clone();
+    lines.extend_from_slice(b"not json at all\n");
+    let output = diplomap(&["aggregate"], &lines);
     assert_eq!(output.status.code(), Some(1), "the bad line is reported: {}", stderr(&output));
     let messages = stderr(&output);
     assert!(messages.contains("skipped the error record") && messages.contains("line 4: not valid JSON"), "{messages}");
