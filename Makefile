@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test test-native test-wasm test-e2e cli bench
+.PHONY: setup build serve test test-native test-wasm test-e2e cli bench licenses
 
 setup:
 	scripts/setup.sh
@@ -26,10 +26,15 @@ serve: build
 cli:
 	cargo build --release -p diplomap-cli
 
-## test: every test — native core and CLI, components in headless Chromium, end to end
+## test: every test — native core and CLI, components in headless Chromium, end to end,
+## and the dependencies' licences
 test:
 	scripts/setup.sh --browser
-	$(MAKE) test-native test-wasm test-e2e
+	$(MAKE) licenses test-native test-wasm test-e2e
+
+## licenses: every Rust and npm dependency has an allowed licence (offline)
+licenses:
+	python3 scripts/check-licenses.py
 
 test-native:
 	cargo test
