@@ -167,9 +167,9 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     }
     let mut i = 0;
     while i < tokens.len() {
-        let alias = alias_at(i).filter(|alias| {
+        let alias = tokens.is_capitalized(i).then(|| alias_at(i)).flatten().filter(|alias| {
             let last = i + alias.words.len() - 1;
-            tokens.is_capitalized(i) && !covered[i..=last].iter().any(|&c| c) && !continues_name(tokens, last)
+            !covered[i..=last].iter().any(|&c| c) && !continues_name(tokens, last)
         });
         match alias {
             Some(alias) => {

@@ -64,7 +64,7 @@ impl Discourse {
     /// countries itself: the last two countries named.
     pub fn both(&self, tokens: &Tokens<'_>, first: usize, last: usize, actors: &[Actor]) -> Option<(CountryCode, CountryCode)> {
         let named = actors.iter().filter(|actor| actors[0].country != actor.country).count();
-        if named > 0 {
+        if named > 0 || self.recent.len() < 2 {
             return None;
         }
         let mentions_both = (first..last).any(|i| {
