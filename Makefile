@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test test-native test-wasm test-e2e cli bench licenses
+.PHONY: setup build serve test test-native test-wasm test-e2e cli bench licenses fuzz
 
 setup:
 	scripts/setup.sh
@@ -31,6 +31,10 @@ cli:
 test:
 	scripts/setup.sh --browser
 	$(MAKE) licenses test-native test-wasm test-e2e
+
+## fuzz: a million random and news-like texts through the core, invariants checked
+fuzz:
+	cargo run --release -p diplomap-extract --example fuzz -- $(or $(CASES),1000000)
 
 ## licenses: every Rust and npm dependency has an allowed licence (offline)
 licenses:

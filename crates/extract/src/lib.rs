@@ -13,6 +13,7 @@ pub mod chinese_names;
 pub mod context;
 pub mod entities;
 pub mod gazetteer;
+pub mod invariants;
 pub mod linking;
 pub mod model;
 pub mod normalize;

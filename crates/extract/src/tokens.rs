@@ -66,20 +66,25 @@ impl<'t> Tokens<'t> {
         self.list.is_empty()
     }
 
-    /// The token's text as written.
+    // Rules look a few tokens ahead and behind; past the end there is no token, which
+    // reads as an empty string of punctuation rather than a panic.
+
+    /// The token's text as written; empty past the end.
     pub fn raw(&self, index: usize) -> &'t str {
-        let span = self.list[index].span();
-        &self.text[span.start..span.end]
+        self.list.get(index).map_or("", |token| {
+            let span = token.span();
+            &self.text[span.start..span.end]
+        })
     }
 
-    /// The token's folded form (lower case, ASCII quotes and dashes).
+    /// The token's folded form (lower case, ASCII quotes and dashes); empty past the end.
     pub fn folded(&self, index: usize) -> &str {
-        let (start, end) = self.list[index].folded;
-        &self.folded[start as usize..end as usize]
+        self.list.get(index).map_or("", |token| &self.folded[token.folded.0 as usize..token.folded.1 as usize])
     }
 
+    /// The token's kind; punctuation past the end.
     pub fn kind(&self, index: usize) -> TokenKind {
-        self.list[index].kind
+        self.list.get(index).map_or(TokenKind::Punct, |token| token.kind)
     }
 
     /// Starts with an upper-case letter. False past the end.
