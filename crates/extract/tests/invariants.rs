@@ -75,6 +75,8 @@ fn pathological_inputs_are_handled() {
         "e\u{301}".repeat(50_000),
         "שלום ".repeat(20_000),
         "$ 1 % 2 , ".repeat(20_000),
+        // One clause naming the same countries thousands of times (was quadratic).
+        "Russia, China, ".repeat(10_000) + "and Japan signed a trade deal with " + &"Korea ".repeat(10_000),
     ];
     for text in &inputs {
         check(text, &analyze(text));

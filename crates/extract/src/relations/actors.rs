@@ -1,5 +1,7 @@
 //! Who acts in a clause, and which of them relate to each other.
 
+use rustc_hash::FxHashSet;
+
 use super::cues::{starts_with_any, DIRECTED};
 use super::{ordered, Layout};
 use crate::entities::Mention;
@@ -55,22 +57,32 @@ pub(super) fn related_pairs(tokens: &Tokens<'_>, actors: &[Actor], reciprocal: b
     let same_list = |x: usize, y: usize| list_of[x].is_some() && list_of[x] == list_of[y];
     let is_agent = |x: usize| x == 0 || same_list(0, x);
     let close = |x: usize, y: usize| actors[y].first <= actors[x].last + 8;
+    let mut seen: FxHashSet<(CountryCode, CountryCode)> = FxHashSet::default();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let add = |x: usize, y: usize, pairs: &mut Vec<(usize, usize)>| {
+    let mut add = |x: usize, y: usize| {
         let key = ordered(actors[x].country, actors[y].country);
-        let seen = pairs.iter().any(|&(p, q)| ordered(actors[p].country, actors[q].country) == key);
-        if actors[x].country != actors[y].country && !same_list(x, y) && !seen {
+        if actors[x].country != actors[y].country && !same_list(x, y) && seen.insert(key) {
             pairs.push((x, y));
         }
     };
-    for x in (0..actors.len()).filter(|&x| is_agent(x)) {
-        for y in (0..actors.len()).filter(|&y| !is_agent(y)) {
-            add(x, y, &mut pairs);
+    // One actor per country and role is enough to find every pair: a hostile clause
+    // may name the same countries thousands of times.
+    let mut agents: Vec<usize> = Vec::new();
+    let mut others: Vec<usize> = Vec::new();
+    for x in 0..actors.len() {
+        let role = if is_agent(x) { &mut agents } else { &mut others };
+        if !role.iter().any(|&known| actors[known].country == actors[x].country && list_of[known] == list_of[x]) {
+            role.push(x);
+        }
+    }
+    for &x in &agents {
+        for &y in &others {
+            add(x, y);
         }
     }
     for x in 1..actors.len() {
         if close(x - 1, x) {
-            add(x - 1, x, &mut pairs);
+            add(x - 1, x);
         }
     }
     pairs
