@@ -3,6 +3,8 @@
 //! country is said to lead ("the Moscow-led EAEU"), through which it relates to the
 //! bloc's members named with it.
 
+use rustc_hash::FxHashMap;
+
 use super::actors::Actor;
 use crate::entities::Mention;
 use crate::model::{CountryCode, Label, RelationType};
@@ -18,7 +20,7 @@ pub(super) struct Discourse {
     /// The same for countries named as states, which "the republic" can stand for.
     recent_states: Vec<CountryCode>,
     /// Blocs (canonical names) and the country the text says leads each.
-    leaders: Vec<(String, CountryCode)>,
+    leaders: FxHashMap<String, CountryCode>,
 }
 
 impl Discourse {
@@ -35,8 +37,8 @@ impl Discourse {
                 _ => continue,
             };
             if let (Some(code), Label::Org, Some(name)) = (country.country, bloc.label, &bloc.canonical) {
-                if bloc.country.is_none() && !self.leaders.iter().any(|(known, _)| known == name) {
-                    self.leaders.push((name.clone(), code));
+                if bloc.country.is_none() {
+                    self.leaders.entry(name.clone()).or_insert(code);
                 }
             }
         }
@@ -98,7 +100,7 @@ impl Discourse {
         }
         for &m in in_clause {
             let Some(name) = &mentions[m].canonical else { continue };
-            let Some((_, leader)) = self.leaders.iter().find(|(bloc, _)| bloc == name) else { continue };
+            let Some(leader) = self.leaders.get(name) else { continue };
             for actor in actors.iter().filter(|actor| actor.country != *leader) {
                 add(actor.country, *leader, &[RelationType::Integration]);
             }
