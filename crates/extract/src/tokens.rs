@@ -212,8 +212,9 @@ fn ends_sentence(tokens: &Tokens<'_>, i: usize) -> bool {
         return true;
     }
     let mut end = i;
-    // Closing quotes and brackets stay with the sentence they close.
-    while end > 0 && is_closer(tokens.folded(end)) {
+    // Closing quotes and brackets stay with the sentence they close (a few at most: a
+    // run of a million quote marks must not be walked back a million times).
+    while end > 0 && i - end < 3 && is_closer(tokens.folded(end)) {
         end -= 1;
     }
     let terminal = matches!(tokens.folded(end), "." | "!" | "?" | "…");

@@ -75,7 +75,11 @@ fn pathological_inputs_are_handled() {
         "e\u{301}".repeat(50_000),
         "שלום ".repeat(20_000),
         "$ 1 % 2 , ".repeat(20_000),
-        // One clause naming the same countries thousands of times (was quadratic).
+        // Each of these was quadratic once: a run of quote marks walked back at every
+        // mark, a bloc's leader paired with every repetition, and one clause naming the
+        // same countries thousands of times.
+        "\"".repeat(100_000),
+        "Moscow-led EAEU membership ".repeat(5_000),
         "Russia, China, ".repeat(10_000) + "and Japan signed a trade deal with " + &"Korea ".repeat(10_000),
     ];
     for text in &inputs {

@@ -98,11 +98,23 @@ impl Discourse {
         if !types.contains(&RelationType::Integration) {
             return;
         }
+        // Each leader and each country once: a hostile clause may repeat both endlessly.
+        let mut leaders: Vec<CountryCode> = Vec::new();
         for &m in in_clause {
-            let Some(name) = &mentions[m].canonical else { continue };
-            let Some(leader) = self.leaders.get(name) else { continue };
-            for actor in actors.iter().filter(|actor| actor.country != *leader) {
-                add(actor.country, *leader, &[RelationType::Integration]);
+            let leader = mentions[m].canonical.as_ref().and_then(|name| self.leaders.get(name));
+            if let Some(&leader) = leader.filter(|leader| !leaders.contains(leader)) {
+                leaders.push(leader);
+            }
+        }
+        let mut countries: Vec<CountryCode> = Vec::new();
+        for actor in actors {
+            if !countries.contains(&actor.country) {
+                countries.push(actor.country);
+            }
+        }
+        for leader in leaders {
+            for &country in countries.iter().filter(|country| **country != leader) {
+                add(country, leader, &[RelationType::Integration]);
             }
         }
     }
