@@ -53,9 +53,7 @@ MIN_CONTEXT_COUNTRY_NAME_POP = 100_000  # cities named like a country (context r
 # Tier of smaller towns (context rows), so local news resolves its towns. Floors chosen
 # to keep places.tsv within ~120 KB gzipped of growth (15k/15k/40k would add ~150 KB).
 ENGLISH_NEWS_CORE = set("US CA GB AU NZ IE".split())
-ENGLISH_NEWS_OTHER = set("ZA IN PK NG KE GH PH SG MY JM TT".split())
-MIN_TOWN_POP_CORE = 15_000     # countries whose local news is mostly in English
-MIN_TOWN_POP_ENGLISH = 25_000  # other countries whose local news is commonly in English
+MIN_TOWN_POP_CORE = 25_000     # countries whose local news is mostly in English
 MIN_TOWN_POP_OTHER = 50_000    # elsewhere
 MIN_RISKY_TOWN_POP = 100_000   # a town named like a common surname, or of <= 3 letters
 SURNAME_TOP = 3000             # top surnames by rank in the Census 1990 dist.all.last
@@ -834,7 +832,7 @@ def build_context_places(countries, country_surface, blocked_surface, cities, st
 def town_floor(cc: str) -> int:
     if cc in ENGLISH_NEWS_CORE:
         return MIN_TOWN_POP_CORE
-    return MIN_TOWN_POP_ENGLISH if cc in ENGLISH_NEWS_OTHER else MIN_TOWN_POP_OTHER
+    return MIN_TOWN_POP_OTHER
 
 
 def build_town_tier(countries, country_surface, blocked_surface, cities, stop, ctx_only,
@@ -972,8 +970,7 @@ personal name (population >= {ctxonlypop}), and smaller towns, included as conte
 readings: every other GeoNames city with population of at least
 
 - {towncore} in {corecc},
-- {townen} in {encc},
-- {townother} elsewhere,
+- {townother} elsewhere (the app's download budget sets these floors),
 
 except names that are given names, English words, common US surnames or of three letters
 or fewer (the last two unless population >= {townrisky}); their only aliases are the
@@ -1069,8 +1066,6 @@ def main():
                  .replace("{ctxonlypop}", f"{MIN_CONTEXT_ONLY_POP:,}")
                  .replace("{towncore}", f"{MIN_TOWN_POP_CORE:,}")
                  .replace("{corecc}", ", ".join(sorted(ENGLISH_NEWS_CORE)))
-                 .replace("{townen}", f"{MIN_TOWN_POP_ENGLISH:,}")
-                 .replace("{encc}", ", ".join(sorted(ENGLISH_NEWS_OTHER)))
                  .replace("{townother}", f"{MIN_TOWN_POP_OTHER:,}")
                  .replace("{townrisky}", f"{MIN_RISKY_TOWN_POP:,}")
                  .replace("{surtop}", f"{SURNAME_TOP:,}")
