@@ -8,17 +8,19 @@ use std::time::Duration;
 use diplomap_extract::{analyze, Analysis, CountryCode, Label};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::{
-    article_input::ArticleInput, country_list::CountryList, legend::Legend, masthead::Masthead,
-    reading_view::ReadingView, relation_map::RelationMap,
+    article_input::ArticleInput, country_list::CountryList, document_list::DocumentList,
+    legend::Legend, masthead::Masthead, reading_view::ReadingView, relation_map::RelationMap,
 };
 use crate::sample::SAMPLE_ARTICLE;
+use crate::workspace::{self, DocRange, DocRecord, View, CURRENT_KEY, UNREADABLE_KEY, WORKSPACE_KEY};
 
 /// How long typing must pause before the article is analysed again.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
-/// Where the current article is kept between visits (it never leaves the browser).
+/// Where earlier versions kept their single article; read once, into the workspace.
 pub const STORAGE_KEY: &str = "diplomap.article.v1";
 
 /// One analysed text: the text and what the core found in it, always kept together so
@@ -70,13 +72,42 @@ pub struct Article {
     pub show_chips: RwSignal<bool>,
     /// The country picked in the country list; its mentions are emphasised.
     pub focus: RwSignal<Option<CountryCode>>,
+    pub workspace: Workspace,
     pending: StoredValue<Option<TimeoutHandle>>,
+}
+
+/// The documents, which one is shown, and the last deletion (for its undo).
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    pub docs: RwSignal<Vec<DocRecord>>,
+    pub view: RwSignal<View>,
+    pub removed: RwSignal<Option<(usize, DocRecord)>>,
+    /// In the "All documents" view: where each document sits in the combined text.
+    pub ranges: RwSignal<Vec<DocRange>>,
 }
 
 impl Article {
     /// An article holding `text`, analysed at once.
     pub fn new(text: String) -> Self {
+        let docs = workspace::migrate(&text);
+        Article::with_docs(docs, 1)
+    }
+
+    /// An article showing document `current` of `docs` (the first when absent).
+    pub fn with_docs(docs: Vec<DocRecord>, current: u64) -> Self {
+        let current = docs
+            .iter()
+            .find(|doc| doc.id == current)
+            .or(docs.first())
+            .map(|doc| (doc.id, doc.text.clone()));
+        let (id, text) = current.unwrap_or((0, String::new()));
         Article {
+            workspace: Workspace {
+                docs: RwSignal::new(docs),
+                view: RwSignal::new(View::Doc(id)),
+                removed: RwSignal::new(None),
+                ranges: RwSignal::new(Vec::new()),
+            },
             draft: RwSignal::new(text.clone()),
             analysed: RwSignal::new(Arc::new(Analysed::new(text))),
             notice: RwSignal::new(None),
@@ -87,16 +118,228 @@ impl Article {
         }
     }
 
-    /// The article from the last visit, or the sample on the first one.
+    /// The workspace from the last visit (or the single article of earlier versions),
+    /// or the sample on the first one. A damaged save keeps what can be read of it.
     pub fn restore() -> Self {
-        match load_saved() {
-            Some(text) => Article::new(text),
-            None => {
-                let article = Article::new(SAMPLE_ARTICLE.to_string());
-                article.notice.set(Some(sample_notice()));
-                article
+        let storage = storage();
+        let get = |key: &str| storage.as_ref().and_then(|s| s.get_item(key).ok().flatten());
+        let current = get(CURRENT_KEY).and_then(|id| id.parse::<u64>().ok()).unwrap_or(0);
+        let mut notice = None;
+        let mut docs = Vec::new();
+        if let Some(saved) = get(WORKSPACE_KEY) {
+            let restored = workspace::parse_saved(&saved);
+            if restored.unreadable {
+                if let Some(storage) = &storage {
+                    let _ = storage.set_item(UNREADABLE_KEY, &saved);
+                }
+                notice = Some(Notice::Error(format!(
+                    "The saved workspace could not be read, so it starts afresh; its raw contents are kept in this browser under \u{201c}{UNREADABLE_KEY}\u{201d}."
+                )));
+            } else if restored.dropped > 0 {
+                notice = Some(Notice::Error(format!(
+                    "{} saved document{} could not be read and {} left out; {} recovered.",
+                    restored.dropped,
+                    if restored.dropped == 1 { "" } else { "s" },
+                    if restored.dropped == 1 { "was" } else { "were" },
+                    restored.docs.len()
+                )));
+            }
+            docs = restored.docs;
+        } else if let Some(text) = get(STORAGE_KEY) {
+            docs = workspace::migrate(&text);
+        }
+        let first_visit = docs.is_empty();
+        if first_visit {
+            docs = workspace::migrate(SAMPLE_ARTICLE);
+        }
+        let article = Article::with_docs(docs, current);
+        article.persist();
+        article.notice.set(notice.or(first_visit.then(sample_notice)));
+        if get(CURRENT_KEY).as_deref() == Some("all") {
+            article.switch(View::All);
+        }
+        article
+    }
+
+    /// The document shown, if one is (not "All documents").
+    pub fn current_id(&self) -> Option<u64> {
+        match self.workspace.view.get_untracked() {
+            View::Doc(id) => Some(id),
+            View::All => None,
+        }
+    }
+
+    /// Saves the workspace; a full storage is reported and the last save kept.
+    pub fn persist(&self) -> bool {
+        let Some(storage) = storage() else { return false };
+        let json = self.workspace.docs.with_untracked(|docs| workspace::serialize(docs));
+        match storage.set_item(WORKSPACE_KEY, &json) {
+            Ok(()) => true,
+            Err(error) => {
+                let name = error
+                    .dyn_ref::<web_sys::DomException>()
+                    .map(|exception| exception.name())
+                    .unwrap_or_default();
+                let why = if name == "QuotaExceededError" {
+                    "this browser\u{2019}s storage for the page is full".to_string()
+                } else {
+                    format!("storage refused it ({})", if name.is_empty() { "unknown error".to_string() } else { name })
+                };
+                self.notice.set(Some(Notice::Error(format!(
+                    "The workspace ({}) could not be saved: {why}. Your documents are still open here, and the last saved version is kept; delete or shorten a document to save again.",
+                    crate::components::drop_zone::human_size(json.len() as f64)
+                ))));
+                false
             }
         }
+    }
+
+    fn remember_view(&self) {
+        if let Some(storage) = storage() {
+            let value = match self.workspace.view.get_untracked() {
+                View::Doc(id) => id.to_string(),
+                View::All => "all".to_string(),
+            };
+            let _ = storage.set_item(CURRENT_KEY, &value);
+        }
+    }
+
+    /// Shows a document, or all of them; pending typing is kept first.
+    pub fn switch(&self, view: View) {
+        if self.pending.with_value(Option::is_some) {
+            self.analyse_draft();
+        }
+        self.cancel_pending();
+        self.workspace.view.set(view);
+        self.focus.set(None);
+        match view {
+            View::Doc(id) => {
+                let text = self.workspace.docs.with_untracked(|docs| {
+                    docs.iter().find(|doc| doc.id == id).map(|doc| doc.text.clone())
+                });
+                self.workspace.ranges.set(Vec::new());
+                let text = text.unwrap_or_default();
+                self.draft.set(text.clone());
+                self.analysed.set(Arc::new(Analysed::new(text)));
+            }
+            View::All => {
+                let analysed = self.analysed.get_untracked();
+                let parts: Vec<(u64, String, Arc<Analysed>)> =
+                    self.workspace.docs.with_untracked(|docs| {
+                        docs.iter()
+                            .map(|doc| {
+                                let part = if analysed.text == doc.text {
+                                    analysed.clone()
+                                } else {
+                                    Arc::new(Analysed::new(doc.text.clone()))
+                                };
+                                (doc.id, doc.title.clone(), part)
+                            })
+                            .collect()
+                    });
+                let parts: Vec<(u64, String, &Analysed)> = parts
+                    .iter()
+                    .map(|(id, title, part)| (*id, title.clone(), part.as_ref()))
+                    .collect();
+                let (combined, ranges) = workspace::combine(&parts);
+                self.workspace.ranges.set(ranges);
+                self.draft.set(combined.text.clone());
+                self.analysed.set(Arc::new(combined));
+            }
+        }
+        self.remember_view();
+    }
+
+    /// Adds a document and shows it.
+    pub fn add_document(&self, title: Option<String>, text: String) -> u64 {
+        let mut id = 0;
+        self.workspace
+            .docs
+            .update(|docs| id = workspace::add(docs, title, text));
+        self.persist();
+        self.switch(View::Doc(id));
+        id
+    }
+
+    /// Adds documents (files dropped together) and shows the first; an empty current
+    /// document is replaced by the first of them.
+    pub fn add_documents(&self, documents: Vec<(Option<String>, String)>) {
+        let mut first = None;
+        let empty_current = self.current_id().filter(|id| {
+            self.workspace.docs.with_untracked(|docs| {
+                docs.iter().any(|doc| doc.id == *id && doc.text.trim().is_empty())
+            })
+        });
+        self.workspace.docs.update(|docs| {
+            for (index, (title, text)) in documents.into_iter().enumerate() {
+                match (index, empty_current) {
+                    (0, Some(id)) => {
+                        workspace::set_text(docs, id, text);
+                        if let Some(title) = title {
+                            workspace::rename(docs, id, &title);
+                        }
+                        first = Some(id);
+                    }
+                    _ => {
+                        let id = workspace::add(docs, title, text);
+                        first.get_or_insert(id);
+                    }
+                }
+            }
+        });
+        self.persist();
+        if let Some(id) = first {
+            self.switch(View::Doc(id));
+        }
+    }
+
+    pub fn rename(&self, id: u64, title: &str) {
+        self.workspace
+            .docs
+            .update(|docs| {
+                workspace::rename(docs, id, title);
+            });
+        self.persist();
+        if self.workspace.view.get_untracked() == View::All {
+            self.switch(View::All);
+        }
+    }
+
+    /// Deletes a document (it can be brought back with [`Article::undo_delete`]); the
+    /// last one is replaced by an empty document.
+    pub fn delete(&self, id: u64) {
+        let mut removed = None;
+        self.workspace.docs.update(|docs| {
+            removed = workspace::remove(docs, id);
+            if docs.is_empty() {
+                workspace::add(docs, None, String::new());
+            }
+        });
+        let Some((index, doc)) = removed else { return };
+        self.workspace.removed.set(Some((index, doc)));
+        self.persist();
+        match self.workspace.view.get_untracked() {
+            View::Doc(current) if current == id => {
+                let next = self
+                    .workspace
+                    .docs
+                    .with_untracked(|docs| workspace::neighbour(docs, index));
+                self.switch(next.map_or(View::All, View::Doc));
+            }
+            View::All => self.switch(View::All),
+            View::Doc(_) => {}
+        }
+    }
+
+    pub fn undo_delete(&self) {
+        let Some((index, doc)) = self.workspace.removed.get_untracked() else { return };
+        self.workspace.removed.set(None);
+        let mut id = 0;
+        self.workspace
+            .docs
+            .update(|docs| id = workspace::undo_remove(docs, index, doc));
+        self.persist();
+        self.switch(View::Doc(id));
     }
 
     /// The reader typed: keep the text, analyse once typing pauses.
@@ -108,8 +351,14 @@ impl Article {
         self.pending.set_value(handle.ok());
     }
 
-    /// Replaces the article (file, sample, clear) and analyses it at once.
+    /// Replaces the article (file, sample, clear) and analyses it at once; in the
+    /// "All documents" view it becomes a new document.
     pub fn load(&self, text: String, notice: Option<Notice>) {
+        if self.workspace.view.get_untracked() == View::All {
+            self.add_document(None, text);
+            self.notice.set(notice);
+            return;
+        }
         self.cancel_pending();
         self.draft.set(text);
         self.notice.set(notice);
@@ -127,7 +376,14 @@ impl Article {
         if self.analysed.with_untracked(|current| current.text == text) {
             return;
         }
-        save(&text);
+        if let Some(id) = self.current_id() {
+            self.workspace
+                .docs
+                .update(|docs| {
+                    workspace::set_text(docs, id, text.clone());
+                });
+            self.persist();
+        }
         self.focus.set(None);
         self.analysed.set(Arc::new(Analysed::new(text)));
     }
@@ -150,16 +406,6 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-fn load_saved() -> Option<String> {
-    storage()?.get_item(STORAGE_KEY).ok().flatten()
-}
-
-/// Remembers the article in this browser; a full quota only means it is not remembered.
-fn save(text: &str) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_KEY, text);
-    }
-}
 
 /// The whole page.
 #[component]
@@ -172,6 +418,7 @@ pub fn App() -> impl IntoView {
             <Masthead/>
             <main class="layout">
                 <div class="main-column">
+                    <DocumentList/>
                     <ArticleInput/>
                     <RelationMap/>
                     <ReadingView/>

@@ -6,5 +6,6 @@ pub mod app;
 pub mod components;
 pub mod map;
 pub mod sample;
+pub mod workspace;
 
 pub use app::{App, Article};

@@ -10,6 +10,7 @@ use diplomap_app::components::drop_zone::{check_file, decode_text, human_size, M
 use diplomap_app::components::legend::label_counts;
 use diplomap_app::components::reading_view::{amount, blocks, paragraph_ranges, tooltip, Piece};
 use diplomap_app::sample::SAMPLE_ARTICLE;
+use diplomap_app::workspace::{self, CURRENT_KEY, UNREADABLE_KEY, WORKSPACE_KEY};
 use diplomap_extract::{Analysis, CountryCode, Entity, Label, Money, Span, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -74,6 +75,9 @@ struct Mounted {
 
 impl Mounted {
     async fn new(saved: Option<&str>) -> Mounted {
+        for key in [WORKSPACE_KEY, CURRENT_KEY, UNREADABLE_KEY] {
+            storage().remove_item(key).unwrap();
+        }
         match saved {
             Some(text) => storage().set_item(STORAGE_KEY, text).unwrap(),
             None => storage().remove_item(STORAGE_KEY).unwrap(),
@@ -190,7 +194,7 @@ fn refuses_files_by_name_and_size() {
     assert!(check_file("notes.markdown", 10.0).is_ok());
     let pdf = check_file("brief.pdf", 10.0).unwrap_err();
     assert!(
-        pdf.contains("brief.pdf") && pdf.contains(".txt or .md"),
+        pdf.contains("brief.pdf") && pdf.contains(".txt, .md, .html or .json"),
         "{pdf}"
     );
     assert!(check_file("README", 10.0).is_err());
@@ -200,7 +204,7 @@ fn refuses_files_by_name_and_size() {
         big.contains("big.txt") && big.contains("7.0 MB") && big.contains("5 MB"),
         "{big}"
     );
-    assert!(big.contains("unchanged"), "{big}");
+    assert!(check_file("page.HTML", 10.0).is_ok() && check_file("export.json", 10.0).is_ok());
 }
 
 #[wasm_bindgen_test]
@@ -466,9 +470,10 @@ async fn typing_is_analysed_after_a_pause_and_remembered() {
     );
     assert_eq!(app.all("article.reading p").len(), 2);
     assert!(app.text(".input-stats").starts_with("15 words"));
+    let saved = workspace::parse_saved(&storage().get_item(WORKSPACE_KEY).unwrap().unwrap());
     assert_eq!(
-        storage().get_item(STORAGE_KEY).unwrap().as_deref(),
-        Some("Markets fell 3% on March 3.\n\nA fund of $5 million opened in April 2021.")
+        saved.docs[0].text,
+        "Markets fell 3% on March 3.\n\nA fund of $5 million opened in April 2021."
     );
 }
 
@@ -515,7 +520,7 @@ async fn bad_files_are_refused_and_the_article_kept() {
         app.notice().contains("slides.pptx")
     })
     .await;
-    assert!(app.notice().contains(".txt or .md"));
+    assert!(app.notice().contains(".txt, .md, .html or .json"));
 
     let big = vec![b'a'; 5 * 1024 * 1024 + 1];
     app.drop_file("dump.txt", &big);
@@ -533,6 +538,7 @@ async fn bad_files_are_refused_and_the_article_kept() {
         "# Talks\n\nThe fund grew 7% in 2023.".as_bytes(),
     );
     eventually("good file loaded", || app.notice().contains("Loaded")).await;
+    assert_eq!(app.all(".doc-tabs .doc-item:not(.doc-item-all)").len(), 2);
     assert!(app.notice().contains("talks.md"));
     assert_eq!(
         app.textarea().value(),
@@ -966,4 +972,246 @@ async fn articles_without_countries_get_no_map() {
     let app = Mounted::new(Some("Nothing about countries here.")).await;
     eventually("the empty note", || !app.all(".map-empty").is_empty()).await;
     assert!(app.all("svg.map-svg").is_empty());
+}
+
+// ---------- workspace ----------
+
+const KYIV: &str = "Berlin has granted $40 million to Kyiv for power stations.";
+const GRAIN: &str = "German and Ukrainian ministers signed a deal on grain in Kyiv.";
+
+#[wasm_bindgen_test]
+fn workspace_adds_renames_deletes_and_undoes() {
+    let mut docs = Vec::new();
+    let first = workspace::add(&mut docs, None, "# Talks in Astana\n\nBody.".to_string());
+    let second = workspace::add(&mut docs, Some("  Mine ".to_string()), "Text".to_string());
+    let third = workspace::add(&mut docs, None, String::new());
+    assert_eq!((first, second, third), (1, 2, 3));
+    assert_eq!(docs[0].title, "Talks in Astana");
+    assert_eq!(docs[1].title, "Mine");
+    assert_eq!(docs[2].title, "Untitled");
+    // An automatic title follows the text; a chosen one stays.
+    workspace::set_text(&mut docs, third, "Fresh news\nmore".to_string());
+    assert_eq!(docs[2].title, "Fresh news");
+    assert!(workspace::rename(&mut docs, third, "  Chosen   name "));
+    workspace::set_text(&mut docs, third, "Other".to_string());
+    assert_eq!(docs[2].title, "Chosen name");
+    workspace::rename(&mut docs, third, "   ");
+    assert_eq!(docs[2].title, "Other");
+    assert!(!workspace::rename(&mut docs, 99, "x"));
+    let long = "word ".repeat(40);
+    assert!(workspace::derive_title(&long).chars().count() <= 80);
+    assert!(workspace::derive_title(&long).ends_with('\u{2026}'));
+
+    let (index, removed) = workspace::remove(&mut docs, second).unwrap();
+    assert_eq!((index, removed.title.as_str()), (1, "Mine"));
+    assert_eq!(workspace::neighbour(&docs, index), Some(third));
+    assert_eq!(workspace::neighbour(&docs[..1], 1), Some(first));
+    assert_eq!(workspace::undo_remove(&mut docs, index, removed), second);
+    assert_eq!(docs.iter().map(|d| d.id).collect::<Vec<_>>(), [1, 2, 3]);
+    assert!(workspace::remove(&mut docs, 42).is_none());
+}
+
+#[wasm_bindgen_test]
+fn workspace_round_trips_and_recovers_from_damage() {
+    let mut docs = workspace::migrate("Old article");
+    workspace::add(&mut docs, None, "Second".to_string());
+    let json = workspace::serialize(&docs);
+    let back = workspace::parse_saved(&json);
+    assert_eq!((back.docs, back.dropped, back.unreadable), (docs.clone(), 0, false));
+    assert_eq!(docs[0].title, "Old article");
+
+    let damaged = r#"[{"id":1,"title":"A","text":"a"}, 7, {"id":1,"text":"dup id"}, {"title":"no text"}, {"text":"no id"}]"#;
+    let back = workspace::parse_saved(damaged);
+    assert_eq!(back.dropped, 2);
+    assert_eq!(back.docs.len(), 3);
+    let ids: std::collections::BTreeSet<u64> = back.docs.iter().map(|d| d.id).collect();
+    assert_eq!(ids.len(), 3, "ids are unique: {:?}", back.docs);
+    assert_eq!(back.docs[1].title, "dup id");
+    assert!(workspace::parse_saved("[{\"id\":1,\"te").unreadable);
+    assert!(workspace::parse_saved("{}").unreadable);
+}
+
+#[wasm_bindgen_test]
+fn exports_are_well_formed() {
+    let text = "Münster: Berlin has granted $40 million to Kyiv.";
+    let analysis = diplomap_extract::analyze(text);
+    // JSON: diplomap/1 plus title and text, importable again.
+    let json = workspace::export_json("Aid", text, &analysis);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["schema"], "diplomap/1");
+    assert_eq!(value["text"], text);
+    let imported = workspace::import_json("aid.json", &json).unwrap();
+    assert_eq!(imported, vec![(Some("Aid".to_string()), text.to_string())]);
+    assert_eq!(workspace::import_json("two.json", &format!("[{json},{json}]")).unwrap().len(), 2);
+    let refused = workspace::import_json("other.json", r#"{"schema":"x","text":"t"}"#).unwrap_err();
+    assert!(refused.contains("other.json") && refused.contains("diplomap/1"), "{refused}");
+    assert!(workspace::import_json("bad.json", "{not json").is_err());
+    assert!(workspace::import_json("notext.json", r#"{"schema":"diplomap/1","entities":[]}"#).is_err());
+
+    // CSV: a header, then one row per pair and type, ISO codes.
+    let csv = workspace::relations_csv(&analysis);
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("Source,Target,Type,Weight"));
+    let rows: Vec<Vec<&str>> = lines.map(|line| line.split(',').collect()).collect();
+    let rows_expected: usize = analysis.relations.iter().map(|r| r.types.len()).sum();
+    assert!(rows_expected > 0);
+    assert_eq!(rows.len(), rows_expected);
+    for row in &rows {
+        assert_eq!(row.len(), 4);
+        assert!(row[0].len() == 2 && row[1].len() == 2, "{row:?}");
+        assert!(row[3].parse::<f64>().is_ok());
+    }
+    assert!(rows.iter().any(|row| row.contains(&"DE") && row.contains(&"UA")), "{csv}");
+
+    // displaCy: code point offsets.
+    let displacy: serde_json::Value = serde_json::from_str(&workspace::displacy_json(text, &analysis)).unwrap();
+    assert_eq!(displacy["text"], text);
+    assert!(displacy["title"].is_null());
+    let chars: Vec<char> = text.chars().collect();
+    let ents = displacy["ents"].as_array().unwrap();
+    assert!(!ents.is_empty());
+    let berlin = ents
+        .iter()
+        .find(|e| {
+            let (s, e) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            chars[s..e].iter().collect::<String>() == "Berlin"
+        })
+        .expect("Berlin at its code point offsets");
+    assert_eq!(berlin["label"], "GPE");
+    assert_eq!(workspace::slug("Lavrov in Astana!"), "lavrov-in-astana");
+    assert_eq!(workspace::slug("¿?"), "document");
+}
+
+#[wasm_bindgen_test]
+fn all_documents_merge_relations_with_their_sources() {
+    let first = Analysed::new(KYIV.to_string());
+    let second = Analysed::new(GRAIN.to_string());
+    let (combined, ranges) = workspace::combine(&[(1, "One".into(), &first), (2, "Two".into(), &second)]);
+    assert_eq!(combined.text, format!("{KYIV}\n\n{GRAIN}"));
+    assert_eq!(ranges[1].start, KYIV.len() + 2);
+    let pair = combined
+        .analysis
+        .relations
+        .iter()
+        .find(|r| r.a.as_str() == "DE" && r.b.as_str() == "UA")
+        .expect("DE-UA");
+    assert_eq!(pair.evidence.len(), 2);
+    let sources: Vec<u64> = pair.evidence.iter().map(|span| workspace::range_of(&ranges, *span).unwrap().id).collect();
+    assert_eq!(sources, [1, 2]);
+    let weights: f64 = [&first, &second]
+        .iter()
+        .flat_map(|a| a.analysis.relations.iter().filter(|r| r.a.as_str() == "DE" && r.b.as_str() == "UA"))
+        .map(|r| r.weight)
+        .sum();
+    assert_eq!(pair.weight, weights);
+    for entity in &combined.analysis.entities {
+        assert!(combined.text.get(entity.span.start..entity.span.end).is_some());
+    }
+    assert_eq!(&combined.text[pair.evidence[1].start..pair.evidence[1].end], GRAIN);
+}
+
+#[wasm_bindgen_test]
+fn html_files_become_their_text_without_scripts() {
+    use diplomap_app::components::drop_zone::read_document;
+    let html = b"<html><head><title>Cable</title><style>p{}</style></head><body><h1>Aid to Kyiv</h1><script>alert(1)</script><p>Berlin has <b>granted</b> aid.</p><img src=x onerror=alert(1)><p>Second.</p></body></html>";
+    let docs = read_document("cable.html", html).unwrap();
+    assert_eq!(docs, vec![(Some("Cable".to_string()), "Aid to Kyiv\n\nBerlin has granted aid.\n\nSecond.".to_string())]);
+    assert!(read_document("empty.htm", b"<script>alert(1)</script>").unwrap_err().contains("empty.htm"));
+    let refused = read_document("x.json", b"[1]").unwrap_err();
+    assert!(refused.contains("x.json"));
+}
+
+fn saved_docs() -> Vec<workspace::DocRecord> {
+    workspace::parse_saved(&storage().get_item(WORKSPACE_KEY).unwrap().unwrap_or_default()).docs
+}
+
+#[wasm_bindgen_test]
+async fn workspace_tabs_switch_rename_delete_and_restore() {
+    let app = Mounted::new(Some(KYIV)).await;
+    // The old single article became the first document.
+    assert_eq!(app.all(".doc-tabs .doc-item:not(.doc-item-all)").len(), 1);
+    assert_eq!(saved_docs()[0].text, KYIV);
+    app.click(".doc-new");
+    eventually("empty text", || app.textarea().value() == "").await;
+    app.type_text(GRAIN);
+    eventually("second document saved", || saved_docs().len() == 2 && saved_docs()[1].text == GRAIN).await;
+    eventually("tab titled", || app.text(".doc-current .doc-tab") == GRAIN).await;
+
+    // Rename.
+    app.click(".doc-rename-button");
+    eventually("rename field", || !app.all(".doc-rename-input").is_empty()).await;
+    let input: web_sys::HtmlInputElement = app.one(".doc-rename-input").unchecked_into();
+    input.set_value("Grain deal");
+    app.click(".doc-rename button[type=submit]");
+    eventually("renamed", || app.text(".doc-current .doc-tab") == "Grain deal").await;
+    assert_eq!(saved_docs()[1].title, "Grain deal");
+
+    // Switch.
+    app.click(r#".doc-item[data-doc-id="1"] .doc-tab"#);
+    eventually("text KYIV", || app.textarea().value() == KYIV).await;
+
+    // All documents: one DE-UA line, evidence from both, naming them.
+    app.click(".doc-all");
+    eventually("aggregated edge", || !app.all(r#"g.edge[data-target="E:DE-UA"]"#).is_empty()).await;
+    assert!(app.textarea().read_only());
+    assert_eq!(storage().get_item(CURRENT_KEY).unwrap().as_deref(), Some("all"));
+
+    // Delete, undo, delete again.
+    app.click(r#".doc-item[data-doc-id="2"] .doc-delete"#);
+    eventually("deleted", || saved_docs().len() == 1 && !app.all(".doc-undo").is_empty()).await;
+    assert!(app.text(".doc-undo").contains("Grain deal"));
+    app.click(".doc-undo-button");
+    eventually("restored", || saved_docs().len() == 2).await;
+    eventually("grain text back", || app.textarea().value() == GRAIN).await;
+    app.click(r#".doc-item[data-doc-id="2"] .doc-delete"#);
+    eventually("text KYIV", || app.textarea().value() == KYIV).await;
+    drop(app);
+
+    // A reload restores the workspace as saved, without the legacy key.
+    storage().remove_item(STORAGE_KEY).unwrap();
+    let docs = storage().get_item(WORKSPACE_KEY).unwrap().unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    leptos::task::tick().await;
+    let tabs = root.query_selector_all(".doc-tabs .doc-item:not(.doc-item-all)").unwrap();
+    assert_eq!(tabs.length(), 1);
+    assert_eq!(storage().get_item(WORKSPACE_KEY).unwrap().unwrap(), docs);
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_workspace_keeps_its_readable_documents() {
+    for key in [WORKSPACE_KEY, CURRENT_KEY, UNREADABLE_KEY, STORAGE_KEY] {
+        storage().remove_item(key).unwrap();
+    }
+    storage()
+        .set_item(WORKSPACE_KEY, r#"[{"id":1,"title":"Kept","text":"Oil rose 4% in May."}, "junk"]"#)
+        .unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    leptos::task::tick().await;
+    let notice = root.query_selector(".notice").unwrap().unwrap().text_content().unwrap();
+    assert!(notice.contains("1 saved document could not be read") && notice.contains("1 recovered"), "{notice}");
+    assert_eq!(saved_docs().len(), 1);
+    drop(handle);
+    root.remove();
+
+    storage().set_item(WORKSPACE_KEY, "[{\"id\":1,\"te").unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    leptos::task::tick().await;
+    let notice = root.query_selector(".notice").unwrap().unwrap().text_content().unwrap();
+    assert!(notice.contains("could not be read"), "{notice}");
+    assert_eq!(storage().get_item(UNREADABLE_KEY).unwrap().as_deref(), Some("[{\"id\":1,\"te"));
+    drop(handle);
+    root.remove();
+    for key in [WORKSPACE_KEY, CURRENT_KEY, UNREADABLE_KEY] {
+        storage().remove_item(key).unwrap();
+    }
 }

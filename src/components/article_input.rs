@@ -52,6 +52,7 @@ pub fn ArticleInput() -> impl IntoView {
                 placeholder="Paste an English news article here\u{2026}"
                 spellcheck="false"
                 rows="7"
+                prop:readOnly=move || article.workspace.view.get() == crate::workspace::View::All
                 prop:value=move || draft.get()
                 on:input:target=move |ev| article.edit(ev.target().value())
             ></textarea>

@@ -1,15 +1,20 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo::file::callbacks::{read_as_bytes, FileReader};
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::DragEvent;
 
 use crate::app::{Article, Notice};
+use crate::workspace;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
 /// The file name endings the app reads, lower-case.
-pub const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+pub const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "json"];
 
 /// Where a `.txt` or `.md` file can be dropped, or picked with the file dialog. A file
 /// that is not text, too large or of another type is refused with a message naming
@@ -18,14 +23,15 @@ pub const EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
 pub fn DropZone() -> impl IntoView {
     let article = expect_context::<Article>();
     // The read in progress; dropping it would abort the read.
-    let reader = StoredValue::new_local(None::<FileReader>);
+    let reader = StoredValue::new_local(Vec::<FileReader>::new());
     let (dragging, set_dragging) = signal(false);
 
     let open = move |files: Option<web_sys::FileList>| {
         let Some(files) = files else { return };
-        let Some(file) = files.get(0) else { return };
-        let others = files.length().saturating_sub(1);
-        reader.set_value(open_file(article, file, others));
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        if !files.is_empty() {
+            reader.set_value(open_files(article, files));
+        }
     };
 
     // The whole page takes file drops (the zone shows where, and lights up while a file
@@ -61,7 +67,7 @@ pub fn DropZone() -> impl IntoView {
             class="drop-zone"
             class:drop-zone-active=dragging
             role="group"
-            aria-label="File drop zone: drop a .txt or .md file of up to 5 MB anywhere on the page, or choose one"
+            aria-label="File drop zone: drop .txt, .md, .html or exported .json files of up to 5 MB each anywhere on the page, or choose them"
             on:dragenter=move |ev: DragEvent| {
                 if carries_files(&ev) {
                     ev.prevent_default();
@@ -84,15 +90,17 @@ pub fn DropZone() -> impl IntoView {
             }
         >
             <span class="drop-text">
-                "Drop a " <code>".txt"</code> " or " <code>".md"</code> " file anywhere, or "
+                "Drop " <code>".txt"</code> ", " <code>".md"</code> ", " <code>".html"</code>
+                " or exported " <code>".json"</code> " files anywhere (one document each), or "
             </span>
             <label class="button button-small file-pick">
-                "choose a file"
+                "choose files"
                 <input
                     type="file"
                     class="visually-hidden"
-                    accept=".txt,.md,.markdown,text/plain,text/markdown"
-                    aria-label="Choose a .txt or .md file to analyse"
+                    multiple
+                    accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json"
+                    aria-label="Choose .txt, .md, .html or .json files to add as documents"
                     on:change:target=move |ev| {
                         let input = ev.target();
                         open(input.files());
@@ -101,7 +109,7 @@ pub fn DropZone() -> impl IntoView {
                     }
                 />
             </label>
-            <span class="drop-limit">"up to 5 MB"</span>
+            <span class="drop-limit">"up to 5 MB each"</span>
         </div>
     }
 }
@@ -117,58 +125,166 @@ fn carries_files(ev: &DragEvent) -> bool {
         .unwrap_or(false)
 }
 
-/// Starts reading `file` into `article`; returns the read to keep alive, or `None` when
-/// the file was refused at once. `others` files dropped alongside are ignored.
-pub fn open_file(article: Article, file: web_sys::File, others: u32) -> Option<FileReader> {
-    let name = file.name();
-    if let Err(message) = check_file(&name, file.size()) {
-        article.notice.set(Some(Notice::Error(message)));
-        return None;
-    }
-    let blob = gloo::file::File::from(file);
-    Some(read_as_bytes(&blob, move |result| {
-        let outcome = result
-            .map_err(|error| format!("\u{201c}{name}\u{201d} could not be read ({error})."))
-            .and_then(|bytes| decode_text(&name, &bytes).map(|text| (text, bytes.len())));
-        match outcome {
-            Ok((text, size)) => {
-                let mut message = format!(
-                    "Loaded \u{201c}{name}\u{201d} ({}).",
-                    human_size(size as f64)
-                );
-                if others > 0 {
-                    message.push_str(&format!(
-                        " {others} more file{} ignored: Diplomap reads one article at a time.",
-                        if others == 1 { " was" } else { "s were" }
-                    ));
-                }
-                article.load(text, Some(Notice::Info(message)));
+/// What became of one file of a drop.
+type Outcome = Result<Vec<(Option<String>, String)>, String>;
+
+/// Reads every file; once all are read, adds one document per good file in the order
+/// dropped and shows one message naming each file refused. Nothing loaded is lost.
+/// Returns the reads to keep alive.
+pub fn open_files(article: Article, files: Vec<web_sys::File>) -> Vec<FileReader> {
+    let count = files.len();
+    let names: Vec<String> = files.iter().map(|file| file.name()).collect();
+    let results: Rc<RefCell<Vec<Option<Outcome>>>> = Rc::new(RefCell::new(vec![None; count]));
+    let finish = {
+        let results = results.clone();
+        move || {
+            let done = results.borrow().iter().all(Option::is_some);
+            if !done {
+                return;
             }
-            Err(message) => article.notice.set(Some(Notice::Error(keep_note(message)))),
+            let outcomes: Vec<Outcome> = results.borrow_mut().drain(..).flatten().collect();
+            finish_files(article, &names, outcomes);
         }
-    }))
+    };
+    let mut readers = Vec::new();
+    for (index, file) in files.into_iter().enumerate() {
+        let name = file.name();
+        if let Err(message) = check_file(&name, file.size()) {
+            results.borrow_mut()[index] = Some(Err(message));
+            continue;
+        }
+        let results = results.clone();
+        let finish = finish.clone();
+        let blob = gloo::file::File::from(file);
+        readers.push(read_as_bytes(&blob, move |result| {
+            let outcome = result
+                .map_err(|error| format!("\u{201c}{name}\u{201d} could not be read ({error})."))
+                .and_then(|bytes| read_document(&name, &bytes));
+            results.borrow_mut()[index] = Some(outcome);
+            finish();
+        }));
+    }
+    finish();
+    readers
 }
 
-fn keep_note(message: String) -> String {
-    format!("{message} The article you had is unchanged.")
+fn finish_files(article: Article, names: &[String], outcomes: Vec<Outcome>) {
+    let mut documents = Vec::new();
+    let mut errors = Vec::new();
+    let mut read = Vec::new();
+    for (name, outcome) in names.iter().zip(outcomes) {
+        match outcome {
+            Ok(found) => {
+                documents.extend(found);
+                read.push(format!("\u{201c}{name}\u{201d}"));
+            }
+            Err(message) => errors.push(message),
+        }
+    }
+    let added = documents.len();
+    if added > 0 {
+        article.add_documents(documents);
+    }
+    let loaded = match added {
+        0 => String::new(),
+        1 => format!("Loaded {} as a new document.", read.join(", ")),
+        n => format!("Loaded {} as {n} new documents.", read.join(", ")),
+    };
+    let notice = if errors.is_empty() {
+        Notice::Info(loaded)
+    } else {
+        let mut text = errors.join(" ");
+        text.push_str(" The documents you have are unchanged.");
+        if added > 0 {
+            text.push(' ');
+            text.push_str(&loaded);
+        }
+        Notice::Error(text)
+    };
+    article.notice.set(Some(notice));
+}
+
+/// The documents in one file: its text (`.txt`, `.md`), the text of a web page
+/// (`.html`, `.htm`), or the results of an earlier export (`.json`).
+pub fn read_document(name: &str, bytes: &[u8]) -> Outcome {
+    let text = decode_text(name, bytes)?;
+    match extension(name).as_str() {
+        "json" => workspace::import_json(name, &text),
+        "html" | "htm" => {
+            let (title, text) = html_to_text(&text)
+                .ok_or_else(|| format!("\u{201c}{name}\u{201d} could not be read as a web page."))?;
+            if text.trim().is_empty() {
+                return Err(format!("\u{201c}{name}\u{201d} has no text."));
+            }
+            Ok(vec![(title, text)])
+        }
+        _ => Ok(vec![(None, text)]),
+    }
+}
+
+/// The title and text of a web page. It is parsed by the browser into an inert
+/// document (its scripts never run, nothing is loaded, it never joins the page);
+/// scripts, styles and templates are dropped, blocks become paragraphs.
+pub fn html_to_text(html: &str) -> Option<(Option<String>, String)> {
+    let parser = web_sys::DomParser::new().ok()?;
+    let document = parser
+        .parse_from_string(html, web_sys::SupportedType::TextHtml)
+        .ok()?;
+    let body = document.body()?;
+    if let Ok(junk) = body.query_selector_all("script, style, noscript, template, iframe, object, svg") {
+        for i in 0..junk.length() {
+            if let Some(node) = junk.item(i).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+                node.remove();
+            }
+        }
+    }
+    if let Ok(blocks) = body.query_selector_all(
+        "p, div, section, article, header, footer, aside, blockquote, pre, li, tr, h1, h2, h3, h4, h5, h6, br, hr, figcaption, table",
+    ) {
+        for i in 0..blocks.length() {
+            if let Some(node) = blocks.item(i) {
+                let _ = node.append_child(&document.create_text_node("\n\n"));
+            }
+        }
+    }
+    let raw = body.text_content().unwrap_or_default();
+    let mut text = String::new();
+    let mut blank = 0;
+    for line in raw.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        text.push_str(&line);
+    }
+    let title = document.title().split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(((!title.is_empty()).then_some(title), text))
+}
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, extension)| extension.to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 /// Refuses files by name and size, before reading them.
 pub fn check_file(name: &str, size: f64) -> Result<(), String> {
-    let extension = name
-        .rsplit_once('.')
-        .map(|(_, extension)| extension.to_ascii_lowercase())
-        .unwrap_or_default();
+    let extension = extension(name);
     if !EXTENSIONS.contains(&extension.as_str()) {
-        return Err(keep_note(format!(
-            "\u{201c}{name}\u{201d} is not a .txt or .md file. Diplomap reads plain-text and Markdown files."
-        )));
+        return Err(format!(
+            "\u{201c}{name}\u{201d} is not a .txt, .md, .html or .json file. Diplomap reads plain text, Markdown, web pages and its own exports."
+        ));
     }
     if size > MAX_FILE_BYTES {
-        return Err(keep_note(format!(
-            "\u{201c}{name}\u{201d} is {}; the limit is 5 MB.",
+        return Err(format!(
+            "\u{201c}{name}\u{201d} is {}; the limit is 5 MB per file.",
             human_size(size)
-        )));
+        ));
     }
     Ok(())
 }

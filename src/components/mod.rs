@@ -2,7 +2,9 @@
 
 pub mod article_input;
 pub mod country_list;
+pub mod document_list;
 pub mod drop_zone;
+pub mod export_menu;
 pub mod legend;
 pub mod masthead;
 pub mod notice_bar;

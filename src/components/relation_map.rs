@@ -1046,24 +1046,43 @@ fn EvidencePanel(
     }
 }
 
-/// Evidence sentences, each a button that shows it in the reading view.
+/// Evidence sentences, each a button that shows it in the reading view. In the "All
+/// documents" view each names its document, and opens that document to show it.
 fn sentence_list(sentences: Vec<(Span, Option<String>, String)>) -> impl IntoView {
+    let article = use_context::<Article>();
+    let ranges = article
+        .map(|article| article.workspace.ranges.get_untracked())
+        .unwrap_or_default();
     view! {
         <ol class="evidence-list">
             {sentences
                 .into_iter()
                 .map(|(span, partner, text)| {
+                    let source = crate::workspace::range_of(&ranges, span).cloned();
+                    let doc_id = source.as_ref().map(|range| range.id.to_string());
+                    let doc_title = source.as_ref().map(|range| range.title.clone());
                     view! {
                         <li>
                             <button
                                 type="button"
                                 class="evidence"
                                 data-start=span.start.to_string()
-                                title="Show this sentence in the article"
+                                data-doc=doc_id
+                                title=if source.is_some() { "Open this document at this sentence" } else { "Show this sentence in the article" }
                                 on:click=move |_| {
-                                    reveal(span);
+                                    match (&source, article) {
+                                        (Some(range), Some(article)) => {
+                                            let local = Span::new(span.start - range.start, span.end - range.start);
+                                            article.switch(crate::workspace::View::Doc(range.id));
+                                            set_timeout(move || { reveal(local); }, std::time::Duration::from_millis(60));
+                                        }
+                                        _ => {
+                                            reveal(span);
+                                        }
+                                    }
                                 }
                             >
+                                {doc_title.map(|title| view! { <span class="evidence-doc">{title}</span> })}
                                 {partner.map(|partner| view! { <span class="evidence-partner">{partner}</span> })}
                                 <span class="evidence-text">{text}</span>
                             </button>

@@ -1,0 +1,233 @@
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{Article, Notice};
+use crate::components::export_menu::ExportMenu;
+use crate::workspace::View;
+
+/// The workspace's documents as tabs: "All documents", then one per document (switch,
+/// delete with undo), a rename field for the one shown, "New", and the export row.
+/// Also takes text pasted anywhere outside a text field as a new document.
+#[component]
+pub fn DocumentList() -> impl IntoView {
+    let article = expect_context::<Article>();
+    let workspace = article.workspace;
+    let renaming = RwSignal::new(false);
+
+    let paste_handle = window_event_listener(ev::paste, move |event| {
+        let in_field = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|element| {
+                element.closest("textarea, input, [contenteditable]").ok().flatten().is_some()
+            });
+        if in_field {
+            return;
+        }
+        let Some(text) = event
+            .clipboard_data()
+            .and_then(|data| data.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        if text.trim().is_empty() {
+            return;
+        }
+        event.prevent_default();
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let empty = article.current_id().is_some() && article.draft.with_untracked(|d| d.trim().is_empty());
+        if empty {
+            article.load(text, Some(Notice::Info("Pasted text loaded.".to_string())));
+        } else {
+            article.add_document(None, text);
+            article
+                .notice
+                .set(Some(Notice::Info("Pasted text added as a new document.".to_string())));
+        }
+    });
+    on_cleanup(move || paste_handle.remove());
+
+    let tabs = move || {
+        workspace
+            .docs
+            .get()
+            .into_iter()
+            .map(|doc| {
+                let id = doc.id;
+                let current = move || workspace.view.get() == View::Doc(id);
+                let delete_label = format!("Delete \u{201c}{}\u{201d}", doc.title);
+                view! {
+                    <li class="doc-item" class:doc-current=current data-doc-id=id.to_string()>
+                        <button
+                            type="button"
+                            class="doc-tab"
+                            title=doc.title.clone()
+                            aria-current=move || if current() { "page" } else { "false" }
+                            on:click=move |_| {
+                                renaming.set(false);
+                                article.switch(View::Doc(id));
+                            }
+                        >
+                            {doc.title.clone()}
+                        </button>
+                        <button
+                            type="button"
+                            class="doc-delete"
+                            aria-label=delete_label.clone()
+                            title=delete_label
+                            on:click=move |_| {
+                                renaming.set(false);
+                                article.delete(id);
+                            }
+                        >
+                            "\u{00d7}"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let current_title = move || {
+        let id = match workspace.view.get() {
+            View::Doc(id) => id,
+            View::All => return None,
+        };
+        workspace
+            .docs
+            .with(|docs| docs.iter().find(|doc| doc.id == id).map(|doc| (id, doc.title.clone())))
+    };
+
+    let commit = move |input: web_sys::HtmlInputElement| {
+        if let Some((id, _)) = current_title() {
+            article.rename(id, &input.value());
+        }
+        renaming.set(false);
+    };
+
+    view! {
+        <section class="workspace-panel" aria-labelledby="workspace-heading">
+            <div class="panel-head">
+                <h2 id="workspace-heading" class="section-title">
+                    "Documents"
+                    <span class="section-count">{move || workspace.docs.with(Vec::len)}</span>
+                </h2>
+                <div class="doc-actions">
+                    <button
+                        type="button"
+                        class="button button-quiet doc-new"
+                        on:click=move |_| {
+                            renaming.set(false);
+                            article.add_document(None, String::new());
+                            article.notice.set(None);
+                        }
+                    >
+                        "+ New"
+                    </button>
+                </div>
+            </div>
+            <ul class="doc-tabs" aria-label="Documents in this workspace">
+                <li class="doc-item doc-item-all" class:doc-current=move || workspace.view.get() == View::All>
+                    <button
+                        type="button"
+                        class="doc-tab doc-all"
+                        aria-current=move || if workspace.view.get() == View::All { "page" } else { "false" }
+                        on:click=move |_| {
+                            renaming.set(false);
+                            article.switch(View::All);
+                        }
+                    >
+                        "All documents"
+                    </button>
+                </li>
+                {tabs}
+            </ul>
+            <div class="doc-bar">
+                {move || match (current_title(), renaming.get()) {
+                    (Some((_, title)), true) => view! {
+                        <form
+                            class="doc-rename"
+                            on:submit=move |event: ev::SubmitEvent| {
+                                event.prevent_default();
+                                let input = event
+                                    .target()
+                                    .and_then(|form| form.dyn_into::<web_sys::Element>().ok())
+                                    .and_then(|form| form.query_selector("input").ok().flatten())
+                                    .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok());
+                                if let Some(input) = input {
+                                    commit(input);
+                                }
+                            }
+                        >
+                            <input
+                                class="doc-rename-input"
+                                type="text"
+                                aria-label="New name of the document"
+                                maxlength="200"
+                                value=title
+                                autofocus
+                                on:keydown=move |event: ev::KeyboardEvent| {
+                                    if event.key() == "Escape" {
+                                        renaming.set(false);
+                                    }
+                                }
+                            />
+                            <button type="submit" class="button button-small">"Save name"</button>
+                            <button type="button" class="button button-small button-quiet" on:click=move |_| renaming.set(false)>
+                                "Cancel"
+                            </button>
+                        </form>
+                    }
+                    .into_any(),
+                    (Some((_, title)), false) => view! {
+                        <p class="doc-current-title">
+                            <span class="doc-current-name">{title}</span>
+                            <button
+                                type="button"
+                                class="button button-small button-quiet doc-rename-button"
+                                on:click=move |_| renaming.set(true)
+                            >
+                                "Rename"
+                            </button>
+                        </p>
+                    }
+                    .into_any(),
+                    (None, _) => view! {
+                        <p class="doc-current-title doc-all-note">
+                            "Relations of every document on one map; each sentence names its document. Pick a document to edit it."
+                        </p>
+                    }
+                    .into_any(),
+                }}
+                <ExportMenu/>
+            </div>
+            <Show when=move || workspace.removed.with(Option::is_some)>
+                <p class="doc-undo" role="status">
+                    <span>
+                        {move || {
+                            workspace
+                                .removed
+                                .with(|removed| {
+                                    removed
+                                        .as_ref()
+                                        .map(|(_, doc)| format!("Deleted \u{201c}{}\u{201d}.", doc.title))
+                                })
+                        }}
+                    </span>
+                    <button type="button" class="button button-small doc-undo-button" on:click=move |_| article.undo_delete()>
+                        "Undo"
+                    </button>
+                    <button
+                        type="button"
+                        class="notice-dismiss"
+                        aria-label="Dismiss"
+                        on:click=move |_| workspace.removed.set(None)
+                    >
+                        "\u{00d7}"
+                    </button>
+                </p>
+            </Show>
+        </section>
+    }
+}
