@@ -345,16 +345,16 @@ fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         if taken[i] || !tokens.is_capitalized(i) || tokens.is_all_caps(i) {
             continue;
         }
-        let last = match word_at(tokens, i) {
+        let last = match tokens.folded(i) {
             "house" | "senate" | "parliament" | "congress" | "cabinet" | "army" | "navy" | "treasury"
             | "marines" | "politburo" | "knesset" | "duma" | "majlis" => i,
-            "air" if word_at(tokens, i + 1) == "force" && tokens.is_capitalized(i + 1) => i + 1,
+            "air" if tokens.folded(i + 1) == "force" && tokens.is_capitalized(i + 1) => i + 1,
             _ => continue,
         };
         let after_the = i > 0 && tokens.folded(i - 1) == "the";
         let mid_sentence = i > 0 && !tokens.list[i].newline_before && !matches!(tokens.folded(i - 1), "." | "!" | "?" | "\"");
         // "House of Commons" and "Army Corps" are other names, found elsewhere.
-        let continues = tokens.is_capitalized(last + 1) || word_at(tokens, last + 1) == "of";
+        let continues = tokens.is_capitalized(last + 1) || tokens.folded(last + 1) == "of";
         if (after_the || mid_sentence) && !continues && !taken[last] {
             found.push(Mention::new(i, last, Label::Org));
         }
@@ -365,7 +365,7 @@ fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 /// "Jiangsu Province", "Batken Region": an administrative unit named after its place
 /// belongs to the place's name.
 fn with_unit(tokens: &Words<'_, '_>, last: usize) -> usize {
-    let unit = match word_at(tokens, last + 1) {
+    let unit = match tokens.folded(last + 1) {
         "province" | "region" | "oblast" | "prefecture" => true,
         "city" | "county" | "district" | "state" | "municipality" => tokens.is_capitalized(last + 1),
         _ => false,
@@ -515,7 +515,7 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
         let initial = tokens.is_punct(j, '.') && tokens.raw(j - 1).chars().count() == 1 && tokens.is_capitalized(j - 1);
         // "Moody's Investors", "Dealers' Association".
         let possessive = tokens.folded(j) == "'" && tight(tokens, j - 1)
-            && (next_capitalized || (word_at(tokens, j + 1) == "s" && tokens.is_capitalized(j + 2)));
+            && (next_capitalized || (tokens.folded(j + 1) == "s" && tokens.is_capitalized(j + 2)));
         if tokens.is_capitalized(j) {
             last = j;
         } else if possessive && !next_capitalized {
@@ -528,9 +528,6 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
     last
 }
 
-fn word_at<'a>(tokens: &'a Tokens<'_>, i: usize) -> &'a str {
-    if i < tokens.len() { tokens.folded(i) } else { "" }
-}
 
 /// Names of laws, events and facilities by their first or last word: "Treaty on Open
 /// Skies", "Paris Climate Agreement", "Cold War", "Kant Air Base".
@@ -538,9 +535,9 @@ fn name_kind(tokens: &Words<'_, '_>, first: usize, last: usize) -> Option<Label>
     if last == first {
         return None;
     }
-    let law_start = matches!(word_at(tokens, first), "treaty" | "agreement" | "convention" | "accord" | "protocol" | "charter")
-        && matches!(word_at(tokens, first + 1), "of" | "on" | "for");
-    match word_at(tokens, last) {
+    let law_start = matches!(tokens.folded(first), "treaty" | "agreement" | "convention" | "accord" | "protocol" | "charter")
+        && matches!(tokens.folded(first + 1), "of" | "on" | "for");
+    match tokens.folded(last) {
         _ if law_start => Some(Label::Law),
         "act" | "treaty" | "accord" | "protocol" | "charter" | "constitution" | "directive" | "amendment" => Some(Label::Law),
         "war" | "summit" | "games" | "olympics" | "cup" | "championship" | "revolution" | "uprising" | "festival" => {

@@ -369,7 +369,7 @@ fn iso(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<String
 /// A time of day: "10:15", "9 a.m.", "5:30 p.m. Moscow time", "midnight", "this morning".
 fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let found = |last| Some(Found { first: i, last, label: Label::Time, value: None });
-    match (word_at(tokens, i), word_at(tokens, i + 1)) {
+    match (tokens.folded(i), tokens.folded(i + 1)) {
         ("noon" | "midnight" | "tonight" | "overnight", _) => return found(i),
         ("this" | "yesterday" | "tomorrow", "morning" | "afternoon" | "evening" | "night") => return found(i + 1),
         _ => {}
@@ -382,10 +382,10 @@ fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         && tokens.list.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number) && tokens.raw(i + 2).len() == 2;
     let mut last = if clock { i + 2 } else { i };
     // "a.m." and "p.m." are the tokens a . m .
-    let meridiem = matches!(word_at(tokens, last + 1), "a" | "p") && tokens.is_punct(last + 2, '.') && word_at(tokens, last + 3) == "m";
+    let meridiem = matches!(tokens.folded(last + 1), "a" | "p") && tokens.is_punct(last + 2, '.') && tokens.folded(last + 3) == "m";
     if meridiem {
         last += if tokens.is_punct(last + 4, '.') { 4 } else { 3 };
-    } else if matches!(word_at(tokens, last + 1), "am" | "pm") {
+    } else if matches!(tokens.folded(last + 1), "am" | "pm") {
         last += 1;
     }
     (clock || last > i).then_some(())?;
@@ -400,7 +400,7 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         return Some(date_found(i, word, None));
     }
     // "between 1994 and 2004": a range of two dates.
-    let between = word_at(tokens, i) == "between";
+    let between = tokens.folded(i) == "between";
     let start = if between { i + 1 } else { i };
     let core_at = date_prefix_end(tokens, start);
     let core = calendar_date(tokens, core_at)
@@ -410,7 +410,7 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     found.first = found.first.min(start);
     found.last = date_suffix_end(tokens, found.last);
     if between {
-        let end = (word_at(tokens, found.last + 1) == "and").then(|| calendar_date(tokens, found.last + 2)).flatten();
+        let end = (tokens.folded(found.last + 1) == "and").then(|| calendar_date(tokens, found.last + 2)).flatten();
         match end {
             Some(end) => {
                 found.first = i;
@@ -432,15 +432,12 @@ fn calendar_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         .or_else(|| weekday(tokens, i))
 }
 
-fn word_at<'a>(tokens: &'a Tokens<'_>, i: usize) -> &'a str {
-    if i < tokens.len() { tokens.folded(i) } else { "" }
-}
 
 /// "annual", "monthly", "daily": dates by OntoNotes' conventions.
 fn frequency(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     // Capitalised, it is part of a name: "People's Daily".
     let frequency = matches!(
-        word_at(tokens, i),
+        tokens.folded(i),
         "annual" | "annually" | "monthly" | "daily" | "weekly" | "quarterly" | "yearly" | "biannual"
     );
     (frequency && !tokens.is_capitalized(i)).then_some(i)
@@ -450,17 +447,17 @@ fn frequency(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
     let mut j = i;
     loop {
-        let word = word_at(tokens, j);
-        let next = word_at(tokens, j + 1);
+        let word = tokens.folded(j);
+        let next = tokens.folded(j + 1);
         j = match (word, next) {
             ("last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "following"
             | "early" | "late" | "earlier" | "later" | "same", _) => j + 1,
             ("mid", "-") => j + 2,
             ("more" | "less", "than") if j == i => j + 2,
             ("about" | "nearly" | "almost" | "some" | "around" | "roughly" | "over", _) if j == i => j + 1,
-            ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn") if word_at(tokens, j + 2) == "of" => j + 3,
+            ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn") if tokens.folded(j + 2) == "of" => j + 3,
             ("the", "first" | "second" | "third" | "fourth" | "last")
-                if matches!(word_at(tokens, j + 2), "half" | "quarter" | "week" | "weeks" | "months" | "days")
+                if matches!(tokens.folded(j + 2), "half" | "quarter" | "week" | "weeks" | "months" | "days")
                     || count(tokens, j + 2) =>
             {
                 j + 2
@@ -476,13 +473,13 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
 /// "ago", "earlier", "later" after a date; "to"/"through" and another month or year;
 /// "of" and the date it belongs to: "the first six months of 1989", "May of this year".
 fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
-    match word_at(tokens, last + 1) {
+    match tokens.folded(last + 1) {
         "ago" | "earlier" | "later" => last + 1,
         // An age is a date in OntoNotes: "61 years old".
-        "old" if matches!(word_at(tokens, last), "years" | "months" | "year" | "month") => last + 1,
+        "old" if matches!(tokens.folded(last), "years" | "months" | "year" | "month") => last + 1,
         // "the fiscal year ended Sept. 30", "the 12 months ending in March".
         "ended" | "ending" => {
-            let at = last + 2 + usize::from(word_at(tokens, last + 2) == "in");
+            let at = last + 2 + usize::from(tokens.folded(last + 2) == "in");
             let at = date_prefix_end(tokens, at);
             calendar_date(tokens, at).map_or(last, |date| date.last)
         }
@@ -516,7 +513,7 @@ const SEASONS: &[&str] = &["spring", "summer", "fall", "autumn", "winter"];
 
 /// Where a count ends: "six", "a few", "a couple of".
 fn count_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
-    match (word_at(tokens, i), word_at(tokens, i + 1), word_at(tokens, i + 2)) {
+    match (tokens.folded(i), tokens.folded(i + 1), tokens.folded(i + 2)) {
         ("a", "few", _) => Some(i + 1),
         ("a", "couple", "of") => Some(i + 2),
         _ => count(tokens, i).then_some(i),
@@ -540,11 +537,11 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
     let count_last = count_end(tokens, i)?;
     let hyphen = tokens.is_punct(count_last + 1, '-');
     let unit_at = if hyphen { count_last + 2 } else { count_last + 1 };
-    if !UNITS.contains(&word_at(tokens, unit_at)) {
+    if !UNITS.contains(&tokens.folded(unit_at)) {
         return None;
     }
-    let article = count_last == i && matches!(word_at(tokens, i), "a" | "some" | "many" | "few");
-    let qualified = matches!(word_at(tokens, unit_at + 1), "ago" | "earlier" | "later");
+    let article = count_last == i && matches!(tokens.folded(i), "a" | "some" | "many" | "few");
+    let qualified = matches!(tokens.folded(unit_at + 1), "ago" | "earlier" | "later");
     // "a year" alone is too vague; "a year ago" or "the past year" is a date.
     if article && !qualified && !after_prefix {
         return None;
@@ -554,13 +551,13 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
 
 /// A unit or season after a relative word: "last year", "this fall", "recent weeks".
 fn relative_unit(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
-    let word = word_at(tokens, i);
+    let word = tokens.folded(i);
     (UNITS.contains(&word) || SEASONS.contains(&word)).then(|| date_found(i, i, None))
 }
 
 fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
     matches!(
-        word_at(tokens, i),
+        tokens.folded(i),
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday" | "tomorrow"
     )
 }
@@ -568,10 +565,10 @@ fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
 /// "Monday" ... "Sunday", capitalised.
 fn weekday(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let day = matches!(
-        word_at(tokens, i),
+        tokens.folded(i),
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     ) && tokens.is_capitalized(i);
-    let relative = matches!(word_at(tokens, i), "yesterday" | "today" | "tomorrow");
+    let relative = matches!(tokens.folded(i), "yesterday" | "today" | "tomorrow");
     (day || relative).then(|| date_found(i, i, None))
 }
 
@@ -584,7 +581,7 @@ fn with_the(tokens: &Tokens<'_>, i: usize) -> usize {
 fn decade(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let raw = if i < tokens.len() { tokens.raw(i) } else { "" };
     let is_decade = raw.len() == 4 && raw.ends_with('0') && tokens.kind(i) == TokenKind::Number
-        && word_at(tokens, i + 1) == "s" && !tokens.list[i + 1].space_before;
+        && tokens.folded(i + 1) == "s" && !tokens.list[i + 1].space_before;
     is_decade.then(|| date_found(with_the(tokens, i), i + 1, Some(format!("{}X", &raw[..3]))))
 }
 
