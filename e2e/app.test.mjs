@@ -234,6 +234,15 @@ describe("Diplomap in the browser", () => {
       const focused = await page.locator("mark.ent-focus").allInnerTexts();
       assert.ok(focused.includes("Astana"), `focused: ${focused}`);
 
+      // Clicking a mention marks every mention of the same thing; clicking again clears.
+      const texts = await page.locator("article.reading mark.ent").allInnerTexts();
+      const twice = texts.findIndex((text, i) => texts.indexOf(text) !== i);
+      assert.ok(twice >= 0, `a repeated mention: ${texts}`);
+      await page.locator("article.reading mark.ent").nth(twice).click();
+      assert.ok((await page.locator("mark.same").count()) >= 2);
+      await page.locator("mark.same").first().click();
+      assert.equal(await page.locator("mark.same").count(), 0);
+
       // Typing and analysing fetched nothing.
       assert.deepEqual(seen.requests.slice(loaded), []);
     } finally {

@@ -72,6 +72,9 @@ pub struct Article {
     pub show_chips: RwSignal<bool>,
     /// The country picked in the country list; its mentions are emphasised.
     pub focus: RwSignal<Option<CountryCode>>,
+    /// The mention picked in the reading view (its canonical name, else its text);
+    /// every mention of the same thing is marked.
+    pub marked: RwSignal<Option<String>>,
     pub workspace: Workspace,
     pending: StoredValue<Option<TimeoutHandle>>,
 }
@@ -114,6 +117,7 @@ impl Article {
             hidden_labels: RwSignal::new(BTreeSet::new()),
             show_chips: RwSignal::new(false),
             focus: RwSignal::new(None),
+            marked: RwSignal::new(None),
             pending: StoredValue::new(None),
         }
     }
@@ -212,6 +216,7 @@ impl Article {
         self.cancel_pending();
         self.workspace.view.set(view);
         self.focus.set(None);
+        self.marked.set(None);
         match view {
             View::Doc(id) => {
                 let text = self.workspace.docs.with_untracked(|docs| {

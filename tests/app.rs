@@ -1215,3 +1215,44 @@ async fn a_damaged_workspace_keeps_its_readable_documents() {
         storage().remove_item(key).unwrap();
     }
 }
+
+#[wasm_bindgen_test]
+async fn clicking_a_mention_marks_every_mention_of_it() {
+    let app = Mounted::new(None).await;
+    app.type_text("Vladimir Putin met the envoy in Minsk.\n\nLater Putin said the talks went well.");
+    eventually("the typed article is analysed", || {
+        app.text("article.reading").contains("talks went well")
+    })
+    .await;
+    let putins = || {
+        app.all("article.reading mark.ent")
+            .into_iter()
+            .filter(|mark| mark.text_content().unwrap_or_default().contains("Putin"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(putins().len(), 2, "{:?}", app.marks());
+    assert!(app.all("mark.same").is_empty());
+    assert_eq!(putins()[1].get_attribute("tabindex").as_deref(), Some("0"));
+    putins()[1].unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert!(putins().iter().all(|mark| mark.class_list().contains("same")));
+    assert_eq!(app.all("mark.same").len(), 2);
+    assert!(putins()[0].get_attribute("title").is_some());
+    // Again clears; Enter marks; Escape clears.
+    putins()[0].unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert!(app.all("mark.same").is_empty());
+    let key = |mark: &web_sys::Element, key: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        mark.dispatch_event(&event).unwrap();
+    };
+    key(&putins()[0], "Enter");
+    leptos::task::tick().await;
+    assert_eq!(app.all("mark.same").len(), 2);
+    key(&putins()[0], "Escape");
+    leptos::task::tick().await;
+    assert!(app.all("mark.same").is_empty());
+}

@@ -15,6 +15,9 @@ pub enum Piece {
         country: Option<CountryCode>,
         /// The tooltip, e.g. `GPE · Russia (RU)`.
         title: String,
+        /// What the mention stands for: its canonical name, else its text. Mentions
+        /// with the same key are marked together.
+        key: String,
     },
 }
 
@@ -32,6 +35,7 @@ pub fn ReadingView() -> impl IntoView {
     let article = expect_context::<Article>();
     let analysed = article.analysed;
     let focus = article.focus;
+    let marked = article.marked;
 
     let classes = move || {
         let mut classes = String::from("reading");
@@ -85,7 +89,7 @@ pub fn ReadingView() -> impl IntoView {
         blocks(&current)
             .into_iter()
             .zip(paragraph_ranges(&current.text))
-            .map(|(block, (start, _))| render_block(block, start, focus))
+            .map(|(block, (start, _))| render_block(block, start, focus, marked))
             .collect_view()
             .into_any()
     };
@@ -104,7 +108,12 @@ pub fn ReadingView() -> impl IntoView {
     }
 }
 
-fn render_block(block: Block, start: usize, focus: RwSignal<Option<CountryCode>>) -> AnyView {
+fn render_block(
+    block: Block,
+    start: usize,
+    focus: RwSignal<Option<CountryCode>>,
+    marked: RwSignal<Option<String>>,
+) -> AnyView {
     let pieces = block
         .pieces
         .into_iter()
@@ -115,15 +124,38 @@ fn render_block(block: Block, start: usize, focus: RwSignal<Option<CountryCode>>
                 label,
                 country,
                 title,
+                key,
             } => {
                 let focused = move || country.is_some() && focus.get() == country;
+                let same = {
+                    let key = key.clone();
+                    move || marked.with(|marked| marked.as_ref() == Some(&key))
+                };
+                // Marks every mention of the same thing, or clears the mark.
+                let toggle = move || {
+                    marked.update(|marked| {
+                        *marked = if marked.as_ref() == Some(&key) { None } else { Some(key.clone()) };
+                    })
+                };
+                let toggle_key = toggle.clone();
                 view! {
                     <mark
                         class=format!("ent ent-{}", label.as_str().to_ascii_lowercase())
                         class:ent-focus=focused
+                        class:same=same
                         data-label=label.as_str()
                         data-country=country.map(|code| code.as_str().to_string())
                         title=title
+                        tabindex="0"
+                        on:click=move |_| toggle()
+                        on:keydown=move |ev| match ev.key().as_str() {
+                            "Enter" | " " => {
+                                ev.prevent_default();
+                                toggle_key();
+                            }
+                            "Escape" => marked.set(None),
+                            _ => {}
+                        }
                     >
                         {text}
                     </mark>
@@ -324,6 +356,7 @@ pub fn blocks(analysed: &Analysed) -> Vec<Block> {
                 label: entity.label,
                 country: entity.country,
                 title: tooltip(entity, inside),
+                key: entity.canonical.clone().unwrap_or_else(|| inside.to_string()),
             });
             cursor = to;
         }
