@@ -53,7 +53,7 @@ MIN_CONTEXT_COUNTRY_NAME_POP = 100_000  # cities named like a country (context r
 # Tier of smaller towns (context rows), so local news resolves its towns. Floors chosen
 # to keep places.tsv within ~120 KB gzipped of growth (15k/15k/40k would add ~150 KB).
 ENGLISH_NEWS_CORE = set("US CA GB AU NZ IE".split())
-MIN_TOWN_POP_CORE = 25_000     # countries whose local news is mostly in English
+MIN_TOWN_POP_CORE = 35_000     # countries whose local news is mostly in English
 MIN_TOWN_POP_OTHER = 50_000    # elsewhere
 MIN_RISKY_TOWN_POP = 100_000   # a town named like a common surname, or of <= 3 letters
 SURNAME_TOP = 3000             # top surnames by rank in the Census 1990 dist.all.last
