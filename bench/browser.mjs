@@ -21,7 +21,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, CONTENT_TYPES as TYPES } from "../e2e/chromium.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, sendFile } from "../e2e/chromium.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // The app is served under a sub-path, as it would be on a real host.
@@ -57,16 +57,7 @@ function serve(routes) {
       if (prefix.endsWith("/") && !file.startsWith(path.resolve(target) + path.sep)) {
         return res.writeHead(403).end("forbidden");
       }
-      try {
-        const body = await readFile(file);
-        res.writeHead(200, {
-          "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
-          "cache-control": "no-store",
-        });
-        res.end(body);
-      } catch {
-        res.writeHead(404).end("not found");
-      }
+      await sendFile(res, file);
     });
     server.listen(0, "127.0.0.1", () => resolve(server));
   });

@@ -10,7 +10,7 @@ import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, CONTENT_TYPES as TYPES } from "./chromium.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, sendFile } from "./chromium.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = path.join(ROOT, "dist");
@@ -52,16 +52,7 @@ function serve() {
         res.writeHead(403).end("forbidden");
         return;
       }
-      try {
-        const body = await readFile(file);
-        res.writeHead(200, {
-          "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
-          "cache-control": "no-store",
-        });
-        res.end(body);
-      } catch {
-        res.writeHead(404).end("not found");
-      }
+      await sendFile(res, file);
     });
     srv.listen(0, "127.0.0.1", () => resolve(srv));
   });
