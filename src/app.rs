@@ -1,11 +1,13 @@
 //! The app's state (a plain domain type with signals, shared through context) and the
 //! top-level layout. Each piece of the page is one component under `components/`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::Duration;
 
 use diplomap_extract::{analyze, Analysis, CountryCode, Label};
+
+use crate::analyser;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -76,7 +78,17 @@ pub struct Article {
     /// every mention of the same thing is marked.
     pub marked: RwSignal<Option<String>>,
     pub workspace: Workspace,
+    /// The size in bytes of what is being analysed, while something is (a long text
+    /// is analysed in a worker and takes a moment).
+    pub busy: RwSignal<Option<usize>>,
+    /// A span of the text to scroll to and flash, once it is on the page.
+    pub revealing: RwSignal<Option<diplomap_extract::Span>>,
     pending: StoredValue<Option<TimeoutHandle>>,
+    /// Counts requests to show something: an analysis that comes back after a newer
+    /// request is dropped.
+    ticket: StoredValue<u64>,
+    /// Each document's last analysis, so "All documents" analyses only what changed.
+    cache: StoredValue<BTreeMap<u64, Arc<Analysed>>>,
 }
 
 /// The documents, which one is shown, and the last deletion (for its undo).
@@ -104,7 +116,7 @@ impl Article {
             .or(docs.first())
             .map(|doc| (doc.id, doc.text.clone()));
         let (id, text) = current.unwrap_or((0, String::new()));
-        Article {
+        let article = Article {
             workspace: Workspace {
                 docs: RwSignal::new(docs),
                 view: RwSignal::new(View::Doc(id)),
@@ -112,14 +124,20 @@ impl Article {
                 ranges: RwSignal::new(Vec::new()),
             },
             draft: RwSignal::new(text.clone()),
-            analysed: RwSignal::new(Arc::new(Analysed::new(text))),
+            analysed: RwSignal::new(Arc::new(Analysed::default())),
             notice: RwSignal::new(None),
             hidden_labels: RwSignal::new(BTreeSet::new()),
             show_chips: RwSignal::new(false),
             focus: RwSignal::new(None),
             marked: RwSignal::new(None),
+            busy: RwSignal::new(None),
+            revealing: RwSignal::new(None),
             pending: StoredValue::new(None),
-        }
+            ticket: StoredValue::new(0),
+            cache: StoredValue::new(BTreeMap::new()),
+        };
+        article.show(Some(id), text);
+        article
     }
 
     /// The workspace from the last visit (or the single article of earlier versions),
@@ -225,32 +243,9 @@ impl Article {
                 self.workspace.ranges.set(Vec::new());
                 let text = text.unwrap_or_default();
                 self.draft.set(text.clone());
-                self.analysed.set(Arc::new(Analysed::new(text)));
+                self.show(Some(id), text);
             }
-            View::All => {
-                let analysed = self.analysed.get_untracked();
-                let parts: Vec<(u64, String, Arc<Analysed>)> =
-                    self.workspace.docs.with_untracked(|docs| {
-                        docs.iter()
-                            .map(|doc| {
-                                let part = if analysed.text == doc.text {
-                                    analysed.clone()
-                                } else {
-                                    Arc::new(Analysed::new(doc.text.clone()))
-                                };
-                                (doc.id, doc.title.clone(), part)
-                            })
-                            .collect()
-                    });
-                let parts: Vec<(u64, String, &Analysed)> = parts
-                    .iter()
-                    .map(|(id, title, part)| (*id, title.clone(), part.as_ref()))
-                    .collect();
-                let (combined, ranges) = workspace::combine(&parts);
-                self.workspace.ranges.set(ranges);
-                self.draft.set(combined.text.clone());
-                self.analysed.set(Arc::new(combined));
-            }
+            View::All => self.show_all(),
         }
         self.remember_view();
     }
@@ -390,7 +385,101 @@ impl Article {
             self.persist();
         }
         self.focus.set(None);
-        self.analysed.set(Arc::new(Analysed::new(text)));
+        self.show(self.current_id(), text);
+    }
+
+    /// Analyses `text` (the text of document `id`, if it is one) and shows it when
+    /// done, unless something else was asked for meanwhile.
+    fn show(&self, id: Option<u64>, text: String) {
+        let ticket = self.next_ticket(text.len());
+        let this = *self;
+        analyser::analyse(&text.clone(), move |result| {
+            if !this.is_current(ticket) {
+                return;
+            }
+            let analysed = Arc::new(Analysed {
+                analysis: this.usable(result),
+                text,
+            });
+            if let Some(id) = id {
+                this.cache.update_value(|cache| {
+                    cache.insert(id, analysed.clone());
+                });
+            }
+            this.busy.set(None);
+            this.analysed.set(analysed);
+        });
+    }
+
+    /// Shows every document together once each is analysed; documents unchanged since
+    /// they were last shown are not analysed again.
+    fn show_all(&self) {
+        let docs = self.workspace.docs.get_untracked();
+        let cached: Vec<Option<Arc<Analysed>>> = self.cache.with_value(|cache| {
+            docs.iter()
+                .map(|doc| cache.get(&doc.id).filter(|part| part.text == doc.text).cloned())
+                .collect()
+        });
+        let missing: Vec<String> = docs
+            .iter()
+            .zip(&cached)
+            .filter(|(_, cached)| cached.is_none())
+            .map(|(doc, _)| doc.text.clone())
+            .collect();
+        let ticket = self.next_ticket(missing.iter().map(String::len).sum());
+        let this = *self;
+        analyser::analyse_each(&missing, move |results| {
+            if !this.is_current(ticket) {
+                return;
+            }
+            let mut results = results.into_iter();
+            let parts: Vec<Arc<Analysed>> = docs
+                .iter()
+                .zip(cached)
+                .map(|(doc, cached)| {
+                    cached.unwrap_or_else(|| {
+                        let analysis = this.usable(results.next().unwrap_or(Ok(Analysis::default())));
+                        let part = Arc::new(Analysed { text: doc.text.clone(), analysis });
+                        this.cache.update_value(|cache| {
+                            cache.insert(doc.id, part.clone());
+                        });
+                        part
+                    })
+                })
+                .collect();
+            let parts: Vec<(u64, String, &Analysed)> = docs
+                .iter()
+                .zip(&parts)
+                .map(|(doc, part)| (doc.id, doc.title.clone(), part.as_ref()))
+                .collect();
+            let (combined, ranges) = workspace::combine(&parts);
+            this.workspace.ranges.set(ranges);
+            this.draft.set(combined.text.clone());
+            this.busy.set(None);
+            this.analysed.set(Arc::new(combined));
+        });
+    }
+
+    /// A new request to show something, `bytes` long: the page says it is busy until
+    /// the request is answered, and answers to earlier ones are dropped.
+    fn next_ticket(&self, bytes: usize) -> u64 {
+        self.ticket.update_value(|ticket| *ticket += 1);
+        self.busy.set(Some(bytes));
+        self.ticket.get_value()
+    }
+
+    fn is_current(&self, ticket: u64) -> bool {
+        self.ticket.try_get_value() == Some(ticket)
+    }
+
+    /// The analysis, or none with the reason said, so the text is still shown.
+    fn usable(&self, result: Result<Analysis, String>) -> Analysis {
+        result.unwrap_or_else(|why| {
+            self.notice.set(Some(Notice::Error(format!(
+                "This text could not be analysed ({why}); it is shown without highlights."
+            ))));
+            Analysis::default()
+        })
     }
 
     fn cancel_pending(&self) {

@@ -2,8 +2,10 @@
 //! organisations, dates and figures highlighted, and see which countries it is about.
 //! Everything runs in the browser; the analysis is `diplomap_extract`.
 
+pub mod analyser;
 pub mod app;
 pub mod components;
+pub mod layout;
 pub mod map;
 pub mod sample;
 pub mod workspace;

@@ -8,7 +8,8 @@ use diplomap_app::components::article_input::group;
 use diplomap_app::components::country_list::country_summaries;
 use diplomap_app::components::drop_zone::{check_file, decode_text, human_size, MAX_FILE_BYTES};
 use diplomap_app::components::legend::label_counts;
-use diplomap_app::components::reading_view::{amount, blocks, paragraph_ranges, tooltip, Piece};
+use diplomap_app::components::reading_view::{amount, tooltip};
+use diplomap_app::layout::{blocks, paragraph_ranges, passages, sections, Piece, SECTION_BYTES};
 use diplomap_app::sample::SAMPLE_ARTICLE;
 use diplomap_app::workspace::{self, CURRENT_KEY, UNREADABLE_KEY, WORKSPACE_KEY};
 use diplomap_extract::{Analysis, CountryCode, Entity, Label, Money, Span, Value};
@@ -501,7 +502,7 @@ async fn markup_in_the_article_is_inert_text() {
     assert!(app.all("article.reading img").is_empty());
     assert_eq!(
         app.all("article.reading *").len(),
-        app.all("article.reading p, article.reading h3, article.reading mark")
+        app.all("article.reading .reading-section, article.reading p, article.reading h3, article.reading mark")
             .len()
     );
 }
@@ -1255,4 +1256,103 @@ async fn clicking_a_mention_marks_every_mention_of_it() {
     key(&putins()[0], "Escape");
     leptos::task::tick().await;
     assert!(app.all("mark.same").is_empty());
+}
+
+// ---------- long articles: passages, sections, the worker's encoding ----------
+
+/// An article of our own, repeated to `bytes`: paragraphs of several sentences.
+fn long_article(bytes: usize) -> String {
+    let paragraph = "Kazakh President Kassym-Jomart Tokayev met Chinese leader Xi Jinping in Astana on \
+        June 4. Beijing pledged $2 billion for a rail line to the Caspian, and officials said \
+        trade grew 12% last year. Moscow watched closely.";
+    let mut text = String::from("Long read on Central Asian trade\n\n");
+    while text.len() < bytes {
+        text.push_str(paragraph);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+#[wasm_bindgen_test]
+fn a_very_long_paragraph_is_cut_into_passages_after_sentences() {
+    let sentence = "Ministers from Uzbekistan and Tajikistan met again. ";
+    let text = sentence.repeat(SECTION_BYTES * 3 / sentence.len());
+    let cut = passages(&text);
+    assert!(cut.len() >= 3, "{} passages", cut.len());
+    assert!(!cut[0].continued && cut[1..].iter().all(|passage| passage.continued));
+    let mut rebuilt = String::new();
+    for passage in &cut {
+        assert!(passage.end - passage.start <= SECTION_BYTES);
+        assert_eq!(rebuilt.len(), passage.start, "passages are contiguous");
+        rebuilt.push_str(&text[passage.start..passage.end]);
+    }
+    assert_eq!(rebuilt, text.trim_end());
+    assert!(cut[..cut.len() - 1].iter().all(|passage| text[..passage.end].ends_with(". ")));
+    // Without any space, the cut still falls on a character boundary.
+    let dense = "ü".repeat(SECTION_BYTES);
+    assert!(passages(&dense).iter().all(|passage| dense.is_char_boundary(passage.end)));
+}
+
+#[wasm_bindgen_test]
+fn sections_group_passages_in_order_and_blocks_can_start_anywhere() {
+    let text = long_article(5 * SECTION_BYTES);
+    let analysed = Analysed::new(text.clone());
+    let cut = passages(&text);
+    let grouped = sections(&cut);
+    assert!(grouped.len() >= 5);
+    assert_eq!(grouped[0].passages.start, 0);
+    assert_eq!(grouped.last().unwrap().passages.end, cut.len());
+    for pair in grouped.windows(2) {
+        assert_eq!(pair[0].passages.end, pair[1].passages.start);
+        assert!(pair[0].end - pair[0].start <= 2 * SECTION_BYTES);
+    }
+    // A section's blocks are the same blocks as in the whole article.
+    let all = blocks(&analysed);
+    let third = &grouped[2];
+    let some = diplomap_app::layout::blocks_of(&analysed, &cut[third.passages.clone()]);
+    assert_eq!(some, all[third.passages.clone()].to_vec());
+    assert!(some.iter().any(|block| block.pieces.iter().any(|piece| matches!(piece, Piece::Mention { .. }))));
+}
+
+#[wasm_bindgen_test]
+fn the_worker_encoding_round_trips_and_refuses_damage() {
+    use diplomap_app::analyser::codec::{decode, encode};
+    let analysis = Analysed::new(long_article(4000)).analysis;
+    assert!(!analysis.relations.is_empty() && analysis.entities.iter().any(|e| e.value.is_some()));
+    let bytes = encode(&analysis);
+    assert_eq!(decode(&bytes), Some(analysis));
+    for cut in [0, 3, 4, 9, bytes.len() / 2, bytes.len() - 1] {
+        assert_eq!(decode(&bytes[..cut]), None, "cut at {cut}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(decode(&longer), None);
+    // Flipped bytes give an error or some analysis, never a panic.
+    for at in (0..bytes.len()).step_by(7) {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0xA5;
+        let _ = decode(&damaged);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_long_article_is_highlighted_section_by_section_as_it_scrolls() {
+    let app = Mounted::new(None).await;
+    let text = long_article(12 * SECTION_BYTES);
+    app.type_text(&text);
+    eventually("the long article is on the page", || {
+        app.all("article.reading .reading-section").len() >= 10
+    })
+    .await;
+    let sections = app.all("article.reading .reading-section");
+    let marked = |section: &web_sys::Element| section.query_selector("mark.ent").unwrap().is_some();
+    assert!(marked(&sections[0]));
+    let last = sections.last().unwrap().clone();
+    assert!(!marked(&last), "far sections start plain");
+    assert!(last.query_selector(".reading-plain").unwrap().is_some());
+    // All the text is there, highlighted or not.
+    let shown = app.text("article.reading");
+    assert!(shown.contains("Long read on Central Asian trade") && shown.ends_with("Moscow watched closely."));
+    last.scroll_into_view();
+    eventually("the last section is highlighted once on screen", || marked(&last)).await;
 }

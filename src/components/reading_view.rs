@@ -1,35 +1,21 @@
-use diplomap_extract::{country_name, CountryCode, Entity, Label, Span, Value};
+use std::sync::Arc;
+
+use diplomap_extract::{country_name, CountryCode, Entity, Span, Value};
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::js_sys;
 
-use crate::app::{Analysed, Article};
+use crate::app::Article;
 use crate::components::article_input::group;
-
-/// One run of article text: plain, or an entity mention.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Piece {
-    Text(String),
-    Mention {
-        text: String,
-        label: Label,
-        country: Option<CountryCode>,
-        /// The tooltip, e.g. `GPE · Russia (RU)`.
-        title: String,
-        /// What the mention stands for: its canonical name, else its text. Mentions
-        /// with the same key are marked together.
-        key: String,
-    },
-}
-
-/// A block of the article: a paragraph, or the headline when the text opens with one.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Block {
-    pub headline: bool,
-    pub pieces: Vec<Piece>,
-}
+use crate::layout::{blocks_of, passages, sections, Block, Piece, Section};
 
 /// The article with every mention highlighted. Built only from text nodes and
 /// elements, never from markup, so whatever the article contains stays inert text.
+///
+/// The whole text is on the page at once, in sections (see [`crate::layout`]); a
+/// section is highlighted when it comes near the screen. A 5 MB paste thus never puts
+/// a hundred thousand elements into the page in one go.
 #[component]
 pub fn ReadingView() -> impl IntoView {
     let article = expect_context::<Article>();
@@ -74,9 +60,18 @@ pub fn ReadingView() -> impl IntoView {
         })
     };
 
+    // The sections on the page: where each starts and ends, and whether it is
+    // highlighted yet.
+    let shown: StoredValue<Vec<ShownSection>> = StoredValue::new(Vec::new());
+    let observer = StoredValue::new_local(section_observer(shown));
+    on_cleanup(move || {
+        let _ = observer.try_with_value(|observer| observer.as_ref().map(|observer| observer.disconnect()));
+    });
+
     let body = move || {
         let current = analysed.get();
         if current.text.trim().is_empty() {
+            shown.set_value(Vec::new());
             return view! {
                 <p class="reading-empty">
                     "Paste an article into the box above, or drop a file, to read it here with its people, places, organisations, dates and figures marked."
@@ -84,15 +79,73 @@ pub fn ReadingView() -> impl IntoView {
             }
             .into_any();
         }
-        // Each block carries the byte offset where it starts, so a span of the text
-        // can be found in the page again (see `reveal`).
-        blocks(&current)
+        let passages = Arc::new(passages(&current.text));
+        let sections = sections(&passages);
+        let sections: Vec<(Section, ShownSection)> = sections
             .into_iter()
-            .zip(paragraph_ranges(&current.text))
-            .map(|(block, (start, _))| render_block(block, start, focus, marked))
+            .enumerate()
+            .map(|(index, section)| {
+                let highlighted = RwSignal::new(index < OPEN_SECTIONS);
+                let shown = ShownSection { end: section.end, highlighted };
+                (section, shown)
+            })
+            .collect();
+        shown.set_value(sections.iter().map(|(_, shown)| *shown).collect());
+        sections
+            .into_iter()
+            .enumerate()
+            .map(|(index, (section, flag))| {
+                let current = current.clone();
+                let passages = passages.clone();
+                let content = move || {
+                    if flag.highlighted.get() {
+                        blocks_of(&current, &passages[section.passages.clone()])
+                            .into_iter()
+                            .map(|block| render_block(block, focus, marked))
+                            .collect_view()
+                            .into_any()
+                    } else {
+                        let text = current.text.get(section.start..section.end).unwrap_or_default().to_string();
+                        view! { <div class="reading-plain" data-start=section.start.to_string()>{text}</div> }.into_any()
+                    }
+                };
+                view! { <div class="reading-section" data-section=index.to_string()>{content}</div> }
+            })
             .collect_view()
             .into_any()
     };
+
+    // Once the sections are on the page, watch those not highlighted yet.
+    let reading = NodeRef::<leptos::html::Article>::new();
+    Effect::new(move |_| {
+        analysed.track();
+        request_animation_frame(move || {
+            // The view may be gone by the next frame.
+            let _ = observer.try_with_value(|observer| {
+                if let (Some(observer), Some(reading)) = (observer, reading.get_untracked()) {
+                    observe_plain_sections(observer, &reading, shown);
+                }
+            });
+        });
+    });
+
+    // A sentence to show (evidence clicked in the map): once its text is analysed and
+    // on the page, highlight its section, scroll to it and flash it.
+    Effect::new(move |_| {
+        let Some(span) = article.revealing.get() else { return };
+        if article.busy.with(Option::is_some) || analysed.with(|current| span.end > current.text.len()) {
+            return;
+        }
+        article.revealing.set(None);
+        shown.with_value(|sections| {
+            if let Some(section) = sections.iter().find(|section| section.end >= span.start) {
+                section.highlighted.set(true);
+            }
+        });
+        request_animation_frame(move || {
+            reveal(span);
+        });
+    });
 
     view! {
         <section class="reading-panel" aria-labelledby="reading-heading">
@@ -100,7 +153,12 @@ pub fn ReadingView() -> impl IntoView {
                 <h2 id="reading-heading" class="section-title">"Reading view"</h2>
                 <p class="panel-meta">{summary}</p>
             </div>
-            <article class=classes aria-label="The article with entities highlighted">
+            <article
+                node_ref=reading
+                class=classes
+                aria-label="The article with entities highlighted"
+                aria-busy=move || article.busy.with(Option::is_some).to_string()
+            >
                 {body}
             </article>
             <div class="flash-layer" aria-hidden="true"></div>
@@ -108,12 +166,70 @@ pub fn ReadingView() -> impl IntoView {
     }
 }
 
+/// How many sections are highlighted before any scrolling: the first screens.
+const OPEN_SECTIONS: usize = 2;
+
+/// A section on the page.
+#[derive(Clone, Copy)]
+struct ShownSection {
+    end: usize,
+    highlighted: RwSignal<bool>,
+}
+
+/// Highlights each section as it comes within a screen or so of the viewport.
+fn section_observer(shown: StoredValue<Vec<ShownSection>>) -> Option<web_sys::IntersectionObserver> {
+    let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            for entry in entries.iter() {
+                let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
+                if !entry.is_intersecting() {
+                    continue;
+                }
+                let target = entry.target();
+                observer.unobserve(&target);
+                let index = target.get_attribute("data-section").and_then(|index| index.parse::<usize>().ok());
+                let _ = shown.try_with_value(|sections| {
+                    if let Some(section) = index.and_then(|index| sections.get(index)) {
+                        section.highlighted.set(true);
+                    }
+                });
+            }
+        },
+    )
+    // Lives as long as the observer, which JavaScript holds.
+    .into_js_value();
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("1200px 0px");
+    web_sys::IntersectionObserver::new_with_options(callback.unchecked_ref(), &options).ok()
+}
+
+fn observe_plain_sections(
+    observer: &web_sys::IntersectionObserver,
+    reading: &web_sys::HtmlElement,
+    shown: StoredValue<Vec<ShownSection>>,
+) {
+    observer.disconnect();
+    let Ok(elements) = reading.query_selector_all(":scope > .reading-section") else {
+        return;
+    };
+    let _ = shown.try_with_value(|sections| {
+        for (index, section) in sections.iter().enumerate() {
+            if section.highlighted.get_untracked() {
+                continue;
+            }
+            if let Some(element) = elements.item(index as u32).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+                observer.observe(&element);
+            }
+        }
+    });
+}
+
 fn render_block(
     block: Block,
-    start: usize,
     focus: RwSignal<Option<CountryCode>>,
     marked: RwSignal<Option<String>>,
 ) -> AnyView {
+    let start = block.start;
     let pieces = block
         .pieces
         .into_iter()
@@ -167,7 +283,7 @@ fn render_block(
     if block.headline {
         view! { <h3 class="reading-headline" data-start=start.to_string()>{pieces}</h3> }.into_any()
     } else {
-        view! { <p data-start=start.to_string()>{pieces}</p> }.into_any()
+        view! { <p class:continued=block.continued data-start=start.to_string()>{pieces}</p> }.into_any()
     }
 }
 
@@ -178,7 +294,7 @@ const FLASH_MS: u64 = 1800;
 /// sentence) and marks it briefly. The mark is drawn on a layer of its own over the
 /// article, so the article's elements are never touched. Returns whether the span is
 /// on the page.
-pub fn reveal(span: Span) -> bool {
+fn reveal(span: Span) -> bool {
     let Some(document) = window().document() else {
         return false;
     };
@@ -318,101 +434,6 @@ fn utf16_offset(text: &str, index: usize) -> u32 {
         index -= 1;
     }
     text[..index].encode_utf16().count() as u32
-}
-
-/// Splits the analysed text into blocks (paragraphs are separated by blank lines) of
-/// plain text and mentions. Entity offsets are byte offsets into the text; a mention
-/// that is out of range, overlaps the previous one or splits a character is left as
-/// plain text rather than trusted.
-pub fn blocks(analysed: &Analysed) -> Vec<Block> {
-    let text = analysed.text.as_str();
-    let entities = &analysed.analysis.entities;
-    let mut next_entity = 0;
-    let mut out = Vec::new();
-    for (index, (start, end)) in paragraph_ranges(text).into_iter().enumerate() {
-        let mut pieces = Vec::new();
-        let mut cursor = start;
-        // Skip entities that end before this paragraph.
-        while next_entity < entities.len() && entities[next_entity].span.end <= start {
-            next_entity += 1;
-        }
-        let mut i = next_entity;
-        while i < entities.len() && entities[i].span.start < end {
-            let entity = &entities[i];
-            i += 1;
-            let from = entity.span.start.max(cursor);
-            let to = entity.span.end.min(end);
-            if from >= to || entity.span.start < cursor {
-                continue;
-            }
-            let (Some(before), Some(inside)) = (text.get(cursor..from), text.get(from..to)) else {
-                continue;
-            };
-            if !before.is_empty() {
-                pieces.push(Piece::Text(before.to_string()));
-            }
-            pieces.push(Piece::Mention {
-                text: inside.to_string(),
-                label: entity.label,
-                country: entity.country,
-                title: tooltip(entity, inside),
-                key: entity.canonical.clone().unwrap_or_else(|| inside.to_string()),
-            });
-            cursor = to;
-        }
-        if let Some(rest) = text.get(cursor..end) {
-            if !rest.is_empty() {
-                pieces.push(Piece::Text(rest.to_string()));
-            }
-        }
-        let headline = index == 0 && looks_like_headline(&text[start..end]);
-        out.push(Block { headline, pieces });
-    }
-    out
-}
-
-/// A first paragraph that is one short line without a full stop reads as a headline.
-fn looks_like_headline(paragraph: &str) -> bool {
-    let line = paragraph.trim();
-    !line.contains('\n')
-        && line.chars().count() <= 140
-        && !line.ends_with(['.', '"', '\u{201d}', ':'])
-}
-
-/// Byte ranges of the paragraphs: text separated by lines that are blank, trimmed of
-/// the blank lines themselves. Single line breaks stay inside a paragraph.
-pub fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'\n' {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        let mut newlines = 0;
-        while j < bytes.len() && matches!(bytes[j], b'\n' | b' ' | b'\t' | b'\r') {
-            newlines += usize::from(bytes[j] == b'\n');
-            j += 1;
-        }
-        if newlines >= 2 {
-            ranges.push((start, i));
-            start = j;
-        }
-        i = j;
-    }
-    ranges.push((start, bytes.len()));
-    ranges.retain(|&(start, end)| !text[start..end].trim().is_empty());
-    // Leading blank space is not part of the paragraph.
-    for range in &mut ranges {
-        let paragraph = &text[range.0..range.1];
-        range.0 += paragraph.len() - paragraph.trim_start().len();
-        let paragraph = &text[range.0..range.1];
-        range.1 = range.0 + paragraph.trim_end().len();
-    }
-    ranges
 }
 
 /// The tooltip of a mention: label, then what it resolves to, e.g. `GPE · Russia (RU)`,

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::app::{Analysed, Article};
 use crate::components::article_input::group;
 use crate::components::country_list::country_summaries;
-use crate::components::reading_view::{amount, reveal};
+use crate::components::reading_view::amount;
 use crate::map::{self, Point, Rect};
 
 /// Geography, or the same relations as a node-link diagram.
@@ -1070,15 +1070,14 @@ fn sentence_list(sentences: Vec<(Span, Option<String>, String)>) -> impl IntoVie
                                 data-doc=doc_id
                                 title=if source.is_some() { "Open this document at this sentence" } else { "Show this sentence in the article" }
                                 on:click=move |_| {
-                                    match (&source, article) {
-                                        (Some(range), Some(article)) => {
-                                            let local = Span::new(span.start - range.start, span.end - range.start);
+                                    let Some(article) = article else { return };
+                                    match &source {
+                                        Some(range) => {
                                             article.switch(crate::workspace::View::Doc(range.id));
-                                            set_timeout(move || { reveal(local); }, std::time::Duration::from_millis(60));
+                                            let local = Span::new(span.start - range.start, span.end - range.start);
+                                            article.revealing.set(Some(local));
                                         }
-                                        _ => {
-                                            reveal(span);
-                                        }
+                                        None => article.revealing.set(Some(span)),
                                     }
                                 }
                             >

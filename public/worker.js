@@ -1,0 +1,33 @@
+// The analysis worker. The page posts its own compiled wasm module and the URL of its
+// wasm-bindgen glue first (so nothing is downloaded twice), then texts as {id, text};
+// each is answered with {id, bytes} (the encoded analysis) or {id, error}.
+// Texts that arrive while the module is starting wait for it.
+let analyse = null;
+const waiting = [];
+
+self.onmessage = async ({ data }) => {
+  if (data.module) {
+    try {
+      const glue = await import(data.js);
+      await glue.default({ module_or_path: data.module });
+      analyse = glue.analyseEncoded;
+    } catch (error) {
+      self.postMessage({ failed: String(error) });
+      return;
+    }
+    waiting.splice(0).forEach(answer);
+  } else if (analyse) {
+    answer(data);
+  } else {
+    waiting.push(data);
+  }
+};
+
+function answer({ id, text }) {
+  try {
+    const bytes = analyse(text);
+    self.postMessage({ id, bytes }, [bytes.buffer]);
+  } catch (error) {
+    self.postMessage({ id, error: String(error) });
+  }
+}

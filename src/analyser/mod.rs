@@ -1,0 +1,239 @@
+//! Where texts are analysed. A short text is analysed on the page at once (a few
+//! milliseconds); a long one in a Web Worker, so the page stays responsive while a
+//! 5 MB paste is read.
+//!
+//! The worker runs this same wasm module: `public/worker.js` receives the compiled
+//! module from the page (nothing is downloaded twice), instantiates it, and answers
+//! each text with [`analyse_encoded`]'s bytes (see [`codec`]). Where no worker can be
+//! started (the component tests, a browser without module workers) every text is
+//! analysed on the page.
+
+pub mod codec;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use diplomap_extract::{analyze, Analysis};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::js_sys::{Object, Reflect, Uint8Array};
+
+/// Texts from this size up go to the worker. Below it the page's own analysis ends
+/// within a frame or two (the core reads some 17 MB/s in wasm).
+pub const WORKER_MIN_BYTES: usize = 128 * 1024;
+
+/// What the worker computes for a text: the encoded analysis.
+#[wasm_bindgen(js_name = analyseEncoded)]
+pub fn analyse_encoded(text: &str) -> Vec<u8> {
+    codec::encode(&analyze(text))
+}
+
+/// Whether this instance of the module runs in a worker rather than on the page.
+pub fn in_worker() -> bool {
+    web_sys::window().is_none()
+}
+
+/// Called with the analysis of a text, or why there is none.
+type Done = Box<dyn FnOnce(Result<Analysis, String>)>;
+
+/// Analyses `text` and calls `done` with the result: at once for a short text, later
+/// for a long one.
+pub fn analyse(text: &str, done: impl FnOnce(Result<Analysis, String>) + 'static) {
+    if text.len() < WORKER_MIN_BYTES {
+        return done(Ok(analyze(text)));
+    }
+    let done: Done = Box::new(done);
+    let refused = WORKER.with(|state| {
+        let mut state = state.borrow_mut();
+        if matches!(*state, State::Idle) {
+            *state = Worker::start().map_or(State::Unavailable, State::Running);
+        }
+        match &mut *state {
+            State::Running(worker) => worker.post(text, done),
+            _ => Some(done),
+        }
+    });
+    if let Some(done) = refused {
+        done(Ok(analyze(text)));
+    }
+}
+
+thread_local! {
+    static WORKER: RefCell<State> = const { RefCell::new(State::Idle) };
+}
+
+enum State {
+    /// Not needed yet.
+    Idle,
+    Running(Worker),
+    /// Could not be started: texts are analysed on the page.
+    Unavailable,
+}
+
+/// The running worker and the texts it has not answered yet.
+struct Worker {
+    worker: web_sys::Worker,
+    /// Each unanswered text, kept to be analysed on the page should the worker fail
+    /// to start.
+    pending: Vec<(u32, String, Done)>,
+    next_id: u32,
+}
+
+impl Worker {
+    /// Starts `worker.js` beside `boot.js` and hands it this module; `None` where that
+    /// is not possible.
+    fn start() -> Option<Worker> {
+        let document = web_sys::window()?.document()?;
+        let boot = document.query_selector("script[data-js]").ok()??;
+        let boot_url = boot.get_attribute("src")?;
+        let glue = boot.get_attribute("data-js")?;
+        let base = document.base_uri().ok()??;
+        let script = web_sys::Url::new_with_base(&boot_url, &base).ok()?;
+        let worker_url = web_sys::Url::new_with_base("worker.js", &script.href()).ok()?;
+        let glue_url = web_sys::Url::new_with_base(&glue, &base).ok()?;
+
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let worker = web_sys::Worker::new_with_options(&worker_url.href(), &options).ok()?;
+        // Handed over to JavaScript for the life of the worker (a handler may end its
+        // own worker, so Rust must not own and drop them).
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            |event: web_sys::MessageEvent| answered(event.data()),
+        )
+        .into_js_value();
+        // Fires when worker.js cannot be loaded (a host without it) or throws.
+        let on_error =
+            Closure::<dyn FnMut(web_sys::Event)>::new(|_event: web_sys::Event| give_up())
+                .into_js_value();
+        worker.set_onmessage(Some(on_message.unchecked_ref()));
+        worker.set_onerror(Some(on_error.unchecked_ref()));
+        let setup = Object::new();
+        set(&setup, "js", &glue_url.href().into());
+        set(&setup, "module", &wasm_bindgen::module());
+        worker.post_message(&setup).ok()?;
+        Some(Worker {
+            worker,
+            pending: Vec::new(),
+            next_id: 0,
+        })
+    }
+
+    /// Hands `text` to the worker; gives `done` back if it cannot take it.
+    fn post(&mut self, text: &str, done: Done) -> Option<Done> {
+        self.next_id = self.next_id.wrapping_add(1);
+        let id = self.next_id;
+        let message = Object::new();
+        set(&message, "id", &id.into());
+        set(&message, "text", &text.into());
+        if self.worker.post_message(&message).is_err() {
+            return Some(done);
+        }
+        self.pending.push((id, text.to_string(), done));
+        None
+    }
+}
+
+fn set(object: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &key.into(), value);
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A message from the worker: `{id, bytes}`, `{id, error}` or `{failed}`.
+fn answered(message: JsValue) {
+    if let Some(why) = get(&message, "failed").as_string() {
+        web_sys::console::warn_1(&format!("Diplomap: no analysis worker ({why})").into());
+        return give_up();
+    }
+    let Some(id) = get(&message, "id").as_f64().map(|id| id as u32) else {
+        return;
+    };
+    let pending = WORKER.with(|state| match &mut *state.borrow_mut() {
+        State::Running(worker) => {
+            let index = worker.pending.iter().position(|(pending, ..)| *pending == id)?;
+            Some(worker.pending.swap_remove(index))
+        }
+        _ => None,
+    });
+    let Some((_, _, done)) = pending else { return };
+    let bytes = get(&message, "bytes");
+    let result = match bytes.dyn_ref::<Uint8Array>() {
+        Some(bytes) => codec::decode(&bytes.to_vec())
+            .ok_or_else(|| "the analysis worker sent a result that could not be read".to_string()),
+        None => Err(get(&message, "error")
+            .as_string()
+            .unwrap_or_else(|| "the analysis worker failed".to_string())),
+    };
+    if result.is_err() {
+        // A failure may leave the worker's memory in any state: the next long text
+        // starts a fresh one.
+        restart();
+    }
+    done(result);
+}
+
+/// The worker could not start: from now on every text is analysed on the page,
+/// beginning with those it was given.
+fn give_up() {
+    for (_, text, done) in take_worker(State::Unavailable) {
+        done(Ok(analyze(&text)));
+    }
+}
+
+/// Ends the worker after a failure; its other texts get the failure too.
+fn restart() {
+    for (_, _, done) in take_worker(State::Idle) {
+        done(Err("the analysis worker was restarted".to_string()));
+    }
+}
+
+/// Terminates the running worker, leaving `next` in its place; returns its unanswered
+/// texts.
+fn take_worker(next: State) -> Vec<(u32, String, Done)> {
+    let previous = WORKER.with(|state| std::mem::replace(&mut *state.borrow_mut(), next));
+    match previous {
+        State::Running(worker) => {
+            worker.worker.terminate();
+            worker.pending
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Analyses every text and calls `done` once with all the results, in order.
+pub fn analyse_each(texts: &[String], done: impl FnOnce(Vec<Result<Analysis, String>>) + 'static) {
+    if texts.is_empty() {
+        return done(Vec::new());
+    }
+    let gathered = Rc::new(RefCell::new(Gathered {
+        results: texts.iter().map(|_| None).collect(),
+        missing: texts.len(),
+        done: Some(Box::new(done)),
+    }));
+    for (index, text) in texts.iter().enumerate() {
+        let gathered = gathered.clone();
+        analyse(text, move |result| {
+            let finished = {
+                let mut gathered = gathered.borrow_mut();
+                gathered.results[index] = Some(result);
+                gathered.missing -= 1;
+                (gathered.missing == 0).then(|| {
+                    let results = gathered.results.drain(..).flatten().collect();
+                    (gathered.done.take(), results)
+                })
+            };
+            if let Some((Some(done), results)) = finished {
+                done(results);
+            }
+        });
+    }
+}
+
+/// The results of [`analyse_each`] as they come in.
+struct Gathered {
+    results: Vec<Option<Result<Analysis, String>>>,
+    missing: usize,
+    done: Option<Box<dyn FnOnce(Vec<Result<Analysis, String>>)>>,
+}
