@@ -151,12 +151,8 @@ impl Gazetteer {
         gazetteer.load_people(tables.people);
         gazetteer.load_regions(tables.regions);
         gazetteer.load_groups(tables.groups);
-        gazetteer.given_names = tables
-            .given_names
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .map(|name| crate::normalize::fold(name).into_boxed_str())
+        gazetteer.given_names = front_decoded(tables.given_names)
+            .map(|name| crate::normalize::fold(&name).into_boxed_str())
             .collect();
         gazetteer
     }
@@ -439,6 +435,27 @@ impl Gazetteer {
 }
 
 /// The data rows of a TSV table (header skipped) with at least `min_fields` fields.
+/// The names of a front-coded list: each line is how many leading characters it shares
+/// with the name before it (one digit), then the rest. Lines that are blank or start
+/// with `#` are skipped; a line without the digit is a whole name.
+fn front_decoded(list: &str) -> impl Iterator<Item = String> + '_ {
+    let mut previous = String::new();
+    list.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(move |line| {
+            // An ASCII digit is one byte, so `line[1..]` is on a character boundary.
+            let (shared, rest) = match line.chars().next().and_then(|first| first.to_digit(10)) {
+                Some(shared) => (shared as usize, &line[1..]),
+                None => (0, line),
+            };
+            let mut name: String = previous.chars().take(shared).collect();
+            name.push_str(rest);
+            previous.clone_from(&name);
+            name
+        })
+}
+
 fn rows(table: &str, min_fields: usize) -> impl Iterator<Item = Vec<&str>> {
     table
         .lines()
@@ -524,5 +541,17 @@ mod tests {
         assert!(found("Russianness").is_empty());
         assert_eq!(found("the U.S. and the UN").len(), 2);
         assert_eq!(found("Putin's Kremlin").len(), 2);
+    }
+
+    #[test]
+    fn front_coded_lists_decode_to_whole_names() {
+        let list = "# a header\n0Aamir\n2ron\n0Zoë\n3\u{e9}\nWhole\n\n1ill\n";
+        let names: Vec<String> = front_decoded(list).collect();
+        assert_eq!(names, ["Aamir", "Aaron", "Zoë", "Zoëé", "Whole", "Will"]);
+        // The shipped list: every name whole, none starting with a digit.
+        let shipped: Vec<String> = front_decoded(Tables::builtin().given_names).collect();
+        assert!(shipped.len() > 5000);
+        assert!(shipped.iter().any(|name| name == "Vladimir"));
+        assert!(shipped.iter().all(|name| !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())));
     }
 }
