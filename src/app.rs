@@ -22,6 +22,10 @@ use crate::workspace::{self, DocRange, DocRecord, View, CURRENT_KEY, UNREADABLE_
 /// How long typing must pause before the article is analysed again.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
+/// An edit changing the text by more than this many bytes is a paste or a drop, and
+/// is analysed without waiting for typing to pause.
+pub const PASTE_BYTES: usize = 4096;
+
 /// Where earlier versions kept their single article; read once, into the workspace.
 pub const STORAGE_KEY: &str = "diplomap.article.v1";
 
@@ -344,10 +348,15 @@ impl Article {
 
     /// The reader typed: keep the text, analyse once typing pauses.
     pub fn edit(&self, text: String) {
+        // A paste or a drop, not typing: nothing to wait for.
+        let jump = self.draft.with_untracked(|draft| draft.len().abs_diff(text.len())) > PASTE_BYTES;
         self.draft.set(text);
         self.cancel_pending();
         let this = *self;
-        let handle = set_timeout_with_handle(move || this.analyse_draft(), DEBOUNCE);
+        // A long paste is still analysed in a task of its own: taking it in is work
+        // enough for one.
+        let wait = if jump { Duration::ZERO } else { DEBOUNCE };
+        let handle = set_timeout_with_handle(move || this.analyse_draft(), wait);
         self.pending.set_value(handle.ok());
     }
 
@@ -376,16 +385,24 @@ impl Article {
         if self.analysed.with_untracked(|current| current.text == text) {
             return;
         }
+        self.focus.set(None);
+        let long = text.len() >= analyser::WORKER_MIN_BYTES;
+        self.show(self.current_id(), text.clone());
         if let Some(id) = self.current_id() {
             self.workspace
                 .docs
                 .update(|docs| {
-                    workspace::set_text(docs, id, text.clone());
+                    workspace::set_text(docs, id, text);
                 });
-            self.persist();
+            // Saving megabytes takes the page a while: in a task of its own, once the
+            // worker has the text.
+            if long {
+                let this = *self;
+                set_timeout(move || drop(this.persist()), Duration::ZERO);
+            } else {
+                self.persist();
+            }
         }
-        self.focus.set(None);
-        self.show(self.current_id(), text);
     }
 
     /// Analyses `text` (the text of document `id`, if it is one) and shows it when

@@ -1356,3 +1356,25 @@ async fn a_long_article_is_highlighted_section_by_section_as_it_scrolls() {
     last.scroll_into_view();
     eventually("the last section is highlighted once on screen", || marked(&last)).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_text_too_long_to_edit_is_read_but_not_kept_in_the_box() {
+    use diplomap_app::components::article_input::{byte_offset, EDIT_LIMIT_BYTES};
+    assert_eq!(byte_offset("añb😀c", 0), 0);
+    assert_eq!(byte_offset("añb😀c", 2), 3);
+    assert_eq!(byte_offset("añb😀c", 5), 8);
+    assert_eq!(byte_offset("añb😀c", 99), 9);
+
+    let app = Mounted::new(None).await;
+    let text = long_article(EDIT_LIMIT_BYTES + SECTION_BYTES);
+    app.type_text(&text);
+    eventually("the long text is read", || app.all("article.reading .reading-section").len() > 30).await;
+    let textarea = app.textarea();
+    assert_eq!(textarea.value(), "", "the box does not hold it");
+    assert!(textarea.has_attribute("readonly"));
+    assert!(textarea.placeholder().contains("too long to edit here"), "{}", textarea.placeholder());
+    // Loading a short text makes the box editable again.
+    app.click(".panel-actions button:nth-child(1)");
+    eventually("the sample is back in the box", || app.textarea().value() == SAMPLE_ARTICLE).await;
+    assert!(!app.textarea().has_attribute("readonly"));
+}

@@ -2,10 +2,10 @@
 //! milliseconds); a long one in a Web Worker, so the page stays responsive while a
 //! 5 MB paste is read.
 //!
-//! The worker runs this same wasm module: `public/worker.js` receives the compiled
-//! module from the page (nothing is downloaded twice), instantiates it, and answers
-//! each text with [`analyse_encoded`]'s bytes (see [`codec`]). Where no worker can be
-//! started (the component tests, a browser without module workers) every text is
+//! The worker runs this same wasm module: `public/boot.js` starts `public/worker.js`
+//! with the page and hands it the compiled module (nothing is downloaded twice); it
+//! answers each text with [`analyse_encoded`]'s bytes (see [`codec`]). Where there is
+//! no worker (the component tests, a browser without module workers) every text is
 //! analysed on the page.
 
 pub mod codec;
@@ -16,7 +16,7 @@ use std::rc::Rc;
 use diplomap_extract::{analyze, Analysis};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::js_sys::{Object, Reflect, Uint8Array};
+use web_sys::js_sys::{self, Object, Reflect, Uint8Array};
 
 /// Texts from this size up go to the worker. Below it the page's own analysis ends
 /// within a frame or two (the core reads some 17 MB/s in wasm).
@@ -80,21 +80,10 @@ struct Worker {
 }
 
 impl Worker {
-    /// Starts `worker.js` beside `boot.js` and hands it this module; `None` where that
-    /// is not possible.
+    /// The worker `public/boot.js` started with the page, if it did.
     fn start() -> Option<Worker> {
-        let document = web_sys::window()?.document()?;
-        let boot = document.query_selector("script[data-js]").ok()??;
-        let boot_url = boot.get_attribute("src")?;
-        let glue = boot.get_attribute("data-js")?;
-        let base = document.base_uri().ok()??;
-        let script = web_sys::Url::new_with_base(&boot_url, &base).ok()?;
-        let worker_url = web_sys::Url::new_with_base("worker.js", &script.href()).ok()?;
-        let glue_url = web_sys::Url::new_with_base(&glue, &base).ok()?;
-
-        let options = web_sys::WorkerOptions::new();
-        options.set_type(web_sys::WorkerType::Module);
-        let worker = web_sys::Worker::new_with_options(&worker_url.href(), &options).ok()?;
+        let worker = Reflect::get(&js_sys::global(), &"diplomapWorker".into()).ok()?;
+        let worker: web_sys::Worker = worker.dyn_into().ok()?;
         // Handed over to JavaScript for the life of the worker (a handler may end its
         // own worker, so Rust must not own and drop them).
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
@@ -107,10 +96,6 @@ impl Worker {
                 .into_js_value();
         worker.set_onmessage(Some(on_message.unchecked_ref()));
         worker.set_onerror(Some(on_error.unchecked_ref()));
-        let setup = Object::new();
-        set(&setup, "js", &glue_url.href().into());
-        set(&setup, "module", &wasm_bindgen::module());
-        worker.post_message(&setup).ok()?;
         Some(Worker {
             worker,
             pending: Vec::new(),

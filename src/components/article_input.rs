@@ -1,8 +1,14 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::app::Article;
 use crate::components::drop_zone::DropZone;
 use crate::components::notice_bar::NoticeBar;
+
+/// The longest text the box holds for editing. Browsers lay out a text box's whole
+/// content at once: a 5 MB one freezes the page for a second. A longer document is
+/// read in the reading view only, and the box says so.
+pub const EDIT_LIMIT_BYTES: usize = 512 * 1024;
 
 /// The article source: a text box (analysed as you type), a file drop zone and the
 /// message line. Loading a file or the sample replaces the text; a rejected file
@@ -11,6 +17,15 @@ use crate::components::notice_bar::NoticeBar;
 pub fn ArticleInput() -> impl IntoView {
     let article = expect_context::<Article>();
     let draft = article.draft;
+    let too_long = Memo::new(move |_| draft.with(|text| text.len() > EDIT_LIMIT_BYTES));
+    let placeholder = move || {
+        if too_long.get() {
+            let size = draft.with(|text| crate::components::drop_zone::human_size(text.len() as f64));
+            format!("This document ({size}) is too long to edit here; it is shown in full below. Paste or drop to add another.")
+        } else {
+            "Paste an English news article here\u{2026}".to_string()
+        }
+    };
 
     let stats = move || {
         draft.with(|text| {
@@ -49,12 +64,13 @@ pub fn ArticleInput() -> impl IntoView {
                 id="article-text"
                 class="article-text"
                 aria-label="Article text: paste or type an English news article"
-                placeholder="Paste an English news article here\u{2026}"
+                placeholder=placeholder
                 spellcheck="false"
                 rows="7"
-                prop:readOnly=move || article.workspace.view.get() == crate::workspace::View::All
-                prop:value=move || draft.get()
+                readonly=move || (article.workspace.view.get() == crate::workspace::View::All || too_long.get()).then_some("")
+                prop:value=move || if too_long.get() { String::new() } else { draft.get() }
                 on:input:target=move |ev| article.edit(ev.target().value())
+                on:paste=move |ev| paste_long_text(article, ev)
             ></textarea>
             <div class="input-foot">
                 <DropZone/>
@@ -62,6 +78,45 @@ pub fn ArticleInput() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// A paste too long for the box goes straight into the document, where the box's
+/// selection was, without ever being laid out in the box.
+fn paste_long_text(article: Article, event: web_sys::ClipboardEvent) {
+    let Some(pasted) = event.clipboard_data().and_then(|data| data.get_data("text/plain").ok()) else {
+        return;
+    };
+    if pasted.len() <= EDIT_LIMIT_BYTES {
+        return;
+    }
+    let Some(textarea) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    event.prevent_default();
+    let value = textarea.value();
+    let at = |offset: Option<u32>| byte_offset(&value, offset.unwrap_or(0) as usize);
+    let (start, end) = (
+        at(textarea.selection_start().ok().flatten()),
+        at(textarea.selection_end().ok().flatten()),
+    );
+    let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
+    let (before, after) = (&value[..start.min(end)], &value[end.max(start)..]);
+    article.edit(format!("{before}{pasted}{after}"));
+}
+
+/// The byte offset of UTF-16 offset `units` in `text` (what the DOM counts in).
+pub fn byte_offset(text: &str, units: usize) -> usize {
+    let mut seen = 0;
+    for (index, ch) in text.char_indices() {
+        if seen >= units {
+            return index;
+        }
+        seen += ch.len_utf16();
+    }
+    text.len()
 }
 
 /// `12345` -> `12,345`.

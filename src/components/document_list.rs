@@ -8,7 +8,7 @@ use crate::workspace::View;
 
 /// The workspace's documents as tabs: "All documents", then one per document (switch,
 /// delete with undo), a rename field for the one shown, "New", and the export row.
-/// Also takes text pasted anywhere outside a text field as a new document.
+/// Also takes text pasted anywhere outside an editable text field as a new document.
 #[component]
 pub fn DocumentList() -> impl IntoView {
     let article = expect_context::<Article>();
@@ -20,7 +20,8 @@ pub fn DocumentList() -> impl IntoView {
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|element| {
-                element.closest("textarea, input, [contenteditable]").ok().flatten().is_some()
+                let editable = "textarea:not([readonly]), input:not([readonly]), [contenteditable]";
+                element.closest(editable).ok().flatten().is_some()
             });
         if in_field {
             return;
