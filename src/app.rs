@@ -26,6 +26,10 @@ pub const DEBOUNCE: Duration = Duration::from_millis(150);
 /// is analysed without waiting for typing to pause.
 pub const PASTE_BYTES: usize = 4096;
 
+/// The longest text taken in at once (files have their own, lower limit). A longer
+/// paste is refused with a message rather than left to exhaust the tab's memory.
+pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
+
 /// Where earlier versions kept their single article; read once, into the workspace.
 pub const STORAGE_KEY: &str = "diplomap.article.v1";
 
@@ -346,6 +350,21 @@ impl Article {
         self.switch(View::Doc(id));
     }
 
+    /// Whether a text of `bytes` can be taken in; if not, the notice says why and
+    /// nothing changes.
+    pub fn admits(&self, bytes: usize, what: &str) -> bool {
+        if bytes <= MAX_TEXT_BYTES {
+            return true;
+        }
+        let size = |bytes: usize| crate::components::drop_zone::human_size(bytes as f64);
+        self.notice.set(Some(Notice::Error(format!(
+            "{what} is {}: Diplomap reads up to {} at once. Nothing was changed; split the text into several documents.",
+            size(bytes),
+            size(MAX_TEXT_BYTES)
+        ))));
+        false
+    }
+
     /// The reader typed: keep the text, analyse once typing pauses.
     pub fn edit(&self, text: String) {
         // A paste or a drop, not typing: nothing to wait for.
@@ -398,7 +417,12 @@ impl Article {
             // worker has the text.
             if long {
                 let this = *self;
-                set_timeout(move || drop(this.persist()), Duration::ZERO);
+                set_timeout(
+                    move || {
+                        this.persist();
+                    },
+                    Duration::ZERO,
+                );
             } else {
                 self.persist();
             }

@@ -1378,3 +1378,17 @@ async fn a_text_too_long_to_edit_is_read_but_not_kept_in_the_box() {
     eventually("the sample is back in the box", || app.textarea().value() == SAMPLE_ARTICLE).await;
     assert!(!app.textarea().has_attribute("readonly"));
 }
+
+#[wasm_bindgen_test]
+async fn a_text_over_the_limit_is_refused_and_the_article_kept() {
+    use diplomap_app::app::MAX_TEXT_BYTES;
+    let app = Mounted::new(None).await;
+    let huge = "Talks in Geneva went on. ".repeat(MAX_TEXT_BYTES / 20);
+    app.type_text(&huge);
+    leptos::task::tick().await;
+    assert!(app.notice().contains("is 12.5 MB: Diplomap reads up to 10.0 MB"), "{}", app.notice());
+    assert_eq!(app.textarea().value(), SAMPLE_ARTICLE, "the box is given back its text");
+    sleep(300).await;
+    assert!(app.text("article.reading").contains(SAMPLE_ARTICLE.lines().next().unwrap()));
+    assert!(!app.text("article.reading").contains("Talks in Geneva"));
+}

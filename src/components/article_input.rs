@@ -69,7 +69,15 @@ pub fn ArticleInput() -> impl IntoView {
                 rows="7"
                 readonly=move || (article.workspace.view.get() == crate::workspace::View::All || too_long.get()).then_some("")
                 prop:value=move || if too_long.get() { String::new() } else { draft.get() }
-                on:input:target=move |ev| article.edit(ev.target().value())
+                on:input:target=move |ev| {
+                    let value = ev.target().value();
+                    if article.admits(value.len(), "The text") {
+                        article.edit(value);
+                    } else {
+                        // Out of the box before the browser lays it out.
+                        ev.target().set_value(&draft.with_untracked(|text| if text.len() > EDIT_LIMIT_BYTES { String::new() } else { text.clone() }));
+                    }
+                }
                 on:paste=move |ev| paste_long_text(article, ev)
             ></textarea>
             <div class="input-foot">
@@ -88,6 +96,9 @@ fn paste_long_text(article: Article, event: web_sys::ClipboardEvent) {
     };
     if pasted.len() <= EDIT_LIMIT_BYTES {
         return;
+    }
+    if !article.admits(pasted.len(), "The pasted text") {
+        return event.prevent_default();
     }
     let Some(textarea) = event
         .target()

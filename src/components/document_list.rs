@@ -36,6 +36,9 @@ pub fn DocumentList() -> impl IntoView {
             return;
         }
         event.prevent_default();
+        if !article.admits(text.len(), "The pasted text") {
+            return;
+        }
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let empty = article.current_id().is_some() && article.draft.with_untracked(|d| d.trim().is_empty());
         if empty {
