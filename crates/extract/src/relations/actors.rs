@@ -7,6 +7,7 @@ use super::{ordered, Layout};
 use crate::entities::Mention;
 use crate::gazetteer::EntryKind;
 use crate::model::{CountryCode, Label};
+use crate::steps::tick;
 use crate::tokens::Tokens;
 
 /// One country acting in a clause, at the tokens that name it.
@@ -71,12 +72,14 @@ pub(super) fn related_pairs(tokens: &Tokens<'_>, actors: &[Actor], reciprocal: b
     let mut others: Vec<usize> = Vec::new();
     for x in 0..actors.len() {
         let role = if is_agent(x) { &mut agents } else { &mut others };
+        tick(role.len());
         if !role.iter().any(|&known| actors[known].country == actors[x].country && list_of[known] == list_of[x]) {
             role.push(x);
         }
     }
     for &x in &agents {
         for &y in &others {
+            tick(1);
             add(x, y);
         }
     }

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 use super::actors::Actor;
 use crate::entities::Mention;
 use crate::model::{CountryCode, Label, RelationType};
+use crate::steps::tick;
 use crate::tokens::Tokens;
 
 /// How many recently named countries are remembered.
@@ -50,7 +51,10 @@ impl Discourse {
         (first..last)
             .filter(|&i| tokens.folded(i) == "the" && matches!(tokens.folded(i + 1), "republic" | "country" | "kingdom"))
             .filter_map(|i| {
-                let earlier = actors.iter().rev().find(|actor| actor.state && actor.last < i);
+                let earlier = actors.iter().rev().find(|actor| {
+                    tick(1);
+                    actor.state && actor.last < i
+                });
                 let country = earlier.map(|actor| actor.country).or_else(|| self.recent_states.first().copied())?;
                 Some(Actor { country, first: i, last: i + 1, state: true })
             })
@@ -102,18 +106,21 @@ impl Discourse {
         let mut leaders: Vec<CountryCode> = Vec::new();
         for &m in in_clause {
             let leader = mentions[m].canonical.as_ref().and_then(|name| self.leaders.get(name));
+            tick(leaders.len());
             if let Some(&leader) = leader.filter(|leader| !leaders.contains(leader)) {
                 leaders.push(leader);
             }
         }
         let mut countries: Vec<CountryCode> = Vec::new();
         for actor in actors {
+            tick(countries.len());
             if !countries.contains(&actor.country) {
                 countries.push(actor.country);
             }
         }
         for leader in leaders {
             for &country in countries.iter().filter(|country| **country != leader) {
+                tick(1);
                 add(country, leader, &[RelationType::Integration]);
             }
         }
@@ -122,6 +129,7 @@ impl Discourse {
     /// Remembers the countries of a clause, the last named first.
     pub fn remember(&mut self, actors: &[Actor]) {
         for actor in actors {
+            tick(1);
             push_front(&mut self.recent, actor.country);
             if actor.state {
                 push_front(&mut self.recent_states, actor.country);
