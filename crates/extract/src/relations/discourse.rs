@@ -46,16 +46,22 @@ impl Discourse {
     }
 
     /// "the republic", "the country": the state last named before it, in this clause
-    /// or an earlier one.
+    /// or an earlier one. `actors` are in text order, so one pass over them serves every
+    /// stand-in (a search back from each would be quadratic in a hostile clause).
     pub fn stand_ins(&self, tokens: &Tokens<'_>, first: usize, last: usize, actors: &[Actor]) -> Vec<Actor> {
+        let mut earlier = None;
+        let mut next = 0;
         (first..last)
             .filter(|&i| tokens.folded(i) == "the" && matches!(tokens.folded(i + 1), "republic" | "country" | "kingdom"))
             .filter_map(|i| {
-                let earlier = actors.iter().rev().find(|actor| {
+                while next < actors.len() && actors[next].last < i {
                     tick(1);
-                    actor.state && actor.last < i
-                });
-                let country = earlier.map(|actor| actor.country).or_else(|| self.recent_states.first().copied())?;
+                    if actors[next].state {
+                        earlier = Some(actors[next].country);
+                    }
+                    next += 1;
+                }
+                let country = earlier.or_else(|| self.recent_states.first().copied())?;
                 Some(Actor { country, first: i, last: i + 1, state: true })
             })
             .collect()
