@@ -67,14 +67,16 @@ pub(super) fn related_pairs(tokens: &Tokens<'_>, actors: &[Actor], reciprocal: b
         }
     };
     // One actor per country and role is enough to find every pair: a hostile clause
-    // may name the same countries thousands of times.
+    // may name the same countries thousands of times. (The agents are one list, and no
+    // other actor is in it, so an agent and another never stand in the same list.)
     let mut agents: Vec<usize> = Vec::new();
     let mut others: Vec<usize> = Vec::new();
-    for x in 0..actors.len() {
-        let role = if is_agent(x) { &mut agents } else { &mut others };
-        tick(role.len());
-        if !role.iter().any(|&known| actors[known].country == actors[x].country && list_of[known] == list_of[x]) {
-            role.push(x);
+    let mut known: FxHashSet<(bool, CountryCode)> = FxHashSet::default();
+    for (x, actor) in actors.iter().enumerate() {
+        tick(1);
+        let agent = is_agent(x);
+        if known.insert((agent, actor.country)) {
+            if agent { agents.push(x) } else { others.push(x) }
         }
     }
     for &x in &agents {
