@@ -117,8 +117,19 @@ fn list_membership(tokens: &Tokens<'_>, actors: &[Actor], min_members: usize) ->
     lists
 }
 
-/// The direction stated by a directed verb between the two actors.
-pub(super) fn direction(tokens: &Tokens<'_>, left: &Actor, right: &Actor) -> Option<(CountryCode, CountryCode)> {
-    let directed = (left.last + 1..right.first).any(|i| starts_with_any(tokens.folded(i), DIRECTED));
+/// The positions of the directed verbs among `actors` (in text order), for [`direction`].
+pub(super) fn directed_verbs(tokens: &Tokens<'_>, actors: &[Actor]) -> Vec<usize> {
+    let (Some(first), Some(last)) = (actors.first(), actors.last()) else {
+        return Vec::new();
+    };
+    (first.first..last.first).filter(|&i| starts_with_any(tokens.folded(i), DIRECTED)).collect()
+}
+
+/// The direction stated by a directed verb between the two actors. `verbs` are the
+/// clause's [`directed_verbs`]: a clause relating many countries is read once, not once
+/// per pair.
+pub(super) fn direction(verbs: &[usize], left: &Actor, right: &Actor) -> Option<(CountryCode, CountryCode)> {
+    let after_left = verbs.partition_point(|&i| i <= left.last);
+    let directed = verbs.get(after_left).is_some_and(|&i| i < right.first);
     directed.then_some((left.country, right.country))
 }

@@ -22,7 +22,7 @@ use crate::model::{Amount, CountryCode, Relation, RelationType, Span, Value};
 use crate::steps::tick;
 use crate::tokens::Tokens;
 
-use actors::{actors, direction, related_pairs};
+use actors::{actors, direction, directed_verbs, related_pairs};
 use cues::{clause_weight, cue_types, RECIPROCAL};
 use discourse::Discourse;
 
@@ -138,8 +138,9 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
                     amounts: &amounts,
                 };
                 let reciprocal = (first..=last).any(|i| RECIPROCAL.contains(&tokens.folded(i)));
+                let verbs = directed_verbs(tokens, &actors);
                 for (left, right) in related_pairs(tokens, &actors, reciprocal) {
-                    let direction = direction(tokens, &actors[left], &actors[right]);
+                    let direction = direction(&verbs, &actors[left], &actors[right]);
                     pairs.add(actors[left].country, actors[right].country, Evidence { direction, ..evidence });
                 }
                 if let Some((x, y)) = both {
