@@ -40,8 +40,11 @@ fuzz:
 licenses:
 	python3 scripts/check-licenses.py
 
+## test-native: the Rust tests, then the linearity test, which needs the step counter
+## (crates/extract/src/steps.rs) and so its own build of the core
 test-native:
 	cargo test
+	cargo test -p diplomap-extract --features count-steps --test linearity
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown -p diplomap-app

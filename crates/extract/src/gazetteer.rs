@@ -208,6 +208,7 @@ impl Gazetteer {
         let mut node = 0;
         let mut best = None;
         for (last, id) in ids.iter().enumerate().skip(first) {
+            crate::steps::tick(1);
             let Some(next) = id.and_then(|id| self.edges.get(&(node, id))) else {
                 break;
             };

@@ -20,11 +20,14 @@ pub mod normalize;
 pub mod numbers;
 pub mod relations;
 pub mod schema;
+mod steps;
 pub mod tokens;
 
 pub use gazetteer::Gazetteer;
 pub use model::{Amount, Analysis, CountryCode, Entity, Label, Money, Relation, RelationType, Span, Value};
 pub use schema::Document;
+#[cfg(feature = "count-steps")]
+pub use steps::count_steps;
 
 /// Analyses `text` with the built-in gazetteer.
 pub fn analyze(text: &str) -> Analysis {

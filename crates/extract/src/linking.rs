@@ -77,6 +77,10 @@ struct Alias {
     country: Option<CountryCode>,
 }
 
+/// Short forms longer than this are never looked for: a capitalised run of a million
+/// words ending in "Corp." would otherwise be compared at each of its words.
+const MAX_ALIAS_WORDS: usize = 10;
+
 /// Legal suffixes dropped from company names to get the name used later.
 const LEGAL_SUFFIXES: &[&str] = &["corp", "inc", "co", "ltd", "plc", "cos", "group", "llc", "ag", "sa"];
 
@@ -136,7 +140,7 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     let mut by_first_word: FxHashMap<&str, Vec<&Alias>> = FxHashMap::default();
     for alias in &aliases {
         let slot = by_first_word.entry(alias.words[0].as_str()).or_default();
-        if !slot.iter().any(|a| a.words == alias.words) && slot.len() < 8 {
+        if alias.words.len() <= MAX_ALIAS_WORDS && !slot.iter().any(|a| a.words == alias.words) && slot.len() < 8 {
             slot.push(alias);
         }
     }

@@ -6,6 +6,7 @@
 /// Appends the folded form of `token` to `out`.
 pub fn fold_into(token: &str, out: &mut String) {
     for ch in token.chars() {
+        crate::steps::tick(1);
         match ch {
             '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{0060}' | '\u{00B4}' => out.push('\''),
             '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),

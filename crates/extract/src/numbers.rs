@@ -443,10 +443,12 @@ fn frequency(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     (frequency && !tokens.is_capitalized(i)).then_some(i)
 }
 
-/// Skips relative words before a date core; returns where the core starts.
+/// Skips relative words before a date core; returns where the core starts. A prefix
+/// is a few words ("the end of the first half of"): a run of a million "last" is not
+/// walked again from each of them.
 fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
     let mut j = i;
-    loop {
+    while j - i < 8 {
         let word = tokens.folded(j);
         let next = tokens.folded(j + 1);
         j = match (word, next) {
@@ -468,6 +470,7 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
             _ => return j,
         };
     }
+    j
 }
 
 /// "ago", "earlier", "later" after a date; "to"/"through" and another month or year;

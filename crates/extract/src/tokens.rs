@@ -7,6 +7,7 @@
 
 use crate::model::Span;
 use crate::normalize::{fold_into, is_space};
+use crate::steps::tick;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -43,6 +44,7 @@ pub struct Tokens<'t> {
 
 impl Token {
     pub fn span(&self) -> Span {
+        tick(1);
         Span::new(self.start as usize, self.end as usize)
     }
 }
@@ -67,10 +69,12 @@ impl<'t> Tokens<'t> {
     }
 
     // Rules look a few tokens ahead and behind; past the end there is no token, which
-    // reads as an empty string of punctuation rather than a panic.
+    // reads as an empty string of punctuation rather than a panic. Every read counts a
+    // step (crate::steps): the rules' loops all read tokens through these.
 
     /// The token's text as written; empty past the end.
     pub fn raw(&self, index: usize) -> &'t str {
+        tick(1);
         self.list.get(index).map_or("", |token| {
             let span = token.span();
             &self.text[span.start..span.end]
@@ -79,21 +83,25 @@ impl<'t> Tokens<'t> {
 
     /// The token's folded form (lower case, ASCII quotes and dashes); empty past the end.
     pub fn folded(&self, index: usize) -> &str {
+        tick(1);
         self.list.get(index).map_or("", |token| &self.folded[token.folded.0 as usize..token.folded.1 as usize])
     }
 
     /// The token's kind; punctuation past the end.
     pub fn kind(&self, index: usize) -> TokenKind {
+        tick(1);
         self.list.get(index).map_or(TokenKind::Punct, |token| token.kind)
     }
 
     /// Starts with an upper-case letter. False past the end.
     pub fn is_capitalized(&self, index: usize) -> bool {
+        tick(1);
         self.list.get(index).is_some_and(|token| token.capitalized)
     }
 
     /// Two or more letters, all upper case. False past the end.
     pub fn is_all_caps(&self, index: usize) -> bool {
+        tick(1);
         self.list.get(index).is_some_and(|token| token.all_caps)
     }
 
@@ -115,6 +123,7 @@ impl<'t> Tokens<'t> {
         let mut space_before = true;
         let mut newline_before = false;
         while let Some((start, ch)) = chars.next() {
+            tick(1);
             if is_space(ch) {
                 space_before = true;
                 newline_before |= ch == '\n';
@@ -131,6 +140,7 @@ impl<'t> Tokens<'t> {
             match kind {
                 TokenKind::Word => {
                     while let Some(&(i, c)) = chars.peek() {
+                        tick(1);
                         if c.is_alphanumeric() || is_combining(c) {
                             end = i + c.len_utf8();
                             chars.next();
@@ -143,6 +153,7 @@ impl<'t> Tokens<'t> {
                     while let Some(&(i, c)) = chars.peek() {
                         let inner_separator = (c == '.' || c == ',')
                             && text[i + 1..].starts_with(|d: char| d.is_ascii_digit());
+                        tick(1);
                         if c.is_ascii_digit() || inner_separator {
                             end = i + c.len_utf8();
                             chars.next();
@@ -245,16 +256,17 @@ fn is_abbreviation(tokens: &Tokens<'_>, index: usize) -> bool {
 /// short line (a heading, a byline). A long line that runs on is hard-wrapped prose.
 fn line_break_ends_sentence(tokens: &Tokens<'_>, i: usize) -> bool {
     let gap = &tokens.text[tokens.list[i].span().end..tokens.list[i + 1].span().start];
+    tick(gap.len());
     if gap.matches('\n').count() >= 2 {
         return true;
     }
     if matches!(tokens.folded(i), "." | "!" | "?" | ":" | "\"" | "\u{201D}") {
         return true;
     }
-    let line_start = tokens.text[..tokens.list[i].span().end]
-        .rfind('\n')
-        .map_or(0, |newline| newline + 1);
-    tokens.list[i].span().end - line_start < 60
+    let line_end = tokens.list[i].span().end;
+    let line_start = tokens.text[..line_end].rfind('\n').map_or(0, |newline| newline + 1);
+    tick(line_end - line_start);
+    line_end - line_start < 60
 }
 
 #[cfg(test)]

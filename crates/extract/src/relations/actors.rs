@@ -7,6 +7,7 @@ use super::{ordered, Layout};
 use crate::entities::Mention;
 use crate::gazetteer::EntryKind;
 use crate::model::{CountryCode, Label};
+use crate::steps::tick;
 use crate::tokens::Tokens;
 
 /// One country acting in a clause, at the tokens that name it.
@@ -66,17 +67,21 @@ pub(super) fn related_pairs(tokens: &Tokens<'_>, actors: &[Actor], reciprocal: b
         }
     };
     // One actor per country and role is enough to find every pair: a hostile clause
-    // may name the same countries thousands of times.
+    // may name the same countries thousands of times. (The agents are one list, and no
+    // other actor is in it, so an agent and another never stand in the same list.)
     let mut agents: Vec<usize> = Vec::new();
     let mut others: Vec<usize> = Vec::new();
-    for x in 0..actors.len() {
-        let role = if is_agent(x) { &mut agents } else { &mut others };
-        if !role.iter().any(|&known| actors[known].country == actors[x].country && list_of[known] == list_of[x]) {
-            role.push(x);
+    let mut known: FxHashSet<(bool, CountryCode)> = FxHashSet::default();
+    for (x, actor) in actors.iter().enumerate() {
+        tick(1);
+        let agent = is_agent(x);
+        if known.insert((agent, actor.country)) {
+            if agent { agents.push(x) } else { others.push(x) }
         }
     }
     for &x in &agents {
         for &y in &others {
+            tick(1);
             add(x, y);
         }
     }
@@ -112,8 +117,19 @@ fn list_membership(tokens: &Tokens<'_>, actors: &[Actor], min_members: usize) ->
     lists
 }
 
-/// The direction stated by a directed verb between the two actors.
-pub(super) fn direction(tokens: &Tokens<'_>, left: &Actor, right: &Actor) -> Option<(CountryCode, CountryCode)> {
-    let directed = (left.last + 1..right.first).any(|i| starts_with_any(tokens.folded(i), DIRECTED));
+/// The positions of the directed verbs among `actors` (in text order), for [`direction`].
+pub(super) fn directed_verbs(tokens: &Tokens<'_>, actors: &[Actor]) -> Vec<usize> {
+    let (Some(first), Some(last)) = (actors.first(), actors.last()) else {
+        return Vec::new();
+    };
+    (first.first..last.first).filter(|&i| starts_with_any(tokens.folded(i), DIRECTED)).collect()
+}
+
+/// The direction stated by a directed verb between the two actors. `verbs` are the
+/// clause's [`directed_verbs`]: a clause relating many countries is read once, not once
+/// per pair.
+pub(super) fn direction(verbs: &[usize], left: &Actor, right: &Actor) -> Option<(CountryCode, CountryCode)> {
+    let after_left = verbs.partition_point(|&i| i <= left.last);
+    let directed = verbs.get(after_left).is_some_and(|&i| i < right.first);
     directed.then_some((left.country, right.country))
 }

@@ -72,6 +72,7 @@ pub(super) const RECIPROCAL: &[&str] = &[
 pub(super) fn cue_types(tokens: &Tokens<'_>, layout: &Layout, first: usize, last: usize) -> Vec<RelationType> {
     let index = cue_index();
     let mut seen = [false; RelationType::ALL.len()];
+    crate::steps::tick(last + 1 - first);
     for i in (first..=last).filter(|&i| !layout.in_entity[i] && tokens.kind(i) == TokenKind::Word) {
         let word = tokens.folded(i);
         let bucket = word.bytes().next().filter(u8::is_ascii_lowercase).map(|b| &index[usize::from(b - b'a')]);

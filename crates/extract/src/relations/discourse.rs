@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 use super::actors::Actor;
 use crate::entities::Mention;
 use crate::model::{CountryCode, Label, RelationType};
+use crate::steps::tick;
 use crate::tokens::Tokens;
 
 /// How many recently named countries are remembered.
@@ -45,13 +46,22 @@ impl Discourse {
     }
 
     /// "the republic", "the country": the state last named before it, in this clause
-    /// or an earlier one.
+    /// or an earlier one. `actors` are in text order, so one pass over them serves every
+    /// stand-in (a search back from each would be quadratic in a hostile clause).
     pub fn stand_ins(&self, tokens: &Tokens<'_>, first: usize, last: usize, actors: &[Actor]) -> Vec<Actor> {
+        let mut earlier = None;
+        let mut next = 0;
         (first..last)
             .filter(|&i| tokens.folded(i) == "the" && matches!(tokens.folded(i + 1), "republic" | "country" | "kingdom"))
             .filter_map(|i| {
-                let earlier = actors.iter().rev().find(|actor| actor.state && actor.last < i);
-                let country = earlier.map(|actor| actor.country).or_else(|| self.recent_states.first().copied())?;
+                while next < actors.len() && actors[next].last < i {
+                    tick(1);
+                    if actors[next].state {
+                        earlier = Some(actors[next].country);
+                    }
+                    next += 1;
+                }
+                let country = earlier.or_else(|| self.recent_states.first().copied())?;
                 Some(Actor { country, first: i, last: i + 1, state: true })
             })
             .collect()
@@ -102,18 +112,21 @@ impl Discourse {
         let mut leaders: Vec<CountryCode> = Vec::new();
         for &m in in_clause {
             let leader = mentions[m].canonical.as_ref().and_then(|name| self.leaders.get(name));
+            tick(leaders.len());
             if let Some(&leader) = leader.filter(|leader| !leaders.contains(leader)) {
                 leaders.push(leader);
             }
         }
         let mut countries: Vec<CountryCode> = Vec::new();
         for actor in actors {
+            tick(countries.len());
             if !countries.contains(&actor.country) {
                 countries.push(actor.country);
             }
         }
         for leader in leaders {
             for &country in countries.iter().filter(|country| **country != leader) {
+                tick(1);
                 add(country, leader, &[RelationType::Integration]);
             }
         }
@@ -122,6 +135,7 @@ impl Discourse {
     /// Remembers the countries of a clause, the last named first.
     pub fn remember(&mut self, actors: &[Actor]) {
         for actor in actors {
+            tick(1);
             push_front(&mut self.recent, actor.country);
             if actor.state {
                 push_front(&mut self.recent_states, actor.country);

@@ -19,9 +19,10 @@ use std::collections::BTreeMap;
 
 use crate::entities::Mention;
 use crate::model::{Amount, CountryCode, Relation, RelationType, Span, Value};
+use crate::steps::tick;
 use crate::tokens::Tokens;
 
-use actors::{actors, direction, related_pairs};
+use actors::{actors, direction, directed_verbs, related_pairs};
 use cues::{clause_weight, cue_types, RECIPROCAL};
 use discourse::Discourse;
 
@@ -40,6 +41,7 @@ impl Layout {
     fn new(tokens: &Tokens<'_>, mentions: &[Mention]) -> Layout {
         let mut in_entity = vec![false; tokens.len()];
         for mention in mentions {
+            tick(mention.last + 1 - mention.first);
             in_entity[mention.first..=mention.last].iter_mut().for_each(|t| *t = true);
         }
         let mut bracketed = vec![false; tokens.len()];
@@ -112,6 +114,7 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
             let in_clause: Vec<usize> = (next_mention..mentions.len())
                 .take_while(|&m| mentions[m].first <= last)
                 .collect();
+            tick(in_clause.len());
             discourse.learn_leaders(tokens, mentions, &in_clause);
             let mut actors = actors(tokens, mentions, &in_clause, &layout);
             let stand_ins = discourse.stand_ins(tokens, first, last, &actors);
@@ -135,8 +138,9 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
                     amounts: &amounts,
                 };
                 let reciprocal = (first..=last).any(|i| RECIPROCAL.contains(&tokens.folded(i)));
+                let verbs = directed_verbs(tokens, &actors);
                 for (left, right) in related_pairs(tokens, &actors, reciprocal) {
-                    let direction = direction(tokens, &actors[left], &actors[right]);
+                    let direction = direction(&verbs, &actors[left], &actors[right]);
                     pairs.add(actors[left].country, actors[right].country, Evidence { direction, ..evidence });
                 }
                 if let Some((x, y)) = both {
@@ -154,6 +158,7 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
 
 fn merge(relation: &mut Relation, evidence: Evidence<'_>) {
     let Evidence { types, direction, weight, sentence, amounts } = evidence;
+    tick(types.len() + relation.types.len() + amounts.len());
     for kind in types {
         if !relation.types.contains(kind) {
             relation.types.push(*kind);
