@@ -15,13 +15,12 @@
 //               are on screen, and the main-thread long tasks (PerformanceObserver
 //               `longtask`) from the paste until then.
 
-import http from "node:http";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, sendFile } from "../e2e/chromium.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, serve } from "../e2e/chromium.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // The app is served under a sub-path, as it would be on a real host.
@@ -42,25 +41,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${flag}`);
   }
   return options;
-}
-
-/// Maps URL prefixes to directories (or a single file) and serves them.
-function serve(routes) {
-  return new Promise((resolve) => {
-    const server = http.createServer(async (req, res) => {
-      const url = new URL(req.url, "http://127.0.0.1");
-      const route = routes.find(([prefix]) => url.pathname.startsWith(prefix));
-      if (!route) return res.writeHead(404).end("not found");
-      const [prefix, target] = route;
-      const relative = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
-      const file = prefix.endsWith("/") ? path.resolve(target, relative) : target;
-      if (prefix.endsWith("/") && !file.startsWith(path.resolve(target) + path.sep)) {
-        return res.writeHead(403).end("forbidden");
-      }
-      await sendFile(res, file);
-    });
-    server.listen(0, "127.0.0.1", () => resolve(server));
-  });
 }
 
 const median = (values) => {

@@ -1,8 +1,13 @@
-// What the end-to-end test and the benchmark share to drive Debian's Chromium headless
-// against a local static server (see docs in ../shared/docs/toolchain.md's traps).
+// What the end-to-end tests and the benchmark share to drive Debian's Chromium headless
+// against a local static server (see docs in ../shared/docs/toolchain.md's traps), and
+// the helpers the end-to-end tests share to drive the built app.
 
-import { readFile } from "node:fs/promises";
+import assert from "node:assert/strict";
+import http from "node:http";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -17,6 +22,12 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const DIST = path.join(ROOT, "dist");
+export const SHOTS = path.join(ROOT, "target", "screenshots");
+// The app must work from any sub-path of any static host.
+export const BASE_PATH = "/newsroom/tools/diplomap/";
 
 // Content types for the files a built app and the benchmark pages serve.
 export const CONTENT_TYPES = {
@@ -43,4 +54,104 @@ export async function sendFile(res, file) {
   } catch {
     res.writeHead(404).end("not found");
   }
+}
+
+/**
+ * A static server on 127.0.0.1 (a free port) for `routes`, a list of `[prefix, target]`:
+ * a prefix ending in `/` serves the directory `target` (`index.html` for the prefix
+ * itself, nothing outside it), any other prefix the single file `target`.
+ */
+export function serve(routes) {
+  return new Promise((resolve) => {
+    const server = http.createServer(async (req, res) => {
+      const url = new URL(req.url, "http://127.0.0.1");
+      const route = routes.find(([prefix]) => url.pathname.startsWith(prefix));
+      if (!route) return res.writeHead(404).end("not found");
+      const [prefix, target] = route;
+      const relative = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
+      const file = prefix.endsWith("/") ? path.resolve(target, relative) : target;
+      if (prefix.endsWith("/") && !file.startsWith(path.resolve(target) + path.sep)) {
+        return res.writeHead(403).end("forbidden");
+      }
+      await sendFile(res, file);
+    });
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+/**
+ * The built app (`dist/`) served under BASE_PATH, and a headless Chromium to open it in.
+ * `open(options)` gives a fresh context and page on the app with the sample analysed,
+ * recording in `seen` every request, dialog (dismissed), console message (as
+ * `type: text`), page error, and in `window.__cspViolations` every CSP report.
+ */
+export async function startApp() {
+  await stat(path.join(DIST, "index.html")).catch(() => {
+    throw new Error("dist/index.html is missing: run `make build` first");
+  });
+  const server = await serve([[BASE_PATH, DIST]]);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  await mkdir(SHOTS, { recursive: true });
+
+  async function open(options = {}) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    const page = await context.newPage();
+    const seen = { requests: [], dialogs: [], console: [], errors: [] };
+    page.on("request", (request) => seen.requests.push(request.url()));
+    page.on("dialog", async (dialog) => {
+      seen.dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    page.on("console", (message) => seen.console.push(`${message.type()}: ${message.text()}`));
+    page.on("pageerror", (error) => seen.errors.push(String(error)));
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (event) => {
+        window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    await page.goto(origin + BASE_PATH);
+    await page.waitForSelector("article.reading mark.ent", { timeout: 20000 });
+    return { context, page, seen };
+  }
+
+  async function close() {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+
+  return { origin, browser, open, close };
+}
+
+/** Drops `files` (`{name, body, type}`) on the app's drop zone, as a drag from the desktop would. */
+export async function dropFiles(page, files) {
+  const transfer = await page.evaluateHandle((files) => {
+    const transfer = new DataTransfer();
+    for (const { name, body, type } of files) transfer.items.add(new File([body], name, { type }));
+    return transfer;
+  }, files);
+  await page.dispatchEvent(".drop-zone", "drop", { dataTransfer: transfer });
+}
+
+/** Clicks an export button; the download's suggested name and bytes. */
+export async function exported(page, format) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 10000 }),
+    page.click(`.export-row button[data-export="${format}"]`),
+  ]);
+  return { name: download.suggestedFilename(), body: await readFile(await download.path()) };
+}
+
+/** Waits up to 3 s for the notice line to match `pattern`. */
+export async function assertNotice(notice, pattern) {
+  await notice.waitFor();
+  const deadline = Date.now() + 3000;
+  let text = "";
+  while (Date.now() < deadline) {
+    text = await notice.innerText();
+    if (pattern.test(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.match(text, pattern);
 }

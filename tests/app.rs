@@ -1122,6 +1122,39 @@ fn html_files_become_their_text_without_scripts() {
     assert!(refused.contains("x.json"));
 }
 
+#[wasm_bindgen_test]
+fn web_pages_are_parsed_without_attributes_comments_scripts_or_styles() {
+    use diplomap_app::components::drop_zone::{bare_markup, read_document};
+    assert_eq!(
+        bare_markup("<P class=x onclick='a>b'>Hi &amp; <b>you</b>, 1 < 2 <3</p >"),
+        "<p>Hi &amp; <b>you</b>, 1 &lt; 2 &lt;3</p>"
+    );
+    assert_eq!(bare_markup("<style>p{}</style><SCRIPT>if (a<b) x='</p>'</script >x"), "</style></script>x");
+    assert_eq!(bare_markup("<title>a <b onclick=x> &amp; c</title>"), "<title>a &lt;b onclick=x> &amp; c</title>");
+    assert_eq!(bare_markup("<!-- <img onerror=x> -->t<!-->u<!--->v<!DOCTYPE html><?xml?>w<plaintext>z"), "tuvwz");
+    assert_eq!(bare_markup("<img src=\"x\" alt='>' onerror=alert(1)//>é"), "<img>é");
+    assert_eq!(bare_markup("<svg><script>x</svg>"), "<svg>");
+    // Whatever comes in, every `<` left opens a tag with a bare name.
+    for html in [
+        "<a href=\"javascript:alert(1)\">x</a><svg/onload=alert(1)><math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+        "<!--<img src=\"--><img src=x onerror=alert(1)//\">",
+        "<<script>alert(1);//<</script><scr<script>ipt>alert(1)</scr</script>ipt><div =\"a\" '=x onmouseover=1>",
+        "<textarea></textarea><img src=x onerror=alert(1)><title></title onerror=1><x y='unclosed",
+    ] {
+        let bare = bare_markup(html);
+        for tag in bare.split('<').skip(1) {
+            let name = tag.split('>').next().unwrap_or_default();
+            assert!(tag.contains('>') && name.trim_start_matches('/').bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{html:?} gave {bare:?}");
+        }
+    }
+    let page = b"<title>&lt;img src=x onerror=alert(1)&gt;</title><p onclick=alert(1)>Berlin <img src=x onerror=alert(1)>and &lt;b&gt; Kyiv.</p><style>@import url(x.css)</style>";
+    assert_eq!(
+        read_document("page.html", page).unwrap(),
+        vec![(Some("<img src=x onerror=alert(1)>".to_string()), "Berlin and <b> Kyiv.".to_string())]
+    );
+}
+
 fn saved_docs() -> Vec<workspace::DocRecord> {
     workspace::parse_saved(&storage().get_item(WORKSPACE_KEY).unwrap().unwrap_or_default()).docs
 }

@@ -224,11 +224,12 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Outcome {
 
 /// The title and text of a web page. It is parsed by the browser into an inert
 /// document (its scripts never run, nothing is loaded, it never joins the page);
-/// scripts, styles and templates are dropped, blocks become paragraphs.
+/// scripts, styles and templates are dropped, blocks become paragraphs. What is
+/// parsed is the page reduced by [`bare_markup`].
 pub fn html_to_text(html: &str) -> Option<(Option<String>, String)> {
     let parser = web_sys::DomParser::new().ok()?;
     let document = parser
-        .parse_from_string(html, web_sys::SupportedType::TextHtml)
+        .parse_from_string(&bare_markup(html), web_sys::SupportedType::TextHtml)
         .ok()?;
     let body = document.body()?;
     if let Ok(junk) = body.query_selector_all("script, style, noscript, template, iframe, object, svg") {
@@ -264,6 +265,104 @@ pub fn html_to_text(html: &str) -> Option<(Option<String>, String)> {
     }
     let title = document.title().split_whitespace().collect::<Vec<_>>().join(" ");
     Some(((!title.is_empty()).then_some(title), text))
+}
+
+/// Elements whose content is dropped with them (their end tag ends them, as it does
+/// for the browser's parser in an HTML page).
+const DROPPED: [&str; 6] = ["script", "style", "xmp", "iframe", "noembed", "noframes"];
+
+/// A web page's markup reduced to what its text needs: every tag without its
+/// attributes, comments, doctypes, scripts and styles left out, every other `<` as
+/// `&lt;` (character references are kept for the parser). Chromium checks the event
+/// handler attributes and style sheets of even an inert parsed document against the
+/// page's Content-Security-Policy and reports each as a console error; none is left
+/// to check. Whatever the input, the output has no attribute and no `<` that does not
+/// open a bare tag, so parsing it can make nothing but elements and text.
+pub fn bare_markup(html: &str) -> String {
+    // Byte offsets are the same in both: only ASCII letters change case.
+    let lower = html.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let len = bytes.len();
+    // Where `needle` starts next, from `from` on (the end when nowhere).
+    let find = |from: usize, needle: &[u8]| {
+        (from..len).find(|&at| bytes[at..].starts_with(needle)).unwrap_or(len)
+    };
+    let mut out = String::with_capacity(len);
+    let (mut copied, mut i) = (0, 0);
+    while i < len {
+        if bytes[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        out.push_str(&html[copied..i]);
+        let start = i;
+        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+        let closing = next == b'/' && bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic);
+        if next.is_ascii_alphabetic() || closing {
+            let from = i + 1 + usize::from(closing);
+            let mut name_end = from;
+            while bytes.get(name_end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-') {
+                name_end += 1;
+            }
+            let name = &lower[from..name_end];
+            i = tag_end(bytes, name_end);
+            let end_tag = [b"</", name.as_bytes()].concat();
+            if closing {
+                out.push_str(&lower[start..name_end]);
+                out.push('>');
+            } else if DROPPED.contains(&name) {
+                i = find(i, &end_tag);
+            } else if name != "plaintext" {
+                out.push_str(&lower[start..name_end]);
+                out.push('>');
+                if name == "title" || name == "textarea" {
+                    // Their text up to their end tag, as the parser reads it.
+                    let end = find(i, &end_tag);
+                    out.push_str(&html[i..end].replace('<', "&lt;"));
+                    i = end;
+                }
+            }
+        } else if next == b'!' || next == b'?' {
+            // A comment (the parser ends `<!-->` and `<!--->` too), a doctype, CDATA or
+            // a processing instruction.
+            i = if bytes[i..].starts_with(b"<!--") {
+                find(i + 2, b"-->") + 3
+            } else {
+                find(i, b">") + 1
+            }
+            .min(len);
+        } else {
+            out.push_str("&lt;");
+            i += 1;
+        }
+        copied = i;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// Where a tag whose name ends at `from` ends: past its `>`, skipping quoted attribute values.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return i + 1,
+            b'=' => {
+                i += 1;
+                while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+                    i += 1;
+                }
+                if let Some(&quote @ (b'"' | b'\'')) = bytes.get(i) {
+                    i = bytes[i + 1..]
+                        .iter()
+                        .position(|&b| b == quote)
+                        .map_or(bytes.len(), |end| i + 2 + end);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    bytes.len()
 }
 
 fn extension(name: &str) -> String {
