@@ -130,3 +130,16 @@ fn a_capital_where_others_meet_is_a_venue_not_a_party() {
     assert_no_pair(text, "AM", "RU");
     assert_no_pair(text, "AZ", "RU");
 }
+
+#[test]
+fn each_pair_takes_the_figures_named_near_it() {
+    let text = "Moscow granted $30 million to Bishkek, $10 million to Dushanbe, $4 million to Yerevan and $2 million to Minsk last year.";
+    let found = analyze(text).relations;
+    let figures = |a: &str, b: &str| -> Vec<f64> {
+        pair(&found, a, b).map(|relation| relation.amounts.iter().map(|amount| amount.money.value).collect()).unwrap_or_default()
+    };
+    assert!(figures("KG", "RU").contains(&30e6), "{:?}", figures("KG", "RU"));
+    assert!(figures("BY", "RU").contains(&2e6), "{:?}", figures("BY", "RU"));
+    assert!(!figures("BY", "RU").contains(&30e6));
+    assert!(found.iter().all(|relation| relation.amounts.len() <= 2));
+}

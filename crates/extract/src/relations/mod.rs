@@ -141,7 +141,9 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
                 let verbs = directed_verbs(tokens, &actors);
                 for (left, right) in related_pairs(tokens, &actors, reciprocal) {
                     let direction = direction(&verbs, &actors[left], &actors[right]);
-                    pairs.add(actors[left].country, actors[right].country, Evidence { direction, ..evidence });
+                    let later = actors[left].first.max(actors[right].first);
+                    let amounts = nearest_amounts(&amounts, tokens.span(later, later).start);
+                    pairs.add(actors[left].country, actors[right].country, Evidence { direction, amounts, ..evidence });
                 }
                 if let Some((x, y)) = both {
                     pairs.add(x, y, evidence);
@@ -209,6 +211,23 @@ fn clauses(tokens: &Tokens<'_>, first: usize, last: usize) -> Vec<(usize, usize)
         }
     }
     clauses
+}
+
+/// The most amounts one pair takes from one clause.
+const AMOUNTS_PER_PAIR: usize = 2;
+
+/// The amounts of a clause (in text order) nearest to byte `at`, where the later
+/// country of a pair is named: in "granted $30 million to Bishkek and $10 million to
+/// Dushanbe" each capital gets the figures around it. A clause listing many pairs and
+/// many figures thus does not give every pair every figure (a table of twenty lenders
+/// and twenty borrowers would otherwise multiply them), and the search is a binary one.
+fn nearest_amounts(amounts: &[Amount], at: usize) -> &[Amount] {
+    if amounts.len() <= AMOUNTS_PER_PAIR {
+        return amounts;
+    }
+    let after = amounts.partition_point(|amount| amount.span.start < at);
+    let start = after.saturating_sub(AMOUNTS_PER_PAIR - 1).min(amounts.len() - AMOUNTS_PER_PAIR);
+    &amounts[start..start + AMOUNTS_PER_PAIR]
 }
 
 /// Money stated in the clause.
