@@ -81,7 +81,8 @@ export function serve(routes) {
 
 /**
  * The built app (`dist/`) served under BASE_PATH, and a headless Chromium to open it in.
- * `open(options)` gives a fresh context and page on the app with the sample analysed,
+ * `open(options)` gives a fresh context and page on the app with the sample analysed
+ * and the analysis worker started,
  * recording in `seen` every request, dialog (dismissed), console message (as
  * `type: text`), page error, and in `window.__cspViolations` every CSP report.
  */
@@ -113,6 +114,8 @@ export async function startApp() {
     });
     await page.goto(origin + BASE_PATH);
     await page.waitForSelector("article.reading mark.ent", { timeout: 20000 });
+    // The analysis worker has fetched its files: nothing more is ever requested.
+    await page.waitForSelector("html[data-worker=ready]", { state: "attached", timeout: 20000 });
     return { context, page, seen };
   }
 

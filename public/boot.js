@@ -12,6 +12,10 @@ try {
   const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
   worker.postMessage({ js: new URL(tag.dataset.js, document.baseURI).href, module });
   globalThis.diplomapWorker = worker;
+  // <html data-worker="ready">: the page has fetched all it ever will.
+  worker.addEventListener("message", ({ data }) => {
+    if (data.ready || data.failed) document.documentElement.dataset.worker = data.ready ? "ready" : "failed";
+  });
 } catch (error) {
   console.warn("Diplomap: no analysis worker; long texts are analysed on the page.", error);
 }

@@ -1,6 +1,8 @@
 // The analysis worker. The page posts its own compiled wasm module and the URL of its
-// wasm-bindgen glue first (so nothing is downloaded twice), then texts as {id, text};
-// each is answered with {id, bytes} (the encoded analysis) or {id, error}.
+// wasm-bindgen glue first (so nothing is downloaded twice), and answers {ready} or
+// {failed} once it has started; then it takes texts as {id, text};
+// each is answered with {id, progress} after each stage, then {id, bytes} (the encoded
+// analysis) or {id, error}.
 // Texts that arrive while the module is starting wait for it.
 let analyse = null;
 const waiting = [];
@@ -11,6 +13,7 @@ self.onmessage = async ({ data }) => {
       const glue = await import(data.js);
       await glue.default({ module_or_path: data.module });
       analyse = glue.analyseEncoded;
+      self.postMessage({ ready: true });
     } catch (error) {
       self.postMessage({ failed: String(error) });
       return;
@@ -25,7 +28,7 @@ self.onmessage = async ({ data }) => {
 
 function answer({ id, text }) {
   try {
-    const bytes = analyse(text);
+    const bytes = analyse(text, (share) => self.postMessage({ id, progress: share }));
     self.postMessage({ id, bytes }, [bytes.buffer]);
   } catch (error) {
     self.postMessage({ id, error: String(error) });

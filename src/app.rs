@@ -67,6 +67,13 @@ impl Notice {
     }
 }
 
+/// An analysis under way: of how many bytes, and the share of it done.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Busy {
+    pub bytes: usize,
+    pub done: f32,
+}
+
 /// The article being read and everything the page derives from it. `Copy`, so
 /// components take it from context and move it into closures freely.
 #[derive(Clone, Copy)]
@@ -86,9 +93,9 @@ pub struct Article {
     /// every mention of the same thing is marked.
     pub marked: RwSignal<Option<String>>,
     pub workspace: Workspace,
-    /// The size in bytes of what is being analysed, while something is (a long text
-    /// is analysed in a worker and takes a moment).
-    pub busy: RwSignal<Option<usize>>,
+    /// What is being analysed, while something is (a long text is analysed in a
+    /// worker and takes a moment).
+    pub busy: RwSignal<Option<Busy>>,
     /// A span of the text to scroll to and flash, once it is on the page.
     pub revealing: RwSignal<Option<diplomap_extract::Span>>,
     pending: StoredValue<Option<TimeoutHandle>>,
@@ -432,9 +439,15 @@ impl Article {
     /// Analyses `text` (the text of document `id`, if it is one) and shows it when
     /// done, unless something else was asked for meanwhile.
     fn show(&self, id: Option<u64>, text: String) {
-        let ticket = self.next_ticket(text.len());
+        let bytes = text.len();
+        let ticket = self.next_ticket(bytes);
         let this = *self;
-        analyser::analyse(&text.clone(), move |result| {
+        let progress = move |done| {
+            if this.is_current(ticket) {
+                this.busy.set(Some(Busy { bytes, done }));
+            }
+        };
+        analyser::analyse(&text.clone(), progress, move |result| {
             if !this.is_current(ticket) {
                 return;
             }
@@ -505,7 +518,7 @@ impl Article {
     /// the request is answered, and answers to earlier ones are dropped.
     fn next_ticket(&self, bytes: usize) -> u64 {
         self.ticket.update_value(|ticket| *ticket += 1);
-        self.busy.set(Some(bytes));
+        self.busy.set(Some(Busy { bytes, done: 0.0 }));
         self.ticket.get_value()
     }
 

@@ -13,7 +13,7 @@ pub mod codec;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use diplomap_extract::{analyze, Analysis};
+use diplomap_extract::{analyze, analyze_with_progress, Analysis, Gazetteer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys::{self, Object, Reflect, Uint8Array};
@@ -22,10 +22,14 @@ use web_sys::js_sys::{self, Object, Reflect, Uint8Array};
 /// within a frame or two (the core reads some 17 MB/s in wasm).
 pub const WORKER_MIN_BYTES: usize = 128 * 1024;
 
-/// What the worker computes for a text: the encoded analysis.
+/// What the worker computes for a text: the encoded analysis. `report` is called with
+/// the share of the work done after each stage.
 #[wasm_bindgen(js_name = analyseEncoded)]
-pub fn analyse_encoded(text: &str) -> Vec<u8> {
-    codec::encode(&analyze(text))
+pub fn analyse_encoded(text: &str, report: &js_sys::Function) -> Vec<u8> {
+    let mut progress = |share: f32| {
+        let _ = report.call1(&JsValue::NULL, &JsValue::from_f64(f64::from(share)));
+    };
+    codec::encode(&analyze_with_progress(Gazetteer::shared(), text, &mut progress))
 }
 
 /// Whether this instance of the module runs in a worker rather than on the page.
@@ -35,21 +39,28 @@ pub fn in_worker() -> bool {
 
 /// Called with the analysis of a text, or why there is none.
 type Done = Box<dyn FnOnce(Result<Analysis, String>)>;
+/// Called with the share of the work done, while a long text is analysed.
+type Progress = Box<dyn Fn(f32)>;
 
 /// Analyses `text` and calls `done` with the result: at once for a short text, later
-/// for a long one.
-pub fn analyse(text: &str, done: impl FnOnce(Result<Analysis, String>) + 'static) {
+/// for a long one, telling `progress` how far it got meanwhile.
+pub fn analyse(
+    text: &str,
+    progress: impl Fn(f32) + 'static,
+    done: impl FnOnce(Result<Analysis, String>) + 'static,
+) {
     if text.len() < WORKER_MIN_BYTES {
         return done(Ok(analyze(text)));
     }
     let done: Done = Box::new(done);
+    let progress: Progress = Box::new(progress);
     let refused = WORKER.with(|state| {
         let mut state = state.borrow_mut();
         if matches!(*state, State::Idle) {
             *state = Worker::start().map_or(State::Unavailable, State::Running);
         }
         match &mut *state {
-            State::Running(worker) => worker.post(text, done),
+            State::Running(worker) => worker.post(text, progress, done),
             _ => Some(done),
         }
     });
@@ -70,12 +81,20 @@ enum State {
     Unavailable,
 }
 
+/// A text handed to the worker.
+struct Pending {
+    id: u32,
+    text: String,
+    progress: Progress,
+    done: Done,
+}
+
 /// The running worker and the texts it has not answered yet.
 struct Worker {
     worker: web_sys::Worker,
     /// Each unanswered text, kept to be analysed on the page should the worker fail
     /// to start.
-    pending: Vec<(u32, String, Done)>,
+    pending: Vec<Pending>,
     next_id: u32,
 }
 
@@ -104,7 +123,7 @@ impl Worker {
     }
 
     /// Hands `text` to the worker; gives `done` back if it cannot take it.
-    fn post(&mut self, text: &str, done: Done) -> Option<Done> {
+    fn post(&mut self, text: &str, progress: Progress, done: Done) -> Option<Done> {
         self.next_id = self.next_id.wrapping_add(1);
         let id = self.next_id;
         let message = Object::new();
@@ -113,7 +132,12 @@ impl Worker {
         if self.worker.post_message(&message).is_err() {
             return Some(done);
         }
-        self.pending.push((id, text.to_string(), done));
+        self.pending.push(Pending {
+            id,
+            text: text.to_string(),
+            progress,
+            done,
+        });
         None
     }
 }
@@ -135,14 +159,23 @@ fn answered(message: JsValue) {
     let Some(id) = get(&message, "id").as_f64().map(|id| id as u32) else {
         return;
     };
+    if let Some(share) = get(&message, "progress").as_f64() {
+        return WORKER.with(|state| {
+            if let State::Running(worker) = &*state.borrow() {
+                if let Some(pending) = worker.pending.iter().find(|pending| pending.id == id) {
+                    (pending.progress)(share as f32);
+                }
+            }
+        });
+    }
     let pending = WORKER.with(|state| match &mut *state.borrow_mut() {
         State::Running(worker) => {
-            let index = worker.pending.iter().position(|(pending, ..)| *pending == id)?;
+            let index = worker.pending.iter().position(|pending| pending.id == id)?;
             Some(worker.pending.swap_remove(index))
         }
         _ => None,
     });
-    let Some((_, _, done)) = pending else { return };
+    let Some(Pending { done, .. }) = pending else { return };
     let bytes = get(&message, "bytes");
     let result = match bytes.dyn_ref::<Uint8Array>() {
         Some(bytes) => codec::decode(&bytes.to_vec())
@@ -162,21 +195,21 @@ fn answered(message: JsValue) {
 /// The worker could not start: from now on every text is analysed on the page,
 /// beginning with those it was given.
 fn give_up() {
-    for (_, text, done) in take_worker(State::Unavailable) {
+    for Pending { text, done, .. } in take_worker(State::Unavailable) {
         done(Ok(analyze(&text)));
     }
 }
 
 /// Ends the worker after a failure; its other texts get the failure too.
 fn restart() {
-    for (_, _, done) in take_worker(State::Idle) {
+    for Pending { done, .. } in take_worker(State::Idle) {
         done(Err("the analysis worker was restarted".to_string()));
     }
 }
 
 /// Terminates the running worker, leaving `next` in its place; returns its unanswered
 /// texts.
-fn take_worker(next: State) -> Vec<(u32, String, Done)> {
+fn take_worker(next: State) -> Vec<Pending> {
     let previous = WORKER.with(|state| std::mem::replace(&mut *state.borrow_mut(), next));
     match previous {
         State::Running(worker) => {
@@ -199,7 +232,7 @@ pub fn analyse_each(texts: &[String], done: impl FnOnce(Vec<Result<Analysis, Str
     }));
     for (index, text) in texts.iter().enumerate() {
         let gathered = gathered.clone();
-        analyse(text, move |result| {
+        analyse(text, |_| {}, move |result| {
             let finished = {
                 let mut gathered = gathered.borrow_mut();
                 gathered.results[index] = Some(result);

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::Article;
+use crate::analyser::WORKER_MIN_BYTES;
+use crate::app::{Article, Busy};
 use crate::components::drop_zone::DropZone;
 use crate::components::notice_bar::NoticeBar;
 
@@ -82,9 +83,24 @@ pub fn ArticleInput() -> impl IntoView {
             ></textarea>
             <div class="input-foot">
                 <DropZone/>
-                <p class="input-stats" aria-live="off">{stats}</p>
+                {move || match article.busy.get().filter(|busy| busy.bytes >= WORKER_MIN_BYTES) {
+                    Some(busy) => analysing(busy).into_any(),
+                    None => view! { <p class="input-stats" aria-live="off">{stats}</p> }.into_any(),
+                }}
             </div>
         </section>
+    }
+}
+
+/// How far the analysis of a long text has got.
+fn analysing(busy: Busy) -> impl IntoView {
+    let percent = (busy.done.clamp(0.0, 1.0) * 100.0).round() as u32;
+    let size = crate::components::drop_zone::human_size(busy.bytes as f64);
+    view! {
+        <p class="analysing" role="status">
+            <span>{format!("Analysing {size}\u{2026} {percent}%")}</span>
+            <progress max="100" value=percent.to_string() aria-label="Analysis of the text"></progress>
+        </p>
     }
 }
 

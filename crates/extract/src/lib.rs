@@ -37,12 +37,23 @@ pub fn analyze(text: &str) -> Analysis {
 /// Analyses `text` with the given gazetteer. Never panics; linear in the text's length.
 /// A text over 4 GiB is analysed up to its first 4 GiB (token offsets are 32-bit).
 pub fn analyze_with(gazetteer: &Gazetteer, text: &str) -> Analysis {
+    analyze_with_progress(gazetteer, text, &mut |_| {})
+}
+
+/// [`analyze_with`], telling `progress` after each stage the share of the work done,
+/// from 0 to 1 (a long text takes a while: this feeds a progress bar). The shares are
+/// the stages' typical costs on news text (`examples/throughput.rs`).
+pub fn analyze_with_progress(gazetteer: &Gazetteer, text: &str, progress: &mut dyn FnMut(f32)) -> Analysis {
     let text = within_4_gib(text);
     let tokens = tokens::Tokens::new(text);
     let sentences = tokens::sentences(&tokens);
+    progress(0.17);
     let mut mentions = entities::recognize(&tokens, gazetteer);
+    progress(0.67);
     linking::link(&tokens, &mut mentions);
+    progress(0.75);
     let relations = relations::extract(&tokens, &sentences, &mentions);
+    progress(1.0);
     let entities = mentions
         .into_iter()
         .map(|mention| Entity {
