@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::{
-    article_input::ArticleInput, country_list::CountryList, document_list::DocumentList,
+    article_input::ArticleInput, country_list::CountryList, document_list::DocumentList, figure_list::FigureList,
     legend::Legend, masthead::Masthead, reading_view::ReadingView, relation_map::RelationMap,
 };
 use crate::sample::SAMPLE_ARTICLE;
@@ -574,6 +574,7 @@ pub fn App() -> impl IntoView {
                 <aside class="side-panel" aria-label="Summary of the article">
                     <Legend/>
                     <CountryList/>
+                    <FigureList/>
                 </aside>
             </main>
             <footer class="colophon">

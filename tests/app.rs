@@ -1425,3 +1425,26 @@ async fn a_text_over_the_limit_is_refused_and_the_article_kept() {
     assert!(app.text("article.reading").contains(SAMPLE_ARTICLE.lines().next().unwrap()));
     assert!(!app.text("article.reading").contains("Talks in Geneva"));
 }
+
+#[wasm_bindgen_test]
+fn figures_come_in_text_order_with_their_words_around() {
+    use diplomap_app::components::figure_list::figures;
+    let text = "Moscow has granted $30 million to Bishkek for its budget this year. \
+        Remittances from Russia are worth 31% of the economy of Kyrgyzstan, the World Bank says.";
+    let analysed = Analysed::new(text.to_string());
+    let (shown, total) = figures(&analysed, 10);
+    assert_eq!(total, 2);
+    assert_eq!(shown[0].value, "30 million USD");
+    assert_eq!(shown[0].text, "$30 million");
+    assert_eq!(shown[0].before, "Moscow has granted ");
+    assert!(shown[0].after.starts_with(" to Bishkek"));
+    assert_eq!(shown[1].value, "31%");
+    assert!(!shown[1].before.contains("Bishkek"), "context stays in the sentence");
+    // A long sentence is cut at word boundaries, and the list at the limit.
+    let long = format!("{} rose by 4%.", "The exports of grain and of cotton from the region".repeat(3));
+    let (shown, _) = figures(&Analysed::new(long), 10);
+    assert!(shown[0].before.starts_with('\u{2026}') && shown[0].before.chars().count() <= 50, "{}", shown[0].before);
+    let many = "Prices rose 1%. ".repeat(30);
+    let (shown, total) = figures(&Analysed::new(many), 5);
+    assert_eq!((shown.len(), total), (5, 30));
+}

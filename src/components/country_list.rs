@@ -2,6 +2,7 @@ use diplomap_extract::{country_name, CountryCode};
 use leptos::prelude::*;
 
 use crate::app::{Analysed, Article};
+use crate::components::article_input::group;
 
 /// A country the article mentions, with the names that pointed at it.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,7 +68,7 @@ pub fn CountryList() -> impl IntoView {
                             <span class="country-line">
                                 <span class="country-name">{country.name.clone()}</span>
                                 <span class="country-code">{code.as_str().to_string()}</span>
-                                <span class="count">{country.count}</span>
+                                <span class="count">{group(country.count)}</span>
                             </span>
                             <span class="bar" aria-hidden="true">
                                 <span class="bar-fill" style:width=share></span>

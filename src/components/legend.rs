@@ -2,6 +2,7 @@ use diplomap_extract::{Analysis, Label};
 use leptos::prelude::*;
 
 use crate::app::Article;
+use crate::components::article_input::group;
 
 /// One entry per entity type present, with its count. Each entry switches that type's
 /// highlights off and on; a checkbox shows the type's name beside every mention, a cue
@@ -52,7 +53,7 @@ pub fn Legend() -> impl IntoView {
                             </span>
                             <span class="legend-name">{label.description()}</span>
                             <span class="legend-code">{name}</span>
-                            <span class="count">{count}</span>
+                            <span class="count">{group(count)}</span>
                         </button>
                     </li>
                 }

@@ -5,6 +5,7 @@ pub mod country_list;
 pub mod document_list;
 pub mod drop_zone;
 pub mod export_menu;
+pub mod figure_list;
 pub mod legend;
 pub mod masthead;
 pub mod notice_bar;
