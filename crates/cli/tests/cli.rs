@@ -161,6 +161,19 @@ fn large_single_jsonl_line_streams_through() {
 }
 
 #[test]
+fn a_50_mb_line_is_read_whole() {
+    // One 50 MB word after a sentence: the line is read and analysed whole (a long word
+    // is one token, so the test stays quick in a debug build).
+    let text = format!("Talks opened in Geneva. {}", "x".repeat(50 * 1024 * 1024));
+    let input = serde_json::json!({"id": "huge", "text": text}).to_string() + "\n";
+    let output = diplomap(&["extract", "--jsonl"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let result = &results(&output)[0];
+    assert_eq!(result["id"], "huge");
+    assert_eq!(result["entities"][0]["text"], "Geneva");
+}
+
+#[test]
 fn jobs_keep_input_order_and_match_one_thread() {
     // Uneven documents (every ninth is large, so lines go to the workers in several
     // batches that finish out of order); a bad line keeps its place too.
