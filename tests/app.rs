@@ -1448,3 +1448,49 @@ fn figures_come_in_text_order_with_their_words_around() {
     let (shown, total) = figures(&Analysed::new(many), 5);
     assert_eq!((shown.len(), total), (5, 30));
 }
+
+/// A pointer event of `kind` for pointer `id` at client `x`, `y` (a finger on a touch screen).
+fn finger(svg: &web_sys::Element, kind: &str, id: i32, x: i32, y: i32) {
+    let init = web_sys::PointerEventInit::new();
+    init.set_pointer_id(id);
+    init.set_pointer_type("touch");
+    init.set_bubbles(true);
+    init.set_client_x(x);
+    init.set_client_y(y);
+    init.set_is_primary(id == 1);
+    let event = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+    svg.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn two_fingers_pinch_the_map_and_the_wheel_zooms_it() {
+    let app = Mounted::new(Some(MAP_ARTICLE)).await;
+    eventually("the map", || !app.all("svg.map-svg g.edge").is_empty()).await;
+    let svg = app.one("svg.map-svg");
+    let width = || -> f64 {
+        let view_box = app.one("svg.map-svg").get_attribute("viewBox").unwrap();
+        view_box.split(' ').nth(2).unwrap().parse().unwrap()
+    };
+    let rect = svg.get_bounding_client_rect();
+    let (x, y) = ((rect.left() + rect.width() / 2.0) as i32, (rect.top() + rect.height() / 2.0) as i32);
+    let home = width();
+    finger(&svg, "pointerdown", 1, x - 40, y);
+    finger(&svg, "pointerdown", 2, x + 40, y);
+    finger(&svg, "pointermove", 2, x + 120, y);
+    leptos::task::tick().await;
+    let pinched = width();
+    assert!((pinched - home / 2.0).abs() < home * 0.05, "fingers twice as far apart halve the view: {home} -> {pinched}");
+    finger(&svg, "pointerup", 2, x + 120, y);
+    finger(&svg, "pointerup", 1, x - 40, y);
+    // The wheel zooms back out.
+    let init = web_sys::WheelEventInit::new();
+    init.set_delta_y(300.0);
+    init.set_client_x(x);
+    init.set_client_y(y);
+    init.set_cancelable(true);
+    let wheel = web_sys::WheelEvent::new_with_event_init_dict("wheel", &init).unwrap();
+    svg.dispatch_event(&wheel).unwrap();
+    leptos::task::tick().await;
+    assert!(wheel.default_prevented(), "the page does not scroll");
+    assert!(width() > pinched);
+}

@@ -351,62 +351,79 @@ pub fn RelationMap() -> impl IntoView {
     let unit = Memo::new(move |_| view_box.with(|rect| rect.w) / width_px.get());
 
     // Wheel zoom: a listener on the SVG itself, so it can stop the page from scrolling.
+    // Removed with the SVG (the map comes and goes with the countries in play).
+    let wheel = StoredValue::new_local(None::<WheelListener>);
     Effect::new(move |_| {
+        remove_wheel_listener(wheel);
         let Some(svg) = svg_ref.get() else { return };
-        let target: web_sys::Element = svg.clone().unchecked_into();
+        let target: web_sys::Element = svg.unchecked_into();
+        let element = target.clone();
         let handler =
             Closure::<dyn FnMut(web_sys::WheelEvent)>::new(move |event: web_sys::WheelEvent| {
                 event.prevent_default();
-                let rect = target.get_bounding_client_rect();
-                if rect.width() <= 0.0 {
-                    return;
-                }
                 let factor = (event.delta_y() * 0.0015).clamp(-0.5, 0.5).exp();
                 let current = view_box.get_untracked();
-                let about = Point::new(
-                    current.x
-                        + (f64::from(event.client_x()) - rect.left()) / rect.width() * current.w,
-                    current.y
-                        + (f64::from(event.client_y()) - rect.top()) / rect.height() * current.h,
-                );
-                view_box.set(
-                    current
-                        .zoomed(factor, about)
-                        .clamped(&bounds(), map::MIN_WIDTH),
-                );
+                let Some(about) = map_point(&element, current, event.client_x(), event.client_y()) else {
+                    return;
+                };
+                view_box.set(current.zoomed(factor, about).clamped(&bounds(), map::MIN_WIDTH));
             });
         let options = web_sys::AddEventListenerOptions::new();
         options.set_passive(false);
-        let _ = svg.add_event_listener_with_callback_and_add_event_listener_options(
+        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
             "wheel",
             handler.as_ref().unchecked_ref(),
             &options,
         );
-        // The listener lives as long as the SVG element.
-        handler.forget();
+        wheel.set_value(Some((target, handler)));
     });
+    on_cleanup(move || remove_wheel_listener(wheel));
 
-    // Dragging pans; a press that moves less than a few pixels stays a click.
+    // Dragging pans; a press that moves less than a few pixels stays a click. Two
+    // fingers pinch to zoom about the point between them.
     let drag = StoredValue::new(None::<(f64, f64, Rect, bool)>);
     let dragged = StoredValue::new(false);
+    let touches = StoredValue::new(Vec::<(i32, f64, f64)>::new());
+    let pinch = StoredValue::new(None::<(f64, Rect, Point)>);
     let on_pointer_down = move |event: ev::PointerEvent| {
         if event.button() != 0 {
             return;
         }
+        let here = (event.pointer_id(), f64::from(event.client_x()), f64::from(event.client_y()));
+        touches.update_value(|touches| {
+            touches.retain(|touch| touch.0 != here.0);
+            touches.push(here);
+        });
+        if let [a, b] = touches.get_value()[..] {
+            drag.set_value(None);
+            let current = view_box.get_untracked();
+            let middle = svg_ref.get_untracked().and_then(|svg| {
+                map_point(&svg.unchecked_into(), current, ((a.1 + b.1) / 2.0) as i32, ((a.2 + b.2) / 2.0) as i32)
+            });
+            pinch.set_value(middle.map(|middle| ((a.1 - b.1).hypot(a.2 - b.2).max(1.0), current, middle)));
+            return;
+        }
         dragged.set_value(false);
-        drag.set_value(Some((
-            f64::from(event.client_x()),
-            f64::from(event.client_y()),
-            view_box.get_untracked(),
-            false,
-        )));
+        drag.set_value(Some((here.1, here.2, view_box.get_untracked(), false)));
     };
     let on_pointer_move = move |event: ev::PointerEvent| {
-        let Some((x, y, start, moved)) = drag.get_value() else {
+        let (id, x, y) = (event.pointer_id(), f64::from(event.client_x()), f64::from(event.client_y()));
+        touches.update_value(|touches| {
+            if let Some(touch) = touches.iter_mut().find(|touch| touch.0 == id) {
+                *touch = (id, x, y);
+            }
+        });
+        if let (Some((distance, start, middle)), [a, b]) = (pinch.get_value(), &touches.get_value()[..]) {
+            let now = a.1 - b.1;
+            let factor = distance / now.hypot(a.2 - b.2).max(1.0);
+            view_box.set(start.zoomed(factor, middle).clamped(&bounds(), map::MIN_WIDTH));
+            return;
+        }
+        let Some((x0, y0, start, moved)) = drag.get_value() else {
             return;
         };
-        let dx = f64::from(event.client_x()) - x;
-        let dy = f64::from(event.client_y()) - y;
+        let dx = x - x0;
+        let dy = y - y0;
         if !moved && dx.hypot(dy) < 4.0 {
             return;
         }
@@ -415,7 +432,7 @@ pub fn RelationMap() -> impl IntoView {
                 let _ = svg.set_pointer_capture(event.pointer_id());
             }
         }
-        drag.set_value(Some((x, y, start, true)));
+        drag.set_value(Some((x0, y0, start, true)));
         let k = unit.get_untracked();
         view_box.set(
             start
@@ -423,7 +440,15 @@ pub fn RelationMap() -> impl IntoView {
                 .clamped(&bounds(), map::MIN_WIDTH),
         );
     };
-    let on_pointer_up = move |_: ev::PointerEvent| {
+    let on_pointer_up = move |event: ev::PointerEvent| {
+        touches.update_value(|touches| touches.retain(|touch| touch.0 != event.pointer_id()));
+        if pinch.get_value().is_some() {
+            // A pinch is not a click, and the finger left behind does not start a drag.
+            pinch.set_value(None);
+            dragged.set_value(true);
+            drag.set_value(None);
+            return;
+        }
         dragged.set_value(drag.get_value().is_some_and(|(_, _, _, moved)| moved));
         drag.set_value(None);
     };
@@ -951,6 +976,29 @@ fn TypeFilters(data: Memo<MapData>, hidden: RwSignal<BTreeSet<RelationType>>) ->
             </ul>
         </Show>
     }
+}
+
+/// The SVG element and its wheel handler, kept to remove the listener.
+type WheelListener = (web_sys::Element, Closure<dyn FnMut(web_sys::WheelEvent)>);
+
+fn remove_wheel_listener(wheel: StoredValue<Option<WheelListener>, LocalStorage>) {
+    let _ = wheel.try_update_value(|wheel| {
+        if let Some((element, handler)) = wheel.take() {
+            let _ = element.remove_event_listener_with_callback("wheel", handler.as_ref().unchecked_ref());
+        }
+    });
+}
+
+/// The point of the map under the client coordinates `x`, `y` of `svg`, showing `view`.
+fn map_point(svg: &web_sys::Element, view: Rect, x: i32, y: i32) -> Option<Point> {
+    let rect = svg.get_bounding_client_rect();
+    if rect.width() <= 0.0 || rect.height() <= 0.0 {
+        return None;
+    }
+    Some(Point::new(
+        view.x + (f64::from(x) - rect.left()) / rect.width() * view.w,
+        view.y + (f64::from(y) - rect.top()) / rect.height() * view.h,
+    ))
 }
 
 /// The sentences behind the line or country under the pointer or focus.
