@@ -73,7 +73,7 @@ const ORG_HEADS: &[&str] = &[
     "petroleum", "electric", "steel", "chemical", "chemicals", "pharmaceuticals", "insurance",
     "capital", "management", "resources", "financial", "media", "congress", "senate", "caucus",
     "brigade", "brigades", "militia", "orchestra", "symphony", "hospital", "clinic", "fed",
-    "museum", "library", "cooperative",
+    "museum", "library", "cooperative", "house",
 ];
 
 /// Last words of names of natural places: "Mississippi River", "Napa Valley" (LOC).
@@ -346,20 +346,30 @@ fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
             continue;
         }
         let last = match tokens.folded(i) {
-            "house" | "senate" | "parliament" | "congress" | "cabinet" | "army" | "navy" | "treasury"
-            | "marines" | "politburo" | "knesset" | "duma" | "majlis" => i,
+            word if is_state_body(word) => i,
             "air" if tokens.folded(i + 1) == "force" && tokens.is_capitalized(i + 1) => i + 1,
             _ => continue,
         };
         let after_the = i > 0 && tokens.folded(i - 1) == "the";
         let mid_sentence = i > 0 && !tokens.list[i].newline_before && !matches!(tokens.folded(i - 1), "." | "!" | "?" | "\"");
-        // "House of Commons" and "Army Corps" are other names, found elsewhere.
+        // "House of Commons" and "Army Corps" are other names, found elsewhere, and so
+        // is "Random House".
         let continues = tokens.is_capitalized(last + 1) || tokens.folded(last + 1) == "of";
-        if (after_the || mid_sentence) && !continues && !taken[last] {
+        let ends_name = i > 0 && tokens.is_capitalized(i - 1) && !taken[i - 1] && !is(tokens, i - 1, NOT_NAME);
+        if (after_the || mid_sentence) && !continues && !ends_name && !taken[last] {
             found.push(Mention::new(i, last, Label::Org));
         }
     }
     found
+}
+
+/// Capitalised common nouns that name a body of a state: "the House", "Parliament".
+fn is_state_body(word: &str) -> bool {
+    matches!(
+        word,
+        "house" | "senate" | "parliament" | "congress" | "cabinet" | "army" | "navy" | "treasury"
+            | "marines" | "politburo" | "knesset" | "duma" | "majlis"
+    )
 }
 
 /// "Jiangsu Province", "Batken Region": an administrative unit named after its place
@@ -388,6 +398,9 @@ const NOT_NAMES: &[&str] = &[
     "so", "then", "there", "here", "what", "who", "why", "how", "where", "not", "no", "all",
     "both", "each", "every", "many", "most", "other", "such", "since", "until", "because",
     "despite", "during", "though", "thus", "today", "yesterday", "last", "next", "now",
+    "neither", "nor", "either", "within", "among", "amid", "against", "without", "through",
+    "across", "into", "upon", "toward", "towards", "beyond", "unlike", "whether", "unless",
+    "whereas", "instead", "perhaps", "another", "any",
 ];
 
 /// Names that start with a given name and go on with at least one more name word:
@@ -490,8 +503,8 @@ fn organization_names(
             i += 1;
             continue;
         }
-        let last = capitalized_run_end(tokens, i);
-        for (first, last) in split_at_and(tokens, matches, i, last) {
+        let last = with_legal_form(tokens, i, capitalized_run_end(tokens, i));
+        for (first, last) in split_run(tokens, gazetteer, matches, i, last) {
             if let Some(mut mention) = organization_in_run(tokens, gazetteer, matches, context, first, last) {
                 let in_county = (mention.first..mention.last).any(|j| tokens.folded(j) == "county");
                 if mention.country.is_none() && in_county {
@@ -549,27 +562,76 @@ fn name_kind(tokens: &Words<'_, '_>, first: usize, last: usize) -> Option<Label>
     }
 }
 
-/// Splits a capitalised run at each "and" whose left side is a name on its own: "World
-/// Bank and International Monetary Fund" is two, "Food and Drug Administration" one.
-fn split_at_and(tokens: &Words<'_, '_>, matches: &[Match], first: usize, last: usize) -> Vec<(usize, usize)> {
+/// Splits a capitalised run where it joins separate names: at "and" ("World Bank and
+/// International Monetary Fund" is two, "Food and Drug Administration" one), after a
+/// possessive ("Japan's Finance Ministry", "Harvard University's Law School"), and at "of"
+/// after a person ("David Smith of Acme Corp.") or before the place a firm is in ("Acme
+/// Industries of Ohio", but "Bank of Japan").
+fn split_run(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], first: usize, last: usize) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
     let mut start = first;
-    for k in first + 1..last {
-        if tokens.folded(k) != "and" || k == start {
-            continue;
-        }
-        let left_last = k - 1;
-        let known = matches_within(matches, start, left_last);
-        let whole_match = matches!(known, [only] if only.first == start && only.last == left_last);
-        let headed = left_last > start && is(tokens, left_last, ORG_HEAD);
-        let acronym = left_last == start && tokens.is_all_caps(start);
-        if whole_match || headed || acronym {
-            parts.push((start, left_last));
-            start = k + 1;
-        }
+    let mut k = first + 1;
+    while k < last {
+        let (left, right) = ((start, k - 1), (k + 1, last));
+        let next = match tokens.folded(k) {
+            "and" if names_one_thing(tokens, matches, left) => k + 1,
+            "'" if tokens.folded(k + 1) == "s" && tight(tokens, k) && k + 2 <= last
+                && (names_one_thing(tokens, matches, left) || ends_in_org_head(tokens, left)) => k + 2,
+            "of" if person_of(tokens, gazetteer, left) || firm_of_place(tokens, gazetteer, matches, left, right) => k + 1,
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        parts.push(left);
+        start = next;
+        k = next + 1;
     }
     parts.push((start, last));
     parts
+}
+
+/// Tokens `start..=end` are a name on their own: one gazetteer name, a headed
+/// organisation ("... Bank"), an acronym, or a state body ("House and Senate").
+fn names_one_thing(tokens: &Words<'_, '_>, matches: &[Match], (start, end): (usize, usize)) -> bool {
+    let single = start == end && (tokens.is_all_caps(start) || is_state_body(tokens.folded(start)));
+    is_one_match(matches, start, end) || ends_in_org_head(tokens, (start, end)) || single
+}
+
+/// Is exactly one gazetteer match all of tokens `start..=end`?
+fn is_one_match(matches: &[Match], start: usize, end: usize) -> bool {
+    matches!(matches_within(matches, start, end), [only] if only.first == start && only.last == end)
+}
+
+/// Two or more words ending in an organisation's head word: "Harvard University".
+fn ends_in_org_head(tokens: &Words<'_, '_>, (start, end): (usize, usize)) -> bool {
+    end > start && is(tokens, end, ORG_HEAD)
+}
+
+/// "David Smith" before "of Acme Corp.": a given name and one to three more words,
+/// none of them an organisation's.
+fn person_of(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, (start, end): (usize, usize)) -> bool {
+    end > start
+        && end - start < 4
+        && gazetteer.is_given_name(tokens.folded(start))
+        && !(start..=end).any(|j| is(tokens, j, ORG_HEAD | ORG_START))
+}
+
+/// "Acme Industries" before "of Ohio": a firm's head word that does not take "of" as
+/// part of the name (unlike "Bank of ...", "University of ..."), then one place.
+fn firm_of_place(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    firm: (usize, usize),
+    (start, end): (usize, usize),
+) -> bool {
+    let headed = ends_in_org_head(tokens, firm) && !is(tokens, firm.1, ORG_START);
+    let place = is_one_match(matches, start, end)
+        && matches_within(matches, start, end)
+            .iter()
+            .any(|m| m.entries.iter().any(|&id| gazetteer.entry(id).label == Label::Gpe));
+    headed && place
 }
 
 fn organization_in_run(
@@ -585,8 +647,21 @@ fn organization_in_run(
     while first < last && is(tokens, first, NOT_NAME) {
         first += 1;
     }
+    // "Shares of Acme Corp. fell": a sentence's first word before "of" is a common
+    // noun, unless it opens a name itself ("Bank of ...").
+    let opens_sentence = first == 0 || tokens.list[first].newline_before || tokens.is_punct(first - 1, '.');
+    if opens_sentence && tokens.folded(first + 1) == "of" && first + 2 < last && !is(tokens, first, ORG_START | ORG_HEAD) {
+        first += 2;
+        while first < last && is(tokens, first, NOT_NAME) {
+            first += 1;
+        }
+    }
     let words = last - first + 1;
-    let head = is(tokens, last, ORG_HEAD) && words >= 2;
+    let partners = (first + 1..last).any(|j| joins_partners(tokens, matches, j));
+    let legal = legal_form_start(tokens, first, last).is_some();
+    let head = (is(tokens, last, ORG_HEAD) && words >= 2) || partners || legal;
+    // "Goldman, Sachs & Co.": the partners named before a comma.
+    let first = if partners { partners_before(tokens, matches, first) } else { first };
     // "Ministry of Defence", and with a place before it, "Chicago Board of Trade".
     let start = words >= 3
         && (first..last).any(|j| is(tokens, j, ORG_START | ORG_HEAD) && matches!(tokens.folded(j + 1), "of" | "for"));
@@ -601,19 +676,115 @@ fn organization_in_run(
     let label = kind.unwrap_or(if place && !(head || start) { Label::Loc } else { Label::Org });
     // "General Motors Corp.": the abbreviation's full stop belongs to the name, unless
     // it also ends the sentence ("... from Mazda Motor Corp. The deal ...").
-    let ends_sentence = last + 2 >= tokens.len()
-        || tokens.list[last + 2].newline_before
-        || tokens.is_capitalized(last + 2);
     let abbreviated = matches!(tokens.folded(last), "corp" | "inc" | "co" | "ltd" | "cos" | "bros")
         && tokens.is_punct(last + 1, '.')
         && tight(tokens, last)
-        && !ends_sentence;
+        && !ends_sentence(tokens, last + 1);
     let last = if abbreviated { last + 1 } else { last };
     let mut mention = Mention::new(first, last, label);
-    // The organisation belongs to the country named inside it, if exactly one is.
-    let mut countries = inside.iter().filter_map(|m| context.best(gazetteer, m, None).and_then(|entry| entry.country));
+    // The organisation belongs to the country named inside it or before it in a
+    // possessive ("Japan's Finance Ministry"), if exactly one is.
+    let possessor = possessor(tokens, matches, first);
+    let mut countries = inside
+        .iter()
+        .chain(possessor)
+        .filter_map(|m| context.best(gazetteer, m, None).and_then(|entry| entry.country));
     mention.country = countries.next().filter(|c| countries.all(|other| other == *c));
     Some(mention)
+}
+
+/// Does the full stop at token `stop` also end the sentence? Not before a title: "Texas
+/// Air Corp. Chairman Frank Lorenzo".
+fn ends_sentence(tokens: &Words<'_, '_>, stop: usize) -> bool {
+    let next = stop + 1;
+    next >= tokens.len() || tokens.list[next].newline_before || (tokens.is_capitalized(next) && !is_title(tokens, next))
+}
+
+/// An ampersand between two names of more than a letter: "Ogilvy & Mather", "Young &
+/// Rubicam" (not "R&D"), unless both are places.
+fn joins_partners(tokens: &Words<'_, '_>, matches: &[Match], j: usize) -> bool {
+    let name = |k: usize| is_name_word(tokens, k) && tokens.raw(k).chars().count() > 1;
+    let known = |k: usize| in_match(matches, k);
+    tokens.is_punct(j, '&') && j > 0 && name(j - 1) && name(j + 1) && !(known(j - 1) && known(j + 1))
+}
+
+/// Is token `k` inside a gazetteer match?
+fn in_match(matches: &[Match], k: usize) -> bool {
+    let at = matches.partition_point(|m| m.last < k);
+    matches.get(at).is_some_and(|m| m.first <= k)
+}
+
+/// Where a firm named by partners starts when more partners come before it, each a
+/// word or two and a comma: "Goldman, Sachs & Co.", "Piper, Jaffray & Hopwood Inc."
+/// Only after a lower-case word ("at", "via"), so a list or a sentence's first words
+/// are not taken in.
+fn partners_before(tokens: &Words<'_, '_>, matches: &[Match], first: usize) -> usize {
+    let (mut start, mut accepted) = (first, first);
+    for _ in 0..3 {
+        let Some(end) = start.checked_sub(2).filter(|&end| tokens.is_punct(end + 1, ',')) else { break };
+        if !is_name_word(tokens, end) || is(tokens, end, ORG_HEAD) {
+            break;
+        }
+        let group = if end > 0 && is_name_word(tokens, end - 1) { end - 1 } else { end };
+        if !matches_within(matches, group, end).is_empty() {
+            break;
+        }
+        start = group;
+        if group > 0 && tokens.kind(group - 1) == TokenKind::Word && !tokens.is_capitalized(group - 1) {
+            accepted = start;
+        }
+    }
+    accepted
+}
+
+/// Dotted legal forms of companies, letters only: "S.A.", "N.V.", "S.p.A.", "G.m.b.H.".
+const LEGAL_FORMS: &[&str] = &["sa", "nv", "ag", "spa", "gmbh", "bv", "sarl", "srl", "kk"];
+
+/// The final full stop of a dotted legal form starting at token `k`, if one does.
+fn dotted_legal_form(tokens: &Tokens<'_>, k: usize) -> Option<usize> {
+    let mut letters = String::new();
+    let mut j = k;
+    while letters.len() < 5
+        && j < tokens.len()
+        && tokens.kind(j) == TokenKind::Word
+        && tokens.raw(j).chars().count() == 1
+        && tokens.is_punct(j + 1, '.')
+        && !tokens.list[j + 1].space_before
+    {
+        letters.push_str(tokens.folded(j));
+        j += 2;
+    }
+    let known = j > k + 2 && tokens.is_capitalized(k) && LEGAL_FORMS.contains(&letters.as_str());
+    known.then_some(j - 1)
+}
+
+/// Where a dotted legal form ending the name `first..=last` starts (its final full stop
+/// may have gone to the sentence): "Gatoil Suisse S.A".
+pub fn legal_form_start(tokens: &Tokens<'_>, first: usize, last: usize) -> Option<usize> {
+    (first + 1..=last)
+        .rev()
+        .take(10)
+        .find(|&k| dotted_legal_form(tokens, k).is_some_and(|end| end == last || end == last + 1))
+}
+
+/// A dotted legal form ends a capitalised run: "Birkel G" goes on to "Birkel
+/// G.m.b.H.", and "Tessera S.A. The" stops before "The".
+fn with_legal_form(tokens: &Words<'_, '_>, first: usize, last: usize) -> usize {
+    let form = (first + 1..=last).rev().take(10).filter_map(|k| dotted_legal_form(tokens, k)).last();
+    match form {
+        Some(end) if ends_sentence(tokens, end) => end - 1,
+        Some(end) => end,
+        None => last,
+    }
+}
+
+/// The gazetteer name before "'s" right before token `first`: "Japan" in "Japan's
+/// Finance Ministry".
+fn possessor<'m>(tokens: &Words<'_, '_>, matches: &'m [Match], first: usize) -> Option<&'m Match> {
+    let possessive = first >= 3 && tokens.folded(first - 1) == "s" && tokens.folded(first - 2) == "'";
+    let owner_last = first.checked_sub(3).filter(|_| possessive)?;
+    let at = matches.partition_point(|m| m.last < owner_last);
+    matches.get(at).filter(|m| m.last == owner_last)
 }
 
 /// Acronyms we do not read as organisations.
@@ -627,6 +798,9 @@ const NOT_ORGANIZATIONS: &[&str] = &[
     "so", "do", "go", "he", "me", "my", "if", "oh", "we", "rmb", "sar", "cpi", "libor", "lbo",
     "otc", "djia", "gi", "ppi", "eps", "roi", "ai", "sms", "gps",
 ];
+
+/// Letters joined by an ampersand that name no organisation: "R&D", "M&A", "Q&A".
+const COMMON_AMPERSAND_TERMS: &[[&str; 2]] = &[["r", "d"], ["m", "a"], ["q", "a"], ["p", "l"], ["b", "b"], ["s", "l"]];
 
 /// Upper-case words of two to six letters are, in news, mostly organisations: "ANC",
 /// "IRS", "OSCE", also written with an ampersand: "AT&T", "S&P". Not in a headline
@@ -651,8 +825,10 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
             last += 2;
         }
         let length: usize = (i..=last).map(|j| tokens.raw(j).len()).sum();
+        let common = last == i + 2 && COMMON_AMPERSAND_TERMS.contains(&[tokens.folded(i), tokens.folded(last)]);
         let is_acronym = (2..=7).contains(&length)
             && (last > i || !is(tokens, i, NOT_ORGANIZATION))
+            && !common
             && !shouting(i.checked_sub(1))
             && !shouting(Some(last + 1));
         if is_acronym {

@@ -1,0 +1,98 @@
+//! Entity rules on sentences of our own, one rule a test: what is found, with which
+//! label and which extent.
+
+use diplomap_extract::{analyze, Label};
+
+/// The entities of `text` as (surface, label), in text order.
+fn entities(text: &str) -> Vec<(String, Label)> {
+    analyze(text)
+        .entities
+        .into_iter()
+        .map(|e| (text[e.span.start..e.span.end].to_string(), e.label))
+        .collect()
+}
+
+/// Is `surface` found as an entity labelled `label`?
+fn has(text: &str, surface: &str, label: Label) -> bool {
+    entities(text).iter().any(|(s, l)| s == surface && *l == label)
+}
+
+#[track_caller]
+fn assert_found(text: &str, expected: &[(&str, Label)]) {
+    for &(surface, label) in expected {
+        assert!(has(text, surface, label), "{surface:?} as {label:?} in {text:?}: {:?}", entities(text));
+    }
+}
+
+#[test]
+fn a_possessive_place_or_organisation_is_not_part_of_the_name_after_it() {
+    assert_found(
+        "A spokesman for Norway's Finance Ministry declined to comment.",
+        &[("Norway", Label::Gpe), ("Finance Ministry", Label::Org)],
+    );
+    assert_found(
+        "She teaches at Oxford University's Blavatnik School of Government.",
+        &[("Oxford University", Label::Org), ("Blavatnik School of Government", Label::Org)],
+    );
+    // A one-word owner may be part of the name.
+    assert_found("Shares of Moody's Investors Service fell.", &[("Moody's Investors Service", Label::Org)]);
+}
+
+#[test]
+fn the_country_of_a_possessive_place_goes_to_the_organisation() {
+    let text = "Officials at Kenya's Energy Regulatory Commission agreed.";
+    let analysis = analyze(text);
+    let commission = analysis.entities.iter().find(|e| &text[e.span.start..e.span.end] == "Energy Regulatory Commission");
+    assert_eq!(commission.and_then(|e| e.country).map(|c| c.to_string()).as_deref(), Some("KE"));
+}
+
+#[test]
+fn of_splits_a_person_from_an_organisation_and_a_firm_from_its_town() {
+    assert_found(
+        "The rules are too loose, says Robert Hale of Brandt Capital Partners.",
+        &[("Robert Hale", Label::Person), ("Brandt Capital Partners", Label::Org)],
+    );
+    assert_found(
+        "Orders went to Keller Glass Industries of Toledo, a small maker.",
+        &[("Keller Glass Industries", Label::Org), ("Toledo", Label::Gpe)],
+    );
+    // "Bank of ..." keeps its place.
+    assert_found("The Bank of Canada held rates.", &[("Bank of Canada", Label::Org)]);
+}
+
+#[test]
+fn names_joined_by_an_ampersand_are_a_firm() {
+    assert_found("The account moved to Harlow & Brisco last month.", &[("Harlow & Brisco", Label::Org)]);
+    assert_found(
+        "The notes were sold via Marchetti, Pike & Rowe Inc. and others.",
+        &[("Marchetti, Pike & Rowe Inc.", Label::Org)],
+    );
+    // Research and development is no firm.
+    assert!(entities("Spending on R&D rose.").iter().all(|(s, _)| s != "R&D"));
+}
+
+#[test]
+fn dotted_legal_forms_end_company_names_and_leave_the_short_name() {
+    assert_found(
+        "The group agreed to buy Vellmar G.m.b.H., a maker of pumps. Vellmar employs 300 people.",
+        &[("Vellmar G.m.b.H.", Label::Org), ("Vellmar", Label::Org)],
+    );
+    assert_found("It sold its stake to Tessera S.A. The price was not disclosed.", &[("Tessera S.A", Label::Org)]);
+}
+
+#[test]
+fn a_state_body_after_another_capitalised_word_is_part_of_that_name() {
+    assert_found("The novel was published by Random House in 1990.", &[("Random House", Label::Org)]);
+    assert_found(
+        "Both the House and Senate passed the bill.",
+        &[("House", Label::Org), ("Senate", Label::Org)],
+    );
+}
+
+#[test]
+fn sentence_openers_are_not_part_of_names() {
+    assert_found(
+        "Neither Harbor Securities nor its owner could be reached.",
+        &[("Harbor Securities", Label::Org)],
+    );
+}
