@@ -53,7 +53,9 @@ const STARTERS: &[&str] = &[
     "friday", "saturday", "sunday", "yesterday", "today", "tomorrow", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "noon", "midnight", "tonight", "overnight",
+    "dec", "noon", "midnight", "tonight", "overnight", "these", "years", "decades", "age",
+    "aged", "seasonally", "semiannual", "semiannually", "fewer", "another",
+    "that", "latest", "first", "second", "third", "fourth", "'",
 ];
 
 fn could_start(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -399,6 +401,9 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     if let Some(word) = frequency(tokens, i) {
         return Some(date_found(i, word, None));
     }
+    if let Some(last) = uncounted_period(tokens, i).or_else(|| age(tokens, i)) {
+        return Some(date_found(i, last, None));
+    }
     // "between 1994 and 2004": a range of two dates.
     let between = tokens.folded(i) == "between";
     let start = if between { i + 1 } else { i };
@@ -439,6 +444,7 @@ fn frequency(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     let frequency = matches!(
         tokens.folded(i),
         "annual" | "annually" | "monthly" | "daily" | "weekly" | "quarterly" | "yearly" | "biannual"
+            | "semiannual" | "semiannually" | "seasonally"
     );
     (frequency && !tokens.is_capitalized(i)).then_some(i)
 }
@@ -450,11 +456,19 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
         let word = tokens.folded(j);
         let next = tokens.folded(j + 1);
         j = match (word, next) {
-            ("last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "following"
+            ("last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "current" | "latest"
             | "early" | "late" | "earlier" | "later" | "same", _) => j + 1,
             ("mid", "-") => j + 2,
-            ("more" | "less", "than") if j == i => j + 2,
-            ("about" | "nearly" | "almost" | "some" | "around" | "roughly" | "over", _) if j == i => j + 1,
+            ("more" | "less" | "fewer", "than") | ("up", "to") if j == i => j + 2,
+            ("about" | "nearly" | "almost" | "some" | "around" | "roughly" | "just" | "only" | "another", _) if j == i => j + 1,
+            // "the following day"; "following Friday's plunge" is no date of its own.
+            ("the", "following") => j + 2,
+            // "the year", "the weekend", "that summer": OntoNotes marks them as dates, but
+            // not "Teacher of the Year".
+            ("the" | "that", unit) if (UNITS.contains(&unit) || SEASONS.contains(&unit)) && !tokens.is_capitalized(j + 1) => j + 1,
+            // "the third quarter", "third-quarter profit", "the first half".
+            ("first" | "second" | "third" | "fourth", "quarter" | "half") => j + 1,
+            ("first" | "second" | "third" | "fourth", "-") if matches!(tokens.folded(j + 2), "quarter" | "half") => j + 2,
             ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn") if tokens.folded(j + 2) == "of" => j + 3,
             ("the", "first" | "second" | "third" | "fourth" | "last")
                 if matches!(tokens.folded(j + 2), "half" | "quarter" | "week" | "weeks" | "months" | "days")
@@ -475,8 +489,12 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
 fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
     match tokens.folded(last + 1) {
         "ago" | "earlier" | "later" => last + 1,
-        // An age is a date in OntoNotes: "61 years old".
+        // An age is a date in OntoNotes: "61 years old", "a 63-year-old".
         "old" if matches!(tokens.folded(last), "years" | "months" | "year" | "month") => last + 1,
+        "-" if tokens.folded(last + 2) == "old" && matches!(tokens.folded(last), "year" | "month") => last + 2,
+        "ahead" if matches!(tokens.folded(last), "days" | "weeks" | "months" | "years") => last + 1,
+        // "the year 2000".
+        _ if tokens.folded(last) == "year" && year(tokens, last + 1).is_some() => last + 1,
         // "the fiscal year ended Sept. 30", "the 12 months ending in March".
         "ended" | "ending" => {
             let at = last + 2 + usize::from(tokens.folded(last + 2) == "in");
@@ -516,8 +534,15 @@ fn count_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     match (tokens.folded(i), tokens.folded(i + 1), tokens.folded(i + 2)) {
         ("a", "few", _) => Some(i + 1),
         ("a", "couple", "of") => Some(i + 2),
+        // A range of counts: "three or four", "30 to 44", "10-15".
+        (_, "or" | "to" | "-", _) if is_number(tokens, i) && is_number(tokens, i + 2) => Some(i + 2),
         _ => count(tokens, i).then_some(i),
     }
+}
+
+/// A number in digits or a number word: "30", "three".
+fn is_number(tokens: &Tokens<'_>, i: usize) -> bool {
+    tokens.kind(i) == TokenKind::Number || number_word(tokens.folded(i)).is_some()
 }
 
 fn count(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -549,10 +574,34 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
     Some(date_found(i, unit_at, None))
 }
 
+/// Periods without a count: "these days", and "for years", "after decades of".
+fn uncounted_period(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
+    match (tokens.folded(i), tokens.folded(i + 1)) {
+        ("these", "days") => Some(i + 1),
+        ("years" | "decades" | "months" | "weeks" | "days", _) if matches!(before, "for" | "after" | "in" | "or" | "over") => Some(i),
+        _ => None,
+    }
+}
+
+/// An age, a date in OntoNotes: "age 18", "aged 63", and a person's age set off by
+/// commas after the name: "John Smith, 63, was named ...".
+fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    let years = |j: usize| tokens.kind(j) == TokenKind::Number && tokens.raw(j).len() <= 3 && tokens.raw(j).parse::<u32>().is_ok_and(|n| (1..=120).contains(&n));
+    if matches!(tokens.folded(i), "age" | "aged") && years(i + 1) {
+        return Some(i + 1);
+    }
+    // The name before: a capitalised word that is no month ("Dec. 8, 9").
+    let after_name = i >= 2 && tokens.is_punct(i - 1, ',') && tokens.is_capitalized(i - 2) && month(tokens, i - 2).is_none()
+        && !is_day_name(tokens, i - 2);
+    let apposition = after_name && tokens.raw(i).len() == 2 && years(i) && tokens.is_punct(i + 1, ',');
+    apposition.then_some(i)
+}
+
 /// A unit or season after a relative word: "last year", "this fall", "recent weeks".
 fn relative_unit(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let word = tokens.folded(i);
-    (UNITS.contains(&word) || SEASONS.contains(&word)).then(|| date_found(i, i, None))
+    (UNITS.contains(&word) || SEASONS.contains(&word) || word == "half").then(|| date_found(i, i, None))
 }
 
 fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -577,26 +626,51 @@ fn with_the(tokens: &Tokens<'_>, i: usize) -> usize {
     if i > 0 && tokens.folded(i - 1) == "the" { i - 1 } else { i }
 }
 
-/// "the 1990s", "1960s".
+/// "the 1990s", "1960s", "the '80s".
 fn decade(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
-    let raw = if i < tokens.len() { tokens.raw(i) } else { "" };
+    if tokens.folded(i) == "'" && tokens.list.get(i + 1).is_some_and(|t| !t.space_before) {
+        let raw = tokens.raw(i + 1);
+        let short = raw.len() == 2 && raw.ends_with('0') && tokens.kind(i + 1) == TokenKind::Number
+            && tokens.folded(i + 2) == "s" && !tokens.list[i + 2].space_before;
+        return short.then(|| date_found(with_the(tokens, i), i + 2, None));
+    }
+    let raw = tokens.raw(i);
     let is_decade = raw.len() == 4 && raw.ends_with('0') && tokens.kind(i) == TokenKind::Number
         && tokens.folded(i + 1) == "s" && !tokens.list[i + 1].space_before;
     is_decade.then(|| date_found(with_the(tokens, i), i + 1, Some(format!("{}X", &raw[..3]))))
 }
 
-/// A year on its own, `in 2015`, but not a compound like `1950-strong`.
+/// A year on its own, `in 2015`, but not a compound like `1950-strong`; a span of
+/// years, `1989-90`, `2003/2007`; a year of a kind, `the 1990 model year`.
 fn standalone_year(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let y = year(tokens, i).filter(|y| (1800..=2100).contains(y))?;
     let compound = tokens.is_punct(i + 1, '-')
         && tokens.list.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word);
-    (!compound).then(|| date_found(i, i, iso(Some(y), None, None)))
+    if compound {
+        return None;
+    }
+    let span_end = (tokens.is_punct(i + 1, '-') || tokens.is_punct(i + 1, '/'))
+        && tokens.kind(i + 2) == TokenKind::Number
+        && matches!(tokens.raw(i + 2).len(), 2 | 4);
+    if span_end {
+        return Some(date_found(i, i + 2, None));
+    }
+    let kind_end = match (tokens.folded(i + 1), tokens.folded(i + 2)) {
+        ("model" | "crop" | "fiscal" | "calendar", "year") => Some(i + 2),
+        (season, _) if SEASONS.contains(&season) => Some(i + 1),
+        _ => None,
+    };
+    match kind_end {
+        Some(last) => Some(date_found(with_the(tokens, i), last, iso(Some(y), None, None))),
+        None => Some(date_found(i, i, iso(Some(y), None, None))),
+    }
 }
 
 /// `Feb. 26-28`, `March 29, 2019`, `April 2019`, `April`.
 fn month_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let m = month(tokens, i)?;
-    // "May" alone is too often the verb or a name to count without a day or year.
+    // "May" alone is too often the verb or a name to count without a day, a year or a
+    // preposition before it.
     let mut last = month_end(tokens, i);
     let mut found_day = None;
     if let Some((d, day_last)) = days(tokens, last + 1) {
@@ -608,7 +682,12 @@ fn month_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     if found_year.is_some() {
         last += 1 + comma;
     }
-    if m == 5 && found_day.is_none() && found_year.is_none() {
+    let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
+    let after_preposition = matches!(
+        before,
+        "in" | "since" | "until" | "by" | "last" | "next" | "this" | "early" | "late" | "of" | "from" | "through" | "during"
+    );
+    if m == 5 && found_day.is_none() && found_year.is_none() && !after_preposition {
         return None;
     }
     Some(date_found(i, last, iso(found_year, Some(m), found_day)))
@@ -755,5 +834,44 @@ mod tests {
             assert_eq!(found.first().map(|f| f.0.as_str()), Some(text), "{text}");
         }
         assert!(spans("a year of hope").is_empty());
+    }
+
+    #[test]
+    fn dates_by_ontonotes_conventions() {
+        let texts = [
+            ("Prices fell during the day .", "the day"),
+            ("Talks went on over the weekend .", "the weekend"),
+            ("It was the best month of the year .", "the year"),
+            ("Rates rose over the past two years .", "the past two years"),
+            ("Banks have resisted for years .", "years"),
+            ("Credit is scarce these days .", "these days"),
+            ("Output is adjusted seasonally .", "seasonally"),
+            ("Profit rose in the third quarter .", "the third quarter"),
+            ("Its third-quarter profit rose .", "third-quarter"),
+            ("Sales grew in the first half .", "the first half"),
+            ("It happened that summer .", "that summer"),
+            ("Inflation was high in the '70s .", "the '70s"),
+            ("Sales rose in the 1990 model year .", "the 1990 model year"),
+            ("Exports fell in 1988-89 .", "1988-89"),
+            ("Bonds due in 30 to 44 days .", "30 to 44 days"),
+            ("It may take three or four years .", "three or four years"),
+            ("She faces up to 10 years .", "up to 10 years"),
+            ("A 63-year-old engineer won .", "63-year-old"),
+            ("Workers start at age 16 .", "age 16"),
+            ("The law takes effect by the year 2000 .", "the year 2000"),
+            ("Profit for the year ended June 30 rose .", "the year ended June 30"),
+            ("They signed it in May .", "May"),
+        ];
+        for (text, date) in texts {
+            let found = spans(text);
+            assert_eq!(found.first().map(|f| (f.0.as_str(), f.1)), Some((date, Label::Date)), "{text}");
+        }
+        // A person's age set off by commas is a date; a day after a month is not an age.
+        assert_eq!(spans("Ann Lee, 63, was named chairman.")[0].0, "63");
+        assert_eq!(spans("They met on Dec. 8, 9 and 10.")[0].0, "Dec. 8");
+        // "over" is not part of the date, and capitalised "Year" is part of a title.
+        assert_eq!(spans("over the next 12 months")[0].0, "the next 12 months");
+        assert!(spans("named Teacher of the Year .").is_empty());
+        assert!(spans("following Friday's plunge").iter().all(|f| f.0 == "Friday"));
     }
 }
