@@ -26,7 +26,10 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
             i += 1;
             continue;
         }
-        let hit = approximate_amount(tokens, i).or_else(|| time(tokens, i)).or_else(|| date(tokens, i));
+        let hit = approximate_amount(tokens, i)
+            .or_else(|| unquantified_money(tokens, i))
+            .or_else(|| time(tokens, i))
+            .or_else(|| date(tokens, i));
         match hit {
             Some(hit) => {
                 i = hit.last + 1;
@@ -55,7 +58,8 @@ const STARTERS: &[&str] = &[
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "noon", "midnight", "tonight", "overnight", "these", "years", "decades", "age",
     "aged", "seasonally", "semiannual", "semiannually", "fewer", "another",
-    "that", "latest", "first", "second", "third", "fourth", "'",
+    "that", "latest", "first", "second", "third", "fourth", "'", "multibillion",
+    "multimillion", "billion", "million", "tens", "thousands", "millions", "billions",
 ];
 
 fn could_start(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -73,8 +77,9 @@ fn approximation_end(tokens: &Tokens<'_>, i: usize) -> usize {
         ("an" | "a", "additional" | "further" | "estimated" | "total" | "record" | "mere" | "hefty") => {
             if word(i + 2) == "of" { i + 3 } else { i + 2 }
         }
+        // Not "below" or "above": "a reading below 50%" compares with a threshold.
         ("about" | "around" | "roughly" | "approximately" | "nearly" | "almost" | "some" | "only"
-        | "just" | "over" | "under" | "below" | "above" | "between" | "estimated", _) => i + 1,
+        | "just" | "over" | "under" | "between" | "estimated", _) => i + 1,
         _ => i,
     }
 }
@@ -87,14 +92,26 @@ fn approximate_amount(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let mut found = amount(at)?;
     found.first = i;
     let connector = if i < tokens.len() && tokens.folded(i) == "between" { "and" } else { "to" };
+    // "rose $4 to $367.30": a change and the level it led to, not a range.
+    let after_change = i > 0 && is_change_verb(tokens.folded(i - 1));
     if let Some(next) = tokens.list.get(found.last + 1).map(|_| tokens.folded(found.last + 1)) {
-        if next == connector || next == "or" || next == "-" {
+        if (next == connector && !after_change) || next == "or" || next == "-" {
             if let Some(end) = amount(found.last + 2).filter(|end| end.label == found.label) {
                 found.last = end.last;
             }
         }
     }
     Some(found)
+}
+
+/// Verbs of change followed by the amount of the change: "rose", "fell 2%".
+fn is_change_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "rose" | "fell" | "gained" | "lost" | "advanced" | "declined" | "jumped" | "climbed" | "dropped"
+            | "slipped" | "added" | "eased" | "increased" | "decreased" | "surged" | "plunged" | "tumbled"
+            | "slid" | "soared" | "sank" | "grew" | "rise" | "fall" | "gain" | "drop" | "increase" | "decline"
+    )
 }
 
 /// Parses a number token: `5,6` and `4,8` are decimals with a comma, `1,200` and
@@ -232,6 +249,8 @@ fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
         "euro" | "euros" | "eur" => ("EUR", i),
         "pound" | "pounds" => ("GBP", i),
         "ruble" | "rubles" | "rouble" | "roubles" | "rub" => ("RUB", i),
+        // "500 million yuan RMB".
+        "yuan" if tokens.folded(i + 1) == "rmb" => ("CNY", i + 1),
         "yuan" | "renminbi" | "rmb" => ("CNY", i),
         "yen" => ("JPY", i),
         "rupee" | "rupees" => ("INR", i),
@@ -268,8 +287,31 @@ fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         return Some(found(i, last, value, currency));
     }
     let (value, last) = quantity(tokens, i)?;
-    let (currency, last) = currency_suffix(tokens, last + 1)?;
-    Some(found(i, last, value, currency))
+    // "a 90-cent fee", "a 100 million-mark loan".
+    let hyphen = tokens.is_punct(last + 1, '-');
+    let (currency, last) = currency_suffix(tokens, if hyphen { last + 2 } else { last + 1 })?;
+    let in_cents = matches!(tokens.folded(last), "cent" | "cents");
+    Some(found(i, last, if in_cents { value / 100.0 } else { value }, currency))
+}
+
+/// Amounts of money without a figure: "billions of dollars", "several hundreds of
+/// millions of dollars", "a multibillion-dollar dam".
+fn unquantified_money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    let word = |j: usize| tokens.folded(j);
+    let found = |last| Some(Found { first: i, last, label: Label::Money, value: None });
+    if matches!((word(i), word(i + 1), word(i + 2)), ("multibillion" | "multimillion" | "billion" | "million", "-", "dollar")) {
+        return found(i + 2);
+    }
+    let mut j = if word(i) == "several" { i + 1 } else { i };
+    let mut scales = 0;
+    while scales < 2 && matches!(word(j), "tens" | "hundreds" | "thousands" | "millions" | "billions") && word(j + 1) == "of" {
+        j += 2;
+        scales += 1;
+    }
+    if scales == 0 {
+        return None;
+    }
+    found(currency_suffix(tokens, j)?.1)
 }
 
 fn percent(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
@@ -834,6 +876,22 @@ mod tests {
             assert_eq!(found.first().map(|f| f.0.as_str()), Some(text), "{text}");
         }
         assert!(spans("a year of hope").is_empty());
+    }
+
+    #[test]
+    fn amounts_without_figures_and_changes_that_are_no_ranges() {
+        assert_eq!(spans("It cost billions of dollars .")[0].0, "billions of dollars");
+        assert_eq!(spans("They owe several hundreds of millions of dollars .")[0].0, "several hundreds of millions of dollars");
+        assert_eq!(spans("a multibillion-dollar dam")[0].0, "multibillion-dollar");
+        assert_eq!(spans("a 90-cent fee")[0], ("90-cent".into(), Label::Money, money(0.9, "USD")));
+        assert_eq!(spans("raised 500 million yuan RMB")[0].0, "500 million yuan RMB");
+        // A change and the level it led to are two amounts; a range is one.
+        let change: Vec<String> = spans("Gold rose $4 to $367.30 an ounce.").into_iter().map(|f| f.0).collect();
+        assert_eq!(change, ["$4", "$367.30"]);
+        assert_eq!(spans("priced at $40 to $125 a bottle")[0].0, "$40 to $125");
+        // A threshold is not part of the amount.
+        assert_eq!(spans("any reading below 50% signals decline")[0].0, "50%");
+        assert!(spans("hundreds of people").is_empty());
     }
 
     #[test]
