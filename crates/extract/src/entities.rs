@@ -191,6 +191,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for county in counties(tokens, &context) {
         add(county, &mut taken);
     }
+    for town in towns_before_states(tokens, gazetteer, &matches, &taken) {
+        add(town, &mut taken);
+    }
     // A name led by a given name outranks a place or a surname-only person inside it
     // ("Victor Stanley Fishman", "Edward Kennedy"), but not a full known name, an
     // organisation or a country.
@@ -400,7 +403,8 @@ const NOT_NAMES: &[&str] = &[
     "despite", "during", "though", "thus", "today", "yesterday", "last", "next", "now",
     "neither", "nor", "either", "within", "among", "amid", "against", "without", "through",
     "across", "into", "upon", "toward", "towards", "beyond", "unlike", "whether", "unless",
-    "whereas", "instead", "perhaps", "another", "any",
+    "whereas", "instead", "perhaps", "another", "any", "therefore", "moreover", "furthermore",
+    "nevertheless", "nonetheless", "hence", "otherwise", "again",
 ];
 
 /// Names that start with a given name and go on with at least one more name word:
@@ -871,6 +875,56 @@ fn counties(tokens: &Words<'_, '_>, context: &Context) -> Vec<Mention> {
         }
     }
     found
+}
+
+/// Towns in no list, known by the state or country after them: "Clive, Iowa",
+/// "Wayland, Mass.", "Great Torrington, Devon" (GPE, in that state's country). The town
+/// is one to three capitalised words after no other name word; the state is followed by
+/// punctuation or a lower-case word, so "Jim Wright, Texas Democrat" is no town.
+fn towns_before_states(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], taken: &[bool]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for (index, state) in matches.iter().enumerate() {
+        if state.first < 2 || !tokens.is_punct(state.first - 1, ',') {
+            continue;
+        }
+        let Some(country) = state_country(gazetteer, state) else { continue };
+        let next = state.last + 1;
+        // "Rumao Xie, China's observer" is an apposition.
+        let possessive = tokens.folded(next) == "'";
+        let ends_clause = !possessive
+            && (tokens.is_punct(state.last, '.') || tokens.kind(next) == TokenKind::Punct || !tokens.is_capitalized(next));
+        let last = state.first - 2;
+        let mut first = last + 1;
+        while first > 0 && last + 1 - first < 3 && town_word(tokens, taken, first - 1) {
+            first -= 1;
+        }
+        // Not the end of a longer name: "Randolph K. Pace, New York".
+        let after_name = first > 0 && (is_name_word(tokens, first - 1) || tokens.is_punct(first - 1, '.') && first >= 2 && tokens.raw(first - 2).chars().count() == 1);
+        let whole = first <= last && !after_name;
+        let known = matches[..index].last().is_some_and(|m| m.last >= first);
+        let person = last > first && gazetteer.is_given_name(tokens.folded(first));
+        if ends_clause && whole && !known && !person {
+            let mut town = Mention::new(first, last, Label::Gpe);
+            town.country = Some(country);
+            town.kind = Some(EntryKind::City);
+            found.push(town);
+        }
+    }
+    found
+}
+
+/// The country of a match that names a state or country unambiguously.
+fn state_country(gazetteer: &Gazetteer, state: &Match) -> Option<CountryCode> {
+    let mut entries = state.entries.iter().map(|&id| gazetteer.entry(id));
+    let first = entries.next().filter(|e| matches!(e.kind, EntryKind::Country | EntryKind::Region) && !e.context_only)?;
+    let country = first.country?;
+    entries.all(|e| e.country == Some(country)).then_some(country)
+}
+
+/// A word that can be part of a town's name: capitalised, free, no title or function
+/// word, no adverb opening a sentence ("Currently, Taiwan ...").
+fn town_word(tokens: &Words<'_, '_>, taken: &[bool], i: usize) -> bool {
+    !taken[i] && is_name_word(tokens, i) && !tokens.is_all_caps(i) && !tokens.folded(i).ends_with("ly")
 }
 
 /// The matches inside tokens `first..=last` (matches are sorted and disjoint).

@@ -96,3 +96,20 @@ fn sentence_openers_are_not_part_of_names() {
         &[("Harbor Securities", Label::Org)],
     );
 }
+
+#[test]
+fn a_town_in_no_list_is_known_by_its_state() {
+    let text = "The company, based in Hollisfield, Mass., closed its plant in Korriston, Ohio, last year.";
+    assert_found(text, &[("Hollisfield", Label::Gpe), ("Korriston", Label::Gpe)]);
+    let analysis = analyze(text);
+    let country = analysis.entities.iter().find(|e| &text[e.span.start..e.span.end] == "Korriston").and_then(|e| e.country);
+    assert_eq!(country.map(|c| c.to_string()).as_deref(), Some("US"));
+    // A name before an apposition or a description, and an adverb, are no towns.
+    for text in [
+        "The bill was backed by Rep. Dale Brook, Texas Democrat.",
+        "Currently, Ohio officials disagree.",
+        "He met Wen Lian, China's envoy to the talks.",
+    ] {
+        assert!(entities(text).iter().all(|(s, l)| *l != Label::Gpe || ["Texas", "Ohio", "China"].contains(&s.as_str())), "{text}: {:?}", entities(text));
+    }
+}
