@@ -73,7 +73,15 @@ const ORG_HEADS: &[&str] = &[
     "petroleum", "electric", "steel", "chemical", "chemicals", "pharmaceuticals", "insurance",
     "capital", "management", "resources", "financial", "media", "congress", "senate", "caucus",
     "brigade", "brigades", "militia", "orchestra", "symphony", "hospital", "clinic", "fed",
-    "museum", "library", "cooperative", "house",
+    "museum", "library", "cooperative", "house", "force", "bureau", "report", "daily",
+];
+
+/// Last words of company names that are also the names of trades: "Bailey Controls",
+/// "Hertz Equipment", "Kemper Financial Services". They end a name but do not show that
+/// the words before them are a name on their own ("House Energy and Commerce Committee").
+const TRADE_HEADS: &[&str] = &[
+    "services", "technology", "research", "equipment", "markets", "energy", "foods", "stores",
+    "products", "operations", "advertising", "factory", "mills", "controls",
 ];
 
 /// Last words of names of natural places: "Mississippi River", "Napa Valley" (LOC).
@@ -108,12 +116,13 @@ const PLACE_START: u16 = 1 << 5;
 const SPEECH_VERB: u16 = 1 << 6;
 const NOT_ORGANIZATION: u16 = 1 << 7;
 const NAME_CONNECTOR: u16 = 1 << 8;
+const TRADE_HEAD: u16 = 1 << 9;
 
 /// Folded word -> its classes: one hash look-up answers what many list scans would.
 fn lexicon() -> &'static FxHashMap<&'static str, u16> {
     static LEXICON: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let lists: [(&[&'static str], u16); 9] = [
+        let lists: [(&[&'static str], u16); 10] = [
             (TITLES, TITLE),
             (NOT_NAMES, NOT_NAME),
             (ORG_HEADS, ORG_HEAD),
@@ -123,6 +132,7 @@ fn lexicon() -> &'static FxHashMap<&'static str, u16> {
             (SPEECH_VERBS, SPEECH_VERB),
             (NOT_ORGANIZATIONS, NOT_ORGANIZATION),
             (NAME_CONNECTORS, NAME_CONNECTOR),
+            (TRADE_HEADS, TRADE_HEAD),
         ];
         let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
         for (words, class) in lists {
@@ -414,7 +424,9 @@ fn given_name_people(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, taken: &[boo
     let mut i = 0;
     while i < tokens.len() {
         let given = tokens.is_capitalized(i) && !tokens.is_all_caps(i) && gazetteer.is_given_name(tokens.folded(i));
-        match given.then(|| name_end(tokens, i, taken, 4)).flatten().filter(|&last| last > i) {
+        // "Robert Wood Johnson Foundation" is named after a person but is none.
+        let person_end = given.then(|| name_end(tokens, i, taken, 4)).flatten();
+        match person_end.filter(|&last| last > i && !is(tokens, last, ORG_HEAD | TRADE_HEAD)) {
             Some(last) => {
                 // "E. Robert Wallach": an initial before the given name.
                 let initial = i >= 2 && tokens.is_punct(i - 1, '.') && tight(tokens, i - 2)
@@ -580,7 +592,7 @@ fn split_run(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], f
         let next = match tokens.folded(k) {
             "and" if names_one_thing(tokens, matches, left) => k + 1,
             "'" if tokens.folded(k + 1) == "s" && tight(tokens, k) && k + 2 <= last
-                && (names_one_thing(tokens, matches, left) || ends_in_org_head(tokens, left)) => k + 2,
+                && (names_one_thing(tokens, matches, left) || person_of(tokens, gazetteer, left)) => k + 2,
             "of" if person_of(tokens, gazetteer, left) || firm_of_place(tokens, gazetteer, matches, left, right) => k + 1,
             _ => {
                 k += 1;
@@ -612,8 +624,8 @@ fn ends_in_org_head(tokens: &Words<'_, '_>, (start, end): (usize, usize)) -> boo
     end > start && is(tokens, end, ORG_HEAD)
 }
 
-/// "David Smith" before "of Acme Corp.": a given name and one to three more words,
-/// none of them an organisation's.
+/// "David Smith" before "of Acme Corp." or "'s Acme Weekly": a given name and one to
+/// three more words, none of them an organisation's.
 fn person_of(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, (start, end): (usize, usize)) -> bool {
     end > start
         && end - start < 4
@@ -663,7 +675,9 @@ fn organization_in_run(
     let words = last - first + 1;
     let partners = (first + 1..last).any(|j| joins_partners(tokens, matches, j));
     let legal = legal_form_start(tokens, first, last).is_some();
-    let head = (is(tokens, last, ORG_HEAD) && words >= 2) || partners || legal;
+    // A trade ending a headline in capitals is no name: "FARM PRODUCTS: ...".
+    let trade = is(tokens, last, TRADE_HEAD) && !tokens.is_all_caps(last);
+    let head = ((is(tokens, last, ORG_HEAD) || trade) && words >= 2) || partners || legal;
     // "Goldman, Sachs & Co.": the partners named before a comma.
     let first = if partners { partners_before(tokens, matches, first) } else { first };
     // "Ministry of Defence", and with a place before it, "Chicago Board of Trade".

@@ -113,3 +113,18 @@ fn a_town_in_no_list_is_known_by_its_state() {
         assert!(entities(text).iter().all(|(s, l)| *l != Label::Gpe || ["Texas", "Ohio", "China"].contains(&s.as_str())), "{text}: {:?}", entities(text));
     }
 }
+
+#[test]
+fn trade_words_end_company_names_but_do_not_split_committees() {
+    assert_found(
+        "Orders at Harwell Controls rose, and Tessin Equipment cut jobs.",
+        &[("Harwell Controls", Label::Org), ("Tessin Equipment", Label::Org)],
+    );
+    assert_found(
+        "He chairs the Senate Energy and Natural Resources Committee.",
+        &[("Senate Energy and Natural Resources Committee", Label::Org)],
+    );
+    // A foundation named after a person is no person.
+    assert_found("A grant from the Laura Ann Whitcombe Foundation paid for it.", &[("Laura Ann Whitcombe Foundation", Label::Org)]);
+    assert!(entities("FARM PRODUCTS: Cattle futures rose.").iter().all(|(s, _)| s != "FARM PRODUCTS"));
+}
