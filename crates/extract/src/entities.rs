@@ -47,6 +47,12 @@ const TITLES: &[&str] = &[
     "mrs", "ms", "dr", "professor", "prof", "secretary", "governor", "mayor", "chairman",
     "spokesman", "spokeswoman", "spokesperson", "leader", "commander", "admiral", "colonel",
     "pope", "ayatollah", "director", "deputy", "speaker", "rep", "sen", "gov", "lt", "judge",
+    // Honorifics and roles that name the person right after them: "Sir James", "reporter
+    // Weicheng Yang", "his Turkish counterpart Abdullah Gul".
+    "sir", "lord", "lady", "dame", "reporter", "correspondent", "intern", "vicar", "columnist",
+    "novelist", "actor", "actress", "singer", "playwright", "poet", "economist",
+    "counterpart", "archbishop", "rabbi", "imam", "captain", "capt", "sergeant", "sgt",
+    "lieutenant",
 ];
 
 /// Verbs that put a speaker's name next to them: "said Nikita Mendkovich".
@@ -241,6 +247,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     }
     for person in chinese_people(tokens, &taken) {
         add(person, &mut taken);
+    }
+    for department in departments_in_titles(tokens, &taken) {
+        add(department, &mut taken);
     }
     for person in titled_people(tokens, &taken).into_iter().chain(speakers(tokens, &taken)) {
         add(person, &mut taken);
@@ -962,13 +971,51 @@ fn titled_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         while j < tokens.len() && (is_title(tokens, j) || is_title_word(tokens, j)) {
             j += if is_abbreviated_title(tokens, j) { 2 } else { 1 };
         }
-        let first = j;
+        // "Secretary of State James Baker", "Secretary of the Treasury Nicholas Brady".
+        let first = department_after_title(tokens, j).map_or(j, |department| department + 1);
         match name_end(tokens, first, taken, 4) {
             Some(last) if !tokens.list[first].newline_before => {
                 found.push(Mention::new(first, last, Label::Person));
                 i = last + 1;
             }
             _ => i = j.max(i + 1),
+        }
+    }
+    found
+}
+
+/// Government departments, named in titles: "Labor Secretary", "Secretary of State".
+fn is_department(tokens: &Words<'_, '_>, i: usize) -> bool {
+    tokens.is_capitalized(i)
+        && matches!(
+            tokens.folded(i),
+            "labor" | "labour" | "transportation" | "transport" | "commerce" | "treasury" | "defense"
+                | "defence" | "energy" | "education" | "agriculture" | "interior" | "justice" | "health"
+                | "trade" | "economy" | "finance" | "housing" | "state" | "environment" | "culture"
+        )
+}
+
+/// The department in "of State", "of the Treasury" at token `of`, if there is one.
+fn department_after_title(tokens: &Words<'_, '_>, of: usize) -> Option<usize> {
+    if tokens.folded(of) != "of" {
+        return None;
+    }
+    let at = if tokens.folded(of + 1) == "the" { of + 2 } else { of + 1 };
+    is_department(tokens, at).then_some(at)
+}
+
+/// The department of a title, an organisation by OntoNotes' conventions: "Labor" in
+/// "Labor Secretary Elizabeth Dole", "State" in "Secretary of State James Baker" (but
+/// not "Foreign" in "Foreign Minister").
+fn departments_in_titles(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let secretary = |j: usize| tokens.is_capitalized(j) && matches!(tokens.folded(j), "secretary" | "minister" | "undersecretary");
+    let mut found = Vec::new();
+    for i in 0..tokens.len() {
+        let before_title = is_department(tokens, i) && secretary(i + 1) && tokens.folded(i) != "state";
+        let after_title = secretary(i) && tokens.folded(i + 1) == "of";
+        let department = if before_title { Some(i) } else if after_title { department_after_title(tokens, i + 1) } else { None };
+        if let Some(d) = department.filter(|&d| !taken[d]) {
+            found.push(Mention::new(d, d, Label::Org));
         }
     }
     found

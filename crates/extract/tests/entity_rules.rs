@@ -128,3 +128,26 @@ fn trade_words_end_company_names_but_do_not_split_committees() {
     assert_found("A grant from the Laura Ann Whitcombe Foundation paid for it.", &[("Laura Ann Whitcombe Foundation", Label::Org)]);
     assert!(entities("FARM PRODUCTS: Cattle futures rose.").iter().all(|(s, _)| s != "FARM PRODUCTS"));
 }
+
+#[test]
+fn departments_in_titles_and_the_people_after_them() {
+    assert_found(
+        "Labor Secretary Anne Halloway said jobs grew.",
+        &[("Labor", Label::Org), ("Anne Halloway", Label::Person)],
+    );
+    assert_found(
+        "Secretary of State Marcus Tell flew to Oslo.",
+        &[("State", Label::Org), ("Marcus Tell", Label::Person)],
+    );
+    // A foreign minister's "Foreign" is no organisation.
+    assert!(!has("Foreign Minister Ilse Brandt arrived.", "Foreign", Label::Org));
+}
+
+#[test]
+fn roles_and_honorifics_introduce_people() {
+    assert_found(
+        "Sir Edmund bought the stake, reporter Dana Whitlow wrote.",
+        &[("Edmund", Label::Person), ("Dana Whitlow", Label::Person)],
+    );
+    assert_found("He met his Turkish counterpart Orhan Sezer.", &[("Orhan Sezer", Label::Person)]);
+}
