@@ -600,6 +600,8 @@ fn split_run(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], f
         let (left, right) = ((start, k - 1), (k + 1, last));
         let next = match tokens.folded(k) {
             "and" if names_one_thing(tokens, matches, left) => k + 1,
+            // "a House-Senate conference": two bodies.
+            "-" if is_state_body(tokens.folded(k - 1)) && is_state_body(tokens.folded(k + 1)) => k + 1,
             "'" if tokens.folded(k + 1) == "s" && tight(tokens, k) && k + 2 <= last
                 && (names_one_thing(tokens, matches, left) || person_of(tokens, gazetteer, left)) => k + 2,
             "of" if person_of(tokens, gazetteer, left) || firm_of_place(tokens, gazetteer, matches, left, right) => k + 1,
@@ -688,7 +690,7 @@ fn organization_in_run(
     let trade = is(tokens, last, TRADE_HEAD) && !tokens.is_all_caps(last);
     let head = ((is(tokens, last, ORG_HEAD) || trade) && words >= 2) || partners || legal;
     // "Goldman, Sachs & Co.": the partners named before a comma.
-    let first = if partners { partners_before(tokens, matches, first) } else { first };
+    let first = if partners { partners_before(tokens, gazetteer, matches, first) } else { first };
     // "Ministry of Defence", and with a place before it, "Chicago Board of Trade".
     let start = words >= 3
         && (first..last).any(|j| is(tokens, j, ORG_START | ORG_HEAD) && matches!(tokens.folded(j + 1), "of" | "for"));
@@ -742,10 +744,11 @@ fn in_match(matches: &[Match], k: usize) -> bool {
 }
 
 /// Where a firm named by partners starts when more partners come before it, each a
-/// word or two and a comma: "Goldman, Sachs & Co.", "Piper, Jaffray & Hopwood Inc."
+/// word or two (or a known firm) and a comma: "Goldman, Sachs & Co.", "Piper, Jaffray &
+/// Hopwood Inc."
 /// Only after a lower-case word ("at", "via"), so a list or a sentence's first words
 /// are not taken in.
-fn partners_before(tokens: &Words<'_, '_>, matches: &[Match], first: usize) -> usize {
+fn partners_before(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], first: usize) -> usize {
     let (mut start, mut accepted) = (first, first);
     for _ in 0..3 {
         let Some(end) = start.checked_sub(2).filter(|&end| tokens.is_punct(end + 1, ',')) else { break };
@@ -753,7 +756,11 @@ fn partners_before(tokens: &Words<'_, '_>, matches: &[Match], first: usize) -> u
             break;
         }
         let group = if end > 0 && is_name_word(tokens, end - 1) { end - 1 } else { end };
-        if !matches_within(matches, group, end).is_empty() {
+        // A known firm may be a partner ("Goldman"), a place may not ("In Boston, ...").
+        let known = matches_within(matches, group, end);
+        let firm = is_one_match(matches, group, end)
+            && known.iter().all(|m| m.entries.iter().all(|&id| gazetteer.entry(id).label == Label::Org));
+        if !known.is_empty() && !firm {
             break;
         }
         start = group;

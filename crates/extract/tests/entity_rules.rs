@@ -67,6 +67,8 @@ fn names_joined_by_an_ampersand_are_a_firm() {
         "The notes were sold via Marchetti, Pike & Rowe Inc. and others.",
         &[("Marchetti, Pike & Rowe Inc.", Label::Org)],
     );
+    // A known firm can be one of the partners.
+    assert_found("The bonds were sold by Goldman, Harlow & Co. last week.", &[("Goldman, Harlow & Co.", Label::Org)]);
     // Research and development is no firm.
     assert!(entities("Spending on R&D rose.").iter().all(|(s, _)| s != "R&D"));
 }
@@ -87,6 +89,7 @@ fn a_state_body_after_another_capitalised_word_is_part_of_that_name() {
         "Both the House and Senate passed the bill.",
         &[("House", Label::Org), ("Senate", Label::Org)],
     );
+    assert_found("A House-Senate conference met.", &[("House", Label::Org), ("Senate", Label::Org)]);
 }
 
 #[test]
