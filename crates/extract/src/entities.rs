@@ -210,6 +210,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for town in towns_before_states(tokens, gazetteer, &matches, &taken) {
         add(town, &mut taken);
     }
+    for party in party_letters(tokens, gazetteer, &matches) {
+        add(party, &mut taken);
+    }
     // A name led by a given name outranks a place or a surname-only person inside it
     // ("Victor Stanley Fishman", "Edward Kennedy"), but not a full known name, an
     // organisation or a country.
@@ -710,6 +713,14 @@ fn organization_in_run(
         && tight(tokens, last)
         && !ends_sentence(tokens, last + 1);
     let last = if abbreviated { last + 1 } else { last };
+    // "Mercer Island, Wash.": a natural place's name before a state is a town's.
+    let town = (label == Label::Loc).then(|| state_after(tokens, gazetteer, matches, last)).flatten();
+    if let Some(country) = town {
+        let mut mention = Mention::new(first, last, Label::Gpe);
+        mention.country = Some(country);
+        mention.kind = Some(EntryKind::City);
+        return Some(mention);
+    }
     let mut mention = Mention::new(first, last, label);
     // The organisation belongs to the country named inside it or before it in a
     // possessive ("Japan's Finance Ministry"), if exactly one is.
@@ -914,16 +925,8 @@ fn counties(tokens: &Words<'_, '_>, context: &Context) -> Vec<Mention> {
 fn towns_before_states(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
     for (index, state) in matches.iter().enumerate() {
-        if state.first < 2 || !tokens.is_punct(state.first - 1, ',') {
-            continue;
-        }
-        let Some(country) = state_country(gazetteer, state) else { continue };
-        let next = state.last + 1;
-        // "Rumao Xie, China's observer" is an apposition.
-        let possessive = tokens.folded(next) == "'";
-        let ends_clause = !possessive
-            && (tokens.is_punct(state.last, '.') || tokens.kind(next) == TokenKind::Punct || !tokens.is_capitalized(next));
-        let last = state.first - 2;
+        let Some(last) = state.first.checked_sub(2) else { continue };
+        let Some(country) = state_after(tokens, gazetteer, &matches[index..], last) else { continue };
         let mut first = last + 1;
         while first > 0 && last + 1 - first < 3 && town_word(tokens, taken, first - 1) {
             first -= 1;
@@ -933,11 +936,50 @@ fn towns_before_states(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &
         let whole = first <= last && !after_name;
         let known = matches[..index].last().is_some_and(|m| m.last >= first);
         let person = last > first && gazetteer.is_given_name(tokens.folded(first));
-        if ends_clause && whole && !known && !person {
+        if whole && !known && !person {
             let mut town = Mention::new(first, last, Label::Gpe);
             town.country = Some(country);
             town.kind = Some(EntryKind::City);
             found.push(town);
+        }
+    }
+    found
+}
+
+/// The country of the state or country named after token `last` and a comma, when it
+/// qualifies a town: followed by punctuation or a lower-case word ("Clive, Iowa, has"),
+/// not by a capitalised word ("Jim Wright, Texas Democrat") or a possessive ("Wen Lian,
+/// China's envoy").
+fn state_after(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], last: usize) -> Option<CountryCode> {
+    if !tokens.is_punct(last + 1, ',') {
+        return None;
+    }
+    let at = matches.partition_point(|m| m.first < last + 2);
+    let state = matches.get(at).filter(|m| m.first == last + 2)?;
+    let next = state.last + 1;
+    let possessive = tokens.folded(next) == "'";
+    let ends_clause = tokens.is_punct(state.last, '.') || tokens.kind(next) == TokenKind::Punct || !tokens.is_capitalized(next);
+    (ends_clause && !possessive).then(|| state_country(gazetteer, state)).flatten()
+}
+
+/// The party letter of an American legislator, a NORP by OntoNotes' conventions: "Rep.
+/// John Dingell (D., Mich.)", "Sen. Bob Dole (R-Kan.)".
+fn party_letters(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for state in matches {
+        let Some(letter) = state.first.checked_sub(2).filter(|&j| j > 0) else { continue };
+        let (letter, last) = match (tokens.raw(letter), tokens.folded(letter + 1)) {
+            // "(D., Mich.)": the letter, its full stop, a comma.
+            (".", ",") if letter > 1 => (letter - 1, letter),
+            // "(D-Mich.)".
+            (_, "-") => (letter, letter),
+            _ => continue,
+        };
+        let party = matches!(tokens.raw(letter), "D" | "R" | "I") && tokens.is_punct(letter - 1, '(');
+        if let Some(country) = state_country(gazetteer, state).filter(|_| party) {
+            let mut mention = Mention::new(letter, last, Label::Norp);
+            mention.country = Some(country);
+            found.push(mention);
         }
     }
     found

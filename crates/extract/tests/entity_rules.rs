@@ -154,3 +154,13 @@ fn roles_and_honorifics_introduce_people() {
     );
     assert_found("He met his Turkish counterpart Orhan Sezer.", &[("Orhan Sezer", Label::Person)]);
 }
+
+#[test]
+fn party_letters_of_legislators_and_natural_names_of_towns() {
+    assert_found(
+        "Rep. Tom Harlan (D., Mich.) and Sen. Ruth Oakes (R-Kan.) objected.",
+        &[("D.", Label::Norp), ("R", Label::Norp), ("Mich.", Label::Gpe)],
+    );
+    assert_found("The firm, of Mercer Island, Wash., agreed.", &[("Mercer Island", Label::Gpe)]);
+    assert_found("Barges crossed Mercer Lake in the storm.", &[("Mercer Lake", Label::Loc)]);
+}
