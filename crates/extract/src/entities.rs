@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::chinese_names::is_chinese_name;
 use crate::context::Context;
@@ -849,8 +849,10 @@ const COMMON_AMPERSAND_TERMS: &[[&str; 2]] = &[["r", "d"], ["m", "a"], ["q", "a"
 
 /// Upper-case words of two to six letters are, in news, mostly organisations: "ANC",
 /// "IRS", "OSCE", also written with an ampersand: "AT&T", "S&P". Not in a headline
-/// written all in capitals.
+/// written all in capitals, nor a word of three letters or more that the text also
+/// writes in lower case ("COPPER: Futures ...", "copper prices").
 fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let mut lower_case_words: Option<FxHashSet<&str>> = None;
     let letters = |j: usize| {
         j < tokens.len() && tokens.kind(j) == TokenKind::Word && tokens.raw(j).bytes().all(|b| b.is_ascii_uppercase())
     };
@@ -875,13 +877,22 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
             && (last > i || !is(tokens, i, NOT_ORGANIZATION))
             && !common
             && !shouting(i.checked_sub(1))
-            && !shouting(Some(last + 1));
+            && !shouting(Some(last + 1))
+            && !(last == i && length >= 3 && lower_case_words.get_or_insert_with(|| lower_case_vocabulary(tokens)).contains(tokens.folded(i)));
         if is_acronym {
             found.push(Mention::new(i, last, Label::Org));
         }
         i = last + 1;
     }
     found
+}
+
+/// The words a text writes in lower case, folded.
+fn lower_case_vocabulary<'a>(tokens: &'a Words<'_, '_>) -> FxHashSet<&'a str> {
+    (0..tokens.len())
+        .filter(|&j| tokens.kind(j) == TokenKind::Word && tokens.raw(j).starts_with(|c: char| c.is_lowercase()))
+        .map(|j| tokens.folded(j))
+        .collect()
 }
 
 /// Countries whose local government units are called counties, most written-about first.
@@ -1055,13 +1066,14 @@ fn department_after_title(tokens: &Words<'_, '_>, of: usize) -> Option<usize> {
 
 /// The department of a title, an organisation by OntoNotes' conventions: "Labor" in
 /// "Labor Secretary Elizabeth Dole", "State" in "Secretary of State James Baker" (but
-/// not "Foreign" in "Foreign Minister").
+/// not "Foreign" in "Foreign Minister", nor "State" in "Minister of State").
 fn departments_in_titles(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let secretary = |j: usize| tokens.is_capitalized(j) && matches!(tokens.folded(j), "secretary" | "minister" | "undersecretary");
     let mut found = Vec::new();
     for i in 0..tokens.len() {
         let before_title = is_department(tokens, i) && secretary(i + 1) && tokens.folded(i) != "state";
-        let after_title = secretary(i) && tokens.folded(i + 1) == "of";
+        // "Secretary of State", not "Minister of State", a junior minister's title.
+        let after_title = tokens.raw(i) == "Secretary" && tokens.folded(i + 1) == "of";
         let department = if before_title { Some(i) } else if after_title { department_after_title(tokens, i + 1) } else { None };
         if let Some(d) = department.filter(|&d| !taken[d]) {
             found.push(Mention::new(d, d, Label::Org));

@@ -142,8 +142,16 @@ fn departments_in_titles_and_the_people_after_them() {
         "Secretary of State Marcus Tell flew to Oslo.",
         &[("State", Label::Org), ("Marcus Tell", Label::Person)],
     );
-    // A foreign minister's "Foreign" is no organisation.
+    // A foreign minister's "Foreign" is no organisation, nor a junior minister's "State".
     assert!(!has("Foreign Minister Ilse Brandt arrived.", "Foreign", Label::Org));
+    assert!(!has("Minister of State Ilse Brandt arrived.", "State", Label::Org));
+}
+
+#[test]
+fn capitalised_words_the_text_also_writes_in_lower_case_are_no_acronyms() {
+    let text = "COTTON: Futures prices eased as cotton stocks grew. The WTO said little.";
+    assert!(!has(text, "COTTON", Label::Org), "{:?}", entities(text));
+    assert_found(text, &[("WTO", Label::Org)]);
 }
 
 #[test]
