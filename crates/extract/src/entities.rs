@@ -79,7 +79,8 @@ const ORG_HEADS: &[&str] = &[
     "petroleum", "electric", "steel", "chemical", "chemicals", "pharmaceuticals", "insurance",
     "capital", "management", "resources", "financial", "media", "congress", "senate", "caucus",
     "brigade", "brigades", "militia", "orchestra", "symphony", "hospital", "clinic", "fed",
-    "museum", "library", "cooperative", "house", "force", "bureau", "report", "daily",
+    "museum", "library", "cooperative", "house", "force", "bureau", "report", "daily", "guild",
+    "workers",
 ];
 
 /// Last words of company names that are also the names of trades: "Bailey Controls",
@@ -284,6 +285,9 @@ fn gazetteer_mention(
     qualifier: Option<CountryCode>,
 ) -> Option<Mention> {
     let entry = context.best(gazetteer, found, qualifier)?;
+    if written_as_acronym(tokens, found, &entry.canonical) {
+        return None;
+    }
     let place = matches!(entry.kind, EntryKind::City | EntryKind::Region | EntryKind::Capital);
     let last = if place { with_unit(tokens, found.last) } else { found.last };
     // "Calif." ending a sentence leaves its full stop to the sentence; "U.S." keeps it.
@@ -293,6 +297,22 @@ fn gazetteer_mention(
     mention.canonical = Some(entry.canonical.clone());
     mention.kind = Some(entry.kind);
     Some(mention)
+}
+
+/// A name of one word written in capitals after a lower-case word is an acronym, not
+/// the name: "the ABA" (the bar association), not Aba in Nigeria. Datelines ("LONDON
+/// (Reuters) -") and headlines come first on their line or among capitals. Aliases that
+/// are acronyms ("NSW", "USSR") differ from their canonical name, so they still match.
+fn written_as_acronym(tokens: &Words<'_, '_>, found: &Match, canonical: &str) -> bool {
+    let i = found.first;
+    let after_lower_case = i > 0 && !tokens.list[i].newline_before && tokens.raw(i - 1).starts_with(|c: char| c.is_lowercase());
+    found.last == i
+        && after_lower_case
+        && tokens.is_all_caps(i)
+        && tokens.raw(i).len() >= 3
+        && !tokens.is_all_caps(i + 1)
+        && canonical.chars().any(char::is_lowercase)
+        && crate::normalize::fold(canonical) == tokens.folded(i)
 }
 
 /// Two capitalised words that make a Chinese name in pinyin: "Zhao Leji".
@@ -691,7 +711,9 @@ fn organization_in_run(
     let legal = legal_form_start(tokens, first, last).is_some();
     // A trade ending a headline in capitals is no name: "FARM PRODUCTS: ...".
     let trade = is(tokens, last, TRADE_HEAD) && !tokens.is_all_caps(last);
-    let head = ((is(tokens, last, ORG_HEAD) || trade) && words >= 2) || partners || legal;
+    // "First Chicago", "First Boston": banks named "First" and their city.
+    let first_and_place = tokens.raw(first) == "First" && words >= 2 && in_match(matches, first + 1);
+    let head = ((is(tokens, last, ORG_HEAD) || trade) && words >= 2) || partners || legal || first_and_place;
     // "Goldman, Sachs & Co.": the partners named before a comma.
     let first = if partners { partners_before(tokens, gazetteer, matches, first) } else { first };
     // "Ministry of Defence", and with a place before it, "Chicago Board of Trade".

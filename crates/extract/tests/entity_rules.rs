@@ -172,3 +172,15 @@ fn party_letters_of_legislators_and_natural_names_of_towns() {
     assert_found("The firm, of Mercer Island, Wash., agreed.", &[("Mercer Island", Label::Gpe)]);
     assert_found("Barges crossed Mercer Lake in the storm.", &[("Mercer Lake", Label::Loc)]);
 }
+
+#[test]
+fn first_and_a_city_unions_of_workers_and_names_in_capitals() {
+    assert_found(
+        "Lending at First Denver slowed, the Electrical Workers of America said.",
+        &[("First Denver", Label::Org), ("Electrical Workers of America", Label::Org)],
+    );
+    // After a lower-case word, a place's name in capitals is an acronym; in a dateline
+    // it is still the place.
+    assert!(!has("Members of the ABA voted.", "ABA", Label::Gpe));
+    assert_found("LONDON (Reuters) - Shares fell.", &[("LONDON", Label::Gpe)]);
+}
