@@ -667,8 +667,9 @@ fn person_of(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, (start, end): (usize
         && !(start..=end).any(|j| is(tokens, j, ORG_HEAD | ORG_START))
 }
 
-/// "Acme Industries" before "of Ohio": a firm's head word that does not take "of" as
-/// part of the name (unlike "Bank of ...", "University of ..."), then one place.
+/// "Acme Industries" before "of Toledo": a firm's head word that does not take "of" as
+/// part of the name (unlike "Bank of ...", "University of ..."), then one town. A
+/// country or state stays in the name: "Communications Workers of America".
 fn firm_of_place(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
@@ -677,11 +678,11 @@ fn firm_of_place(
     (start, end): (usize, usize),
 ) -> bool {
     let headed = ends_in_org_head(tokens, firm) && !is(tokens, firm.1, ORG_START);
-    let place = is_one_match(matches, start, end)
+    let town = is_one_match(matches, start, end)
         && matches_within(matches, start, end)
             .iter()
-            .any(|m| m.entries.iter().any(|&id| gazetteer.entry(id).label == Label::Gpe));
-    headed && place
+            .any(|m| m.entries.iter().any(|&id| matches!(gazetteer.entry(id).kind, EntryKind::City | EntryKind::Capital)));
+    headed && town
 }
 
 fn organization_in_run(
