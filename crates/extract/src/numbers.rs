@@ -456,6 +456,10 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let mut found = core?;
     found.first = found.first.min(start);
     found.last = date_suffix_end(tokens, found.last);
+    // "the same period last year", "the same week a year ago".
+    if (found.first..found.last).any(|j| tokens.folded(j) == "same") {
+        found.last = year_before_end(tokens, found.last).unwrap_or(found.last);
+    }
     if between {
         let end = (tokens.folded(found.last + 1) == "and").then(|| calendar_date(tokens, found.last + 2)).flatten();
         match end {
@@ -526,6 +530,15 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
     }
 }
 
+/// "last year", "a year ago" or "a year earlier" right after token `last`.
+fn year_before_end(tokens: &Tokens<'_>, last: usize) -> Option<usize> {
+    match (tokens.folded(last + 1), tokens.folded(last + 2), tokens.folded(last + 3)) {
+        ("last", "year", _) => Some(last + 2),
+        ("a", "year", "ago" | "earlier") => Some(last + 3),
+        _ => None,
+    }
+}
+
 /// "ago", "earlier", "later" after a date; "to"/"through" and another month or year;
 /// "of" and the date it belongs to: "the first six months of 1989", "May of this year".
 fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
@@ -535,6 +548,8 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
         "old" if matches!(tokens.folded(last), "years" | "months" | "year" | "month") => last + 1,
         "-" if tokens.folded(last + 2) == "old" && matches!(tokens.folded(last), "year" | "month") => last + 2,
         "ahead" if matches!(tokens.folded(last), "days" | "weeks" | "months" | "years") => last + 1,
+        // "the month before." (not "the month before the vote").
+        "before" if UNITS.contains(&tokens.folded(last)) && tokens.kind(last + 2) == TokenKind::Punct => last + 1,
         // "the year 2000".
         _ if tokens.folded(last) == "year" && year(tokens, last + 1).is_some() => last + 1,
         // "the fiscal year ended Sept. 30", "the 12 months ending in March".
@@ -609,8 +624,9 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
     }
     let article = count_last == i && matches!(tokens.folded(i), "a" | "some" | "many" | "few");
     let qualified = matches!(tokens.folded(unit_at + 1), "ago" | "earlier" | "later");
-    // "a year" alone is too vague; "a year ago" or "the past year" is a date.
-    if article && !qualified && !after_prefix {
+    // "a year" alone is too vague; "a year ago", "the past year" or "for a year" is a date.
+    let after_preposition = i > 0 && matches!(tokens.folded(i - 1), "for" | "in" | "within");
+    if article && !qualified && !after_prefix && !after_preposition {
         return None;
     }
     Some(date_found(i, unit_at, None))
@@ -643,7 +659,8 @@ fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 /// A unit or season after a relative word: "last year", "this fall", "recent weeks".
 fn relative_unit(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let word = tokens.folded(i);
-    (UNITS.contains(&word) || SEASONS.contains(&word) || word == "half").then(|| date_found(i, i, None))
+    let same_period = word == "period" && i > 0 && tokens.folded(i - 1) == "same";
+    (UNITS.contains(&word) || SEASONS.contains(&word) || word == "half" || same_period).then(|| date_found(i, i, None))
 }
 
 fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -919,6 +936,9 @@ mod tests {
             ("The law takes effect by the year 2000 .", "the year 2000"),
             ("Profit for the year ended June 30 rose .", "the year ended June 30"),
             ("They signed it in May .", "May"),
+            ("Sales rose from the same period last year .", "the same period last year"),
+            ("Orders rose after falling the month before .", "the month before"),
+            ("Sony hosted him for a year .", "a year"),
         ];
         for (text, date) in texts {
             let found = spans(text);
@@ -930,6 +950,8 @@ mod tests {
         // "over" is not part of the date, and capitalised "Year" is part of a title.
         assert_eq!(spans("over the next 12 months")[0].0, "the next 12 months");
         assert!(spans("named Teacher of the Year .").is_empty());
+        assert!(spans("a year of hope").is_empty());
+        assert_eq!(spans("the month before the vote")[0].0, "the month");
         assert!(spans("following Friday's plunge").iter().all(|f| f.0 == "Friday"));
     }
 }
