@@ -223,6 +223,19 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         let at = matches.partition_point(|m| m.first < person.first);
         !matches.get(at).is_some_and(|m| m.first == person.first && m.last == person.last)
     });
+    // So do names after an honorific ("Mr. van Dover") and Chinese names in pinyin
+    // ("Xianglong Dai"), even when a place or a surname of the list is the whole name.
+    let mut in_named = vec![false; tokens.len()];
+    for person in &named {
+        in_named[person.first..=person.last].iter_mut().for_each(|t| *t = true);
+    }
+    for person in honorific_people(tokens, &taken).into_iter().chain(chinese_people(tokens, &taken)) {
+        if !in_named[person.first..=person.last].iter().any(|&t| t) {
+            in_named[person.first..=person.last].iter_mut().for_each(|t| *t = true);
+            named.push(person);
+        }
+    }
+    named.sort_by_key(|person| person.first);
     let mut in_name: Vec<Option<usize>> = vec![None; tokens.len()];
     for (index, person) in named.iter().enumerate() {
         in_name[person.first..=person.last].iter_mut().for_each(|t| *t = Some(index));
@@ -248,9 +261,6 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     }
     for company in described_companies(tokens, &taken) {
         add(company, &mut taken);
-    }
-    for person in chinese_people(tokens, &taken) {
-        add(person, &mut taken);
     }
     for department in departments_in_titles(tokens, &taken) {
         add(department, &mut taken);
@@ -503,7 +513,9 @@ fn name_end(tokens: &Words<'_, '_>, first: usize, taken: &[bool], max_words: usi
             break;
         }
         let initial = tokens.raw(j).chars().count() == 1 && tokens.is_capitalized(j) && tokens.is_punct(j + 1, '.');
-        if initial && (last.is_some() || j == first) {
+        // "A.D. Correll": initials in a row.
+        let after_initial = j >= first + 2 && tokens.is_punct(j - 1, '.') && last.is_none();
+        if initial && (last.is_some() || j == first || after_initial) {
             j += 2;
             continue;
         }
@@ -1103,6 +1115,14 @@ fn departments_in_titles(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention>
         }
     }
     found
+}
+
+/// "Mr. Smith", "Sen. Dole": the name after an abbreviated honorific.
+fn honorific_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    (0..tokens.len())
+        .filter(|&i| is_abbreviated_title(tokens, i) && !tokens.list.get(i + 2).is_some_and(|t| t.newline_before))
+        .filter_map(|i| name_end(tokens, i + 2, taken, 4).map(|last| Mention::new(i + 2, last, Label::Person)))
+        .collect()
 }
 
 /// "Mr.", "Gen.": a title abbreviation and its full stop.

@@ -184,3 +184,12 @@ fn first_and_a_city_unions_of_workers_and_names_in_capitals() {
     assert!(!has("Members of the ABA voted.", "ABA", Label::Gpe));
     assert_found("LONDON (Reuters) - Shares fell.", &[("LONDON", Label::Gpe)]);
 }
+
+#[test]
+fn names_after_honorifics_and_in_pinyin_outrank_places_and_surnames() {
+    // Dover is a town; after "Mr." it is a surname, with its particle.
+    assert_found("Mr. van Dover said the tests went well.", &[("van Dover", Label::Person)]);
+    assert_found("Mr. Dover said so.", &[("Dover", Label::Person)]);
+    // Initials in a row belong to the name.
+    assert_found("\"It works,\" says A.D. Kellerman, the firm's chief.", &[("A.D. Kellerman", Label::Person)]);
+}
