@@ -113,6 +113,18 @@ const ORG_STARTS: &[&str] = &[
 /// and Exchange Commission" (runs are split again where "and" joins two names).
 const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "on", "and", "de", "al", "bin", "van", "von", "&", "-"];
 
+/// Abbreviated honorifics, written with a full stop: "Mr.", "Gen.".
+const ABBREVIATED_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "prof", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm", "st",
+];
+
+/// Government departments, named in titles: "Labor Secretary", "Secretary of State".
+const DEPARTMENTS: &[&str] = &[
+    "labor", "labour", "transportation", "transport", "commerce", "treasury", "defense", "defence",
+    "energy", "education", "agriculture", "interior", "justice", "health", "trade", "economy",
+    "finance", "housing", "state", "environment", "culture",
+];
+
 /// Word classes of the lists above, as bit flags.
 const TITLE: u16 = 1;
 const NOT_NAME: u16 = 1 << 1;
@@ -124,12 +136,14 @@ const SPEECH_VERB: u16 = 1 << 6;
 const NOT_ORGANIZATION: u16 = 1 << 7;
 const NAME_CONNECTOR: u16 = 1 << 8;
 const TRADE_HEAD: u16 = 1 << 9;
+const ABBREVIATED_TITLE: u16 = 1 << 10;
+const DEPARTMENT: u16 = 1 << 11;
 
 /// Folded word -> its classes: one hash look-up answers what many list scans would.
 fn lexicon() -> &'static FxHashMap<&'static str, u16> {
     static LEXICON: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let lists: [(&[&'static str], u16); 10] = [
+        let lists: [(&[&'static str], u16); 12] = [
             (TITLES, TITLE),
             (NOT_NAMES, NOT_NAME),
             (ORG_HEADS, ORG_HEAD),
@@ -140,6 +154,8 @@ fn lexicon() -> &'static FxHashMap<&'static str, u16> {
             (NOT_ORGANIZATIONS, NOT_ORGANIZATION),
             (NAME_CONNECTORS, NAME_CONNECTOR),
             (TRADE_HEADS, TRADE_HEAD),
+            (ABBREVIATED_TITLES, ABBREVIATED_TITLE),
+            (DEPARTMENTS, DEPARTMENT),
         ];
         let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
         for (words, class) in lists {
@@ -825,9 +841,8 @@ fn dotted_legal_form(tokens: &Tokens<'_>, k: usize) -> Option<usize> {
     let mut letters = String::new();
     let mut j = k;
     while letters.len() < 5
-        && j < tokens.len()
+        && tokens.raw(j).len() == 1
         && tokens.kind(j) == TokenKind::Word
-        && tokens.raw(j).chars().count() == 1
         && tokens.is_punct(j + 1, '.')
         && !tokens.list[j + 1].space_before
     {
@@ -887,7 +902,6 @@ const COMMON_AMPERSAND_TERMS: &[[&str; 2]] = &[["r", "d"], ["m", "a"], ["q", "a"
 /// written all in capitals, nor a word of three letters or more that the text also
 /// writes in lower case ("COPPER: Futures ...", "copper prices").
 fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
-    let mut lower_case_words: Option<FxHashSet<&str>> = None;
     let letters = |j: usize| {
         j < tokens.len() && tokens.kind(j) == TokenKind::Word && tokens.raw(j).bytes().all(|b| b.is_ascii_uppercase())
     };
@@ -912,21 +926,29 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
             && (last > i || !is(tokens, i, NOT_ORGANIZATION))
             && !common
             && !shouting(i.checked_sub(1))
-            && !shouting(Some(last + 1))
-            && !(last == i && length >= 3 && lower_case_words.get_or_insert_with(|| lower_case_vocabulary(tokens)).contains(tokens.folded(i)));
+            && !shouting(Some(last + 1));
         if is_acronym {
             found.push(Mention::new(i, last, Label::Org));
         }
         i = last + 1;
     }
+    let word = |m: &Mention| (m.first == m.last && tokens.raw(m.first).len() >= 3).then(|| tokens.folded(m.first));
+    let words: FxHashSet<&str> = found.iter().filter_map(word).collect();
+    let written_lower = written_in_lower_case(tokens, &words);
+    found.retain(|m| word(m).is_none_or(|w| !written_lower.contains(w)));
     found
 }
 
-/// The words a text writes in lower case, folded.
-fn lower_case_vocabulary<'a>(tokens: &'a Words<'_, '_>) -> FxHashSet<&'a str> {
+/// Which of `words` (folded) the text also writes in lower case: one pass, and none
+/// when there is nothing to look for.
+fn written_in_lower_case<'a>(tokens: &'a Words<'_, '_>, words: &FxHashSet<&str>) -> FxHashSet<&'a str> {
+    if words.is_empty() {
+        return FxHashSet::default();
+    }
     (0..tokens.len())
         .filter(|&j| tokens.kind(j) == TokenKind::Word && tokens.raw(j).starts_with(|c: char| c.is_lowercase()))
         .map(|j| tokens.folded(j))
+        .filter(|w| (3..=7).contains(&w.len()) && words.contains(w))
         .collect()
 }
 
@@ -1079,15 +1101,9 @@ fn titled_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     found
 }
 
-/// Government departments, named in titles: "Labor Secretary", "Secretary of State".
+/// Is token `i` a capitalised department's name?
 fn is_department(tokens: &Words<'_, '_>, i: usize) -> bool {
-    tokens.is_capitalized(i)
-        && matches!(
-            tokens.folded(i),
-            "labor" | "labour" | "transportation" | "transport" | "commerce" | "treasury" | "defense"
-                | "defence" | "energy" | "education" | "agriculture" | "interior" | "justice" | "health"
-                | "trade" | "economy" | "finance" | "housing" | "state" | "environment" | "culture"
-        )
+    is(tokens, i, DEPARTMENT) && tokens.is_capitalized(i)
 }
 
 /// The department in "of State", "of the Treasury" at token `of`, if there is one.
@@ -1127,8 +1143,7 @@ fn honorific_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 
 /// "Mr.", "Gen.": a title abbreviation and its full stop.
 fn is_abbreviated_title(tokens: &Words<'_, '_>, i: usize) -> bool {
-    matches!(tokens.folded(i), "mr" | "mrs" | "ms" | "dr" | "gen" | "prof" | "sen" | "rep" | "gov" | "lt" | "col" | "capt" | "sgt" | "adm" | "st")
-        && tokens.is_punct(i + 1, '.')
+    is(tokens, i, ABBREVIATED_TITLE) && tokens.is_punct(i + 1, '.')
 }
 
 /// Words inside multi-word titles: "Prime", "Foreign", "First", "Vice".

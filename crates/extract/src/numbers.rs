@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use crate::model::{Label, Money, Value};
 use crate::tokens::{TokenKind, Tokens};
@@ -22,14 +22,11 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !could_start(tokens, i) {
-            i += 1;
-            continue;
-        }
-        let hit = approximate_amount(tokens, i)
-            .or_else(|| unquantified_money(tokens, i))
-            .or_else(|| time(tokens, i))
-            .or_else(|| date(tokens, i));
+        let starts = starts(tokens, i);
+        let try_rule = |class: u8, rule: &dyn Fn() -> Option<Found>| if starts & class != 0 { rule() } else { None };
+        let hit = try_rule(AMOUNT, &|| approximate_amount(tokens, i).or_else(|| unquantified_money(tokens, i)))
+            .or_else(|| try_rule(TIME, &|| time(tokens, i)))
+            .or_else(|| try_rule(DATE, &|| date(tokens, i)));
         match hit {
             Some(hit) => {
                 i = hit.last + 1;
@@ -41,30 +38,57 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
     found
 }
 
-/// Words that can open a MONEY, PERCENT, TIME or DATE expression. Other words are skipped
-/// with one look-up instead of trying every rule.
-const STARTERS: &[&str] = &[
+/// Which rules can start at a token, as bit flags: a word opens only the expressions
+/// listed for it below; numbers and punctuation may open any.
+const AMOUNT: u8 = 1;
+const TIME: u8 = 1 << 1;
+const DATE: u8 = 1 << 2;
+
+/// Words that can open a MONEY or PERCENT expression: hedges, currencies written
+/// before the figure, number words, amounts without figures.
+const AMOUNT_STARTERS: &[&str] = &[
     "more", "less", "fewer", "higher", "lower", "up", "at", "well", "as", "an", "a", "about",
     "around", "roughly", "approximately", "nearly", "almost", "some", "only", "just", "over",
-    "under", "below", "above", "between", "estimated", "us", "c", "hk", "nz", "usd", "eur",
-    "rub", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "fifteen", "twenty", "thirty", "hundred", "hundreds", "several", "few",
-    "many", "annual", "annually", "monthly", "daily", "weekly", "quarterly", "yearly",
-    "biannual", "last", "next", "this", "past", "coming", "previous", "recent", "following",
-    "early", "late", "earlier", "later", "same", "mid", "the", "half", "quarter", "week",
-    "weeks", "months", "days", "fiscal", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "yesterday", "today", "tomorrow", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "noon", "midnight", "tonight", "overnight", "these", "years", "decades", "age",
-    "aged", "seasonally", "semiannual", "semiannually", "fewer", "another",
-    "that", "latest", "first", "second", "third", "fourth", "'", "multibillion",
+    "under", "between", "estimated", "us", "c", "hk", "nz", "usd", "eur", "rub", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "hundred", "hundreds", "several", "multibillion",
     "multimillion", "billion", "million", "tens", "thousands", "millions", "billions",
 ];
 
-fn could_start(tokens: &Tokens<'_>, i: usize) -> bool {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    tokens.kind(i) != TokenKind::Word || SET.get_or_init(|| STARTERS.iter().copied().collect()).contains(tokens.folded(i))
+/// Words that can open a TIME expression.
+const TIME_STARTERS: &[&str] = &["noon", "midnight", "tonight", "overnight", "this", "yesterday", "tomorrow"];
+
+/// Words that can open a DATE expression.
+const DATE_STARTERS: &[&str] = &[
+    "more", "less", "fewer", "up", "about", "around", "roughly", "nearly", "almost", "some",
+    "only", "just", "another", "between", "a", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty",
+    "several", "few", "many", "annual", "annually", "monthly", "daily", "weekly", "quarterly",
+    "yearly", "biannual", "semiannual", "semiannually", "seasonally", "last", "next", "this",
+    "that", "these", "past", "coming", "previous", "recent", "latest", "early",
+    "late", "earlier", "later", "same", "mid", "the", "half", "quarter", "first", "second",
+    "third", "fourth", "week", "weeks", "months", "days", "years", "decades", "fiscal", "age",
+    "aged", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "yesterday", "today", "tomorrow", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+fn starts(tokens: &Tokens<'_>, i: usize) -> u8 {
+    static STARTERS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    if tokens.kind(i) != TokenKind::Word {
+        return AMOUNT | TIME | DATE;
+    }
+    let starters = STARTERS.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
+        for (words, class) in [(AMOUNT_STARTERS, AMOUNT), (TIME_STARTERS, TIME), (DATE_STARTERS, DATE)] {
+            for word in words {
+                *map.entry(word).or_default() |= class;
+            }
+        }
+        map
+    });
+    starters.get(tokens.folded(i)).copied().unwrap_or(0)
 }
 
 /// Words that hedge an amount and belong to it: "about $2 billion", "more than 20%".
@@ -511,7 +535,7 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
             ("the", "following") => j + 2,
             // "the year", "the weekend", "that summer": OntoNotes marks them as dates, but
             // not "Teacher of the Year".
-            ("the" | "that", unit) if (UNITS.contains(&unit) || SEASONS.contains(&unit)) && !tokens.is_capitalized(j + 1) => j + 1,
+            ("the" | "that", unit) if (is_unit(unit) || is_season(unit)) && !tokens.is_capitalized(j + 1) => j + 1,
             // "the third quarter", "third-quarter profit", "the first half".
             ("first" | "second" | "third" | "fourth", "quarter" | "half") => j + 1,
             ("first" | "second" | "third" | "fourth", "-") if matches!(tokens.folded(j + 2), "quarter" | "half") => j + 2,
@@ -549,7 +573,7 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
         "-" if tokens.folded(last + 2) == "old" && matches!(tokens.folded(last), "year" | "month") => last + 2,
         "ahead" if matches!(tokens.folded(last), "days" | "weeks" | "months" | "years") => last + 1,
         // "the month before." (not "the month before the vote").
-        "before" if UNITS.contains(&tokens.folded(last)) && tokens.kind(last + 2) == TokenKind::Punct => last + 1,
+        "before" if is_unit(tokens.folded(last)) && tokens.kind(last + 2) == TokenKind::Punct => last + 1,
         // "the year 2000".
         _ if tokens.folded(last) == "year" && year(tokens, last + 1).is_some() => last + 1,
         // "the fiscal year ended Sept. 30", "the 12 months ending in March".
@@ -579,12 +603,18 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
     }
 }
 
-const UNITS: &[&str] = &[
-    "day", "days", "week", "weeks", "weekend", "weekends", "month", "months", "quarter",
-    "quarters", "year", "years", "decade", "decades", "century", "centuries",
-];
+/// Units of time: "day", "weeks", "decade".
+fn is_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "day" | "days" | "week" | "weeks" | "weekend" | "weekends" | "month" | "months" | "quarter"
+            | "quarters" | "year" | "years" | "decade" | "decades" | "century" | "centuries"
+    )
+}
 
-const SEASONS: &[&str] = &["spring", "summer", "fall", "autumn", "winter"];
+fn is_season(word: &str) -> bool {
+    matches!(word, "spring" | "summer" | "fall" | "autumn" | "winter")
+}
 
 /// Where a count ends: "six", "a few", "a couple of".
 fn count_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
@@ -619,7 +649,7 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
     let count_last = count_end(tokens, i)?;
     let hyphen = tokens.is_punct(count_last + 1, '-');
     let unit_at = if hyphen { count_last + 2 } else { count_last + 1 };
-    if !UNITS.contains(&tokens.folded(unit_at)) {
+    if !is_unit(tokens.folded(unit_at)) {
         return None;
     }
     let article = count_last == i && matches!(tokens.folded(i), "a" | "some" | "many" | "few");
@@ -660,7 +690,7 @@ fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 fn relative_unit(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let word = tokens.folded(i);
     let same_period = word == "period" && i > 0 && tokens.folded(i - 1) == "same";
-    (UNITS.contains(&word) || SEASONS.contains(&word) || word == "half" || same_period).then(|| date_found(i, i, None))
+    (is_unit(word) || is_season(word) || word == "half" || same_period).then(|| date_found(i, i, None))
 }
 
 fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -716,7 +746,7 @@ fn standalone_year(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     }
     let kind_end = match (tokens.folded(i + 1), tokens.folded(i + 2)) {
         ("model" | "crop" | "fiscal" | "calendar", "year") => Some(i + 2),
-        (season, _) if SEASONS.contains(&season) => Some(i + 1),
+        (season, _) if is_season(season) => Some(i + 1),
         _ => None,
     };
     match kind_end {
