@@ -218,6 +218,13 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     }
     let matches = gazetteer.find(tokens);
     let context = Context::of(gazetteer, &matches);
+    // Stock indexes are no entities, though named after a firm or a paper.
+    for (first, last) in stock_indexes(tokens) {
+        taken[first..=last].iter_mut().for_each(|t| *t = true);
+    }
+    for dow in the_dow(tokens, &taken) {
+        add(dow, &mut taken);
+    }
     for org in organization_names(tokens, gazetteer, &matches, &context) {
         add(org, &mut taken);
     }
@@ -289,6 +296,60 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     }
     mentions.sort_by_key(|m| m.first);
     mentions
+}
+
+/// Names of stock indexes, which OntoNotes does not mark: "the Dow Jones Industrial
+/// Average", "the Nikkei index", "S&P 500 futures", "the FT-SE 100". A capitalised run
+/// that ends in "Average" or "Index", or is followed by a lower-case "index" or
+/// "average", or an acronym followed by a figure of two or more digits.
+fn stock_indexes(tokens: &Words<'_, '_>) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens.is_capitalized(i) || is(tokens, i, NOT_NAME) {
+            i += 1;
+            continue;
+        }
+        let last = index_run_end(tokens, i);
+        let named = matches!(tokens.raw(last), "Average" | "Averages" | "Index") && last > i;
+        let described = matches!(tokens.raw(last + 1), "index" | "average" | "averages");
+        // "S&P 500", "FT-SE 100", but not "Kentucky 192" (a road) or "Boeing 747".
+        let acronym = (i..=last).all(|j| tokens.is_all_caps(j) || tokens.raw(j).len() == 1 || tokens.kind(j) == TokenKind::Punct);
+        let numbered = acronym && tokens.kind(last + 1) == TokenKind::Number && tokens.raw(last + 1).len() >= 2
+            && !tokens.list[last + 1].newline_before && !tokens.is_punct(last + 2, '.');
+        if named || described || numbered {
+            found.push((i, last));
+        }
+        i = last + 1;
+    }
+    found
+}
+
+/// The last token of a run of capitalised words and acronyms joined by "&" or "-".
+fn index_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
+    let mut last = first;
+    while last - first < 8 {
+        if tokens.is_capitalized(last + 1) && !tokens.list[last + 1].newline_before {
+            last += 1;
+        } else if (tokens.is_punct(last + 1, '&') || tokens.is_punct(last + 1, '-')) && tokens.is_capitalized(last + 2) {
+            last += 2;
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+/// "the Dow": the Dow Jones Industrial Average, an organisation in OntoNotes.
+fn the_dow(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    (1..tokens.len())
+        .filter(|&i| tokens.raw(i) == "Dow" && !taken[i] && tokens.folded(i - 1) == "the" && !tokens.is_capitalized(i + 1))
+        .map(|i| {
+            let mut dow = Mention::new(i, i, Label::Org);
+            dow.canonical = Some("Dow Jones Industrial Average".to_string());
+            dow
+        })
+        .collect()
 }
 
 /// The country of a region or country named right after a place and a comma:

@@ -193,3 +193,15 @@ fn names_after_honorifics_and_in_pinyin_outrank_places_and_surnames() {
     // Initials in a row belong to the name.
     assert_found("\"It works,\" says A.D. Kellerman, the firm's chief.", &[("A.D. Kellerman", Label::Person)]);
 }
+
+#[test]
+fn stock_indexes_are_no_entities_but_the_dow_is_an_organisation() {
+    let text = "The Dow Jones Industrial Average fell, S&P 500 futures slid and the Nikkei index rose; the Dow later recovered.";
+    let found = entities(text);
+    for surface in ["Dow Jones", "S&P", "Nikkei"] {
+        assert!(found.iter().all(|(s, _)| s != surface), "{surface}: {found:?}");
+    }
+    assert_found(text, &[("Dow", Label::Org)]);
+    // A road number after a state is no index.
+    assert_found("Police were called to the store on Kentucky 192 late on Friday.", &[("Kentucky", Label::Gpe)]);
+}
