@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::chinese_names::is_chinese_name;
 use crate::context::Context;
@@ -47,6 +47,12 @@ const TITLES: &[&str] = &[
     "mrs", "ms", "dr", "professor", "prof", "secretary", "governor", "mayor", "chairman",
     "spokesman", "spokeswoman", "spokesperson", "leader", "commander", "admiral", "colonel",
     "pope", "ayatollah", "director", "deputy", "speaker", "rep", "sen", "gov", "lt", "judge",
+    // Honorifics and roles that name the person right after them: "Sir James", "reporter
+    // Weicheng Yang", "his Turkish counterpart Abdullah Gul".
+    "sir", "lord", "lady", "dame", "reporter", "correspondent", "intern", "vicar", "columnist",
+    "novelist", "actor", "actress", "singer", "playwright", "poet", "economist",
+    "counterpart", "archbishop", "rabbi", "imam", "captain", "capt", "sergeant", "sgt",
+    "lieutenant",
 ];
 
 /// Verbs that put a speaker's name next to them: "said Nikita Mendkovich".
@@ -73,7 +79,16 @@ const ORG_HEADS: &[&str] = &[
     "petroleum", "electric", "steel", "chemical", "chemicals", "pharmaceuticals", "insurance",
     "capital", "management", "resources", "financial", "media", "congress", "senate", "caucus",
     "brigade", "brigades", "militia", "orchestra", "symphony", "hospital", "clinic", "fed",
-    "museum", "library", "cooperative",
+    "museum", "library", "cooperative", "house", "force", "bureau", "report", "daily", "guild",
+    "workers",
+];
+
+/// Last words of company names that are also the names of trades: "Bailey Controls",
+/// "Hertz Equipment", "Kemper Financial Services". They end a name but do not show that
+/// the words before them are a name on their own ("House Energy and Commerce Committee").
+const TRADE_HEADS: &[&str] = &[
+    "services", "technology", "research", "equipment", "markets", "energy", "foods", "stores",
+    "products", "operations", "advertising", "factory", "mills", "controls",
 ];
 
 /// Last words of names of natural places: "Mississippi River", "Napa Valley" (LOC).
@@ -98,6 +113,18 @@ const ORG_STARTS: &[&str] = &[
 /// and Exchange Commission" (runs are split again where "and" joins two names).
 const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "on", "and", "de", "al", "bin", "van", "von", "&", "-"];
 
+/// Abbreviated honorifics, written with a full stop: "Mr.", "Gen.".
+const ABBREVIATED_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "prof", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm", "st",
+];
+
+/// Government departments, named in titles: "Labor Secretary", "Secretary of State".
+const DEPARTMENTS: &[&str] = &[
+    "labor", "labour", "transportation", "transport", "commerce", "treasury", "defense", "defence",
+    "energy", "education", "agriculture", "interior", "justice", "health", "trade", "economy",
+    "finance", "housing", "state", "environment", "culture",
+];
+
 /// Word classes of the lists above, as bit flags.
 const TITLE: u16 = 1;
 const NOT_NAME: u16 = 1 << 1;
@@ -108,12 +135,15 @@ const PLACE_START: u16 = 1 << 5;
 const SPEECH_VERB: u16 = 1 << 6;
 const NOT_ORGANIZATION: u16 = 1 << 7;
 const NAME_CONNECTOR: u16 = 1 << 8;
+const TRADE_HEAD: u16 = 1 << 9;
+const ABBREVIATED_TITLE: u16 = 1 << 10;
+const DEPARTMENT: u16 = 1 << 11;
 
 /// Folded word -> its classes: one hash look-up answers what many list scans would.
 fn lexicon() -> &'static FxHashMap<&'static str, u16> {
     static LEXICON: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let lists: [(&[&'static str], u16); 9] = [
+        let lists: [(&[&'static str], u16); 12] = [
             (TITLES, TITLE),
             (NOT_NAMES, NOT_NAME),
             (ORG_HEADS, ORG_HEAD),
@@ -123,6 +153,9 @@ fn lexicon() -> &'static FxHashMap<&'static str, u16> {
             (SPEECH_VERBS, SPEECH_VERB),
             (NOT_ORGANIZATIONS, NOT_ORGANIZATION),
             (NAME_CONNECTORS, NAME_CONNECTOR),
+            (TRADE_HEADS, TRADE_HEAD),
+            (ABBREVIATED_TITLES, ABBREVIATED_TITLE),
+            (DEPARTMENTS, DEPARTMENT),
         ];
         let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
         for (words, class) in lists {
@@ -185,11 +218,24 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     }
     let matches = gazetteer.find(tokens);
     let context = Context::of(gazetteer, &matches);
+    // Stock indexes are no entities, though named after a firm or a paper.
+    for (first, last) in stock_indexes(tokens) {
+        taken[first..=last].iter_mut().for_each(|t| *t = true);
+    }
+    for dow in the_dow(tokens, &taken) {
+        add(dow, &mut taken);
+    }
     for org in organization_names(tokens, gazetteer, &matches, &context) {
         add(org, &mut taken);
     }
     for county in counties(tokens, &context) {
         add(county, &mut taken);
+    }
+    for town in towns_before_states(tokens, gazetteer, &matches, &taken) {
+        add(town, &mut taken);
+    }
+    for party in party_letters(tokens, gazetteer, &matches) {
+        add(party, &mut taken);
     }
     // A name led by a given name outranks a place or a surname-only person inside it
     // ("Victor Stanley Fishman", "Edward Kennedy"), but not a full known name, an
@@ -200,6 +246,19 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         let at = matches.partition_point(|m| m.first < person.first);
         !matches.get(at).is_some_and(|m| m.first == person.first && m.last == person.last)
     });
+    // So do names after an honorific ("Mr. van Dover") and Chinese names in pinyin
+    // ("Xianglong Dai"), even when a place or a surname of the list is the whole name.
+    let mut in_named = vec![false; tokens.len()];
+    for person in &named {
+        in_named[person.first..=person.last].iter_mut().for_each(|t| *t = true);
+    }
+    for person in honorific_people(tokens, &taken).into_iter().chain(chinese_people(tokens, &taken)) {
+        if !in_named[person.first..=person.last].iter().any(|&t| t) {
+            in_named[person.first..=person.last].iter_mut().for_each(|t| *t = true);
+            named.push(person);
+        }
+    }
+    named.sort_by_key(|person| person.first);
     let mut in_name: Vec<Option<usize>> = vec![None; tokens.len()];
     for (index, person) in named.iter().enumerate() {
         in_name[person.first..=person.last].iter_mut().for_each(|t| *t = Some(index));
@@ -226,8 +285,8 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for company in described_companies(tokens, &taken) {
         add(company, &mut taken);
     }
-    for person in chinese_people(tokens, &taken) {
-        add(person, &mut taken);
+    for department in departments_in_titles(tokens, &taken) {
+        add(department, &mut taken);
     }
     for person in titled_people(tokens, &taken).into_iter().chain(speakers(tokens, &taken)) {
         add(person, &mut taken);
@@ -237,6 +296,61 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     }
     mentions.sort_by_key(|m| m.first);
     mentions
+}
+
+/// Names of stock indexes, which OntoNotes does not mark: "the Dow Jones Industrial
+/// Average", "the Nikkei index", "S&P 500 futures", "the FT-SE 100". A capitalised run
+/// that ends in "Average" or "Index", or is followed by a lower-case "index" or
+/// "average", or an acronym followed by a figure of two or more digits ("S&P 500", not
+/// "Kentucky 192" or "Boeing 747"). Found from the word or figure that ends them.
+fn stock_indexes(tokens: &Words<'_, '_>) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for j in 1..tokens.len() {
+        let last = match tokens.folded(j) {
+            "average" | "averages" | "index" if tokens.is_capitalized(j) => j,
+            "average" | "averages" | "index" => j - 1,
+            _ if tokens.kind(j) == TokenKind::Number && tokens.raw(j).len() >= 2 && !tokens.is_punct(j + 1, '.') => j - 1,
+            _ => continue,
+        };
+        let first = index_run_start(tokens, last);
+        let acronym = (first..=last).all(|k| tokens.is_all_caps(k) || tokens.raw(k).len() == 1 || tokens.kind(k) == TokenKind::Punct);
+        let named = last == j && first < last;
+        let described = last + 1 == j && tokens.kind(j) == TokenKind::Word;
+        let numbered = last + 1 == j && tokens.kind(j) == TokenKind::Number && acronym;
+        if tokens.is_capitalized(first) && (named || described || numbered) {
+            found.push((first, last));
+        }
+    }
+    found
+}
+
+/// The first token of a run of up to eight capitalised words and acronyms, joined by
+/// "&" or "-", that ends at token `last`.
+fn index_run_start(tokens: &Words<'_, '_>, last: usize) -> usize {
+    let mut first = last;
+    let name = |k: usize| tokens.is_capitalized(k) && !is(tokens, k, NOT_NAME);
+    while last - first < 8 && first > 0 && name(first) && !tokens.list[first].newline_before {
+        if name(first - 1) {
+            first -= 1;
+        } else if first >= 2 && (tokens.is_punct(first - 1, '&') || tokens.is_punct(first - 1, '-')) && name(first - 2) {
+            first -= 2;
+        } else {
+            break;
+        }
+    }
+    first
+}
+
+/// "the Dow": the Dow Jones Industrial Average, an organisation in OntoNotes.
+fn the_dow(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    (1..tokens.len())
+        .filter(|&i| tokens.is_capitalized(i) && tokens.raw(i) == "Dow" && !taken[i] && tokens.folded(i - 1) == "the" && !tokens.is_capitalized(i + 1))
+        .map(|i| {
+            let mut dow = Mention::new(i, i, Label::Org);
+            dow.canonical = Some("Dow Jones Industrial Average".to_string());
+            dow
+        })
+        .collect()
 }
 
 /// The country of a region or country named right after a place and a comma:
@@ -259,6 +373,9 @@ fn gazetteer_mention(
     qualifier: Option<CountryCode>,
 ) -> Option<Mention> {
     let entry = context.best(gazetteer, found, qualifier)?;
+    if written_as_acronym(tokens, found, &entry.canonical) {
+        return None;
+    }
     let place = matches!(entry.kind, EntryKind::City | EntryKind::Region | EntryKind::Capital);
     let last = if place { with_unit(tokens, found.last) } else { found.last };
     // "Calif." ending a sentence leaves its full stop to the sentence; "U.S." keeps it.
@@ -268,6 +385,22 @@ fn gazetteer_mention(
     mention.canonical = Some(entry.canonical.clone());
     mention.kind = Some(entry.kind);
     Some(mention)
+}
+
+/// A name of one word written in capitals after a lower-case word is an acronym, not
+/// the name: "the ABA" (the bar association), not Aba in Nigeria. Datelines ("LONDON
+/// (Reuters) -") and headlines come first on their line or among capitals. Aliases that
+/// are acronyms ("NSW", "USSR") differ from their canonical name, so they still match.
+fn written_as_acronym(tokens: &Words<'_, '_>, found: &Match, canonical: &str) -> bool {
+    let i = found.first;
+    let after_lower_case = i > 0 && !tokens.list[i].newline_before && tokens.raw(i - 1).starts_with(|c: char| c.is_lowercase());
+    found.last == i
+        && after_lower_case
+        && tokens.is_all_caps(i)
+        && tokens.raw(i).len() >= 3
+        && !tokens.is_all_caps(i + 1)
+        && canonical.chars().any(char::is_lowercase)
+        && crate::normalize::fold(canonical) == tokens.folded(i)
 }
 
 /// Two capitalised words that make a Chinese name in pinyin: "Zhao Leji".
@@ -346,20 +479,30 @@ fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
             continue;
         }
         let last = match tokens.folded(i) {
-            "house" | "senate" | "parliament" | "congress" | "cabinet" | "army" | "navy" | "treasury"
-            | "marines" | "politburo" | "knesset" | "duma" | "majlis" => i,
+            word if is_state_body(word) => i,
             "air" if tokens.folded(i + 1) == "force" && tokens.is_capitalized(i + 1) => i + 1,
             _ => continue,
         };
         let after_the = i > 0 && tokens.folded(i - 1) == "the";
         let mid_sentence = i > 0 && !tokens.list[i].newline_before && !matches!(tokens.folded(i - 1), "." | "!" | "?" | "\"");
-        // "House of Commons" and "Army Corps" are other names, found elsewhere.
+        // "House of Commons" and "Army Corps" are other names, found elsewhere, and so
+        // is "Random House".
         let continues = tokens.is_capitalized(last + 1) || tokens.folded(last + 1) == "of";
-        if (after_the || mid_sentence) && !continues && !taken[last] {
+        let ends_name = i > 0 && tokens.is_capitalized(i - 1) && !taken[i - 1] && !is(tokens, i - 1, NOT_NAME);
+        if (after_the || mid_sentence) && !continues && !ends_name && !taken[last] {
             found.push(Mention::new(i, last, Label::Org));
         }
     }
     found
+}
+
+/// Capitalised common nouns that name a body of a state: "the House", "Parliament".
+fn is_state_body(word: &str) -> bool {
+    matches!(
+        word,
+        "house" | "senate" | "parliament" | "congress" | "cabinet" | "army" | "navy" | "treasury"
+            | "marines" | "politburo" | "knesset" | "duma" | "majlis"
+    )
 }
 
 /// "Jiangsu Province", "Batken Region": an administrative unit named after its place
@@ -388,6 +531,10 @@ const NOT_NAMES: &[&str] = &[
     "so", "then", "there", "here", "what", "who", "why", "how", "where", "not", "no", "all",
     "both", "each", "every", "many", "most", "other", "such", "since", "until", "because",
     "despite", "during", "though", "thus", "today", "yesterday", "last", "next", "now",
+    "neither", "nor", "either", "within", "among", "amid", "against", "without", "through",
+    "across", "into", "upon", "toward", "towards", "beyond", "unlike", "whether", "unless",
+    "whereas", "instead", "perhaps", "another", "any", "therefore", "moreover", "furthermore",
+    "nevertheless", "nonetheless", "hence", "otherwise", "again",
 ];
 
 /// Names that start with a given name and go on with at least one more name word:
@@ -397,7 +544,9 @@ fn given_name_people(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, taken: &[boo
     let mut i = 0;
     while i < tokens.len() {
         let given = tokens.is_capitalized(i) && !tokens.is_all_caps(i) && gazetteer.is_given_name(tokens.folded(i));
-        match given.then(|| name_end(tokens, i, taken, 4)).flatten().filter(|&last| last > i) {
+        // "Robert Wood Johnson Foundation" is named after a person but is none.
+        let person_end = given.then(|| name_end(tokens, i, taken, 4)).flatten();
+        match person_end.filter(|&last| last > i && !is(tokens, last, ORG_HEAD | TRADE_HEAD)) {
             Some(last) => {
                 // "E. Robert Wallach": an initial before the given name.
                 let initial = i >= 2 && tokens.is_punct(i - 1, '.') && tight(tokens, i - 2)
@@ -442,7 +591,9 @@ fn name_end(tokens: &Words<'_, '_>, first: usize, taken: &[bool], max_words: usi
             break;
         }
         let initial = tokens.raw(j).chars().count() == 1 && tokens.is_capitalized(j) && tokens.is_punct(j + 1, '.');
-        if initial && (last.is_some() || j == first) {
+        // "A.D. Correll": initials in a row.
+        let after_initial = j >= first + 2 && tokens.is_punct(j - 1, '.') && last.is_none();
+        if initial && (last.is_some() || j == first || after_initial) {
             j += 2;
             continue;
         }
@@ -490,8 +641,8 @@ fn organization_names(
             i += 1;
             continue;
         }
-        let last = capitalized_run_end(tokens, i);
-        for (first, last) in split_at_and(tokens, matches, i, last) {
+        let last = with_legal_form(tokens, i, capitalized_run_end(tokens, i));
+        for (first, last) in split_run(tokens, gazetteer, matches, i, last) {
             if let Some(mut mention) = organization_in_run(tokens, gazetteer, matches, context, first, last) {
                 let in_county = (mention.first..mention.last).any(|j| tokens.folded(j) == "county");
                 if mention.country.is_none() && in_county {
@@ -549,27 +700,79 @@ fn name_kind(tokens: &Words<'_, '_>, first: usize, last: usize) -> Option<Label>
     }
 }
 
-/// Splits a capitalised run at each "and" whose left side is a name on its own: "World
-/// Bank and International Monetary Fund" is two, "Food and Drug Administration" one.
-fn split_at_and(tokens: &Words<'_, '_>, matches: &[Match], first: usize, last: usize) -> Vec<(usize, usize)> {
+/// Splits a capitalised run where it joins separate names: at "and" ("World Bank and
+/// International Monetary Fund" is two, "Food and Drug Administration" one), after a
+/// possessive ("Japan's Finance Ministry", "Harvard University's Law School"), and at "of"
+/// after a person ("David Smith of Acme Corp.") or before the place a firm is in ("Acme
+/// Industries of Ohio", but "Bank of Japan").
+fn split_run(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], first: usize, last: usize) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
     let mut start = first;
-    for k in first + 1..last {
-        if tokens.folded(k) != "and" || k == start {
-            continue;
-        }
-        let left_last = k - 1;
-        let known = matches_within(matches, start, left_last);
-        let whole_match = matches!(known, [only] if only.first == start && only.last == left_last);
-        let headed = left_last > start && is(tokens, left_last, ORG_HEAD);
-        let acronym = left_last == start && tokens.is_all_caps(start);
-        if whole_match || headed || acronym {
-            parts.push((start, left_last));
-            start = k + 1;
-        }
+    let mut k = first + 1;
+    while k < last {
+        let (left, right) = ((start, k - 1), (k + 1, last));
+        let next = match tokens.folded(k) {
+            "and" if names_one_thing(tokens, matches, left) => k + 1,
+            // "a House-Senate conference": two bodies.
+            "-" if is_state_body(tokens.folded(k - 1)) && is_state_body(tokens.folded(k + 1)) => k + 1,
+            "'" if tokens.folded(k + 1) == "s" && tight(tokens, k) && k + 2 <= last
+                && (names_one_thing(tokens, matches, left) || person_of(tokens, gazetteer, left)) => k + 2,
+            "of" if person_of(tokens, gazetteer, left) || firm_of_place(tokens, gazetteer, matches, left, right) => k + 1,
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        parts.push(left);
+        start = next;
+        k = next + 1;
     }
     parts.push((start, last));
     parts
+}
+
+/// Tokens `start..=end` are a name on their own: one gazetteer name, a headed
+/// organisation ("... Bank"), an acronym, or a state body ("House and Senate").
+fn names_one_thing(tokens: &Words<'_, '_>, matches: &[Match], (start, end): (usize, usize)) -> bool {
+    let single = start == end && (tokens.is_all_caps(start) || is_state_body(tokens.folded(start)));
+    is_one_match(matches, start, end) || ends_in_org_head(tokens, (start, end)) || single
+}
+
+/// Is exactly one gazetteer match all of tokens `start..=end`?
+fn is_one_match(matches: &[Match], start: usize, end: usize) -> bool {
+    matches!(matches_within(matches, start, end), [only] if only.first == start && only.last == end)
+}
+
+/// Two or more words ending in an organisation's head word: "Harvard University".
+fn ends_in_org_head(tokens: &Words<'_, '_>, (start, end): (usize, usize)) -> bool {
+    end > start && is(tokens, end, ORG_HEAD)
+}
+
+/// "David Smith" before "of Acme Corp." or "'s Acme Weekly": a given name and one to
+/// three more words, none of them an organisation's.
+fn person_of(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, (start, end): (usize, usize)) -> bool {
+    end > start
+        && end - start < 4
+        && gazetteer.is_given_name(tokens.folded(start))
+        && !(start..=end).any(|j| is(tokens, j, ORG_HEAD | ORG_START))
+}
+
+/// "Acme Industries" before "of Toledo": a firm's head word that does not take "of" as
+/// part of the name (unlike "Bank of ...", "University of ..."), then one town. A
+/// country or state stays in the name: "Communications Workers of America".
+fn firm_of_place(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    firm: (usize, usize),
+    (start, end): (usize, usize),
+) -> bool {
+    let headed = ends_in_org_head(tokens, firm) && !is(tokens, firm.1, ORG_START);
+    let town = is_one_match(matches, start, end)
+        && matches_within(matches, start, end)
+            .iter()
+            .any(|m| m.entries.iter().any(|&id| matches!(gazetteer.entry(id).kind, EntryKind::City | EntryKind::Capital)));
+    headed && town
 }
 
 fn organization_in_run(
@@ -585,8 +788,25 @@ fn organization_in_run(
     while first < last && is(tokens, first, NOT_NAME) {
         first += 1;
     }
+    // "Shares of Acme Corp. fell": a sentence's first word before "of" is a common
+    // noun, unless it opens a name itself ("Bank of ...").
+    let opens_sentence = first == 0 || tokens.list[first].newline_before || tokens.is_punct(first - 1, '.');
+    if opens_sentence && tokens.folded(first + 1) == "of" && first + 2 < last && !is(tokens, first, ORG_START | ORG_HEAD) {
+        first += 2;
+        while first < last && is(tokens, first, NOT_NAME) {
+            first += 1;
+        }
+    }
     let words = last - first + 1;
-    let head = is(tokens, last, ORG_HEAD) && words >= 2;
+    let partners = (first + 1..last).any(|j| joins_partners(tokens, matches, j));
+    let legal = legal_form_start(tokens, first, last).is_some();
+    // A trade ending a headline in capitals is no name: "FARM PRODUCTS: ...".
+    let trade = is(tokens, last, TRADE_HEAD) && !tokens.is_all_caps(last);
+    // "First Chicago", "First Boston": banks named "First" and their city.
+    let first_and_place = tokens.raw(first) == "First" && words >= 2 && in_match(matches, first + 1);
+    let head = ((is(tokens, last, ORG_HEAD) || trade) && words >= 2) || partners || legal || first_and_place;
+    // "Goldman, Sachs & Co.": the partners named before a comma.
+    let first = if partners { partners_before(tokens, gazetteer, matches, first) } else { first };
     // "Ministry of Defence", and with a place before it, "Chicago Board of Trade".
     let start = words >= 3
         && (first..last).any(|j| is(tokens, j, ORG_START | ORG_HEAD) && matches!(tokens.folded(j + 1), "of" | "for"));
@@ -601,19 +821,127 @@ fn organization_in_run(
     let label = kind.unwrap_or(if place && !(head || start) { Label::Loc } else { Label::Org });
     // "General Motors Corp.": the abbreviation's full stop belongs to the name, unless
     // it also ends the sentence ("... from Mazda Motor Corp. The deal ...").
-    let ends_sentence = last + 2 >= tokens.len()
-        || tokens.list[last + 2].newline_before
-        || tokens.is_capitalized(last + 2);
     let abbreviated = matches!(tokens.folded(last), "corp" | "inc" | "co" | "ltd" | "cos" | "bros")
         && tokens.is_punct(last + 1, '.')
         && tight(tokens, last)
-        && !ends_sentence;
+        && !ends_sentence(tokens, last + 1);
     let last = if abbreviated { last + 1 } else { last };
+    // "Mercer Island, Wash.": a natural place's name before a state is a town's.
+    let town = (label == Label::Loc).then(|| state_after(tokens, gazetteer, matches, last)).flatten();
+    if let Some(country) = town {
+        let mut mention = Mention::new(first, last, Label::Gpe);
+        mention.country = Some(country);
+        mention.kind = Some(EntryKind::City);
+        return Some(mention);
+    }
     let mut mention = Mention::new(first, last, label);
-    // The organisation belongs to the country named inside it, if exactly one is.
-    let mut countries = inside.iter().filter_map(|m| context.best(gazetteer, m, None).and_then(|entry| entry.country));
+    // The organisation belongs to the country named inside it or before it in a
+    // possessive ("Japan's Finance Ministry"), if exactly one is.
+    let possessor = possessor(tokens, matches, first);
+    let mut countries = inside
+        .iter()
+        .chain(possessor)
+        .filter_map(|m| context.best(gazetteer, m, None).and_then(|entry| entry.country));
     mention.country = countries.next().filter(|c| countries.all(|other| other == *c));
     Some(mention)
+}
+
+/// Does the full stop at token `stop` also end the sentence? Not before a title: "Texas
+/// Air Corp. Chairman Frank Lorenzo".
+fn ends_sentence(tokens: &Words<'_, '_>, stop: usize) -> bool {
+    let next = stop + 1;
+    next >= tokens.len() || tokens.list[next].newline_before || (tokens.is_capitalized(next) && !is_title(tokens, next))
+}
+
+/// An ampersand between two names of more than a letter: "Ogilvy & Mather", "Young &
+/// Rubicam" (not "R&D"), unless both are places.
+fn joins_partners(tokens: &Words<'_, '_>, matches: &[Match], j: usize) -> bool {
+    let name = |k: usize| is_name_word(tokens, k) && tokens.raw(k).chars().count() > 1;
+    let known = |k: usize| in_match(matches, k);
+    tokens.is_punct(j, '&') && j > 0 && name(j - 1) && name(j + 1) && !(known(j - 1) && known(j + 1))
+}
+
+/// Is token `k` inside a gazetteer match?
+fn in_match(matches: &[Match], k: usize) -> bool {
+    let at = matches.partition_point(|m| m.last < k);
+    matches.get(at).is_some_and(|m| m.first <= k)
+}
+
+/// Where a firm named by partners starts when more partners come before it, each a
+/// word or two (or a known firm) and a comma: "Goldman, Sachs & Co.", "Piper, Jaffray &
+/// Hopwood Inc."
+/// Only after a lower-case word ("at", "via"), so a list or a sentence's first words
+/// are not taken in.
+fn partners_before(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], first: usize) -> usize {
+    let (mut start, mut accepted) = (first, first);
+    for _ in 0..3 {
+        let Some(end) = start.checked_sub(2).filter(|&end| tokens.is_punct(end + 1, ',')) else { break };
+        if !is_name_word(tokens, end) || is(tokens, end, ORG_HEAD) {
+            break;
+        }
+        let group = if end > 0 && is_name_word(tokens, end - 1) { end - 1 } else { end };
+        // A known firm may be a partner ("Goldman"), a place may not ("In Boston, ...").
+        let known = matches_within(matches, group, end);
+        let firm = is_one_match(matches, group, end)
+            && known.iter().all(|m| m.entries.iter().all(|&id| gazetteer.entry(id).label == Label::Org));
+        if !known.is_empty() && !firm {
+            break;
+        }
+        start = group;
+        if group > 0 && tokens.kind(group - 1) == TokenKind::Word && !tokens.is_capitalized(group - 1) {
+            accepted = start;
+        }
+    }
+    accepted
+}
+
+/// Dotted legal forms of companies, letters only: "S.A.", "N.V.", "S.p.A.", "G.m.b.H.".
+const LEGAL_FORMS: &[&str] = &["sa", "nv", "ag", "spa", "gmbh", "bv", "sarl", "srl", "kk"];
+
+/// The final full stop of a dotted legal form starting at token `k`, if one does.
+fn dotted_legal_form(tokens: &Tokens<'_>, k: usize) -> Option<usize> {
+    let mut letters = String::new();
+    let mut j = k;
+    while letters.len() < 5
+        && tokens.raw(j).len() == 1
+        && tokens.kind(j) == TokenKind::Word
+        && tokens.is_punct(j + 1, '.')
+        && !tokens.list[j + 1].space_before
+    {
+        letters.push_str(tokens.folded(j));
+        j += 2;
+    }
+    let known = j > k + 2 && tokens.is_capitalized(k) && LEGAL_FORMS.contains(&letters.as_str());
+    known.then_some(j - 1)
+}
+
+/// Where a dotted legal form ending the name `first..=last` starts (its final full stop
+/// may have gone to the sentence): "Gatoil Suisse S.A".
+pub fn legal_form_start(tokens: &Tokens<'_>, first: usize, last: usize) -> Option<usize> {
+    (first + 1..=last)
+        .rev()
+        .take(10)
+        .find(|&k| dotted_legal_form(tokens, k).is_some_and(|end| end == last || end == last + 1))
+}
+
+/// A dotted legal form ends a capitalised run: "Birkel G" goes on to "Birkel
+/// G.m.b.H.", and "Tessera S.A. The" stops before "The".
+fn with_legal_form(tokens: &Words<'_, '_>, first: usize, last: usize) -> usize {
+    let form = (first + 1..=last).rev().take(10).filter_map(|k| dotted_legal_form(tokens, k)).last();
+    match form {
+        Some(end) if ends_sentence(tokens, end) => end - 1,
+        Some(end) => end,
+        None => last,
+    }
+}
+
+/// The gazetteer name before "'s" right before token `first`: "Japan" in "Japan's
+/// Finance Ministry".
+fn possessor<'m>(tokens: &Words<'_, '_>, matches: &'m [Match], first: usize) -> Option<&'m Match> {
+    let possessive = first >= 3 && tokens.folded(first - 1) == "s" && tokens.folded(first - 2) == "'";
+    let owner_last = first.checked_sub(3).filter(|_| possessive)?;
+    let at = matches.partition_point(|m| m.last < owner_last);
+    matches.get(at).filter(|m| m.last == owner_last)
 }
 
 /// Acronyms we do not read as organisations.
@@ -628,9 +956,13 @@ const NOT_ORGANIZATIONS: &[&str] = &[
     "otc", "djia", "gi", "ppi", "eps", "roi", "ai", "sms", "gps",
 ];
 
+/// Letters joined by an ampersand that name no organisation: "R&D", "M&A", "Q&A".
+const COMMON_AMPERSAND_TERMS: &[[&str; 2]] = &[["r", "d"], ["m", "a"], ["q", "a"], ["p", "l"], ["b", "b"], ["s", "l"]];
+
 /// Upper-case words of two to six letters are, in news, mostly organisations: "ANC",
 /// "IRS", "OSCE", also written with an ampersand: "AT&T", "S&P". Not in a headline
-/// written all in capitals.
+/// written all in capitals, nor a word of three letters or more that the text also
+/// writes in lower case ("COPPER: Futures ...", "copper prices").
 fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let letters = |j: usize| {
         j < tokens.len() && tokens.kind(j) == TokenKind::Word && tokens.raw(j).bytes().all(|b| b.is_ascii_uppercase())
@@ -651,8 +983,10 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
             last += 2;
         }
         let length: usize = (i..=last).map(|j| tokens.raw(j).len()).sum();
+        let common = last == i + 2 && COMMON_AMPERSAND_TERMS.contains(&[tokens.folded(i), tokens.folded(last)]);
         let is_acronym = (2..=7).contains(&length)
             && (last > i || !is(tokens, i, NOT_ORGANIZATION))
+            && !common
             && !shouting(i.checked_sub(1))
             && !shouting(Some(last + 1));
         if is_acronym {
@@ -660,7 +994,24 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         }
         i = last + 1;
     }
+    let word = |m: &Mention| (m.first == m.last && tokens.raw(m.first).len() >= 3).then(|| tokens.folded(m.first));
+    let words: FxHashSet<&str> = found.iter().filter_map(word).collect();
+    let written_lower = written_in_lower_case(tokens, &words);
+    found.retain(|m| word(m).is_none_or(|w| !written_lower.contains(w)));
     found
+}
+
+/// Which of `words` (folded) the text also writes in lower case: one pass, and none
+/// when there is nothing to look for.
+fn written_in_lower_case<'a>(tokens: &'a Words<'_, '_>, words: &FxHashSet<&str>) -> FxHashSet<&'a str> {
+    if words.is_empty() {
+        return FxHashSet::default();
+    }
+    (0..tokens.len())
+        .filter(|&j| tokens.kind(j) == TokenKind::Word && tokens.raw(j).starts_with(|c: char| c.is_lowercase()))
+        .map(|j| tokens.folded(j))
+        .filter(|w| (3..=7).contains(&w.len()) && words.contains(w))
+        .collect()
 }
 
 /// Countries whose local government units are called counties, most written-about first.
@@ -697,6 +1048,87 @@ fn counties(tokens: &Words<'_, '_>, context: &Context) -> Vec<Mention> {
     found
 }
 
+/// Towns in no list, known by the state or country after them: "Clive, Iowa",
+/// "Wayland, Mass.", "Great Torrington, Devon" (GPE, in that state's country). The town
+/// is one to three capitalised words after no other name word; the state is followed by
+/// punctuation or a lower-case word, so "Jim Wright, Texas Democrat" is no town.
+fn towns_before_states(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], taken: &[bool]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for (index, state) in matches.iter().enumerate() {
+        let Some(last) = state.first.checked_sub(2) else { continue };
+        let Some(country) = state_after(tokens, gazetteer, &matches[index..], last) else { continue };
+        let mut first = last + 1;
+        while first > 0 && last + 1 - first < 3 && town_word(tokens, taken, first - 1) {
+            first -= 1;
+        }
+        // Not the end of a longer name: "Randolph K. Pace, New York".
+        let after_name = first > 0 && (is_name_word(tokens, first - 1) || tokens.is_punct(first - 1, '.') && first >= 2 && tokens.raw(first - 2).chars().count() == 1);
+        let whole = first <= last && !after_name;
+        let known = matches[..index].last().is_some_and(|m| m.last >= first);
+        let person = last > first && gazetteer.is_given_name(tokens.folded(first));
+        if whole && !known && !person {
+            let mut town = Mention::new(first, last, Label::Gpe);
+            town.country = Some(country);
+            town.kind = Some(EntryKind::City);
+            found.push(town);
+        }
+    }
+    found
+}
+
+/// The country of the state or country named after token `last` and a comma, when it
+/// qualifies a town: followed by punctuation or a lower-case word ("Clive, Iowa, has"),
+/// not by a capitalised word ("Jim Wright, Texas Democrat") or a possessive ("Wen Lian,
+/// China's envoy").
+fn state_after(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], last: usize) -> Option<CountryCode> {
+    if !tokens.is_punct(last + 1, ',') {
+        return None;
+    }
+    let at = matches.partition_point(|m| m.first < last + 2);
+    let state = matches.get(at).filter(|m| m.first == last + 2)?;
+    let next = state.last + 1;
+    let possessive = tokens.folded(next) == "'";
+    let ends_clause = tokens.is_punct(state.last, '.') || tokens.kind(next) == TokenKind::Punct || !tokens.is_capitalized(next);
+    (ends_clause && !possessive).then(|| state_country(gazetteer, state)).flatten()
+}
+
+/// The party letter of an American legislator, a NORP by OntoNotes' conventions: "Rep.
+/// John Dingell (D., Mich.)", "Sen. Bob Dole (R-Kan.)".
+fn party_letters(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for state in matches {
+        let Some(letter) = state.first.checked_sub(2).filter(|&j| j > 0) else { continue };
+        let (letter, last) = match (tokens.raw(letter), tokens.folded(letter + 1)) {
+            // "(D., Mich.)": the letter, its full stop, a comma.
+            (".", ",") if letter > 1 => (letter - 1, letter),
+            // "(D-Mich.)".
+            (_, "-") => (letter, letter),
+            _ => continue,
+        };
+        let party = matches!(tokens.raw(letter), "D" | "R" | "I") && tokens.is_punct(letter - 1, '(');
+        if let Some(country) = state_country(gazetteer, state).filter(|_| party) {
+            let mut mention = Mention::new(letter, last, Label::Norp);
+            mention.country = Some(country);
+            found.push(mention);
+        }
+    }
+    found
+}
+
+/// The country of a match that names a state or country unambiguously.
+fn state_country(gazetteer: &Gazetteer, state: &Match) -> Option<CountryCode> {
+    let mut entries = state.entries.iter().map(|&id| gazetteer.entry(id));
+    let first = entries.next().filter(|e| matches!(e.kind, EntryKind::Country | EntryKind::Region) && !e.context_only)?;
+    let country = first.country?;
+    entries.all(|e| e.country == Some(country)).then_some(country)
+}
+
+/// A word that can be part of a town's name: capitalised, free, no title or function
+/// word, no adverb opening a sentence ("Currently, Taiwan ...").
+fn town_word(tokens: &Words<'_, '_>, taken: &[bool], i: usize) -> bool {
+    !taken[i] && is_name_word(tokens, i) && !tokens.is_all_caps(i) && !tokens.folded(i).ends_with("ly")
+}
+
 /// The matches inside tokens `first..=last` (matches are sorted and disjoint).
 fn matches_within(matches: &[Match], first: usize, last: usize) -> &[Match] {
     let start = matches.partition_point(|m| m.first < first);
@@ -718,7 +1150,8 @@ fn titled_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         while j < tokens.len() && (is_title(tokens, j) || is_title_word(tokens, j)) {
             j += if is_abbreviated_title(tokens, j) { 2 } else { 1 };
         }
-        let first = j;
+        // "Secretary of State James Baker", "Secretary of the Treasury Nicholas Brady".
+        let first = department_after_title(tokens, j).map_or(j, |department| department + 1);
         match name_end(tokens, first, taken, 4) {
             Some(last) if !tokens.list[first].newline_before => {
                 found.push(Mention::new(first, last, Label::Person));
@@ -730,10 +1163,49 @@ fn titled_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     found
 }
 
+/// Is token `i` a capitalised department's name?
+fn is_department(tokens: &Words<'_, '_>, i: usize) -> bool {
+    is(tokens, i, DEPARTMENT) && tokens.is_capitalized(i)
+}
+
+/// The department in "of State", "of the Treasury" at token `of`, if there is one.
+fn department_after_title(tokens: &Words<'_, '_>, of: usize) -> Option<usize> {
+    if tokens.folded(of) != "of" {
+        return None;
+    }
+    let at = if tokens.folded(of + 1) == "the" { of + 2 } else { of + 1 };
+    is_department(tokens, at).then_some(at)
+}
+
+/// The department of a title, an organisation by OntoNotes' conventions: "Labor" in
+/// "Labor Secretary Elizabeth Dole", "State" in "Secretary of State James Baker" (but
+/// not "Foreign" in "Foreign Minister", nor "State" in "Minister of State").
+fn departments_in_titles(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let secretary = |j: usize| tokens.is_capitalized(j) && matches!(tokens.folded(j), "secretary" | "minister" | "undersecretary");
+    let mut found = Vec::new();
+    for i in 0..tokens.len() {
+        let before_title = is_department(tokens, i) && secretary(i + 1) && tokens.folded(i) != "state";
+        // "Secretary of State", not "Minister of State", a junior minister's title.
+        let after_title = tokens.raw(i) == "Secretary" && tokens.folded(i + 1) == "of";
+        let department = if before_title { Some(i) } else if after_title { department_after_title(tokens, i + 1) } else { None };
+        if let Some(d) = department.filter(|&d| !taken[d]) {
+            found.push(Mention::new(d, d, Label::Org));
+        }
+    }
+    found
+}
+
+/// "Mr. Smith", "Sen. Dole": the name after an abbreviated honorific.
+fn honorific_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    (0..tokens.len())
+        .filter(|&i| is_abbreviated_title(tokens, i) && !tokens.list.get(i + 2).is_some_and(|t| t.newline_before))
+        .filter_map(|i| name_end(tokens, i + 2, taken, 4).map(|last| Mention::new(i + 2, last, Label::Person)))
+        .collect()
+}
+
 /// "Mr.", "Gen.": a title abbreviation and its full stop.
 fn is_abbreviated_title(tokens: &Words<'_, '_>, i: usize) -> bool {
-    matches!(tokens.folded(i), "mr" | "mrs" | "ms" | "dr" | "gen" | "prof" | "sen" | "rep" | "gov" | "lt" | "col" | "capt" | "sgt" | "adm" | "st")
-        && tokens.is_punct(i + 1, '.')
+    is(tokens, i, ABBREVIATED_TITLE) && tokens.is_punct(i + 1, '.')
 }
 
 /// Words inside multi-word titles: "Prime", "Foreign", "First", "Vice".

@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::entities::{is_company_description, Mention};
+use crate::entities::{is_company_description, legal_form_start, Mention};
 use crate::gazetteer::EntryKind;
 use crate::model::{CountryCode, Label};
 use crate::tokens::Tokens;
@@ -108,14 +108,10 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
                 aliases.push(alias(surname..=surname));
             }
             Label::Org => {
-                let mut last = mention.last;
-                if tokens.folded(last) == "." && last > mention.first {
-                    last -= 1;
-                }
-                if last > mention.first && LEGAL_SUFFIXES.contains(&tokens.folded(last)) {
-                    aliases.push(alias(mention.first..=last - 1));
+                if let Some(name_end) = name_before_legal_suffix(tokens, mention) {
+                    aliases.push(alias(mention.first..=name_end));
                     // "Shearson" for "Shearson Lehman Hutton Inc.", not "McGraw" for "McGraw-Hill".
-                    if last - mention.first >= 2 && tokens.list[mention.first + 1].space_before {
+                    if name_end > mention.first && tokens.list[mention.first + 1].space_before {
                         aliases.push(alias(mention.first..=mention.first));
                     }
                 }
@@ -127,6 +123,19 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
         }
     }
     aliases
+}
+
+/// The last token of a company's name before its legal suffix: "Sony" in "Sony Corp.",
+/// "Birkel" in "Birkel G.m.b.H.".
+fn name_before_legal_suffix(tokens: &Tokens<'_>, mention: &Mention) -> Option<usize> {
+    if let Some(form) = legal_form_start(tokens, mention.first, mention.last) {
+        return Some(form - 1);
+    }
+    let mut last = mention.last;
+    if tokens.folded(last) == "." && last > mention.first {
+        last -= 1;
+    }
+    (last > mention.first && LEGAL_SUFFIXES.contains(&tokens.folded(last))).then(|| last - 1)
 }
 
 /// Resolves short mentions to the full names met in the document, and marks

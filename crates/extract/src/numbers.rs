@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use crate::model::{Label, Money, Value};
 use crate::tokens::{TokenKind, Tokens};
@@ -22,11 +22,11 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !could_start(tokens, i) {
-            i += 1;
-            continue;
-        }
-        let hit = approximate_amount(tokens, i).or_else(|| time(tokens, i)).or_else(|| date(tokens, i));
+        let starts = starts(tokens, i);
+        let try_rule = |class: u8, rule: &dyn Fn() -> Option<Found>| if starts & class != 0 { rule() } else { None };
+        let hit = try_rule(AMOUNT, &|| approximate_amount(tokens, i).or_else(|| unquantified_money(tokens, i)))
+            .or_else(|| try_rule(TIME, &|| time(tokens, i)))
+            .or_else(|| try_rule(DATE, &|| date(tokens, i)));
         match hit {
             Some(hit) => {
                 i = hit.last + 1;
@@ -38,27 +38,57 @@ pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
     found
 }
 
-/// Words that can open a MONEY, PERCENT, TIME or DATE expression. Other words are skipped
-/// with one look-up instead of trying every rule.
-const STARTERS: &[&str] = &[
+/// Which rules can start at a token, as bit flags: a word opens only the expressions
+/// listed for it below; numbers and punctuation may open any.
+const AMOUNT: u8 = 1;
+const TIME: u8 = 1 << 1;
+const DATE: u8 = 1 << 2;
+
+/// Words that can open a MONEY or PERCENT expression: hedges, currencies written
+/// before the figure, number words, amounts without figures.
+const AMOUNT_STARTERS: &[&str] = &[
     "more", "less", "fewer", "higher", "lower", "up", "at", "well", "as", "an", "a", "about",
     "around", "roughly", "approximately", "nearly", "almost", "some", "only", "just", "over",
-    "under", "below", "above", "between", "estimated", "us", "c", "hk", "nz", "usd", "eur",
-    "rub", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "fifteen", "twenty", "thirty", "hundred", "hundreds", "several", "few",
-    "many", "annual", "annually", "monthly", "daily", "weekly", "quarterly", "yearly",
-    "biannual", "last", "next", "this", "past", "coming", "previous", "recent", "following",
-    "early", "late", "earlier", "later", "same", "mid", "the", "half", "quarter", "week",
-    "weeks", "months", "days", "fiscal", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "yesterday", "today", "tomorrow", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "noon", "midnight", "tonight", "overnight",
+    "under", "between", "estimated", "us", "c", "hk", "nz", "usd", "eur", "rub", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "hundred", "hundreds", "several", "multibillion",
+    "multimillion", "billion", "million", "tens", "thousands", "millions", "billions",
 ];
 
-fn could_start(tokens: &Tokens<'_>, i: usize) -> bool {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    tokens.kind(i) != TokenKind::Word || SET.get_or_init(|| STARTERS.iter().copied().collect()).contains(tokens.folded(i))
+/// Words that can open a TIME expression.
+const TIME_STARTERS: &[&str] = &["noon", "midnight", "tonight", "overnight", "this", "yesterday", "tomorrow"];
+
+/// Words that can open a DATE expression.
+const DATE_STARTERS: &[&str] = &[
+    "more", "less", "fewer", "up", "about", "around", "roughly", "nearly", "almost", "some",
+    "only", "just", "another", "between", "a", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty",
+    "several", "few", "many", "annual", "annually", "monthly", "daily", "weekly", "quarterly",
+    "yearly", "biannual", "semiannual", "semiannually", "seasonally", "last", "next", "this",
+    "that", "these", "past", "coming", "previous", "recent", "latest", "early",
+    "late", "earlier", "later", "same", "mid", "the", "half", "quarter", "first", "second",
+    "third", "fourth", "week", "weeks", "months", "days", "years", "decades", "fiscal", "age",
+    "aged", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "yesterday", "today", "tomorrow", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+fn starts(tokens: &Tokens<'_>, i: usize) -> u8 {
+    static STARTERS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    if tokens.kind(i) != TokenKind::Word {
+        return AMOUNT | TIME | DATE;
+    }
+    let starters = STARTERS.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
+        for (words, class) in [(AMOUNT_STARTERS, AMOUNT), (TIME_STARTERS, TIME), (DATE_STARTERS, DATE)] {
+            for word in words {
+                *map.entry(word).or_default() |= class;
+            }
+        }
+        map
+    });
+    starters.get(tokens.folded(i)).copied().unwrap_or(0)
 }
 
 /// Words that hedge an amount and belong to it: "about $2 billion", "more than 20%".
@@ -71,8 +101,9 @@ fn approximation_end(tokens: &Tokens<'_>, i: usize) -> usize {
         ("an" | "a", "additional" | "further" | "estimated" | "total" | "record" | "mere" | "hefty") => {
             if word(i + 2) == "of" { i + 3 } else { i + 2 }
         }
+        // Not "below" or "above": "a reading below 50%" compares with a threshold.
         ("about" | "around" | "roughly" | "approximately" | "nearly" | "almost" | "some" | "only"
-        | "just" | "over" | "under" | "below" | "above" | "between" | "estimated", _) => i + 1,
+        | "just" | "over" | "under" | "between" | "estimated", _) => i + 1,
         _ => i,
     }
 }
@@ -85,14 +116,26 @@ fn approximate_amount(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let mut found = amount(at)?;
     found.first = i;
     let connector = if i < tokens.len() && tokens.folded(i) == "between" { "and" } else { "to" };
+    // "rose $4 to $367.30": a change and the level it led to, not a range.
+    let after_change = i > 0 && is_change_verb(tokens.folded(i - 1));
     if let Some(next) = tokens.list.get(found.last + 1).map(|_| tokens.folded(found.last + 1)) {
-        if next == connector || next == "or" || next == "-" {
+        if (next == connector && !after_change) || next == "or" || next == "-" {
             if let Some(end) = amount(found.last + 2).filter(|end| end.label == found.label) {
                 found.last = end.last;
             }
         }
     }
     Some(found)
+}
+
+/// Verbs of change followed by the amount of the change: "rose", "fell 2%".
+fn is_change_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "rose" | "fell" | "gained" | "lost" | "advanced" | "declined" | "jumped" | "climbed" | "dropped"
+            | "slipped" | "added" | "eased" | "increased" | "decreased" | "surged" | "plunged" | "tumbled"
+            | "slid" | "soared" | "sank" | "grew" | "rise" | "fall" | "gain" | "drop" | "increase" | "decline"
+    )
 }
 
 /// Parses a number token: `5,6` and `4,8` are decimals with a comma, `1,200` and
@@ -230,6 +273,8 @@ fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
         "euro" | "euros" | "eur" => ("EUR", i),
         "pound" | "pounds" => ("GBP", i),
         "ruble" | "rubles" | "rouble" | "roubles" | "rub" => ("RUB", i),
+        // "500 million yuan RMB".
+        "yuan" if tokens.folded(i + 1) == "rmb" => ("CNY", i + 1),
         "yuan" | "renminbi" | "rmb" => ("CNY", i),
         "yen" => ("JPY", i),
         "rupee" | "rupees" => ("INR", i),
@@ -266,8 +311,31 @@ fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         return Some(found(i, last, value, currency));
     }
     let (value, last) = quantity(tokens, i)?;
-    let (currency, last) = currency_suffix(tokens, last + 1)?;
-    Some(found(i, last, value, currency))
+    // "a 90-cent fee", "a 100 million-mark loan".
+    let hyphen = tokens.is_punct(last + 1, '-');
+    let (currency, last) = currency_suffix(tokens, if hyphen { last + 2 } else { last + 1 })?;
+    let in_cents = matches!(tokens.folded(last), "cent" | "cents");
+    Some(found(i, last, if in_cents { value / 100.0 } else { value }, currency))
+}
+
+/// Amounts of money without a figure: "billions of dollars", "several hundreds of
+/// millions of dollars", "a multibillion-dollar dam".
+fn unquantified_money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    let word = |j: usize| tokens.folded(j);
+    let found = |last| Some(Found { first: i, last, label: Label::Money, value: None });
+    if matches!((word(i), word(i + 1), word(i + 2)), ("multibillion" | "multimillion" | "billion" | "million", "-", "dollar")) {
+        return found(i + 2);
+    }
+    let mut j = if word(i) == "several" { i + 1 } else { i };
+    let mut scales = 0;
+    while scales < 2 && matches!(word(j), "tens" | "hundreds" | "thousands" | "millions" | "billions") && word(j + 1) == "of" {
+        j += 2;
+        scales += 1;
+    }
+    if scales == 0 {
+        return None;
+    }
+    found(currency_suffix(tokens, j)?.1)
 }
 
 fn percent(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
@@ -399,6 +467,9 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     if let Some(word) = frequency(tokens, i) {
         return Some(date_found(i, word, None));
     }
+    if let Some(last) = uncounted_period(tokens, i).or_else(|| age(tokens, i)) {
+        return Some(date_found(i, last, None));
+    }
     // "between 1994 and 2004": a range of two dates.
     let between = tokens.folded(i) == "between";
     let start = if between { i + 1 } else { i };
@@ -409,6 +480,10 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let mut found = core?;
     found.first = found.first.min(start);
     found.last = date_suffix_end(tokens, found.last);
+    // "the same period last year", "the same week a year ago".
+    if (found.first..found.last).any(|j| tokens.folded(j) == "same") {
+        found.last = year_before_end(tokens, found.last).unwrap_or(found.last);
+    }
     if between {
         let end = (tokens.folded(found.last + 1) == "and").then(|| calendar_date(tokens, found.last + 2)).flatten();
         match end {
@@ -439,6 +514,7 @@ fn frequency(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     let frequency = matches!(
         tokens.folded(i),
         "annual" | "annually" | "monthly" | "daily" | "weekly" | "quarterly" | "yearly" | "biannual"
+            | "semiannual" | "semiannually" | "seasonally"
     );
     (frequency && !tokens.is_capitalized(i)).then_some(i)
 }
@@ -452,11 +528,19 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
         let word = tokens.folded(j);
         let next = tokens.folded(j + 1);
         j = match (word, next) {
-            ("last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "following"
+            ("last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "current" | "latest"
             | "early" | "late" | "earlier" | "later" | "same", _) => j + 1,
             ("mid", "-") => j + 2,
-            ("more" | "less", "than") if j == i => j + 2,
-            ("about" | "nearly" | "almost" | "some" | "around" | "roughly" | "over", _) if j == i => j + 1,
+            ("more" | "less" | "fewer", "than") | ("up", "to") if j == i => j + 2,
+            ("about" | "nearly" | "almost" | "some" | "around" | "roughly" | "just" | "only" | "another", _) if j == i => j + 1,
+            // "the following day"; "following Friday's plunge" is no date of its own.
+            ("the", "following") => j + 2,
+            // "the year", "the weekend", "that summer": OntoNotes marks them as dates, but
+            // not "Teacher of the Year".
+            ("the" | "that", unit) if (is_unit(unit) || is_season(unit)) && !tokens.is_capitalized(j + 1) => j + 1,
+            // "the third quarter", "third-quarter profit", "the first half".
+            ("first" | "second" | "third" | "fourth", "quarter" | "half") => j + 1,
+            ("first" | "second" | "third" | "fourth", "-") if matches!(tokens.folded(j + 2), "quarter" | "half") => j + 2,
             ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn") if tokens.folded(j + 2) == "of" => j + 3,
             ("the", "first" | "second" | "third" | "fourth" | "last")
                 if matches!(tokens.folded(j + 2), "half" | "quarter" | "week" | "weeks" | "months" | "days")
@@ -473,13 +557,28 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
     j
 }
 
+/// "last year", "a year ago" or "a year earlier" right after token `last`.
+fn year_before_end(tokens: &Tokens<'_>, last: usize) -> Option<usize> {
+    match (tokens.folded(last + 1), tokens.folded(last + 2), tokens.folded(last + 3)) {
+        ("last", "year", _) => Some(last + 2),
+        ("a", "year", "ago" | "earlier") => Some(last + 3),
+        _ => None,
+    }
+}
+
 /// "ago", "earlier", "later" after a date; "to"/"through" and another month or year;
 /// "of" and the date it belongs to: "the first six months of 1989", "May of this year".
 fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
     match tokens.folded(last + 1) {
         "ago" | "earlier" | "later" => last + 1,
-        // An age is a date in OntoNotes: "61 years old".
+        // An age is a date in OntoNotes: "61 years old", "a 63-year-old".
         "old" if matches!(tokens.folded(last), "years" | "months" | "year" | "month") => last + 1,
+        "-" if tokens.folded(last + 2) == "old" && matches!(tokens.folded(last), "year" | "month") => last + 2,
+        "ahead" if matches!(tokens.folded(last), "days" | "weeks" | "months" | "years") => last + 1,
+        // "the month before." (not "the month before the vote").
+        "before" if is_unit(tokens.folded(last)) && tokens.kind(last + 2) == TokenKind::Punct => last + 1,
+        // "the year 2000".
+        _ if tokens.folded(last) == "year" && year(tokens, last + 1).is_some() => last + 1,
         // "the fiscal year ended Sept. 30", "the 12 months ending in March".
         "ended" | "ending" => {
             let at = last + 2 + usize::from(tokens.folded(last + 2) == "in");
@@ -507,20 +606,33 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
     }
 }
 
-const UNITS: &[&str] = &[
-    "day", "days", "week", "weeks", "weekend", "weekends", "month", "months", "quarter",
-    "quarters", "year", "years", "decade", "decades", "century", "centuries",
-];
+/// Units of time: "day", "weeks", "decade".
+fn is_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "day" | "days" | "week" | "weeks" | "weekend" | "weekends" | "month" | "months" | "quarter"
+            | "quarters" | "year" | "years" | "decade" | "decades" | "century" | "centuries"
+    )
+}
 
-const SEASONS: &[&str] = &["spring", "summer", "fall", "autumn", "winter"];
+fn is_season(word: &str) -> bool {
+    matches!(word, "spring" | "summer" | "fall" | "autumn" | "winter")
+}
 
 /// Where a count ends: "six", "a few", "a couple of".
 fn count_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     match (tokens.folded(i), tokens.folded(i + 1), tokens.folded(i + 2)) {
         ("a", "few", _) => Some(i + 1),
         ("a", "couple", "of") => Some(i + 2),
+        // A range of counts: "three or four", "30 to 44", "10-15".
+        (_, "or" | "to" | "-", _) if is_number(tokens, i) && is_number(tokens, i + 2) => Some(i + 2),
         _ => count(tokens, i).then_some(i),
     }
+}
+
+/// A number in digits or a number word: "30", "three".
+fn is_number(tokens: &Tokens<'_>, i: usize) -> bool {
+    tokens.kind(i) == TokenKind::Number || number_word(tokens.folded(i)).is_some()
 }
 
 fn count(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -540,22 +652,48 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
     let count_last = count_end(tokens, i)?;
     let hyphen = tokens.is_punct(count_last + 1, '-');
     let unit_at = if hyphen { count_last + 2 } else { count_last + 1 };
-    if !UNITS.contains(&tokens.folded(unit_at)) {
+    if !is_unit(tokens.folded(unit_at)) {
         return None;
     }
     let article = count_last == i && matches!(tokens.folded(i), "a" | "some" | "many" | "few");
     let qualified = matches!(tokens.folded(unit_at + 1), "ago" | "earlier" | "later");
-    // "a year" alone is too vague; "a year ago" or "the past year" is a date.
-    if article && !qualified && !after_prefix {
+    // "a year" alone is too vague; "a year ago", "the past year" or "for a year" is a date.
+    let after_preposition = i > 0 && matches!(tokens.folded(i - 1), "for" | "in" | "within");
+    if article && !qualified && !after_prefix && !after_preposition {
         return None;
     }
     Some(date_found(i, unit_at, None))
 }
 
+/// Periods without a count: "these days", and "for years", "after decades of".
+fn uncounted_period(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
+    match (tokens.folded(i), tokens.folded(i + 1)) {
+        ("these", "days") => Some(i + 1),
+        ("years" | "decades" | "months" | "weeks" | "days", _) if matches!(before, "for" | "after" | "in" | "or" | "over") => Some(i),
+        _ => None,
+    }
+}
+
+/// An age, a date in OntoNotes: "age 18", "aged 63", and a person's age set off by
+/// commas after the name: "John Smith, 63, was named ...".
+fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    let years = |j: usize| tokens.kind(j) == TokenKind::Number && tokens.raw(j).len() <= 3 && tokens.raw(j).parse::<u32>().is_ok_and(|n| (1..=120).contains(&n));
+    if matches!(tokens.folded(i), "age" | "aged") && years(i + 1) {
+        return Some(i + 1);
+    }
+    // The name before: a capitalised word that is no month ("Dec. 8, 9").
+    let after_name = i >= 2 && tokens.is_punct(i - 1, ',') && tokens.is_capitalized(i - 2) && month(tokens, i - 2).is_none()
+        && !is_day_name(tokens, i - 2);
+    let apposition = after_name && tokens.raw(i).len() == 2 && years(i) && tokens.is_punct(i + 1, ',');
+    apposition.then_some(i)
+}
+
 /// A unit or season after a relative word: "last year", "this fall", "recent weeks".
 fn relative_unit(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let word = tokens.folded(i);
-    (UNITS.contains(&word) || SEASONS.contains(&word)).then(|| date_found(i, i, None))
+    let same_period = word == "period" && i > 0 && tokens.folded(i - 1) == "same";
+    (is_unit(word) || is_season(word) || word == "half" || same_period).then(|| date_found(i, i, None))
 }
 
 fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -580,26 +718,51 @@ fn with_the(tokens: &Tokens<'_>, i: usize) -> usize {
     if i > 0 && tokens.folded(i - 1) == "the" { i - 1 } else { i }
 }
 
-/// "the 1990s", "1960s".
+/// "the 1990s", "1960s", "the '80s".
 fn decade(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
-    let raw = if i < tokens.len() { tokens.raw(i) } else { "" };
+    if tokens.folded(i) == "'" && tokens.list.get(i + 1).is_some_and(|t| !t.space_before) {
+        let raw = tokens.raw(i + 1);
+        let short = raw.len() == 2 && raw.ends_with('0') && tokens.kind(i + 1) == TokenKind::Number
+            && tokens.folded(i + 2) == "s" && !tokens.list[i + 2].space_before;
+        return short.then(|| date_found(with_the(tokens, i), i + 2, None));
+    }
+    let raw = tokens.raw(i);
     let is_decade = raw.len() == 4 && raw.ends_with('0') && tokens.kind(i) == TokenKind::Number
         && tokens.folded(i + 1) == "s" && !tokens.list[i + 1].space_before;
     is_decade.then(|| date_found(with_the(tokens, i), i + 1, Some(format!("{}X", &raw[..3]))))
 }
 
-/// A year on its own, `in 2015`, but not a compound like `1950-strong`.
+/// A year on its own, `in 2015`, but not a compound like `1950-strong`; a span of
+/// years, `1989-90`, `2003/2007`; a year of a kind, `the 1990 model year`.
 fn standalone_year(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let y = year(tokens, i).filter(|y| (1800..=2100).contains(y))?;
     let compound = tokens.is_punct(i + 1, '-')
         && tokens.list.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word);
-    (!compound).then(|| date_found(i, i, iso(Some(y), None, None)))
+    if compound {
+        return None;
+    }
+    let span_end = (tokens.is_punct(i + 1, '-') || tokens.is_punct(i + 1, '/'))
+        && tokens.kind(i + 2) == TokenKind::Number
+        && matches!(tokens.raw(i + 2).len(), 2 | 4);
+    if span_end {
+        return Some(date_found(i, i + 2, None));
+    }
+    let kind_end = match (tokens.folded(i + 1), tokens.folded(i + 2)) {
+        ("model" | "crop" | "fiscal" | "calendar", "year") => Some(i + 2),
+        (season, _) if is_season(season) => Some(i + 1),
+        _ => None,
+    };
+    match kind_end {
+        Some(last) => Some(date_found(with_the(tokens, i), last, iso(Some(y), None, None))),
+        None => Some(date_found(i, i, iso(Some(y), None, None))),
+    }
 }
 
 /// `Feb. 26-28`, `March 29, 2019`, `April 2019`, `April`.
 fn month_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let m = month(tokens, i)?;
-    // "May" alone is too often the verb or a name to count without a day or year.
+    // "May" alone is too often the verb or a name to count without a day, a year or a
+    // preposition before it.
     let mut last = month_end(tokens, i);
     let mut found_day = None;
     if let Some((d, day_last)) = days(tokens, last + 1) {
@@ -611,7 +774,12 @@ fn month_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     if found_year.is_some() {
         last += 1 + comma;
     }
-    if m == 5 && found_day.is_none() && found_year.is_none() {
+    let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
+    let after_preposition = matches!(
+        before,
+        "in" | "since" | "until" | "by" | "last" | "next" | "this" | "early" | "late" | "of" | "from" | "through" | "during"
+    );
+    if m == 5 && found_day.is_none() && found_year.is_none() && !after_preposition {
         return None;
     }
     Some(date_found(i, last, iso(found_year, Some(m), found_day)))
@@ -758,5 +926,65 @@ mod tests {
             assert_eq!(found.first().map(|f| f.0.as_str()), Some(text), "{text}");
         }
         assert!(spans("a year of hope").is_empty());
+    }
+
+    #[test]
+    fn amounts_without_figures_and_changes_that_are_no_ranges() {
+        assert_eq!(spans("It cost billions of dollars .")[0].0, "billions of dollars");
+        assert_eq!(spans("They owe several hundreds of millions of dollars .")[0].0, "several hundreds of millions of dollars");
+        assert_eq!(spans("a multibillion-dollar dam")[0].0, "multibillion-dollar");
+        assert_eq!(spans("a 90-cent fee")[0], ("90-cent".into(), Label::Money, money(0.9, "USD")));
+        assert_eq!(spans("raised 500 million yuan RMB")[0].0, "500 million yuan RMB");
+        // A change and the level it led to are two amounts; a range is one.
+        let change: Vec<String> = spans("Gold rose $4 to $367.30 an ounce.").into_iter().map(|f| f.0).collect();
+        assert_eq!(change, ["$4", "$367.30"]);
+        assert_eq!(spans("priced at $40 to $125 a bottle")[0].0, "$40 to $125");
+        // A threshold is not part of the amount.
+        assert_eq!(spans("any reading below 50% signals decline")[0].0, "50%");
+        assert!(spans("hundreds of people").is_empty());
+    }
+
+    #[test]
+    fn dates_by_ontonotes_conventions() {
+        let texts = [
+            ("Prices fell during the day .", "the day"),
+            ("Talks went on over the weekend .", "the weekend"),
+            ("It was the best month of the year .", "the year"),
+            ("Rates rose over the past two years .", "the past two years"),
+            ("Banks have resisted for years .", "years"),
+            ("Credit is scarce these days .", "these days"),
+            ("Output is adjusted seasonally .", "seasonally"),
+            ("Profit rose in the third quarter .", "the third quarter"),
+            ("Its third-quarter profit rose .", "third-quarter"),
+            ("Sales grew in the first half .", "the first half"),
+            ("It happened that summer .", "that summer"),
+            ("Inflation was high in the '70s .", "the '70s"),
+            ("Sales rose in the 1990 model year .", "the 1990 model year"),
+            ("Exports fell in 1988-89 .", "1988-89"),
+            ("Bonds due in 30 to 44 days .", "30 to 44 days"),
+            ("It may take three or four years .", "three or four years"),
+            ("She faces up to 10 years .", "up to 10 years"),
+            ("A 63-year-old engineer won .", "63-year-old"),
+            ("Workers start at age 16 .", "age 16"),
+            ("The law takes effect by the year 2000 .", "the year 2000"),
+            ("Profit for the year ended June 30 rose .", "the year ended June 30"),
+            ("They signed it in May .", "May"),
+            ("Sales rose from the same period last year .", "the same period last year"),
+            ("Orders rose after falling the month before .", "the month before"),
+            ("Sony hosted him for a year .", "a year"),
+        ];
+        for (text, date) in texts {
+            let found = spans(text);
+            assert_eq!(found.first().map(|f| (f.0.as_str(), f.1)), Some((date, Label::Date)), "{text}");
+        }
+        // A person's age set off by commas is a date; a day after a month is not an age.
+        assert_eq!(spans("Ann Lee, 63, was named chairman.")[0].0, "63");
+        assert_eq!(spans("They met on Dec. 8, 9 and 10.")[0].0, "Dec. 8");
+        // "over" is not part of the date, and capitalised "Year" is part of a title.
+        assert_eq!(spans("over the next 12 months")[0].0, "the next 12 months");
+        assert!(spans("named Teacher of the Year .").is_empty());
+        assert!(spans("a year of hope").is_empty());
+        assert_eq!(spans("the month before the vote")[0].0, "the month");
+        assert!(spans("following Friday's plunge").iter().all(|f| f.0 == "Friday"));
     }
 }

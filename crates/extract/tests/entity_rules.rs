@@ -1,0 +1,207 @@
+//! Entity rules on sentences of our own, one rule a test: what is found, with which
+//! label and which extent.
+
+use diplomap_extract::{analyze, Label};
+
+/// The entities of `text` as (surface, label), in text order.
+fn entities(text: &str) -> Vec<(String, Label)> {
+    analyze(text)
+        .entities
+        .into_iter()
+        .map(|e| (text[e.span.start..e.span.end].to_string(), e.label))
+        .collect()
+}
+
+/// Is `surface` found as an entity labelled `label`?
+fn has(text: &str, surface: &str, label: Label) -> bool {
+    entities(text).iter().any(|(s, l)| s == surface && *l == label)
+}
+
+#[track_caller]
+fn assert_found(text: &str, expected: &[(&str, Label)]) {
+    for &(surface, label) in expected {
+        assert!(has(text, surface, label), "{surface:?} as {label:?} in {text:?}: {:?}", entities(text));
+    }
+}
+
+#[test]
+fn a_possessive_place_or_organisation_is_not_part_of_the_name_after_it() {
+    assert_found(
+        "A spokesman for Norway's Finance Ministry declined to comment.",
+        &[("Norway", Label::Gpe), ("Finance Ministry", Label::Org)],
+    );
+    assert_found(
+        "She teaches at Oxford University's Blavatnik School of Government.",
+        &[("Oxford University", Label::Org), ("Blavatnik School of Government", Label::Org)],
+    );
+    // A one-word owner may be part of the name.
+    assert_found("Shares of Moody's Investors Service fell.", &[("Moody's Investors Service", Label::Org)]);
+}
+
+#[test]
+fn the_country_of_a_possessive_place_goes_to_the_organisation() {
+    let text = "Officials at Kenya's Energy Regulatory Commission agreed.";
+    let analysis = analyze(text);
+    let commission = analysis.entities.iter().find(|e| &text[e.span.start..e.span.end] == "Energy Regulatory Commission");
+    assert_eq!(commission.and_then(|e| e.country).map(|c| c.to_string()).as_deref(), Some("KE"));
+}
+
+#[test]
+fn of_splits_a_person_from_an_organisation_and_a_firm_from_its_town() {
+    assert_found(
+        "The rules are too loose, says Robert Hale of Brandt Capital Partners.",
+        &[("Robert Hale", Label::Person), ("Brandt Capital Partners", Label::Org)],
+    );
+    assert_found(
+        "Orders went to Keller Glass Industries of Toledo, a small maker.",
+        &[("Keller Glass Industries", Label::Org), ("Toledo", Label::Gpe)],
+    );
+    // "Bank of ..." keeps its place.
+    assert_found("The Bank of Canada held rates.", &[("Bank of Canada", Label::Org)]);
+}
+
+#[test]
+fn names_joined_by_an_ampersand_are_a_firm() {
+    assert_found("The account moved to Harlow & Brisco last month.", &[("Harlow & Brisco", Label::Org)]);
+    assert_found(
+        "The notes were sold via Marchetti, Pike & Rowe Inc. and others.",
+        &[("Marchetti, Pike & Rowe Inc.", Label::Org)],
+    );
+    // A known firm can be one of the partners.
+    assert_found("The bonds were sold by Goldman, Harlow & Co. last week.", &[("Goldman, Harlow & Co.", Label::Org)]);
+    // Research and development is no firm.
+    assert!(entities("Spending on R&D rose.").iter().all(|(s, _)| s != "R&D"));
+}
+
+#[test]
+fn dotted_legal_forms_end_company_names_and_leave_the_short_name() {
+    assert_found(
+        "The group agreed to buy Vellmar G.m.b.H., a maker of pumps. Vellmar employs 300 people.",
+        &[("Vellmar G.m.b.H.", Label::Org), ("Vellmar", Label::Org)],
+    );
+    assert_found("It sold its stake to Tessera S.A. The price was not disclosed.", &[("Tessera S.A", Label::Org)]);
+}
+
+#[test]
+fn a_state_body_after_another_capitalised_word_is_part_of_that_name() {
+    assert_found("The novel was published by Random House in 1990.", &[("Random House", Label::Org)]);
+    assert_found(
+        "Both the House and Senate passed the bill.",
+        &[("House", Label::Org), ("Senate", Label::Org)],
+    );
+    assert_found("A House-Senate conference met.", &[("House", Label::Org), ("Senate", Label::Org)]);
+}
+
+#[test]
+fn sentence_openers_are_not_part_of_names() {
+    assert_found(
+        "Neither Harbor Securities nor its owner could be reached.",
+        &[("Harbor Securities", Label::Org)],
+    );
+}
+
+#[test]
+fn a_town_in_no_list_is_known_by_its_state() {
+    let text = "The company, based in Hollisfield, Mass., closed its plant in Korriston, Ohio, last year.";
+    assert_found(text, &[("Hollisfield", Label::Gpe), ("Korriston", Label::Gpe)]);
+    let analysis = analyze(text);
+    let country = analysis.entities.iter().find(|e| &text[e.span.start..e.span.end] == "Korriston").and_then(|e| e.country);
+    assert_eq!(country.map(|c| c.to_string()).as_deref(), Some("US"));
+    // A name before an apposition or a description, and an adverb, are no towns.
+    for text in [
+        "The bill was backed by Rep. Dale Brook, Texas Democrat.",
+        "Currently, Ohio officials disagree.",
+        "He met Wen Lian, China's envoy to the talks.",
+    ] {
+        assert!(entities(text).iter().all(|(s, l)| *l != Label::Gpe || ["Texas", "Ohio", "China"].contains(&s.as_str())), "{text}: {:?}", entities(text));
+    }
+}
+
+#[test]
+fn trade_words_end_company_names_but_do_not_split_committees() {
+    assert_found(
+        "Orders at Harwell Controls rose, and Tessin Equipment cut jobs.",
+        &[("Harwell Controls", Label::Org), ("Tessin Equipment", Label::Org)],
+    );
+    assert_found(
+        "He chairs the Senate Energy and Natural Resources Committee.",
+        &[("Senate Energy and Natural Resources Committee", Label::Org)],
+    );
+    // A foundation named after a person is no person.
+    assert_found("A grant from the Laura Ann Whitcombe Foundation paid for it.", &[("Laura Ann Whitcombe Foundation", Label::Org)]);
+    assert!(entities("FARM PRODUCTS: Cattle futures rose.").iter().all(|(s, _)| s != "FARM PRODUCTS"));
+}
+
+#[test]
+fn departments_in_titles_and_the_people_after_them() {
+    assert_found(
+        "Labor Secretary Anne Halloway said jobs grew.",
+        &[("Labor", Label::Org), ("Anne Halloway", Label::Person)],
+    );
+    assert_found(
+        "Secretary of State Marcus Tell flew to Oslo.",
+        &[("State", Label::Org), ("Marcus Tell", Label::Person)],
+    );
+    // A foreign minister's "Foreign" is no organisation, nor a junior minister's "State".
+    assert!(!has("Foreign Minister Ilse Brandt arrived.", "Foreign", Label::Org));
+    assert!(!has("Minister of State Ilse Brandt arrived.", "State", Label::Org));
+}
+
+#[test]
+fn capitalised_words_the_text_also_writes_in_lower_case_are_no_acronyms() {
+    let text = "COTTON: Futures prices eased as cotton stocks grew. The WTO said little.";
+    assert!(!has(text, "COTTON", Label::Org), "{:?}", entities(text));
+    assert_found(text, &[("WTO", Label::Org)]);
+}
+
+#[test]
+fn roles_and_honorifics_introduce_people() {
+    assert_found(
+        "Sir Edmund bought the stake, reporter Dana Whitlow wrote.",
+        &[("Edmund", Label::Person), ("Dana Whitlow", Label::Person)],
+    );
+    assert_found("He met his Turkish counterpart Orhan Sezer.", &[("Orhan Sezer", Label::Person)]);
+}
+
+#[test]
+fn party_letters_of_legislators_and_natural_names_of_towns() {
+    assert_found(
+        "Rep. Tom Harlan (D., Mich.) and Sen. Ruth Oakes (R-Kan.) objected.",
+        &[("D.", Label::Norp), ("R", Label::Norp), ("Mich.", Label::Gpe)],
+    );
+    assert_found("The firm, of Mercer Island, Wash., agreed.", &[("Mercer Island", Label::Gpe)]);
+    assert_found("Barges crossed Mercer Lake in the storm.", &[("Mercer Lake", Label::Loc)]);
+}
+
+#[test]
+fn first_and_a_city_unions_of_workers_and_names_in_capitals() {
+    assert_found(
+        "Lending at First Denver slowed, the Electrical Workers of America said.",
+        &[("First Denver", Label::Org), ("Electrical Workers of America", Label::Org)],
+    );
+    // After a lower-case word, a place's name in capitals is an acronym; in a dateline
+    // it is still the place.
+    assert!(!has("Members of the ABA voted.", "ABA", Label::Gpe));
+    assert_found("LONDON (Reuters) - Shares fell.", &[("LONDON", Label::Gpe)]);
+}
+
+#[test]
+fn names_after_honorifics_and_in_pinyin_outrank_places_and_surnames() {
+    // Dover is a town; after "Mr." it is a surname, with its particle.
+    assert_found("Mr. van Dover said the tests went well.", &[("van Dover", Label::Person)]);
+    assert_found("Mr. Dover said so.", &[("Dover", Label::Person)]);
+    // Initials in a row belong to the name.
+    assert_found("\"It works,\" says A.D. Kellerman, the firm's chief.", &[("A.D. Kellerman", Label::Person)]);
+}
+
+#[test]
+fn stock_indexes_are_no_entities_but_the_dow_is_an_organisation() {
+    let text = "The Dow Jones Industrial Average fell, S&P 500 futures slid and the Nikkei index rose; the Dow later recovered.";
+    let found = entities(text);
+    for surface in ["Dow Jones", "S&P", "Nikkei"] {
+        assert!(found.iter().all(|(s, _)| s != surface), "{surface}: {found:?}");
+    }
+    assert_found(text, &[("Dow", Label::Org)]);
+    // A road number after a state is no index.
+    assert_found("Police were called to the store on Kentucky 192 late on Friday.", &[("Kentucky", Label::Gpe)]);
+}
