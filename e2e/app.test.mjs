@@ -68,7 +68,7 @@ describe("Diplomap in the browser", () => {
         .evaluateAll((marks) => [...new Set(marks.map((m) => m.dataset.label))]);
       assert.deepEqual([...labels].sort(), [...present].sort());
       const counts = await legend.locator(".count").allInnerTexts();
-      const total = counts.reduce((sum, count) => sum + Number(count), 0);
+      const total = counts.reduce((sum, count) => sum + Number(count.replace(/,/g, "")), 0);
       assert.equal(total, await page.locator("article.reading mark.ent").count());
 
       // Keyboard focus is visible.
@@ -135,7 +135,7 @@ describe("Diplomap in the browser", () => {
         items.map((item) => ({
           code: item.dataset.country,
           name: item.querySelector(".country-name").textContent,
-          count: Number(item.querySelector(".count").textContent),
+          count: parseInt(item.querySelector(".count").textContent, 10),
           names: item.querySelector(".country-names").textContent,
         })),
       );

@@ -44,13 +44,6 @@ pub fn CountryList() -> impl IntoView {
                     })
                     .collect::<Vec<_>>()
                     .join(", ");
-                let label = format!(
-                    "{}, {} mention{}: {}",
-                    country.name,
-                    country.count,
-                    if country.count == 1 { "" } else { "s" },
-                    names
-                );
                 view! {
                     <li class="country" data-country=code.as_str().to_string()>
                         <button
@@ -58,7 +51,6 @@ pub fn CountryList() -> impl IntoView {
                             class="country-button"
                             class:country-selected=selected
                             aria-pressed=move || if selected() { "true" } else { "false" }
-                            aria-label=label
                             on:click=move |_| {
                                 focus.update(|focus| {
                                     *focus = if *focus == Some(code) { None } else { Some(code) };
@@ -68,7 +60,10 @@ pub fn CountryList() -> impl IntoView {
                             <span class="country-line">
                                 <span class="country-name">{country.name.clone()}</span>
                                 <span class="country-code">{code.as_str().to_string()}</span>
-                                <span class="count">{group(country.count)}</span>
+                                <span class="count">
+                                    {group(country.count)}
+                                    <span class="visually-hidden">{if country.count == 1 { " mention" } else { " mentions" }}</span>
+                                </span>
                             </span>
                             <span class="bar" aria-hidden="true">
                                 <span class="bar-fill" style:width=share></span>

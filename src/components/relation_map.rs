@@ -833,7 +833,7 @@ pub fn RelationMap() -> impl IntoView {
                     <div class="map-zoom">
                         <button type="button" class="zoom-button" aria-label="Zoom in" title="Zoom in" on:click=move |_| zoom(1.0 / 1.5)>"+"</button>
                         <button type="button" class="zoom-button" aria-label="Zoom out" title="Zoom out" on:click=move |_| zoom(1.5)>"\u{2212}"</button>
-                        <button type="button" class="zoom-button zoom-reset" aria-label="Reset the view" title="Reset the view" on:click=move |_| view_box.set(home.get_untracked())>"Fit"</button>
+                        <button type="button" class="zoom-button zoom-reset" aria-label="Fit: reset the view" title="Fit: reset the view" on:click=move |_| view_box.set(home.get_untracked())>"Fit"</button>
                     </div>
                 </div>
                 <TypeFilters data=data hidden=hidden/>
