@@ -13,9 +13,11 @@ try {
   worker.postMessage({ js: new URL(tag.dataset.js, document.baseURI).href, module });
   globalThis.diplomapWorker = worker;
   // <html data-worker="ready">: the page has fetched all it ever will.
+  const settle = (state) => (document.documentElement.dataset.worker ??= state);
   worker.addEventListener("message", ({ data }) => {
-    if (data.ready || data.failed) document.documentElement.dataset.worker = data.ready ? "ready" : "failed";
+    if (data.ready || data.failed) settle(data.ready ? "ready" : "failed");
   });
+  worker.addEventListener("error", () => settle("failed"));
 } catch (error) {
   console.warn("Diplomap: no analysis worker; long texts are analysed on the page.", error);
 }
