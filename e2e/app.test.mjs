@@ -218,7 +218,7 @@ describe("Diplomap in the browser", () => {
         mimeType: "text/plain",
         buffer: Buffer.from([0x52, 0x55, 0x00, 0x01, 0x02, 0x4b, 0x5a]),
       });
-      await assertNotice(notice, /Not loaded.*“cable\.txt”.*binary.*NUL/is);
+      await assertNotice(notice, /Problem.*“cable\.txt”.*binary.*NUL/is);
       assert.equal(await page.locator("#article-text").inputValue(), before);
 
       await picker.setInputFiles({

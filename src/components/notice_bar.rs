@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::app::Article;
 
-/// The latest message about the article (a rejected file, a loaded file, the sample).
+/// The latest message about the article: a note (a loaded file, the sample) or a
+/// problem (a refused file or paste, a failed save, a damaged workspace).
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let article = expect_context::<Article>();
@@ -18,7 +19,7 @@ pub fn NoticeBar() -> impl IntoView {
                         view! {
                             <p class="notice" class:notice-error=is_error>
                                 <span class="notice-kind">
-                                    {if is_error { "Not loaded" } else { "Note" }}
+                                    {if is_error { "Problem" } else { "Note" }}
                                 </span>
                                 <span class="notice-text">{current.text().to_string()}</span>
                                 <button
