@@ -89,6 +89,7 @@ mod tests {
         Tables {
             countries: "",
             places: "",
+            accent_folds: "",
             organizations: "",
             institutions: "",
             companies: "",
@@ -113,6 +114,7 @@ mod tests {
                 Paris\t\tUS\tcity\t25000\t1\n\
                 Ontario\tOnt.\tCA\tregion\t14000000\t\n\
                 Texas\tTex.\tUS\tregion\t29000000\t\n",
+            accent_folds: "",
             organizations: "canonical\taliases\tmembers\tkind\n",
             institutions: "phrase\tcode\tlabel\tcanonical\n",
             companies: "phrase\tcode\tlabel\tcanonical\n",

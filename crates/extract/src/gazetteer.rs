@@ -64,6 +64,9 @@ pub struct Organization {
 pub struct Tables<'a> {
     pub countries: &'a str,
     pub places: &'a str,
+    /// Accented letters and their plain forms: a place alias `~` is its name written
+    /// with them ("São Paulo": "Sao Paulo").
+    pub accent_folds: &'a str,
     pub organizations: &'a str,
     pub institutions: &'a str,
     pub companies: &'a str,
@@ -80,6 +83,7 @@ impl Tables<'static> {
         Tables {
             countries: include_str!("../data/countries.tsv"),
             places: include_str!("../data/places.tsv"),
+            accent_folds: include_str!("../data/accent_folds.tsv"),
             organizations: include_str!("../data/organizations.tsv"),
             institutions: include_str!("../data/institutions.tsv"),
             companies: include_str!("../data/companies.tsv"),
@@ -144,7 +148,7 @@ impl Gazetteer {
             ..Gazetteer::default()
         };
         gazetteer.load_countries(tables.countries);
-        gazetteer.load_places(tables.places);
+        gazetteer.load_places(tables.places, tables.accent_folds);
         gazetteer.load_organizations(tables.organizations);
         gazetteer.load_institutions(tables.institutions);
         gazetteer.load_institutions(tables.companies);
@@ -307,7 +311,14 @@ impl Gazetteer {
         }
     }
 
-    fn load_places(&mut self, table: &str) {
+    fn load_places(&mut self, table: &str, accent_folds: &str) {
+        let folds: FxHashMap<char, &str> = rows(accent_folds, 2)
+            .filter_map(|row| {
+                let mut letters = row[0].chars();
+                let letter = letters.next()?;
+                letters.next().is_none().then_some((letter, row[1]))
+            })
+            .collect();
         for row in rows(table, 5) {
             let Some(code) = CountryCode::parse(row[2]) else { continue };
             let kind = match row[3] {
@@ -316,7 +327,10 @@ impl Gazetteer {
             };
             // Capitals are already in from the country table.
             let is_capital = self.countries.get(&code).is_some_and(|c| c.capital == row[0]);
-            let names: Vec<&str> = std::iter::once(row[0]).chain(list(row[1])).collect();
+            let plain = without_accents(row[0], &folds);
+            let names: Vec<&str> = std::iter::once(row[0])
+                .chain(list(row[1]).map(|alias| if alias == "~" { plain.as_str() } else { alias }))
+                .collect();
             let entry = Entry {
                 kind: if is_capital { EntryKind::Capital } else { kind },
                 label: Label::Gpe,
@@ -466,6 +480,18 @@ fn rows(table: &str, min_fields: usize) -> impl Iterator<Item = Vec<&str>> {
         .filter(move |fields| fields.len() >= min_fields && !fields[0].is_empty())
 }
 
+/// `name` with each letter of `folds` replaced by its plain form.
+fn without_accents(name: &str, folds: &FxHashMap<char, &str>) -> String {
+    let mut plain = String::with_capacity(name.len());
+    for letter in name.chars() {
+        match folds.get(&letter) {
+            Some(replacement) => plain.push_str(replacement),
+            None => plain.push(letter),
+        }
+    }
+    plain
+}
+
 /// The items of a `|`-separated list field.
 fn list(field: &str) -> impl Iterator<Item = &str> {
     field.split('|').map(str::trim).filter(|item| !item.is_empty())
@@ -500,7 +526,8 @@ mod tests {
     fn small() -> Gazetteer {
         Gazetteer::from_tables(&Tables {
             countries: COUNTRIES,
-            places: "name\taliases\tcode\tkind\tpopulation\nKazan\t\tRU\tcity\t1200000\n",
+            places: "name\taliases\tcode\tkind\tpopulation\nKazan\t\tRU\tcity\t1200000\nSão Tomé\t~\tST\tcity\t80000\n",
+            accent_folds: "char\tplain\nã\ta\né\te\n",
             organizations: "canonical\taliases\tmembers\tkind\nUnited Nations\tUN|U.N.\tRU|US|TR\tigo\n",
             institutions: "phrase\tcode\tlabel\tcanonical\nKremlin\tRU\tORG\tKremlin\n",
             companies: "phrase\tcode\tlabel\tcanonical\n",
@@ -554,5 +581,21 @@ mod tests {
         assert!(shipped.len() > 5000);
         assert!(shipped.iter().any(|name| name == "Vladimir"));
         assert!(shipped.iter().all(|name| !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())));
+    }
+
+    #[test]
+    fn a_tilde_alias_is_the_name_without_accents() {
+        let canonical = "São Tomé".to_string();
+        assert_eq!(
+            found("Ships left São Tomé and Sao Tome."),
+            [("São Tomé".to_string(), canonical.clone()), ("Sao Tome".to_string(), canonical)]
+        );
+        // The shipped table rebuilds the plain forms the build script saw.
+        let tables = Tables::builtin();
+        let folds: FxHashMap<char, &str> = rows(tables.accent_folds, 2)
+            .filter_map(|row| Some((row[0].chars().next()?, row[1])))
+            .collect();
+        assert_eq!(without_accents("Şanlıurfa", &folds), "Sanliurfa");
+        assert_eq!(without_accents("Łódź", &folds), "Lodz");
     }
 }
