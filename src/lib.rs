@@ -5,6 +5,7 @@
 pub mod analyser;
 pub mod app;
 pub mod components;
+pub mod idb;
 pub mod layout;
 pub mod map;
 pub mod sample;

@@ -14,6 +14,10 @@ use crate::app::Analysed;
 pub const WORKSPACE_KEY: &str = "diplomap.workspace.v1";
 /// The id of the document shown last (or `all`).
 pub const CURRENT_KEY: &str = "diplomap.workspace.v1.current";
+/// Set to [`IN_DATABASE`] while the workspace is saved in IndexedDB (under
+/// [`WORKSPACE_KEY`] there), being too big for `localStorage`.
+pub const SAVED_IN_KEY: &str = "diplomap.workspace.v1.saved-in";
+pub const IN_DATABASE: &str = "indexeddb";
 /// A saved workspace that could not be read is moved here rather than overwritten.
 pub const UNREADABLE_KEY: &str = "diplomap.workspace.v1.unreadable";
 

@@ -11,7 +11,7 @@ use diplomap_app::components::legend::label_counts;
 use diplomap_app::components::reading_view::{amount, tooltip};
 use diplomap_app::layout::{blocks, paragraph_ranges, passages, sections, Piece, SECTION_BYTES};
 use diplomap_app::sample::SAMPLE_ARTICLE;
-use diplomap_app::workspace::{self, CURRENT_KEY, UNREADABLE_KEY, WORKSPACE_KEY};
+use diplomap_app::workspace::{self, CURRENT_KEY, IN_DATABASE, SAVED_IN_KEY, UNREADABLE_KEY, WORKSPACE_KEY};
 use diplomap_extract::{Analysis, CountryCode, Entity, Label, Money, Span, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -76,7 +76,7 @@ struct Mounted {
 
 impl Mounted {
     async fn new(saved: Option<&str>) -> Mounted {
-        for key in [WORKSPACE_KEY, CURRENT_KEY, UNREADABLE_KEY] {
+        for key in [WORKSPACE_KEY, CURRENT_KEY, UNREADABLE_KEY, SAVED_IN_KEY] {
             storage().remove_item(key).unwrap();
         }
         match saved {
@@ -1496,4 +1496,57 @@ async fn two_fingers_pinch_the_map_and_the_wheel_zooms_it() {
     leptos::task::tick().await;
     assert!(wheel.default_prevented(), "the page does not scroll");
     assert!(width() > pinched);
+}
+
+/// Fills `localStorage` until less than a kilobyte is left; returns the keys it used.
+fn fill_local_storage() -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut size = 8 * 1024 * 1024;
+    while size >= 1024 {
+        let key = format!("filler-{}", keys.len());
+        if storage().set_item(&key, &"x".repeat(size)).is_ok() {
+            keys.push(key);
+        } else {
+            size /= 2;
+        }
+    }
+    keys
+}
+
+#[wasm_bindgen_test]
+async fn a_workspace_too_big_for_local_storage_is_kept_in_indexeddb() {
+    let app = Mounted::new(None).await;
+    let fillers = fill_local_storage();
+    let text = long_article(200 * 1024);
+    app.type_text(&text);
+    eventually("saved in the database", || {
+        storage().get_item(SAVED_IN_KEY).unwrap().as_deref() == Some(IN_DATABASE)
+    })
+    .await;
+    assert!(storage().get_item(WORKSPACE_KEY).unwrap().is_none(), "no stale save is left behind");
+    assert!(!app.notice().contains("could not be saved"), "{}", app.notice());
+    drop(app);
+
+    // A reload finds it there.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    let textarea = || root.query_selector("#article-text").unwrap().unwrap().unchecked_into::<web_sys::HtmlTextAreaElement>();
+    eventually("the big document is back", || textarea().value() == text).await;
+
+    // With room again, the next save goes back to localStorage.
+    for key in &fillers {
+        storage().remove_item(key).unwrap();
+    }
+    textarea().set_value("Turkey and Greece held talks in Ankara.");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    textarea().dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    eventually("saved in localStorage again", || {
+        storage().get_item(SAVED_IN_KEY).unwrap().is_none() && saved_docs().iter().any(|doc| doc.text.contains("Ankara"))
+    })
+    .await;
+    drop(handle);
+    root.remove();
 }
