@@ -234,6 +234,10 @@ fn ends_sentence(tokens: &Tokens<'_>, i: usize) -> bool {
     if next.newline_before && line_break_ends_sentence(tokens, i) {
         return true;
     }
+    // Only punctuation ends a sentence within a line: a full stop, or a closer after one.
+    if tokens.list[i].kind != TokenKind::Punct {
+        return false;
+    }
     let mut end = i;
     // Closing quotes and brackets stay with the sentence they close (a few at most: a
     // run of a million quote marks must not be walked back a million times).
