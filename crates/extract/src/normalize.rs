@@ -7,7 +7,7 @@
 pub fn fold_into(token: &str, out: &mut String) {
     // Most tokens are plain ASCII, where folding only lowers the case (the backquote is
     // the one ASCII character made a quote): copied whole and lowered in place.
-    if token.is_ascii() && !token.contains('`') {
+    if token.bytes().all(|b| b.is_ascii() && b != b'`') {
         crate::steps::tick(token.len());
         let start = out.len();
         out.push_str(token);
