@@ -159,12 +159,16 @@ fn relation_record<'a, S: From<&'a str>>(text: &'a str, offsets: &CodePoints<'_>
 /// Byte offset -> code point offset, for every offset the analysis mentions.
 struct CodePoints<'t> {
     text: &'t str,
-    /// Sorted byte offsets and their code point offsets.
-    table: Vec<(usize, usize)>,
+    /// Sorted byte offsets and their code point offsets; none for ASCII text, where
+    /// every byte is a code point (most news in English: no table to build and search).
+    table: Option<Vec<(usize, usize)>>,
 }
 
 impl<'t> CodePoints<'t> {
     fn new(text: &'t str, analysis: &Analysis) -> CodePoints<'t> {
+        if text.is_ascii() {
+            return CodePoints { text, table: None };
+        }
         let mut wanted: Vec<usize> = analysis
             .entities
             .iter()
@@ -185,12 +189,15 @@ impl<'t> CodePoints<'t> {
             byte = offset;
             table.push((offset, chars));
         }
-        CodePoints { text, table }
+        CodePoints { text, table: Some(table) }
     }
 
     fn get(&self, byte: usize) -> usize {
-        match self.table.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(index) => self.table[index].1,
+        let Some(table) = &self.table else {
+            return self.text.get(..byte).map_or(0, str::len);
+        };
+        match table.binary_search_by_key(&byte, |&(b, _)| b) {
+            Ok(index) => table[index].1,
             // Every offset was registered in `new`; counting again keeps this total.
             Err(_) => self.text.get(..byte).map_or(0, |head| head.chars().count()),
         }
