@@ -16,7 +16,7 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use diplomap_extract::{analyze, Document};
+use diplomap_extract::{analyze, DocumentView};
 use serde_json::{json, Value};
 
 use crate::{input, Options};
@@ -194,7 +194,7 @@ fn encode_job(bytes: &mut Vec<u8>, job: Job, pretty: bool) -> bool {
         Job::Ready(value) => encode(bytes, &value, pretty),
         Job::Analyse { id, text } => match panic::catch_unwind(AssertUnwindSafe(|| analyze(&text)))
         {
-            Ok(analysis) => encode(bytes, &Document::new(&text, &analysis, id), pretty),
+            Ok(analysis) => encode(bytes, &DocumentView::of(&text, &analysis, id), pretty),
             Err(_) => {
                 failed = true;
                 let error = "internal error while analysing this document";

@@ -138,6 +138,8 @@ const NAME_CONNECTOR: u16 = 1 << 8;
 const TRADE_HEAD: u16 = 1 << 9;
 const ABBREVIATED_TITLE: u16 = 1 << 10;
 const DEPARTMENT: u16 = 1 << 11;
+/// Above the classes, the rules of [`numbers`] a word can start (its own bit flags).
+const NUMBER_STARTS_SHIFT: u32 = 12;
 
 /// Folded word -> its classes: one hash look-up answers what many list scans would.
 fn lexicon() -> &'static FxHashMap<&'static str, u16> {
@@ -158,7 +160,8 @@ fn lexicon() -> &'static FxHashMap<&'static str, u16> {
             (DEPARTMENTS, DEPARTMENT),
         ];
         let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
-        for (words, class) in lists {
+        let number_starts = numbers::STARTER_LISTS.map(|(words, starts)| (words, u16::from(starts) << NUMBER_STARTS_SHIFT));
+        for (words, class) in lists.into_iter().chain(number_starts) {
             for word in words {
                 *map.entry(word).or_default() |= class;
             }
@@ -195,6 +198,13 @@ impl<'t> std::ops::Deref for Words<'_, 't> {
     }
 }
 
+impl Words<'_, '_> {
+    /// The rules of [`numbers`] the word at token `i` can start.
+    fn number_starts(&self, i: usize) -> u8 {
+        (self.classes[i] >> NUMBER_STARTS_SHIFT) as u8
+    }
+}
+
 /// Is token `i` a word of the given class?
 fn is(words: &Words<'_, '_>, i: usize, class: u16) -> bool {
     words.classes.get(i).is_some_and(|classes| classes & class != 0)
@@ -211,7 +221,7 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
             mentions.push(mention);
         }
     };
-    for found in numbers::find(tokens) {
+    for found in numbers::find_with(tokens, &|i| tokens.number_starts(i)) {
         let mut mention = Mention::new(found.first, found.last, found.label);
         mention.value = found.value;
         add(mention, &mut taken);

@@ -25,7 +25,7 @@ pub mod tokens;
 
 pub use gazetteer::Gazetteer;
 pub use model::{Amount, Analysis, CountryCode, Entity, Label, Money, Relation, RelationType, Span, Value};
-pub use schema::Document;
+pub use schema::{Document, DocumentView};
 #[cfg(feature = "count-steps")]
 pub use steps::count_steps;
 

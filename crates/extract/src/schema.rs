@@ -1,6 +1,10 @@
 //! The exchange format "diplomap/1" (docs/schema.md): what the CLI prints, the app
 //! exports and imports. Offsets are Unicode code points, converted from the core's byte
 //! offsets in one pass over the text.
+//!
+//! The records hold their strings as `S`: owned `String`s (the default) to keep or read
+//! back, or `&str` borrowed from the text and the analysis ([`DocumentView`]) to write
+//! out at once, without a copy of every string (the CLI).
 
 use serde::{Deserialize, Serialize};
 
@@ -8,15 +12,21 @@ use crate::model::{Analysis, Entity, Relation, Span, Value};
 
 pub const SCHEMA: &str = "diplomap/1";
 
+// The bound is spelled out on each record: serde would also ask `S: Default`, for the
+// fields with a default, which are `Option`s and `Vec`s with defaults of their own.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Document {
-    pub schema: String,
+#[serde(bound(deserialize = "S: Deserialize<'de>"))]
+pub struct Document<S = String> {
+    pub schema: S,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<serde_json::Value>,
-    pub entities: Vec<EntityRecord>,
+    pub entities: Vec<EntityRecord<S>>,
     pub sentences: Vec<SpanRecord>,
-    pub relations: Vec<RelationRecord>,
+    pub relations: Vec<RelationRecord<S>>,
 }
+
+/// A [`Document`] whose strings are borrowed from the text and its analysis.
+pub type DocumentView<'a> = Document<&'a str>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpanRecord {
@@ -25,54 +35,65 @@ pub struct SpanRecord {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct EntityRecord {
+#[serde(bound(deserialize = "S: Deserialize<'de>"))]
+pub struct EntityRecord<S = String> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub label: String,
+    pub text: S,
+    pub label: S,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<S>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub canonical: Option<String>,
+    pub canonical: Option<S>,
     /// MONEY and PERCENT: the number; MONEY also carries `currency`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
+    pub currency: Option<S>,
     /// DATE: an ISO 8601 form where the text determines one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub iso: Option<String>,
+    pub iso: Option<S>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AmountRecord {
-    pub text: String,
+#[serde(bound(deserialize = "S: Deserialize<'de>"))]
+pub struct AmountRecord<S = String> {
+    pub text: S,
     pub value: f64,
-    pub currency: String,
+    pub currency: S,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RelationRecord {
-    pub a: String,
-    pub b: String,
-    pub types: Vec<String>,
+#[serde(bound(deserialize = "S: Deserialize<'de>"))]
+pub struct RelationRecord<S = String> {
+    pub a: S,
+    pub b: S,
+    pub types: Vec<S>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<S>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
+    pub target: Option<S>,
     #[serde(default)]
     pub weight: f64,
     pub evidence: Vec<SpanRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub amounts: Vec<AmountRecord>,
+    pub amounts: Vec<AmountRecord<S>>,
 }
 
 impl Document {
     /// Converts an analysis of `text` to the exchange format.
     pub fn new(text: &str, analysis: &Analysis, id: Option<serde_json::Value>) -> Document {
+        Document::of(text, analysis, id)
+    }
+}
+
+impl<'a, S: From<&'a str>> Document<S> {
+    /// Converts an analysis of `text` to the exchange format, with strings of type `S`:
+    /// `Document::<&str>::of` borrows them all.
+    pub fn of(text: &'a str, analysis: &'a Analysis, id: Option<serde_json::Value>) -> Document<S> {
         let offsets = CodePoints::new(text, analysis);
         Document {
-            schema: SCHEMA.to_string(),
+            schema: SCHEMA.into(),
             id,
             entities: analysis
                 .entities
@@ -93,43 +114,43 @@ impl Document {
     }
 }
 
-fn entity_record(text: &str, offsets: &CodePoints<'_>, entity: &Entity) -> EntityRecord {
+fn entity_record<'a, S: From<&'a str>>(text: &'a str, offsets: &CodePoints<'_>, entity: &'a Entity) -> EntityRecord<S> {
     let span = offsets.record(entity.span);
     let (value, currency, iso) = match &entity.value {
-        Some(Value::Money(money)) => (Some(money.value), Some(money.currency.to_string()), None),
+        Some(Value::Money(money)) => (Some(money.value), Some(money.currency.into()), None),
         Some(Value::Percent(value)) => (Some(*value), None, None),
-        Some(Value::Date(iso)) => (None, None, Some(iso.clone())),
+        Some(Value::Date(iso)) => (None, None, Some(iso.as_str().into())),
         None => (None, None, None),
     };
     EntityRecord {
         start: span.start,
         end: span.end,
-        text: text[entity.span.start..entity.span.end].to_string(),
-        label: entity.label.as_str().to_string(),
-        country: entity.country.map(|code| code.to_string()),
-        canonical: entity.canonical.clone(),
+        text: text[entity.span.start..entity.span.end].into(),
+        label: entity.label.as_str().into(),
+        country: entity.country.as_ref().map(|code| code.as_str().into()),
+        canonical: entity.canonical.as_deref().map(S::from),
         value,
         currency,
         iso,
     }
 }
 
-fn relation_record(text: &str, offsets: &CodePoints<'_>, relation: &Relation) -> RelationRecord {
+fn relation_record<'a, S: From<&'a str>>(text: &'a str, offsets: &CodePoints<'_>, relation: &'a Relation) -> RelationRecord<S> {
     RelationRecord {
-        a: relation.a.to_string(),
-        b: relation.b.to_string(),
-        types: relation.types.iter().map(|t| t.as_str().to_string()).collect(),
-        source: relation.direction.map(|(source, _)| source.to_string()),
-        target: relation.direction.map(|(_, target)| target.to_string()),
+        a: relation.a.as_str().into(),
+        b: relation.b.as_str().into(),
+        types: relation.types.iter().map(|t| t.as_str().into()).collect(),
+        source: relation.direction.as_ref().map(|(source, _)| source.as_str().into()),
+        target: relation.direction.as_ref().map(|(_, target)| target.as_str().into()),
         weight: relation.weight,
         evidence: relation.evidence.iter().map(|span| offsets.record(*span)).collect(),
         amounts: relation
             .amounts
             .iter()
             .map(|amount| AmountRecord {
-                text: text[amount.span.start..amount.span.end].to_string(),
+                text: text[amount.span.start..amount.span.end].into(),
                 value: amount.money.value,
-                currency: amount.money.currency.to_string(),
+                currency: amount.money.currency.into(),
             })
             .collect(),
     }
@@ -138,12 +159,16 @@ fn relation_record(text: &str, offsets: &CodePoints<'_>, relation: &Relation) ->
 /// Byte offset -> code point offset, for every offset the analysis mentions.
 struct CodePoints<'t> {
     text: &'t str,
-    /// Sorted byte offsets and their code point offsets.
-    table: Vec<(usize, usize)>,
+    /// Sorted byte offsets and their code point offsets; none for ASCII text, where
+    /// every byte is a code point (most news in English: no table to build and search).
+    table: Option<Vec<(usize, usize)>>,
 }
 
 impl<'t> CodePoints<'t> {
     fn new(text: &'t str, analysis: &Analysis) -> CodePoints<'t> {
+        if text.is_ascii() {
+            return CodePoints { text, table: None };
+        }
         let mut wanted: Vec<usize> = analysis
             .entities
             .iter()
@@ -164,12 +189,15 @@ impl<'t> CodePoints<'t> {
             byte = offset;
             table.push((offset, chars));
         }
-        CodePoints { text, table }
+        CodePoints { text, table: Some(table) }
     }
 
     fn get(&self, byte: usize) -> usize {
-        match self.table.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(index) => self.table[index].1,
+        let Some(table) = &self.table else {
+            return self.text.get(..byte).map_or(0, str::len);
+        };
+        match table.binary_search_by_key(&byte, |&(b, _)| b) {
+            Ok(index) => table[index].1,
             // Every offset was registered in `new`; counting again keeps this total.
             Err(_) => self.text.get(..byte).map_or(0, |head| head.chars().count()),
         }
