@@ -45,6 +45,19 @@ describe("accessibility", () => {
     await context.close();
   });
 
+  test("a mention reached with the keyboard shows its tooltip", async () => {
+    const { context, page } = await open();
+    await page.locator("article.reading mark.ent").first().focus();
+    await page.keyboard.press("Tab");
+    const { title, shown } = await page.evaluate(() => ({
+      title: document.activeElement.getAttribute("title"),
+      shown: getComputedStyle(document.activeElement, "::before").content,
+    }));
+    assert.match(title, /^[A-Z]+ · /);
+    assert.equal(shown, JSON.stringify(title));
+    await context.close();
+  });
+
   test("the graph view with evidence pinned, and type names shown", async () => {
     const { context, page } = await open();
     await page.locator(".segment", { hasText: "Graph" }).click();
