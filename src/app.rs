@@ -487,12 +487,7 @@ impl Article {
         let bytes = text.len();
         let ticket = self.next_ticket(bytes);
         let this = *self;
-        let progress = move |done| {
-            if this.is_current(ticket) {
-                this.busy.set(Some(Busy { bytes, done }));
-            }
-        };
-        analyser::analyse(&text.clone(), progress, move |result| {
+        analyser::analyse(&text.clone(), self.progress(ticket, bytes), move |result| {
             if !this.is_current(ticket) {
                 return;
             }
@@ -525,9 +520,10 @@ impl Article {
             .filter(|(_, cached)| cached.is_none())
             .map(|(doc, _)| doc.text.clone())
             .collect();
-        let ticket = self.next_ticket(missing.iter().map(String::len).sum());
+        let bytes = missing.iter().map(String::len).sum();
+        let ticket = self.next_ticket(bytes);
         let this = *self;
-        analyser::analyse_each(&missing, move |results| {
+        analyser::analyse_each(&missing, self.progress(ticket, bytes), move |results| {
             if !this.is_current(ticket) {
                 return;
             }
@@ -565,6 +561,16 @@ impl Article {
         self.ticket.update_value(|ticket| *ticket += 1);
         self.busy.set(Some(Busy { bytes, done: 0.0 }));
         self.ticket.get_value()
+    }
+
+    /// Shows how far the analysis asked for with `ticket`, of `bytes`, has got.
+    fn progress(&self, ticket: u64, bytes: usize) -> impl Fn(f32) + 'static {
+        let this = *self;
+        move |done| {
+            if this.is_current(ticket) {
+                this.busy.set(Some(Busy { bytes, done }));
+            }
+        }
     }
 
     fn is_current(&self, ticket: u64) -> bool {

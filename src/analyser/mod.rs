@@ -220,22 +220,43 @@ fn take_worker(next: State) -> Vec<Pending> {
     }
 }
 
-/// Analyses every text and calls `done` once with all the results, in order.
-pub fn analyse_each(texts: &[String], done: impl FnOnce(Vec<Result<Analysis, String>>) + 'static) {
+/// Analyses every text and calls `done` once with all the results, in order; `progress`
+/// hears the share of all the bytes done.
+pub fn analyse_each(
+    texts: &[String],
+    progress: impl Fn(f32) + 'static,
+    done: impl FnOnce(Vec<Result<Analysis, String>>) + 'static,
+) {
     if texts.is_empty() {
         return done(Vec::new());
     }
+    let total = texts.iter().map(String::len).sum::<usize>().max(1) as f32;
+    let progress = Rc::new(progress);
     let gathered = Rc::new(RefCell::new(Gathered {
         results: texts.iter().map(|_| None).collect(),
+        shares: vec![0.0; texts.len()],
         missing: texts.len(),
         done: Some(Box::new(done)),
     }));
     for (index, text) in texts.iter().enumerate() {
+        let weight = text.len() as f32 / total;
+        let report = {
+            let (gathered, progress) = (gathered.clone(), progress.clone());
+            move |share: f32| {
+                let overall = {
+                    let mut gathered = gathered.borrow_mut();
+                    gathered.shares[index] = share * weight;
+                    gathered.shares.iter().sum::<f32>()
+                };
+                progress(overall);
+            }
+        };
         let gathered = gathered.clone();
-        analyse(text, |_| {}, move |result| {
+        analyse(text, report, move |result| {
             let finished = {
                 let mut gathered = gathered.borrow_mut();
                 gathered.results[index] = Some(result);
+                gathered.shares[index] = weight;
                 gathered.missing -= 1;
                 (gathered.missing == 0).then(|| {
                     let results = gathered.results.drain(..).flatten().collect();
@@ -252,6 +273,8 @@ pub fn analyse_each(texts: &[String], done: impl FnOnce(Vec<Result<Analysis, Str
 /// The results of [`analyse_each`] as they come in.
 struct Gathered {
     results: Vec<Option<Result<Analysis, String>>>,
+    /// Each text's share of the work done, weighted by its size.
+    shares: Vec<f32>,
     missing: usize,
     done: Option<Box<dyn FnOnce(Vec<Result<Analysis, String>>)>>,
 }
