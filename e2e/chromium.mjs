@@ -81,8 +81,9 @@ export function serve(routes) {
 
 /**
  * The built app (`dist/`) served under BASE_PATH, and a headless Chromium to open it in.
- * `open(options)` gives a fresh context and page on the app with the sample analysed
- * and the analysis worker started,
+ * `open(options, {worker, beforeLoad})` gives a fresh context and page on the app with
+ * the sample analysed and the analysis worker in state `worker` ("ready" unless a test
+ * breaks it in `beforeLoad(context)`),
  * recording in `seen` every request, dialog (dismissed), console message (as
  * `type: text`), page error, and in `window.__cspViolations` every CSP report.
  */
@@ -95,8 +96,9 @@ export async function startApp() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   await mkdir(SHOTS, { recursive: true });
 
-  async function open(options = {}) {
+  async function open(options = {}, { worker = "ready", beforeLoad } = {}) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    await beforeLoad?.(context);
     const page = await context.newPage();
     const seen = { requests: [], dialogs: [], console: [], errors: [] };
     page.on("request", (request) => seen.requests.push(request.url()));
@@ -115,7 +117,7 @@ export async function startApp() {
     await page.goto(origin + BASE_PATH);
     await page.waitForSelector("article.reading mark.ent", { timeout: 20000 });
     // The analysis worker has fetched its files: nothing more is ever requested.
-    await page.waitForSelector("html[data-worker=ready]", { state: "attached", timeout: 20000 });
+    await page.waitForSelector(`html[data-worker=${worker}]`, { state: "attached", timeout: 20000 });
     return { context, page, seen };
   }
 

@@ -93,6 +93,30 @@ describe("long texts", () => {
     await context.close();
   });
 
+  test("without its worker the page analyses long texts itself", async () => {
+    // A host that lacks worker.js: the worker fails to load.
+    const { context, page, seen } = await app.open({}, {
+      worker: "failed",
+      beforeLoad: (context) => context.route("**/worker.js", (route) => route.fulfill({ status: 404, body: "" })),
+    });
+    await page.evaluate((text) => {
+      const box = document.querySelector("#article-text");
+      box.value = text;
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    }, longArticle(300_000));
+    await page.waitForFunction(
+      (last) => {
+        const reading = document.querySelector("article.reading");
+        return reading.getAttribute("aria-busy") === "false" && reading.textContent.endsWith(last);
+      },
+      LAST,
+      { timeout: 30000 },
+    );
+    assert.ok((await page.locator("article.reading mark.ent").count()) > 100);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  });
+
   test("a 50 MB paste is refused with a message and the page stays usable", async () => {
     const { context, page, seen } = await app.open();
     const before = await page.textContent("article.reading");

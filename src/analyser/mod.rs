@@ -99,8 +99,14 @@ struct Worker {
 }
 
 impl Worker {
-    /// The worker `public/boot.js` started with the page, if it did.
+    /// The worker `public/boot.js` started with the page, if it did and it has not
+    /// already failed (boot.js marks `<html data-worker>`; an error that fired before
+    /// this handler was set would never reach it).
     fn start() -> Option<Worker> {
+        let state = web_sys::window()?.document()?.document_element()?.get_attribute("data-worker");
+        if state.as_deref() == Some("failed") {
+            return None;
+        }
         let worker = Reflect::get(&js_sys::global(), &"diplomapWorker".into()).ok()?;
         let worker: web_sys::Worker = worker.dyn_into().ok()?;
         // Handed over to JavaScript for the life of the worker (a handler may end its
