@@ -191,25 +191,18 @@ fn answered(message: JsValue) {
             .unwrap_or_else(|| "the analysis worker failed".to_string())),
     };
     if result.is_err() {
-        // A failure may leave the worker's memory in any state: the next long text
-        // starts a fresh one.
-        restart();
+        // A failure may leave the worker's memory in any state, and the page cannot
+        // start another (boot.js holds the module): from now on the page analyses.
+        give_up();
     }
     done(result);
 }
 
-/// The worker could not start: from now on every text is analysed on the page,
-/// beginning with those it was given.
+/// The worker could not start, or failed: from now on every text is analysed on the
+/// page, beginning with those it still had.
 fn give_up() {
     for Pending { text, done, .. } in take_worker(State::Unavailable) {
         done(Ok(analyze(&text)));
-    }
-}
-
-/// Ends the worker after a failure; its other texts get the failure too.
-fn restart() {
-    for Pending { done, .. } in take_worker(State::Idle) {
-        done(Err("the analysis worker was restarted".to_string()));
     }
 }
 
