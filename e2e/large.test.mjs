@@ -27,6 +27,27 @@ function longArticle(bytes) {
   return paragraphs.join("\n\n");
 }
 
+/** Puts `text` into the text box the way a paste does: its value changes, then `input`. */
+function pasteIntoBox(page, text) {
+  return page.evaluate((text) => {
+    const box = document.querySelector("#article-text");
+    box.value = text;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
+}
+
+/** Waits until the reading view shows a long article (one ending with LAST), analysed. */
+function analysed(page) {
+  return page.waitForFunction(
+    (last) => {
+      const reading = document.querySelector("article.reading");
+      return reading.getAttribute("aria-busy") === "false" && reading.textContent.endsWith(last);
+    },
+    LAST,
+    { timeout: 60000 },
+  );
+}
+
 describe("long texts", () => {
   let app;
   before(async () => {
@@ -40,28 +61,16 @@ describe("long texts", () => {
     const { context, page, seen } = await app.open();
     const loaded = seen.requests.length;
     const text = longArticle(5_000_000);
-    await page.evaluate((text) => {
-      window.__long = text;
+    await page.evaluate(() => {
       window.__progress = [];
       // What the progress line said while the worker analysed.
       new MutationObserver(() => {
         const line = document.querySelector(".analysing");
         if (line) window.__progress.push(line.textContent);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    }, text);
-    await page.evaluate(() => {
-      const box = document.querySelector("#article-text");
-      box.value = window.__long;
-      box.dispatchEvent(new Event("input", { bubbles: true }));
     });
-    await page.waitForFunction(
-      (last) => {
-        const reading = document.querySelector("article.reading");
-        return reading.getAttribute("aria-busy") === "false" && reading.textContent.endsWith(last);
-      },
-      LAST,
-      { timeout: 60000 },
-    );
+    await pasteIntoBox(page, text);
+    await analysed(page);
     const progress = await page.evaluate(() => window.__progress);
     assert.ok(progress.some((line) => /Analysing 4\.\d MB/.test(line)), `progress shown: ${progress.slice(0, 3)}`);
 
@@ -99,19 +108,8 @@ describe("long texts", () => {
       worker: "failed",
       beforeLoad: (context) => context.route("**/worker.js", (route) => route.fulfill({ status: 404, body: "" })),
     });
-    await page.evaluate((text) => {
-      const box = document.querySelector("#article-text");
-      box.value = text;
-      box.dispatchEvent(new Event("input", { bubbles: true }));
-    }, longArticle(300_000));
-    await page.waitForFunction(
-      (last) => {
-        const reading = document.querySelector("article.reading");
-        return reading.getAttribute("aria-busy") === "false" && reading.textContent.endsWith(last);
-      },
-      LAST,
-      { timeout: 30000 },
-    );
+    await pasteIntoBox(page, longArticle(300_000));
+    await analysed(page);
     assert.ok((await page.locator("article.reading mark.ent").count()) > 100);
     assert.deepEqual(seen.errors, []);
     await context.close();
