@@ -143,3 +143,11 @@ fn each_pair_takes_the_figures_named_near_it() {
     assert!(!figures("BY", "RU").contains(&30e6));
     assert!(found.iter().all(|relation| relation.amounts.len() <= 2));
 }
+
+#[test]
+fn words_that_only_begin_like_a_cue_type_nothing() {
+    let text = "Relations between Turkey and Greece stayed warm, said bankers based in Athens.";
+    let found = analyze(text).relations;
+    let types: Vec<&str> = pair(&found, "GR", "TR").map_or(vec![], |relation| relation.types.iter().map(|kind| kind.as_str()).collect());
+    assert_eq!(types, ["diplomacy"], "warm is no war, bankers no ban, based no base");
+}

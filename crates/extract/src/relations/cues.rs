@@ -41,6 +41,14 @@ pub(super) const CUES: &[(RelationType, &[&str])] = &[
     ]),
 ];
 
+/// Words that begin with a cue stem but mean something else: "bank" is no ban, "based"
+/// no base, "metal" no meeting, "significant" no signing, "warm" no war.
+const FALSE_FRIENDS: &[&str] = &[
+    "bank", "band", "banner", "based", "basis", "basic", "metal", "method", "metre", "meter",
+    "metro", "significan", "signal", "warm", "warn", "ward", "warrant", "warehouse", "aide",
+    "dealer", "hostage", "triple", "shellfish", "membrane", "basin",
+];
+
 /// Verbs whose subject acts on their object: "Moscow granted $30 million to Bishkek".
 pub(super) const DIRECTED: &[&str] = &[
     "visit", "grant", "gave", "give", "provid", "lend", "lent", "sanction", "accus", "attack",
@@ -77,7 +85,7 @@ pub(super) fn cue_types(tokens: &Tokens<'_>, layout: &Layout, first: usize, last
         let word = tokens.folded(i);
         let bucket = word.bytes().next().filter(u8::is_ascii_lowercase).map(|b| &index[usize::from(b - b'a')]);
         for (stem, kind) in bucket.into_iter().flatten() {
-            if word.starts_with(stem) {
+            if word.starts_with(stem) && !starts_with_any(word, FALSE_FRIENDS) {
                 seen[*kind] = true;
             }
         }
