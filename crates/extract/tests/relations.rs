@@ -146,8 +146,8 @@ fn each_pair_takes_the_figures_named_near_it() {
 
 #[test]
 fn words_that_only_begin_like_a_cue_type_nothing() {
-    let text = "Relations between Turkey and Greece stayed warm, said bankers based in Athens.";
+    let text = "Relations between Turkey and Greece stayed warm, said important bankers based in Athens.";
     let found = analyze(text).relations;
     let types: Vec<&str> = pair(&found, "GR", "TR").map_or(vec![], |relation| relation.types.iter().map(|kind| kind.as_str()).collect());
-    assert_eq!(types, ["diplomacy"], "warm is no war, bankers no ban, based no base");
+    assert_eq!(types, ["diplomacy"], "warm is no war, bankers no ban, based no base, important no import");
 }

@@ -42,11 +42,13 @@ pub(super) const CUES: &[(RelationType, &[&str])] = &[
 ];
 
 /// Words that begin with a cue stem but mean something else: "bank" is no ban, "based"
-/// no base, "metal" no meeting, "significant" no signing, "warm" no war.
+/// no base, "metal" no meeting, "significant" no signing, "warm" no war, "important"
+/// no import.
 const FALSE_FRIENDS: &[&str] = &[
     "bank", "band", "banner", "based", "basis", "basic", "metal", "method", "metre", "meter",
     "metro", "significan", "signal", "warm", "warn", "ward", "warrant", "warehouse", "aide",
-    "dealer", "hostage", "triple", "shellfish", "membrane", "basin",
+    "dealer", "hostage", "triple", "shellfish", "membrane", "basin", "importan", "fundamental",
+    "wary", "striking", "baseless", "baseline",
 ];
 
 /// Verbs whose subject acts on their object: "Moscow granted $30 million to Bishkek".
