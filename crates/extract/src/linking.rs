@@ -1,7 +1,8 @@
 //! Country linking and coreference: gives people their country from the words before
 //! their title ("Kyrgyz President Almazbek Atambaev" -> KG), and carries names met once
 //! to their later short forms: "Mendkovich" -> "Nikita Mendkovich", "Sony" after
-//! "Sony Corp.", "EAEU" after "Eurasian Economic Union (EAEU)".
+//! "Sony Corp.", "EAEU" after "Eurasian Economic Union (EAEU)", and "the Russian
+//! leader" to the one Russian named before.
 
 use rustc_hash::FxHashMap;
 
@@ -14,6 +15,7 @@ pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     country_before_title(tokens, mentions);
     define_acronyms(tokens, mentions);
     propagate_names(tokens, mentions);
+    leaders_by_title(tokens, mentions);
 }
 
 /// A person whose title follows a country or demonym belongs to that country ("Kyrgyz
@@ -207,4 +209,53 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
 /// A capitalised word right after: "Bush" in "Bush Industries" is another name.
 fn continues_name(tokens: &Tokens<'_>, last: usize) -> bool {
     last + 1 < tokens.len() && tokens.is_capitalized(last + 1) && tokens.list[last + 1].space_before
+}
+
+/// "the Russian leader", "the Kazakh president", "the Turkish foreign minister": after
+/// the text has named one person of that country, the demonym resolves to that person
+/// (its canonical name becomes theirs), so the phrase is read, and marked, as them. With
+/// two people of the country named, it could be either, and stays the country.
+fn leaders_by_title(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
+    // Per country: the one person named so far, or `None` once there were two.
+    let mut named: FxHashMap<CountryCode, Option<String>> = FxHashMap::default();
+    for index in 0..mentions.len() {
+        let Some(code) = mentions[index].country else { continue };
+        match mentions[index].label {
+            Label::Person => {
+                let person = canonical_or_text(tokens, &mentions[index]);
+                named
+                    .entry(code)
+                    .and_modify(|known| {
+                        if known.as_deref() != Some(person.as_str()) {
+                            *known = None;
+                        }
+                    })
+                    .or_insert(Some(person));
+            }
+            Label::Norp if is_leader_phrase(tokens, &mentions[index]) => {
+                if let Some(Some(person)) = named.get(&code) {
+                    mentions[index].canonical = Some(person.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// "the" + demonym + a leader's title, not followed by a name (a title before a name
+/// belongs to that name).
+fn is_leader_phrase(tokens: &Tokens<'_>, demonym: &Mention) -> bool {
+    const TITLES: &[&[&str]] = &[
+        &["leader"], &["president"], &["premier"], &["strongman"], &["prime", "minister"],
+        &["foreign", "minister"], &["head", "of", "state"],
+    ];
+    if demonym.first == 0 || tokens.folded(demonym.first - 1) != "the" {
+        return false;
+    }
+    let start = demonym.last + 1;
+    TITLES.iter().any(|title| {
+        let after = start + title.len();
+        title.iter().enumerate().all(|(k, word)| tokens.folded(start + k) == *word)
+            && !tokens.is_capitalized(after)
+    })
 }
