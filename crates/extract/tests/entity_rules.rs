@@ -205,3 +205,11 @@ fn stock_indexes_are_no_entities_but_the_dow_is_an_organisation() {
     // A road number after a state is no index.
     assert_found("Police were called to the store on Kentucky 192 late on Friday.", &[("Kentucky", Label::Gpe)]);
 }
+
+#[test]
+fn prices_in_pence_are_money() {
+    assert_found(
+        "Shares in the brewer fell 12 pence to 310 pence in London.",
+        &[("12 pence", Label::Money), ("310 pence", Label::Money)],
+    );
+}
