@@ -289,6 +289,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for person in named {
         add(person, &mut taken);
     }
+    for field in named_fields(tokens, &taken) {
+        add(field, &mut taken);
+    }
     for body in state_bodies(tokens, &taken) {
         add(body, &mut taken);
     }
@@ -504,6 +507,43 @@ fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         }
     }
     found
+}
+
+/// Oil and gas fields named before a lower-case "field": "the Whiting field", "the
+/// South Pars gas field", "the Perch and Dolphin fields". OntoNotes marks the name alone,
+/// as a natural place (LOC). Names already taken ("Texas oil fields") stay as they are.
+fn named_fields(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for i in 1..tokens.len() {
+        // Bit tests first, cheaper than reading every token's text: "field" is a place
+        // head, and "fields" ("Surname" Fields is a person) must follow the name itself.
+        let may_be_field = is(tokens, i, PLACE_HEAD) || tokens.is_capitalized(i - 1);
+        if !may_be_field || !matches!(tokens.raw(i), "field" | "fields") {
+            continue;
+        }
+        let resource = matches!(tokens.raw(i - 1), "oil" | "gas");
+        let Some(last) = i.checked_sub(if resource { 2 } else { 1 }) else { continue };
+        let Some(first) = field_name_start(tokens, taken, last) else { continue };
+        found.push(Mention::new(first, last, Label::Loc));
+        // "the Perch and Dolphin fields": the name before "and" is a field too.
+        if tokens.raw(i) == "fields" && first >= 2 && tokens.raw(first - 1) == "and" {
+            if let Some(other) = field_name_start(tokens, taken, first - 2) {
+                found.push(Mention::new(other, first - 2, Label::Loc));
+            }
+        }
+    }
+    found
+}
+
+/// Where a name of one to three capitalised words (not in capitals, none taken) that
+/// ends at token `last` starts.
+fn field_name_start(tokens: &Words<'_, '_>, taken: &[bool], last: usize) -> Option<usize> {
+    let is_field_word = |k: usize| !taken[k] && is_name_word(tokens, k) && !tokens.is_all_caps(k);
+    let mut first = last + 1;
+    while first > 0 && last + 1 - first < 3 && is_field_word(first - 1) {
+        first -= 1;
+    }
+    (first <= last).then_some(first)
 }
 
 /// Capitalised common nouns that name a body of a state: "the House", "Parliament".

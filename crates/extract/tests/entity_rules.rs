@@ -213,3 +213,17 @@ fn prices_in_pence_are_money() {
         &[("12 pence", Label::Money), ("310 pence", Label::Money)],
     );
 }
+
+#[test]
+fn oil_and_gas_fields_are_named_places_without_the_word_field() {
+    assert_found(
+        "Output from the Korvane gas field rose, and the Teal and Ostrander fields will start next year.",
+        &[("Korvane", Label::Loc), ("Teal", Label::Loc), ("Ostrander", Label::Loc)],
+    );
+    assert_found("Drilling began at the North Marrow field in May.", &[("North Marrow", Label::Loc)]);
+    // A place already known keeps its label; a pronoun or an opener is no name.
+    assert_found("Texas oil fields pumped less.", &[("Texas", Label::Gpe)]);
+    for text in ["This oil field is old.", "The field closed.", "He leads the IT field."] {
+        assert!(entities(text).iter().all(|(_, l)| *l != Label::Loc), "{text}: {:?}", entities(text));
+    }
+}
