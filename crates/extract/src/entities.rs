@@ -721,12 +721,28 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
             last = j;
         } else if possessive && !next_capitalized {
             j += 1; // the "s"
+        } else if let Some(close) = bracket_before_legal_form(tokens, j) {
+            last = close + 1;
+            j = close + 1;
         } else if !((is(tokens, j, NAME_CONNECTOR) || initial || possessive) && next_capitalized) {
             break;
         }
         j += 1;
     }
     last
+}
+
+/// "Baring Securities (Hong Kong) Ltd.", "United Biscuits (Holdings) PLC": a bracket of
+/// capitalised words between a company's name and its legal suffix is part of the name.
+/// The closing bracket, if token `open` opens such a bracket.
+fn bracket_before_legal_form(tokens: &Words<'_, '_>, open: usize) -> Option<usize> {
+    if !tokens.is_punct(open, '(') {
+        return None;
+    }
+    // Up to three words, and the full stops of "U.S.A.".
+    let close = (open + 2..=open + 7).find(|&k| !tokens.is_capitalized(k) && !tokens.is_punct(k, '.'))?;
+    let suffix = tokens.is_capitalized(close + 1) && crate::linking::LEGAL_SUFFIXES.contains(&tokens.folded(close + 1));
+    (tokens.is_punct(close, ')') && suffix).then_some(close)
 }
 
 
@@ -961,7 +977,9 @@ fn dotted_legal_form(tokens: &Tokens<'_>, k: usize) -> Option<usize> {
         letters.push_str(tokens.folded(j));
         j += 2;
     }
-    let known = j > k + 2 && tokens.is_capitalized(k) && LEGAL_FORMS.contains(&letters.as_str());
+    // "U.S.A." ends in letters that spell "S.A." but is one word, no legal form.
+    let inside_word = k > 0 && tokens.is_punct(k - 1, '.') && !tokens.list[k].space_before;
+    let known = j > k + 2 && tokens.is_capitalized(k) && !inside_word && LEGAL_FORMS.contains(&letters.as_str());
     known.then_some(j - 1)
 }
 

@@ -227,3 +227,13 @@ fn oil_and_gas_fields_are_named_places_without_the_word_field() {
         assert!(entities(text).iter().all(|(_, l)| *l != Label::Loc), "{text}: {:?}", entities(text));
     }
 }
+
+#[test]
+fn a_bracket_before_a_legal_suffix_is_part_of_the_company_name() {
+    assert_found(
+        "The loan was arranged by Harrow Finance (Singapore) Ltd. and Kessel Tools (U.S.A.) Inc. last week.",
+        &[("Harrow Finance (Singapore) Ltd.", Label::Org), ("Kessel Tools (U.S.A.) Inc.", Label::Org)],
+    );
+    // A bracket with no legal suffix after it stays apart.
+    assert_found("Brant Mining (Canada) said output fell.", &[("Canada", Label::Gpe)]);
+}
