@@ -80,7 +80,7 @@ const ORG_HEADS: &[&str] = &[
     "capital", "management", "resources", "financial", "media", "congress", "senate", "caucus",
     "brigade", "brigades", "militia", "orchestra", "symphony", "hospital", "clinic", "fed",
     "museum", "library", "cooperative", "house", "force", "bureau", "report", "daily", "guild",
-    "workers",
+    "workers", "league", "corps",
 ];
 
 /// Last words of company names that are also the names of trades: "Bailey Controls",

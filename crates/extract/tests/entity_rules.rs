@@ -237,3 +237,11 @@ fn a_bracket_before_a_legal_suffix_is_part_of_the_company_name() {
     // A bracket with no legal suffix after it stays apart.
     assert_found("Brant Mining (Canada) said output fell.", &[("Canada", Label::Gpe)]);
 }
+
+#[test]
+fn leagues_and_corps_are_organisations() {
+    assert_found(
+        "The Northern Hockey League fined the club, and a Coastal Relief Corps spokesman agreed.",
+        &[("Northern Hockey League", Label::Org), ("Coastal Relief Corps", Label::Org)],
+    );
+}
