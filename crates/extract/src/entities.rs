@@ -721,6 +721,8 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
             last = j;
         } else if possessive && !next_capitalized {
             j += 1; // the "s"
+        } else if let Some(suffix) = chained_legal_suffix(tokens, j) {
+            j = suffix - 1; // the suffix is taken in as a capitalised word next
         } else if let Some(close) = bracket_before_legal_form(tokens, j) {
             last = close + 1;
             j = close + 1;
@@ -732,6 +734,19 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
     last
 }
 
+/// "Samsung Heavy Co., Ltd.", "Itoh Energy Co. Ltd.": a second legal suffix after the
+/// first one's full stop or comma. The second suffix, if the punctuation at token `j`
+/// leads to one.
+fn chained_legal_suffix(tokens: &Words<'_, '_>, j: usize) -> Option<usize> {
+    if j == 0 || !is_legal_suffix(tokens, j - 1) || !(tokens.is_punct(j, '.') || tokens.is_punct(j, ',')) {
+        return None;
+    }
+    let next = if tokens.is_punct(j + 1, ',') { j + 2 } else { j + 1 };
+    // Not "Daewoo Corp., Group chairman ..." nor "Acme Corp. Co-Chairman ...".
+    let second = is_legal_suffix(tokens, next) && tokens.folded(next) != "group" && !tokens.is_punct(next + 1, '-');
+    second.then_some(next)
+}
+
 /// "Baring Securities (Hong Kong) Ltd.", "United Biscuits (Holdings) PLC": a bracket of
 /// capitalised words between a company's name and its legal suffix is part of the name.
 /// The closing bracket, if token `open` opens such a bracket.
@@ -741,8 +756,13 @@ fn bracket_before_legal_form(tokens: &Words<'_, '_>, open: usize) -> Option<usiz
     }
     // Up to three words, and the full stops of "U.S.A.".
     let close = (open + 2..=open + 7).find(|&k| !tokens.is_capitalized(k) && !tokens.is_punct(k, '.'))?;
-    let suffix = tokens.is_capitalized(close + 1) && crate::linking::LEGAL_SUFFIXES.contains(&tokens.folded(close + 1));
-    (tokens.is_punct(close, ')') && suffix).then_some(close)
+    (tokens.is_punct(close, ')') && is_legal_suffix(tokens, close + 1)).then_some(close)
+}
+
+/// Is token `k` a capitalised legal suffix ("Corp", "Ltd")? They are all organisation
+/// heads, and the class bit spares most tokens the list.
+fn is_legal_suffix(tokens: &Words<'_, '_>, k: usize) -> bool {
+    is(tokens, k, ORG_HEAD) && tokens.is_capitalized(k) && crate::linking::LEGAL_SUFFIXES.contains(&tokens.folded(k))
 }
 
 

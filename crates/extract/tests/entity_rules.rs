@@ -245,3 +245,15 @@ fn leagues_and_corps_are_organisations() {
         &[("Northern Hockey League", Label::Org), ("Coastal Relief Corps", Label::Org)],
     );
 }
+
+#[test]
+fn a_second_legal_suffix_continues_the_company_name() {
+    assert_found(
+        "The ship was built by Hanmo Marine Co., Ltd. and insured by Ota Kasai Co. Ltd. last year.",
+        &[("Hanmo Marine Co., Ltd.", Label::Org), ("Ota Kasai Co. Ltd.", Label::Org)],
+    );
+    // A title after the suffix is no second suffix.
+    let text = "Talks with Vantor Corp. Co-Chairman Lee Park stalled.";
+    assert!(entities(text).iter().all(|(s, _)| !s.contains("Co-Chairman")), "{:?}", entities(text));
+    assert_found(text, &[("Lee Park", Label::Person)]);
+}
