@@ -80,7 +80,8 @@ const ORG_HEADS: &[&str] = &[
     "capital", "management", "resources", "financial", "media", "congress", "senate", "caucus",
     "brigade", "brigades", "militia", "orchestra", "symphony", "hospital", "clinic", "fed",
     "museum", "library", "cooperative", "house", "force", "bureau", "report", "daily", "guild",
-    "workers", "league", "corps",
+    "workers", "league", "corps", "coalition", "institution", "partnership", "register",
+    "chronicle", "inquirer", "courier", "telegraph", "bulletin", "observer",
 ];
 
 /// Last words of company names that are also the names of trades: "Bailey Controls",

@@ -257,3 +257,12 @@ fn a_second_legal_suffix_continues_the_company_name() {
     assert!(entities(text).iter().all(|(s, _)| !s.contains("Co-Chairman")), "{:?}", entities(text));
     assert_found(text, &[("Lee Park", Label::Person)]);
 }
+
+#[test]
+fn papers_coalitions_and_institutions_end_organisation_names() {
+    assert_found(
+        "The Bayfield Courier and the Lakeside Register both cited the Marlow Institution.",
+        &[("Bayfield Courier", Label::Org), ("Lakeside Register", Label::Org), ("Marlow Institution", Label::Org)],
+    );
+    assert_found("The Clean Harbors Coalition sued.", &[("Clean Harbors Coalition", Label::Org)]);
+}
