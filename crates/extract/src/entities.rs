@@ -270,6 +270,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         }
     }
     named.sort_by_key(|person| person.first);
+    for person in &mut named {
+        person.last = without_town_before_state(tokens, gazetteer, &matches, person);
+    }
     let mut in_name: Vec<Option<usize>> = vec![None; tokens.len()];
     for (index, person) in named.iter().enumerate() {
         in_name[person.first..=person.last].iter_mut().for_each(|t| *t = Some(index));
@@ -1163,6 +1166,21 @@ fn towns_before_states(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &
         }
     }
     found
+}
+
+/// "Robert S. Jenkins Cambridge, Mass.": a letter's signature runs the writer's name into
+/// the town. A known city ending a name, before a comma and a state, is no part of it.
+/// The name's last token without the town.
+fn without_town_before_state(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], person: &Mention) -> usize {
+    let at = matches.partition_point(|m| m.first < person.first + 2);
+    let town = matches[at..].iter().take_while(|m| m.first <= person.last).find(|m| {
+        m.last == person.last
+            && m.entries.iter().any(|&id| matches!(gazetteer.entry(id).kind, EntryKind::City | EntryKind::Capital))
+    });
+    match town {
+        Some(town) if state_after(tokens, gazetteer, matches, person.last).is_some() => town.first - 1,
+        _ => person.last,
+    }
 }
 
 /// The country of the state or country named after token `last` and a comma, when it

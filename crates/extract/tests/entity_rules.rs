@@ -266,3 +266,17 @@ fn papers_coalitions_and_institutions_end_organisation_names() {
     );
     assert_found("The Clean Harbors Coalition sued.", &[("Clean Harbors Coalition", Label::Org)]);
 }
+
+#[test]
+fn a_signature_s_town_before_a_state_is_no_part_of_the_name() {
+    let text = "The rule should go.\nMargaret L. Tobin Cambridge, Mass.\nYour editorial was wrong.\nPeter Halloran Princeton, N.J.";
+    assert_found(
+        text,
+        &[
+            ("Margaret L. Tobin", Label::Person),
+            ("Cambridge", Label::Gpe),
+            ("Peter Halloran", Label::Person),
+            ("Princeton", Label::Gpe),
+        ],
+    );
+}
