@@ -80,7 +80,8 @@ const ORG_HEADS: &[&str] = &[
     "capital", "management", "resources", "financial", "media", "congress", "senate", "caucus",
     "brigade", "brigades", "militia", "orchestra", "symphony", "hospital", "clinic", "fed",
     "museum", "library", "cooperative", "house", "force", "bureau", "report", "daily", "guild",
-    "workers",
+    "workers", "league", "corps", "coalition", "institution", "partnership", "register",
+    "chronicle", "inquirer", "courier", "telegraph", "bulletin", "observer",
 ];
 
 /// Last words of company names that are also the names of trades: "Bailey Controls",
@@ -269,6 +270,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         }
     }
     named.sort_by_key(|person| person.first);
+    for person in &mut named {
+        person.last = without_town_before_state(tokens, gazetteer, &matches, person);
+    }
     let mut in_name: Vec<Option<usize>> = vec![None; tokens.len()];
     for (index, person) in named.iter().enumerate() {
         in_name[person.first..=person.last].iter_mut().for_each(|t| *t = Some(index));
@@ -288,6 +292,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     }
     for person in named {
         add(person, &mut taken);
+    }
+    for field in named_fields(tokens, &taken) {
+        add(field, &mut taken);
     }
     for body in state_bodies(tokens, &taken) {
         add(body, &mut taken);
@@ -506,6 +513,43 @@ fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     found
 }
 
+/// Oil and gas fields named before a lower-case "field": "the Whiting field", "the
+/// South Pars gas field", "the Perch and Dolphin fields". OntoNotes marks the name alone,
+/// as a natural place (LOC). Names already taken ("Texas oil fields") stay as they are.
+fn named_fields(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for i in 1..tokens.len() {
+        // Bit tests first, cheaper than reading every token's text: "field" is a place
+        // head, and "fields" ("Surname" Fields is a person) must follow the name itself.
+        let may_be_field = is(tokens, i, PLACE_HEAD) || tokens.is_capitalized(i - 1);
+        if !may_be_field || !matches!(tokens.raw(i), "field" | "fields") {
+            continue;
+        }
+        let resource = matches!(tokens.raw(i - 1), "oil" | "gas");
+        let Some(last) = i.checked_sub(if resource { 2 } else { 1 }) else { continue };
+        let Some(first) = field_name_start(tokens, taken, last) else { continue };
+        found.push(Mention::new(first, last, Label::Loc));
+        // "the Perch and Dolphin fields": the name before "and" is a field too.
+        if tokens.raw(i) == "fields" && first >= 2 && tokens.raw(first - 1) == "and" {
+            if let Some(other) = field_name_start(tokens, taken, first - 2) {
+                found.push(Mention::new(other, first - 2, Label::Loc));
+            }
+        }
+    }
+    found
+}
+
+/// Where a name of one to three capitalised words (not in capitals, none taken) that
+/// ends at token `last` starts.
+fn field_name_start(tokens: &Words<'_, '_>, taken: &[bool], last: usize) -> Option<usize> {
+    let is_field_word = |k: usize| !taken[k] && is_name_word(tokens, k) && !tokens.is_all_caps(k);
+    let mut first = last + 1;
+    while first > 0 && last + 1 - first < 3 && is_field_word(first - 1) {
+        first -= 1;
+    }
+    (first <= last).then_some(first)
+}
+
 /// Capitalised common nouns that name a body of a state: "the House", "Parliament".
 fn is_state_body(word: &str) -> bool {
     matches!(
@@ -681,12 +725,48 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
             last = j;
         } else if possessive && !next_capitalized {
             j += 1; // the "s"
+        } else if let Some(suffix) = chained_legal_suffix(tokens, j) {
+            j = suffix - 1; // the suffix is taken in as a capitalised word next
+        } else if let Some(close) = bracket_before_legal_form(tokens, j) {
+            last = close + 1;
+            j = close + 1;
         } else if !((is(tokens, j, NAME_CONNECTOR) || initial || possessive) && next_capitalized) {
             break;
         }
         j += 1;
     }
     last
+}
+
+/// "Samsung Heavy Co., Ltd.", "Itoh Energy Co. Ltd.": a second legal suffix after the
+/// first one's full stop or comma. The second suffix, if the punctuation at token `j`
+/// leads to one.
+fn chained_legal_suffix(tokens: &Words<'_, '_>, j: usize) -> Option<usize> {
+    if j == 0 || !is_legal_suffix(tokens, j - 1) || !(tokens.is_punct(j, '.') || tokens.is_punct(j, ',')) {
+        return None;
+    }
+    let next = if tokens.is_punct(j + 1, ',') { j + 2 } else { j + 1 };
+    // Not "Daewoo Corp., Group chairman ..." nor "Acme Corp. Co-Chairman ...".
+    let second = is_legal_suffix(tokens, next) && tokens.folded(next) != "group" && !tokens.is_punct(next + 1, '-');
+    second.then_some(next)
+}
+
+/// "Baring Securities (Hong Kong) Ltd.", "United Biscuits (Holdings) PLC": a bracket of
+/// capitalised words between a company's name and its legal suffix is part of the name.
+/// The closing bracket, if token `open` opens such a bracket.
+fn bracket_before_legal_form(tokens: &Words<'_, '_>, open: usize) -> Option<usize> {
+    if !tokens.is_punct(open, '(') {
+        return None;
+    }
+    // Up to three words, and the full stops of "U.S.A.".
+    let close = (open + 2..=open + 7).find(|&k| !tokens.is_capitalized(k) && !tokens.is_punct(k, '.'))?;
+    (tokens.is_punct(close, ')') && is_legal_suffix(tokens, close + 1)).then_some(close)
+}
+
+/// Is token `k` a capitalised legal suffix ("Corp", "Ltd")? They are all organisation
+/// heads, and the class bit spares most tokens the list.
+fn is_legal_suffix(tokens: &Words<'_, '_>, k: usize) -> bool {
+    is(tokens, k, ORG_HEAD) && tokens.is_capitalized(k) && crate::linking::LEGAL_SUFFIXES.contains(&tokens.folded(k))
 }
 
 
@@ -921,7 +1001,9 @@ fn dotted_legal_form(tokens: &Tokens<'_>, k: usize) -> Option<usize> {
         letters.push_str(tokens.folded(j));
         j += 2;
     }
-    let known = j > k + 2 && tokens.is_capitalized(k) && LEGAL_FORMS.contains(&letters.as_str());
+    // "U.S.A." ends in letters that spell "S.A." but is one word, no legal form.
+    let inside_word = k > 0 && tokens.is_punct(k - 1, '.') && !tokens.list[k].space_before;
+    let known = j > k + 2 && tokens.is_capitalized(k) && !inside_word && LEGAL_FORMS.contains(&letters.as_str());
     known.then_some(j - 1)
 }
 
@@ -1084,6 +1166,21 @@ fn towns_before_states(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &
         }
     }
     found
+}
+
+/// "Robert S. Jenkins Cambridge, Mass.": a letter's signature runs the writer's name into
+/// the town. A known city ending a name, before a comma and a state, is no part of it.
+/// The name's last token without the town.
+fn without_town_before_state(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], person: &Mention) -> usize {
+    let at = matches.partition_point(|m| m.first < person.first + 2);
+    let town = matches[at..].iter().take_while(|m| m.first <= person.last).find(|m| {
+        m.last == person.last
+            && m.entries.iter().any(|&id| matches!(gazetteer.entry(id).kind, EntryKind::City | EntryKind::Capital))
+    });
+    match town {
+        Some(town) if state_after(tokens, gazetteer, matches, person.last).is_some() => town.first - 1,
+        _ => person.last,
+    }
 }
 
 /// The country of the state or country named after token `last` and a comma, when it

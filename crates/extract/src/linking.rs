@@ -84,7 +84,7 @@ struct Alias {
 const MAX_ALIAS_WORDS: usize = 10;
 
 /// Legal suffixes dropped from company names to get the name used later.
-const LEGAL_SUFFIXES: &[&str] = &["corp", "inc", "co", "ltd", "plc", "cos", "group", "llc", "ag", "sa"];
+pub(crate) const LEGAL_SUFFIXES: &[&str] = &["corp", "inc", "co", "ltd", "plc", "cos", "group", "llc", "ag", "sa"];
 
 /// Short forms that later mentions may use, from people and organisations named in
 /// full: the surname, the company name without its legal suffix, an acronym.

@@ -292,6 +292,8 @@ fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
         "won" => ("KRW", i),
         "euro" | "euros" | "eur" => ("EUR", i),
         "pound" | "pounds" => ("GBP", i),
+        // Share prices in London: "down 15 pence at 50 pence".
+        "pence" => ("GBP", i),
         "ruble" | "rubles" | "rouble" | "roubles" | "rub" => ("RUB", i),
         // "500 million yuan RMB".
         "yuan" if tokens.folded(i + 1) == "rmb" => ("CNY", i + 1),
@@ -334,7 +336,7 @@ fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     // "a 90-cent fee", "a 100 million-mark loan".
     let hyphen = tokens.is_punct(last + 1, '-');
     let (currency, last) = currency_suffix(tokens, if hyphen { last + 2 } else { last + 1 })?;
-    let in_cents = matches!(tokens.folded(last), "cent" | "cents");
+    let in_cents = matches!(tokens.folded(last), "cent" | "cents" | "pence");
     Some(found(i, last, if in_cents { value / 100.0 } else { value }, currency))
 }
 

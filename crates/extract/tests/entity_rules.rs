@@ -205,3 +205,78 @@ fn stock_indexes_are_no_entities_but_the_dow_is_an_organisation() {
     // A road number after a state is no index.
     assert_found("Police were called to the store on Kentucky 192 late on Friday.", &[("Kentucky", Label::Gpe)]);
 }
+
+#[test]
+fn prices_in_pence_are_money() {
+    assert_found(
+        "Shares in the brewer fell 12 pence to 310 pence in London.",
+        &[("12 pence", Label::Money), ("310 pence", Label::Money)],
+    );
+}
+
+#[test]
+fn oil_and_gas_fields_are_named_places_without_the_word_field() {
+    assert_found(
+        "Output from the Korvane gas field rose, and the Teal and Ostrander fields will start next year.",
+        &[("Korvane", Label::Loc), ("Teal", Label::Loc), ("Ostrander", Label::Loc)],
+    );
+    assert_found("Drilling began at the North Marrow field in May.", &[("North Marrow", Label::Loc)]);
+    // A place already known keeps its label; a pronoun or an opener is no name.
+    assert_found("Texas oil fields pumped less.", &[("Texas", Label::Gpe)]);
+    for text in ["This oil field is old.", "The field closed.", "He leads the IT field."] {
+        assert!(entities(text).iter().all(|(_, l)| *l != Label::Loc), "{text}: {:?}", entities(text));
+    }
+}
+
+#[test]
+fn a_bracket_before_a_legal_suffix_is_part_of_the_company_name() {
+    assert_found(
+        "The loan was arranged by Harrow Finance (Singapore) Ltd. and Kessel Tools (U.S.A.) Inc. last week.",
+        &[("Harrow Finance (Singapore) Ltd.", Label::Org), ("Kessel Tools (U.S.A.) Inc.", Label::Org)],
+    );
+    // A bracket with no legal suffix after it stays apart.
+    assert_found("Brant Mining (Canada) said output fell.", &[("Canada", Label::Gpe)]);
+}
+
+#[test]
+fn leagues_and_corps_are_organisations() {
+    assert_found(
+        "The Northern Hockey League fined the club, and a Coastal Relief Corps spokesman agreed.",
+        &[("Northern Hockey League", Label::Org), ("Coastal Relief Corps", Label::Org)],
+    );
+}
+
+#[test]
+fn a_second_legal_suffix_continues_the_company_name() {
+    assert_found(
+        "The ship was built by Hanmo Marine Co., Ltd. and insured by Ota Kasai Co. Ltd. last year.",
+        &[("Hanmo Marine Co., Ltd.", Label::Org), ("Ota Kasai Co. Ltd.", Label::Org)],
+    );
+    // A title after the suffix is no second suffix.
+    let text = "Talks with Vantor Corp. Co-Chairman Lee Park stalled.";
+    assert!(entities(text).iter().all(|(s, _)| !s.contains("Co-Chairman")), "{:?}", entities(text));
+    assert_found(text, &[("Lee Park", Label::Person)]);
+}
+
+#[test]
+fn papers_coalitions_and_institutions_end_organisation_names() {
+    assert_found(
+        "The Bayfield Courier and the Lakeside Register both cited the Marlow Institution.",
+        &[("Bayfield Courier", Label::Org), ("Lakeside Register", Label::Org), ("Marlow Institution", Label::Org)],
+    );
+    assert_found("The Clean Harbors Coalition sued.", &[("Clean Harbors Coalition", Label::Org)]);
+}
+
+#[test]
+fn a_signature_s_town_before_a_state_is_no_part_of_the_name() {
+    let text = "The rule should go.\nMargaret L. Tobin Cambridge, Mass.\nYour editorial was wrong.\nPeter Halloran Princeton, N.J.";
+    assert_found(
+        text,
+        &[
+            ("Margaret L. Tobin", Label::Person),
+            ("Cambridge", Label::Gpe),
+            ("Peter Halloran", Label::Person),
+            ("Princeton", Label::Gpe),
+        ],
+    );
+}
