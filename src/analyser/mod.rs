@@ -39,6 +39,8 @@ pub fn in_worker() -> bool {
 
 /// Called with the analysis of a text, or why there is none.
 type Done = Box<dyn FnOnce(Result<Analysis, String>)>;
+/// Called once with the results of several texts.
+type DoneAll = Box<dyn FnOnce(Vec<Result<Analysis, String>>)>;
 /// Called with the share of the work done, while a long text is analysed.
 type Progress = Box<dyn Fn(f32)>;
 
@@ -275,5 +277,5 @@ struct Gathered {
     /// Each text's share of the work done, weighted by its size.
     shares: Vec<f32>,
     missing: usize,
-    done: Option<Box<dyn FnOnce(Vec<Result<Analysis, String>>)>>,
+    done: Option<DoneAll>,
 }
