@@ -937,9 +937,10 @@ fn organization_in_run(
 }
 
 /// Does the full stop at token `stop` also end the sentence? Not before a title: "Texas
-/// Air Corp. Chairman Frank Lorenzo".
+/// Air Corp. Chairman Frank Lorenzo". A quotation that opens a new sentence ends it too:
+/// "... of Keller Corp. \"We expect ...".
 fn ends_sentence(tokens: &Words<'_, '_>, stop: usize) -> bool {
-    let next = stop + 1;
+    let next = stop + 1 + usize::from(tokens.is_punct(stop + 1, '"'));
     next >= tokens.len() || tokens.list[next].newline_before || (tokens.is_capitalized(next) && !is_title(tokens, next))
 }
 

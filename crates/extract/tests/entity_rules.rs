@@ -280,3 +280,13 @@ fn a_signature_s_town_before_a_state_is_no_part_of_the_name() {
         ],
     );
 }
+
+#[test]
+fn a_quotation_after_a_legal_suffix_ends_the_sentence_and_leaves_the_stop_out() {
+    assert_found(
+        "The forecast came from an analyst at Orrin Hall Securities Corp. \"Demand is weak,\" she said.",
+        &[("Orrin Hall Securities Corp", Label::Org)],
+    );
+    // Inside a sentence the stop still belongs to the suffix.
+    assert_found("Orrin Hall Securities Corp. \"strongly\" objected.", &[("Orrin Hall Securities Corp.", Label::Org)]);
+}
