@@ -302,6 +302,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for company in described_companies(tokens, &taken) {
         add(company, &mut taken);
     }
+    for company in owners_of_company_parts(tokens, &taken) {
+        add(company, &mut taken);
+    }
     for department in departments_in_titles(tokens, &taken) {
         add(department, &mut taken);
     }
@@ -483,6 +486,38 @@ fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         }
         found.push(Mention::new(i, last, Label::Org));
         i = last + 1;
+    }
+    found
+}
+
+/// Things only a company has, owned by a name before "'s": "Vantor's shares", "Kessel's
+/// chairman", "Orrin's parent". People and places were found before, so a name still
+/// free here is the company's.
+fn is_company_part(word: &str) -> bool {
+    matches!(
+        word,
+        "shares" | "stock" | "chairman" | "board" | "directors" | "shareholders" | "stockholders"
+            | "unit" | "units" | "subsidiary" | "subsidiaries" | "parent" | "stake" | "earnings"
+            | "profit" | "revenue" | "sales"
+    )
+}
+
+/// Unclaimed capitalised names (up to three words) that own a company part: found from
+/// the "'s" before the part, so only a few tokens are looked at.
+fn owners_of_company_parts(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let name = |k: usize| tokens.is_capitalized(k) && !taken[k] && !is(tokens, k, NOT_NAME);
+    let mut found = Vec::new();
+    for apostrophe in 1..tokens.len().saturating_sub(2) {
+        let owner = apostrophe - 1;
+        let owned = tokens.folded(apostrophe) == "'" && tight(tokens, owner) && tokens.folded(apostrophe + 1) == "s";
+        if !owned || !name(owner) || !is_company_part(tokens.folded(apostrophe + 2)) {
+            continue;
+        }
+        let mut first = owner;
+        while first > 0 && owner - first < 2 && name(first - 1) {
+            first -= 1;
+        }
+        found.push(Mention::new(first, owner, Label::Org));
     }
     found
 }

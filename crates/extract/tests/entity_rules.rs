@@ -290,3 +290,13 @@ fn a_quotation_after_a_legal_suffix_ends_the_sentence_and_leaves_the_stop_out() 
     // Inside a sentence the stop still belongs to the suffix.
     assert_found("Orrin Hall Securities Corp. \"strongly\" objected.", &[("Orrin Hall Securities Corp.", Label::Org)]);
 }
+
+#[test]
+fn a_name_that_owns_shares_a_board_or_a_unit_is_a_company() {
+    assert_found(
+        "Analysts said Quorvex's shares were cheap, and Tallamy Brands's chairman agreed.",
+        &[("Quorvex", Label::Org), ("Tallamy Brands", Label::Org)],
+    );
+    // A known person keeps the name.
+    assert!(!has("Hillary Clinton's stake was small.", "Hillary Clinton", Label::Org));
+}
