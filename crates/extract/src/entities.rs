@@ -490,15 +490,16 @@ fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     found
 }
 
-/// Things only a company has, owned by a name before "'s": "Vantor's shares", "Kessel's
-/// chairman", "Orrin's parent". People and places were found before, so a name still
-/// free here is the company's.
+/// Things only a company (or an institution) has, owned by a name before "'s": "Vantor's
+/// shares", "Kessel's chairman", "Orrin's parent", "Dalby's Mr. Lee" (one of its people).
+/// People and places were found before, so a name still free here is the company's.
 fn is_company_part(word: &str) -> bool {
     matches!(
         word,
-        "shares" | "stock" | "chairman" | "board" | "directors" | "shareholders" | "stockholders"
-            | "unit" | "units" | "subsidiary" | "subsidiaries" | "parent" | "stake" | "earnings"
-            | "profit" | "revenue" | "sales"
+        "shares" | "stock" | "chairman" | "president" | "board" | "directors" | "management"
+            | "shareholders" | "stockholders" | "unit" | "units" | "subsidiary" | "subsidiaries"
+            | "parent" | "stake" | "earnings" | "profit" | "revenue" | "sales" | "fleet" | "mr"
+            | "ms" | "prof"
     )
 }
 

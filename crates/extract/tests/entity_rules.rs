@@ -297,6 +297,8 @@ fn a_name_that_owns_shares_a_board_or_a_unit_is_a_company() {
         "Analysts said Quorvex's shares were cheap, and Tallamy Brands's chairman agreed.",
         &[("Quorvex", Label::Org), ("Tallamy Brands", Label::Org)],
     );
+    // One of its people: "the firm's Mr. Y".
+    assert_found("\"Prices will fall,\" says Dalby's Mr. Lee.", &[("Dalby", Label::Org), ("Lee", Label::Person)]);
     // A known person keeps the name.
     assert!(!has("Hillary Clinton's stake was small.", "Hillary Clinton", Label::Org));
 }
