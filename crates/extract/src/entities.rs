@@ -493,15 +493,11 @@ fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 /// Things only a company (or an institution) has, owned by a name before "'s": "Vantor's
 /// shares", "Kessel's chairman", "Orrin's parent", "Dalby's Mr. Lee" (one of its people).
 /// People and places were found before, so a name still free here is the company's.
-fn is_company_part(word: &str) -> bool {
-    matches!(
-        word,
-        "shares" | "stock" | "chairman" | "president" | "board" | "directors" | "management"
-            | "shareholders" | "stockholders" | "unit" | "units" | "subsidiary" | "subsidiaries"
-            | "parent" | "stake" | "earnings" | "profit" | "revenue" | "sales" | "fleet" | "mr"
-            | "ms" | "prof"
-    )
-}
+const COMPANY_PARTS: &[&str] = &[
+    "shares", "stock", "chairman", "president", "board", "directors", "management", "shareholders",
+    "stockholders", "unit", "units", "subsidiary", "subsidiaries", "parent", "stake", "earnings",
+    "profit", "revenue", "sales", "fleet", "mr", "ms", "prof",
+];
 
 /// Unclaimed capitalised names (up to three words) that own a company part: found from
 /// the "'s" before the part, so only a few tokens are looked at.
@@ -511,7 +507,7 @@ fn owners_of_company_parts(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mentio
     for apostrophe in 1..tokens.len().saturating_sub(2) {
         let owner = apostrophe - 1;
         let owned = tokens.folded(apostrophe) == "'" && tight(tokens, owner) && tokens.folded(apostrophe + 1) == "s";
-        if !owned || !name(owner) || !is_company_part(tokens.folded(apostrophe + 2)) {
+        if !owned || !name(owner) || !COMPANY_PARTS.contains(&tokens.folded(apostrophe + 2)) {
             continue;
         }
         let mut first = owner;
