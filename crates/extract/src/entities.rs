@@ -305,6 +305,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for company in owners_of_company_parts(tokens, &taken) {
         add(company, &mut taken);
     }
+    for body in speaking_bodies(tokens, &taken) {
+        add(body, &mut taken);
+    }
     for department in departments_in_titles(tokens, &taken) {
         add(department, &mut taken);
     }
@@ -515,6 +518,25 @@ fn owners_of_company_parts(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mentio
             first -= 1;
         }
         found.push(Mention::new(first, owner, Label::Org));
+    }
+    found
+}
+
+/// "The Merc said", "the Courier Union reported": people speak without an article, so an
+/// unclaimed name of one or two words between "the" and a speech verb is a body. Titles
+/// ("the President said") are no names. Found from the verb, so only a few tokens are
+/// looked at.
+fn speaking_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let name = |k: usize| tokens.is_capitalized(k) && !taken[k] && !is(tokens, k, NOT_NAME | TITLE | ABBREVIATED_TITLE);
+    let mut found = Vec::new();
+    for verb in 2..tokens.len() {
+        if !is(tokens, verb, SPEECH_VERB) || !name(verb - 1) {
+            continue;
+        }
+        let first = if name(verb - 2) { verb - 2 } else { verb - 1 };
+        if first > 0 && tokens.folded(first - 1) == "the" {
+            found.push(Mention::new(first, verb - 1, Label::Org));
+        }
     }
     found
 }

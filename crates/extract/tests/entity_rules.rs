@@ -302,3 +302,13 @@ fn a_name_that_owns_shares_a_board_or_a_unit_is_a_company() {
     // A known person keeps the name.
     assert!(!has("Hillary Clinton's stake was small.", "Hillary Clinton", Label::Org));
 }
+
+#[test]
+fn a_name_that_speaks_after_the_is_a_body() {
+    assert_found(
+        "Prices fell, the Quillmart said, and the Harlow Quill announced more cuts.",
+        &[("Quillmart", Label::Org), ("Harlow Quill", Label::Org)],
+    );
+    // A title is no name.
+    assert!(entities("Later the President said no.").iter().all(|(s, _)| s != "President"));
+}
