@@ -472,13 +472,26 @@ fn is_company_noun(word: &str) -> bool {
     )
 }
 
-/// A name right after a description of a company: "the Russian state company
-/// Zarubezhneft", "Chinese carmaker Chery Automobile".
+/// Roles held at a company, before "of", "at", "with" or "for" and its name.
+fn is_company_role(word: &str) -> bool {
+    matches!(word, "president" | "chairman" | "executive" | "officer" | "analyst" | "economist" | "strategist" | "treasurer")
+}
+
+/// Does a company's name follow at `i`: "the state company X", "an analyst at X"?
+fn after_company_cue(tokens: &Words<'_, '_>, i: usize) -> bool {
+    is_company_noun(tokens.folded(i - 1))
+        || (i > 1
+            && matches!(tokens.folded(i - 1), "of" | "at" | "with" | "for")
+            && is_company_role(tokens.folded(i - 2)))
+}
+
+/// A name right after a description of a company or a role in one: "the Russian state
+/// company Zarubezhneft", "Chinese carmaker Chery Automobile", "president of Harlan Mills".
 fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut i = 1;
     while i < tokens.len() {
-        let named = tokens.is_capitalized(i) && !taken[i] && is_company_noun(tokens.folded(i - 1));
+        let named = tokens.is_capitalized(i) && !taken[i] && after_company_cue(tokens, i);
         if !named {
             i += 1;
             continue;
@@ -487,7 +500,10 @@ fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         while last - i < 3 && tokens.is_capitalized(last + 1) && !taken[last + 1] && tokens.list[last + 1].space_before {
             last += 1;
         }
-        found.push(Mention::new(i, last, Label::Org));
+        // "Fleet / Norstar", "S&P", "Toys \"R\" Us": the name goes on past what we can tell.
+        if !matches!(tokens.folded(last + 1), "/" | "&" | "\"") {
+            found.push(Mention::new(i, last, Label::Org));
+        }
         i = last + 1;
     }
     found

@@ -312,3 +312,13 @@ fn a_name_that_speaks_after_the_is_a_body() {
     // A title is no name.
     assert!(entities("Later the President said no.").iter().all(|(s, _)| s != "President"));
 }
+
+#[test]
+fn a_role_at_a_company_names_it() {
+    assert_found(
+        "Dana Ruiz, senior vice president of Harlan Mills, and an analyst at Corvane Lyle agreed.",
+        &[("Harlan Mills", Label::Org), ("Corvane Lyle", Label::Org)],
+    );
+    // A name that goes on past a slash is left alone.
+    assert!(!has("Ed Fry, economist at Bram / Osterley Group, spoke.", "Bram", Label::Org));
+}
