@@ -474,7 +474,11 @@ fn is_company_noun(word: &str) -> bool {
 
 /// Roles held at a company, before "of", "at", "with" or "for" and its name.
 fn is_company_role(word: &str) -> bool {
-    matches!(word, "president" | "chairman" | "executive" | "officer" | "analyst" | "economist" | "strategist" | "treasurer")
+    matches!(
+        word,
+        "president" | "chairman" | "executive" | "officer" | "director" | "manager" | "spokesman" | "spokeswoman"
+            | "analyst" | "economist" | "strategist" | "treasurer"
+    )
 }
 
 /// Does a company's name follow at `i`: "the state company X", "an analyst at X"?
@@ -500,8 +504,10 @@ fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         while last - i < 3 && tokens.is_capitalized(last + 1) && !taken[last + 1] && tokens.list[last + 1].space_before {
             last += 1;
         }
-        // "Fleet / Norstar", "S&P", "Toys \"R\" Us": the name goes on past what we can tell.
-        if !matches!(tokens.folded(last + 1), "/" | "&" | "\"") {
+        // "Fleet / Norstar", "S&P", "Toys \"R\" Us", "T. Rowe Price": the name goes on past
+        // what we can tell. "Lord", "Rep." open a person's name.
+        let goes_on = matches!(tokens.folded(last + 1), "/" | "&" | "\"") || tokens.raw(last).len() == 1;
+        if !goes_on && !is(tokens, i, TITLE | ABBREVIATED_TITLE) {
             found.push(Mention::new(i, last, Label::Org));
         }
         i = last + 1;

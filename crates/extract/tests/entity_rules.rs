@@ -319,6 +319,9 @@ fn a_role_at_a_company_names_it() {
         "Dana Ruiz, senior vice president of Harlan Mills, and an analyst at Corvane Lyle agreed.",
         &[("Harlan Mills", Label::Org), ("Corvane Lyle", Label::Org)],
     );
-    // A name that goes on past a slash is left alone.
+    assert_found("A spokesman for Tessaly Foods declined to comment.", &[("Tessaly Foods", Label::Org)]);
+    // A name that goes on past a slash or an initial is left alone, and a title opens a person.
     assert!(!has("Ed Fry, economist at Bram / Osterley Group, spoke.", "Bram", Label::Org));
+    assert!(!has("Ed Fry, manager at J. Osterley Group, spoke.", "J", Label::Org));
+    assert!(!has("A spokesman for Rep. Dana Ruiz declined.", "Rep", Label::Org));
 }
