@@ -302,6 +302,12 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for company in described_companies(tokens, &taken) {
         add(company, &mut taken);
     }
+    for company in owners_of_company_parts(tokens, &taken) {
+        add(company, &mut taken);
+    }
+    for body in speaking_bodies(tokens, &taken) {
+        add(body, &mut taken);
+    }
     for department in departments_in_titles(tokens, &taken) {
         add(department, &mut taken);
     }
@@ -466,13 +472,30 @@ fn is_company_noun(word: &str) -> bool {
     )
 }
 
-/// A name right after a description of a company: "the Russian state company
-/// Zarubezhneft", "Chinese carmaker Chery Automobile".
+/// Roles held at a company, before "of", "at", "with" or "for" and its name.
+fn is_company_role(word: &str) -> bool {
+    matches!(
+        word,
+        "president" | "chairman" | "executive" | "officer" | "director" | "manager" | "spokesman" | "spokeswoman"
+            | "analyst" | "economist" | "strategist" | "treasurer"
+    )
+}
+
+/// Does a company's name follow at `i`: "the state company X", "an analyst at X"?
+fn after_company_cue(tokens: &Words<'_, '_>, i: usize) -> bool {
+    is_company_noun(tokens.folded(i - 1))
+        || (i > 1
+            && matches!(tokens.folded(i - 1), "of" | "at" | "with" | "for")
+            && is_company_role(tokens.folded(i - 2)))
+}
+
+/// A name right after a description of a company or a role in one: "the Russian state
+/// company Zarubezhneft", "Chinese carmaker Chery Automobile", "president of Harlan Mills".
 fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut i = 1;
     while i < tokens.len() {
-        let named = tokens.is_capitalized(i) && !taken[i] && is_company_noun(tokens.folded(i - 1));
+        let named = tokens.is_capitalized(i) && !taken[i] && after_company_cue(tokens, i);
         if !named {
             i += 1;
             continue;
@@ -481,8 +504,61 @@ fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         while last - i < 3 && tokens.is_capitalized(last + 1) && !taken[last + 1] && tokens.list[last + 1].space_before {
             last += 1;
         }
-        found.push(Mention::new(i, last, Label::Org));
+        // "Fleet / Norstar", "S&P", "Toys \"R\" Us", "T. Rowe Price": the name goes on past
+        // what we can tell. "Lord", "Rep." open a person's name.
+        let goes_on = matches!(tokens.folded(last + 1), "/" | "&" | "\"") || tokens.raw(last).len() == 1;
+        if !goes_on && !is(tokens, i, TITLE | ABBREVIATED_TITLE) {
+            found.push(Mention::new(i, last, Label::Org));
+        }
         i = last + 1;
+    }
+    found
+}
+
+/// Things only a company (or an institution) has, owned by a name before "'s": "Vantor's
+/// shares", "Kessel's chairman", "Orrin's parent", "Dalby's Mr. Lee" (one of its people).
+/// People and places were found before, so a name still free here is the company's.
+const COMPANY_PARTS: &[&str] = &[
+    "shares", "stock", "chairman", "president", "board", "directors", "management", "shareholders",
+    "stockholders", "unit", "units", "subsidiary", "subsidiaries", "parent", "stake", "earnings",
+    "profit", "revenue", "sales", "fleet", "mr", "ms", "prof",
+];
+
+/// Unclaimed capitalised names (up to three words) that own a company part: found from
+/// the "'s" before the part, so only a few tokens are looked at.
+fn owners_of_company_parts(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let name = |k: usize| tokens.is_capitalized(k) && !taken[k] && !is(tokens, k, NOT_NAME);
+    let mut found = Vec::new();
+    for apostrophe in 1..tokens.len().saturating_sub(2) {
+        let owner = apostrophe - 1;
+        let owned = tokens.folded(apostrophe) == "'" && tight(tokens, owner) && tokens.folded(apostrophe + 1) == "s";
+        if !owned || !name(owner) || !COMPANY_PARTS.contains(&tokens.folded(apostrophe + 2)) {
+            continue;
+        }
+        let mut first = owner;
+        while first > 0 && owner - first < 2 && name(first - 1) {
+            first -= 1;
+        }
+        found.push(Mention::new(first, owner, Label::Org));
+    }
+    found
+}
+
+/// "The Merc said", "the Courier Union reported": people speak without an article, so an
+/// unclaimed name of one or two words between "the" and a speech verb is a body. Titles
+/// ("the President said") are no names. Found from the verb, so only a few tokens are
+/// looked at.
+fn speaking_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let name = |k: usize| tokens.is_capitalized(k) && !taken[k] && !is(tokens, k, NOT_NAME | TITLE | ABBREVIATED_TITLE);
+    let mut found = Vec::new();
+    for verb in 2..tokens.len() {
+        if !is(tokens, verb, SPEECH_VERB) || !name(verb - 1) {
+            continue;
+        }
+        let first = if name(verb - 2) { verb - 2 } else { verb - 1 };
+        if first > 0 && tokens.folded(first - 1) == "the" {
+            found.push(Mention::new(first, verb - 1, Label::Org));
+        }
     }
     found
 }
@@ -937,9 +1013,10 @@ fn organization_in_run(
 }
 
 /// Does the full stop at token `stop` also end the sentence? Not before a title: "Texas
-/// Air Corp. Chairman Frank Lorenzo".
+/// Air Corp. Chairman Frank Lorenzo". A quotation that opens a new sentence ends it too:
+/// "... of Keller Corp. \"We expect ...".
 fn ends_sentence(tokens: &Words<'_, '_>, stop: usize) -> bool {
-    let next = stop + 1;
+    let next = stop + 1 + usize::from(tokens.is_punct(stop + 1, '"'));
     next >= tokens.len() || tokens.list[next].newline_before || (tokens.is_capitalized(next) && !is_title(tokens, next))
 }
 

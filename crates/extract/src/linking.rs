@@ -218,11 +218,11 @@ fn continues_name(tokens: &Tokens<'_>, last: usize) -> bool {
 fn leaders_by_title(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
     // Per country: the one person named so far, or `None` once there were two.
     let mut named: FxHashMap<CountryCode, Option<String>> = FxHashMap::default();
-    for index in 0..mentions.len() {
-        let Some(code) = mentions[index].country else { continue };
-        match mentions[index].label {
+    for mention in mentions.iter_mut() {
+        let Some(code) = mention.country else { continue };
+        match mention.label {
             Label::Person => {
-                let person = canonical_or_text(tokens, &mentions[index]);
+                let person = canonical_or_text(tokens, mention);
                 named
                     .entry(code)
                     .and_modify(|known| {
@@ -232,9 +232,9 @@ fn leaders_by_title(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
                     })
                     .or_insert(Some(person));
             }
-            Label::Norp if is_leader_phrase(tokens, &mentions[index]) => {
+            Label::Norp if is_leader_phrase(tokens, mention) => {
                 if let Some(Some(person)) = named.get(&code) {
-                    mentions[index].canonical = Some(person.clone());
+                    mention.canonical = Some(person.clone());
                 }
             }
             _ => {}

@@ -280,3 +280,48 @@ fn a_signature_s_town_before_a_state_is_no_part_of_the_name() {
         ],
     );
 }
+
+#[test]
+fn a_quotation_after_a_legal_suffix_ends_the_sentence_and_leaves_the_stop_out() {
+    assert_found(
+        "The forecast came from an analyst at Orrin Hall Securities Corp. \"Demand is weak,\" she said.",
+        &[("Orrin Hall Securities Corp", Label::Org)],
+    );
+    // Inside a sentence the stop still belongs to the suffix.
+    assert_found("Orrin Hall Securities Corp. \"strongly\" objected.", &[("Orrin Hall Securities Corp.", Label::Org)]);
+}
+
+#[test]
+fn a_name_that_owns_shares_a_board_or_a_unit_is_a_company() {
+    assert_found(
+        "Analysts said Quorvex's shares were cheap, and Tallamy Brands's chairman agreed.",
+        &[("Quorvex", Label::Org), ("Tallamy Brands", Label::Org)],
+    );
+    // One of its people: "the firm's Mr. Y".
+    assert_found("\"Prices will fall,\" says Dalby's Mr. Lee.", &[("Dalby", Label::Org), ("Lee", Label::Person)]);
+    // A known person keeps the name.
+    assert!(!has("Hillary Clinton's stake was small.", "Hillary Clinton", Label::Org));
+}
+
+#[test]
+fn a_name_that_speaks_after_the_is_a_body() {
+    assert_found(
+        "Prices fell, the Quillmart said, and the Harlow Quill announced more cuts.",
+        &[("Quillmart", Label::Org), ("Harlow Quill", Label::Org)],
+    );
+    // A title is no name.
+    assert!(entities("Later the President said no.").iter().all(|(s, _)| s != "President"));
+}
+
+#[test]
+fn a_role_at_a_company_names_it() {
+    assert_found(
+        "Dana Ruiz, senior vice president of Harlan Mills, and an analyst at Corvane Lyle agreed.",
+        &[("Harlan Mills", Label::Org), ("Corvane Lyle", Label::Org)],
+    );
+    assert_found("A spokesman for Tessaly Foods declined to comment.", &[("Tessaly Foods", Label::Org)]);
+    // A name that goes on past a slash or an initial is left alone, and a title opens a person.
+    assert!(!has("Ed Fry, economist at Bram / Osterley Group, spoke.", "Bram", Label::Org));
+    assert!(!has("Ed Fry, manager at J. Osterley Group, spoke.", "J", Label::Org));
+    assert!(!has("A spokesman for Rep. Dana Ruiz declined.", "Rep", Label::Org));
+}
