@@ -211,6 +211,28 @@ fn is(words: &Words<'_, '_>, i: usize, class: u16) -> bool {
     words.classes.get(i).is_some_and(|classes| classes & class != 0)
 }
 
+/// A rule that finds names by their context among the tokens no rule has taken yet.
+type ContextRule = fn(&Words<'_, '_>, &[bool]) -> Vec<Mention>;
+
+/// The context rules, in order: each sees what the ones before it took.
+const CONTEXT_RULES: &[ContextRule] = &[
+    named_fields,
+    state_bodies,
+    described_companies,
+    owners_of_company_parts,
+    speaking_bodies,
+    departments_in_titles,
+    titled_people_and_speakers,
+    acronyms,
+];
+
+/// People after a title and people next to a speech verb, found on the same tokens.
+fn titled_people_and_speakers(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let mut people = titled_people(tokens, taken);
+    people.extend(speakers(tokens, taken));
+    people
+}
+
 /// Finds the entities of a text, sorted and non-overlapping.
 pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     let tokens = &Words::new(tokens);
@@ -293,29 +315,10 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for person in named {
         add(person, &mut taken);
     }
-    for field in named_fields(tokens, &taken) {
-        add(field, &mut taken);
-    }
-    for body in state_bodies(tokens, &taken) {
-        add(body, &mut taken);
-    }
-    for company in described_companies(tokens, &taken) {
-        add(company, &mut taken);
-    }
-    for company in owners_of_company_parts(tokens, &taken) {
-        add(company, &mut taken);
-    }
-    for body in speaking_bodies(tokens, &taken) {
-        add(body, &mut taken);
-    }
-    for department in departments_in_titles(tokens, &taken) {
-        add(department, &mut taken);
-    }
-    for person in titled_people(tokens, &taken).into_iter().chain(speakers(tokens, &taken)) {
-        add(person, &mut taken);
-    }
-    for acronym in acronyms(tokens, &taken) {
-        add(acronym, &mut taken);
+    for rule in CONTEXT_RULES {
+        for mention in rule(tokens, &taken) {
+            add(mention, &mut taken);
+        }
     }
     mentions.sort_by_key(|m| m.first);
     mentions

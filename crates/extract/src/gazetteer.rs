@@ -327,9 +327,13 @@ impl Gazetteer {
             };
             // Capitals are already in from the country table.
             let is_capital = self.countries.get(&code).is_some_and(|c| c.capital == row[0]);
-            let plain = without_accents(row[0], &folds);
+            // Only the rows with a "~" alias need the name without accents.
+            let plain = list(row[1]).any(|alias| alias == "~").then(|| without_accents(row[0], &folds));
             let names: Vec<&str> = std::iter::once(row[0])
-                .chain(list(row[1]).map(|alias| if alias == "~" { plain.as_str() } else { alias }))
+                .chain(list(row[1]).map(|alias| match (alias, &plain) {
+                    ("~", Some(plain)) => plain.as_str(),
+                    _ => alias,
+                }))
                 .collect();
             let entry = Entry {
                 kind: if is_capital { EntryKind::Capital } else { kind },
