@@ -365,7 +365,7 @@ impl Article {
         let bytes = text.len();
         let ticket = self.next_ticket(bytes);
         let this = *self;
-        analyser::analyse(&text.clone(), self.progress(ticket, bytes), move |result| {
+        analyser::analyse(text, self.progress(ticket, bytes), move |text, result| {
             if !this.is_current(ticket) {
                 return;
             }
@@ -401,7 +401,7 @@ impl Article {
         let bytes = missing.iter().map(String::len).sum();
         let ticket = self.next_ticket(bytes);
         let this = *self;
-        analyser::analyse_each(&missing, self.progress(ticket, bytes), move |results| {
+        analyser::analyse_each(missing, self.progress(ticket, bytes), move |results| {
             if !this.is_current(ticket) {
                 return;
             }

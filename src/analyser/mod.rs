@@ -37,22 +37,22 @@ pub fn in_worker() -> bool {
     web_sys::window().is_none()
 }
 
-/// Called with the analysis of a text, or why there is none.
-type Done = Box<dyn FnOnce(Result<Analysis, String>)>;
+/// Called with a text given back and its analysis, or why there is none.
+type Done = Box<dyn FnOnce(String, Result<Analysis, String>)>;
 /// Called once with the results of several texts.
 type DoneAll = Box<dyn FnOnce(Vec<Result<Analysis, String>>)>;
 /// Called with the share of the work done, while a long text is analysed.
 type Progress = Box<dyn Fn(f32)>;
 
-/// Analyses `text` and calls `done` with the result: at once for a short text, later
-/// for a long one, telling `progress` how far it got meanwhile.
+/// Analyses `text` and gives it back to `done` with the result: at once for a short
+/// text, later for a long one, telling `progress` how far it got meanwhile.
 pub fn analyse(
-    text: &str,
+    text: String,
     progress: impl Fn(f32) + 'static,
-    done: impl FnOnce(Result<Analysis, String>) + 'static,
+    done: impl FnOnce(String, Result<Analysis, String>) + 'static,
 ) {
     if text.len() < WORKER_MIN_BYTES {
-        return done(Ok(analyze(text)));
+        return on_page(text, Box::new(done));
     }
     let done: Done = Box::new(done);
     let progress: Progress = Box::new(progress);
@@ -63,12 +63,18 @@ pub fn analyse(
         }
         match &mut *state {
             State::Running(worker) => worker.post(text, progress, done),
-            _ => Some(done),
+            _ => Some((text, done)),
         }
     });
-    if let Some(done) = refused {
-        done(Ok(analyze(text)));
+    if let Some((text, done)) = refused {
+        on_page(text, done);
     }
+}
+
+/// Analyses `text` here, on the page.
+fn on_page(text: String, done: Done) {
+    let analysis = analyze(&text);
+    done(text, Ok(analysis));
 }
 
 thread_local! {
@@ -94,8 +100,8 @@ struct Pending {
 /// The running worker and the texts it has not answered yet.
 struct Worker {
     worker: web_sys::Worker,
-    /// Each unanswered text, kept to be analysed on the page should the worker fail
-    /// to start.
+    /// Each unanswered text, kept to give back with its answer (or to analyse on the
+    /// page should the worker fail).
     pending: Vec<Pending>,
     next_id: u32,
 }
@@ -130,19 +136,19 @@ impl Worker {
         })
     }
 
-    /// Hands `text` to the worker; gives `done` back if it cannot take it.
-    fn post(&mut self, text: &str, progress: Progress, done: Done) -> Option<Done> {
+    /// Hands `text` to the worker; gives it and `done` back if it cannot take it.
+    fn post(&mut self, text: String, progress: Progress, done: Done) -> Option<(String, Done)> {
         self.next_id = self.next_id.wrapping_add(1);
         let id = self.next_id;
         let message = Object::new();
         set(&message, "id", &id.into());
-        set(&message, "text", &text.into());
+        set(&message, "text", &text.as_str().into());
         if self.worker.post_message(&message).is_err() {
-            return Some(done);
+            return Some((text, done));
         }
         self.pending.push(Pending {
             id,
-            text: text.to_string(),
+            text,
             progress,
             done,
         });
@@ -183,7 +189,7 @@ fn answered(message: JsValue) {
         }
         _ => None,
     });
-    let Some(Pending { done, .. }) = pending else { return };
+    let Some(Pending { text, done, .. }) = pending else { return };
     let bytes = get(&message, "bytes");
     let result = match bytes.dyn_ref::<Uint8Array>() {
         Some(bytes) => codec::decode(&bytes.to_vec())
@@ -197,14 +203,14 @@ fn answered(message: JsValue) {
         // start another (boot.js holds the module): from now on the page analyses.
         give_up();
     }
-    done(result);
+    done(text, result);
 }
 
 /// The worker could not start, or failed: from now on every text is analysed on the
 /// page, beginning with those it still had.
 fn give_up() {
     for Pending { text, done, .. } in take_worker(State::Unavailable) {
-        done(Ok(analyze(&text)));
+        on_page(text, done);
     }
 }
 
@@ -224,7 +230,7 @@ fn take_worker(next: State) -> Vec<Pending> {
 /// Analyses every text and calls `done` once with all the results, in order; `progress`
 /// hears the share of all the bytes done.
 pub fn analyse_each(
-    texts: &[String],
+    texts: Vec<String>,
     progress: impl Fn(f32) + 'static,
     done: impl FnOnce(Vec<Result<Analysis, String>>) + 'static,
 ) {
@@ -239,7 +245,7 @@ pub fn analyse_each(
         missing: texts.len(),
         done: Some(Box::new(done)),
     }));
-    for (index, text) in texts.iter().enumerate() {
+    for (index, text) in texts.into_iter().enumerate() {
         let weight = text.len() as f32 / total;
         let report = {
             let (gathered, progress) = (gathered.clone(), progress.clone());
@@ -253,7 +259,7 @@ pub fn analyse_each(
             }
         };
         let gathered = gathered.clone();
-        analyse(text, report, move |result| {
+        analyse(text, report, move |_, result| {
             let finished = {
                 let mut gathered = gathered.borrow_mut();
                 gathered.results[index] = Some(result);
