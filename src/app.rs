@@ -14,8 +14,9 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::components::{
-    article_input::ArticleInput, country_list::CountryList, document_list::DocumentList, figure_list::FigureList,
-    legend::Legend, masthead::Masthead, reading_view::ReadingView, relation_map::RelationMap,
+    article_input::ArticleInput, country_list::CountryList, document_list::DocumentList,
+    figure_list::FigureList, legend::Legend, masthead::Masthead, reading_view::ReadingView,
+    relation_map::RelationMap,
 };
 use crate::sample::SAMPLE_ARTICLE;
 use crate::workspace::{self, DocRange, DocRecord, View};
@@ -176,7 +177,9 @@ impl Article {
         match view {
             View::Doc(id) => {
                 let text = self.workspace.docs.with_untracked(|docs| {
-                    docs.iter().find(|doc| doc.id == id).map(|doc| doc.text.clone())
+                    docs.iter()
+                        .find(|doc| doc.id == id)
+                        .map(|doc| doc.text.clone())
                 });
                 self.workspace.ranges.set(Vec::new());
                 let text = text.unwrap_or_default();
@@ -205,7 +208,8 @@ impl Article {
         let mut first = None;
         let empty_current = self.current_id().filter(|id| {
             self.workspace.docs.with_untracked(|docs| {
-                docs.iter().any(|doc| doc.id == *id && doc.text.trim().is_empty())
+                docs.iter()
+                    .any(|doc| doc.id == *id && doc.text.trim().is_empty())
             })
         });
         self.workspace.docs.update(|docs| {
@@ -232,11 +236,9 @@ impl Article {
     }
 
     pub fn rename(&self, id: u64, title: &str) {
-        self.workspace
-            .docs
-            .update(|docs| {
-                workspace::rename(docs, id, title);
-            });
+        self.workspace.docs.update(|docs| {
+            workspace::rename(docs, id, title);
+        });
         self.persist();
         if self.workspace.view.get_untracked() == View::All {
             self.switch(View::All);
@@ -270,7 +272,9 @@ impl Article {
     }
 
     pub fn undo_delete(&self) {
-        let Some((index, doc)) = self.workspace.removed.get_untracked() else { return };
+        let Some((index, doc)) = self.workspace.removed.get_untracked() else {
+            return;
+        };
         self.workspace.removed.set(None);
         let mut id = 0;
         self.workspace
@@ -298,7 +302,10 @@ impl Article {
     /// The reader typed: keep the text, analyse once typing pauses.
     pub fn edit(&self, text: String) {
         // A paste or a drop, not typing: nothing to wait for.
-        let jump = self.draft.with_untracked(|draft| draft.len().abs_diff(text.len())) > PASTE_BYTES;
+        let jump = self
+            .draft
+            .with_untracked(|draft| draft.len().abs_diff(text.len()))
+            > PASTE_BYTES;
         self.draft.set(text);
         self.cancel_pending();
         let this = *self;
@@ -338,11 +345,9 @@ impl Article {
         let long = text.len() >= analyser::WORKER_MIN_BYTES;
         self.show(self.current_id(), text.clone());
         if let Some(id) = self.current_id() {
-            self.workspace
-                .docs
-                .update(|docs| {
-                    workspace::set_text(docs, id, text);
-                });
+            self.workspace.docs.update(|docs| {
+                workspace::set_text(docs, id, text);
+            });
             // Saving megabytes takes the page a while: in a task of its own, once the
             // worker has the text.
             if long {
@@ -389,7 +394,12 @@ impl Article {
         let docs = self.workspace.docs.get_untracked();
         let cached: Vec<Option<Arc<Analysed>>> = self.cache.with_value(|cache| {
             docs.iter()
-                .map(|doc| cache.get(&doc.id).filter(|part| part.text == doc.text).cloned())
+                .map(|doc| {
+                    cache
+                        .get(&doc.id)
+                        .filter(|part| part.text == doc.text)
+                        .cloned()
+                })
                 .collect()
         });
         let missing: Vec<String> = docs
@@ -411,8 +421,12 @@ impl Article {
                 .zip(cached)
                 .map(|(doc, cached)| {
                     cached.unwrap_or_else(|| {
-                        let analysis = this.usable(results.next().unwrap_or(Ok(Analysis::default())));
-                        let part = Arc::new(Analysed { text: doc.text.clone(), analysis });
+                        let analysis =
+                            this.usable(results.next().unwrap_or(Ok(Analysis::default())));
+                        let part = Arc::new(Analysed {
+                            text: doc.text.clone(),
+                            analysis,
+                        });
                         this.cache.update_value(|cache| {
                             cache.insert(doc.id, part.clone());
                         });
@@ -478,7 +492,6 @@ fn sample_notice() -> Notice {
             .to_string(),
     )
 }
-
 
 /// The whole page.
 #[component]

@@ -195,7 +195,10 @@ pub fn blocks_of(analysed: &Analysed, passages: &[Passage]) -> Vec<Block> {
                 label: entity.label,
                 country: entity.country,
                 title: tooltip(entity, inside),
-                key: entity.canonical.clone().unwrap_or_else(|| inside.to_string()),
+                key: entity
+                    .canonical
+                    .clone()
+                    .unwrap_or_else(|| inside.to_string()),
             });
             cursor = to;
         }

@@ -163,9 +163,10 @@ pub fn parse_saved(json: &str) -> Restored {
             .get("title")
             .and_then(|title| title.as_str())
             .map(str::to_string);
-        let id = entry.get("id").and_then(|id| id.as_u64()).filter(|id| {
-            *id > 0 && !restored.docs.iter().any(|doc: &DocRecord| doc.id == *id)
-        });
+        let id = entry
+            .get("id")
+            .and_then(|id| id.as_u64())
+            .filter(|id| *id > 0 && !restored.docs.iter().any(|doc: &DocRecord| doc.id == *id));
         let new_id = add(&mut restored.docs, title, text.to_string());
         if let Some(id) = id {
             if let Some(doc) = restored.docs.iter_mut().find(|doc| doc.id == new_id) {
@@ -325,7 +326,8 @@ pub fn import_json(name: &str, content: &str) -> Result<Vec<(Option<String>, Str
     };
     let mut documents = Vec::new();
     for entry in &entries {
-        let schema_ok = entry.get("schema").and_then(|s| s.as_str()) == Some(diplomap_extract::schema::SCHEMA);
+        let schema_ok =
+            entry.get("schema").and_then(|s| s.as_str()) == Some(diplomap_extract::schema::SCHEMA);
         let text = entry.get("text").and_then(|text| text.as_str());
         match (schema_ok, text) {
             (true, Some(text)) if !text.trim().is_empty() => {

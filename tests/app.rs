@@ -11,7 +11,9 @@ use diplomap_app::components::legend::label_counts;
 use diplomap_app::components::reading_view::{amount, tooltip};
 use diplomap_app::layout::{blocks, paragraph_ranges, passages, sections, Piece, SECTION_BYTES};
 use diplomap_app::sample::SAMPLE_ARTICLE;
-use diplomap_app::workspace::{self, CURRENT_KEY, IN_DATABASE, SAVED_IN_KEY, UNREADABLE_KEY, WORKSPACE_KEY};
+use diplomap_app::workspace::{
+    self, CURRENT_KEY, IN_DATABASE, SAVED_IN_KEY, UNREADABLE_KEY, WORKSPACE_KEY,
+};
 use diplomap_extract::{Analysis, CountryCode, Entity, Label, Money, Span, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -1021,7 +1023,10 @@ fn workspace_round_trips_and_recovers_from_damage() {
     workspace::add(&mut docs, None, "Second".to_string());
     let json = workspace::serialize(&docs);
     let back = workspace::parse_saved(&json);
-    assert_eq!((back.docs, back.dropped, back.unreadable), (docs.clone(), 0, false));
+    assert_eq!(
+        (back.docs, back.dropped, back.unreadable),
+        (docs.clone(), 0, false)
+    );
     assert_eq!(docs[0].title, "Old article");
 
     let damaged = r#"[{"id":1,"title":"A","text":"a"}, 7, {"id":1,"text":"dup id"}, {"title":"no text"}, {"text":"no id"}]"#;
@@ -1046,11 +1051,21 @@ fn exports_are_well_formed() {
     assert_eq!(value["text"], text);
     let imported = workspace::import_json("aid.json", &json).unwrap();
     assert_eq!(imported, vec![(Some("Aid".to_string()), text.to_string())]);
-    assert_eq!(workspace::import_json("two.json", &format!("[{json},{json}]")).unwrap().len(), 2);
+    assert_eq!(
+        workspace::import_json("two.json", &format!("[{json},{json}]"))
+            .unwrap()
+            .len(),
+        2
+    );
     let refused = workspace::import_json("other.json", r#"{"schema":"x","text":"t"}"#).unwrap_err();
-    assert!(refused.contains("other.json") && refused.contains("diplomap/1"), "{refused}");
+    assert!(
+        refused.contains("other.json") && refused.contains("diplomap/1"),
+        "{refused}"
+    );
     assert!(workspace::import_json("bad.json", "{not json").is_err());
-    assert!(workspace::import_json("notext.json", r#"{"schema":"diplomap/1","entities":[]}"#).is_err());
+    assert!(
+        workspace::import_json("notext.json", r#"{"schema":"diplomap/1","entities":[]}"#).is_err()
+    );
 
     // CSV: a header, then one row per pair and type, ISO codes.
     let csv = workspace::relations_csv(&analysis);
@@ -1065,10 +1080,15 @@ fn exports_are_well_formed() {
         assert!(row[0].len() == 2 && row[1].len() == 2, "{row:?}");
         assert!(row[3].parse::<f64>().is_ok());
     }
-    assert!(rows.iter().any(|row| row.contains(&"DE") && row.contains(&"UA")), "{csv}");
+    assert!(
+        rows.iter()
+            .any(|row| row.contains(&"DE") && row.contains(&"UA")),
+        "{csv}"
+    );
 
     // displaCy: code point offsets.
-    let displacy: serde_json::Value = serde_json::from_str(&workspace::displacy_json(text, &analysis)).unwrap();
+    let displacy: serde_json::Value =
+        serde_json::from_str(&workspace::displacy_json(text, &analysis)).unwrap();
     assert_eq!(displacy["text"], text);
     assert!(displacy["title"].is_null());
     let chars: Vec<char> = text.chars().collect();
@@ -1077,7 +1097,10 @@ fn exports_are_well_formed() {
     let berlin = ents
         .iter()
         .find(|e| {
-            let (s, e) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
             chars[s..e].iter().collect::<String>() == "Berlin"
         })
         .expect("Berlin at its code point offsets");
@@ -1090,7 +1113,8 @@ fn exports_are_well_formed() {
 fn all_documents_merge_relations_with_their_sources() {
     let first = Analysed::new(KYIV.to_string());
     let second = Analysed::new(GRAIN.to_string());
-    let (combined, ranges) = workspace::combine(&[(1, "One".into(), &first), (2, "Two".into(), &second)]);
+    let (combined, ranges) =
+        workspace::combine(&[(1, "One".into(), &first), (2, "Two".into(), &second)]);
     assert_eq!(combined.text, format!("{KYIV}\n\n{GRAIN}"));
     assert_eq!(ranges[1].start, KYIV.len() + 2);
     let pair = combined
@@ -1100,18 +1124,33 @@ fn all_documents_merge_relations_with_their_sources() {
         .find(|r| r.a.as_str() == "DE" && r.b.as_str() == "UA")
         .expect("DE-UA");
     assert_eq!(pair.evidence.len(), 2);
-    let sources: Vec<u64> = pair.evidence.iter().map(|span| workspace::range_of(&ranges, *span).unwrap().id).collect();
+    let sources: Vec<u64> = pair
+        .evidence
+        .iter()
+        .map(|span| workspace::range_of(&ranges, *span).unwrap().id)
+        .collect();
     assert_eq!(sources, [1, 2]);
     let weights: f64 = [&first, &second]
         .iter()
-        .flat_map(|a| a.analysis.relations.iter().filter(|r| r.a.as_str() == "DE" && r.b.as_str() == "UA"))
+        .flat_map(|a| {
+            a.analysis
+                .relations
+                .iter()
+                .filter(|r| r.a.as_str() == "DE" && r.b.as_str() == "UA")
+        })
         .map(|r| r.weight)
         .sum();
     assert_eq!(pair.weight, weights);
     for entity in &combined.analysis.entities {
-        assert!(combined.text.get(entity.span.start..entity.span.end).is_some());
+        assert!(combined
+            .text
+            .get(entity.span.start..entity.span.end)
+            .is_some());
     }
-    assert_eq!(&combined.text[pair.evidence[1].start..pair.evidence[1].end], GRAIN);
+    assert_eq!(
+        &combined.text[pair.evidence[1].start..pair.evidence[1].end],
+        GRAIN
+    );
 }
 
 #[wasm_bindgen_test]
@@ -1119,8 +1158,16 @@ fn html_files_become_their_text_without_scripts() {
     use diplomap_app::components::drop_zone::read_document;
     let html = b"<html><head><title>Cable</title><style>p{}</style></head><body><h1>Aid to Kyiv</h1><script>alert(1)</script><p>Berlin has <b>granted</b> aid.</p><img src=x onerror=alert(1)><p>Second.</p></body></html>";
     let docs = read_document("cable.html", html).unwrap();
-    assert_eq!(docs, vec![(Some("Cable".to_string()), "Aid to Kyiv\n\nBerlin has granted aid.\n\nSecond.".to_string())]);
-    assert!(read_document("empty.htm", b"<script>alert(1)</script>").unwrap_err().contains("empty.htm"));
+    assert_eq!(
+        docs,
+        vec![(
+            Some("Cable".to_string()),
+            "Aid to Kyiv\n\nBerlin has granted aid.\n\nSecond.".to_string()
+        )]
+    );
+    assert!(read_document("empty.htm", b"<script>alert(1)</script>")
+        .unwrap_err()
+        .contains("empty.htm"));
     let refused = read_document("x.json", b"[1]").unwrap_err();
     assert!(refused.contains("x.json"));
 }
@@ -1132,10 +1179,22 @@ fn web_pages_are_parsed_without_attributes_comments_scripts_or_styles() {
         bare_markup("<P class=x onclick='a>b'>Hi &amp; <b>you</b>, 1 < 2 <3</p >"),
         "<p>Hi &amp; <b>you</b>, 1 &lt; 2 &lt;3</p>"
     );
-    assert_eq!(bare_markup("<style>p{}</style><SCRIPT>if (a<b) x='</p>'</script >x"), "</style></script>x");
-    assert_eq!(bare_markup("<title>a <b onclick=x> &amp; c</title>"), "<title>a &lt;b onclick=x> &amp; c</title>");
-    assert_eq!(bare_markup("<!-- <img onerror=x> -->t<!-->u<!--->v<!DOCTYPE html><?xml?>w<plaintext>z"), "tuvwz");
-    assert_eq!(bare_markup("<img src=\"x\" alt='>' onerror=alert(1)//>é"), "<img>é");
+    assert_eq!(
+        bare_markup("<style>p{}</style><SCRIPT>if (a<b) x='</p>'</script >x"),
+        "</style></script>x"
+    );
+    assert_eq!(
+        bare_markup("<title>a <b onclick=x> &amp; c</title>"),
+        "<title>a &lt;b onclick=x> &amp; c</title>"
+    );
+    assert_eq!(
+        bare_markup("<!-- <img onerror=x> -->t<!-->u<!--->v<!DOCTYPE html><?xml?>w<plaintext>z"),
+        "tuvwz"
+    );
+    assert_eq!(
+        bare_markup("<img src=\"x\" alt='>' onerror=alert(1)//>é"),
+        "<img>é"
+    );
     assert_eq!(bare_markup("<svg><script>x</svg>"), "<svg>");
     // Whatever comes in, every `<` left opens a tag with a bare name.
     for html in [
@@ -1154,12 +1213,21 @@ fn web_pages_are_parsed_without_attributes_comments_scripts_or_styles() {
     let page = b"<title>&lt;img src=x onerror=alert(1)&gt;</title><p onclick=alert(1)>Berlin <img src=x onerror=alert(1)>and &lt;b&gt; Kyiv.</p><style>@import url(x.css)</style>";
     assert_eq!(
         read_document("page.html", page).unwrap(),
-        vec![(Some("<img src=x onerror=alert(1)>".to_string()), "Berlin and <b> Kyiv.".to_string())]
+        vec![(
+            Some("<img src=x onerror=alert(1)>".to_string()),
+            "Berlin and <b> Kyiv.".to_string()
+        )]
     );
 }
 
 fn saved_docs() -> Vec<workspace::DocRecord> {
-    workspace::parse_saved(&storage().get_item(WORKSPACE_KEY).unwrap().unwrap_or_default()).docs
+    workspace::parse_saved(
+        &storage()
+            .get_item(WORKSPACE_KEY)
+            .unwrap()
+            .unwrap_or_default(),
+    )
+    .docs
 }
 
 #[wasm_bindgen_test]
@@ -1171,7 +1239,10 @@ async fn workspace_tabs_switch_rename_delete_and_restore() {
     app.click(".doc-new");
     eventually("empty text", || app.textarea().value() == "").await;
     app.type_text(GRAIN);
-    eventually("second document saved", || saved_docs().len() == 2 && saved_docs()[1].text == GRAIN).await;
+    eventually("second document saved", || {
+        saved_docs().len() == 2 && saved_docs()[1].text == GRAIN
+    })
+    .await;
     eventually("tab titled", || app.text(".doc-current .doc-tab") == GRAIN).await;
 
     // Rename.
@@ -1180,7 +1251,10 @@ async fn workspace_tabs_switch_rename_delete_and_restore() {
     let input: web_sys::HtmlInputElement = app.one(".doc-rename-input").unchecked_into();
     input.set_value("Grain deal");
     app.click(".doc-rename button[type=submit]");
-    eventually("renamed", || app.text(".doc-current .doc-tab") == "Grain deal").await;
+    eventually("renamed", || {
+        app.text(".doc-current .doc-tab") == "Grain deal"
+    })
+    .await;
     assert_eq!(saved_docs()[1].title, "Grain deal");
 
     // Switch.
@@ -1189,13 +1263,22 @@ async fn workspace_tabs_switch_rename_delete_and_restore() {
 
     // All documents: one DE-UA line, evidence from both, naming them.
     app.click(".doc-all");
-    eventually("aggregated edge", || !app.all(r#"g.edge[data-target="E:DE-UA"]"#).is_empty()).await;
+    eventually("aggregated edge", || {
+        !app.all(r#"g.edge[data-target="E:DE-UA"]"#).is_empty()
+    })
+    .await;
     assert!(app.textarea().read_only());
-    assert_eq!(storage().get_item(CURRENT_KEY).unwrap().as_deref(), Some("all"));
+    assert_eq!(
+        storage().get_item(CURRENT_KEY).unwrap().as_deref(),
+        Some("all")
+    );
 
     // Delete, undo, delete again.
     app.click(r#".doc-item[data-doc-id="2"] .doc-delete"#);
-    eventually("deleted", || saved_docs().len() == 1 && !app.all(".doc-undo").is_empty()).await;
+    eventually("deleted", || {
+        saved_docs().len() == 1 && !app.all(".doc-undo").is_empty()
+    })
+    .await;
     assert!(app.text(".doc-undo").contains("Grain deal"));
     app.click(".doc-undo-button");
     eventually("restored", || saved_docs().len() == 2).await;
@@ -1212,7 +1295,9 @@ async fn workspace_tabs_switch_rename_delete_and_restore() {
     document.body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), App);
     leptos::task::tick().await;
-    let tabs = root.query_selector_all(".doc-tabs .doc-item:not(.doc-item-all)").unwrap();
+    let tabs = root
+        .query_selector_all(".doc-tabs .doc-item:not(.doc-item-all)")
+        .unwrap();
     assert_eq!(tabs.length(), 1);
     assert_eq!(storage().get_item(WORKSPACE_KEY).unwrap().unwrap(), docs);
     drop(handle);
@@ -1225,27 +1310,48 @@ async fn a_damaged_workspace_keeps_its_readable_documents() {
         storage().remove_item(key).unwrap();
     }
     storage()
-        .set_item(WORKSPACE_KEY, r#"[{"id":1,"title":"Kept","text":"Oil rose 4% in May."}, "junk"]"#)
+        .set_item(
+            WORKSPACE_KEY,
+            r#"[{"id":1,"title":"Kept","text":"Oil rose 4% in May."}, "junk"]"#,
+        )
         .unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
     let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), App);
     leptos::task::tick().await;
-    let notice = root.query_selector(".notice").unwrap().unwrap().text_content().unwrap();
-    assert!(notice.contains("1 saved document could not be read") && notice.contains("1 recovered"), "{notice}");
+    let notice = root
+        .query_selector(".notice")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        notice.contains("1 saved document could not be read") && notice.contains("1 recovered"),
+        "{notice}"
+    );
     assert_eq!(saved_docs().len(), 1);
     drop(handle);
     root.remove();
 
-    storage().set_item(WORKSPACE_KEY, "[{\"id\":1,\"te").unwrap();
+    storage()
+        .set_item(WORKSPACE_KEY, "[{\"id\":1,\"te")
+        .unwrap();
     let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), App);
     leptos::task::tick().await;
-    let notice = root.query_selector(".notice").unwrap().unwrap().text_content().unwrap();
+    let notice = root
+        .query_selector(".notice")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(notice.contains("could not be read"), "{notice}");
-    assert_eq!(storage().get_item(UNREADABLE_KEY).unwrap().as_deref(), Some("[{\"id\":1,\"te"));
+    assert_eq!(
+        storage().get_item(UNREADABLE_KEY).unwrap().as_deref(),
+        Some("[{\"id\":1,\"te")
+    );
     drop(handle);
     root.remove();
     for key in [WORKSPACE_KEY, CURRENT_KEY, UNREADABLE_KEY] {
@@ -1256,7 +1362,9 @@ async fn a_damaged_workspace_keeps_its_readable_documents() {
 #[wasm_bindgen_test]
 async fn clicking_a_mention_marks_every_mention_of_it() {
     let app = Mounted::new(None).await;
-    app.type_text("Vladimir Putin met the envoy in Minsk.\n\nLater Putin said the talks went well.");
+    app.type_text(
+        "Vladimir Putin met the envoy in Minsk.\n\nLater Putin said the talks went well.",
+    );
     eventually("the typed article is analysed", || {
         app.text("article.reading").contains("talks went well")
     })
@@ -1272,7 +1380,9 @@ async fn clicking_a_mention_marks_every_mention_of_it() {
     assert_eq!(putins()[1].get_attribute("tabindex").as_deref(), Some("0"));
     putins()[1].unchecked_ref::<web_sys::HtmlElement>().click();
     leptos::task::tick().await;
-    assert!(putins().iter().all(|mark| mark.class_list().contains("same")));
+    assert!(putins()
+        .iter()
+        .all(|mark| mark.class_list().contains("same")));
     assert_eq!(app.all("mark.same").len(), 2);
     assert!(putins()[0].get_attribute("title").is_some());
     // Again clears; Enter marks; Escape clears.
@@ -1283,7 +1393,8 @@ async fn clicking_a_mention_marks_every_mention_of_it() {
         let init = web_sys::KeyboardEventInit::new();
         init.set_key(key);
         init.set_bubbles(true);
-        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         mark.dispatch_event(&event).unwrap();
     };
     key(&putins()[0], "Enter");
@@ -1298,7 +1409,8 @@ async fn clicking_a_mention_marks_every_mention_of_it() {
 
 /// An article of our own, repeated to `bytes`: paragraphs of several sentences.
 fn long_article(bytes: usize) -> String {
-    let paragraph = "Kazakh President Kassym-Jomart Tokayev met Chinese leader Xi Jinping in Astana on \
+    let paragraph =
+        "Kazakh President Kassym-Jomart Tokayev met Chinese leader Xi Jinping in Astana on \
         June 4. Beijing pledged $2 billion for a rail line to the Caspian, and officials said \
         trade grew 12% last year. Moscow watched closely.";
     let mut text = String::from("Long read on Central Asian trade\n\n");
@@ -1323,10 +1435,14 @@ fn a_very_long_paragraph_is_cut_into_passages_after_sentences() {
         rebuilt.push_str(&text[passage.start..passage.end]);
     }
     assert_eq!(rebuilt, text.trim_end());
-    assert!(cut[..cut.len() - 1].iter().all(|passage| text[..passage.end].ends_with(". ")));
+    assert!(cut[..cut.len() - 1]
+        .iter()
+        .all(|passage| text[..passage.end].ends_with(". ")));
     // Without any space, the cut still falls on a character boundary.
     let dense = "ü".repeat(SECTION_BYTES);
-    assert!(passages(&dense).iter().all(|passage| dense.is_char_boundary(passage.end)));
+    assert!(passages(&dense)
+        .iter()
+        .all(|passage| dense.is_char_boundary(passage.end)));
 }
 
 #[wasm_bindgen_test]
@@ -1347,7 +1463,10 @@ fn sections_group_passages_in_order_and_blocks_can_start_anywhere() {
     let third = &grouped[2];
     let some = diplomap_app::layout::blocks_of(&analysed, &cut[third.passages.clone()]);
     assert_eq!(some, all[third.passages.clone()].to_vec());
-    assert!(some.iter().any(|block| block.pieces.iter().any(|piece| matches!(piece, Piece::Mention { .. }))));
+    assert!(some.iter().any(|block| block
+        .pieces
+        .iter()
+        .any(|piece| matches!(piece, Piece::Mention { .. }))));
 }
 
 #[wasm_bindgen_test]
@@ -1388,9 +1507,15 @@ async fn a_long_article_is_highlighted_section_by_section_as_it_scrolls() {
     assert!(last.query_selector(".reading-plain").unwrap().is_some());
     // All the text is there, highlighted or not.
     let shown = app.text("article.reading");
-    assert!(shown.contains("Long read on Central Asian trade") && shown.ends_with("Moscow watched closely."));
+    assert!(
+        shown.contains("Long read on Central Asian trade")
+            && shown.ends_with("Moscow watched closely.")
+    );
     last.scroll_into_view();
-    eventually("the last section is highlighted once on screen", || marked(&last)).await;
+    eventually("the last section is highlighted once on screen", || {
+        marked(&last)
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -1404,14 +1529,24 @@ async fn a_text_too_long_to_edit_is_read_but_not_kept_in_the_box() {
     let app = Mounted::new(None).await;
     let text = long_article(EDIT_LIMIT_BYTES + SECTION_BYTES);
     app.type_text(&text);
-    eventually("the long text is read", || app.all("article.reading .reading-section").len() > 30).await;
+    eventually("the long text is read", || {
+        app.all("article.reading .reading-section").len() > 30
+    })
+    .await;
     let textarea = app.textarea();
     assert_eq!(textarea.value(), "", "the box does not hold it");
     assert!(textarea.has_attribute("readonly"));
-    assert!(textarea.placeholder().contains("too long to edit here"), "{}", textarea.placeholder());
+    assert!(
+        textarea.placeholder().contains("too long to edit here"),
+        "{}",
+        textarea.placeholder()
+    );
     // Loading a short text makes the box editable again.
     app.click(".panel-actions button:nth-child(1)");
-    eventually("the sample is back in the box", || app.textarea().value() == SAMPLE_ARTICLE).await;
+    eventually("the sample is back in the box", || {
+        app.textarea().value() == SAMPLE_ARTICLE
+    })
+    .await;
     assert!(!app.textarea().has_attribute("readonly"));
 }
 
@@ -1422,10 +1557,21 @@ async fn a_text_over_the_limit_is_refused_and_the_article_kept() {
     let huge = "Talks in Geneva went on. ".repeat(MAX_TEXT_BYTES / 20);
     app.type_text(&huge);
     leptos::task::tick().await;
-    assert!(app.notice().contains("is 12.5 MB: Diplomap reads up to 10.0 MB"), "{}", app.notice());
-    assert_eq!(app.textarea().value(), SAMPLE_ARTICLE, "the box is given back its text");
+    assert!(
+        app.notice()
+            .contains("is 12.5 MB: Diplomap reads up to 10.0 MB"),
+        "{}",
+        app.notice()
+    );
+    assert_eq!(
+        app.textarea().value(),
+        SAMPLE_ARTICLE,
+        "the box is given back its text"
+    );
     sleep(300).await;
-    assert!(app.text("article.reading").contains(SAMPLE_ARTICLE.lines().next().unwrap()));
+    assert!(app
+        .text("article.reading")
+        .contains(SAMPLE_ARTICLE.lines().next().unwrap()));
     assert!(!app.text("article.reading").contains("Talks in Geneva"));
 }
 
@@ -1442,11 +1588,21 @@ fn figures_come_in_text_order_with_their_words_around() {
     assert_eq!(shown[0].before, "Moscow has granted ");
     assert!(shown[0].after.starts_with(" to Bishkek"));
     assert_eq!(shown[1].value, "31%");
-    assert!(!shown[1].before.contains("Bishkek"), "context stays in the sentence");
+    assert!(
+        !shown[1].before.contains("Bishkek"),
+        "context stays in the sentence"
+    );
     // A long sentence is cut at word boundaries, and the list at the limit.
-    let long = format!("{} rose by 4%.", "The exports of grain and of cotton from the region".repeat(3));
+    let long = format!(
+        "{} rose by 4%.",
+        "The exports of grain and of cotton from the region".repeat(3)
+    );
     let (shown, _) = figures(&Analysed::new(long), 10);
-    assert!(shown[0].before.starts_with('\u{2026}') && shown[0].before.chars().count() <= 50, "{}", shown[0].before);
+    assert!(
+        shown[0].before.starts_with('\u{2026}') && shown[0].before.chars().count() <= 50,
+        "{}",
+        shown[0].before
+    );
     let many = "Prices rose 1%. ".repeat(30);
     let (shown, total) = figures(&Analysed::new(many), 5);
     assert_eq!((shown.len(), total), (5, 30));
@@ -1475,14 +1631,20 @@ async fn two_fingers_pinch_the_map_and_the_wheel_zooms_it() {
         view_box.split(' ').nth(2).unwrap().parse().unwrap()
     };
     let rect = svg.get_bounding_client_rect();
-    let (x, y) = ((rect.left() + rect.width() / 2.0) as i32, (rect.top() + rect.height() / 2.0) as i32);
+    let (x, y) = (
+        (rect.left() + rect.width() / 2.0) as i32,
+        (rect.top() + rect.height() / 2.0) as i32,
+    );
     let home = width();
     finger(&svg, "pointerdown", 1, x - 40, y);
     finger(&svg, "pointerdown", 2, x + 40, y);
     finger(&svg, "pointermove", 2, x + 120, y);
     leptos::task::tick().await;
     let pinched = width();
-    assert!((pinched - home / 2.0).abs() < home * 0.05, "fingers twice as far apart halve the view: {home} -> {pinched}");
+    assert!(
+        (pinched - home / 2.0).abs() < home * 0.05,
+        "fingers twice as far apart halve the view: {home} -> {pinched}"
+    );
     finger(&svg, "pointerup", 2, x + 120, y);
     finger(&svg, "pointerup", 1, x - 40, y);
     // The wheel zooms back out.
@@ -1523,8 +1685,15 @@ async fn a_workspace_too_big_for_local_storage_is_kept_in_indexeddb() {
         storage().get_item(SAVED_IN_KEY).unwrap().as_deref() == Some(IN_DATABASE)
     })
     .await;
-    assert!(storage().get_item(WORKSPACE_KEY).unwrap().is_none(), "no stale save is left behind");
-    assert!(!app.notice().contains("could not be saved"), "{}", app.notice());
+    assert!(
+        storage().get_item(WORKSPACE_KEY).unwrap().is_none(),
+        "no stale save is left behind"
+    );
+    assert!(
+        !app.notice().contains("could not be saved"),
+        "{}",
+        app.notice()
+    );
     drop(app);
 
     // A reload finds it there.
@@ -1532,7 +1701,12 @@ async fn a_workspace_too_big_for_local_storage_is_kept_in_indexeddb() {
     let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), App);
-    let textarea = || root.query_selector("#article-text").unwrap().unwrap().unchecked_into::<web_sys::HtmlTextAreaElement>();
+    let textarea = || {
+        root.query_selector("#article-text")
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlTextAreaElement>()
+    };
     eventually("the big document is back", || textarea().value() == text).await;
 
     // With room again, the next save goes back to localStorage.
@@ -1542,9 +1716,12 @@ async fn a_workspace_too_big_for_local_storage_is_kept_in_indexeddb() {
     textarea().set_value("Turkey and Greece held talks in Ankara.");
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    textarea().dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    textarea()
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
     eventually("saved in localStorage again", || {
-        storage().get_item(SAVED_IN_KEY).unwrap().is_none() && saved_docs().iter().any(|doc| doc.text.contains("Ankara"))
+        storage().get_item(SAVED_IN_KEY).unwrap().is_none()
+            && saved_docs().iter().any(|doc| doc.text.contains("Ankara"))
     })
     .await;
     drop(handle);

@@ -23,7 +23,10 @@ pub fn encode(analysis: &Analysis) -> Vec<u8> {
     out.len(analysis.entities.len());
     for entity in &analysis.entities {
         out.span(entity.span);
-        out.u8(Label::ALL.iter().position(|label| *label == entity.label).unwrap_or(0) as u8);
+        out.u8(Label::ALL
+            .iter()
+            .position(|label| *label == entity.label)
+            .unwrap_or(0) as u8);
         out.country(entity.country);
         out.optional_str(entity.canonical.as_deref());
         out.value(entity.value.as_ref());
@@ -138,7 +141,10 @@ impl Writer {
         self.country(Some(relation.a));
         self.country(Some(relation.b));
         let types = relation.types.iter().fold(0u8, |bits, kind| {
-            let index = RelationType::ALL.iter().position(|other| other == kind).unwrap_or(0);
+            let index = RelationType::ALL
+                .iter()
+                .position(|other| other == kind)
+                .unwrap_or(0);
             bits | 1 << index
         });
         self.u8(types);

@@ -29,7 +29,11 @@ pub fn analyse_encoded(text: &str, report: &js_sys::Function) -> Vec<u8> {
     let mut progress = |share: f32| {
         let _ = report.call1(&JsValue::NULL, &JsValue::from_f64(f64::from(share)));
     };
-    codec::encode(&analyze_with_progress(Gazetteer::shared(), text, &mut progress))
+    codec::encode(&analyze_with_progress(
+        Gazetteer::shared(),
+        text,
+        &mut progress,
+    ))
 }
 
 /// Whether this instance of the module runs in a worker rather than on the page.
@@ -111,7 +115,10 @@ impl Worker {
     /// already failed (boot.js marks `<html data-worker>`; an error that fired before
     /// this handler was set would never reach it).
     fn start() -> Option<Worker> {
-        let state = web_sys::window()?.document()?.document_element()?.get_attribute("data-worker");
+        let state = web_sys::window()?
+            .document()?
+            .document_element()?
+            .get_attribute("data-worker");
         if state.as_deref() == Some("failed") {
             return None;
         }
@@ -119,10 +126,11 @@ impl Worker {
         let worker: web_sys::Worker = worker.dyn_into().ok()?;
         // Handed over to JavaScript for the life of the worker (a handler may end its
         // own worker, so Rust must not own and drop them).
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            |event: web_sys::MessageEvent| answered(event.data()),
-        )
-        .into_js_value();
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
+                answered(event.data())
+            })
+            .into_js_value();
         // Fires when worker.js cannot be loaded (a host without it) or throws.
         let on_error =
             Closure::<dyn FnMut(web_sys::Event)>::new(|_event: web_sys::Event| give_up())
@@ -189,7 +197,9 @@ fn answered(message: JsValue) {
         }
         _ => None,
     });
-    let Some(Pending { text, done, .. }) = pending else { return };
+    let Some(Pending { text, done, .. }) = pending else {
+        return;
+    };
     let bytes = get(&message, "bytes");
     let result = match bytes.dyn_ref::<Uint8Array>() {
         Some(bytes) => codec::decode(&bytes.to_vec())

@@ -17,13 +17,23 @@ impl Article {
     /// or the sample on the first one. A damaged save keeps what can be read of it.
     pub fn restore() -> Self {
         let storage = storage();
-        let get = |key: &str| storage.as_ref().and_then(|s| s.get_item(key).ok().flatten());
-        let current = get(CURRENT_KEY).and_then(|id| id.parse::<u64>().ok()).unwrap_or(0);
+        let get = |key: &str| {
+            storage
+                .as_ref()
+                .and_then(|s| s.get_item(key).ok().flatten())
+        };
+        let current = get(CURRENT_KEY)
+            .and_then(|id| id.parse::<u64>().ok())
+            .unwrap_or(0);
         let all = get(CURRENT_KEY).as_deref() == Some("all");
         if get(SAVED_IN_KEY).as_deref() == Some(IN_DATABASE) {
             let article = Article::with_docs(Vec::new(), 0);
-            article.notice.set(Some(Notice::Info("Restoring the workspace\u{2026}".to_string())));
-            leptos::task::spawn_local(async move { article.restore_from_database(current, all).await });
+            article.notice.set(Some(Notice::Info(
+                "Restoring the workspace\u{2026}".to_string(),
+            )));
+            leptos::task::spawn_local(
+                async move { article.restore_from_database(current, all).await },
+            );
             return article;
         }
         let mut notice = None;
@@ -46,7 +56,9 @@ impl Article {
         }
         let article = Article::with_docs(docs, current);
         article.persist();
-        article.notice.set(notice.or(first_visit.then(sample_notice)));
+        article
+            .notice
+            .set(notice.or(first_visit.then(sample_notice)));
         if all {
             article.switch(View::All);
         }
@@ -64,8 +76,16 @@ impl Article {
             Ok(None) => (Vec::new(), Some(Notice::Error("The saved workspace was not found in this browser\u{2019}s database, so it starts afresh.".to_string()))),
             Err(why) => (Vec::new(), Some(Notice::Error(format!("The saved workspace could not be read from this browser\u{2019}s database ({why}), so it starts afresh.")))),
         };
-        let docs = if docs.is_empty() { workspace::migrate(SAMPLE_ARTICLE) } else { docs };
-        let shown = docs.iter().find(|doc| doc.id == current).or(docs.first()).map(|doc| doc.id);
+        let docs = if docs.is_empty() {
+            workspace::migrate(SAMPLE_ARTICLE)
+        } else {
+            docs
+        };
+        let shown = docs
+            .iter()
+            .find(|doc| doc.id == current)
+            .or(docs.first())
+            .map(|doc| doc.id);
         self.workspace.docs.set(docs);
         self.switch(match shown {
             Some(id) if !all => View::Doc(id),
@@ -77,8 +97,13 @@ impl Article {
     /// Saves the workspace: in `localStorage`, or in IndexedDB when it is too big for
     /// it. A save that fails is reported and the last one kept.
     pub fn persist(&self) -> bool {
-        let Some(storage) = storage() else { return false };
-        let json = self.workspace.docs.with_untracked(|docs| workspace::serialize(docs));
+        let Some(storage) = storage() else {
+            return false;
+        };
+        let json = self
+            .workspace
+            .docs
+            .with_untracked(|docs| workspace::serialize(docs));
         match storage.set_item(WORKSPACE_KEY, &json) {
             Ok(()) => {
                 if storage.get_item(SAVED_IN_KEY).ok().flatten().is_some() {
@@ -95,7 +120,17 @@ impl Article {
             }
             Err(error) => {
                 let name = exception_name(&error);
-                self.save_failed(&json, &format!("storage refused it ({})", if name.is_empty() { "unknown error" } else { &name }));
+                self.save_failed(
+                    &json,
+                    &format!(
+                        "storage refused it ({})",
+                        if name.is_empty() {
+                            "unknown error"
+                        } else {
+                            &name
+                        }
+                    ),
+                );
                 false
             }
         }

@@ -21,7 +21,8 @@ pub fn ArticleInput() -> impl IntoView {
     let too_long = Memo::new(move |_| draft.with(|text| text.len() > EDIT_LIMIT_BYTES));
     let placeholder = move || {
         if too_long.get() {
-            let size = draft.with(|text| crate::components::drop_zone::human_size(text.len() as f64));
+            let size =
+                draft.with(|text| crate::components::drop_zone::human_size(text.len() as f64));
             format!("This document ({size}) is too long to edit here; it is shown in full below. Paste or drop to add another.")
         } else {
             "Paste an English news article here\u{2026}".to_string()
@@ -107,7 +108,10 @@ fn analysing(busy: Busy) -> impl IntoView {
 /// A paste too long for the box goes straight into the document, where the box's
 /// selection was, without ever being laid out in the box.
 fn paste_long_text(article: Article, event: web_sys::ClipboardEvent) {
-    let Some(pasted) = event.clipboard_data().and_then(|data| data.get_data("text/plain").ok()) else {
+    let Some(pasted) = event
+        .clipboard_data()
+        .and_then(|data| data.get_data("text/plain").ok())
+    else {
         return;
     };
     if pasted.len() <= EDIT_LIMIT_BYTES {

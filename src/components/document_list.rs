@@ -40,14 +40,15 @@ pub fn DocumentList() -> impl IntoView {
             return;
         }
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        let empty = article.current_id().is_some() && article.draft.with_untracked(|d| d.trim().is_empty());
+        let empty =
+            article.current_id().is_some() && article.draft.with_untracked(|d| d.trim().is_empty());
         if empty {
             article.load(text, Some(Notice::Info("Pasted text loaded.".to_string())));
         } else {
             article.add_document(None, text);
-            article
-                .notice
-                .set(Some(Notice::Info("Pasted text added as a new document.".to_string())));
+            article.notice.set(Some(Notice::Info(
+                "Pasted text added as a new document.".to_string(),
+            )));
         }
     });
     on_cleanup(move || paste_handle.remove());
@@ -98,9 +99,11 @@ pub fn DocumentList() -> impl IntoView {
             View::Doc(id) => id,
             View::All => return None,
         };
-        workspace
-            .docs
-            .with(|docs| docs.iter().find(|doc| doc.id == id).map(|doc| (id, doc.title.clone())))
+        workspace.docs.with(|docs| {
+            docs.iter()
+                .find(|doc| doc.id == id)
+                .map(|doc| (id, doc.title.clone()))
+        })
     };
 
     let commit = move |input: web_sys::HtmlInputElement| {

@@ -211,8 +211,9 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Outcome {
     match extension(name).as_str() {
         "json" => workspace::import_json(name, &text),
         "html" | "htm" => {
-            let (title, text) = html_to_text(&text)
-                .ok_or_else(|| format!("\u{201c}{name}\u{201d} could not be read as a web page."))?;
+            let (title, text) = html_to_text(&text).ok_or_else(|| {
+                format!("\u{201c}{name}\u{201d} could not be read as a web page.")
+            })?;
             if text.trim().is_empty() {
                 return Err(format!("\u{201c}{name}\u{201d} has no text."));
             }
@@ -232,9 +233,14 @@ pub fn html_to_text(html: &str) -> Option<(Option<String>, String)> {
         .parse_from_string(&bare_markup(html), web_sys::SupportedType::TextHtml)
         .ok()?;
     let body = document.body()?;
-    if let Ok(junk) = body.query_selector_all("script, style, noscript, template, iframe, object, svg") {
+    if let Ok(junk) =
+        body.query_selector_all("script, style, noscript, template, iframe, object, svg")
+    {
         for i in 0..junk.length() {
-            if let Some(node) = junk.item(i).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+            if let Some(node) = junk
+                .item(i)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            {
                 node.remove();
             }
         }
@@ -263,7 +269,11 @@ pub fn html_to_text(html: &str) -> Option<(Option<String>, String)> {
         blank = 0;
         text.push_str(&line);
     }
-    let title = document.title().split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = document
+        .title()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(((!title.is_empty()).then_some(title), text))
 }
 
@@ -285,7 +295,9 @@ pub fn bare_markup(html: &str) -> String {
     let len = bytes.len();
     // Where `needle` starts next, from `from` on (the end when nowhere).
     let find = |from: usize, needle: &[u8]| {
-        (from..len).find(|&at| bytes[at..].starts_with(needle)).unwrap_or(len)
+        (from..len)
+            .find(|&at| bytes[at..].starts_with(needle))
+            .unwrap_or(len)
     };
     let mut out = String::with_capacity(len);
     let (mut copied, mut i) = (0, 0);
@@ -301,7 +313,10 @@ pub fn bare_markup(html: &str) -> String {
         if next.is_ascii_alphabetic() || closing {
             let from = i + 1 + usize::from(closing);
             let mut name_end = from;
-            while bytes.get(name_end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-') {
+            while bytes
+                .get(name_end)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-')
+            {
                 name_end += 1;
             }
             let name = &lower[from..name_end];

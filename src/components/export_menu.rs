@@ -36,20 +36,33 @@ pub fn ExportMenu() -> impl IntoView {
     let base = move || match article.workspace.view.get_untracked() {
         View::All => "all-documents".to_string(),
         View::Doc(id) => article.workspace.docs.with_untracked(|docs| {
-            workspace::slug(&docs.iter().find(|doc| doc.id == id).map(|doc| doc.title.clone()).unwrap_or_default())
+            workspace::slug(
+                &docs
+                    .iter()
+                    .find(|doc| doc.id == id)
+                    .map(|doc| doc.title.clone())
+                    .unwrap_or_default(),
+            )
         }),
     };
     let fail = move |what: &str| {
-        article.notice.set(Some(Notice::Error(format!("The {what} could not be exported."))));
+        article.notice.set(Some(Notice::Error(format!(
+            "The {what} could not be exported."
+        ))));
     };
 
     let json = move |_| {
         let content = match article.workspace.view.get_untracked() {
             View::Doc(id) => {
                 let title = article.workspace.docs.with_untracked(|docs| {
-                    docs.iter().find(|doc| doc.id == id).map(|doc| doc.title.clone()).unwrap_or_default()
+                    docs.iter()
+                        .find(|doc| doc.id == id)
+                        .map(|doc| doc.title.clone())
+                        .unwrap_or_default()
                 });
-                article.analysed.with_untracked(|current| workspace::export_json(&title, &current.text, &current.analysis))
+                article.analysed.with_untracked(|current| {
+                    workspace::export_json(&title, &current.text, &current.analysis)
+                })
             }
             View::All => {
                 // One result per document, as a list: importing it gives them all back.
@@ -64,19 +77,35 @@ pub fn ExportMenu() -> impl IntoView {
                 format!("[\n{}\n]", items.join(",\n"))
             }
         };
-        if download(&format!("{}.diplomap.json", base()), "application/json", &content).is_err() {
+        if download(
+            &format!("{}.diplomap.json", base()),
+            "application/json",
+            &content,
+        )
+        .is_err()
+        {
             fail("JSON");
         }
     };
     let csv = move |_| {
-        let content = article.analysed.with_untracked(|current| workspace::relations_csv(&current.analysis));
+        let content = article
+            .analysed
+            .with_untracked(|current| workspace::relations_csv(&current.analysis));
         if download(&format!("{}-relations.csv", base()), "text/csv", &content).is_err() {
             fail("CSV");
         }
     };
     let displacy = move |_| {
-        let content = article.analysed.with_untracked(|current| workspace::displacy_json(&current.text, &current.analysis));
-        if download(&format!("{}-entities.displacy.json", base()), "application/json", &content).is_err() {
+        let content = article
+            .analysed
+            .with_untracked(|current| workspace::displacy_json(&current.text, &current.analysis));
+        if download(
+            &format!("{}-entities.displacy.json", base()),
+            "application/json",
+            &content,
+        )
+        .is_err()
+        {
             fail("displaCy JSON");
         }
     };
@@ -148,14 +177,18 @@ pub fn map_svg() -> Option<(String, f64, f64)> {
     let originals = svg.query_selector_all("*").ok()?;
     let copies = copy.query_selector_all("*").ok()?;
     for i in 0..originals.length().min(copies.length()) {
-        let (Some(original), Some(target)) = (originals.item(i), copies.item(i)) else { continue };
+        let (Some(original), Some(target)) = (originals.item(i), copies.item(i)) else {
+            continue;
+        };
         let (Ok(original), Ok(target)) = (
             original.dyn_into::<web_sys::Element>(),
             target.dyn_into::<web_sys::Element>(),
         ) else {
             continue;
         };
-        let Ok(Some(style)) = window().get_computed_style(&original) else { continue };
+        let Ok(Some(style)) = window().get_computed_style(&original) else {
+            continue;
+        };
         // As presentation attributes, not `style`: the page's CSP forbids inline styles.
         for prop in SVG_PROPS {
             if let Ok(value) = style.get_property_value(prop) {
@@ -168,7 +201,10 @@ pub fn map_svg() -> Option<(String, f64, f64)> {
         let _ = target.remove_attribute("tabindex");
     }
     let rect = svg.get_bounding_client_rect();
-    let (width, height) = (rect.width().max(1.0).round(), rect.height().max(1.0).round());
+    let (width, height) = (
+        rect.width().max(1.0).round(),
+        rect.height().max(1.0).round(),
+    );
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
     let _ = copy.set_attribute("width", &width.to_string());
     let _ = copy.set_attribute("height", &height.to_string());
@@ -181,7 +217,10 @@ pub fn map_svg() -> Option<(String, f64, f64)> {
     let _ = copy.remove_attribute("class");
     if let Ok(paper) = document.create_element_ns(Some("http://www.w3.org/2000/svg"), "rect") {
         let view_box = svg.get_attribute("viewBox").unwrap_or_default();
-        let numbers: Vec<f64> = view_box.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+        let numbers: Vec<f64> = view_box
+            .split_whitespace()
+            .filter_map(|n| n.parse().ok())
+            .collect();
         if let [x, y, w, h] = numbers[..] {
             for (name, value) in [("x", x), ("y", y), ("width", w), ("height", h)] {
                 let _ = paper.set_attribute(name, &value.to_string());
@@ -190,7 +229,10 @@ pub fn map_svg() -> Option<(String, f64, f64)> {
             let _ = copy.insert_before(&paper, copy.first_child().as_ref());
         }
     }
-    let xml = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&copy).ok()?;
+    let xml = web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&copy)
+        .ok()?;
     Some((xml, width, height))
 }
 
@@ -212,7 +254,12 @@ pub fn map_png(name: String) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn draw_png(image: &web_sys::HtmlImageElement, width: f64, height: f64, name: String) -> Result<(), JsValue> {
+fn draw_png(
+    image: &web_sys::HtmlImageElement,
+    width: f64,
+    height: f64,
+    name: String,
+) -> Result<(), JsValue> {
     let document = window().document().ok_or(JsValue::NULL)?;
     let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     let scale = 2.0;

@@ -28,7 +28,11 @@ pub struct Figure {
 pub fn FigureList() -> impl IntoView {
     let article = expect_context::<Article>();
     // Plain closures, not a memo: cheap to run again, and lighter in the download.
-    let found = move || article.analysed.with(|current| figures(current, FIGURES_SHOWN));
+    let found = move || {
+        article
+            .analysed
+            .with(|current| figures(current, FIGURES_SHOWN))
+    };
 
     let list = move || {
         let (shown, total) = found();
@@ -82,7 +86,11 @@ pub fn figures(analysed: &Analysed, limit: usize) -> (Vec<Figure>, usize) {
             let span = entity.span;
             let sentence = analysis
                 .sentences
-                .get(analysis.sentences.partition_point(|sentence| sentence.end <= span.start))
+                .get(
+                    analysis
+                        .sentences
+                        .partition_point(|sentence| sentence.end <= span.start),
+                )
                 .filter(|sentence| sentence.contains(span))
                 .copied()
                 .unwrap_or(span);
@@ -123,7 +131,9 @@ fn tail(text: &str) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().skip(count - CONTEXT_CHARS).collect();
-    let words = cut.split_once(char::is_whitespace).map_or(cut.as_str(), |(_, rest)| rest);
+    let words = cut
+        .split_once(char::is_whitespace)
+        .map_or(cut.as_str(), |(_, rest)| rest);
     format!("\u{2026}{words}")
 }
 
@@ -134,6 +144,8 @@ fn head(text: &str) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().take(CONTEXT_CHARS).collect();
-    let words = cut.rsplit_once(char::is_whitespace).map_or(cut.as_str(), |(words, _)| words);
+    let words = cut
+        .rsplit_once(char::is_whitespace)
+        .map_or(cut.as_str(), |(words, _)| words);
     format!("{words}\u{2026}")
 }

@@ -65,7 +65,8 @@ pub fn ReadingView() -> impl IntoView {
     let shown: StoredValue<Vec<ShownSection>> = StoredValue::new(Vec::new());
     let observer = StoredValue::new_local(section_observer(shown));
     on_cleanup(move || {
-        let _ = observer.try_with_value(|observer| observer.as_ref().map(|observer| observer.disconnect()));
+        let _ = observer
+            .try_with_value(|observer| observer.as_ref().map(|observer| observer.disconnect()));
     });
 
     let body = move || {
@@ -86,7 +87,10 @@ pub fn ReadingView() -> impl IntoView {
             .enumerate()
             .map(|(index, section)| {
                 let highlighted = RwSignal::new(index < OPEN_SECTIONS);
-                let shown = ShownSection { end: section.end, highlighted };
+                let shown = ShownSection {
+                    end: section.end,
+                    highlighted,
+                };
                 (section, shown)
             })
             .collect();
@@ -132,8 +136,12 @@ pub fn ReadingView() -> impl IntoView {
     // A sentence to show (evidence clicked in the map): once its text is analysed and
     // on the page, highlight its section, scroll to it and flash it.
     Effect::new(move |_| {
-        let Some(span) = article.revealing.get() else { return };
-        if article.busy.with(Option::is_some) || analysed.with(|current| span.end > current.text.len()) {
+        let Some(span) = article.revealing.get() else {
+            return;
+        };
+        if article.busy.with(Option::is_some)
+            || analysed.with(|current| span.end > current.text.len())
+        {
             return;
         }
         article.revealing.set(None);
@@ -177,7 +185,9 @@ struct ShownSection {
 }
 
 /// Highlights each section as it comes within a screen or so of the viewport.
-fn section_observer(shown: StoredValue<Vec<ShownSection>>) -> Option<web_sys::IntersectionObserver> {
+fn section_observer(
+    shown: StoredValue<Vec<ShownSection>>,
+) -> Option<web_sys::IntersectionObserver> {
     let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
         move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
             for entry in entries.iter() {
@@ -187,7 +197,9 @@ fn section_observer(shown: StoredValue<Vec<ShownSection>>) -> Option<web_sys::In
                 }
                 let target = entry.target();
                 observer.unobserve(&target);
-                let index = target.get_attribute("data-section").and_then(|index| index.parse::<usize>().ok());
+                let index = target
+                    .get_attribute("data-section")
+                    .and_then(|index| index.parse::<usize>().ok());
                 let _ = shown.try_with_value(|sections| {
                     if let Some(section) = index.and_then(|index| sections.get(index)) {
                         section.highlighted.set(true);
@@ -217,7 +229,10 @@ fn observe_plain_sections(
             if section.highlighted.get_untracked() {
                 continue;
             }
-            if let Some(element) = elements.item(index as u32).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+            if let Some(element) = elements
+                .item(index as u32)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            {
                 observer.observe(&element);
             }
         }
@@ -250,7 +265,11 @@ fn render_block(
                 // Marks every mention of the same thing, or clears the mark.
                 let toggle = move || {
                     marked.update(|marked| {
-                        *marked = if marked.as_ref() == Some(&key) { None } else { Some(key.clone()) };
+                        *marked = if marked.as_ref() == Some(&key) {
+                            None
+                        } else {
+                            Some(key.clone())
+                        };
                     })
                 };
                 let toggle_key = toggle.clone();
@@ -283,7 +302,8 @@ fn render_block(
     if block.headline {
         view! { <h3 class="reading-headline" data-start=start.to_string()>{pieces}</h3> }.into_any()
     } else {
-        view! { <p class:continued=block.continued data-start=start.to_string()>{pieces}</p> }.into_any()
+        view! { <p class:continued=block.continued data-start=start.to_string()>{pieces}</p> }
+            .into_any()
     }
 }
 

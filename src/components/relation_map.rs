@@ -363,10 +363,15 @@ pub fn RelationMap() -> impl IntoView {
                 event.prevent_default();
                 let factor = (event.delta_y() * 0.0015).clamp(-0.5, 0.5).exp();
                 let current = view_box.get_untracked();
-                let Some(about) = map_point(&element, current, event.client_x(), event.client_y()) else {
+                let Some(about) = map_point(&element, current, event.client_x(), event.client_y())
+                else {
                     return;
                 };
-                view_box.set(current.zoomed(factor, about).clamped(&bounds(), map::MIN_WIDTH));
+                view_box.set(
+                    current
+                        .zoomed(factor, about)
+                        .clamped(&bounds(), map::MIN_WIDTH),
+                );
             });
         let options = web_sys::AddEventListenerOptions::new();
         options.set_passive(false);
@@ -389,7 +394,11 @@ pub fn RelationMap() -> impl IntoView {
         if event.button() != 0 {
             return;
         }
-        let here = (event.pointer_id(), f64::from(event.client_x()), f64::from(event.client_y()));
+        let here = (
+            event.pointer_id(),
+            f64::from(event.client_x()),
+            f64::from(event.client_y()),
+        );
         touches.update_value(|touches| {
             touches.retain(|touch| touch.0 != here.0);
             touches.push(here);
@@ -398,25 +407,42 @@ pub fn RelationMap() -> impl IntoView {
             drag.set_value(None);
             let current = view_box.get_untracked();
             let middle = svg_ref.get_untracked().and_then(|svg| {
-                map_point(&svg.unchecked_into(), current, ((a.1 + b.1) / 2.0) as i32, ((a.2 + b.2) / 2.0) as i32)
+                map_point(
+                    &svg.unchecked_into(),
+                    current,
+                    ((a.1 + b.1) / 2.0) as i32,
+                    ((a.2 + b.2) / 2.0) as i32,
+                )
             });
-            pinch.set_value(middle.map(|middle| ((a.1 - b.1).hypot(a.2 - b.2).max(1.0), current, middle)));
+            pinch.set_value(
+                middle.map(|middle| ((a.1 - b.1).hypot(a.2 - b.2).max(1.0), current, middle)),
+            );
             return;
         }
         dragged.set_value(false);
         drag.set_value(Some((here.1, here.2, view_box.get_untracked(), false)));
     };
     let on_pointer_move = move |event: ev::PointerEvent| {
-        let (id, x, y) = (event.pointer_id(), f64::from(event.client_x()), f64::from(event.client_y()));
+        let (id, x, y) = (
+            event.pointer_id(),
+            f64::from(event.client_x()),
+            f64::from(event.client_y()),
+        );
         touches.update_value(|touches| {
             if let Some(touch) = touches.iter_mut().find(|touch| touch.0 == id) {
                 *touch = (id, x, y);
             }
         });
-        if let (Some((distance, start, middle)), [a, b]) = (pinch.get_value(), &touches.get_value()[..]) {
+        if let (Some((distance, start, middle)), [a, b]) =
+            (pinch.get_value(), &touches.get_value()[..])
+        {
             let now = a.1 - b.1;
             let factor = distance / now.hypot(a.2 - b.2).max(1.0);
-            view_box.set(start.zoomed(factor, middle).clamped(&bounds(), map::MIN_WIDTH));
+            view_box.set(
+                start
+                    .zoomed(factor, middle)
+                    .clamped(&bounds(), map::MIN_WIDTH),
+            );
             return;
         }
         let Some((x0, y0, start, moved)) = drag.get_value() else {
@@ -984,7 +1010,8 @@ type WheelListener = (web_sys::Element, Closure<dyn FnMut(web_sys::WheelEvent)>)
 fn remove_wheel_listener(wheel: StoredValue<Option<WheelListener>, LocalStorage>) {
     let _ = wheel.try_update_value(|wheel| {
         if let Some((element, handler)) = wheel.take() {
-            let _ = element.remove_event_listener_with_callback("wheel", handler.as_ref().unchecked_ref());
+            let _ = element
+                .remove_event_listener_with_callback("wheel", handler.as_ref().unchecked_ref());
         }
     });
 }

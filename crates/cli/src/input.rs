@@ -107,11 +107,14 @@ pub fn each_line(
 /// The `id` and `text` of a JSON Lines record, or the id (if any) and what is wrong.
 pub fn parse_line(source: &str, line: Line) -> Result<(Option<Value>, String), (Value, String)> {
     if line.bytes.contains(&0) {
-        return Err((Value::Null, "line contains a NUL byte (binary data)".to_string()));
+        return Err((
+            Value::Null,
+            "line contains a NUL byte (binary data)".to_string(),
+        ));
     }
     let text = decode(source, Some(line.number), line.bytes);
-    let record: Value = serde_json::from_str(&text)
-        .map_err(|e| (Value::Null, format!("not valid JSON: {e}")))?;
+    let record: Value =
+        serde_json::from_str(&text).map_err(|e| (Value::Null, format!("not valid JSON: {e}")))?;
     let Value::Object(mut record) = record else {
         return Err((Value::Null, "line is not a JSON object".to_string()));
     };
@@ -119,7 +122,10 @@ pub fn parse_line(source: &str, line: Line) -> Result<(Option<Value>, String), (
     // Moved out, not copied: a line may hold a 50 MB article.
     match record.remove("text") {
         Some(Value::String(text)) => Ok((id, text)),
-        Some(_) => Err((id.unwrap_or(Value::Null), "\"text\" is not a string".to_string())),
+        Some(_) => Err((
+            id.unwrap_or(Value::Null),
+            "\"text\" is not a string".to_string(),
+        )),
         None => Err((id.unwrap_or(Value::Null), "no \"text\" field".to_string())),
     }
 }

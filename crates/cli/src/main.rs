@@ -63,7 +63,13 @@ struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { aggregate: false, jsonl: false, pretty: false, jobs: 1, paths: Vec::new() }
+        Options {
+            aggregate: false,
+            jsonl: false,
+            pretty: false,
+            jobs: 1,
+            paths: Vec::new(),
+        }
     }
 }
 
@@ -101,7 +107,9 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--jsonl" | "--jobs" if options.aggregate && !only_paths => {
-                return Err(format!("`{arg}` applies to `extract`; `aggregate` always reads JSON Lines"))
+                return Err(format!(
+                    "`{arg}` applies to `extract`; `aggregate` always reads JSON Lines"
+                ))
             }
             "--jsonl" if !only_paths => options.jsonl = true,
             "--jobs" if !only_paths => {
@@ -130,7 +138,9 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
 fn parse_jobs(value: &str) -> Result<usize, String> {
     match value.parse::<usize>() {
         Ok(jobs) if jobs >= 1 => Ok(jobs),
-        _ => Err(format!("`--jobs` takes a whole number of threads, 1 or more, not `{value}`")),
+        _ => Err(format!(
+            "`--jobs` takes a whole number of threads, 1 or more, not `{value}`"
+        )),
     }
 }
 
@@ -225,7 +235,9 @@ mod tests {
 
     #[test]
     fn parses_flags_and_paths() {
-        let options = parse_args(&args(&["extract", "--jsonl", "a.txt", "--", "--pretty"])).unwrap().unwrap();
+        let options = parse_args(&args(&["extract", "--jsonl", "a.txt", "--", "--pretty"]))
+            .unwrap()
+            .unwrap();
         assert_eq!(
             options,
             Options {
@@ -240,11 +252,20 @@ mod tests {
 
     #[test]
     fn parses_jobs_in_both_spellings() {
-        let options = parse_args(&args(&["extract", "--jobs", "4", "--jsonl"])).unwrap().unwrap();
+        let options = parse_args(&args(&["extract", "--jobs", "4", "--jsonl"]))
+            .unwrap()
+            .unwrap();
         assert_eq!(options.jobs, 4);
-        let options = parse_args(&args(&["extract", "--jobs=2", "-"])).unwrap().unwrap();
+        let options = parse_args(&args(&["extract", "--jobs=2", "-"]))
+            .unwrap()
+            .unwrap();
         assert_eq!((options.jobs, options.paths), (2, vec!["-".to_string()]));
-        for bad in [&["extract", "--jobs", "0"][..], &["extract", "--jobs", "x"], &["extract", "--jobs"], &["extract", "--jobs=-1"]] {
+        for bad in [
+            &["extract", "--jobs", "0"][..],
+            &["extract", "--jobs", "x"],
+            &["extract", "--jobs"],
+            &["extract", "--jobs=-1"],
+        ] {
             assert!(parse_args(&args(bad)).is_err(), "{bad:?}");
         }
     }

@@ -47,8 +47,16 @@ fn extracts_a_file_into_a_schema_result() {
     let result = &results(&output)[0];
     assert_eq!(result["schema"], "diplomap/1");
     assert_eq!(result["id"], path);
-    let labels: Vec<&str> = result["entities"].as_array().unwrap().iter().map(|e| e["label"].as_str().unwrap()).collect();
-    assert!(labels.contains(&"DATE") && labels.contains(&"MONEY") && labels.contains(&"PERCENT"), "{labels:?}");
+    let labels: Vec<&str> = result["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"DATE") && labels.contains(&"MONEY") && labels.contains(&"PERCENT"),
+        "{labels:?}"
+    );
     assert!(result["sentences"].as_array().unwrap().len() == 1);
     assert!(result["relations"].is_array());
 }
@@ -58,7 +66,10 @@ fn offsets_count_code_points_not_bytes() {
     let text = "Émile’s café — paid $5 million.";
     let output = diplomap(&["extract"], text.as_bytes());
     let money = &results(&output)[0]["entities"][0];
-    let (start, end) = (money["start"].as_u64().unwrap() as usize, money["end"].as_u64().unwrap() as usize);
+    let (start, end) = (
+        money["start"].as_u64().unwrap() as usize,
+        money["end"].as_u64().unwrap() as usize,
+    );
     let chars: Vec<char> = text.chars().collect();
     assert_eq!(chars[start..end].iter().collect::<String>(), "$5 million");
     assert_eq!(money["text"], "$5 million");
@@ -74,15 +85,25 @@ fn jsonl_keeps_order_and_reports_bad_lines_in_place() {
     let output = diplomap(&["extract", "--jsonl"], input.as_bytes());
     assert_eq!(output.status.code(), Some(1));
     let lines = results(&output);
-    assert_eq!(lines.len(), 4, "the blank line is skipped, the others keep their place");
+    assert_eq!(
+        lines.len(),
+        4,
+        "the blank line is skipped, the others keep their place"
+    );
     assert_eq!(lines[0]["id"], "a");
-    assert!(lines[1]["error"].as_str().unwrap().contains("not valid JSON"));
+    assert!(lines[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("not valid JSON"));
     assert_eq!(lines[2]["id"], 7);
     assert!(lines[2]["error"].as_str().unwrap().contains("no \"text\""));
     assert_eq!(lines[3]["id"], "d");
     assert_eq!(lines[3]["entities"][0]["label"], "PERCENT");
     let messages = stderr(&output);
-    assert!(messages.contains("line 2") && messages.contains("line 3"), "{messages}");
+    assert!(
+        messages.contains("line 2") && messages.contains("line 3"),
+        "{messages}"
+    );
 }
 
 #[test]
@@ -90,13 +111,25 @@ fn missing_file_and_directory_are_reported_and_others_still_processed() {
     let good = temp_file(ARTICLE.as_bytes());
     let dir = tempfile::tempdir().unwrap();
     let output = diplomap(
-        &["extract", "/no/such/file.txt", dir.path().to_str().unwrap(), good.path().to_str().unwrap()],
+        &[
+            "extract",
+            "/no/such/file.txt",
+            dir.path().to_str().unwrap(),
+            good.path().to_str().unwrap(),
+        ],
         b"",
     );
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(results(&output).len(), 1, "the readable file still gives a result");
+    assert_eq!(
+        results(&output).len(),
+        1,
+        "the readable file still gives a result"
+    );
     let messages = stderr(&output);
-    assert!(messages.contains("/no/such/file.txt: cannot read: no such file"), "{messages}");
+    assert!(
+        messages.contains("/no/such/file.txt: cannot read: no such file"),
+        "{messages}"
+    );
     assert!(messages.contains("is a directory"), "{messages}");
 }
 
@@ -106,14 +139,22 @@ fn binary_file_is_refused_with_its_offset() {
     let output = diplomap(&["extract", binary.path().to_str().unwrap()], b"");
     assert_eq!(output.status.code(), Some(1));
     assert!(results(&output).is_empty());
-    assert!(stderr(&output).contains("binary file (NUL byte at offset 4)"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("binary file (NUL byte at offset 4)"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
 fn invalid_utf8_is_replaced_with_a_warning_naming_the_byte() {
     let output = diplomap(&["extract"], b"Growth of 4% \xff\xfe in 2020.");
     assert_eq!(output.status.code(), Some(0));
-    assert!(stderr(&output).contains("invalid UTF-8 at byte 13"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("invalid UTF-8 at byte 13"),
+        "{}",
+        stderr(&output)
+    );
     let result = &results(&output)[0];
     assert_eq!(result["entities"][0]["text"], "4%");
     assert_eq!(result["entities"][1]["text"], "2020");
@@ -184,7 +225,8 @@ fn jobs_keep_input_order_and_match_one_thread() {
             continue;
         }
         let repeats = if i % 9 == 0 { 600 } else { 1 + (i * 7) % 40 };
-        let text = format!("Talks {i}: Moscow lent Kazakhstan ${i} million, up {i}%. ").repeat(repeats);
+        let text =
+            format!("Talks {i}: Moscow lent Kazakhstan ${i} million, up {i}%. ").repeat(repeats);
         input.push_str(&serde_json::json!({"id": i, "text": text}).to_string());
         input.push('\n');
     }
@@ -193,10 +235,20 @@ fn jobs_keep_input_order_and_match_one_thread() {
     let path = file.path().to_str().unwrap();
     let one = diplomap(&["extract", "--jsonl", path], b"");
     let two = diplomap(&["extract", "--jsonl", "--jobs", "2", path], b"");
-    assert_eq!(two.status.code(), Some(1), "the bad line fails the run: {}", stderr(&two));
-    assert_eq!(String::from_utf8_lossy(&two.stdout), String::from_utf8_lossy(&one.stdout));
+    assert_eq!(
+        two.status.code(),
+        Some(1),
+        "the bad line fails the run: {}",
+        stderr(&two)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&two.stdout),
+        String::from_utf8_lossy(&one.stdout)
+    );
     let ids: Vec<Value> = results(&two).iter().map(|r| r["id"].clone()).collect();
-    let expected: Vec<Value> = (0..60).map(|i| if i == 17 { Value::Null } else { Value::from(i) }).collect();
+    let expected: Vec<Value> = (0..60)
+        .map(|i| if i == 17 { Value::Null } else { Value::from(i) })
+        .collect();
     assert_eq!(ids, expected);
     assert!(stderr(&two).contains("line 18"), "{}", stderr(&two));
     let many = diplomap(&["extract", "--jsonl", "--jobs=8", "--pretty", path], b"");
@@ -206,7 +258,11 @@ fn jobs_keep_input_order_and_match_one_thread() {
 
 #[test]
 fn jobs_must_be_a_positive_whole_number() {
-    for bad in [&["extract", "--jsonl", "--jobs", "0"][..], &["extract", "--jsonl", "--jobs", "x"], &["extract", "--jobs"]] {
+    for bad in [
+        &["extract", "--jsonl", "--jobs", "0"][..],
+        &["extract", "--jsonl", "--jobs", "x"],
+        &["extract", "--jobs"],
+    ] {
         let output = diplomap(bad, b"");
         assert_eq!(output.status.code(), Some(2), "{bad:?}");
         assert!(stderr(&output).contains("--jobs"), "{}", stderr(&output));
@@ -223,14 +279,33 @@ fn aggregate_merges_relations_across_extracted_documents() {
     let mut lines = extracted.stdout.clone();
     lines.extend_from_slice(b"not json at all\n");
     let output = diplomap(&["aggregate"], &lines);
-    assert_eq!(output.status.code(), Some(1), "the bad line is reported: {}", stderr(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the bad line is reported: {}",
+        stderr(&output)
+    );
     let messages = stderr(&output);
-    assert!(messages.contains("skipped the error record") && messages.contains("line 4: not valid JSON"), "{messages}");
+    assert!(
+        messages.contains("skipped the error record")
+            && messages.contains("line 4: not valid JSON"),
+        "{messages}"
+    );
     let corpus = &results(&output)[0];
     assert_eq!(corpus["schema"], "diplomap/1-corpus");
     assert_eq!(corpus["documents"], 2);
-    let pair = corpus["relations"].as_array().unwrap().iter().find(|r| r["a"] == "DE" && r["b"] == "UA").expect("DE-UA");
-    let ids: Vec<&Value> = pair["sources"].as_array().unwrap().iter().map(|s| &s["document"]).collect();
+    let pair = corpus["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["a"] == "DE" && r["b"] == "UA")
+        .expect("DE-UA");
+    let ids: Vec<&Value> = pair["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["document"])
+        .collect();
     assert_eq!(ids, [&Value::from("one"), &Value::from("two")]);
 }
 

@@ -11,12 +11,57 @@ use diplomap_extract::{analyze, invariants};
 
 /// Pieces that exercise the rules.
 const PIECES: &[&str] = &[
-    "Russia", "President", "Vladimir Putin", "Kyrgyz", "Moscow", "the Kremlin", "$", "\\$",
-    "5,6 billion", "40%", "Feb.", "17-18th of April", "7-03-2017", "said", "Ministry of",
-    "Corp.", ". ", "\n\n", "\n", "’s", "'s", "e\u{301}", "🇷🇺", "(", ")", ";", "&", "-", "U.S.",
-    "EAEU", "Eurasian Economic Union (EAEU)", "both countries", "the republic", "Moscow-led",
-    "<script>", "</a>", "\r", "\u{200B}", "שלום", "Кремль", "北京", "A.", "Mr.", "Jr.",
-    "between 1990 and", "Paris, Texas", "County", "Air Base", "Treaty on", "0", "1,000",
+    "Russia",
+    "President",
+    "Vladimir Putin",
+    "Kyrgyz",
+    "Moscow",
+    "the Kremlin",
+    "$",
+    "\\$",
+    "5,6 billion",
+    "40%",
+    "Feb.",
+    "17-18th of April",
+    "7-03-2017",
+    "said",
+    "Ministry of",
+    "Corp.",
+    ". ",
+    "\n\n",
+    "\n",
+    "’s",
+    "'s",
+    "e\u{301}",
+    "🇷🇺",
+    "(",
+    ")",
+    ";",
+    "&",
+    "-",
+    "U.S.",
+    "EAEU",
+    "Eurasian Economic Union (EAEU)",
+    "both countries",
+    "the republic",
+    "Moscow-led",
+    "<script>",
+    "</a>",
+    "\r",
+    "\u{200B}",
+    "שלום",
+    "Кремль",
+    "北京",
+    "A.",
+    "Mr.",
+    "Jr.",
+    "between 1990 and",
+    "Paris, Texas",
+    "County",
+    "Air Base",
+    "Treaty on",
+    "0",
+    "1,000",
 ];
 
 /// xorshift64*: small, fast and deterministic.
@@ -37,7 +82,9 @@ impl Random {
 
 fn case(random: &mut Random) -> String {
     if random.below(3) == 0 {
-        let bytes: Vec<u8> = (0..random.below(200)).map(|_| random.next() as u8).collect();
+        let bytes: Vec<u8> = (0..random.below(200))
+            .map(|_| random.next() as u8)
+            .collect();
         return String::from_utf8_lossy(&bytes).into_owned();
     }
     (0..random.below(40))
@@ -48,7 +95,10 @@ fn case(random: &mut Random) -> String {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let cases: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let cases: u64 = args
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(0x5EED);
     let mut random = Random(seed | 1);
     panic::set_hook(Box::new(|_| {}));

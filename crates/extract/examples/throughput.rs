@@ -24,7 +24,12 @@ fn texts(paths: &[String]) -> Vec<String> {
         let records: Vec<String> = content
             .lines()
             .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-            .filter_map(|record| record.get("text").and_then(|t| t.as_str()).map(str::to_string))
+            .filter_map(|record| {
+                record
+                    .get("text")
+                    .and_then(|t| t.as_str())
+                    .map(str::to_string)
+            })
             .collect();
         if records.is_empty() {
             texts.push(content);
@@ -40,7 +45,10 @@ fn main() {
     let texts = texts(&paths);
     let started = Instant::now();
     let gazetteer = diplomap_extract::Gazetteer::shared();
-    println!("gazetteer built in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "gazetteer built in {:.1} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
 
     let corpus_bytes: usize = texts.iter().map(String::len).sum();
     let rounds = (20_000_000 / corpus_bytes.max(1)).max(1);

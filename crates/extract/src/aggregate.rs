@@ -55,7 +55,11 @@ pub struct DocumentEvidence {
 
 /// Merges the relations of `documents`, in their order.
 pub fn aggregate<'a>(documents: impl IntoIterator<Item = &'a Document>) -> Corpus {
-    aggregate_relations(documents.into_iter().map(|document| (document.id.as_ref(), document.relations.as_slice())))
+    aggregate_relations(
+        documents
+            .into_iter()
+            .map(|document| (document.id.as_ref(), document.relations.as_slice())),
+    )
 }
 
 /// Merges relations given per document as its id (if any) and its relations.
@@ -66,7 +70,9 @@ pub fn aggregate_relations<'a>(
     let mut count = 0;
     for (position, (id, relations)) in documents.into_iter().enumerate() {
         count += 1;
-        let id = id.cloned().unwrap_or_else(|| serde_json::Value::from(position));
+        let id = id
+            .cloned()
+            .unwrap_or_else(|| serde_json::Value::from(position));
         for relation in relations {
             let merged = pairs
                 .entry((relation.a.clone(), relation.b.clone()))
@@ -117,16 +123,29 @@ mod tests {
     #[test]
     fn pairs_from_several_documents_merge_with_their_sources() {
         let documents = [
-            document("first", "Berlin has granted $40 million to Kyiv for power stations."),
+            document(
+                "first",
+                "Berlin has granted $40 million to Kyiv for power stations.",
+            ),
             document("second", "Nothing about countries here."),
-            document("third", "German and Ukrainian ministers signed a deal on grain in Kyiv."),
+            document(
+                "third",
+                "German and Ukrainian ministers signed a deal on grain in Kyiv.",
+            ),
         ];
         let corpus = aggregate(&documents);
         assert_eq!(corpus.documents, 3);
-        let pair = corpus.relations.iter().find(|r| r.a == "DE" && r.b == "UA").expect("a DE-UA pair");
+        let pair = corpus
+            .relations
+            .iter()
+            .find(|r| r.a == "DE" && r.b == "UA")
+            .expect("a DE-UA pair");
         let ids: Vec<&serde_json::Value> = pair.sources.iter().map(|s| &s.document).collect();
         assert_eq!(ids, ["first", "third"]);
-        assert!(pair.types.contains(&"economy".to_string()) && pair.types.contains(&"agreement".to_string()));
+        assert!(
+            pair.types.contains(&"economy".to_string())
+                && pair.types.contains(&"agreement".to_string())
+        );
         let total: f64 = pair.sources.iter().map(|s| s.weight).sum();
         assert_eq!(pair.weight, total);
         assert_eq!(pair.sources[0].amounts[0].value, 40e6);
@@ -138,6 +157,9 @@ mod tests {
         let unnamed = Document::new(text, &analyze(text), None);
         let corpus = aggregate([&unnamed, &unnamed]);
         let sources = &corpus.relations[0].sources;
-        assert_eq!((&sources[0].document, &sources[1].document), (&serde_json::json!(0), &serde_json::json!(1)));
+        assert_eq!(
+            (&sources[0].document, &sources[1].document),
+            (&serde_json::json!(0), &serde_json::json!(1))
+        );
     }
 }

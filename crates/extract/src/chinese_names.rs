@@ -4,25 +4,25 @@
 
 /// The hundred or so surnames most Chinese people carry, in pinyin.
 const SURNAMES: &[&str] = &[
-    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
-    "ma", "zhu", "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song",
-    "tang", "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan",
-    "yuan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
-    "shen", "yao", "qian", "dai", "xia", "hou", "qiu", "tan", "jia", "fan", "kong", "xi",
-    "bai", "mao", "qin", "wen", "meng", "lei", "yan", "xue", "lei", "long", "duan", "hao",
-    "kang", "shao", "wan", "qi", "gu", "zou", "yin", "chang", "mo", "shi", "fu", "fang",
-    "hong", "niu", "geng", "bi", "zhan", "jin", "rao", "wei", "ou", "ni", "lai", "qiao",
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
+    "zhu", "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han",
+    "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang",
+    "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "qian", "dai",
+    "xia", "hou", "qiu", "tan", "jia", "fan", "kong", "xi", "bai", "mao", "qin", "wen", "meng",
+    "lei", "yan", "xue", "lei", "long", "duan", "hao", "kang", "shao", "wan", "qi", "gu", "zou",
+    "yin", "chang", "mo", "shi", "fu", "fang", "hong", "niu", "geng", "bi", "zhan", "jin", "rao",
+    "wei", "ou", "ni", "lai", "qiao",
 ];
 
 const INITIALS: &[&str] = &[
-    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
-    "r", "z", "c", "s", "y", "w",
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+    "z", "c", "s", "y", "w",
 ];
 
 const FINALS: &[&str] = &[
-    "iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan",
-    "ai", "ei", "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue",
-    "er", "a", "o", "e", "i", "u", "v",
+    "iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "ai",
+    "ei", "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "er", "a",
+    "o", "e", "i", "u", "v",
 ];
 
 /// Does `word` (lower case) split into one or two pinyin syllables?
@@ -33,7 +33,10 @@ fn is_pinyin(word: &str, syllables_left: usize) -> bool {
     if syllables_left == 0 {
         return false;
     }
-    let initial = INITIALS.iter().find(|i| word.starts_with(*i)).map_or(0, |i| i.len());
+    let initial = INITIALS
+        .iter()
+        .find(|i| word.starts_with(*i))
+        .map_or(0, |i| i.len());
     let rest = &word[initial..];
     FINALS
         .iter()
@@ -47,8 +50,12 @@ pub fn is_chinese_name(first: &str, second: &str) -> bool {
     if !ascii(first) || !ascii(second) {
         return false;
     }
-    let surname_given = SURNAMES.contains(&first) && is_pinyin(second, 2) && !ENGLISH.contains(&second);
-    let given_surname = SURNAMES.contains(&second) && is_pinyin(first, 2) && first.len() >= 4 && !ENGLISH.contains(&first);
+    let surname_given =
+        SURNAMES.contains(&first) && is_pinyin(second, 2) && !ENGLISH.contains(&second);
+    let given_surname = SURNAMES.contains(&second)
+        && is_pinyin(first, 2)
+        && first.len() >= 4
+        && !ENGLISH.contains(&first);
     surname_given || given_surname
 }
 
@@ -59,12 +66,12 @@ const ENGLISH: &[&str] = &[
     "din", "fin", "pin", "sin", "tin", "win", "hen", "ten", "pen", "den", "zen", "gene", "lane",
     "line", "mine", "nine", "pine", "wine", "dine", "fine", "shine", "tone", "bone", "cone",
     "lone", "zone", "one", "gone", "done", "none", "she", "me", "we", "be", "die", "lie", "tie",
-    "pie", "hue", "due", "sue", "cue", "rue", "zoo", "go", "no", "so", "do", "to", "bee",
-    "see", "fee", "tee", "wee", "nee", "jean", "dean", "bean", "lean", "mean", "wean", "sean",
-    "pei", "bay", "day", "hay", "may", "pay", "say", "way", "ray", "gay", "jay", "lay", "nay",
-    "hang", "ding", "king", "ring", "sing", "wing", "ping", "zing", "bong", "dong", "gong",
-    "song", "tong", "chin", "shin", "thin", "china", "nan", "ian", "dan", "jan", "ann", "anne",
-    "leon", "lisa", "tina", "gina", "nina", "tian",
+    "pie", "hue", "due", "sue", "cue", "rue", "zoo", "go", "no", "so", "do", "to", "bee", "see",
+    "fee", "tee", "wee", "nee", "jean", "dean", "bean", "lean", "mean", "wean", "sean", "pei",
+    "bay", "day", "hay", "may", "pay", "say", "way", "ray", "gay", "jay", "lay", "nay", "hang",
+    "ding", "king", "ring", "sing", "wing", "ping", "zing", "bong", "dong", "gong", "song", "tong",
+    "chin", "shin", "thin", "china", "nan", "ian", "dan", "jan", "ann", "anne", "leon", "lisa",
+    "tina", "gina", "nina", "tian",
 ];
 
 #[cfg(test)]

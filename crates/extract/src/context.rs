@@ -2,6 +2,9 @@
 //! of the text is about Ontario. The countries named unambiguously in a document vote;
 //! an ambiguous place takes the reading in the country with most votes, and readings
 //! marked context-only ("Paris", Texas) need at least one vote to be taken at all.
+//! A place named once with its state ("Edmonton, Ky.") keeps that state's country for
+//! the rest of the document, even where the gazetteer knows no such namesake: one
+//! sense per discourse.
 
 use rustc_hash::FxHashMap;
 
@@ -12,21 +15,41 @@ use crate::model::CountryCode;
 #[derive(Default)]
 pub struct Context {
     votes: FxHashMap<CountryCode, u32>,
+    /// Place names (by their gazetteer readings) settled by a state named after them.
+    towns: FxHashMap<Vec<u32>, CountryCode>,
 }
 
 impl Context {
-    pub fn of(gazetteer: &Gazetteer, matches: &[Match]) -> Context {
+    /// `states[i]` is the country of the state named right after match `i`, if any.
+    /// A place so settled gives no vote to its gazetteer readings elsewhere.
+    pub fn of(gazetteer: &Gazetteer, matches: &[Match], states: &[Option<CountryCode>]) -> Context {
         let mut votes: FxHashMap<CountryCode, u32> = FxHashMap::default();
-        for found in matches {
-            if let Some(country) = unambiguous_country(gazetteer, found) {
+        let mut towns = FxHashMap::default();
+        for (index, found) in matches.iter().enumerate() {
+            if let Some(&Some(state)) = states.get(index) {
+                towns.entry(found.entries.clone()).or_insert(state);
+            } else if let Some(country) = unambiguous_country(gazetteer, found) {
                 *votes.entry(country).or_default() += 1;
             }
         }
-        Context { votes }
+        Context { votes, towns }
+    }
+
+    /// The country of the town a place name was settled as in this document.
+    pub fn town_country(&self, found: &Match) -> Option<CountryCode> {
+        self.towns.get(&found.entries).copied()
+    }
+
+    /// The country a match stands for in this document.
+    pub fn country_of(&self, gazetteer: &Gazetteer, found: &Match) -> Option<CountryCode> {
+        self.town_country(found)
+            .or_else(|| self.best(gazetteer, found, None)?.country)
     }
 
     pub fn votes(&self, country: Option<CountryCode>) -> u32 {
-        country.and_then(|c| self.votes.get(&c).copied()).unwrap_or(0)
+        country
+            .and_then(|c| self.votes.get(&c).copied())
+            .unwrap_or(0)
     }
 
     /// The country named most often, if any.
@@ -41,21 +64,50 @@ impl Context {
     /// The most likely reading of a gazetteer match, or none when every reading needs
     /// support the document does not give. `qualifier` is the country named right after
     /// the place ("London, Ont.", "Paris, Texas"): it decides outright.
-    pub fn best<'g>(&self, gazetteer: &'g Gazetteer, found: &Match, qualifier: Option<CountryCode>) -> Option<&'g Entry> {
-        let entries: Vec<&Entry> = found.entries.iter().map(|&id| gazetteer.entry(id)).collect();
-        let largest = entries.iter().filter(|e| !e.context_only).map(|e| e.population).max().unwrap_or(0);
+    pub fn best<'g>(
+        &self,
+        gazetteer: &'g Gazetteer,
+        found: &Match,
+        qualifier: Option<CountryCode>,
+    ) -> Option<&'g Entry> {
+        let entries: Vec<&Entry> = found
+            .entries
+            .iter()
+            .map(|&id| gazetteer.entry(id))
+            .collect();
+        let largest = entries
+            .iter()
+            .filter(|e| !e.context_only)
+            .map(|e| e.population)
+            .max()
+            .unwrap_or(0);
         entries
             .into_iter()
-            .filter(|entry| qualifier.is_some_and(|q| entry.country == Some(q)) || self.supports(entry, largest))
+            .filter(|entry| {
+                qualifier.is_some_and(|q| entry.country == Some(q)) || self.supports(entry, largest)
+            })
             .min_by_key(|entry| {
                 // Countries, demonyms and institutions outrank places of the same name;
                 // among places, the qualifier, then the document's countries decide,
                 // then size.
-                let place = matches!(entry.kind, EntryKind::Capital | EntryKind::City | EntryKind::Region);
-                let rank = if place { EntryKind::Capital } else { entry.kind };
+                let place = matches!(
+                    entry.kind,
+                    EntryKind::Capital | EntryKind::City | EntryKind::Region
+                );
+                let rank = if place {
+                    EntryKind::Capital
+                } else {
+                    entry.kind
+                };
                 let qualified = qualifier.is_some() && entry.country == qualifier;
                 let support = if place { self.votes(entry.country) } else { 0 };
-                (rank, !qualified, std::cmp::Reverse(support), entry.context_only, std::cmp::Reverse(entry.population))
+                (
+                    rank,
+                    !qualified,
+                    std::cmp::Reverse(support),
+                    entry.context_only,
+                    std::cmp::Reverse(entry.population),
+                )
             })
     }
 
@@ -64,7 +116,8 @@ impl Context {
     /// means Paris, Texas by "Paris" alone.
     fn supports(&self, entry: &Entry, largest_ordinary: u64) -> bool {
         !entry.context_only
-            || (self.votes(entry.country) > 0 && entry.population.saturating_mul(30) >= largest_ordinary)
+            || (self.votes(entry.country) > 0
+                && entry.population.saturating_mul(30) >= largest_ordinary)
     }
 }
 
@@ -82,8 +135,8 @@ fn unambiguous_country(gazetteer: &Gazetteer, found: &Match) -> Option<CountryCo
 
 #[cfg(test)]
 mod tests {
-    use crate::gazetteer::{Gazetteer, Tables};
     use crate::analyze_with;
+    use crate::gazetteer::{Gazetteer, Tables};
 
     fn empty_tables() -> Tables<'static> {
         Tables {
@@ -113,7 +166,8 @@ mod tests {
                 Paris\t\tFR\tcity\t2100000\t\n\
                 Paris\t\tUS\tcity\t25000\t1\n\
                 Ontario\tOnt.\tCA\tregion\t14000000\t\n\
-                Texas\tTex.\tUS\tregion\t29000000\t\n",
+                Texas\tTex.\tUS\tregion\t29000000\t\n\
+                Kentucky\tKy.\tUS\tregion\t4500000\t\n",
             accent_folds: "",
             organizations: "canonical\taliases\tmembers\tkind\n",
             institutions: "phrase\tcode\tlabel\tcanonical\n",
@@ -137,7 +191,10 @@ mod tests {
 
     #[test]
     fn a_place_alone_is_the_famous_one() {
-        assert_eq!(country_of("The talks were held in London.", "London").as_deref(), Some("GB"));
+        assert_eq!(
+            country_of("The talks were held in London.", "London").as_deref(),
+            Some("GB")
+        );
     }
 
     #[test]
@@ -158,7 +215,33 @@ mod tests {
 
     #[test]
     fn a_much_smaller_namesake_needs_a_qualifier() {
-        assert_eq!(country_of("Texas farmers met. They flew to Paris.", "Paris").as_deref(), Some("FR"));
-        assert_eq!(country_of("He grows beans in Paris, Tex. these days.", "Paris").as_deref(), Some("US"));
+        assert_eq!(
+            country_of("Texas farmers met. They flew to Paris.", "Paris").as_deref(),
+            Some("FR")
+        );
+        assert_eq!(
+            country_of("He grows beans in Paris, Tex. these days.", "Paris").as_deref(),
+            Some("US")
+        );
+    }
+
+    #[test]
+    fn a_state_after_a_place_settles_the_town_for_the_whole_document() {
+        let text = "LONDON, Ky. (AP) - A barn burned. Firefighters in London said it was empty.";
+        assert_eq!(country_of(text, "London").as_deref(), Some("US"));
+        let text = "A fair opens in Paris, Texas, today. Hotels in Paris are full.";
+        assert_eq!(country_of(text, "Paris").as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn a_country_or_a_list_of_states_after_a_place_settles_nothing() {
+        assert_eq!(
+            country_of("He flew to Paris, Canada and France.", "Paris").as_deref(),
+            Some("FR")
+        );
+        assert_eq!(
+            country_of("Offices in London, Texas and Kentucky.", "London").as_deref(),
+            Some("GB")
+        );
     }
 }

@@ -42,88 +42,375 @@ impl Mention {
 
 /// Titles that precede a person's name: "President Vladimir Putin".
 const TITLES: &[&str] = &[
-    "president", "minister", "premier", "chancellor", "king", "queen", "prince", "princess",
-    "sheikh", "emir", "sultan", "senator", "ambassador", "envoy", "general", "gen", "mr",
-    "mrs", "ms", "dr", "professor", "prof", "secretary", "governor", "mayor", "chairman",
-    "spokesman", "spokeswoman", "spokesperson", "leader", "commander", "admiral", "colonel",
-    "pope", "ayatollah", "director", "deputy", "speaker", "rep", "sen", "gov", "lt", "judge",
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "emir",
+    "sultan",
+    "senator",
+    "ambassador",
+    "envoy",
+    "general",
+    "gen",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "professor",
+    "prof",
+    "secretary",
+    "governor",
+    "mayor",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "commander",
+    "admiral",
+    "colonel",
+    "pope",
+    "ayatollah",
+    "director",
+    "deputy",
+    "speaker",
+    "rep",
+    "sen",
+    "gov",
+    "lt",
+    "judge",
     // Honorifics and roles that name the person right after them: "Sir James", "reporter
     // Weicheng Yang", "his Turkish counterpart Abdullah Gul".
-    "sir", "lord", "lady", "dame", "reporter", "correspondent", "intern", "vicar", "columnist",
-    "novelist", "actor", "actress", "singer", "playwright", "poet", "economist",
-    "counterpart", "archbishop", "rabbi", "imam", "captain", "capt", "sergeant", "sgt",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "reporter",
+    "correspondent",
+    "intern",
+    "vicar",
+    "columnist",
+    "novelist",
+    "actor",
+    "actress",
+    "singer",
+    "playwright",
+    "poet",
+    "economist",
+    "counterpart",
+    "archbishop",
+    "rabbi",
+    "imam",
+    "captain",
+    "capt",
+    "sergeant",
+    "sgt",
     "lieutenant",
 ];
 
 /// Verbs that put a speaker's name next to them: "said Nikita Mendkovich".
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "noted", "stated", "explained", "stressed", "argued",
-    "warned", "insisted", "wrote", "asked", "replied", "declared", "announced",
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "stated",
+    "explained",
+    "stressed",
+    "argued",
+    "warned",
+    "insisted",
+    "wrote",
+    "asked",
+    "replied",
+    "declared",
+    "announced",
 ];
 
 /// Last words of organisation names: "Eurasian Analytic Club", "Foreign Ministry".
 const ORG_HEADS: &[&str] = &[
-    "club", "union", "organization", "organisation", "ministry", "bank", "council", "committee",
-    "party", "university", "center", "centre", "agency", "institute", "foundation", "fund",
-    "corporation", "corp", "company", "group", "association", "commission", "court", "service",
-    "forces", "army", "navy", "parliament", "assembly", "department", "office", "federation",
-    "alliance", "front", "movement", "network", "inc", "ltd", "airlines", "times", "post",
-    "news", "press", "television", "tv", "guard", "police", "academy", "school", "college",
-    "society", "board", "authority", "exchange", "secretariat", "cabinet", "government",
-    "administration", "embassy", "consulate", "mission", "programme", "program", "co", "plc",
-    "cos", "llc", "ag", "gmbh", "sa", "nv", "holdings", "industries", "systems", "partners",
-    "securities", "bancorp", "communications", "technologies", "airways", "motors", "trust",
-    "associates", "brothers", "bros", "enterprises", "international", "railroad", "railway",
-    "laboratories", "pictures", "entertainment", "publications", "productions", "magazine",
-    "journal", "review", "herald", "tribune", "gazette", "broadcasting", "investors",
-    "petroleum", "electric", "steel", "chemical", "chemicals", "pharmaceuticals", "insurance",
-    "capital", "management", "resources", "financial", "media", "congress", "senate", "caucus",
-    "brigade", "brigades", "militia", "orchestra", "symphony", "hospital", "clinic", "fed",
-    "museum", "library", "cooperative", "house", "force", "bureau", "report", "daily", "guild",
-    "workers", "league", "corps", "coalition", "institution", "partnership", "register",
-    "chronicle", "inquirer", "courier", "telegraph", "bulletin", "observer",
+    "club",
+    "union",
+    "organization",
+    "organisation",
+    "ministry",
+    "bank",
+    "council",
+    "committee",
+    "party",
+    "university",
+    "center",
+    "centre",
+    "agency",
+    "institute",
+    "foundation",
+    "fund",
+    "corporation",
+    "corp",
+    "company",
+    "group",
+    "association",
+    "commission",
+    "court",
+    "service",
+    "forces",
+    "army",
+    "navy",
+    "parliament",
+    "assembly",
+    "department",
+    "office",
+    "federation",
+    "alliance",
+    "front",
+    "movement",
+    "network",
+    "inc",
+    "ltd",
+    "airlines",
+    "times",
+    "post",
+    "news",
+    "press",
+    "television",
+    "tv",
+    "guard",
+    "police",
+    "academy",
+    "school",
+    "college",
+    "society",
+    "board",
+    "authority",
+    "exchange",
+    "secretariat",
+    "cabinet",
+    "government",
+    "administration",
+    "embassy",
+    "consulate",
+    "mission",
+    "programme",
+    "program",
+    "co",
+    "plc",
+    "cos",
+    "llc",
+    "ag",
+    "gmbh",
+    "sa",
+    "nv",
+    "holdings",
+    "industries",
+    "systems",
+    "partners",
+    "securities",
+    "bancorp",
+    "communications",
+    "technologies",
+    "airways",
+    "motors",
+    "trust",
+    "associates",
+    "brothers",
+    "bros",
+    "enterprises",
+    "international",
+    "railroad",
+    "railway",
+    "laboratories",
+    "pictures",
+    "entertainment",
+    "publications",
+    "productions",
+    "magazine",
+    "journal",
+    "review",
+    "herald",
+    "tribune",
+    "gazette",
+    "broadcasting",
+    "investors",
+    "petroleum",
+    "electric",
+    "steel",
+    "chemical",
+    "chemicals",
+    "pharmaceuticals",
+    "insurance",
+    "capital",
+    "management",
+    "resources",
+    "financial",
+    "media",
+    "congress",
+    "senate",
+    "caucus",
+    "brigade",
+    "brigades",
+    "militia",
+    "orchestra",
+    "symphony",
+    "hospital",
+    "clinic",
+    "fed",
+    "museum",
+    "library",
+    "cooperative",
+    "house",
+    "force",
+    "bureau",
+    "report",
+    "daily",
+    "guild",
+    "workers",
+    "league",
+    "corps",
+    "coalition",
+    "institution",
+    "partnership",
+    "register",
+    "chronicle",
+    "inquirer",
+    "courier",
+    "telegraph",
+    "bulletin",
+    "observer",
 ];
 
 /// Last words of company names that are also the names of trades: "Bailey Controls",
 /// "Hertz Equipment", "Kemper Financial Services". They end a name but do not show that
 /// the words before them are a name on their own ("House Energy and Commerce Committee").
 const TRADE_HEADS: &[&str] = &[
-    "services", "technology", "research", "equipment", "markets", "energy", "foods", "stores",
-    "products", "operations", "advertising", "factory", "mills", "controls",
+    "services",
+    "technology",
+    "research",
+    "equipment",
+    "markets",
+    "energy",
+    "foods",
+    "stores",
+    "products",
+    "operations",
+    "advertising",
+    "factory",
+    "mills",
+    "controls",
 ];
 
 /// Last words of names of natural places: "Mississippi River", "Napa Valley" (LOC).
 const PLACE_HEADS: &[&str] = &[
-    "river", "basin", "valley", "strait", "straits", "sea", "ocean", "lake", "mountains",
-    "desert", "plains", "plain", "peninsula", "island", "islands", "bay", "gulf", "coast",
-    "field", "canal", "belt", "delta", "plateau", "range", "glacier", "steppe",
+    "river",
+    "basin",
+    "valley",
+    "strait",
+    "straits",
+    "sea",
+    "ocean",
+    "lake",
+    "mountains",
+    "desert",
+    "plains",
+    "plain",
+    "peninsula",
+    "island",
+    "islands",
+    "bay",
+    "gulf",
+    "coast",
+    "field",
+    "canal",
+    "belt",
+    "delta",
+    "plateau",
+    "range",
+    "glacier",
+    "steppe",
 ];
 
 /// First words of names of natural places: "Lake Issyk-Kul", "Mount Elbrus" (LOC).
-const PLACE_STARTS: &[&str] = &["river", "lake", "mount", "cape", "gulf", "bay", "sea", "strait", "isle"];
+const PLACE_STARTS: &[&str] = &[
+    "river", "lake", "mount", "cape", "gulf", "bay", "sea", "strait", "isle",
+];
 
 /// First words of organisation names followed by "of" or "for": "Ministry of Defence".
 const ORG_STARTS: &[&str] = &[
-    "ministry", "university", "bank", "council", "institute", "center", "centre", "department",
-    "office", "committee", "agency", "embassy", "federation", "union", "league", "organization",
-    "organisation", "association", "house", "court", "academy", "school", "college", "board",
-    "party", "chamber", "commission", "bureau", "fund", "foundation", "society", "church",
+    "ministry",
+    "university",
+    "bank",
+    "council",
+    "institute",
+    "center",
+    "centre",
+    "department",
+    "office",
+    "committee",
+    "agency",
+    "embassy",
+    "federation",
+    "union",
+    "league",
+    "organization",
+    "organisation",
+    "association",
+    "house",
+    "court",
+    "academy",
+    "school",
+    "college",
+    "board",
+    "party",
+    "chamber",
+    "commission",
+    "bureau",
+    "fund",
+    "foundation",
+    "society",
+    "church",
 ];
 
 /// Lower-case words allowed inside a capitalised name: "Bank of Russia", "Securities
 /// and Exchange Commission" (runs are split again where "and" joins two names).
-const NAME_CONNECTORS: &[&str] = &["of", "for", "the", "on", "and", "de", "al", "bin", "van", "von", "&", "-"];
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "for", "the", "on", "and", "de", "al", "bin", "van", "von", "&", "-",
+];
 
 /// Abbreviated honorifics, written with a full stop: "Mr.", "Gen.".
 const ABBREVIATED_TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "prof", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm", "st",
+    "mr", "mrs", "ms", "dr", "gen", "prof", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm",
+    "st",
 ];
 
 /// Government departments, named in titles: "Labor Secretary", "Secretary of State".
 const DEPARTMENTS: &[&str] = &[
-    "labor", "labour", "transportation", "transport", "commerce", "treasury", "defense", "defence",
-    "energy", "education", "agriculture", "interior", "justice", "health", "trade", "economy",
-    "finance", "housing", "state", "environment", "culture",
+    "labor",
+    "labour",
+    "transportation",
+    "transport",
+    "commerce",
+    "treasury",
+    "defense",
+    "defence",
+    "energy",
+    "education",
+    "agriculture",
+    "interior",
+    "justice",
+    "health",
+    "trade",
+    "economy",
+    "finance",
+    "housing",
+    "state",
+    "environment",
+    "culture",
 ];
 
 /// Word classes of the lists above, as bit flags.
@@ -161,7 +448,8 @@ fn lexicon() -> &'static FxHashMap<&'static str, u16> {
             (DEPARTMENTS, DEPARTMENT),
         ];
         let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
-        let number_starts = numbers::STARTER_LISTS.map(|(words, starts)| (words, u16::from(starts) << NUMBER_STARTS_SHIFT));
+        let number_starts = numbers::STARTER_LISTS
+            .map(|(words, starts)| (words, u16::from(starts) << NUMBER_STARTS_SHIFT));
         for (words, class) in lists.into_iter().chain(number_starts) {
             for word in words {
                 *map.entry(word).or_default() |= class;
@@ -183,7 +471,9 @@ impl<'a, 't> Words<'a, 't> {
         let lexicon = lexicon();
         let classes = (0..tokens.len())
             .map(|i| match tokens.kind(i) {
-                TokenKind::Word | TokenKind::Punct => lexicon.get(tokens.folded(i)).copied().unwrap_or(0),
+                TokenKind::Word | TokenKind::Punct => {
+                    lexicon.get(tokens.folded(i)).copied().unwrap_or(0)
+                }
                 TokenKind::Number => 0,
             })
             .collect();
@@ -208,7 +498,10 @@ impl Words<'_, '_> {
 
 /// Is token `i` a word of the given class?
 fn is(words: &Words<'_, '_>, i: usize, class: u16) -> bool {
-    words.classes.get(i).is_some_and(|classes| classes & class != 0)
+    words
+        .classes
+        .get(i)
+        .is_some_and(|classes| classes & class != 0)
 }
 
 /// A rule that finds names by their context among the tokens no rule has taken yet.
@@ -240,7 +533,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut add = |mention: Mention, taken: &mut Vec<bool>| {
         if mention.last < taken.len() && !taken[mention.first..=mention.last].iter().any(|&t| t) {
-            taken[mention.first..=mention.last].iter_mut().for_each(|t| *t = true);
+            taken[mention.first..=mention.last]
+                .iter_mut()
+                .for_each(|t| *t = true);
             mentions.push(mention);
         }
     };
@@ -250,7 +545,10 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         add(mention, &mut taken);
     }
     let matches = gazetteer.find(tokens);
-    let context = Context::of(gazetteer, &matches);
+    let states: Vec<_> = (0..matches.len())
+        .map(|index| state_of_town(tokens, gazetteer, &matches, index))
+        .collect();
+    let context = Context::of(gazetteer, &matches, &states);
     // Stock indexes are no entities, though named after a firm or a paper.
     for (first, last) in stock_indexes(tokens) {
         taken[first..=last].iter_mut().for_each(|t| *t = true);
@@ -277,17 +575,26 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     // ... unless the place is the whole name: "Beverly Hills", "Carson City".
     named.retain(|person| {
         let at = matches.partition_point(|m| m.first < person.first);
-        !matches.get(at).is_some_and(|m| m.first == person.first && m.last == person.last)
+        !matches
+            .get(at)
+            .is_some_and(|m| m.first == person.first && m.last == person.last)
     });
     // So do names after an honorific ("Mr. van Dover") and Chinese names in pinyin
     // ("Xianglong Dai"), even when a place or a surname of the list is the whole name.
     let mut in_named = vec![false; tokens.len()];
     for person in &named {
-        in_named[person.first..=person.last].iter_mut().for_each(|t| *t = true);
+        in_named[person.first..=person.last]
+            .iter_mut()
+            .for_each(|t| *t = true);
     }
-    for person in honorific_people(tokens, &taken).into_iter().chain(chinese_people(tokens, &taken)) {
+    for person in honorific_people(tokens, &taken)
+        .into_iter()
+        .chain(chinese_people(tokens, &taken))
+    {
         if !in_named[person.first..=person.last].iter().any(|&t| t) {
-            in_named[person.first..=person.last].iter_mut().for_each(|t| *t = true);
+            in_named[person.first..=person.last]
+                .iter_mut()
+                .for_each(|t| *t = true);
             named.push(person);
         }
     }
@@ -297,7 +604,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     }
     let mut in_name: Vec<Option<usize>> = vec![None; tokens.len()];
     for (index, person) in named.iter().enumerate() {
-        in_name[person.first..=person.last].iter_mut().for_each(|t| *t = Some(index));
+        in_name[person.first..=person.last]
+            .iter_mut()
+            .for_each(|t| *t = Some(index));
     }
     for (index, found) in matches.iter().enumerate() {
         let qualifier = qualifier(tokens, gazetteer, found, matches.get(index + 1));
@@ -306,7 +615,8 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
                 mention.kind,
                 Some(EntryKind::City | EntryKind::Region | EntryKind::Capital | EntryKind::Person)
             );
-            let inside = in_name[mention.first].is_some() && in_name[mention.first] == in_name[mention.last];
+            let inside =
+                in_name[mention.first].is_some() && in_name[mention.first] == in_name[mention.last];
             if !(yields && inside) {
                 add(mention, &mut taken);
             }
@@ -335,11 +645,18 @@ fn stock_indexes(tokens: &Words<'_, '_>) -> Vec<(usize, usize)> {
         let last = match tokens.folded(j) {
             "average" | "averages" | "index" if tokens.is_capitalized(j) => j,
             "average" | "averages" | "index" => j - 1,
-            _ if tokens.kind(j) == TokenKind::Number && tokens.raw(j).len() >= 2 && !tokens.is_punct(j + 1, '.') => j - 1,
+            _ if tokens.kind(j) == TokenKind::Number
+                && tokens.raw(j).len() >= 2
+                && !tokens.is_punct(j + 1, '.') =>
+            {
+                j - 1
+            }
             _ => continue,
         };
         let first = index_run_start(tokens, last);
-        let acronym = (first..=last).all(|k| tokens.is_all_caps(k) || tokens.raw(k).len() == 1 || tokens.kind(k) == TokenKind::Punct);
+        let acronym = (first..=last).all(|k| {
+            tokens.is_all_caps(k) || tokens.raw(k).len() == 1 || tokens.kind(k) == TokenKind::Punct
+        });
         let named = last == j && first < last;
         let described = last + 1 == j && tokens.kind(j) == TokenKind::Word;
         let numbered = last + 1 == j && tokens.kind(j) == TokenKind::Number && acronym;
@@ -358,7 +675,10 @@ fn index_run_start(tokens: &Words<'_, '_>, last: usize) -> usize {
     while last - first < 8 && first > 0 && name(first) && !tokens.list[first].newline_before {
         if name(first - 1) {
             first -= 1;
-        } else if first >= 2 && (tokens.is_punct(first - 1, '&') || tokens.is_punct(first - 1, '-')) && name(first - 2) {
+        } else if first >= 2
+            && (tokens.is_punct(first - 1, '&') || tokens.is_punct(first - 1, '-'))
+            && name(first - 2)
+        {
             first -= 2;
         } else {
             break;
@@ -370,7 +690,13 @@ fn index_run_start(tokens: &Words<'_, '_>, last: usize) -> usize {
 /// "the Dow": the Dow Jones Industrial Average, an organisation in OntoNotes.
 fn the_dow(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     (1..tokens.len())
-        .filter(|&i| tokens.is_capitalized(i) && tokens.raw(i) == "Dow" && !taken[i] && tokens.folded(i - 1) == "the" && !tokens.is_capitalized(i + 1))
+        .filter(|&i| {
+            tokens.is_capitalized(i)
+                && tokens.raw(i) == "Dow"
+                && !taken[i]
+                && tokens.folded(i - 1) == "the"
+                && !tokens.is_capitalized(i + 1)
+        })
         .map(|i| {
             let mut dow = Mention::new(i, i, Label::Org);
             dow.canonical = Some("Dow Jones Industrial Average".to_string());
@@ -381,13 +707,25 @@ fn the_dow(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 
 /// The country of a region or country named right after a place and a comma:
 /// "London, Ky.", "Paris, Texas", "Perth, Scotland".
-fn qualifier(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, place: &Match, next: Option<&Match>) -> Option<CountryCode> {
-    let next = next.filter(|next| next.first == place.last + 2 && tokens.is_punct(place.last + 1, ','))?;
-    let mut countries = next.entries.iter().map(|&id| gazetteer.entry(id)).filter(|entry| {
-        matches!(entry.kind, EntryKind::Country | EntryKind::Region) && !entry.context_only
-    });
+fn qualifier(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    place: &Match,
+    next: Option<&Match>,
+) -> Option<CountryCode> {
+    let next =
+        next.filter(|next| next.first == place.last + 2 && tokens.is_punct(place.last + 1, ','))?;
+    let mut countries = next
+        .entries
+        .iter()
+        .map(|&id| gazetteer.entry(id))
+        .filter(|entry| {
+            matches!(entry.kind, EntryKind::Country | EntryKind::Region) && !entry.context_only
+        });
     let country = countries.next()?.country?;
-    countries.all(|entry| entry.country == Some(country)).then_some(country)
+    countries
+        .all(|entry| entry.country == Some(country))
+        .then_some(country)
 }
 
 /// The mention a gazetteer match stands for, in its most likely reading.
@@ -398,19 +736,71 @@ fn gazetteer_mention(
     found: &Match,
     qualifier: Option<CountryCode>,
 ) -> Option<Mention> {
-    let entry = context.best(gazetteer, found, qualifier)?;
+    let town = context.town_country(found);
+    let entry = context.best(gazetteer, found, qualifier.or(town))?;
     if written_as_acronym(tokens, found, &entry.canonical) {
         return None;
     }
-    let place = matches!(entry.kind, EntryKind::City | EntryKind::Region | EntryKind::Capital);
-    let last = if place { with_unit(tokens, found.last) } else { found.last };
+    let place = matches!(
+        entry.kind,
+        EntryKind::City | EntryKind::Region | EntryKind::Capital
+    );
+    let last = if place {
+        with_unit(tokens, found.last)
+    } else {
+        found.last
+    };
     // "Calif." ending a sentence leaves its full stop to the sentence; "U.S." keeps it.
-    let last = if entry.kind == EntryKind::Region { without_final_stop(tokens, found.first, last) } else { last };
+    let last = if entry.kind == EntryKind::Region {
+        without_final_stop(tokens, found.first, last)
+    } else {
+        last
+    };
     let mut mention = Mention::new(found.first, last, entry.label);
-    mention.country = entry.country;
+    // A town the gazetteer does not know, namesake of one it does: "Edmonton, Ky.".
+    mention.country = if place {
+        town.or(entry.country)
+    } else {
+        entry.country
+    };
     mention.canonical = Some(entry.canonical.clone());
     mention.kind = Some(entry.kind);
     Some(mention)
+}
+
+/// The country of the state named after a known place, when it says which town is
+/// meant: "Edmonton, Ky. (AP)", "London, Arkansas, was". Only a state or province, not
+/// a country ("Moscow, Kazakhstan and Kyrgyzstan" is a list), and not a list of states
+/// ("offices in London, Texas and Ohio").
+fn state_of_town(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    index: usize,
+) -> Option<CountryCode> {
+    let place = &matches[index];
+    let is_town = place.entries.iter().any(|&id| {
+        matches!(
+            gazetteer.entry(id).kind,
+            EntryKind::City | EntryKind::Capital
+        )
+    });
+    let state = matches.get(index + 1).filter(|state| {
+        state
+            .entries
+            .iter()
+            .all(|&id| gazetteer.entry(id).kind == EntryKind::Region)
+    })?;
+    let after = state.last + 1;
+    let listed = matches!(tokens.folded(after), "and" | "or")
+        || (tokens.is_punct(after, ',')
+            && matches
+                .get(index + 2)
+                .is_some_and(|next| next.first == after + 1));
+    if !is_town || listed {
+        return None;
+    }
+    state_after(tokens, gazetteer, &matches[index + 1..], place.last)
 }
 
 /// A name of one word written in capitals after a lower-case word is an acronym, not
@@ -419,7 +809,9 @@ fn gazetteer_mention(
 /// are acronyms ("NSW", "USSR") differ from their canonical name, so they still match.
 fn written_as_acronym(tokens: &Words<'_, '_>, found: &Match, canonical: &str) -> bool {
     let i = found.first;
-    let after_lower_case = i > 0 && !tokens.list[i].newline_before && tokens.raw(i - 1).starts_with(|c: char| c.is_lowercase());
+    let after_lower_case = i > 0
+        && !tokens.list[i].newline_before
+        && tokens.raw(i - 1).starts_with(|c: char| c.is_lowercase());
     found.last == i
         && after_lower_case
         && tokens.is_all_caps(i)
@@ -434,10 +826,14 @@ fn chinese_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i + 1 < tokens.len() {
-        let pair = !taken[i] && !taken[i + 1]
-            && tokens.is_capitalized(i) && tokens.is_capitalized(i + 1)
-            && !tokens.is_all_caps(i) && !tokens.is_all_caps(i + 1)
-            && tokens.list[i + 1].space_before && !tokens.list[i + 1].newline_before
+        let pair = !taken[i]
+            && !taken[i + 1]
+            && tokens.is_capitalized(i)
+            && tokens.is_capitalized(i + 1)
+            && !tokens.is_all_caps(i)
+            && !tokens.is_all_caps(i + 1)
+            && tokens.list[i + 1].space_before
+            && !tokens.list[i + 1].newline_before
             && !tokens.is_capitalized(i + 2)
             && is_chinese_name(tokens.folded(i), tokens.folded(i + 1));
         if pair {
@@ -454,13 +850,58 @@ fn chinese_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 pub fn is_company_description(word: &str) -> bool {
     matches!(
         word,
-        "state" | "-" | "owned" | "run" | "national" | "company" | "firm" | "giant" | "group" | "bank"
-            | "lender" | "energy" | "oil" | "gas" | "nuclear" | "defence" | "defense" | "arms"
-            | "operator" | "agency" | "carrier" | "airline" | "miner" | "mining" | "producer"
-            | "carmaker" | "automaker" | "maker" | "manufacturer" | "conglomerate" | "corporation"
-            | "news" | "broadcaster" | "newspaper" | "telecom" | "telecoms" | "power" | "utility"
-            | "railway" | "shipping" | "investment" | "fund" | "sovereign" | "wealth" | "opposition"
-            | "ruling" | "party" | "tech" | "technology" | "chipmaker" | "retailer" | "insurer"
+        "state"
+            | "-"
+            | "owned"
+            | "run"
+            | "national"
+            | "company"
+            | "firm"
+            | "giant"
+            | "group"
+            | "bank"
+            | "lender"
+            | "energy"
+            | "oil"
+            | "gas"
+            | "nuclear"
+            | "defence"
+            | "defense"
+            | "arms"
+            | "operator"
+            | "agency"
+            | "carrier"
+            | "airline"
+            | "miner"
+            | "mining"
+            | "producer"
+            | "carmaker"
+            | "automaker"
+            | "maker"
+            | "manufacturer"
+            | "conglomerate"
+            | "corporation"
+            | "news"
+            | "broadcaster"
+            | "newspaper"
+            | "telecom"
+            | "telecoms"
+            | "power"
+            | "utility"
+            | "railway"
+            | "shipping"
+            | "investment"
+            | "fund"
+            | "sovereign"
+            | "wealth"
+            | "opposition"
+            | "ruling"
+            | "party"
+            | "tech"
+            | "technology"
+            | "chipmaker"
+            | "retailer"
+            | "insurer"
     )
 }
 
@@ -468,10 +909,31 @@ pub fn is_company_description(word: &str) -> bool {
 fn is_company_noun(word: &str) -> bool {
     matches!(
         word,
-        "company" | "firm" | "giant" | "group" | "bank" | "lender" | "operator" | "agency"
-            | "carrier" | "airline" | "miner" | "producer" | "carmaker" | "automaker" | "maker"
-            | "manufacturer" | "conglomerate" | "corporation" | "broadcaster" | "newspaper"
-            | "utility" | "insurer" | "retailer" | "chipmaker" | "party"
+        "company"
+            | "firm"
+            | "giant"
+            | "group"
+            | "bank"
+            | "lender"
+            | "operator"
+            | "agency"
+            | "carrier"
+            | "airline"
+            | "miner"
+            | "producer"
+            | "carmaker"
+            | "automaker"
+            | "maker"
+            | "manufacturer"
+            | "conglomerate"
+            | "corporation"
+            | "broadcaster"
+            | "newspaper"
+            | "utility"
+            | "insurer"
+            | "retailer"
+            | "chipmaker"
+            | "party"
     )
 }
 
@@ -479,8 +941,18 @@ fn is_company_noun(word: &str) -> bool {
 fn is_company_role(word: &str) -> bool {
     matches!(
         word,
-        "president" | "chairman" | "executive" | "officer" | "director" | "manager" | "spokesman" | "spokeswoman"
-            | "analyst" | "economist" | "strategist" | "treasurer"
+        "president"
+            | "chairman"
+            | "executive"
+            | "officer"
+            | "director"
+            | "manager"
+            | "spokesman"
+            | "spokeswoman"
+            | "analyst"
+            | "economist"
+            | "strategist"
+            | "treasurer"
     )
 }
 
@@ -504,12 +976,17 @@ fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
             continue;
         }
         let mut last = i;
-        while last - i < 3 && tokens.is_capitalized(last + 1) && !taken[last + 1] && tokens.list[last + 1].space_before {
+        while last - i < 3
+            && tokens.is_capitalized(last + 1)
+            && !taken[last + 1]
+            && tokens.list[last + 1].space_before
+        {
             last += 1;
         }
         // "Fleet / Norstar", "S&P", "Toys \"R\" Us", "T. Rowe Price": the name goes on past
         // what we can tell. "Lord", "Rep." open a person's name.
-        let goes_on = matches!(tokens.folded(last + 1), "/" | "&" | "\"") || tokens.raw(last).len() == 1;
+        let goes_on =
+            matches!(tokens.folded(last + 1), "/" | "&" | "\"") || tokens.raw(last).len() == 1;
         if !goes_on && !is(tokens, i, TITLE | ABBREVIATED_TITLE) {
             found.push(Mention::new(i, last, Label::Org));
         }
@@ -522,9 +999,29 @@ fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 /// shares", "Kessel's chairman", "Orrin's parent", "Dalby's Mr. Lee" (one of its people).
 /// People and places were found before, so a name still free here is the company's.
 const COMPANY_PARTS: &[&str] = &[
-    "shares", "stock", "chairman", "president", "board", "directors", "management", "shareholders",
-    "stockholders", "unit", "units", "subsidiary", "subsidiaries", "parent", "stake", "earnings",
-    "profit", "revenue", "sales", "fleet", "mr", "ms", "prof",
+    "shares",
+    "stock",
+    "chairman",
+    "president",
+    "board",
+    "directors",
+    "management",
+    "shareholders",
+    "stockholders",
+    "unit",
+    "units",
+    "subsidiary",
+    "subsidiaries",
+    "parent",
+    "stake",
+    "earnings",
+    "profit",
+    "revenue",
+    "sales",
+    "fleet",
+    "mr",
+    "ms",
+    "prof",
 ];
 
 /// Unclaimed capitalised names (up to three words) that own a company part: found from
@@ -534,7 +1031,9 @@ fn owners_of_company_parts(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mentio
     let mut found = Vec::new();
     for apostrophe in 1..tokens.len().saturating_sub(2) {
         let owner = apostrophe - 1;
-        let owned = tokens.folded(apostrophe) == "'" && tight(tokens, owner) && tokens.folded(apostrophe + 1) == "s";
+        let owned = tokens.folded(apostrophe) == "'"
+            && tight(tokens, owner)
+            && tokens.folded(apostrophe + 1) == "s";
         if !owned || !name(owner) || !COMPANY_PARTS.contains(&tokens.folded(apostrophe + 2)) {
             continue;
         }
@@ -552,7 +1051,11 @@ fn owners_of_company_parts(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mentio
 /// ("the President said") are no names. Found from the verb, so only a few tokens are
 /// looked at.
 fn speaking_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
-    let name = |k: usize| tokens.is_capitalized(k) && !taken[k] && !is(tokens, k, NOT_NAME | TITLE | ABBREVIATED_TITLE);
+    let name = |k: usize| {
+        tokens.is_capitalized(k)
+            && !taken[k]
+            && !is(tokens, k, NOT_NAME | TITLE | ABBREVIATED_TITLE)
+    };
     let mut found = Vec::new();
     for verb in 2..tokens.len() {
         if !is(tokens, verb, SPEECH_VERB) || !name(verb - 1) {
@@ -580,11 +1083,14 @@ fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
             _ => continue,
         };
         let after_the = i > 0 && tokens.folded(i - 1) == "the";
-        let mid_sentence = i > 0 && !tokens.list[i].newline_before && !matches!(tokens.folded(i - 1), "." | "!" | "?" | "\"");
+        let mid_sentence = i > 0
+            && !tokens.list[i].newline_before
+            && !matches!(tokens.folded(i - 1), "." | "!" | "?" | "\"");
         // "House of Commons" and "Army Corps" are other names, found elsewhere, and so
         // is "Random House".
         let continues = tokens.is_capitalized(last + 1) || tokens.folded(last + 1) == "of";
-        let ends_name = i > 0 && tokens.is_capitalized(i - 1) && !taken[i - 1] && !is(tokens, i - 1, NOT_NAME);
+        let ends_name =
+            i > 0 && tokens.is_capitalized(i - 1) && !taken[i - 1] && !is(tokens, i - 1, NOT_NAME);
         if (after_the || mid_sentence) && !continues && !ends_name && !taken[last] {
             found.push(Mention::new(i, last, Label::Org));
         }
@@ -605,8 +1111,12 @@ fn named_fields(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
             continue;
         }
         let resource = matches!(tokens.raw(i - 1), "oil" | "gas");
-        let Some(last) = i.checked_sub(if resource { 2 } else { 1 }) else { continue };
-        let Some(first) = field_name_start(tokens, taken, last) else { continue };
+        let Some(last) = i.checked_sub(if resource { 2 } else { 1 }) else {
+            continue;
+        };
+        let Some(first) = field_name_start(tokens, taken, last) else {
+            continue;
+        };
         found.push(Mention::new(first, last, Label::Loc));
         // "the Perch and Dolphin fields": the name before "and" is a field too.
         if tokens.raw(i) == "fields" && first >= 2 && tokens.raw(first - 1) == "and" {
@@ -633,8 +1143,19 @@ fn field_name_start(tokens: &Words<'_, '_>, taken: &[bool], last: usize) -> Opti
 fn is_state_body(word: &str) -> bool {
     matches!(
         word,
-        "house" | "senate" | "parliament" | "congress" | "cabinet" | "army" | "navy" | "treasury"
-            | "marines" | "politburo" | "knesset" | "duma" | "majlis"
+        "house"
+            | "senate"
+            | "parliament"
+            | "congress"
+            | "cabinet"
+            | "army"
+            | "navy"
+            | "treasury"
+            | "marines"
+            | "politburo"
+            | "knesset"
+            | "duma"
+            | "majlis"
     )
 }
 
@@ -643,47 +1164,165 @@ fn is_state_body(word: &str) -> bool {
 fn with_unit(tokens: &Words<'_, '_>, last: usize) -> usize {
     let unit = match tokens.folded(last + 1) {
         "province" | "region" | "oblast" | "prefecture" => true,
-        "city" | "county" | "district" | "state" | "municipality" => tokens.is_capitalized(last + 1),
+        "city" | "county" | "district" | "state" | "municipality" => {
+            tokens.is_capitalized(last + 1)
+        }
         _ => false,
     };
-    if unit { last + 1 } else { last }
+    if unit {
+        last + 1
+    } else {
+        last
+    }
 }
 
 /// "Calif." at the end of a sentence: the full stop ends the sentence, not the name.
 fn without_final_stop(tokens: &Words<'_, '_>, first: usize, last: usize) -> usize {
-    let sentence_end = last + 1 >= tokens.len() || tokens.list[last + 1].newline_before || tokens.is_capitalized(last + 1);
-    if last > first && tokens.is_punct(last, '.') && sentence_end { last - 1 } else { last }
+    let sentence_end = last + 1 >= tokens.len()
+        || tokens.list[last + 1].newline_before
+        || tokens.is_capitalized(last + 1);
+    if last > first && tokens.is_punct(last, '.') && sentence_end {
+        last - 1
+    } else {
+        last
+    }
 }
 
 /// Capitalised words that are never part of a name, though they start sentences.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "i", "you", "his",
-    "her", "its", "their", "our", "this", "that", "these", "those", "when", "while",
-    "although", "but", "and", "or", "if", "as", "some", "indeed", "separately", "also",
-    "however", "meanwhile", "after", "before", "for", "with", "by", "from", "to", "of", "yet",
-    "so", "then", "there", "here", "what", "who", "why", "how", "where", "not", "no", "all",
-    "both", "each", "every", "many", "most", "other", "such", "since", "until", "because",
-    "despite", "during", "though", "thus", "today", "yesterday", "last", "next", "now",
-    "neither", "nor", "either", "within", "among", "amid", "against", "without", "through",
-    "across", "into", "upon", "toward", "towards", "beyond", "unlike", "whether", "unless",
-    "whereas", "instead", "perhaps", "another", "any", "therefore", "moreover", "furthermore",
-    "nevertheless", "nonetheless", "hence", "otherwise", "again",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "when",
+    "while",
+    "although",
+    "but",
+    "and",
+    "or",
+    "if",
+    "as",
+    "some",
+    "indeed",
+    "separately",
+    "also",
+    "however",
+    "meanwhile",
+    "after",
+    "before",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "yet",
+    "so",
+    "then",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "not",
+    "no",
+    "all",
+    "both",
+    "each",
+    "every",
+    "many",
+    "most",
+    "other",
+    "such",
+    "since",
+    "until",
+    "because",
+    "despite",
+    "during",
+    "though",
+    "thus",
+    "today",
+    "yesterday",
+    "last",
+    "next",
+    "now",
+    "neither",
+    "nor",
+    "either",
+    "within",
+    "among",
+    "amid",
+    "against",
+    "without",
+    "through",
+    "across",
+    "into",
+    "upon",
+    "toward",
+    "towards",
+    "beyond",
+    "unlike",
+    "whether",
+    "unless",
+    "whereas",
+    "instead",
+    "perhaps",
+    "another",
+    "any",
+    "therefore",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "hence",
+    "otherwise",
+    "again",
 ];
 
 /// Names that start with a given name and go on with at least one more name word:
 /// "David Dinkins", "Carla A. Hills", "Jean-Claude Juncker".
-fn given_name_people(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, taken: &[bool]) -> Vec<Mention> {
+fn given_name_people(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    taken: &[bool],
+) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let given = tokens.is_capitalized(i) && !tokens.is_all_caps(i) && gazetteer.is_given_name(tokens.folded(i));
+        let given = tokens.is_capitalized(i)
+            && !tokens.is_all_caps(i)
+            && gazetteer.is_given_name(tokens.folded(i));
         // "Robert Wood Johnson Foundation" is named after a person but is none.
         let person_end = given.then(|| name_end(tokens, i, taken, 4)).flatten();
         match person_end.filter(|&last| last > i && !is(tokens, last, ORG_HEAD | TRADE_HEAD)) {
             Some(last) => {
                 // "E. Robert Wallach": an initial before the given name.
-                let initial = i >= 2 && tokens.is_punct(i - 1, '.') && tight(tokens, i - 2)
-                    && tokens.raw(i - 2).chars().count() == 1 && tokens.is_capitalized(i - 2) && !taken[i - 2];
+                let initial = i >= 2
+                    && tokens.is_punct(i - 1, '.')
+                    && tight(tokens, i - 2)
+                    && tokens.raw(i - 2).chars().count() == 1
+                    && tokens.is_capitalized(i - 2)
+                    && !taken[i - 2];
                 let first = if initial { i - 2 } else { i };
                 found.push(Mention::new(first, last, Label::Person));
                 i = last + 1;
@@ -696,15 +1335,16 @@ fn given_name_people(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, taken: &[boo
 
 /// Is token `i` a capitalised word that can be part of a name?
 fn is_name_word(tokens: &Words<'_, '_>, i: usize) -> bool {
-    i < tokens.len()
-        && tokens.is_capitalized(i)
-        && !is_title(tokens, i)
-        && !is(tokens, i, NOT_NAME)
+    i < tokens.len() && tokens.is_capitalized(i) && !is_title(tokens, i) && !is(tokens, i, NOT_NAME)
 }
 
 /// Particles inside names: "Mr. van Dover", "Ahmad bin Salman".
 fn is_name_particle(tokens: &Words<'_, '_>, i: usize) -> bool {
-    i < tokens.len() && matches!(tokens.folded(i), "van" | "von" | "de" | "der" | "del" | "da" | "al" | "bin" | "ibn" | "la" | "le" | "di")
+    i < tokens.len()
+        && matches!(
+            tokens.folded(i),
+            "van" | "von" | "de" | "der" | "del" | "da" | "al" | "bin" | "ibn" | "la" | "le" | "di"
+        )
 }
 
 /// Tokens `i` and `i + 1` are written together, with no space between.
@@ -715,7 +1355,12 @@ fn tight(tokens: &Words<'_, '_>, i: usize) -> bool {
 /// The last token of a personal name starting at `first`, if one starts there: name
 /// words with initials ("John J. Phelan"), apostrophes and hyphens ("O'Brien",
 /// "Marie-Louise"), particles ("van de Kamp") and suffixes ("Jr.").
-fn name_end(tokens: &Words<'_, '_>, first: usize, taken: &[bool], max_words: usize) -> Option<usize> {
+fn name_end(
+    tokens: &Words<'_, '_>,
+    first: usize,
+    taken: &[bool],
+    max_words: usize,
+) -> Option<usize> {
     let mut j = first;
     let mut last = None;
     let mut words = 0;
@@ -723,7 +1368,9 @@ fn name_end(tokens: &Words<'_, '_>, first: usize, taken: &[bool], max_words: usi
         if j > first && tokens.list[j].newline_before {
             break;
         }
-        let initial = tokens.raw(j).chars().count() == 1 && tokens.is_capitalized(j) && tokens.is_punct(j + 1, '.');
+        let initial = tokens.raw(j).chars().count() == 1
+            && tokens.is_capitalized(j)
+            && tokens.is_punct(j + 1, '.');
         // "A.D. Correll": initials in a row.
         let after_initial = j >= first + 2 && tokens.is_punct(j - 1, '.') && last.is_none();
         if initial && (last.is_some() || j == first || after_initial) {
@@ -738,8 +1385,11 @@ fn name_end(tokens: &Words<'_, '_>, first: usize, taken: &[bool], max_words: usi
             break;
         }
         // "O'Brien", "Marie-Louise": one name word written with ' or -.
-        while tight(tokens, j) && matches!(tokens.folded(j + 1), "'" | "-") && tight(tokens, j + 1)
-            && j + 2 < tokens.len() && tokens.is_capitalized(j + 2)
+        while tight(tokens, j)
+            && matches!(tokens.folded(j + 1), "'" | "-")
+            && tight(tokens, j + 1)
+            && j + 2 < tokens.len()
+            && tokens.is_capitalized(j + 2)
         {
             j += 2;
         }
@@ -747,7 +1397,11 @@ fn name_end(tokens: &Words<'_, '_>, first: usize, taken: &[bool], max_words: usi
         words += 1;
         j += 1;
         if matches!(tokens.folded(j.min(tokens.len() - 1)), "jr" | "sr") && j < tokens.len() {
-            last = Some(if tokens.is_punct(j + 1, '.') { j + 1 } else { j });
+            last = Some(if tokens.is_punct(j + 1, '.') {
+                j + 1
+            } else {
+                j
+            });
             break;
         }
     }
@@ -776,7 +1430,9 @@ fn organization_names(
         }
         let last = with_legal_form(tokens, i, capitalized_run_end(tokens, i));
         for (first, last) in split_run(tokens, gazetteer, matches, i, last) {
-            if let Some(mut mention) = organization_in_run(tokens, gazetteer, matches, context, first, last) {
+            if let Some(mut mention) =
+                organization_in_run(tokens, gazetteer, matches, context, first, last)
+            {
                 let in_county = (mention.first..mention.last).any(|j| tokens.folded(j) == "county");
                 if mention.country.is_none() && in_county {
                     mention.country = Some(county_country(context));
@@ -796,9 +1452,12 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
     while j < tokens.len() && !tokens.list[j].newline_before {
         let next_capitalized = j + 1 < tokens.len() && tokens.is_capitalized(j + 1);
         // "W.R. Grace": the full stop of an initial.
-        let initial = tokens.is_punct(j, '.') && tokens.raw(j - 1).chars().count() == 1 && tokens.is_capitalized(j - 1);
+        let initial = tokens.is_punct(j, '.')
+            && tokens.raw(j - 1).chars().count() == 1
+            && tokens.is_capitalized(j - 1);
         // "Moody's Investors", "Dealers' Association".
-        let possessive = tokens.folded(j) == "'" && tight(tokens, j - 1)
+        let possessive = tokens.folded(j) == "'"
+            && tight(tokens, j - 1)
             && (next_capitalized || (tokens.folded(j + 1) == "s" && tokens.is_capitalized(j + 2)));
         if tokens.is_capitalized(j) {
             last = j;
@@ -821,12 +1480,21 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
 /// first one's full stop or comma. The second suffix, if the punctuation at token `j`
 /// leads to one.
 fn chained_legal_suffix(tokens: &Words<'_, '_>, j: usize) -> Option<usize> {
-    if j == 0 || !is_legal_suffix(tokens, j - 1) || !(tokens.is_punct(j, '.') || tokens.is_punct(j, ',')) {
+    if j == 0
+        || !is_legal_suffix(tokens, j - 1)
+        || !(tokens.is_punct(j, '.') || tokens.is_punct(j, ','))
+    {
         return None;
     }
-    let next = if tokens.is_punct(j + 1, ',') { j + 2 } else { j + 1 };
+    let next = if tokens.is_punct(j + 1, ',') {
+        j + 2
+    } else {
+        j + 1
+    };
     // Not "Daewoo Corp., Group chairman ..." nor "Acme Corp. Co-Chairman ...".
-    let second = is_legal_suffix(tokens, next) && tokens.folded(next) != "group" && !tokens.is_punct(next + 1, '-');
+    let second = is_legal_suffix(tokens, next)
+        && tokens.folded(next) != "group"
+        && !tokens.is_punct(next + 1, '-');
     second.then_some(next)
 }
 
@@ -838,16 +1506,18 @@ fn bracket_before_legal_form(tokens: &Words<'_, '_>, open: usize) -> Option<usiz
         return None;
     }
     // Up to three words, and the full stops of "U.S.A.".
-    let close = (open + 2..=open + 7).find(|&k| !tokens.is_capitalized(k) && !tokens.is_punct(k, '.'))?;
+    let close =
+        (open + 2..=open + 7).find(|&k| !tokens.is_capitalized(k) && !tokens.is_punct(k, '.'))?;
     (tokens.is_punct(close, ')') && is_legal_suffix(tokens, close + 1)).then_some(close)
 }
 
 /// Is token `k` a capitalised legal suffix ("Corp", "Ltd")? They are all organisation
 /// heads, and the class bit spares most tokens the list.
 fn is_legal_suffix(tokens: &Words<'_, '_>, k: usize) -> bool {
-    is(tokens, k, ORG_HEAD) && tokens.is_capitalized(k) && crate::linking::LEGAL_SUFFIXES.contains(&tokens.folded(k))
+    is(tokens, k, ORG_HEAD)
+        && tokens.is_capitalized(k)
+        && crate::linking::LEGAL_SUFFIXES.contains(&tokens.folded(k))
 }
-
 
 /// Names of laws, events and facilities by their first or last word: "Treaty on Open
 /// Skies", "Paris Climate Agreement", "Cold War", "Kant Air Base".
@@ -855,16 +1525,20 @@ fn name_kind(tokens: &Words<'_, '_>, first: usize, last: usize) -> Option<Label>
     if last == first {
         return None;
     }
-    let law_start = matches!(tokens.folded(first), "treaty" | "agreement" | "convention" | "accord" | "protocol" | "charter")
-        && matches!(tokens.folded(first + 1), "of" | "on" | "for");
+    let law_start = matches!(
+        tokens.folded(first),
+        "treaty" | "agreement" | "convention" | "accord" | "protocol" | "charter"
+    ) && matches!(tokens.folded(first + 1), "of" | "on" | "for");
     match tokens.folded(last) {
         _ if law_start => Some(Label::Law),
-        "act" | "treaty" | "accord" | "protocol" | "charter" | "constitution" | "directive" | "amendment" => Some(Label::Law),
-        "war" | "summit" | "games" | "olympics" | "cup" | "championship" | "revolution" | "uprising" | "festival" => {
-            Some(Label::Event)
+        "act" | "treaty" | "accord" | "protocol" | "charter" | "constitution" | "directive"
+        | "amendment" => Some(Label::Law),
+        "war" | "summit" | "games" | "olympics" | "cup" | "championship" | "revolution"
+        | "uprising" | "festival" => Some(Label::Event),
+        "airport" | "base" | "bridge" | "stadium" | "palace" | "square" | "tower" | "dam"
+        | "station" | "arena" | "cathedral" | "mosque" | "temple" | "highway" | "pipeline" => {
+            Some(Label::Fac)
         }
-        "airport" | "base" | "bridge" | "stadium" | "palace" | "square" | "tower" | "dam" | "station" | "arena"
-        | "cathedral" | "mosque" | "temple" | "highway" | "pipeline" => Some(Label::Fac),
         _ => None,
     }
 }
@@ -874,7 +1548,13 @@ fn name_kind(tokens: &Words<'_, '_>, first: usize, last: usize) -> Option<Label>
 /// possessive ("Japan's Finance Ministry", "Harvard University's Law School"), and at "of"
 /// after a person ("David Smith of Acme Corp.") or before the place a firm is in ("Acme
 /// Industries of Ohio", but "Bank of Japan").
-fn split_run(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], first: usize, last: usize) -> Vec<(usize, usize)> {
+fn split_run(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    first: usize,
+    last: usize,
+) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
     let mut start = first;
     let mut k = first + 1;
@@ -883,10 +1563,22 @@ fn split_run(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], f
         let next = match tokens.folded(k) {
             "and" if names_one_thing(tokens, matches, left) => k + 1,
             // "a House-Senate conference": two bodies.
-            "-" if is_state_body(tokens.folded(k - 1)) && is_state_body(tokens.folded(k + 1)) => k + 1,
-            "'" if tokens.folded(k + 1) == "s" && tight(tokens, k) && k + 2 <= last
-                && (names_one_thing(tokens, matches, left) || person_of(tokens, gazetteer, left)) => k + 2,
-            "of" if person_of(tokens, gazetteer, left) || firm_of_place(tokens, gazetteer, matches, left, right) => k + 1,
+            "-" if is_state_body(tokens.folded(k - 1)) && is_state_body(tokens.folded(k + 1)) => {
+                k + 1
+            }
+            "'" if tokens.folded(k + 1) == "s"
+                && tight(tokens, k)
+                && k + 2 <= last
+                && (names_one_thing(tokens, matches, left)
+                    || person_of(tokens, gazetteer, left)) =>
+            {
+                k + 2
+            }
+            "of" if person_of(tokens, gazetteer, left)
+                || firm_of_place(tokens, gazetteer, matches, left, right) =>
+            {
+                k + 1
+            }
             _ => {
                 k += 1;
                 continue;
@@ -902,7 +1594,11 @@ fn split_run(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], f
 
 /// Tokens `start..=end` are a name on their own: one gazetteer name, a headed
 /// organisation ("... Bank"), an acronym, or a state body ("House and Senate").
-fn names_one_thing(tokens: &Words<'_, '_>, matches: &[Match], (start, end): (usize, usize)) -> bool {
+fn names_one_thing(
+    tokens: &Words<'_, '_>,
+    matches: &[Match],
+    (start, end): (usize, usize),
+) -> bool {
     let single = start == end && (tokens.is_all_caps(start) || is_state_body(tokens.folded(start)));
     is_one_match(matches, start, end) || ends_in_org_head(tokens, (start, end)) || single
 }
@@ -938,9 +1634,14 @@ fn firm_of_place(
 ) -> bool {
     let headed = ends_in_org_head(tokens, firm) && !is(tokens, firm.1, ORG_START);
     let town = is_one_match(matches, start, end)
-        && matches_within(matches, start, end)
-            .iter()
-            .any(|m| m.entries.iter().any(|&id| matches!(gazetteer.entry(id).kind, EntryKind::City | EntryKind::Capital)));
+        && matches_within(matches, start, end).iter().any(|m| {
+            m.entries.iter().any(|&id| {
+                matches!(
+                    gazetteer.entry(id).kind,
+                    EntryKind::City | EntryKind::Capital
+                )
+            })
+        });
     headed && town
 }
 
@@ -959,8 +1660,13 @@ fn organization_in_run(
     }
     // "Shares of Acme Corp. fell": a sentence's first word before "of" is a common
     // noun, unless it opens a name itself ("Bank of ...").
-    let opens_sentence = first == 0 || tokens.list[first].newline_before || tokens.is_punct(first - 1, '.');
-    if opens_sentence && tokens.folded(first + 1) == "of" && first + 2 < last && !is(tokens, first, ORG_START | ORG_HEAD) {
+    let opens_sentence =
+        first == 0 || tokens.list[first].newline_before || tokens.is_punct(first - 1, '.');
+    if opens_sentence
+        && tokens.folded(first + 1) == "of"
+        && first + 2 < last
+        && !is(tokens, first, ORG_START | ORG_HEAD)
+    {
         first += 2;
         while first < last && is(tokens, first, NOT_NAME) {
             first += 1;
@@ -972,31 +1678,48 @@ fn organization_in_run(
     // A trade ending a headline in capitals is no name: "FARM PRODUCTS: ...".
     let trade = is(tokens, last, TRADE_HEAD) && !tokens.is_all_caps(last);
     // "First Chicago", "First Boston": banks named "First" and their city.
-    let first_and_place = tokens.raw(first) == "First" && words >= 2 && in_match(matches, first + 1);
-    let head = ((is(tokens, last, ORG_HEAD) || trade) && words >= 2) || partners || legal || first_and_place;
+    let first_and_place =
+        tokens.raw(first) == "First" && words >= 2 && in_match(matches, first + 1);
+    let head = ((is(tokens, last, ORG_HEAD) || trade) && words >= 2)
+        || partners
+        || legal
+        || first_and_place;
     // "Goldman, Sachs & Co.": the partners named before a comma.
-    let first = if partners { partners_before(tokens, gazetteer, matches, first) } else { first };
+    let first = if partners {
+        partners_before(tokens, gazetteer, matches, first)
+    } else {
+        first
+    };
     // "Ministry of Defence", and with a place before it, "Chicago Board of Trade".
     let start = words >= 3
-        && (first..last).any(|j| is(tokens, j, ORG_START | ORG_HEAD) && matches!(tokens.folded(j + 1), "of" | "for"));
-    let place = words >= 2
-        && (is(tokens, last, PLACE_HEAD) || is(tokens, first, PLACE_START));
+        && (first..last).any(|j| {
+            is(tokens, j, ORG_START | ORG_HEAD) && matches!(tokens.folded(j + 1), "of" | "for")
+        });
+    let place = words >= 2 && (is(tokens, last, PLACE_HEAD) || is(tokens, first, PLACE_START));
     let inside = matches_within(matches, first, last);
     let one_known_name = matches!(inside, [only] if only.first == first && only.last == last);
     let kind = name_kind(tokens, first, last);
     if !(head || start || place || kind.is_some()) || one_known_name {
         return None;
     }
-    let label = kind.unwrap_or(if place && !(head || start) { Label::Loc } else { Label::Org });
+    let label = kind.unwrap_or(if place && !(head || start) {
+        Label::Loc
+    } else {
+        Label::Org
+    });
     // "General Motors Corp.": the abbreviation's full stop belongs to the name, unless
     // it also ends the sentence ("... from Mazda Motor Corp. The deal ...").
-    let abbreviated = matches!(tokens.folded(last), "corp" | "inc" | "co" | "ltd" | "cos" | "bros")
-        && tokens.is_punct(last + 1, '.')
+    let abbreviated = matches!(
+        tokens.folded(last),
+        "corp" | "inc" | "co" | "ltd" | "cos" | "bros"
+    ) && tokens.is_punct(last + 1, '.')
         && tight(tokens, last)
         && !ends_sentence(tokens, last + 1);
     let last = if abbreviated { last + 1 } else { last };
     // "Mercer Island, Wash.": a natural place's name before a state is a town's.
-    let town = (label == Label::Loc).then(|| state_after(tokens, gazetteer, matches, last)).flatten();
+    let town = (label == Label::Loc)
+        .then(|| state_after(tokens, gazetteer, matches, last))
+        .flatten();
     if let Some(country) = town {
         let mut mention = Mention::new(first, last, Label::Gpe);
         mention.country = Some(country);
@@ -1010,8 +1733,10 @@ fn organization_in_run(
     let mut countries = inside
         .iter()
         .chain(possessor)
-        .filter_map(|m| context.best(gazetteer, m, None).and_then(|entry| entry.country));
-    mention.country = countries.next().filter(|c| countries.all(|other| other == *c));
+        .filter_map(|m| context.country_of(gazetteer, m));
+    mention.country = countries
+        .next()
+        .filter(|c| countries.all(|other| other == *c));
     Some(mention)
 }
 
@@ -1020,7 +1745,9 @@ fn organization_in_run(
 /// "... of Keller Corp. \"We expect ...".
 fn ends_sentence(tokens: &Words<'_, '_>, stop: usize) -> bool {
     let next = stop + 1 + usize::from(tokens.is_punct(stop + 1, '"'));
-    next >= tokens.len() || tokens.list[next].newline_before || (tokens.is_capitalized(next) && !is_title(tokens, next))
+    next >= tokens.len()
+        || tokens.list[next].newline_before
+        || (tokens.is_capitalized(next) && !is_title(tokens, next))
 }
 
 /// An ampersand between two names of more than a letter: "Ogilvy & Mather", "Young &
@@ -1028,7 +1755,11 @@ fn ends_sentence(tokens: &Words<'_, '_>, stop: usize) -> bool {
 fn joins_partners(tokens: &Words<'_, '_>, matches: &[Match], j: usize) -> bool {
     let name = |k: usize| is_name_word(tokens, k) && tokens.raw(k).chars().count() > 1;
     let known = |k: usize| in_match(matches, k);
-    tokens.is_punct(j, '&') && j > 0 && name(j - 1) && name(j + 1) && !(known(j - 1) && known(j + 1))
+    tokens.is_punct(j, '&')
+        && j > 0
+        && name(j - 1)
+        && name(j + 1)
+        && !(known(j - 1) && known(j + 1))
 }
 
 /// Is token `k` inside a gazetteer match?
@@ -1042,23 +1773,44 @@ fn in_match(matches: &[Match], k: usize) -> bool {
 /// Hopwood Inc."
 /// Only after a lower-case word ("at", "via"), so a list or a sentence's first words
 /// are not taken in.
-fn partners_before(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], first: usize) -> usize {
+fn partners_before(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    first: usize,
+) -> usize {
     let (mut start, mut accepted) = (first, first);
     for _ in 0..3 {
-        let Some(end) = start.checked_sub(2).filter(|&end| tokens.is_punct(end + 1, ',')) else { break };
+        let Some(end) = start
+            .checked_sub(2)
+            .filter(|&end| tokens.is_punct(end + 1, ','))
+        else {
+            break;
+        };
         if !is_name_word(tokens, end) || is(tokens, end, ORG_HEAD) {
             break;
         }
-        let group = if end > 0 && is_name_word(tokens, end - 1) { end - 1 } else { end };
+        let group = if end > 0 && is_name_word(tokens, end - 1) {
+            end - 1
+        } else {
+            end
+        };
         // A known firm may be a partner ("Goldman"), a place may not ("In Boston, ...").
         let known = matches_within(matches, group, end);
         let firm = is_one_match(matches, group, end)
-            && known.iter().all(|m| m.entries.iter().all(|&id| gazetteer.entry(id).label == Label::Org));
+            && known.iter().all(|m| {
+                m.entries
+                    .iter()
+                    .all(|&id| gazetteer.entry(id).label == Label::Org)
+            });
         if !known.is_empty() && !firm {
             break;
         }
         start = group;
-        if group > 0 && tokens.kind(group - 1) == TokenKind::Word && !tokens.is_capitalized(group - 1) {
+        if group > 0
+            && tokens.kind(group - 1) == TokenKind::Word
+            && !tokens.is_capitalized(group - 1)
+        {
             accepted = start;
         }
     }
@@ -1083,7 +1835,10 @@ fn dotted_legal_form(tokens: &Tokens<'_>, k: usize) -> Option<usize> {
     }
     // "U.S.A." ends in letters that spell "S.A." but is one word, no legal form.
     let inside_word = k > 0 && tokens.is_punct(k - 1, '.') && !tokens.list[k].space_before;
-    let known = j > k + 2 && tokens.is_capitalized(k) && !inside_word && LEGAL_FORMS.contains(&letters.as_str());
+    let known = j > k + 2
+        && tokens.is_capitalized(k)
+        && !inside_word
+        && LEGAL_FORMS.contains(&letters.as_str());
     known.then_some(j - 1)
 }
 
@@ -1099,7 +1854,11 @@ pub fn legal_form_start(tokens: &Tokens<'_>, first: usize, last: usize) -> Optio
 /// A dotted legal form ends a capitalised run: "Birkel G" goes on to "Birkel
 /// G.m.b.H.", and "Tessera S.A. The" stops before "The".
 fn with_legal_form(tokens: &Words<'_, '_>, first: usize, last: usize) -> usize {
-    let form = (first + 1..=last).rev().take(10).filter_map(|k| dotted_legal_form(tokens, k)).last();
+    let form = (first + 1..=last)
+        .rev()
+        .take(10)
+        .filter_map(|k| dotted_legal_form(tokens, k))
+        .last();
     match form {
         Some(end) if ends_sentence(tokens, end) => end - 1,
         Some(end) => end,
@@ -1110,7 +1869,8 @@ fn with_legal_form(tokens: &Words<'_, '_>, first: usize, last: usize) -> usize {
 /// The gazetteer name before "'s" right before token `first`: "Japan" in "Japan's
 /// Finance Ministry".
 fn possessor<'m>(tokens: &Words<'_, '_>, matches: &'m [Match], first: usize) -> Option<&'m Match> {
-    let possessive = first >= 3 && tokens.folded(first - 1) == "s" && tokens.folded(first - 2) == "'";
+    let possessive =
+        first >= 3 && tokens.folded(first - 1) == "s" && tokens.folded(first - 2) == "'";
     let owner_last = first.checked_sub(3).filter(|_| possessive)?;
     let at = matches.partition_point(|m| m.last < owner_last);
     matches.get(at).filter(|m| m.last == owner_last)
@@ -1121,15 +1881,22 @@ const NOT_ORGANIZATIONS: &[&str] = &[
     "ceo", "cfo", "coo", "gdp", "gnp", "tv", "am", "pm", "ok", "ii", "iii", "iv", "vi", "vii",
     "viii", "ix", "xi", "xii", "id", "pc", "dna", "aids", "hiv", "ipo", "cd", "lp", "usd", "eur",
     "rub", "vip", "faq", "pdf", "html", "usa", "uk", "ad", "bc", "ce", "bce", "mw", "kw", "km",
-    "kg", "mph", "st", "jr", "sr", "phd", "mba", "ma", "ba", "bs", "ms", "op", "ed", "tel",
-    "fax", "covid", "sars", "mers", "gmt", "utc", "est", "edt", "pst", "cet", "msk", "it",
-    "at", "yes", "is", "be", "to", "on", "in", "of", "or", "and", "the", "an", "as", "by", "up",
-    "so", "do", "go", "he", "me", "my", "if", "oh", "we", "rmb", "sar", "cpi", "libor", "lbo",
-    "otc", "djia", "gi", "ppi", "eps", "roi", "ai", "sms", "gps",
+    "kg", "mph", "st", "jr", "sr", "phd", "mba", "ma", "ba", "bs", "ms", "op", "ed", "tel", "fax",
+    "covid", "sars", "mers", "gmt", "utc", "est", "edt", "pst", "cet", "msk", "it", "at", "yes",
+    "is", "be", "to", "on", "in", "of", "or", "and", "the", "an", "as", "by", "up", "so", "do",
+    "go", "he", "me", "my", "if", "oh", "we", "rmb", "sar", "cpi", "libor", "lbo", "otc", "djia",
+    "gi", "ppi", "eps", "roi", "ai", "sms", "gps",
 ];
 
 /// Letters joined by an ampersand that name no organisation: "R&D", "M&A", "Q&A".
-const COMMON_AMPERSAND_TERMS: &[[&str; 2]] = &[["r", "d"], ["m", "a"], ["q", "a"], ["p", "l"], ["b", "b"], ["s", "l"]];
+const COMMON_AMPERSAND_TERMS: &[[&str; 2]] = &[
+    ["r", "d"],
+    ["m", "a"],
+    ["q", "a"],
+    ["p", "l"],
+    ["b", "b"],
+    ["s", "l"],
+];
 
 /// Upper-case words of two to six letters are, in news, mostly organisations: "ANC",
 /// "IRS", "OSCE", also written with an ampersand: "AT&T", "S&P". Not in a headline
@@ -1137,7 +1904,9 @@ const COMMON_AMPERSAND_TERMS: &[[&str; 2]] = &[["r", "d"], ["m", "a"], ["q", "a"
 /// writes in lower case ("COPPER: Futures ...", "copper prices").
 fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let letters = |j: usize| {
-        j < tokens.len() && tokens.kind(j) == TokenKind::Word && tokens.raw(j).bytes().all(|b| b.is_ascii_uppercase())
+        j < tokens.len()
+            && tokens.kind(j) == TokenKind::Word
+            && tokens.raw(j).bytes().all(|b| b.is_ascii_uppercase())
     };
     let shouting = |j: Option<usize>| j.is_some_and(|j| letters(j) && tokens.raw(j).len() > 1);
     let mut found = Vec::new();
@@ -1149,13 +1918,17 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         }
         // "AT&T": letters joined by a tight ampersand.
         let mut last = i;
-        while tokens.is_punct(last + 1, '&') && tight(tokens, last) && tight(tokens, last + 1)
-            && letters(last + 2) && !taken[last + 2]
+        while tokens.is_punct(last + 1, '&')
+            && tight(tokens, last)
+            && tight(tokens, last + 1)
+            && letters(last + 2)
+            && !taken[last + 2]
         {
             last += 2;
         }
         let length: usize = (i..=last).map(|j| tokens.raw(j).len()).sum();
-        let common = last == i + 2 && COMMON_AMPERSAND_TERMS.contains(&[tokens.folded(i), tokens.folded(last)]);
+        let common = last == i + 2
+            && COMMON_AMPERSAND_TERMS.contains(&[tokens.folded(i), tokens.folded(last)]);
         let is_acronym = (2..=7).contains(&length)
             && (last > i || !is(tokens, i, NOT_ORGANIZATION))
             && !common
@@ -1166,7 +1939,9 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         }
         i = last + 1;
     }
-    let word = |m: &Mention| (m.first == m.last && tokens.raw(m.first).len() >= 3).then(|| tokens.folded(m.first));
+    let word = |m: &Mention| {
+        (m.first == m.last && tokens.raw(m.first).len() >= 3).then(|| tokens.folded(m.first))
+    };
     let words: FxHashSet<&str> = found.iter().filter_map(word).collect();
     let written_lower = written_in_lower_case(tokens, &words);
     found.retain(|m| word(m).is_none_or(|w| !written_lower.contains(w)));
@@ -1175,12 +1950,18 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 
 /// Which of `words` (folded) the text also writes in lower case: one pass, and none
 /// when there is nothing to look for.
-fn written_in_lower_case<'a>(tokens: &'a Words<'_, '_>, words: &FxHashSet<&str>) -> FxHashSet<&'a str> {
+fn written_in_lower_case<'a>(
+    tokens: &'a Words<'_, '_>,
+    words: &FxHashSet<&str>,
+) -> FxHashSet<&'a str> {
     if words.is_empty() {
         return FxHashSet::default();
     }
     (0..tokens.len())
-        .filter(|&j| tokens.kind(j) == TokenKind::Word && tokens.raw(j).starts_with(|c: char| c.is_lowercase()))
+        .filter(|&j| {
+            tokens.kind(j) == TokenKind::Word
+                && tokens.raw(j).starts_with(|c: char| c.is_lowercase())
+        })
         .map(|j| tokens.folded(j))
         .filter(|w| (3..=7).contains(&w.len()) && words.contains(w))
         .collect()
@@ -1192,7 +1973,10 @@ const COUNTY_COUNTRIES: &[&str] = &["US", "GB", "IE", "CA", "NO", "KE", "LR", "H
 /// The country a "... County" is in: the one the document names most among those with
 /// counties, else the United States, where most counties in English news are.
 fn county_country(context: &Context) -> CountryCode {
-    let candidates: Vec<CountryCode> = COUNTY_COUNTRIES.iter().filter_map(|c| CountryCode::parse(c)).collect();
+    let candidates: Vec<CountryCode> = COUNTY_COUNTRIES
+        .iter()
+        .filter_map(|c| CountryCode::parse(c))
+        .collect();
     context.leading(&candidates).unwrap_or(candidates[0])
 }
 
@@ -1204,12 +1988,19 @@ fn counties(tokens: &Words<'_, '_>, context: &Context) -> Vec<Mention> {
             continue;
         }
         let mut first = i;
-        while first > 0 && i - first < 3 && tokens.is_capitalized(first - 1) && !is(tokens, first - 1, NOT_NAME)
+        while first > 0
+            && i - first < 3
+            && tokens.is_capitalized(first - 1)
+            && !is(tokens, first - 1, NOT_NAME)
             && !tokens.list[first].newline_before
         {
             first -= 1;
         }
-        let last = if first == i && i + 1 < tokens.len() && tokens.is_capitalized(i + 1) { i + 1 } else { i };
+        let last = if first == i && i + 1 < tokens.len() && tokens.is_capitalized(i + 1) {
+            i + 1
+        } else {
+            i
+        };
         if first < last {
             let mut county = Mention::new(first, last, Label::Gpe);
             county.country = Some(county_country(context));
@@ -1224,17 +2015,30 @@ fn counties(tokens: &Words<'_, '_>, context: &Context) -> Vec<Mention> {
 /// "Wayland, Mass.", "Great Torrington, Devon" (GPE, in that state's country). The town
 /// is one to three capitalised words after no other name word; the state is followed by
 /// punctuation or a lower-case word, so "Jim Wright, Texas Democrat" is no town.
-fn towns_before_states(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], taken: &[bool]) -> Vec<Mention> {
+fn towns_before_states(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    taken: &[bool],
+) -> Vec<Mention> {
     let mut found = Vec::new();
     for (index, state) in matches.iter().enumerate() {
-        let Some(last) = state.first.checked_sub(2) else { continue };
-        let Some(country) = state_after(tokens, gazetteer, &matches[index..], last) else { continue };
+        let Some(last) = state.first.checked_sub(2) else {
+            continue;
+        };
+        let Some(country) = state_after(tokens, gazetteer, &matches[index..], last) else {
+            continue;
+        };
         let mut first = last + 1;
         while first > 0 && last + 1 - first < 3 && town_word(tokens, taken, first - 1) {
             first -= 1;
         }
         // Not the end of a longer name: "Randolph K. Pace, New York".
-        let after_name = first > 0 && (is_name_word(tokens, first - 1) || tokens.is_punct(first - 1, '.') && first >= 2 && tokens.raw(first - 2).chars().count() == 1);
+        let after_name = first > 0
+            && (is_name_word(tokens, first - 1)
+                || tokens.is_punct(first - 1, '.')
+                    && first >= 2
+                    && tokens.raw(first - 2).chars().count() == 1);
         let whole = first <= last && !after_name;
         let known = matches[..index].last().is_some_and(|m| m.last >= first);
         let person = last > first && gazetteer.is_given_name(tokens.folded(first));
@@ -1251,14 +2055,29 @@ fn towns_before_states(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &
 /// "Robert S. Jenkins Cambridge, Mass.": a letter's signature runs the writer's name into
 /// the town. A known city ending a name, before a comma and a state, is no part of it.
 /// The name's last token without the town.
-fn without_town_before_state(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], person: &Mention) -> usize {
+fn without_town_before_state(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    person: &Mention,
+) -> usize {
     let at = matches.partition_point(|m| m.first < person.first + 2);
-    let town = matches[at..].iter().take_while(|m| m.first <= person.last).find(|m| {
-        m.last == person.last
-            && m.entries.iter().any(|&id| matches!(gazetteer.entry(id).kind, EntryKind::City | EntryKind::Capital))
-    });
+    let town = matches[at..]
+        .iter()
+        .take_while(|m| m.first <= person.last)
+        .find(|m| {
+            m.last == person.last
+                && m.entries.iter().any(|&id| {
+                    matches!(
+                        gazetteer.entry(id).kind,
+                        EntryKind::City | EntryKind::Capital
+                    )
+                })
+        });
     match town {
-        Some(town) if state_after(tokens, gazetteer, matches, person.last).is_some() => town.first - 1,
+        Some(town) if state_after(tokens, gazetteer, matches, person.last).is_some() => {
+            town.first - 1
+        }
         _ => person.last,
     }
 }
@@ -1267,7 +2086,12 @@ fn without_town_before_state(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matc
 /// qualifies a town: followed by punctuation or a lower-case word ("Clive, Iowa, has"),
 /// not by a capitalised word ("Jim Wright, Texas Democrat") or a possessive ("Wen Lian,
 /// China's envoy").
-fn state_after(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match], last: usize) -> Option<CountryCode> {
+fn state_after(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    last: usize,
+) -> Option<CountryCode> {
     if !tokens.is_punct(last + 1, ',') {
         return None;
     }
@@ -1275,8 +2099,12 @@ fn state_after(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match],
     let state = matches.get(at).filter(|m| m.first == last + 2)?;
     let next = state.last + 1;
     let possessive = tokens.folded(next) == "'";
-    let ends_clause = tokens.is_punct(state.last, '.') || tokens.kind(next) == TokenKind::Punct || !tokens.is_capitalized(next);
-    (ends_clause && !possessive).then(|| state_country(gazetteer, state)).flatten()
+    let ends_clause = tokens.is_punct(state.last, '.')
+        || tokens.kind(next) == TokenKind::Punct
+        || !tokens.is_capitalized(next);
+    (ends_clause && !possessive)
+        .then(|| state_country(gazetteer, state))
+        .flatten()
 }
 
 /// The party letter of an American legislator, a NORP by OntoNotes' conventions: "Rep.
@@ -1284,7 +2112,9 @@ fn state_after(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match],
 fn party_letters(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match]) -> Vec<Mention> {
     let mut found = Vec::new();
     for state in matches {
-        let Some(letter) = state.first.checked_sub(2).filter(|&j| j > 0) else { continue };
+        let Some(letter) = state.first.checked_sub(2).filter(|&j| j > 0) else {
+            continue;
+        };
         let (letter, last) = match (tokens.raw(letter), tokens.folded(letter + 1)) {
             // "(D., Mich.)": the letter, its full stop, a comma.
             (".", ",") if letter > 1 => (letter - 1, letter),
@@ -1292,7 +2122,8 @@ fn party_letters(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match
             (_, "-") => (letter, letter),
             _ => continue,
         };
-        let party = matches!(tokens.raw(letter), "D" | "R" | "I") && tokens.is_punct(letter - 1, '(');
+        let party =
+            matches!(tokens.raw(letter), "D" | "R" | "I") && tokens.is_punct(letter - 1, '(');
         if let Some(country) = state_country(gazetteer, state).filter(|_| party) {
             let mut mention = Mention::new(letter, last, Label::Norp);
             mention.country = Some(country);
@@ -1305,15 +2136,22 @@ fn party_letters(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match
 /// The country of a match that names a state or country unambiguously.
 fn state_country(gazetteer: &Gazetteer, state: &Match) -> Option<CountryCode> {
     let mut entries = state.entries.iter().map(|&id| gazetteer.entry(id));
-    let first = entries.next().filter(|e| matches!(e.kind, EntryKind::Country | EntryKind::Region) && !e.context_only)?;
+    let first = entries
+        .next()
+        .filter(|e| matches!(e.kind, EntryKind::Country | EntryKind::Region) && !e.context_only)?;
     let country = first.country?;
-    entries.all(|e| e.country == Some(country)).then_some(country)
+    entries
+        .all(|e| e.country == Some(country))
+        .then_some(country)
 }
 
 /// A word that can be part of a town's name: capitalised, free, no title or function
 /// word, no adverb opening a sentence ("Currently, Taiwan ...").
 fn town_word(tokens: &Words<'_, '_>, taken: &[bool], i: usize) -> bool {
-    !taken[i] && is_name_word(tokens, i) && !tokens.is_all_caps(i) && !tokens.folded(i).ends_with("ly")
+    !taken[i]
+        && is_name_word(tokens, i)
+        && !tokens.is_all_caps(i)
+        && !tokens.folded(i).ends_with("ly")
 }
 
 /// The matches inside tokens `first..=last` (matches are sorted and disjoint).
@@ -1335,7 +2173,11 @@ fn titled_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         }
         let mut j = i;
         while j < tokens.len() && (is_title(tokens, j) || is_title_word(tokens, j)) {
-            j += if is_abbreviated_title(tokens, j) { 2 } else { 1 };
+            j += if is_abbreviated_title(tokens, j) {
+                2
+            } else {
+                1
+            };
         }
         // "Secretary of State James Baker", "Secretary of the Treasury Nicholas Brady".
         let first = department_after_title(tokens, j).map_or(j, |department| department + 1);
@@ -1360,7 +2202,11 @@ fn department_after_title(tokens: &Words<'_, '_>, of: usize) -> Option<usize> {
     if tokens.folded(of) != "of" {
         return None;
     }
-    let at = if tokens.folded(of + 1) == "the" { of + 2 } else { of + 1 };
+    let at = if tokens.folded(of + 1) == "the" {
+        of + 2
+    } else {
+        of + 1
+    };
     is_department(tokens, at).then_some(at)
 }
 
@@ -1368,13 +2214,26 @@ fn department_after_title(tokens: &Words<'_, '_>, of: usize) -> Option<usize> {
 /// "Labor Secretary Elizabeth Dole", "State" in "Secretary of State James Baker" (but
 /// not "Foreign" in "Foreign Minister", nor "State" in "Minister of State").
 fn departments_in_titles(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
-    let secretary = |j: usize| tokens.is_capitalized(j) && matches!(tokens.folded(j), "secretary" | "minister" | "undersecretary");
+    let secretary = |j: usize| {
+        tokens.is_capitalized(j)
+            && matches!(
+                tokens.folded(j),
+                "secretary" | "minister" | "undersecretary"
+            )
+    };
     let mut found = Vec::new();
     for i in 0..tokens.len() {
-        let before_title = is_department(tokens, i) && secretary(i + 1) && tokens.folded(i) != "state";
+        let before_title =
+            is_department(tokens, i) && secretary(i + 1) && tokens.folded(i) != "state";
         // "Secretary of State", not "Minister of State", a junior minister's title.
         let after_title = tokens.raw(i) == "Secretary" && tokens.folded(i + 1) == "of";
-        let department = if before_title { Some(i) } else if after_title { department_after_title(tokens, i + 1) } else { None };
+        let department = if before_title {
+            Some(i)
+        } else if after_title {
+            department_after_title(tokens, i + 1)
+        } else {
+            None
+        };
         if let Some(d) = department.filter(|&d| !taken[d]) {
             found.push(Mention::new(d, d, Label::Org));
         }
@@ -1385,8 +2244,13 @@ fn departments_in_titles(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention>
 /// "Mr. Smith", "Sen. Dole": the name after an abbreviated honorific.
 fn honorific_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     (0..tokens.len())
-        .filter(|&i| is_abbreviated_title(tokens, i) && !tokens.list.get(i + 2).is_some_and(|t| t.newline_before))
-        .filter_map(|i| name_end(tokens, i + 2, taken, 4).map(|last| Mention::new(i + 2, last, Label::Person)))
+        .filter(|&i| {
+            is_abbreviated_title(tokens, i)
+                && !tokens.list.get(i + 2).is_some_and(|t| t.newline_before)
+        })
+        .filter_map(|i| {
+            name_end(tokens, i + 2, taken, 4).map(|last| Mention::new(i + 2, last, Label::Person))
+        })
         .collect()
 }
 
@@ -1399,8 +2263,21 @@ fn is_abbreviated_title(tokens: &Words<'_, '_>, i: usize) -> bool {
 fn is_title_word(tokens: &Words<'_, '_>, i: usize) -> bool {
     matches!(
         tokens.folded(i),
-        "prime" | "foreign" | "first" | "vice" | "defence" | "defense" | "finance" | "interior"
-            | "economy" | "trade" | "state" | "crown" | "supreme" | "chief" | "executive"
+        "prime"
+            | "foreign"
+            | "first"
+            | "vice"
+            | "defence"
+            | "defense"
+            | "finance"
+            | "interior"
+            | "economy"
+            | "trade"
+            | "state"
+            | "crown"
+            | "supreme"
+            | "chief"
+            | "executive"
     ) && i + 1 < tokens.len()
         && (is_title(tokens, i + 1) || is_title_word(tokens, i + 1))
 }
@@ -1430,26 +2307,77 @@ fn speakers(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 
 /// Nouns that open an apposition about a person: ", head of", ", a spokesman for".
 const PERSON_ROLES: &[&str] = &[
-    "head", "chairman", "chairwoman", "chair", "director", "president", "spokesman",
-    "spokeswoman", "spokesperson", "professor", "analyst", "expert", "minister", "leader",
-    "founder", "chief", "secretary", "editor", "author", "economist", "researcher", "adviser",
-    "advisor", "ambassador", "envoy", "deputy", "governor", "mayor", "senator", "general",
-    "commander", "executive", "manager", "partner", "lawyer", "attorney", "journalist",
-    "correspondent", "fellow", "member", "official", "diplomat", "citizen", "resident",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "professor",
+    "analyst",
+    "expert",
+    "minister",
+    "leader",
+    "founder",
+    "chief",
+    "secretary",
+    "editor",
+    "author",
+    "economist",
+    "researcher",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "envoy",
+    "deputy",
+    "governor",
+    "mayor",
+    "senator",
+    "general",
+    "commander",
+    "executive",
+    "manager",
+    "partner",
+    "lawyer",
+    "attorney",
+    "journalist",
+    "correspondent",
+    "fellow",
+    "member",
+    "official",
+    "diplomat",
+    "citizen",
+    "resident",
 ];
 
 /// Does an apposition about a person start at `i`: "head of", "a spokesman", "63,"?
 fn introduces_person(tokens: &Words<'_, '_>, i: usize) -> bool {
-    let at = if i < tokens.len() && matches!(tokens.folded(i), "a" | "an" | "the" | "its" | "his" | "her") { i + 1 } else { i };
-    let age = at < tokens.len() && tokens.kind(at) == TokenKind::Number && tokens.raw(at).len() <= 2 && tokens.is_punct(at + 1, ',');
+    let at = if i < tokens.len()
+        && matches!(tokens.folded(i), "a" | "an" | "the" | "its" | "his" | "her")
+    {
+        i + 1
+    } else {
+        i
+    };
+    let age = at < tokens.len()
+        && tokens.kind(at) == TokenKind::Number
+        && tokens.raw(at).len() <= 2
+        && tokens.is_punct(at + 1, ',');
     age || (at < tokens.len() && PERSON_ROLES.contains(&tokens.folded(at)))
 }
 
 /// A name of two to four words ending right before token `end`.
 fn name_before(tokens: &Words<'_, '_>, end: usize, taken: &[bool]) -> Option<(usize, usize)> {
     let mut first = end;
-    while first > 0 && end - first < 6 && !taken[first - 1]
-        && (is_name_word(tokens, first - 1) || tokens.is_punct(first - 1, '.') || is_name_particle(tokens, first - 1))
+    while first > 0
+        && end - first < 6
+        && !taken[first - 1]
+        && (is_name_word(tokens, first - 1)
+            || tokens.is_punct(first - 1, '.')
+            || is_name_particle(tokens, first - 1))
     {
         first -= 1;
     }

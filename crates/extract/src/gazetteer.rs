@@ -204,7 +204,9 @@ impl Gazetteer {
 
     fn longest_at(&self, tokens: &Tokens<'_>, ids: &[Option<u32>], first: usize) -> Option<Match> {
         // A phrase never starts inside a word run like "Rus" in "Rus-sia" or mid-number.
-        if first > 0 && !tokens.list[first].space_before && tokens.kind(first - 1) == TokenKind::Word
+        if first > 0
+            && !tokens.list[first].space_before
+            && tokens.kind(first - 1) == TokenKind::Word
             && tokens.kind(first) == TokenKind::Word
         {
             return None;
@@ -226,7 +228,11 @@ impl Gazetteer {
                 .map(|candidate| candidate.entry)
                 .collect();
             if !entries.is_empty() && ends_word(tokens, last) {
-                best = Some(Match { first, last, entries });
+                best = Some(Match {
+                    first,
+                    last,
+                    entries,
+                });
             }
         }
         best
@@ -283,7 +289,9 @@ impl Gazetteer {
 
     fn load_countries(&mut self, table: &str) {
         for row in rows(table, 5) {
-            let Some(code) = CountryCode::parse(row[0]) else { continue };
+            let Some(code) = CountryCode::parse(row[0]) else {
+                continue;
+            };
             let (name, capital) = (row[1], row[4]);
             let entry = |kind, label, canonical: &str| Entry {
                 kind,
@@ -320,15 +328,22 @@ impl Gazetteer {
             })
             .collect();
         for row in rows(table, 5) {
-            let Some(code) = CountryCode::parse(row[2]) else { continue };
+            let Some(code) = CountryCode::parse(row[2]) else {
+                continue;
+            };
             let kind = match row[3] {
                 "region" => EntryKind::Region,
                 _ => EntryKind::City,
             };
             // Capitals are already in from the country table.
-            let is_capital = self.countries.get(&code).is_some_and(|c| c.capital == row[0]);
+            let is_capital = self
+                .countries
+                .get(&code)
+                .is_some_and(|c| c.capital == row[0]);
             // Only the rows with a "~" alias need the name without accents.
-            let plain = list(row[1]).any(|alias| alias == "~").then(|| without_accents(row[0], &folds));
+            let plain = list(row[1])
+                .any(|alias| alias == "~")
+                .then(|| without_accents(row[0], &folds));
             let names: Vec<&str> = std::iter::once(row[0])
                 .chain(list(row[1]).map(|alias| match (alias, &plain) {
                     ("~", Some(plain)) => plain.as_str(),
@@ -375,7 +390,11 @@ impl Gazetteer {
         for row in rows(table, 3) {
             let names: Vec<&str> = list(row[0]).collect();
             let Some(first) = names.first() else { continue };
-            let canonical = row.get(3).copied().filter(|c| !c.is_empty()).unwrap_or(first);
+            let canonical = row
+                .get(3)
+                .copied()
+                .filter(|c| !c.is_empty())
+                .unwrap_or(first);
             let entry = Entry {
                 kind: EntryKind::Institution,
                 label: Label::parse(row[2]).unwrap_or(Label::Org),
@@ -393,7 +412,11 @@ impl Gazetteer {
         for row in rows(table, 3) {
             let country = row.get(3).and_then(|code| CountryCode::parse(code));
             let label = Label::parse(row[2]).unwrap_or(Label::Loc);
-            let kind = if label == Label::Gpe { EntryKind::Country } else { EntryKind::Area };
+            let kind = if label == Label::Gpe {
+                EntryKind::Country
+            } else {
+                EntryKind::Area
+            };
             let names: Vec<&str> = std::iter::once(row[0]).chain(list(row[1])).collect();
             let entry = Entry {
                 kind,
@@ -411,9 +434,15 @@ impl Gazetteer {
     fn load_groups(&mut self, table: &str) {
         for row in rows(table, 1) {
             let country = row.get(2).and_then(|code| CountryCode::parse(code));
-            let names: Vec<&str> = std::iter::once(row[0]).chain(row.get(1).map_or_else(Vec::new, |f| list(f).collect())).collect();
+            let names: Vec<&str> = std::iter::once(row[0])
+                .chain(row.get(1).map_or_else(Vec::new, |f| list(f).collect()))
+                .collect();
             let entry = Entry {
-                kind: if country.is_some() { EntryKind::Demonym } else { EntryKind::Group },
+                kind: if country.is_some() {
+                    EntryKind::Demonym
+                } else {
+                    EntryKind::Group
+                },
                 label: Label::Norp,
                 country,
                 canonical: row[0].to_string(),
@@ -427,7 +456,9 @@ impl Gazetteer {
     fn load_people(&mut self, table: &str) {
         let mut seen: FxHashMap<(String, CountryCode), u32> = FxHashMap::default();
         for row in rows(table, 3) {
-            let Some(code) = CountryCode::parse(row[2]) else { continue };
+            let Some(code) = CountryCode::parse(row[2]) else {
+                continue;
+            };
             let canonical = row[0];
             // One entry per person, however many terms the table lists.
             let id = match seen.get(&(canonical.to_string(), code)) {
@@ -498,7 +529,10 @@ fn without_accents(name: &str, folds: &FxHashMap<char, &str>) -> String {
 
 /// The items of a `|`-separated list field.
 fn list(field: &str) -> impl Iterator<Item = &str> {
-    field.split('|').map(str::trim).filter(|item| !item.is_empty())
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
 }
 
 fn case_fits(tokens: &Tokens<'_>, first: usize, case: &[Case]) -> bool {
@@ -550,7 +584,10 @@ mod tests {
             .into_iter()
             .map(|m| {
                 let span = tokens.span(m.first, m.last);
-                (text[span.start..span.end].to_string(), gazetteer.entry(m.entries[0]).canonical.clone())
+                (
+                    text[span.start..span.end].to_string(),
+                    gazetteer.entry(m.entries[0]).canonical.clone(),
+                )
             })
             .collect()
     }
@@ -584,7 +621,9 @@ mod tests {
         let shipped: Vec<String> = front_decoded(Tables::builtin().given_names).collect();
         assert!(shipped.len() > 5000);
         assert!(shipped.iter().any(|name| name == "Vladimir"));
-        assert!(shipped.iter().all(|name| !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())));
+        assert!(shipped
+            .iter()
+            .all(|name| !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())));
     }
 
     #[test]
@@ -592,7 +631,10 @@ mod tests {
         let canonical = "São Tomé".to_string();
         assert_eq!(
             found("Ships left São Tomé and Sao Tome."),
-            [("São Tomé".to_string(), canonical.clone()), ("Sao Tome".to_string(), canonical)]
+            [
+                ("São Tomé".to_string(), canonical.clone()),
+                ("Sao Tome".to_string(), canonical)
+            ]
         );
         // The shipped table rebuilds the plain forms the build script saw.
         let tables = Tables::builtin();

@@ -9,15 +9,23 @@ use crate::schema::Document;
 /// The first broken guarantee, if any.
 pub fn check(text: &str, analysis: &Analysis) -> Result<(), String> {
     let within = |start: usize, end: usize| {
-        start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
+        start < end
+            && end <= text.len()
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end)
     };
     let mut previous_end = 0;
     for entity in &analysis.entities {
         let span = entity.span;
         if !within(span.start, span.end) || span.start < previous_end {
-            return Err(format!("entity span {span:?} is empty, outside, off a boundary or overlapping"));
+            return Err(format!(
+                "entity span {span:?} is empty, outside, off a boundary or overlapping"
+            ));
         }
-        if entity.country.is_some_and(|code| !code.as_str().bytes().all(|b| b.is_ascii_uppercase())) {
+        if entity
+            .country
+            .is_some_and(|code| !code.as_str().bytes().all(|b| b.is_ascii_uppercase()))
+        {
             return Err(format!("bad country code in {entity:?}"));
         }
         previous_end = span.end;
@@ -25,20 +33,33 @@ pub fn check(text: &str, analysis: &Analysis) -> Result<(), String> {
     let mut previous_end = 0;
     for sentence in &analysis.sentences {
         if !within(sentence.start, sentence.end) || sentence.start < previous_end {
-            return Err(format!("sentence span {sentence:?} is empty, outside, off a boundary or overlapping"));
+            return Err(format!(
+                "sentence span {sentence:?} is empty, outside, off a boundary or overlapping"
+            ));
         }
         previous_end = sentence.end;
     }
     for relation in &analysis.relations {
-        let evidence_known = relation.evidence.iter().all(|e| analysis.sentences.binary_search(e).is_ok());
-        if relation.a >= relation.b || relation.types.is_empty() || relation.evidence.is_empty() || !evidence_known {
+        let evidence_known = relation
+            .evidence
+            .iter()
+            .all(|e| analysis.sentences.binary_search(e).is_ok());
+        if relation.a >= relation.b
+            || relation.types.is_empty()
+            || relation.evidence.is_empty()
+            || !evidence_known
+        {
             return Err(format!("malformed relation {relation:?}"));
         }
     }
     // The exchange format converts every offset.
     let document = Document::new(text, analysis, None);
     let chars = text.chars().count();
-    if document.entities.iter().any(|e| e.start >= e.end || e.end > chars) {
+    if document
+        .entities
+        .iter()
+        .any(|e| e.start >= e.end || e.end > chars)
+    {
         return Err("code-point offsets out of range".to_string());
     }
     Ok(())

@@ -24,7 +24,9 @@ mod steps;
 pub mod tokens;
 
 pub use gazetteer::Gazetteer;
-pub use model::{Amount, Analysis, CountryCode, Entity, Label, Money, Relation, RelationType, Span, Value};
+pub use model::{
+    Amount, Analysis, CountryCode, Entity, Label, Money, Relation, RelationType, Span, Value,
+};
 pub use schema::{Document, DocumentView};
 #[cfg(feature = "count-steps")]
 pub use steps::count_steps;
@@ -43,7 +45,11 @@ pub fn analyze_with(gazetteer: &Gazetteer, text: &str) -> Analysis {
 /// [`analyze_with`], telling `progress` after each stage the share of the work done,
 /// from 0 to 1 (a long text takes a while: this feeds a progress bar). The shares are
 /// the stages' typical costs on news text (`examples/throughput.rs`).
-pub fn analyze_with_progress(gazetteer: &Gazetteer, text: &str, progress: &mut dyn FnMut(f32)) -> Analysis {
+pub fn analyze_with_progress(
+    gazetteer: &Gazetteer,
+    text: &str,
+    progress: &mut dyn FnMut(f32),
+) -> Analysis {
     let text = within_4_gib(text);
     let tokens = tokens::Tokens::new(text);
     let sentences = tokens::sentences(&tokens);
@@ -81,5 +87,7 @@ fn within_4_gib(text: &str) -> &str {
 
 /// The common English name of a country, e.g. `RU` -> `Russia`.
 pub fn country_name(code: CountryCode) -> Option<&'static str> {
-    Gazetteer::shared().country(code).map(|info| info.name.as_str())
+    Gazetteer::shared()
+        .country(code)
+        .map(|info| info.name.as_str())
 }

@@ -33,7 +33,9 @@ fn country_before_title(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
             Label::Person => between.clone().all(|j| {
                 tokens.is_capitalized(j) || tokens.is_punct(j, '.') || tokens.folded(j) == "-"
             }),
-            Label::Org => between.clone().all(|j| is_company_description(tokens.folded(j))),
+            Label::Org => between
+                .clone()
+                .all(|j| is_company_description(tokens.folded(j))),
             _ => false,
         };
         if described && !between.is_empty() && between.len() <= 5 {
@@ -41,7 +43,6 @@ fn country_before_title(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
         }
     }
 }
-
 
 /// "Eurasian Economic Union (EAEU)": the acronym takes the name's label, canonical
 /// name and country.
@@ -84,7 +85,9 @@ struct Alias {
 const MAX_ALIAS_WORDS: usize = 10;
 
 /// Legal suffixes dropped from company names to get the name used later.
-pub(crate) const LEGAL_SUFFIXES: &[&str] = &["corp", "inc", "co", "ltd", "plc", "cos", "group", "llc", "ag", "sa"];
+pub(crate) const LEGAL_SUFFIXES: &[&str] = &[
+    "corp", "inc", "co", "ltd", "plc", "cos", "group", "llc", "ag", "sa",
+];
 
 /// Short forms that later mentions may use, from people and organisations named in
 /// full: the surname, the company name without its legal suffix, an acronym.
@@ -104,7 +107,9 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
         match mention.label {
             Label::Person if mention.last > mention.first => {
                 let mut surname = mention.last;
-                if matches!(tokens.folded(surname), "." | "jr" | "sr") && surname > mention.first + 1 {
+                if matches!(tokens.folded(surname), "." | "jr" | "sr")
+                    && surname > mention.first + 1
+                {
                     surname -= if tokens.folded(surname) == "." { 2 } else { 1 };
                 }
                 aliases.push(alias(surname..=surname));
@@ -151,14 +156,21 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     let mut by_first_word: FxHashMap<&str, Vec<&Alias>> = FxHashMap::default();
     for alias in &aliases {
         let slot = by_first_word.entry(alias.words[0].as_str()).or_default();
-        if alias.words.len() <= MAX_ALIAS_WORDS && !slot.iter().any(|a| a.words == alias.words) && slot.len() < 8 {
+        if alias.words.len() <= MAX_ALIAS_WORDS
+            && !slot.iter().any(|a| a.words == alias.words)
+            && slot.len() < 8
+        {
             slot.push(alias);
         }
     }
     let alias_at = |i: usize| -> Option<&Alias> {
         let candidates = by_first_word.get(tokens.folded(i))?;
         candidates.iter().copied().find(|alias| {
-            alias.words.iter().enumerate().all(|(k, word)| i + k < tokens.len() && tokens.folded(i + k) == word)
+            alias
+                .words
+                .iter()
+                .enumerate()
+                .all(|(k, word)| i + k < tokens.len() && tokens.folded(i + k) == word)
         })
     };
     // Existing short mentions take the full name's canonical form and country; a town
@@ -168,24 +180,35 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         if let Some(alias) = alias_at(mention.first) {
             let same_extent = mention.first + alias.words.len() - 1 == mention.last;
             let town = matches!(mention.kind, Some(EntryKind::City | EntryKind::Region));
-            if same_extent && (mention.label == alias.label || town && alias.label == Label::Person) {
+            if same_extent && (mention.label == alias.label || town && alias.label == Label::Person)
+            {
                 mention.label = alias.label;
                 mention.kind = None;
                 mention.canonical = Some(alias.canonical.clone());
-                mention.country = if town { alias.country } else { mention.country.or(alias.country) };
+                mention.country = if town {
+                    alias.country
+                } else {
+                    mention.country.or(alias.country)
+                };
             }
         }
     }
     let mut covered = vec![false; tokens.len()];
     for mention in mentions.iter() {
-        covered[mention.first..=mention.last].iter_mut().for_each(|c| *c = true);
+        covered[mention.first..=mention.last]
+            .iter_mut()
+            .for_each(|c| *c = true);
     }
     let mut i = 0;
     while i < tokens.len() {
-        let alias = tokens.is_capitalized(i).then(|| alias_at(i)).flatten().filter(|alias| {
-            let last = i + alias.words.len() - 1;
-            !covered[i..=last].iter().any(|&c| c) && !continues_name(tokens, last)
-        });
+        let alias = tokens
+            .is_capitalized(i)
+            .then(|| alias_at(i))
+            .flatten()
+            .filter(|alias| {
+                let last = i + alias.words.len() - 1;
+                !covered[i..=last].iter().any(|&c| c) && !continues_name(tokens, last)
+            });
         match alias {
             Some(alias) => {
                 let last = i + alias.words.len() - 1;
@@ -219,7 +242,9 @@ fn leaders_by_title(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
     // Per country: the one person named so far, or `None` once there were two.
     let mut named: FxHashMap<CountryCode, Option<String>> = FxHashMap::default();
     for mention in mentions.iter_mut() {
-        let Some(code) = mention.country else { continue };
+        let Some(code) = mention.country else {
+            continue;
+        };
         match mention.label {
             Label::Person => {
                 let person = canonical_or_text(tokens, mention);
@@ -246,8 +271,13 @@ fn leaders_by_title(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
 /// belongs to that name).
 fn is_leader_phrase(tokens: &Tokens<'_>, demonym: &Mention) -> bool {
     const TITLES: &[&[&str]] = &[
-        &["leader"], &["president"], &["premier"], &["strongman"], &["prime", "minister"],
-        &["foreign", "minister"], &["head", "of", "state"],
+        &["leader"],
+        &["president"],
+        &["premier"],
+        &["strongman"],
+        &["prime", "minister"],
+        &["foreign", "minister"],
+        &["head", "of", "state"],
     ];
     if demonym.first == 0 || tokens.folded(demonym.first - 1) != "the" {
         return false;
@@ -255,7 +285,10 @@ fn is_leader_phrase(tokens: &Tokens<'_>, demonym: &Mention) -> bool {
     let start = demonym.last + 1;
     TITLES.iter().any(|title| {
         let after = start + title.len();
-        title.iter().enumerate().all(|(k, word)| tokens.folded(start + k) == *word)
+        title
+            .iter()
+            .enumerate()
+            .all(|(k, word)| tokens.folded(start + k) == *word)
             && !tokens.is_capitalized(after)
     })
 }

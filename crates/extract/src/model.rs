@@ -128,9 +128,10 @@ impl CountryCode {
     /// Accepts exactly two ASCII letters, in either case.
     pub fn parse(code: &str) -> Option<CountryCode> {
         match code.as_bytes() {
-            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
-                Some(CountryCode([a.to_ascii_uppercase(), b.to_ascii_uppercase()]))
-            }
+            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Some(CountryCode([
+                a.to_ascii_uppercase(),
+                b.to_ascii_uppercase(),
+            ])),
             _ => None,
         }
     }
@@ -212,7 +213,9 @@ impl RelationType {
     }
 
     pub fn parse(name: &str) -> Option<RelationType> {
-        RelationType::ALL.into_iter().find(|kind| kind.as_str() == name)
+        RelationType::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == name)
     }
 }
 

@@ -30,10 +30,18 @@ pub(crate) fn find_with(tokens: &Tokens<'_>, word_starts: &dyn Fn(usize) -> u8) 
     let mut i = 0;
     while i < tokens.len() {
         let starts = starts(tokens, i, word_starts);
-        let try_rule = |class: u8, rule: &dyn Fn() -> Option<Found>| if starts & class != 0 { rule() } else { None };
-        let hit = try_rule(AMOUNT, &|| approximate_amount(tokens, i).or_else(|| unquantified_money(tokens, i)))
-            .or_else(|| try_rule(TIME, &|| time(tokens, i)))
-            .or_else(|| try_rule(DATE, &|| date(tokens, i)));
+        let try_rule = |class: u8, rule: &dyn Fn() -> Option<Found>| {
+            if starts & class != 0 {
+                rule()
+            } else {
+                None
+            }
+        };
+        let hit = try_rule(AMOUNT, &|| {
+            approximate_amount(tokens, i).or_else(|| unquantified_money(tokens, i))
+        })
+        .or_else(|| try_rule(TIME, &|| time(tokens, i)))
+        .or_else(|| try_rule(DATE, &|| date(tokens, i)));
         match hit {
             Some(hit) => {
                 i = hit.last + 1;
@@ -55,35 +63,196 @@ pub(crate) const DATE: u8 = 1 << 2;
 /// Words that can open a MONEY or PERCENT expression: hedges, currencies written
 /// before the figure, number words, amounts without figures.
 const AMOUNT_STARTERS: &[&str] = &[
-    "more", "less", "fewer", "higher", "lower", "up", "at", "well", "as", "an", "a", "about",
-    "around", "roughly", "approximately", "nearly", "almost", "some", "only", "just", "over",
-    "under", "between", "estimated", "us", "c", "hk", "nz", "usd", "eur", "rub", "one", "two",
-    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "fifteen", "twenty", "thirty", "hundred", "hundreds", "several", "multibillion",
-    "multimillion", "billion", "million", "tens", "thousands", "millions", "billions",
+    "more",
+    "less",
+    "fewer",
+    "higher",
+    "lower",
+    "up",
+    "at",
+    "well",
+    "as",
+    "an",
+    "a",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "nearly",
+    "almost",
+    "some",
+    "only",
+    "just",
+    "over",
+    "under",
+    "between",
+    "estimated",
+    "us",
+    "c",
+    "hk",
+    "nz",
+    "usd",
+    "eur",
+    "rub",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "hundred",
+    "hundreds",
+    "several",
+    "multibillion",
+    "multimillion",
+    "billion",
+    "million",
+    "tens",
+    "thousands",
+    "millions",
+    "billions",
 ];
 
 /// Words that can open a TIME expression.
-const TIME_STARTERS: &[&str] = &["noon", "midnight", "tonight", "overnight", "this", "yesterday", "tomorrow"];
+const TIME_STARTERS: &[&str] = &[
+    "noon",
+    "midnight",
+    "tonight",
+    "overnight",
+    "this",
+    "yesterday",
+    "tomorrow",
+];
 
 /// Words that can open a DATE expression.
 const DATE_STARTERS: &[&str] = &[
-    "more", "less", "fewer", "up", "about", "around", "roughly", "nearly", "almost", "some",
-    "only", "just", "another", "between", "a", "one", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty",
-    "several", "few", "many", "annual", "annually", "monthly", "daily", "weekly", "quarterly",
-    "yearly", "biannual", "semiannual", "semiannually", "seasonally", "last", "next", "this",
-    "that", "these", "past", "coming", "previous", "recent", "latest", "early",
-    "late", "earlier", "later", "same", "mid", "the", "half", "quarter", "first", "second",
-    "third", "fourth", "week", "weeks", "months", "days", "years", "decades", "fiscal", "age",
-    "aged", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "yesterday", "today", "tomorrow", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "more",
+    "less",
+    "fewer",
+    "up",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "only",
+    "just",
+    "another",
+    "between",
+    "a",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "several",
+    "few",
+    "many",
+    "annual",
+    "annually",
+    "monthly",
+    "daily",
+    "weekly",
+    "quarterly",
+    "yearly",
+    "biannual",
+    "semiannual",
+    "semiannually",
+    "seasonally",
+    "last",
+    "next",
+    "this",
+    "that",
+    "these",
+    "past",
+    "coming",
+    "previous",
+    "recent",
+    "latest",
+    "early",
+    "late",
+    "earlier",
+    "later",
+    "same",
+    "mid",
+    "the",
+    "half",
+    "quarter",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "week",
+    "weeks",
+    "months",
+    "days",
+    "years",
+    "decades",
+    "fiscal",
+    "age",
+    "aged",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// The starter lists and the rules their words start.
-pub(crate) const STARTER_LISTS: [(&[&str], u8); 3] = [(AMOUNT_STARTERS, AMOUNT), (TIME_STARTERS, TIME), (DATE_STARTERS, DATE)];
+pub(crate) const STARTER_LISTS: [(&[&str], u8); 3] = [
+    (AMOUNT_STARTERS, AMOUNT),
+    (TIME_STARTERS, TIME),
+    (DATE_STARTERS, DATE),
+];
 
 /// The rules a token can start; `word_starts` answers for words.
 fn starts(tokens: &Tokens<'_>, i: usize, word_starts: &dyn Fn(usize) -> u8) -> u8 {
@@ -92,7 +261,13 @@ fn starts(tokens: &Tokens<'_>, i: usize, word_starts: &dyn Fn(usize) -> u8) -> u
         TokenKind::Number => AMOUNT | TIME | DATE,
         // Punctuation is a sixth of all tokens in news text: ruled out here, not by each rule.
         TokenKind::Punct if currency_prefix(tokens, i).is_some() => AMOUNT,
-        TokenKind::Punct => if tokens.folded(i) == "'" { DATE } else { 0 },
+        TokenKind::Punct => {
+            if tokens.folded(i) == "'" {
+                DATE
+            } else {
+                0
+            }
+        }
     }
 }
 
@@ -113,17 +288,35 @@ fn word_starts(word: &str) -> u8 {
 
 /// Words that hedge an amount and belong to it: "about $2 billion", "more than 20%".
 fn approximation_end(tokens: &Tokens<'_>, i: usize) -> usize {
-    let word = |j: usize| if j < tokens.len() { tokens.folded(j) } else { "" };
+    let word = |j: usize| {
+        if j < tokens.len() {
+            tokens.folded(j)
+        } else {
+            ""
+        }
+    };
     match (word(i), word(i + 1)) {
         ("more" | "less" | "fewer" | "higher" | "lower", "than") => i + 2,
-        ("up", "to") | ("at", "least" | "most") | ("well", "over" | "under" | "below" | "above") => i + 2,
+        ("up", "to")
+        | ("at", "least" | "most")
+        | ("well", "over" | "under" | "below" | "above") => i + 2,
         ("as", "much" | "many" | "little" | "high" | "low") if word(i + 2) == "as" => i + 3,
-        ("an" | "a", "additional" | "further" | "estimated" | "total" | "record" | "mere" | "hefty") => {
-            if word(i + 2) == "of" { i + 3 } else { i + 2 }
+        (
+            "an" | "a",
+            "additional" | "further" | "estimated" | "total" | "record" | "mere" | "hefty",
+        ) => {
+            if word(i + 2) == "of" {
+                i + 3
+            } else {
+                i + 2
+            }
         }
         // Not "below" or "above": "a reading below 50%" compares with a threshold.
-        ("about" | "around" | "roughly" | "approximately" | "nearly" | "almost" | "some" | "only"
-        | "just" | "over" | "under" | "between" | "estimated", _) => i + 1,
+        (
+            "about" | "around" | "roughly" | "approximately" | "nearly" | "almost" | "some"
+            | "only" | "just" | "over" | "under" | "between" | "estimated",
+            _,
+        ) => i + 1,
         _ => i,
     }
 }
@@ -135,10 +328,18 @@ fn approximate_amount(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let amount = |j: usize| money(tokens, j).or_else(|| percent(tokens, j));
     let mut found = amount(at)?;
     found.first = i;
-    let connector = if i < tokens.len() && tokens.folded(i) == "between" { "and" } else { "to" };
+    let connector = if i < tokens.len() && tokens.folded(i) == "between" {
+        "and"
+    } else {
+        "to"
+    };
     // "rose $4 to $367.30": a change and the level it led to, not a range.
     let after_change = i > 0 && is_change_verb(tokens.folded(i - 1));
-    if let Some(next) = tokens.list.get(found.last + 1).map(|_| tokens.folded(found.last + 1)) {
+    if let Some(next) = tokens
+        .list
+        .get(found.last + 1)
+        .map(|_| tokens.folded(found.last + 1))
+    {
         if (next == connector && !after_change) || next == "or" || next == "-" {
             if let Some(end) = amount(found.last + 2).filter(|end| end.label == found.label) {
                 found.last = end.last;
@@ -152,16 +353,43 @@ fn approximate_amount(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 fn is_change_verb(word: &str) -> bool {
     matches!(
         word,
-        "rose" | "fell" | "gained" | "lost" | "advanced" | "declined" | "jumped" | "climbed" | "dropped"
-            | "slipped" | "added" | "eased" | "increased" | "decreased" | "surged" | "plunged" | "tumbled"
-            | "slid" | "soared" | "sank" | "grew" | "rise" | "fall" | "gain" | "drop" | "increase" | "decline"
+        "rose"
+            | "fell"
+            | "gained"
+            | "lost"
+            | "advanced"
+            | "declined"
+            | "jumped"
+            | "climbed"
+            | "dropped"
+            | "slipped"
+            | "added"
+            | "eased"
+            | "increased"
+            | "decreased"
+            | "surged"
+            | "plunged"
+            | "tumbled"
+            | "slid"
+            | "soared"
+            | "sank"
+            | "grew"
+            | "rise"
+            | "fall"
+            | "gain"
+            | "drop"
+            | "increase"
+            | "decline"
     )
 }
 
 /// Parses a number token: `5,6` and `4,8` are decimals with a comma, `1,200` and
 /// `1.200.000` have thousands separators, `81.2` is a decimal.
 pub fn parse_number(raw: &str) -> Option<f64> {
-    let separators: Vec<(usize, char)> = raw.char_indices().filter(|(_, c)| !c.is_ascii_digit()).collect();
+    let separators: Vec<(usize, char)> = raw
+        .char_indices()
+        .filter(|(_, c)| !c.is_ascii_digit())
+        .collect();
     let groups_of_three = |sep: char| {
         raw.split(sep).skip(1).all(|group| group.len() == 3)
             && separators.iter().all(|&(_, c)| c == sep)
@@ -206,7 +434,12 @@ fn number_with_fraction(tokens: &Tokens<'_>, i: usize) -> Option<(f64, usize)> {
     let whole = parse_number(tokens.raw(i))?;
     let is_number = |j: usize| j < tokens.len() && tokens.kind(j) == TokenKind::Number;
     let tight = |j: usize| j < tokens.len() && !tokens.list[j].space_before;
-    if is_number(i + 1) && tokens.is_punct(i + 2, '/') && is_number(i + 3) && tight(i + 2) && tight(i + 3) {
+    if is_number(i + 1)
+        && tokens.is_punct(i + 2, '/')
+        && is_number(i + 3)
+        && tight(i + 2)
+        && tight(i + 3)
+    {
         let numerator = parse_number(tokens.raw(i + 1))?;
         let denominator = parse_number(tokens.raw(i + 3)).filter(|d| *d != 0.0)?;
         return Some((whole + numerator / denominator, i + 3));
@@ -282,7 +515,9 @@ fn currency_prefix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
 fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
     let word = tokens.list.get(i).map(|_| tokens.folded(i))?;
     let (currency, last) = match word {
-        "us" | "u" if i + 1 < tokens.len() => return currency_suffix(tokens, i + 1).filter(|(c, _)| *c == "USD"),
+        "us" | "u" if i + 1 < tokens.len() => {
+            return currency_suffix(tokens, i + 1).filter(|(c, _)| *c == "USD")
+        }
         "dollar" | "dollars" | "usd" => ("USD", i),
         "cent" | "cents" => ("USD", i),
         "canadian" | "australian" | "hong" => return foreign_dollar(tokens, i),
@@ -312,7 +547,13 @@ fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
 
 /// "Canadian dollars", "Australian dollars", "Hong Kong dollars".
 fn foreign_dollar(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
-    let word = |j: usize| if j < tokens.len() { tokens.folded(j) } else { "" };
+    let word = |j: usize| {
+        if j < tokens.len() {
+            tokens.folded(j)
+        } else {
+            ""
+        }
+    };
     match (word(i), word(i + 1), word(i + 2)) {
         ("canadian", "dollar" | "dollars", _) => Some(("CAD", i + 1)),
         ("australian", "dollar" | "dollars", _) => Some(("AUD", i + 1)),
@@ -337,20 +578,45 @@ fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let hyphen = tokens.is_punct(last + 1, '-');
     let (currency, last) = currency_suffix(tokens, if hyphen { last + 2 } else { last + 1 })?;
     let in_cents = matches!(tokens.folded(last), "cent" | "cents" | "pence");
-    Some(found(i, last, if in_cents { value / 100.0 } else { value }, currency))
+    Some(found(
+        i,
+        last,
+        if in_cents { value / 100.0 } else { value },
+        currency,
+    ))
 }
 
 /// Amounts of money without a figure: "billions of dollars", "several hundreds of
 /// millions of dollars", "a multibillion-dollar dam".
 fn unquantified_money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let word = |j: usize| tokens.folded(j);
-    let found = |last| Some(Found { first: i, last, label: Label::Money, value: None });
-    if matches!((word(i), word(i + 1), word(i + 2)), ("multibillion" | "multimillion" | "billion" | "million", "-", "dollar")) {
+    let found = |last| {
+        Some(Found {
+            first: i,
+            last,
+            label: Label::Money,
+            value: None,
+        })
+    };
+    if matches!(
+        (word(i), word(i + 1), word(i + 2)),
+        (
+            "multibillion" | "multimillion" | "billion" | "million",
+            "-",
+            "dollar"
+        )
+    ) {
         return found(i + 2);
     }
     let mut j = if word(i) == "several" { i + 1 } else { i };
     let mut scales = 0;
-    while scales < 2 && matches!(word(j), "tens" | "hundreds" | "thousands" | "millions" | "billions") && word(j + 1) == "of" {
+    while scales < 2
+        && matches!(
+            word(j),
+            "tens" | "hundreds" | "thousands" | "millions" | "billions"
+        )
+        && word(j + 1) == "of"
+    {
         j += 2;
         scales += 1;
     }
@@ -363,7 +629,12 @@ fn unquantified_money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 fn percent(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let first = i;
     let (value, i) = number_with_fraction(tokens, i)?;
-    let next = |offset: usize| tokens.list.get(i + offset).map(|_| tokens.folded(i + offset));
+    let next = |offset: usize| {
+        tokens
+            .list
+            .get(i + offset)
+            .map(|_| tokens.folded(i + offset))
+    };
     let last = match (next(1), next(2)) {
         (Some("%"), _) | (Some("percent"), _) | (Some("pct"), _) => i + 1,
         (Some("per"), Some("cent")) => i + 2,
@@ -378,8 +649,18 @@ fn percent(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// The month a token names, 1-12: full names and the usual abbreviations.
@@ -392,7 +673,9 @@ fn month(tokens: &Tokens<'_>, i: usize) -> Option<u32> {
         return Some(index as u32 + 1);
     }
     let abbreviated = matches!(word.len(), 3 | 4) && tokens.is_punct(i + 1, '.');
-    let index = MONTHS.iter().position(|m| m.starts_with(word) && word.len() >= 3)?;
+    let index = MONTHS
+        .iter()
+        .position(|m| m.starts_with(word) && word.len() >= 3)?;
     (abbreviated || word == "sept").then_some(index as u32 + 1)
 }
 
@@ -436,7 +719,11 @@ fn year(tokens: &Tokens<'_>, i: usize) -> Option<u32> {
     if i >= tokens.len() || tokens.kind(i) != TokenKind::Number || tokens.raw(i).len() != 4 {
         return None;
     }
-    tokens.raw(i).parse().ok().filter(|y| (1000..=2199).contains(y))
+    tokens
+        .raw(i)
+        .parse()
+        .ok()
+        .filter(|y| (1000..=2199).contains(y))
 }
 
 fn date_found(first: usize, last: usize, iso: Option<String>) -> Found {
@@ -458,21 +745,38 @@ fn iso(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<String
 
 /// A time of day: "10:15", "9 a.m.", "5:30 p.m. Moscow time", "midnight", "this morning".
 fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
-    let found = |last| Some(Found { first: i, last, label: Label::Time, value: None });
+    let found = |last| {
+        Some(Found {
+            first: i,
+            last,
+            label: Label::Time,
+            value: None,
+        })
+    };
     match (tokens.folded(i), tokens.folded(i + 1)) {
         ("noon" | "midnight" | "tonight" | "overnight", _) => return found(i),
-        ("this" | "yesterday" | "tomorrow", "morning" | "afternoon" | "evening" | "night") => return found(i + 1),
+        ("this" | "yesterday" | "tomorrow", "morning" | "afternoon" | "evening" | "night") => {
+            return found(i + 1)
+        }
         _ => {}
     }
     if tokens.kind(i) != TokenKind::Number || tokens.raw(i).len() > 2 {
         return None;
     }
     let tight = |j: usize| j < tokens.len() && !tokens.list[j].space_before;
-    let clock = tokens.is_punct(i + 1, ':') && tight(i + 1) && tight(i + 2)
-        && tokens.list.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number) && tokens.raw(i + 2).len() == 2;
+    let clock = tokens.is_punct(i + 1, ':')
+        && tight(i + 1)
+        && tight(i + 2)
+        && tokens
+            .list
+            .get(i + 2)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+        && tokens.raw(i + 2).len() == 2;
     let mut last = if clock { i + 2 } else { i };
     // "a.m." and "p.m." are the tokens a . m .
-    let meridiem = matches!(tokens.folded(last + 1), "a" | "p") && tokens.is_punct(last + 2, '.') && tokens.folded(last + 3) == "m";
+    let meridiem = matches!(tokens.folded(last + 1), "a" | "p")
+        && tokens.is_punct(last + 2, '.')
+        && tokens.folded(last + 3) == "m";
     if meridiem {
         last += if tokens.is_punct(last + 4, '.') { 4 } else { 3 };
     } else if matches!(tokens.folded(last + 1), "am" | "pm") {
@@ -498,7 +802,11 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let core_at = date_prefix_end(tokens, start);
     let core = calendar_date(tokens, core_at)
         .or_else(|| period(tokens, core_at, core_at > start))
-        .or_else(|| (core_at > start).then(|| relative_unit(tokens, core_at)).flatten());
+        .or_else(|| {
+            (core_at > start)
+                .then(|| relative_unit(tokens, core_at))
+                .flatten()
+        });
     let mut found = core?;
     found.first = found.first.min(start);
     found.last = date_suffix_end(tokens, found.last);
@@ -507,7 +815,9 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         found.last = year_before_end(tokens, found.last).unwrap_or(found.last);
     }
     if between {
-        let end = (tokens.folded(found.last + 1) == "and").then(|| calendar_date(tokens, found.last + 2)).flatten();
+        let end = (tokens.folded(found.last + 1) == "and")
+            .then(|| calendar_date(tokens, found.last + 2))
+            .flatten();
         match end {
             Some(end) => {
                 found.first = i;
@@ -529,14 +839,22 @@ fn calendar_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         .or_else(|| weekday(tokens, i))
 }
 
-
 /// "annual", "monthly", "daily": dates by OntoNotes' conventions.
 fn frequency(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     // Capitalised, it is part of a name: "People's Daily".
     let frequency = matches!(
         tokens.folded(i),
-        "annual" | "annually" | "monthly" | "daily" | "weekly" | "quarterly" | "yearly" | "biannual"
-            | "semiannual" | "semiannually" | "seasonally"
+        "annual"
+            | "annually"
+            | "monthly"
+            | "daily"
+            | "weekly"
+            | "quarterly"
+            | "yearly"
+            | "biannual"
+            | "semiannual"
+            | "semiannually"
+            | "seasonally"
     );
     (frequency && !tokens.is_capitalized(i)).then_some(i)
 }
@@ -550,23 +868,44 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
         let word = tokens.folded(j);
         let next = tokens.folded(j + 1);
         j = match (word, next) {
-            ("last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "current" | "latest"
-            | "early" | "late" | "earlier" | "later" | "same", _) => j + 1,
+            (
+                "last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "current"
+                | "latest" | "early" | "late" | "earlier" | "later" | "same",
+                _,
+            ) => j + 1,
             ("mid", "-") => j + 2,
             ("more" | "less" | "fewer", "than") | ("up", "to") if j == i => j + 2,
-            ("about" | "nearly" | "almost" | "some" | "around" | "roughly" | "just" | "only" | "another", _) if j == i => j + 1,
+            (
+                "about" | "nearly" | "almost" | "some" | "around" | "roughly" | "just" | "only"
+                | "another",
+                _,
+            ) if j == i => j + 1,
             // "the following day"; "following Friday's plunge" is no date of its own.
             ("the", "following") => j + 2,
             // "the year", "the weekend", "that summer": OntoNotes marks them as dates, but
             // not "Teacher of the Year".
-            ("the" | "that", unit) if (is_unit(unit) || is_season(unit)) && !tokens.is_capitalized(j + 1) => j + 1,
+            ("the" | "that", unit)
+                if (is_unit(unit) || is_season(unit)) && !tokens.is_capitalized(j + 1) =>
+            {
+                j + 1
+            }
             // "the third quarter", "third-quarter profit", "the first half".
             ("first" | "second" | "third" | "fourth", "quarter" | "half") => j + 1,
-            ("first" | "second" | "third" | "fourth", "-") if matches!(tokens.folded(j + 2), "quarter" | "half") => j + 2,
-            ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn") if tokens.folded(j + 2) == "of" => j + 3,
+            ("first" | "second" | "third" | "fourth", "-")
+                if matches!(tokens.folded(j + 2), "quarter" | "half") =>
+            {
+                j + 2
+            }
+            ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn")
+                if tokens.folded(j + 2) == "of" =>
+            {
+                j + 3
+            }
             ("the", "first" | "second" | "third" | "fourth" | "last")
-                if matches!(tokens.folded(j + 2), "half" | "quarter" | "week" | "weeks" | "months" | "days")
-                    || count(tokens, j + 2) =>
+                if matches!(
+                    tokens.folded(j + 2),
+                    "half" | "quarter" | "week" | "weeks" | "months" | "days"
+                ) || count(tokens, j + 2) =>
             {
                 j + 2
             }
@@ -581,7 +920,11 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
 
 /// "last year", "a year ago" or "a year earlier" right after token `last`.
 fn year_before_end(tokens: &Tokens<'_>, last: usize) -> Option<usize> {
-    match (tokens.folded(last + 1), tokens.folded(last + 2), tokens.folded(last + 3)) {
+    match (
+        tokens.folded(last + 1),
+        tokens.folded(last + 2),
+        tokens.folded(last + 3),
+    ) {
         ("last", "year", _) => Some(last + 2),
         ("a", "year", "ago" | "earlier") => Some(last + 3),
         _ => None,
@@ -595,10 +938,16 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
         "ago" | "earlier" | "later" => last + 1,
         // An age is a date in OntoNotes: "61 years old", "a 63-year-old".
         "old" if matches!(tokens.folded(last), "years" | "months" | "year" | "month") => last + 1,
-        "-" if tokens.folded(last + 2) == "old" && matches!(tokens.folded(last), "year" | "month") => last + 2,
+        "-" if tokens.folded(last + 2) == "old"
+            && matches!(tokens.folded(last), "year" | "month") =>
+        {
+            last + 2
+        }
         "ahead" if matches!(tokens.folded(last), "days" | "weeks" | "months" | "years") => last + 1,
         // "the month before." (not "the month before the vote").
-        "before" if is_unit(tokens.folded(last)) && tokens.kind(last + 2) == TokenKind::Punct => last + 1,
+        "before" if is_unit(tokens.folded(last)) && tokens.kind(last + 2) == TokenKind::Punct => {
+            last + 1
+        }
         // "the year 2000".
         _ if tokens.folded(last) == "year" && year(tokens, last + 1).is_some() => last + 1,
         // "the fiscal year ended Sept. 30", "the 12 months ending in March".
@@ -617,7 +966,8 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
         }
         "of" => {
             let at = date_prefix_end(tokens, last + 2);
-            let core = calendar_date(tokens, at).or_else(|| (at > last + 2).then(|| relative_unit(tokens, at)).flatten());
+            let core = calendar_date(tokens, at)
+                .or_else(|| (at > last + 2).then(|| relative_unit(tokens, at)).flatten());
             core.map_or(last, |date| date.last)
         }
         "to" | "through" | "until" => match calendar_date(tokens, last + 2) {
@@ -632,8 +982,22 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
 fn is_unit(word: &str) -> bool {
     matches!(
         word,
-        "day" | "days" | "week" | "weeks" | "weekend" | "weekends" | "month" | "months" | "quarter"
-            | "quarters" | "year" | "years" | "decade" | "decades" | "century" | "centuries"
+        "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "weekend"
+            | "weekends"
+            | "month"
+            | "months"
+            | "quarter"
+            | "quarters"
+            | "year"
+            | "years"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
     )
 }
 
@@ -647,7 +1011,9 @@ fn count_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
         ("a", "few", _) => Some(i + 1),
         ("a", "couple", "of") => Some(i + 2),
         // A range of counts: "three or four", "30 to 44", "10-15".
-        (_, "or" | "to" | "-", _) if is_number(tokens, i) && is_number(tokens, i + 2) => Some(i + 2),
+        (_, "or" | "to" | "-", _) if is_number(tokens, i) && is_number(tokens, i + 2) => {
+            Some(i + 2)
+        }
         _ => count(tokens, i).then_some(i),
     }
 }
@@ -662,9 +1028,25 @@ fn count(tokens: &Tokens<'_>, i: usize) -> bool {
         && (tokens.kind(i) == TokenKind::Number
             || matches!(
                 tokens.folded(i),
-                "a" | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
-                    | "ten" | "eleven" | "twelve" | "fifteen" | "twenty" | "thirty" | "several"
-                    | "few" | "many" | "some"
+                "a" | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven"
+                    | "twelve"
+                    | "fifteen"
+                    | "twenty"
+                    | "thirty"
+                    | "several"
+                    | "few"
+                    | "many"
+                    | "some"
             ))
 }
 
@@ -673,7 +1055,11 @@ fn count(tokens: &Tokens<'_>, i: usize) -> bool {
 fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
     let count_last = count_end(tokens, i)?;
     let hyphen = tokens.is_punct(count_last + 1, '-');
-    let unit_at = if hyphen { count_last + 2 } else { count_last + 1 };
+    let unit_at = if hyphen {
+        count_last + 2
+    } else {
+        count_last + 1
+    };
     if !is_unit(tokens.folded(unit_at)) {
         return None;
     }
@@ -692,7 +1078,11 @@ fn uncounted_period(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
     match (tokens.folded(i), tokens.folded(i + 1)) {
         ("these", "days") => Some(i + 1),
-        ("years" | "decades" | "months" | "weeks" | "days", _) if matches!(before, "for" | "after" | "in" | "or" | "over") => Some(i),
+        ("years" | "decades" | "months" | "weeks" | "days", _)
+            if matches!(before, "for" | "after" | "in" | "or" | "over") =>
+        {
+            Some(i)
+        }
         _ => None,
     }
 }
@@ -700,14 +1090,25 @@ fn uncounted_period(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 /// An age, a date in OntoNotes: "age 18", "aged 63", and a person's age set off by
 /// commas after the name: "John Smith, 63, was named ...".
 fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
-    let years = |j: usize| tokens.kind(j) == TokenKind::Number && tokens.raw(j).len() <= 3 && tokens.raw(j).parse::<u32>().is_ok_and(|n| (1..=120).contains(&n));
+    let years = |j: usize| {
+        tokens.kind(j) == TokenKind::Number
+            && tokens.raw(j).len() <= 3
+            && tokens
+                .raw(j)
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=120).contains(&n))
+    };
     if matches!(tokens.folded(i), "age" | "aged") && years(i + 1) {
         return Some(i + 1);
     }
     // The name before: a capitalised word that is no month ("Dec. 8, 9").
-    let after_name = i >= 2 && tokens.is_punct(i - 1, ',') && tokens.is_capitalized(i - 2) && month(tokens, i - 2).is_none()
+    let after_name = i >= 2
+        && tokens.is_punct(i - 1, ',')
+        && tokens.is_capitalized(i - 2)
+        && month(tokens, i - 2).is_none()
         && !is_day_name(tokens, i - 2);
-    let apposition = after_name && tokens.raw(i).len() == 2 && years(i) && tokens.is_punct(i + 1, ',');
+    let apposition =
+        after_name && tokens.raw(i).len() == 2 && years(i) && tokens.is_punct(i + 1, ',');
     apposition.then_some(i)
 }
 
@@ -715,13 +1116,23 @@ fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 fn relative_unit(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let word = tokens.folded(i);
     let same_period = word == "period" && i > 0 && tokens.folded(i - 1) == "same";
-    (is_unit(word) || is_season(word) || word == "half" || same_period).then(|| date_found(i, i, None))
+    (is_unit(word) || is_season(word) || word == "half" || same_period)
+        .then(|| date_found(i, i, None))
 }
 
 fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
     matches!(
         tokens.folded(i),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday" | "tomorrow"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
     )
 }
 
@@ -737,20 +1148,30 @@ fn weekday(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 
 /// Takes in a leading "the": "the 17-18th of April", "the 1990s".
 fn with_the(tokens: &Tokens<'_>, i: usize) -> usize {
-    if i > 0 && tokens.folded(i - 1) == "the" { i - 1 } else { i }
+    if i > 0 && tokens.folded(i - 1) == "the" {
+        i - 1
+    } else {
+        i
+    }
 }
 
 /// "the 1990s", "1960s", "the '80s".
 fn decade(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     if tokens.folded(i) == "'" && tokens.list.get(i + 1).is_some_and(|t| !t.space_before) {
         let raw = tokens.raw(i + 1);
-        let short = raw.len() == 2 && raw.ends_with('0') && tokens.kind(i + 1) == TokenKind::Number
-            && tokens.folded(i + 2) == "s" && !tokens.list[i + 2].space_before;
+        let short = raw.len() == 2
+            && raw.ends_with('0')
+            && tokens.kind(i + 1) == TokenKind::Number
+            && tokens.folded(i + 2) == "s"
+            && !tokens.list[i + 2].space_before;
         return short.then(|| date_found(with_the(tokens, i), i + 2, None));
     }
     let raw = tokens.raw(i);
-    let is_decade = raw.len() == 4 && raw.ends_with('0') && tokens.kind(i) == TokenKind::Number
-        && tokens.folded(i + 1) == "s" && !tokens.list[i + 1].space_before;
+    let is_decade = raw.len() == 4
+        && raw.ends_with('0')
+        && tokens.kind(i) == TokenKind::Number
+        && tokens.folded(i + 1) == "s"
+        && !tokens.list[i + 1].space_before;
     is_decade.then(|| date_found(with_the(tokens, i), i + 1, Some(format!("{}X", &raw[..3]))))
 }
 
@@ -759,7 +1180,10 @@ fn decade(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 fn standalone_year(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let y = year(tokens, i).filter(|y| (1800..=2100).contains(y))?;
     let compound = tokens.is_punct(i + 1, '-')
-        && tokens.list.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word);
+        && tokens
+            .list
+            .get(i + 2)
+            .is_some_and(|t| t.kind == TokenKind::Word);
     if compound {
         return None;
     }
@@ -775,7 +1199,11 @@ fn standalone_year(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         _ => None,
     };
     match kind_end {
-        Some(last) => Some(date_found(with_the(tokens, i), last, iso(Some(y), None, None))),
+        Some(last) => Some(date_found(
+            with_the(tokens, i),
+            last,
+            iso(Some(y), None, None),
+        )),
         None => Some(date_found(i, i, iso(Some(y), None, None))),
     }
 }
@@ -799,7 +1227,18 @@ fn month_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
     let after_preposition = matches!(
         before,
-        "in" | "since" | "until" | "by" | "last" | "next" | "this" | "early" | "late" | "of" | "from" | "through" | "during"
+        "in" | "since"
+            | "until"
+            | "by"
+            | "last"
+            | "next"
+            | "this"
+            | "early"
+            | "late"
+            | "of"
+            | "from"
+            | "through"
+            | "during"
     );
     if m == 5 && found_day.is_none() && found_year.is_none() && !after_preposition {
         return None;
@@ -810,7 +1249,9 @@ fn month_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 /// `17-18th of April`, `3 March 2019`, `29th of March, 2019`.
 fn day_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let (d, days_last) = days(tokens, i)?;
-    let of = usize::from(tokens.list.get(days_last + 1).is_some() && tokens.folded(days_last + 1) == "of");
+    let of = usize::from(
+        tokens.list.get(days_last + 1).is_some() && tokens.folded(days_last + 1) == "of",
+    );
     let month_at = days_last + 1 + of;
     let m = month(tokens, month_at)?;
     let mut last = month_end(tokens, month_at);
@@ -819,17 +1260,25 @@ fn day_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     if found_year.is_some() {
         last += 1 + comma;
     }
-    Some(date_found(with_the(tokens, i), last, iso(found_year, Some(m), Some(d))))
+    Some(date_found(
+        with_the(tokens, i),
+        last,
+        iso(found_year, Some(m), Some(d)),
+    ))
 }
 
 /// `7-03-2017`, `07/03/2017`, `2017-03-07`. Day first with `-` and `.`, month first
 /// with `/` (unless a part cannot be a month).
 fn numeric_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let part = |j: usize| -> Option<u32> {
-        (j < tokens.len() && tokens.kind(j) == TokenKind::Number).then(|| tokens.raw(j).parse().ok())?
+        (j < tokens.len() && tokens.kind(j) == TokenKind::Number)
+            .then(|| tokens.raw(j).parse().ok())?
     };
     let separator = tokens.list.get(i + 1).map(|_| tokens.folded(i + 1))?;
-    if !matches!(separator, "-" | "/" | ".") || tokens.list.get(i + 3).is_none() || tokens.folded(i + 3) != separator {
+    if !matches!(separator, "-" | "/" | ".")
+        || tokens.list.get(i + 3).is_none()
+        || tokens.folded(i + 3) != separator
+    {
         return None;
     }
     let adjacent = (i + 1..=i + 4).all(|j| j < tokens.len() && !tokens.list[j].space_before);
@@ -841,7 +1290,11 @@ fn numeric_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         (a, b, c)
     } else if tokens.raw(i + 4).len() == 4 {
         let month_first = separator == "/" && a <= 12 || b > 12;
-        if month_first { (c, a, b) } else { (c, b, a) }
+        if month_first {
+            (c, a, b)
+        } else {
+            (c, b, a)
+        }
     } else {
         return None;
     };
@@ -896,19 +1349,38 @@ mod tests {
         assert_eq!(spans("paid 400 million rubles")[0].2, money(400e6, "RUB"));
         assert_eq!(spans("US$ 2 bn")[0].0, "US$ 2 bn");
         assert_eq!(spans("cost €12m")[0].2, money(12e6, "EUR"));
-        assert_eq!(spans("A $5 million fund")[0], ("$5 million".into(), Label::Money, money(5e6, "USD")));
+        assert_eq!(
+            spans("A $5 million fund")[0],
+            ("$5 million".into(), Label::Money, money(5e6, "USD"))
+        );
         assert_eq!(spans("worth C$40 million")[0].2, money(40e6, "CAD"));
     }
 
     #[test]
     fn percentages() {
-        assert_eq!(spans("rose 12.5 percent")[0], ("12.5 percent".into(), Label::Percent, Some(Value::Percent(12.5))));
+        assert_eq!(
+            spans("rose 12.5 percent")[0],
+            (
+                "12.5 percent".into(),
+                Label::Percent,
+                Some(Value::Percent(12.5))
+            )
+        );
         assert_eq!(spans("about 30%")[0].0, "about 30%");
         assert_eq!(spans("7 per cent")[0].0, "7 per cent");
-        assert_eq!(spans("yields of 8 3/4%")[0], ("8 3/4%".into(), Label::Percent, Some(Value::Percent(8.75))));
+        assert_eq!(
+            spans("yields of 8 3/4%")[0],
+            ("8 3/4%".into(), Label::Percent, Some(Value::Percent(8.75)))
+        );
         assert_eq!(spans("between 20% and 25% of")[0].0, "between 20% and 25%");
-        assert_eq!(spans("more than $500 million in aid")[0].0, "more than $500 million");
-        assert_eq!(spans("about 100 million Canadian dollars")[0].2, money(100e6, "CAD"));
+        assert_eq!(
+            spans("more than $500 million in aid")[0].0,
+            "more than $500 million"
+        );
+        assert_eq!(
+            spans("about 100 million Canadian dollars")[0].2,
+            money(100e6, "CAD")
+        );
         assert!(spans("about ten people").is_empty());
     }
 
@@ -916,10 +1388,22 @@ mod tests {
     fn dates_in_news_forms() {
         assert_eq!(spans("On Jan. 14-16, leaders met")[0].0, "Jan. 14-16");
         assert_eq!(spans("held on the 3-4th of June")[0].0, "the 3-4th of June");
-        assert_eq!(spans("posted 9-05-2018, 10:15")[0], ("9-05-2018".into(), Label::Date, date("2018-05-09")));
-        assert_eq!(spans("since October 2016.")[0], ("October 2016".into(), Label::Date, date("2016-10")));
-        assert_eq!(spans("on March 2, 2020")[0], ("March 2, 2020".into(), Label::Date, date("2020-03-02")));
-        assert_eq!(spans("in 2014 it")[0], ("2014".into(), Label::Date, date("2014")));
+        assert_eq!(
+            spans("posted 9-05-2018, 10:15")[0],
+            ("9-05-2018".into(), Label::Date, date("2018-05-09"))
+        );
+        assert_eq!(
+            spans("since October 2016.")[0],
+            ("October 2016".into(), Label::Date, date("2016-10"))
+        );
+        assert_eq!(
+            spans("on March 2, 2020")[0],
+            ("March 2, 2020".into(), Label::Date, date("2020-03-02"))
+        );
+        assert_eq!(
+            spans("in 2014 it")[0],
+            ("2014".into(), Label::Date, date("2014"))
+        );
         assert!(spans("They may go").is_empty());
         assert!(spans("a 1950-strong unit").is_empty());
         assert_eq!(spans("rose in July. Then")[0].0, "July");
@@ -927,9 +1411,20 @@ mod tests {
 
     #[test]
     fn times_of_day() {
-        for text in ["10:15", "9 a.m.", "5:30 p.m.", "midnight", "this morning", "7pm"] {
+        for text in [
+            "10:15",
+            "9 a.m.",
+            "5:30 p.m.",
+            "midnight",
+            "this morning",
+            "7pm",
+        ] {
             let found = spans(&format!("It was {text} there"));
-            assert_eq!(found.first().map(|f| (f.0.as_str(), f.1)), Some((text, Label::Time)), "{text}");
+            assert_eq!(
+                found.first().map(|f| (f.0.as_str(), f.1)),
+                Some((text, Label::Time)),
+                "{text}"
+            );
         }
         assert!(spans("in 12 cases").is_empty());
     }
@@ -937,11 +1432,28 @@ mod tests {
     #[test]
     fn relative_and_counted_dates() {
         let texts = [
-            "last year", "two years ago", "the past three months", "the end of 1999", "mid-March",
-            "a year earlier", "recent weeks", "this fall", "late Tuesday", "the 1980s", "30-year",
-            "January to June", "yesterday", "annually", "the first six months of 1999",
-            "a few years ago", "June of this year", "between 1994 and 2004", "Monday, October 16, 1989",
-            "the fiscal year ended Sept. 30, 1988", "61 years old", "more than 30 years ago",
+            "last year",
+            "two years ago",
+            "the past three months",
+            "the end of 1999",
+            "mid-March",
+            "a year earlier",
+            "recent weeks",
+            "this fall",
+            "late Tuesday",
+            "the 1980s",
+            "30-year",
+            "January to June",
+            "yesterday",
+            "annually",
+            "the first six months of 1999",
+            "a few years ago",
+            "June of this year",
+            "between 1994 and 2004",
+            "Monday, October 16, 1989",
+            "the fiscal year ended Sept. 30, 1988",
+            "61 years old",
+            "more than 30 years ago",
         ];
         for text in texts {
             let found = spans(&format!("It was {text} ."));
@@ -952,13 +1464,31 @@ mod tests {
 
     #[test]
     fn amounts_without_figures_and_changes_that_are_no_ranges() {
-        assert_eq!(spans("It cost billions of dollars .")[0].0, "billions of dollars");
-        assert_eq!(spans("They owe several hundreds of millions of dollars .")[0].0, "several hundreds of millions of dollars");
-        assert_eq!(spans("a multibillion-dollar dam")[0].0, "multibillion-dollar");
-        assert_eq!(spans("a 90-cent fee")[0], ("90-cent".into(), Label::Money, money(0.9, "USD")));
-        assert_eq!(spans("raised 500 million yuan RMB")[0].0, "500 million yuan RMB");
+        assert_eq!(
+            spans("It cost billions of dollars .")[0].0,
+            "billions of dollars"
+        );
+        assert_eq!(
+            spans("They owe several hundreds of millions of dollars .")[0].0,
+            "several hundreds of millions of dollars"
+        );
+        assert_eq!(
+            spans("a multibillion-dollar dam")[0].0,
+            "multibillion-dollar"
+        );
+        assert_eq!(
+            spans("a 90-cent fee")[0],
+            ("90-cent".into(), Label::Money, money(0.9, "USD"))
+        );
+        assert_eq!(
+            spans("raised 500 million yuan RMB")[0].0,
+            "500 million yuan RMB"
+        );
         // A change and the level it led to are two amounts; a range is one.
-        let change: Vec<String> = spans("Gold rose $4 to $367.30 an ounce.").into_iter().map(|f| f.0).collect();
+        let change: Vec<String> = spans("Gold rose $4 to $367.30 an ounce.")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
         assert_eq!(change, ["$4", "$367.30"]);
         assert_eq!(spans("priced at $40 to $125 a bottle")[0].0, "$40 to $125");
         // A threshold is not part of the amount.
@@ -989,15 +1519,28 @@ mod tests {
             ("A 63-year-old engineer won .", "63-year-old"),
             ("Workers start at age 16 .", "age 16"),
             ("The law takes effect by the year 2000 .", "the year 2000"),
-            ("Profit for the year ended June 30 rose .", "the year ended June 30"),
+            (
+                "Profit for the year ended June 30 rose .",
+                "the year ended June 30",
+            ),
             ("They signed it in May .", "May"),
-            ("Sales rose from the same period last year .", "the same period last year"),
-            ("Orders rose after falling the month before .", "the month before"),
+            (
+                "Sales rose from the same period last year .",
+                "the same period last year",
+            ),
+            (
+                "Orders rose after falling the month before .",
+                "the month before",
+            ),
             ("Sony hosted him for a year .", "a year"),
         ];
         for (text, date) in texts {
             let found = spans(text);
-            assert_eq!(found.first().map(|f| (f.0.as_str(), f.1)), Some((date, Label::Date)), "{text}");
+            assert_eq!(
+                found.first().map(|f| (f.0.as_str(), f.1)),
+                Some((date, Label::Date)),
+                "{text}"
+            );
         }
         // A person's age set off by commas is a date; a day after a month is not an age.
         assert_eq!(spans("Ann Lee, 63, was named chairman.")[0].0, "63");
@@ -1007,6 +1550,8 @@ mod tests {
         assert!(spans("named Teacher of the Year .").is_empty());
         assert!(spans("a year of hope").is_empty());
         assert_eq!(spans("the month before the vote")[0].0, "the month");
-        assert!(spans("following Friday's plunge").iter().all(|f| f.0 == "Friday"));
+        assert!(spans("following Friday's plunge")
+            .iter()
+            .all(|f| f.0 == "Friday"));
     }
 }

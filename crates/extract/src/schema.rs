@@ -114,7 +114,11 @@ impl<'a, S: From<&'a str>> Document<S> {
     }
 }
 
-fn entity_record<'a, S: From<&'a str>>(text: &'a str, offsets: &CodePoints<'_>, entity: &'a Entity) -> EntityRecord<S> {
+fn entity_record<'a, S: From<&'a str>>(
+    text: &'a str,
+    offsets: &CodePoints<'_>,
+    entity: &'a Entity,
+) -> EntityRecord<S> {
     let span = offsets.record(entity.span);
     let (value, currency, iso) = match &entity.value {
         Some(Value::Money(money)) => (Some(money.value), Some(money.currency.into()), None),
@@ -135,15 +139,29 @@ fn entity_record<'a, S: From<&'a str>>(text: &'a str, offsets: &CodePoints<'_>, 
     }
 }
 
-fn relation_record<'a, S: From<&'a str>>(text: &'a str, offsets: &CodePoints<'_>, relation: &'a Relation) -> RelationRecord<S> {
+fn relation_record<'a, S: From<&'a str>>(
+    text: &'a str,
+    offsets: &CodePoints<'_>,
+    relation: &'a Relation,
+) -> RelationRecord<S> {
     RelationRecord {
         a: relation.a.as_str().into(),
         b: relation.b.as_str().into(),
         types: relation.types.iter().map(|t| t.as_str().into()).collect(),
-        source: relation.direction.as_ref().map(|(source, _)| source.as_str().into()),
-        target: relation.direction.as_ref().map(|(_, target)| target.as_str().into()),
+        source: relation
+            .direction
+            .as_ref()
+            .map(|(source, _)| source.as_str().into()),
+        target: relation
+            .direction
+            .as_ref()
+            .map(|(_, target)| target.as_str().into()),
         weight: relation.weight,
-        evidence: relation.evidence.iter().map(|span| offsets.record(*span)).collect(),
+        evidence: relation
+            .evidence
+            .iter()
+            .map(|span| offsets.record(*span))
+            .collect(),
         amounts: relation
             .amounts
             .iter()
@@ -175,7 +193,10 @@ impl<'t> CodePoints<'t> {
             .map(|e| e.span)
             .chain(analysis.sentences.iter().copied())
             .chain(analysis.relations.iter().flat_map(|r| {
-                r.evidence.iter().copied().chain(r.amounts.iter().map(|a| a.span))
+                r.evidence
+                    .iter()
+                    .copied()
+                    .chain(r.amounts.iter().map(|a| a.span))
             }))
             .flat_map(|span| [span.start, span.end])
             .collect();
@@ -189,7 +210,10 @@ impl<'t> CodePoints<'t> {
             byte = offset;
             table.push((offset, chars));
         }
-        CodePoints { text, table: Some(table) }
+        CodePoints {
+            text,
+            table: Some(table),
+        }
     }
 
     fn get(&self, byte: usize) -> usize {

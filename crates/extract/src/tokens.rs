@@ -84,13 +84,17 @@ impl<'t> Tokens<'t> {
     /// The token's folded form (lower case, ASCII quotes and dashes); empty past the end.
     pub fn folded(&self, index: usize) -> &str {
         tick(1);
-        self.list.get(index).map_or("", |token| &self.folded[token.folded.0 as usize..token.folded.1 as usize])
+        self.list.get(index).map_or("", |token| {
+            &self.folded[token.folded.0 as usize..token.folded.1 as usize]
+        })
     }
 
     /// The token's kind; punctuation past the end.
     pub fn kind(&self, index: usize) -> TokenKind {
         tick(1);
-        self.list.get(index).map_or(TokenKind::Punct, |token| token.kind)
+        self.list
+            .get(index)
+            .map_or(TokenKind::Punct, |token| token.kind)
     }
 
     /// Starts with an upper-case letter. False past the end.
@@ -158,7 +162,8 @@ impl<'t> Tokens<'t> {
         let raw = &self.text[span.start..span.end];
         let word = kind == TokenKind::Word;
         let capitalized = word && raw.chars().next().is_some_and(char::is_uppercase);
-        let all_caps = word && raw.chars().nth(1).is_some() && raw.chars().all(|c| !c.is_lowercase());
+        let all_caps =
+            word && raw.chars().nth(1).is_some() && raw.chars().all(|c| !c.is_lowercase());
         fold_into(raw, &mut self.folded);
         self.list.push(Token {
             start: span.start as u32,
@@ -197,7 +202,8 @@ fn number_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     while let Some(&b) = bytes.get(at) {
         tick(1);
-        let inner_separator = matches!(b, b'.' | b',') && bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
+        let inner_separator =
+            matches!(b, b'.' | b',') && bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
         if !(b.is_ascii_digit() || inner_separator) {
             break;
         }
@@ -213,9 +219,9 @@ fn is_combining(c: char) -> bool {
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "gov", "sen",
-    "rep", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc", "jan",
-    "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est",
-    "fig", "pres", "rev", "hon", "amb",
+    "rep", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug",
+    "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "pres", "rev", "hon",
+    "amb",
 ];
 
 /// Splits the text into sentences: at `.`, `!` or `?` followed by a space and a likely
@@ -263,7 +269,10 @@ fn starts_sentence(tokens: &Tokens<'_>, index: usize) -> bool {
     let first = tokens.raw(index).chars().next().unwrap_or(' ');
     first.is_uppercase()
         || first.is_ascii_digit()
-        || matches!(first, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '[' | '«' | '*' | '<')
+        || matches!(
+            first,
+            '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '[' | '«' | '*' | '<'
+        )
 }
 
 fn is_abbreviation(tokens: &Tokens<'_>, index: usize) -> bool {
@@ -284,7 +293,9 @@ fn line_break_ends_sentence(tokens: &Tokens<'_>, i: usize) -> bool {
         return true;
     }
     let line_end = tokens.list[i].span().end;
-    let line_start = tokens.text[..line_end].rfind('\n').map_or(0, |newline| newline + 1);
+    let line_start = tokens.text[..line_end]
+        .rfind('\n')
+        .map_or(0, |newline| newline + 1);
     tick(line_end - line_start);
     line_end - line_start < 60
 }
@@ -300,13 +311,22 @@ mod tests {
 
     fn sentence_texts(text: &str) -> Vec<&str> {
         let tokens = Tokens::new(text);
-        sentences(&tokens).iter().map(|s| &text[s.start..s.end]).collect()
+        sentences(&tokens)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn splits_possessives_hyphens_and_keeps_decimals() {
-        assert_eq!(words("Russia's $5,6 bn"), ["Russia", "'", "s", "$", "5,6", "bn"]);
-        assert_eq!(words("Moscow-led 81.2%."), ["Moscow", "-", "led", "81.2", "%", "."]);
+        assert_eq!(
+            words("Russia's $5,6 bn"),
+            ["Russia", "'", "s", "$", "5,6", "bn"]
+        );
+        assert_eq!(
+            words("Moscow-led 81.2%."),
+            ["Moscow", "-", "led", "81.2", "%", "."]
+        );
         assert_eq!(words("U.S."), ["U", ".", "S", "."]);
     }
 
@@ -319,10 +339,16 @@ mod tests {
 
     #[test]
     fn sentences_respect_abbreviations_and_headings() {
-        let text = "A Heading\nOn Feb. 3 the U.S. envoy met Mr. Smith. He left! Then \"Why?\" she asked.";
+        let text =
+            "A Heading\nOn Feb. 3 the U.S. envoy met Mr. Smith. He left! Then \"Why?\" she asked.";
         assert_eq!(
             sentence_texts(text),
-            ["A Heading", "On Feb. 3 the U.S. envoy met Mr. Smith.", "He left!", "Then \"Why?\" she asked."]
+            [
+                "A Heading",
+                "On Feb. 3 the U.S. envoy met Mr. Smith.",
+                "He left!",
+                "Then \"Why?\" she asked."
+            ]
         );
     }
 

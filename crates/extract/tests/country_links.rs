@@ -67,7 +67,8 @@ fn every_country_mention_is_linked() {
         .iter()
         .filter_map(|&(surface, occurrence, expected)| {
             let found = country_of(ARTICLE, &analysis, surface, occurrence);
-            (found.as_deref() != Some(expected)).then(|| format!("{surface}#{occurrence}: {found:?}, expected {expected}"))
+            (found.as_deref() != Some(expected))
+                .then(|| format!("{surface}#{occurrence}: {found:?}, expected {expected}"))
         })
         .collect();
     assert!(wrong.is_empty(), "wrongly linked: {wrong:#?}");
@@ -78,7 +79,11 @@ fn labels_follow_ontonotes() {
     let analysis = analyze(ARTICLE);
     let label_of = |surface: &str| {
         let start = ARTICLE.find(surface).unwrap();
-        analysis.entities.iter().find(|e| e.span.start <= start && start < e.span.end).map(|e| e.label)
+        analysis
+            .entities
+            .iter()
+            .find(|e| e.span.start <= start && start < e.span.end)
+            .map(|e| e.label)
     };
     assert_eq!(label_of("Russian"), Some(Label::Norp));
     assert_eq!(label_of("Vladimir Putin"), Some(Label::Person));
@@ -96,11 +101,21 @@ fn short_forms_resolve_to_full_names() {
     let analysis = analyze(ARTICLE);
     let canonical_at = |surface: &str, occurrence: usize| {
         let start = ARTICLE.match_indices(surface).nth(occurrence).unwrap().0;
-        analysis.entities.iter().find(|e| e.span.start == start).and_then(|e| e.canonical.clone())
+        analysis
+            .entities
+            .iter()
+            .find(|e| e.span.start == start)
+            .and_then(|e| e.canonical.clone())
     };
     assert_eq!(canonical_at("Putin", 1).as_deref(), Some("Vladimir Putin"));
-    assert_eq!(canonical_at("Atambayev", 1).as_deref(), Some("Almazbek Atambayev"));
-    assert_eq!(canonical_at("EAEU", 0).as_deref(), Some("Eurasian Economic Union"));
+    assert_eq!(
+        canonical_at("Atambayev", 1).as_deref(),
+        Some("Almazbek Atambayev")
+    );
+    assert_eq!(
+        canonical_at("EAEU", 0).as_deref(),
+        Some("Eurasian Economic Union")
+    );
 }
 
 #[test]
@@ -110,7 +125,11 @@ fn laws_events_and_facilities_by_their_head_words() {
     let analysis = analyze(text);
     let label_of = |surface: &str| {
         let start = text.find(surface).unwrap();
-        analysis.entities.iter().find(|e| e.span.start == start).map(|e| e.label)
+        analysis
+            .entities
+            .iter()
+            .find(|e| e.span.start == start)
+            .map(|e| e.label)
     };
     assert_eq!(label_of("Manas Air Base"), Some(Label::Fac));
     assert_eq!(label_of("Treaty on Open Skies"), Some(Label::Law));
@@ -124,7 +143,11 @@ fn organisations_described_by_a_demonym_take_its_country() {
     let analysis = analyze(text);
     let country_of = |surface: &str| {
         let start = text.find(surface).unwrap();
-        analysis.entities.iter().find(|e| e.span.start == start).and_then(|e| e.country.map(|c| c.to_string()))
+        analysis
+            .entities
+            .iter()
+            .find(|e| e.span.start == start)
+            .and_then(|e| e.country.map(|c| c.to_string()))
     };
     assert_eq!(country_of("Zarubezhneft").as_deref(), Some("RU"));
     assert_eq!(country_of("Chery Automobile").as_deref(), Some("CN"));
@@ -143,13 +166,25 @@ fn demonym_resolves_to(text: &str, demonym: &str) -> Option<String> {
 #[test]
 fn the_russian_leader_is_the_one_russian_named_before() {
     let text = "Vladimir Putin landed in Dushanbe on Monday. The talks went on late, and the Russian leader left at dawn.";
-    assert_eq!(demonym_resolves_to(text, "Russian leader").as_deref(), Some("Vladimir Putin"));
+    assert_eq!(
+        demonym_resolves_to(text, "Russian leader").as_deref(),
+        Some("Vladimir Putin")
+    );
     let text = "Sadyr Japarov hosted the summit. Later the Kyrgyz president thanked Beijing.";
-    assert_eq!(demonym_resolves_to(text, "Kyrgyz president").as_deref(), Some("Sadyr Japarov"));
+    assert_eq!(
+        demonym_resolves_to(text, "Kyrgyz president").as_deref(),
+        Some("Sadyr Japarov")
+    );
     // Two Russians named: the phrase could mean either, so it stays the country.
     let text = "Vladimir Putin and Sergei Lavrov flew in. The Russian leader spoke first.";
-    assert_ne!(demonym_resolves_to(text, "Russian leader").as_deref(), Some("Vladimir Putin"));
+    assert_ne!(
+        demonym_resolves_to(text, "Russian leader").as_deref(),
+        Some("Vladimir Putin")
+    );
     // A title before a name belongs to that name.
     let text = "Vladimir Putin spoke. Then the Russian president Boris Yeltsin was recalled.";
-    assert_ne!(demonym_resolves_to(text, "Russian president").as_deref(), Some("Vladimir Putin"));
+    assert_ne!(
+        demonym_resolves_to(text, "Russian president").as_deref(),
+        Some("Vladimir Putin")
+    );
 }

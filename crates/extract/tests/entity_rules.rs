@@ -14,13 +14,19 @@ fn entities(text: &str) -> Vec<(String, Label)> {
 
 /// Is `surface` found as an entity labelled `label`?
 fn has(text: &str, surface: &str, label: Label) -> bool {
-    entities(text).iter().any(|(s, l)| s == surface && *l == label)
+    entities(text)
+        .iter()
+        .any(|(s, l)| s == surface && *l == label)
 }
 
 #[track_caller]
 fn assert_found(text: &str, expected: &[(&str, Label)]) {
     for &(surface, label) in expected {
-        assert!(has(text, surface, label), "{surface:?} as {label:?} in {text:?}: {:?}", entities(text));
+        assert!(
+            has(text, surface, label),
+            "{surface:?} as {label:?} in {text:?}: {:?}",
+            entities(text)
+        );
     }
 }
 
@@ -32,45 +38,77 @@ fn a_possessive_place_or_organisation_is_not_part_of_the_name_after_it() {
     );
     assert_found(
         "She teaches at Oxford University's Blavatnik School of Government.",
-        &[("Oxford University", Label::Org), ("Blavatnik School of Government", Label::Org)],
+        &[
+            ("Oxford University", Label::Org),
+            ("Blavatnik School of Government", Label::Org),
+        ],
     );
     // A one-word owner may be part of the name.
-    assert_found("Shares of Moody's Investors Service fell.", &[("Moody's Investors Service", Label::Org)]);
+    assert_found(
+        "Shares of Moody's Investors Service fell.",
+        &[("Moody's Investors Service", Label::Org)],
+    );
 }
 
 #[test]
 fn the_country_of_a_possessive_place_goes_to_the_organisation() {
     let text = "Officials at Kenya's Energy Regulatory Commission agreed.";
     let analysis = analyze(text);
-    let commission = analysis.entities.iter().find(|e| &text[e.span.start..e.span.end] == "Energy Regulatory Commission");
-    assert_eq!(commission.and_then(|e| e.country).map(|c| c.to_string()).as_deref(), Some("KE"));
+    let commission = analysis
+        .entities
+        .iter()
+        .find(|e| &text[e.span.start..e.span.end] == "Energy Regulatory Commission");
+    assert_eq!(
+        commission
+            .and_then(|e| e.country)
+            .map(|c| c.to_string())
+            .as_deref(),
+        Some("KE")
+    );
 }
 
 #[test]
 fn of_splits_a_person_from_an_organisation_and_a_firm_from_its_town() {
     assert_found(
         "The rules are too loose, says Robert Hale of Brandt Capital Partners.",
-        &[("Robert Hale", Label::Person), ("Brandt Capital Partners", Label::Org)],
+        &[
+            ("Robert Hale", Label::Person),
+            ("Brandt Capital Partners", Label::Org),
+        ],
     );
     assert_found(
         "Orders went to Keller Glass Industries of Toledo, a small maker.",
-        &[("Keller Glass Industries", Label::Org), ("Toledo", Label::Gpe)],
+        &[
+            ("Keller Glass Industries", Label::Org),
+            ("Toledo", Label::Gpe),
+        ],
     );
     // "Bank of ..." keeps its place.
-    assert_found("The Bank of Canada held rates.", &[("Bank of Canada", Label::Org)]);
+    assert_found(
+        "The Bank of Canada held rates.",
+        &[("Bank of Canada", Label::Org)],
+    );
 }
 
 #[test]
 fn names_joined_by_an_ampersand_are_a_firm() {
-    assert_found("The account moved to Harlow & Brisco last month.", &[("Harlow & Brisco", Label::Org)]);
+    assert_found(
+        "The account moved to Harlow & Brisco last month.",
+        &[("Harlow & Brisco", Label::Org)],
+    );
     assert_found(
         "The notes were sold via Marchetti, Pike & Rowe Inc. and others.",
         &[("Marchetti, Pike & Rowe Inc.", Label::Org)],
     );
     // A known firm can be one of the partners.
-    assert_found("The bonds were sold by Goldman, Harlow & Co. last week.", &[("Goldman, Harlow & Co.", Label::Org)]);
+    assert_found(
+        "The bonds were sold by Goldman, Harlow & Co. last week.",
+        &[("Goldman, Harlow & Co.", Label::Org)],
+    );
     // Research and development is no firm.
-    assert!(entities("Spending on R&D rose.").iter().all(|(s, _)| s != "R&D"));
+    assert!(entities("Spending on R&D rose.")
+        .iter()
+        .all(|(s, _)| s != "R&D"));
 }
 
 #[test]
@@ -79,17 +117,26 @@ fn dotted_legal_forms_end_company_names_and_leave_the_short_name() {
         "The group agreed to buy Vellmar G.m.b.H., a maker of pumps. Vellmar employs 300 people.",
         &[("Vellmar G.m.b.H.", Label::Org), ("Vellmar", Label::Org)],
     );
-    assert_found("It sold its stake to Tessera S.A. The price was not disclosed.", &[("Tessera S.A", Label::Org)]);
+    assert_found(
+        "It sold its stake to Tessera S.A. The price was not disclosed.",
+        &[("Tessera S.A", Label::Org)],
+    );
 }
 
 #[test]
 fn a_state_body_after_another_capitalised_word_is_part_of_that_name() {
-    assert_found("The novel was published by Random House in 1990.", &[("Random House", Label::Org)]);
+    assert_found(
+        "The novel was published by Random House in 1990.",
+        &[("Random House", Label::Org)],
+    );
     assert_found(
         "Both the House and Senate passed the bill.",
         &[("House", Label::Org), ("Senate", Label::Org)],
     );
-    assert_found("A House-Senate conference met.", &[("House", Label::Org), ("Senate", Label::Org)]);
+    assert_found(
+        "A House-Senate conference met.",
+        &[("House", Label::Org), ("Senate", Label::Org)],
+    );
 }
 
 #[test]
@@ -102,10 +149,18 @@ fn sentence_openers_are_not_part_of_names() {
 
 #[test]
 fn a_town_in_no_list_is_known_by_its_state() {
-    let text = "The company, based in Hollisfield, Mass., closed its plant in Korriston, Ohio, last year.";
-    assert_found(text, &[("Hollisfield", Label::Gpe), ("Korriston", Label::Gpe)]);
+    let text =
+        "The company, based in Hollisfield, Mass., closed its plant in Korriston, Ohio, last year.";
+    assert_found(
+        text,
+        &[("Hollisfield", Label::Gpe), ("Korriston", Label::Gpe)],
+    );
     let analysis = analyze(text);
-    let country = analysis.entities.iter().find(|e| &text[e.span.start..e.span.end] == "Korriston").and_then(|e| e.country);
+    let country = analysis
+        .entities
+        .iter()
+        .find(|e| &text[e.span.start..e.span.end] == "Korriston")
+        .and_then(|e| e.country);
     assert_eq!(country.map(|c| c.to_string()).as_deref(), Some("US"));
     // A name before an apposition or a description, and an adverb, are no towns.
     for text in [
@@ -113,7 +168,13 @@ fn a_town_in_no_list_is_known_by_its_state() {
         "Currently, Ohio officials disagree.",
         "He met Wen Lian, China's envoy to the talks.",
     ] {
-        assert!(entities(text).iter().all(|(s, l)| *l != Label::Gpe || ["Texas", "Ohio", "China"].contains(&s.as_str())), "{text}: {:?}", entities(text));
+        assert!(
+            entities(text)
+                .iter()
+                .all(|(s, l)| *l != Label::Gpe || ["Texas", "Ohio", "China"].contains(&s.as_str())),
+            "{text}: {:?}",
+            entities(text)
+        );
     }
 }
 
@@ -121,15 +182,23 @@ fn a_town_in_no_list_is_known_by_its_state() {
 fn trade_words_end_company_names_but_do_not_split_committees() {
     assert_found(
         "Orders at Harwell Controls rose, and Tessin Equipment cut jobs.",
-        &[("Harwell Controls", Label::Org), ("Tessin Equipment", Label::Org)],
+        &[
+            ("Harwell Controls", Label::Org),
+            ("Tessin Equipment", Label::Org),
+        ],
     );
     assert_found(
         "He chairs the Senate Energy and Natural Resources Committee.",
         &[("Senate Energy and Natural Resources Committee", Label::Org)],
     );
     // A foundation named after a person is no person.
-    assert_found("A grant from the Laura Ann Whitcombe Foundation paid for it.", &[("Laura Ann Whitcombe Foundation", Label::Org)]);
-    assert!(entities("FARM PRODUCTS: Cattle futures rose.").iter().all(|(s, _)| s != "FARM PRODUCTS"));
+    assert_found(
+        "A grant from the Laura Ann Whitcombe Foundation paid for it.",
+        &[("Laura Ann Whitcombe Foundation", Label::Org)],
+    );
+    assert!(entities("FARM PRODUCTS: Cattle futures rose.")
+        .iter()
+        .all(|(s, _)| s != "FARM PRODUCTS"));
 }
 
 #[test]
@@ -143,8 +212,16 @@ fn departments_in_titles_and_the_people_after_them() {
         &[("State", Label::Org), ("Marcus Tell", Label::Person)],
     );
     // A foreign minister's "Foreign" is no organisation, nor a junior minister's "State".
-    assert!(!has("Foreign Minister Ilse Brandt arrived.", "Foreign", Label::Org));
-    assert!(!has("Minister of State Ilse Brandt arrived.", "State", Label::Org));
+    assert!(!has(
+        "Foreign Minister Ilse Brandt arrived.",
+        "Foreign",
+        Label::Org
+    ));
+    assert!(!has(
+        "Minister of State Ilse Brandt arrived.",
+        "State",
+        Label::Org
+    ));
 }
 
 #[test]
@@ -160,24 +237,40 @@ fn roles_and_honorifics_introduce_people() {
         "Sir Edmund bought the stake, reporter Dana Whitlow wrote.",
         &[("Edmund", Label::Person), ("Dana Whitlow", Label::Person)],
     );
-    assert_found("He met his Turkish counterpart Orhan Sezer.", &[("Orhan Sezer", Label::Person)]);
+    assert_found(
+        "He met his Turkish counterpart Orhan Sezer.",
+        &[("Orhan Sezer", Label::Person)],
+    );
 }
 
 #[test]
 fn party_letters_of_legislators_and_natural_names_of_towns() {
     assert_found(
         "Rep. Tom Harlan (D., Mich.) and Sen. Ruth Oakes (R-Kan.) objected.",
-        &[("D.", Label::Norp), ("R", Label::Norp), ("Mich.", Label::Gpe)],
+        &[
+            ("D.", Label::Norp),
+            ("R", Label::Norp),
+            ("Mich.", Label::Gpe),
+        ],
     );
-    assert_found("The firm, of Mercer Island, Wash., agreed.", &[("Mercer Island", Label::Gpe)]);
-    assert_found("Barges crossed Mercer Lake in the storm.", &[("Mercer Lake", Label::Loc)]);
+    assert_found(
+        "The firm, of Mercer Island, Wash., agreed.",
+        &[("Mercer Island", Label::Gpe)],
+    );
+    assert_found(
+        "Barges crossed Mercer Lake in the storm.",
+        &[("Mercer Lake", Label::Loc)],
+    );
 }
 
 #[test]
 fn first_and_a_city_unions_of_workers_and_names_in_capitals() {
     assert_found(
         "Lending at First Denver slowed, the Electrical Workers of America said.",
-        &[("First Denver", Label::Org), ("Electrical Workers of America", Label::Org)],
+        &[
+            ("First Denver", Label::Org),
+            ("Electrical Workers of America", Label::Org),
+        ],
     );
     // After a lower-case word, a place's name in capitals is an acronym; in a dateline
     // it is still the place.
@@ -188,10 +281,16 @@ fn first_and_a_city_unions_of_workers_and_names_in_capitals() {
 #[test]
 fn names_after_honorifics_and_in_pinyin_outrank_places_and_surnames() {
     // Dover is a town; after "Mr." it is a surname, with its particle.
-    assert_found("Mr. van Dover said the tests went well.", &[("van Dover", Label::Person)]);
+    assert_found(
+        "Mr. van Dover said the tests went well.",
+        &[("van Dover", Label::Person)],
+    );
     assert_found("Mr. Dover said so.", &[("Dover", Label::Person)]);
     // Initials in a row belong to the name.
-    assert_found("\"It works,\" says A.D. Kellerman, the firm's chief.", &[("A.D. Kellerman", Label::Person)]);
+    assert_found(
+        "\"It works,\" says A.D. Kellerman, the firm's chief.",
+        &[("A.D. Kellerman", Label::Person)],
+    );
 }
 
 #[test]
@@ -199,11 +298,17 @@ fn stock_indexes_are_no_entities_but_the_dow_is_an_organisation() {
     let text = "The Dow Jones Industrial Average fell, S&P 500 futures slid and the Nikkei index rose; the Dow later recovered.";
     let found = entities(text);
     for surface in ["Dow Jones", "S&P", "Nikkei"] {
-        assert!(found.iter().all(|(s, _)| s != surface), "{surface}: {found:?}");
+        assert!(
+            found.iter().all(|(s, _)| s != surface),
+            "{surface}: {found:?}"
+        );
     }
     assert_found(text, &[("Dow", Label::Org)]);
     // A road number after a state is no index.
-    assert_found("Police were called to the store on Kentucky 192 late on Friday.", &[("Kentucky", Label::Gpe)]);
+    assert_found(
+        "Police were called to the store on Kentucky 192 late on Friday.",
+        &[("Kentucky", Label::Gpe)],
+    );
 }
 
 #[test]
@@ -220,11 +325,22 @@ fn oil_and_gas_fields_are_named_places_without_the_word_field() {
         "Output from the Korvane gas field rose, and the Teal and Ostrander fields will start next year.",
         &[("Korvane", Label::Loc), ("Teal", Label::Loc), ("Ostrander", Label::Loc)],
     );
-    assert_found("Drilling began at the North Marrow field in May.", &[("North Marrow", Label::Loc)]);
+    assert_found(
+        "Drilling began at the North Marrow field in May.",
+        &[("North Marrow", Label::Loc)],
+    );
     // A place already known keeps its label; a pronoun or an opener is no name.
     assert_found("Texas oil fields pumped less.", &[("Texas", Label::Gpe)]);
-    for text in ["This oil field is old.", "The field closed.", "He leads the IT field."] {
-        assert!(entities(text).iter().all(|(_, l)| *l != Label::Loc), "{text}: {:?}", entities(text));
+    for text in [
+        "This oil field is old.",
+        "The field closed.",
+        "He leads the IT field.",
+    ] {
+        assert!(
+            entities(text).iter().all(|(_, l)| *l != Label::Loc),
+            "{text}: {:?}",
+            entities(text)
+        );
     }
 }
 
@@ -235,14 +351,20 @@ fn a_bracket_before_a_legal_suffix_is_part_of_the_company_name() {
         &[("Harrow Finance (Singapore) Ltd.", Label::Org), ("Kessel Tools (U.S.A.) Inc.", Label::Org)],
     );
     // A bracket with no legal suffix after it stays apart.
-    assert_found("Brant Mining (Canada) said output fell.", &[("Canada", Label::Gpe)]);
+    assert_found(
+        "Brant Mining (Canada) said output fell.",
+        &[("Canada", Label::Gpe)],
+    );
 }
 
 #[test]
 fn leagues_and_corps_are_organisations() {
     assert_found(
         "The Northern Hockey League fined the club, and a Coastal Relief Corps spokesman agreed.",
-        &[("Northern Hockey League", Label::Org), ("Coastal Relief Corps", Label::Org)],
+        &[
+            ("Northern Hockey League", Label::Org),
+            ("Coastal Relief Corps", Label::Org),
+        ],
     );
 }
 
@@ -250,11 +372,20 @@ fn leagues_and_corps_are_organisations() {
 fn a_second_legal_suffix_continues_the_company_name() {
     assert_found(
         "The ship was built by Hanmo Marine Co., Ltd. and insured by Ota Kasai Co. Ltd. last year.",
-        &[("Hanmo Marine Co., Ltd.", Label::Org), ("Ota Kasai Co. Ltd.", Label::Org)],
+        &[
+            ("Hanmo Marine Co., Ltd.", Label::Org),
+            ("Ota Kasai Co. Ltd.", Label::Org),
+        ],
     );
     // A title after the suffix is no second suffix.
     let text = "Talks with Vantor Corp. Co-Chairman Lee Park stalled.";
-    assert!(entities(text).iter().all(|(s, _)| !s.contains("Co-Chairman")), "{:?}", entities(text));
+    assert!(
+        entities(text)
+            .iter()
+            .all(|(s, _)| !s.contains("Co-Chairman")),
+        "{:?}",
+        entities(text)
+    );
     assert_found(text, &[("Lee Park", Label::Person)]);
 }
 
@@ -262,9 +393,16 @@ fn a_second_legal_suffix_continues_the_company_name() {
 fn papers_coalitions_and_institutions_end_organisation_names() {
     assert_found(
         "The Bayfield Courier and the Lakeside Register both cited the Marlow Institution.",
-        &[("Bayfield Courier", Label::Org), ("Lakeside Register", Label::Org), ("Marlow Institution", Label::Org)],
+        &[
+            ("Bayfield Courier", Label::Org),
+            ("Lakeside Register", Label::Org),
+            ("Marlow Institution", Label::Org),
+        ],
     );
-    assert_found("The Clean Harbors Coalition sued.", &[("Clean Harbors Coalition", Label::Org)]);
+    assert_found(
+        "The Clean Harbors Coalition sued.",
+        &[("Clean Harbors Coalition", Label::Org)],
+    );
 }
 
 #[test]
@@ -288,7 +426,10 @@ fn a_quotation_after_a_legal_suffix_ends_the_sentence_and_leaves_the_stop_out() 
         &[("Orrin Hall Securities Corp", Label::Org)],
     );
     // Inside a sentence the stop still belongs to the suffix.
-    assert_found("Orrin Hall Securities Corp. \"strongly\" objected.", &[("Orrin Hall Securities Corp.", Label::Org)]);
+    assert_found(
+        "Orrin Hall Securities Corp. \"strongly\" objected.",
+        &[("Orrin Hall Securities Corp.", Label::Org)],
+    );
 }
 
 #[test]
@@ -298,9 +439,16 @@ fn a_name_that_owns_shares_a_board_or_a_unit_is_a_company() {
         &[("Quorvex", Label::Org), ("Tallamy Brands", Label::Org)],
     );
     // One of its people: "the firm's Mr. Y".
-    assert_found("\"Prices will fall,\" says Dalby's Mr. Lee.", &[("Dalby", Label::Org), ("Lee", Label::Person)]);
+    assert_found(
+        "\"Prices will fall,\" says Dalby's Mr. Lee.",
+        &[("Dalby", Label::Org), ("Lee", Label::Person)],
+    );
     // A known person keeps the name.
-    assert!(!has("Hillary Clinton's stake was small.", "Hillary Clinton", Label::Org));
+    assert!(!has(
+        "Hillary Clinton's stake was small.",
+        "Hillary Clinton",
+        Label::Org
+    ));
 }
 
 #[test]
@@ -310,7 +458,9 @@ fn a_name_that_speaks_after_the_is_a_body() {
         &[("Quillmart", Label::Org), ("Harlow Quill", Label::Org)],
     );
     // A title is no name.
-    assert!(entities("Later the President said no.").iter().all(|(s, _)| s != "President"));
+    assert!(entities("Later the President said no.")
+        .iter()
+        .all(|(s, _)| s != "President"));
 }
 
 #[test]
@@ -319,9 +469,24 @@ fn a_role_at_a_company_names_it() {
         "Dana Ruiz, senior vice president of Harlan Mills, and an analyst at Corvane Lyle agreed.",
         &[("Harlan Mills", Label::Org), ("Corvane Lyle", Label::Org)],
     );
-    assert_found("A spokesman for Tessaly Foods declined to comment.", &[("Tessaly Foods", Label::Org)]);
+    assert_found(
+        "A spokesman for Tessaly Foods declined to comment.",
+        &[("Tessaly Foods", Label::Org)],
+    );
     // A name that goes on past a slash or an initial is left alone, and a title opens a person.
-    assert!(!has("Ed Fry, economist at Bram / Osterley Group, spoke.", "Bram", Label::Org));
-    assert!(!has("Ed Fry, manager at J. Osterley Group, spoke.", "J", Label::Org));
-    assert!(!has("A spokesman for Rep. Dana Ruiz declined.", "Rep", Label::Org));
+    assert!(!has(
+        "Ed Fry, economist at Bram / Osterley Group, spoke.",
+        "Bram",
+        Label::Org
+    ));
+    assert!(!has(
+        "Ed Fry, manager at J. Osterley Group, spoke.",
+        "J",
+        Label::Org
+    ));
+    assert!(!has(
+        "A spokesman for Rep. Dana Ruiz declined.",
+        "Rep",
+        Label::Org
+    ));
 }

@@ -56,7 +56,8 @@ proptest! {
 #[test]
 fn inputs_the_fuzzer_broke_once() {
     // An amount rule looked past the last token after a hedge word at the end.
-    let text = "7-03-2017 40% said <script> Eurasian Economic Union (EAEU) Air Base both countries \
+    let text =
+        "7-03-2017 40% said <script> Eurasian Economic Union (EAEU) Air Base both countries \
                 1,000 - the Kremlin EAEU Feb. Corp. Russia 40% -";
     check(text, &analyze(text));
     for ending in ["about", "more than", "US", "between", "the", "Feb."] {
@@ -80,7 +81,9 @@ fn pathological_inputs_are_handled() {
         // same countries thousands of times.
         "\"".repeat(100_000),
         "Moscow-led EAEU membership ".repeat(5_000),
-        "Russia, China, ".repeat(10_000) + "and Japan signed a trade deal with " + &"Korea ".repeat(10_000),
+        "Russia, China, ".repeat(10_000)
+            + "and Japan signed a trade deal with "
+            + &"Korea ".repeat(10_000),
     ];
     for text in &inputs {
         check(text, &analyze(text));

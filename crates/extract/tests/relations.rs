@@ -9,20 +9,28 @@ fn relations(text: &str) -> Vec<Relation> {
 
 fn pair<'a>(relations: &'a [Relation], a: &str, b: &str) -> Option<&'a Relation> {
     let (a, b) = if a < b { (a, b) } else { (b, a) };
-    relations.iter().find(|r| r.a.as_str() == a && r.b.as_str() == b)
+    relations
+        .iter()
+        .find(|r| r.a.as_str() == a && r.b.as_str() == b)
 }
 
 fn assert_pair(text: &str, a: &str, b: &str, types: &[RelationType]) {
     let found = relations(text);
     let relation = pair(&found, a, b).unwrap_or_else(|| panic!("no {a}-{b} pair in {found:#?}"));
     for kind in types {
-        assert!(relation.types.contains(kind), "{a}-{b} lacks {kind:?}: {relation:#?}");
+        assert!(
+            relation.types.contains(kind),
+            "{a}-{b} lacks {kind:?}: {relation:#?}"
+        );
     }
 }
 
 fn assert_no_pair(text: &str, a: &str, b: &str) {
     let found = relations(text);
-    assert!(pair(&found, a, b).is_none(), "unexpected {a}-{b} pair: {found:#?}");
+    assert!(
+        pair(&found, a, b).is_none(),
+        "unexpected {a}-{b} pair: {found:#?}"
+    );
 }
 
 use RelationType::*;
@@ -33,7 +41,12 @@ fn a_visit_is_diplomacy_with_the_visitor_as_source() {
     assert_pair(text, "FR", "SN", &[Diplomacy]);
     let found = relations(text);
     let relation = pair(&found, "FR", "SN").unwrap();
-    assert_eq!(relation.direction.map(|(s, t)| (s.to_string(), t.to_string())), Some(("FR".into(), "SN".into())));
+    assert_eq!(
+        relation
+            .direction
+            .map(|(s, t)| (s.to_string(), t.to_string())),
+        Some(("FR".into(), "SN".into()))
+    );
 }
 
 #[test]
@@ -67,24 +80,52 @@ fn a_grant_is_economy_from_the_giver() {
 
 #[test]
 fn a_base_abroad_is_security() {
-    assert_pair("India operates a military base in Tajikistan near the border.", "IN", "TJ", &[Security]);
+    assert_pair(
+        "India operates a military base in Tajikistan near the border.",
+        "IN",
+        "TJ",
+        &[Security],
+    );
 }
 
 #[test]
 fn sanctions_are_tension_and_strikes_are_conflict() {
-    assert_pair("Washington imposed new sanctions on Caracas over the election.", "US", "VE", &[Tension]);
-    assert_pair("Israeli jets struck targets in Lebanon overnight.", "IL", "LB", &[Conflict]);
+    assert_pair(
+        "Washington imposed new sanctions on Caracas over the election.",
+        "US",
+        "VE",
+        &[Tension],
+    );
+    assert_pair(
+        "Israeli jets struck targets in Lebanon overnight.",
+        "IL",
+        "LB",
+        &[Conflict],
+    );
 }
 
 #[test]
 fn a_bloc_membership_shared_is_integration() {
-    assert_pair("Armenia joined the Eurasian Economic Union, a bloc dominated by Russia.", "AM", "RU", &[Integration]);
+    assert_pair(
+        "Armenia joined the Eurasian Economic Union, a bloc dominated by Russia.",
+        "AM",
+        "RU",
+        &[Integration],
+    );
 }
 
 #[test]
 fn co_mention_without_an_interaction_is_no_relation() {
-    assert_no_pair("Brazil has a large coffee harvest. Vietnam exports rice.", "BR", "VN");
-    assert_no_pair("Germany and Japan are among the world's largest economies by output.", "DE", "JP");
+    assert_no_pair(
+        "Brazil has a large coffee harvest. Vietnam exports rice.",
+        "BR",
+        "VN",
+    );
+    assert_no_pair(
+        "Germany and Japan are among the world's largest economies by output.",
+        "DE",
+        "JP",
+    );
 }
 
 #[test]
@@ -120,7 +161,11 @@ fn a_bloc_led_by_a_country_relates_its_members_to_the_leader() {
 
 #[test]
 fn a_negated_statement_alone_makes_no_pair() {
-    assert_no_pair("There is no sign that Hungary will supply weapons to Ukraine.", "HU", "UA");
+    assert_no_pair(
+        "There is no sign that Hungary will supply weapons to Ukraine.",
+        "HU",
+        "UA",
+    );
 }
 
 #[test]
@@ -136,18 +181,41 @@ fn each_pair_takes_the_figures_named_near_it() {
     let text = "Moscow granted $30 million to Bishkek, $10 million to Dushanbe, $4 million to Yerevan and $2 million to Minsk last year.";
     let found = analyze(text).relations;
     let figures = |a: &str, b: &str| -> Vec<f64> {
-        pair(&found, a, b).map(|relation| relation.amounts.iter().map(|amount| amount.money.value).collect()).unwrap_or_default()
+        pair(&found, a, b)
+            .map(|relation| {
+                relation
+                    .amounts
+                    .iter()
+                    .map(|amount| amount.money.value)
+                    .collect()
+            })
+            .unwrap_or_default()
     };
-    assert!(figures("KG", "RU").contains(&30e6), "{:?}", figures("KG", "RU"));
-    assert!(figures("BY", "RU").contains(&2e6), "{:?}", figures("BY", "RU"));
+    assert!(
+        figures("KG", "RU").contains(&30e6),
+        "{:?}",
+        figures("KG", "RU")
+    );
+    assert!(
+        figures("BY", "RU").contains(&2e6),
+        "{:?}",
+        figures("BY", "RU")
+    );
     assert!(!figures("BY", "RU").contains(&30e6));
     assert!(found.iter().all(|relation| relation.amounts.len() <= 2));
 }
 
 #[test]
 fn words_that_only_begin_like_a_cue_type_nothing() {
-    let text = "Relations between Turkey and Greece stayed warm, said important bankers based in Athens.";
+    let text =
+        "Relations between Turkey and Greece stayed warm, said important bankers based in Athens.";
     let found = analyze(text).relations;
-    let types: Vec<&str> = pair(&found, "GR", "TR").map_or(vec![], |relation| relation.types.iter().map(|kind| kind.as_str()).collect());
-    assert_eq!(types, ["diplomacy"], "warm is no war, bankers no ban, based no base, important no import");
+    let types: Vec<&str> = pair(&found, "GR", "TR").map_or(vec![], |relation| {
+        relation.types.iter().map(|kind| kind.as_str()).collect()
+    });
+    assert_eq!(
+        types,
+        ["diplomacy"],
+        "warm is no war, bankers no ban, based no base, important no import"
+    );
 }

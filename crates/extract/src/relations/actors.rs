@@ -21,13 +21,23 @@ pub(super) struct Actor {
 
 /// Mentions that can act for a country: not mere cities or regions, nor capitals named
 /// as venues, nor countries in brackets, which only locate.
-pub(super) fn actors(tokens: &Tokens<'_>, mentions: &[Mention], in_clause: &[usize], layout: &Layout) -> Vec<Actor> {
+pub(super) fn actors(
+    tokens: &Tokens<'_>,
+    mentions: &[Mention],
+    in_clause: &[usize],
+    layout: &Layout,
+) -> Vec<Actor> {
     in_clause
         .iter()
         .filter(|&&m| !matches!(mentions[m].kind, Some(EntryKind::City | EntryKind::Region)))
         .filter(|&&m| !layout.bracketed[mentions[m].first])
         .filter(|&&m| !is_venue(tokens, &mentions[m]))
-        .filter(|&&m| !matches!(mentions[m].label, Label::Date | Label::Money | Label::Percent))
+        .filter(|&&m| {
+            !matches!(
+                mentions[m].label,
+                Label::Date | Label::Money | Label::Percent
+            )
+        })
         .filter_map(|&m| {
             let mention = &mentions[m];
             mention.country.map(|country| Actor {
@@ -53,7 +63,11 @@ fn is_venue(tokens: &Tokens<'_>, mention: &Mention) -> bool {
 /// its agent and relates to every other country; other countries relate to each other
 /// only when named close together ("a Chinese base in Tajikistan"). Members of one list
 /// never relate to each other; in a reciprocal clause only lists of three or more count.
-pub(super) fn related_pairs(tokens: &Tokens<'_>, actors: &[Actor], reciprocal: bool) -> Vec<(usize, usize)> {
+pub(super) fn related_pairs(
+    tokens: &Tokens<'_>,
+    actors: &[Actor],
+    reciprocal: bool,
+) -> Vec<(usize, usize)> {
     let list_of = list_membership(tokens, actors, if reciprocal { 3 } else { 2 });
     let same_list = |x: usize, y: usize| list_of[x].is_some() && list_of[x] == list_of[y];
     let is_agent = |x: usize| x == 0 || same_list(0, x);
@@ -76,7 +90,11 @@ pub(super) fn related_pairs(tokens: &Tokens<'_>, actors: &[Actor], reciprocal: b
         tick(1);
         let agent = is_agent(x);
         if known.insert((agent, actor.country)) {
-            if agent { agents.push(x) } else { others.push(x) }
+            if agent {
+                agents.push(x)
+            } else {
+                others.push(x)
+            }
         }
     }
     for &x in &agents {
@@ -96,15 +114,23 @@ pub(super) fn related_pairs(tokens: &Tokens<'_>, actors: &[Actor], reciprocal: b
 /// For each actor, the id of the list of at least `min_members` it stands in, if any.
 /// A list is a run of actor mentions separated only by commas, "and", "or", "the", or
 /// a short aside between commas (", to a lesser extent,").
-fn list_membership(tokens: &Tokens<'_>, actors: &[Actor], min_members: usize) -> Vec<Option<usize>> {
+fn list_membership(
+    tokens: &Tokens<'_>,
+    actors: &[Actor],
+    min_members: usize,
+) -> Vec<Option<usize>> {
     let mut lists = vec![None; actors.len()];
     let mut start = 0;
     for i in 1..=actors.len() {
         let continues = i < actors.len() && {
             let (prev, next) = (&actors[i - 1], &actors[i]);
             let gap = prev.last + 1..next.first;
-            let plain = gap.clone().all(|j| matches!(tokens.folded(j), "," | "and" | "or" | "the"));
-            let aside = gap.len() <= 7 && tokens.is_punct(gap.start, ',') && gap.clone().filter(|&j| tokens.is_punct(j, ',')).count() >= 2;
+            let plain = gap
+                .clone()
+                .all(|j| matches!(tokens.folded(j), "," | "and" | "or" | "the"));
+            let aside = gap.len() <= 7
+                && tokens.is_punct(gap.start, ',')
+                && gap.clone().filter(|&j| tokens.is_punct(j, ',')).count() >= 2;
             (plain || aside) && !gap.is_empty()
         };
         if !continues {
@@ -122,13 +148,19 @@ pub(super) fn directed_verbs(tokens: &Tokens<'_>, actors: &[Actor]) -> Vec<usize
     let (Some(first), Some(last)) = (actors.first(), actors.last()) else {
         return Vec::new();
     };
-    (first.first..last.first).filter(|&i| starts_with_any(tokens.folded(i), DIRECTED)).collect()
+    (first.first..last.first)
+        .filter(|&i| starts_with_any(tokens.folded(i), DIRECTED))
+        .collect()
 }
 
 /// The direction stated by a directed verb between the two actors. `verbs` are the
 /// clause's [`directed_verbs`]: a clause relating many countries is read once, not once
 /// per pair.
-pub(super) fn direction(verbs: &[usize], left: &Actor, right: &Actor) -> Option<(CountryCode, CountryCode)> {
+pub(super) fn direction(
+    verbs: &[usize],
+    left: &Actor,
+    right: &Actor,
+) -> Option<(CountryCode, CountryCode)> {
     let after_left = verbs.partition_point(|&i| i <= left.last);
     let directed = verbs.get(after_left).is_some_and(|&i| i < right.first);
     directed.then_some((left.country, right.country))

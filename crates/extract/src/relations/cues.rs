@@ -8,47 +8,166 @@ use crate::tokens::{TokenKind, Tokens};
 
 /// Word stems that signal each relation type (matched as prefixes of folded words).
 pub(super) const CUES: &[(RelationType, &[&str])] = &[
-    (RelationType::Diplomacy, &[
-        "visit", "talks", "met", "meet", "summit", "discuss", "invit", "ambassador", "envoy",
-        "host", "diplomat", "negotiat", "call", "recogni", "mediat", "trip", "partner",
-        "counterpart", "relations",
-    ]),
-    (RelationType::Agreement, &[
-        "agreement", "treaty", "memorand", "deal", "contract", "declaration", "signed", "sign",
-        "agreed",
-        "accord", "pact",
-    ]),
-    (RelationType::Economy, &[
-        "trade", "invest", "aid", "grant", "loan", "debt", "remittanc", "migrant",
-        "gas", "oil", "energy", "export", "import", "money", "financ", "assistance", "budget",
-        "market", "fund", "pipeline", "tariff", "buy", "bought", "sell", "sold", "purchas",
-        "suppl", "electricity", "remit", "lend", "lent", "credit", "currency",
-    ]),
-    (RelationType::Security, &[
-        "militar", "base", "troop", "defen", "arms", "weapon", "exercise", "terror", "security",
-        "army", "soldier", "nuclear",
-    ]),
-    (RelationType::Integration, &[
-        "membership", "member", "accession", "integration", "bloc", "join", "union", "alliance",
-    ]),
-    (RelationType::Tension, &[
-        "disput", "accus", "sanction", "embargo", "ban", "expel", "rival", "compet", "pressur",
-        "worsen", "condemn", "challeng", "tension", "protest", "threat", "orbit",
-    ]),
-    (RelationType::Conflict, &[
-        "war", "attack", "strik", "struck", "airstrike", "bomb", "invad", "invasion", "kill", "fight",
-        "clash", "shell", "missile",
-    ]),
+    (
+        RelationType::Diplomacy,
+        &[
+            "visit",
+            "talks",
+            "met",
+            "meet",
+            "summit",
+            "discuss",
+            "invit",
+            "ambassador",
+            "envoy",
+            "host",
+            "diplomat",
+            "negotiat",
+            "call",
+            "recogni",
+            "mediat",
+            "trip",
+            "partner",
+            "counterpart",
+            "relations",
+        ],
+    ),
+    (
+        RelationType::Agreement,
+        &[
+            "agreement",
+            "treaty",
+            "memorand",
+            "deal",
+            "contract",
+            "declaration",
+            "signed",
+            "sign",
+            "agreed",
+            "accord",
+            "pact",
+        ],
+    ),
+    (
+        RelationType::Economy,
+        &[
+            "trade",
+            "invest",
+            "aid",
+            "grant",
+            "loan",
+            "debt",
+            "remittanc",
+            "migrant",
+            "gas",
+            "oil",
+            "energy",
+            "export",
+            "import",
+            "money",
+            "financ",
+            "assistance",
+            "budget",
+            "market",
+            "fund",
+            "pipeline",
+            "tariff",
+            "buy",
+            "bought",
+            "sell",
+            "sold",
+            "purchas",
+            "suppl",
+            "electricity",
+            "remit",
+            "lend",
+            "lent",
+            "credit",
+            "currency",
+        ],
+    ),
+    (
+        RelationType::Security,
+        &[
+            "militar", "base", "troop", "defen", "arms", "weapon", "exercise", "terror",
+            "security", "army", "soldier", "nuclear",
+        ],
+    ),
+    (
+        RelationType::Integration,
+        &[
+            "membership",
+            "member",
+            "accession",
+            "integration",
+            "bloc",
+            "join",
+            "union",
+            "alliance",
+        ],
+    ),
+    (
+        RelationType::Tension,
+        &[
+            "disput", "accus", "sanction", "embargo", "ban", "expel", "rival", "compet", "pressur",
+            "worsen", "condemn", "challeng", "tension", "protest", "threat", "orbit",
+        ],
+    ),
+    (
+        RelationType::Conflict,
+        &[
+            "war",
+            "attack",
+            "strik",
+            "struck",
+            "airstrike",
+            "bomb",
+            "invad",
+            "invasion",
+            "kill",
+            "fight",
+            "clash",
+            "shell",
+            "missile",
+        ],
+    ),
 ];
 
 /// Words that begin with a cue stem but mean something else: "bank" is no ban, "based"
 /// no base, "metal" no meeting, "significant" no signing, "warm" no war, "important"
 /// no import.
 const FALSE_FRIENDS: &[&str] = &[
-    "bank", "band", "banner", "based", "basis", "basic", "metal", "method", "metre", "meter",
-    "metro", "significan", "signal", "warm", "warn", "ward", "warrant", "warehouse", "aide",
-    "dealer", "hostage", "triple", "shellfish", "membrane", "basin", "importan", "fundamental",
-    "wary", "striking", "baseless", "baseline",
+    "bank",
+    "band",
+    "banner",
+    "based",
+    "basis",
+    "basic",
+    "metal",
+    "method",
+    "metre",
+    "meter",
+    "metro",
+    "significan",
+    "signal",
+    "warm",
+    "warn",
+    "ward",
+    "warrant",
+    "warehouse",
+    "aide",
+    "dealer",
+    "hostage",
+    "triple",
+    "shellfish",
+    "membrane",
+    "basin",
+    "importan",
+    "fundamental",
+    "wary",
+    "striking",
+    "baseless",
+    "baseline",
 ];
 
 /// Verbs whose subject acts on their object: "Moscow granted $30 million to Bishkek".
@@ -58,41 +177,84 @@ pub(super) const DIRECTED: &[&str] = &[
 ];
 
 const HEDGES: &[&str] = &[
-    "could", "might", "may", "possible", "possibly", "potential", "would", "if",
-    "hypothetical", "perhaps", "reportedly",
+    "could",
+    "might",
+    "may",
+    "possible",
+    "possibly",
+    "potential",
+    "would",
+    "if",
+    "hypothetical",
+    "perhaps",
+    "reportedly",
 ];
 
 const NEGATIONS: &[&str] = &["no", "not", "never", "neither", "nor", "without"];
 
 /// Negation words that do not negate: "not only ... but also".
 fn negates(tokens: &Tokens<'_>, i: usize) -> bool {
-    NEGATIONS.contains(&tokens.folded(i)) && !(i + 1 < tokens.len() && tokens.folded(i + 1) == "only")
+    NEGATIONS.contains(&tokens.folded(i))
+        && !(i + 1 < tokens.len() && tokens.folded(i + 1) == "only")
 }
 
 /// Words that make the countries of one list act with each other.
 pub(super) const RECIPROCAL: &[&str] = &[
-    "signed", "sign", "agreed", "agree", "met", "meet", "meeting", "talks", "discussed",
-    "discuss", "between", "bilateral", "partners", "partner", "relations", "together",
-    "mutual", "joint", "negotiated", "negotiations", "clashed", "fought", "war", "dispute",
+    "signed",
+    "sign",
+    "agreed",
+    "agree",
+    "met",
+    "meet",
+    "meeting",
+    "talks",
+    "discussed",
+    "discuss",
+    "between",
+    "bilateral",
+    "partners",
+    "partner",
+    "relations",
+    "together",
+    "mutual",
+    "joint",
+    "negotiated",
+    "negotiations",
+    "clashed",
+    "fought",
+    "war",
+    "dispute",
 ];
-
 
 /// The relation types a clause's cue words signal. Words inside entity names do not
 /// count: the "Security" of "Centre for Energy and Security" is no cue.
-pub(super) fn cue_types(tokens: &Tokens<'_>, layout: &Layout, first: usize, last: usize) -> Vec<RelationType> {
+pub(super) fn cue_types(
+    tokens: &Tokens<'_>,
+    layout: &Layout,
+    first: usize,
+    last: usize,
+) -> Vec<RelationType> {
     let index = cue_index();
     let mut seen = [false; RelationType::ALL.len()];
     crate::steps::tick(last + 1 - first);
     for i in (first..=last).filter(|&i| !layout.in_entity[i] && tokens.kind(i) == TokenKind::Word) {
         let word = tokens.folded(i);
-        let bucket = word.bytes().next().filter(u8::is_ascii_lowercase).map(|b| &index[usize::from(b - b'a')]);
+        let bucket = word
+            .bytes()
+            .next()
+            .filter(u8::is_ascii_lowercase)
+            .map(|b| &index[usize::from(b - b'a')]);
         for (stem, kind) in bucket.into_iter().flatten() {
             if word.starts_with(stem) && !starts_with_any(word, FALSE_FRIENDS) {
                 seen[*kind] = true;
             }
         }
     }
-    RelationType::ALL.into_iter().zip(seen).filter_map(|(kind, seen)| seen.then_some(kind)).collect()
+    RelationType::ALL
+        .into_iter()
+        .zip(seen)
+        .filter_map(|(kind, seen)| seen.then_some(kind))
+        .collect()
 }
 
 /// The cue stems by first letter, each with its type's position in `RelationType::ALL`,
@@ -102,7 +264,10 @@ fn cue_index() -> &'static [Vec<(&'static str, usize)>; 26] {
     INDEX.get_or_init(|| {
         let mut index: [Vec<(&'static str, usize)>; 26] = Default::default();
         for (kind, stems) in CUES {
-            let position = RelationType::ALL.iter().position(|k| k == kind).unwrap_or(0);
+            let position = RelationType::ALL
+                .iter()
+                .position(|k| k == kind)
+                .unwrap_or(0);
             for stem in *stems {
                 if let Some(first) = stem.bytes().next().filter(u8::is_ascii_lowercase) {
                     index[usize::from(first - b'a')].push((stem, position));

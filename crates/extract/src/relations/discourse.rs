@@ -26,7 +26,12 @@ pub(super) struct Discourse {
 
 impl Discourse {
     /// Learns "Moscow-led EAEU" and "the EAEU, led by Russia" from a clause.
-    pub fn learn_leaders(&mut self, tokens: &Tokens<'_>, mentions: &[Mention], in_clause: &[usize]) {
+    pub fn learn_leaders(
+        &mut self,
+        tokens: &Tokens<'_>,
+        mentions: &[Mention],
+        in_clause: &[usize],
+    ) {
         for pair in in_clause.windows(2) {
             let (first, second) = (&mentions[pair[0]], &mentions[pair[1]]);
             let gap = second.first - first.last - 1;
@@ -37,7 +42,9 @@ impl Discourse {
                 3 if (word(0), word(1), word(2)) == (",", "led", "by") => (second, first),
                 _ => continue,
             };
-            if let (Some(code), Label::Org, Some(name)) = (country.country, bloc.label, &bloc.canonical) {
+            if let (Some(code), Label::Org, Some(name)) =
+                (country.country, bloc.label, &bloc.canonical)
+            {
                 if bloc.country.is_none() {
                     self.leaders.entry(name.clone()).or_insert(code);
                 }
@@ -48,11 +55,20 @@ impl Discourse {
     /// "the republic", "the country": the state last named before it, in this clause
     /// or an earlier one. `actors` are in text order, so one pass over them serves every
     /// stand-in (a search back from each would be quadratic in a hostile clause).
-    pub fn stand_ins(&self, tokens: &Tokens<'_>, first: usize, last: usize, actors: &[Actor]) -> Vec<Actor> {
+    pub fn stand_ins(
+        &self,
+        tokens: &Tokens<'_>,
+        first: usize,
+        last: usize,
+        actors: &[Actor],
+    ) -> Vec<Actor> {
         let mut earlier = None;
         let mut next = 0;
         (first..last)
-            .filter(|&i| tokens.folded(i) == "the" && matches!(tokens.folded(i + 1), "republic" | "country" | "kingdom"))
+            .filter(|&i| {
+                tokens.folded(i) == "the"
+                    && matches!(tokens.folded(i + 1), "republic" | "country" | "kingdom")
+            })
             .filter_map(|i| {
                 while next < actors.len() && actors[next].last < i {
                     tick(1);
@@ -62,7 +78,12 @@ impl Discourse {
                     next += 1;
                 }
                 let country = earlier.or_else(|| self.recent_states.first().copied())?;
-                Some(Actor { country, first: i, last: i + 1, state: true })
+                Some(Actor {
+                    country,
+                    first: i,
+                    last: i + 1,
+                    state: true,
+                })
             })
             .collect()
     }
@@ -74,19 +95,40 @@ impl Discourse {
 
     /// "both countries", "the two presidents" in a clause that names fewer than two
     /// countries itself: the last two countries named.
-    pub fn both(&self, tokens: &Tokens<'_>, first: usize, last: usize, actors: &[Actor]) -> Option<(CountryCode, CountryCode)> {
-        let named = actors.iter().filter(|actor| actors[0].country != actor.country).count();
+    pub fn both(
+        &self,
+        tokens: &Tokens<'_>,
+        first: usize,
+        last: usize,
+        actors: &[Actor],
+    ) -> Option<(CountryCode, CountryCode)> {
+        let named = actors
+            .iter()
+            .filter(|actor| actors[0].country != actor.country)
+            .count();
         if named > 0 || self.recent.len() < 2 {
             return None;
         }
         let mentions_both = (first..last).any(|i| {
-            let quantifier = tokens.folded(i) == "both" || (tokens.folded(i) == "the" && tokens.folded(i + 1) == "two");
-            let noun_at = if tokens.folded(i) == "both" { i + 1 } else { i + 2 };
+            let quantifier = tokens.folded(i) == "both"
+                || (tokens.folded(i) == "the" && tokens.folded(i + 1) == "two");
+            let noun_at = if tokens.folded(i) == "both" {
+                i + 1
+            } else {
+                i + 2
+            };
             quantifier
                 && noun_at <= last
                 && matches!(
                     tokens.folded(noun_at),
-                    "countries" | "nations" | "states" | "presidents" | "leaders" | "governments" | "sides" | "capitals"
+                    "countries"
+                        | "nations"
+                        | "states"
+                        | "presidents"
+                        | "leaders"
+                        | "governments"
+                        | "sides"
+                        | "capitals"
                 )
         });
         match self.recent.as_slice() {
@@ -111,7 +153,10 @@ impl Discourse {
         // Each leader and each country once: a hostile clause may repeat both endlessly.
         let mut leaders: Vec<CountryCode> = Vec::new();
         for &m in in_clause {
-            let leader = mentions[m].canonical.as_ref().and_then(|name| self.leaders.get(name));
+            let leader = mentions[m]
+                .canonical
+                .as_ref()
+                .and_then(|name| self.leaders.get(name));
             tick(leaders.len());
             if let Some(&leader) = leader.filter(|leader| !leaders.contains(leader)) {
                 leaders.push(leader);

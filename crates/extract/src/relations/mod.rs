@@ -22,7 +22,7 @@ use crate::model::{Amount, CountryCode, Relation, RelationType, Span, Value};
 use crate::steps::tick;
 use crate::tokens::Tokens;
 
-use actors::{actors, direction, directed_verbs, related_pairs};
+use actors::{actors, directed_verbs, direction, related_pairs};
 use cues::{clause_weight, cue_types, RECIPROCAL};
 use discourse::Discourse;
 
@@ -42,7 +42,9 @@ impl Layout {
         let mut in_entity = vec![false; tokens.len()];
         for mention in mentions {
             tick(mention.last + 1 - mention.first);
-            in_entity[mention.first..=mention.last].iter_mut().for_each(|t| *t = true);
+            in_entity[mention.first..=mention.last]
+                .iter_mut()
+                .for_each(|t| *t = true);
         }
         let mut bracketed = vec![false; tokens.len()];
         let mut depth = 0u32;
@@ -53,15 +55,19 @@ impl Layout {
                 _ => {}
             }
             // A sentence end closes anything left open.
-            if matches!(tokens.folded(i), "." | "!" | "?") && tokens.list.get(i + 1).is_some_and(|t| t.newline_before) {
+            if matches!(tokens.folded(i), "." | "!" | "?")
+                && tokens.list.get(i + 1).is_some_and(|t| t.newline_before)
+            {
                 depth = 0;
             }
             *inside = depth > 0;
         }
-        Layout { in_entity, bracketed }
+        Layout {
+            in_entity,
+            bracketed,
+        }
     }
 }
-
 
 /// The relations a document states, one per pair of countries.
 #[derive(Default)]
@@ -87,7 +93,10 @@ impl Pairs {
     }
 
     fn into_relations(self) -> Vec<Relation> {
-        self.0.into_values().filter(|r| r.weight >= MIN_WEIGHT).collect()
+        self.0
+            .into_values()
+            .filter(|r| r.weight >= MIN_WEIGHT)
+            .collect()
     }
 }
 
@@ -120,7 +129,9 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
             let stand_ins = discourse.stand_ins(tokens, first, last, &actors);
             actors.extend(stand_ins);
             actors.sort_by_key(|actor| actor.first);
-            let several = actors.iter().any(|actor| actor.country != actors[0].country);
+            let several = actors
+                .iter()
+                .any(|actor| actor.country != actors[0].country);
             let both = discourse.both(tokens, first, last, &actors);
             // Typing costs most, so clauses that cannot relate two countries skip it.
             let types = if several || both.is_some() || discourse.knows_leaders() {
@@ -143,13 +154,28 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
                     let direction = direction(&verbs, &actors[left], &actors[right]);
                     let later = actors[left].first.max(actors[right].first);
                     let amounts = nearest_amounts(&amounts, tokens.span(later, later).start);
-                    pairs.add(actors[left].country, actors[right].country, Evidence { direction, amounts, ..evidence });
+                    pairs.add(
+                        actors[left].country,
+                        actors[right].country,
+                        Evidence {
+                            direction,
+                            amounts,
+                            ..evidence
+                        },
+                    );
                 }
                 if let Some((x, y)) = both {
                     pairs.add(x, y, evidence);
                 }
                 discourse.through_blocs(mentions, &in_clause, &actors, &types, |x, y, kinds| {
-                    pairs.add(x, y, Evidence { types: kinds, ..evidence });
+                    pairs.add(
+                        x,
+                        y,
+                        Evidence {
+                            types: kinds,
+                            ..evidence
+                        },
+                    );
                 });
             }
             discourse.remember(&actors);
@@ -159,7 +185,13 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
 }
 
 fn merge(relation: &mut Relation, evidence: Evidence<'_>) {
-    let Evidence { types, direction, weight, sentence, amounts } = evidence;
+    let Evidence {
+        types,
+        direction,
+        weight,
+        sentence,
+        amounts,
+    } = evidence;
     tick(types.len() + relation.types.len() + amounts.len());
     for kind in types {
         if !relation.types.contains(kind) {
@@ -176,7 +208,11 @@ fn merge(relation: &mut Relation, evidence: Evidence<'_>) {
 }
 
 pub(super) fn ordered(x: CountryCode, y: CountryCode) -> (CountryCode, CountryCode) {
-    if x < y { (x, y) } else { (y, x) }
+    if x < y {
+        (x, y)
+    } else {
+        (y, x)
+    }
 }
 
 /// Each sentence as (first token, last token, span).
@@ -226,7 +262,9 @@ fn nearest_amounts(amounts: &[Amount], at: usize) -> &[Amount] {
         return amounts;
     }
     let after = amounts.partition_point(|amount| amount.span.start < at);
-    let start = after.saturating_sub(AMOUNTS_PER_PAIR - 1).min(amounts.len() - AMOUNTS_PER_PAIR);
+    let start = after
+        .saturating_sub(AMOUNTS_PER_PAIR - 1)
+        .min(amounts.len() - AMOUNTS_PER_PAIR);
     &amounts[start..start + AMOUNTS_PER_PAIR]
 }
 
