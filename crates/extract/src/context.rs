@@ -11,28 +11,68 @@ use rustc_hash::FxHashMap;
 use crate::gazetteer::{Entry, EntryKind, Gazetteer, Match};
 use crate::model::CountryCode;
 
+/// How the text itself says which place a name is.
+#[derive(Clone, Copy, Debug)]
+pub enum Settled {
+    /// Named with its state: "Edmonton, Ky.".
+    InCountry(CountryCode),
+    /// Called a town, though named like a country: "the city of Turkey" (in Texas). It
+    /// is in the country the document names most.
+    LocalTown,
+}
+
 /// How often each country is named unambiguously in the document.
 #[derive(Default)]
 pub struct Context {
     votes: FxHashMap<CountryCode, u32>,
-    /// Place names (by their gazetteer readings) settled by a state named after them.
+    /// Place names (by their gazetteer readings) settled by the text.
     towns: FxHashMap<Vec<u32>, CountryCode>,
 }
 
 impl Context {
-    /// `states[i]` is the country of the state named right after match `i`, if any.
-    /// A place so settled gives no vote to its gazetteer readings elsewhere.
-    pub fn of(gazetteer: &Gazetteer, matches: &[Match], states: &[Option<CountryCode>]) -> Context {
-        let mut votes: FxHashMap<CountryCode, u32> = FxHashMap::default();
-        let mut towns = FxHashMap::default();
+    /// `settled[i]` says what the text says about match `i`. A settled place gives no
+    /// vote to its gazetteer readings.
+    pub fn of(gazetteer: &Gazetteer, matches: &[Match], settled: &[Option<Settled>]) -> Context {
+        let mut context = Context::default();
         for (index, found) in matches.iter().enumerate() {
-            if let Some(&Some(state)) = states.get(index) {
-                towns.entry(found.entries.clone()).or_insert(state);
-            } else if let Some(country) = unambiguous_country(gazetteer, found) {
-                *votes.entry(country).or_default() += 1;
+            if !matches!(settled.get(index), Some(Some(_))) {
+                if let Some(country) = unambiguous_country(gazetteer, found) {
+                    *context.votes.entry(country).or_default() += 1;
+                }
             }
         }
-        Context { votes, towns }
+        let most_named = context.most_named();
+        for (found, settled) in matches.iter().zip(settled) {
+            let country = match settled {
+                Some(Settled::InCountry(country)) => Some(*country),
+                Some(Settled::LocalTown) => most_named,
+                None => None,
+            };
+            if let Some(country) = country {
+                context
+                    .towns
+                    .entry(found.entries.clone())
+                    .or_insert(country);
+            }
+        }
+        context
+    }
+
+    /// The country named most often, if one is.
+    pub fn most_named(&self) -> Option<CountryCode> {
+        self.votes
+            .iter()
+            .max_by_key(|&(country, votes)| (*votes, std::cmp::Reverse(*country)))
+            .map(|(country, _)| *country)
+    }
+
+    /// The country a local story is set in: named at least twice, and more often than
+    /// all the others together.
+    pub fn home(&self) -> Option<CountryCode> {
+        let total: u32 = self.votes.values().sum();
+        let country = self.most_named()?;
+        let votes = self.votes(Some(country));
+        (votes >= 2 && votes * 2 > total).then_some(country)
     }
 
     /// The country of the town a place name was settled as in this document.

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::chinese_names::is_chinese_name;
-use crate::context::Context;
+use crate::context::{Context, Settled};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
 use crate::model::{CountryCode, Label, Value};
 use crate::numbers;
@@ -545,10 +545,10 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         add(mention, &mut taken);
     }
     let matches = gazetteer.find(tokens);
-    let states: Vec<_> = (0..matches.len())
-        .map(|index| state_of_town(tokens, gazetteer, &matches, index))
+    let settled: Vec<_> = (0..matches.len())
+        .map(|index| settled_by_text(tokens, gazetteer, &matches, index))
         .collect();
-    let context = Context::of(gazetteer, &matches, &states);
+    let context = Context::of(gazetteer, &matches, &settled);
     // Stock indexes are no entities, though named after a firm or a paper.
     for (first, last) in stock_indexes(tokens) {
         taken[first..=last].iter_mut().for_each(|t| *t = true);
@@ -563,6 +563,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         add(county, &mut taken);
     }
     for town in towns_before_states(tokens, gazetteer, &matches, &taken) {
+        add(town, &mut taken);
+    }
+    for town in towns_called_so(tokens, &taken, &context) {
         add(town, &mut taken);
     }
     for party in party_letters(tokens, gazetteer, &matches) {
@@ -631,6 +634,11 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         }
     }
     mentions.sort_by_key(|m| m.first);
+    for mention in &mut mentions {
+        if mention.country.is_none() && is_local_institution(tokens, mention) {
+            mention.country = context.home();
+        }
+    }
     mentions
 }
 
@@ -756,16 +764,108 @@ fn gazetteer_mention(
     } else {
         last
     };
+    // A town the gazetteer does not know, namesake of a place or a country it does:
+    // "Edmonton, Ky.", "the city of Turkey".
+    if let Some(country) = town.filter(|&town| entry.country != Some(town)) {
+        let mut mention = Mention::new(found.first, last, Label::Gpe);
+        mention.country = Some(country);
+        mention.kind = Some(EntryKind::City);
+        return Some(mention);
+    }
     let mut mention = Mention::new(found.first, last, entry.label);
-    // A town the gazetteer does not know, namesake of one it does: "Edmonton, Ky.".
-    mention.country = if place {
-        town.or(entry.country)
-    } else {
-        entry.country
-    };
+    mention.country = entry.country;
     mention.canonical = Some(entry.canonical.clone());
     mention.kind = Some(entry.kind);
     Some(mention)
+}
+
+/// What the text around match `index` says about which place it is.
+fn settled_by_text(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    index: usize,
+) -> Option<Settled> {
+    if let Some(country) = state_of_town(tokens, gazetteer, matches, index) {
+        return Some(Settled::InCountry(country));
+    }
+    let found = &matches[index];
+    let country_name = found
+        .entries
+        .iter()
+        .all(|&id| gazetteer.entry(id).kind == EntryKind::Country);
+    (country_name && called_a_town(tokens, found.first)).then_some(Settled::LocalTown)
+}
+
+/// Is the name at token `first` introduced as a town: "the town of", "the city of"?
+fn called_a_town(tokens: &Words<'_, '_>, first: usize) -> bool {
+    first >= 2
+        && tokens.folded(first - 1) == "of"
+        && matches!(tokens.folded(first - 2), "town" | "city" | "village")
+}
+
+/// Towns in no list, said to be towns: "the town of Virden", "Jane Doe, 43, of McKee."
+/// (a person's home, as local news gives it). They are in the country the document
+/// names most. One or two capitalised words no rule has taken, ending the phrase.
+fn towns_called_so(tokens: &Words<'_, '_>, taken: &[bool], context: &Context) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for first in 2..tokens.len() {
+        if taken[first] || !town_word(tokens, taken, first) {
+            continue;
+        }
+        if !(called_a_town(tokens, first) || is_home_of_person(tokens, first)) {
+            continue;
+        }
+        let last = if town_word(tokens, taken, first + 1) {
+            first + 1
+        } else {
+            first
+        };
+        let next = last + 1;
+        let ends = next >= tokens.len()
+            || tokens.kind(next) == TokenKind::Punct && tokens.folded(next) != "'"
+            || !tokens.is_capitalized(next);
+        if ends {
+            let mut town = Mention::new(first, last, Label::Gpe);
+            town.country = context.most_named();
+            town.kind = Some(EntryKind::City);
+            found.push(town);
+        }
+    }
+    found
+}
+
+/// "Jane Doe, 43, of McKee": the town after a person's age, between commas.
+fn is_home_of_person(tokens: &Words<'_, '_>, first: usize) -> bool {
+    first >= 4
+        && tokens.folded(first - 1) == "of"
+        && tokens.is_punct(first - 2, ',')
+        && tokens.kind(first - 3) == TokenKind::Number
+        && tokens.is_punct(first - 4, ',')
+}
+
+/// Heads of bodies that serve one town, so belong to the country a local story is
+/// set in: "Enfield Council", "the Glasgow Police Department", "Mercy Hospital".
+const LOCAL_INSTITUTION_HEADS: &[&str] = &[
+    "council",
+    "police",
+    "hospital",
+    "school",
+    "college",
+    "court",
+    "museum",
+    "library",
+    "clinic",
+    "church",
+    "cathedral",
+    "sheriff",
+    "coroner",
+];
+
+fn is_local_institution(tokens: &Words<'_, '_>, mention: &Mention) -> bool {
+    mention.label == Label::Org
+        && (mention.first..=mention.last)
+            .any(|i| LOCAL_INSTITUTION_HEADS.contains(&tokens.folded(i)))
 }
 
 /// The country of the state named after a known place, when it says which town is
@@ -2023,7 +2123,13 @@ fn towns_before_states(
 ) -> Vec<Mention> {
     let mut found = Vec::new();
     for (index, state) in matches.iter().enumerate() {
-        let Some(last) = state.first.checked_sub(2) else {
+        // The town, a comma, maybe a direction ("northern"), the state.
+        let gap = if state.first > 0 && is_direction(tokens, state.first - 1) {
+            3
+        } else {
+            2
+        };
+        let Some(last) = state.first.checked_sub(gap) else {
             continue;
         };
         let Some(country) = state_after(tokens, gazetteer, &matches[index..], last) else {
@@ -2032,6 +2138,10 @@ fn towns_before_states(
         let mut first = last + 1;
         while first > 0 && last + 1 - first < 3 && town_word(tokens, taken, first - 1) {
             first -= 1;
+        }
+        // A dateline in capitals: "SMALLTOWN, Ark. (AP) -".
+        if first > last && !taken[last] && tokens.is_all_caps(last) && starts_line(tokens, last) {
+            first = last;
         }
         // Not the end of a longer name: "Randolph K. Pace, New York".
         let after_name = first > 0
@@ -2095,8 +2205,14 @@ fn state_after(
     if !tokens.is_punct(last + 1, ',') {
         return None;
     }
-    let at = matches.partition_point(|m| m.first < last + 2);
-    let state = matches.get(at).filter(|m| m.first == last + 2)?;
+    // "Redding, northern California".
+    let start = if is_direction(tokens, last + 2) {
+        last + 3
+    } else {
+        last + 2
+    };
+    let at = matches.partition_point(|m| m.first < start);
+    let state = matches.get(at).filter(|m| m.first == start)?;
     let next = state.last + 1;
     let possessive = tokens.folded(next) == "'";
     let ends_clause = tokens.is_punct(state.last, '.')
@@ -2105,6 +2221,28 @@ fn state_after(
     (ends_clause && !possessive)
         .then(|| state_country(gazetteer, state))
         .flatten()
+}
+
+/// "northern", "south-western": a part of the state named after it.
+fn is_direction(tokens: &Words<'_, '_>, i: usize) -> bool {
+    i < tokens.len()
+        && !tokens.is_capitalized(i)
+        && matches!(
+            tokens.folded(i),
+            "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "central"
+                | "northeastern"
+                | "northwestern"
+                | "southeastern"
+                | "southwestern"
+        )
+}
+
+fn starts_line(tokens: &Words<'_, '_>, i: usize) -> bool {
+    i == 0 || tokens.list[i].newline_before
 }
 
 /// The party letter of an American legislator, a NORP by OntoNotes' conventions: "Rep.

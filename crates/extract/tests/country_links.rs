@@ -188,3 +188,48 @@ fn the_russian_leader_is_the_one_russian_named_before() {
         Some("Vladimir Putin")
     );
 }
+
+/// The country of the entity that starts at the `occurrence`-th `surface` in `text`.
+fn country_at(text: &str, surface: &str, occurrence: usize) -> Option<String> {
+    country_of(text, &analyze(text), surface, occurrence)
+}
+
+#[test]
+fn local_news_keeps_its_towns_in_their_state() {
+    // A dateline with its state settles the town for the whole story, though the
+    // gazetteer knows only the Canadian city; the town's police take its country.
+    let text = "EDMONTON, Ky. (WXYZ) - A barn burned on Tuesday. Edmonton Police said the \
+                owner, Dale Fenn, 61, of Sulphur Well, was away. Firefighters from Edmonton \
+                and Glasgow, Ky. helped.";
+    assert_eq!(country_at(text, "EDMONTON", 0).as_deref(), Some("US"));
+    assert_eq!(
+        country_at(text, "Edmonton Police", 0).as_deref(),
+        Some("US")
+    );
+    assert_eq!(country_at(text, "Edmonton", 1).as_deref(), Some("US"));
+    assert_eq!(country_at(text, "Glasgow", 0).as_deref(), Some("US"));
+    // A town in no list: the home of a person given with an age.
+    assert_eq!(country_at(text, "Sulphur Well", 0).as_deref(), Some("US"));
+    // A dateline town in no list, and a state with a direction.
+    let text = "PINEVILLE, Ark. (AP) - Rain fell. She was raised in Yreka, northern California.";
+    assert_eq!(country_at(text, "PINEVILLE", 0).as_deref(), Some("US"));
+    assert_eq!(country_at(text, "Yreka", 0).as_deref(), Some("US"));
+}
+
+#[test]
+fn a_town_named_like_a_country_is_a_town() {
+    let text = "The rodeo returns to Texas this week: the city of Chile, Texas, expects \
+                visitors, and Chile will close its main street.";
+    assert_eq!(country_at(text, "Chile", 0).as_deref(), Some("US"));
+    assert_eq!(country_at(text, "Chile", 1).as_deref(), Some("US"));
+    let text = "The town of Brisk has one shop. Moscow and Tashkent signed a deal in Tashkent.";
+    assert_eq!(country_at(text, "Brisk", 0).as_deref(), Some("UZ"));
+}
+
+#[test]
+fn foreign_capitals_listed_with_states_or_countries_stay_foreign() {
+    let text = "Putin visited Moscow, Kazakhstan and Kyrgyzstan. The firm has offices in \
+                London, Texas and Ohio.";
+    assert_eq!(country_at(text, "Moscow", 0).as_deref(), Some("RU"));
+    assert_eq!(country_at(text, "London", 0).as_deref(), Some("GB"));
+}
