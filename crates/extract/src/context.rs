@@ -30,29 +30,31 @@ pub struct Context {
 }
 
 impl Context {
-    /// `settled[i]` says what the text says about match `i`. A settled place gives no
-    /// vote to its gazetteer readings.
+    /// `settled[i]` says what the text says about match `i`. A name settled anywhere in
+    /// the document gives no vote to its gazetteer readings.
     pub fn of(gazetteer: &Gazetteer, matches: &[Match], settled: &[Option<Settled>]) -> Context {
+        let settled: FxHashMap<&[u32], Settled> = matches
+            .iter()
+            .zip(settled)
+            .filter_map(|(found, settled)| Some((found.entries.as_slice(), (*settled)?)))
+            .collect();
         let mut context = Context::default();
-        for (index, found) in matches.iter().enumerate() {
-            if !matches!(settled.get(index), Some(Some(_))) {
-                if let Some(country) = unambiguous_country(gazetteer, found) {
-                    *context.votes.entry(country).or_default() += 1;
-                }
+        for found in matches
+            .iter()
+            .filter(|found| !settled.contains_key(found.entries.as_slice()))
+        {
+            if let Some(country) = unambiguous_country(gazetteer, found) {
+                *context.votes.entry(country).or_default() += 1;
             }
         }
         let most_named = context.most_named();
-        for (found, settled) in matches.iter().zip(settled) {
+        for (entries, settled) in settled {
             let country = match settled {
-                Some(Settled::InCountry(country)) => Some(*country),
-                Some(Settled::LocalTown) => most_named,
-                None => None,
+                Settled::InCountry(country) => Some(country),
+                Settled::LocalTown => most_named,
             };
             if let Some(country) = country {
-                context
-                    .towns
-                    .entry(found.entries.clone())
-                    .or_insert(country);
+                context.towns.insert(entries.to_vec(), country);
             }
         }
         context
