@@ -869,7 +869,7 @@ fn is_local_institution(tokens: &Words<'_, '_>, mention: &Mention) -> bool {
 }
 
 /// The country of the state named after a known place, when it says which town is
-/// meant: "Edmonton, Ky. (AP)", "London, Arkansas, was". Only a state or province, not
+/// meant: "Edmonton, Ky. (AP)", "London, Arkansas, was", "Churchill, Man.". Only a state or province, not
 /// a country ("Moscow, Kazakhstan and Kyrgyzstan" is a list), and not a list of states
 /// ("offices in London, Texas and Ohio").
 fn state_of_town(
@@ -879,12 +879,15 @@ fn state_of_town(
     index: usize,
 ) -> Option<CountryCode> {
     let place = &matches[index];
-    let is_town = place.entries.iter().any(|&id| {
-        matches!(
-            gazetteer.entry(id).kind,
-            EntryKind::City | EntryKind::Capital
-        )
-    });
+    // A surname alone before a state is a town too: "Churchill, Man.".
+    let is_town = place
+        .entries
+        .iter()
+        .any(|&id| match gazetteer.entry(id).kind {
+            EntryKind::City | EntryKind::Capital => true,
+            EntryKind::Person => place.first == place.last,
+            _ => false,
+        });
     let state = matches.get(index + 1).filter(|state| {
         state
             .entries

@@ -217,11 +217,13 @@ fn local_news_keeps_its_towns_in_their_state() {
 }
 
 #[test]
-fn a_town_named_like_a_country_is_a_town() {
+fn a_town_named_like_a_country_or_a_person_is_a_town() {
     let text = "The rodeo returns to Texas this week: the city of Chile, Texas, expects \
                 visitors, and Chile will close its main street.";
     assert_eq!(country_at(text, "Chile", 0).as_deref(), Some("US"));
     assert_eq!(country_at(text, "Chile", 1).as_deref(), Some("US"));
+    let text = "Nurses in Churchill, Man. flew the baby south. Churchill has no surgeon.";
+    assert_eq!(country_at(text, "Churchill", 1).as_deref(), Some("CA"));
     let text = "The town of Brisk has one shop. Moscow and Tashkent signed a deal in Tashkent.";
     assert_eq!(country_at(text, "Brisk", 0).as_deref(), Some("UZ"));
 }
