@@ -805,15 +805,12 @@ fn called_a_town(tokens: &Words<'_, '_>, first: usize) -> bool {
 }
 
 /// Towns in no list, said to be towns: "the town of Virden", "Jane Doe, 43, of McKee."
-/// (a person's home, as local news gives it). They are in the country the document
+/// (a person's home, as local news gives it), "Virden Mayor Jane Doe". They are in the country the document
 /// names most. One or two capitalised words no rule has taken, ending the phrase.
 fn towns_called_so(tokens: &Words<'_, '_>, taken: &[bool], context: &Context) -> Vec<Mention> {
     let mut found = Vec::new();
     for first in 2..tokens.len() {
         if taken[first] || !town_word(tokens, taken, first) {
-            continue;
-        }
-        if !(called_a_town(tokens, first) || is_home_of_person(tokens, first)) {
             continue;
         }
         let last = if town_word(tokens, taken, first + 1) {
@@ -825,7 +822,12 @@ fn towns_called_so(tokens: &Words<'_, '_>, taken: &[bool], context: &Context) ->
         let ends = next >= tokens.len()
             || tokens.kind(next) == TokenKind::Punct && tokens.folded(next) != "'"
             || !tokens.is_capitalized(next);
-        if ends {
+        let introduced = called_a_town(tokens, first) || is_home_of_person(tokens, first);
+        // "Beaconsfield Mayor Jane Doe", after no other name word.
+        let has_mayor = tokens.folded(next) == "mayor"
+            && !is_name_word(tokens, first - 1)
+            && !MAYOR_QUALIFIERS.contains(&tokens.folded(first));
+        if introduced && ends || has_mayor {
             let mut town = Mention::new(first, last, Label::Gpe);
             town.country = context.most_named();
             town.kind = Some(EntryKind::City);
@@ -834,6 +836,28 @@ fn towns_called_so(tokens: &Words<'_, '_>, taken: &[bool], context: &Context) ->
     }
     found
 }
+
+/// Words before "Mayor" that say which mayor, not where: "Former Mayor Ann Lee".
+const MAYOR_QUALIFIERS: &[&str] = &[
+    "former",
+    "deputy",
+    "acting",
+    "vice",
+    "then",
+    "late",
+    "interim",
+    "outgoing",
+    "incoming",
+    "new",
+    "current",
+    "ex",
+    "assistant",
+    "city",
+    "town",
+    "county",
+    "village",
+    "lord",
+];
 
 /// "Jane Doe, 43, of McKee": the town after a person's age, between commas.
 fn is_home_of_person(tokens: &Words<'_, '_>, first: usize) -> bool {
@@ -2289,7 +2313,7 @@ fn state_country(gazetteer: &Gazetteer, state: &Match) -> Option<CountryCode> {
 /// A word that can be part of a town's name: capitalised, free, no title or function
 /// word, no adverb opening a sentence ("Currently, Taiwan ...").
 fn town_word(tokens: &Words<'_, '_>, taken: &[bool], i: usize) -> bool {
-    !taken[i]
+    taken.get(i) == Some(&false)
         && is_name_word(tokens, i)
         && !tokens.is_all_caps(i)
         && !tokens.folded(i).ends_with("ly")

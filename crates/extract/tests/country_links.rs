@@ -224,6 +224,10 @@ fn a_town_named_like_a_country_or_a_person_is_a_town() {
     assert_eq!(country_at(text, "Chile", 1).as_deref(), Some("US"));
     let text = "Nurses in Churchill, Man. flew the baby south. Churchill has no surgeon.";
     assert_eq!(country_at(text, "Churchill", 1).as_deref(), Some("CA"));
+    let text =
+        "Quebec tightened its rules. Dorval Mayor Jean Roy disagreed, as did Former Mayor Ann Lee.";
+    assert_eq!(country_at(text, "Dorval", 0).as_deref(), Some("CA"));
+    assert_eq!(country_at(text, "Former", 0), None);
     let text = "The town of Brisk has one shop. Moscow and Tashkent signed a deal in Tashkent.";
     assert_eq!(country_at(text, "Brisk", 0).as_deref(), Some("UZ"));
 }
