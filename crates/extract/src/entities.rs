@@ -565,7 +565,7 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for town in towns_before_states(tokens, gazetteer, &matches, &taken) {
         add(town, &mut taken);
     }
-    for town in towns_called_so(tokens, &taken, &context) {
+    for town in towns_called_so(tokens, &matches, &taken, &context) {
         add(town, &mut taken);
     }
     for party in party_letters(tokens, gazetteer, &matches) {
@@ -745,7 +745,19 @@ fn gazetteer_mention(
     qualifier: Option<CountryCode>,
 ) -> Option<Mention> {
     let town = context.town_country(found);
-    let entry = context.best(gazetteer, found, qualifier.or(town))?;
+    let entry = context.best(gazetteer, found, qualifier.or(town));
+    // A town the gazetteer does not know, namesake of a place, a person or a country it
+    // does ("Edmonton, Ky.", "Churchill, Man.", "the city of Turkey"), or known only as
+    // a reading the document would not otherwise support ("Coalville, Utah").
+    if let Some(country) =
+        town.filter(|&town| entry.is_none_or(|entry| entry.country != Some(town)))
+    {
+        let mut mention = Mention::new(found.first, found.last, Label::Gpe);
+        mention.country = Some(country);
+        mention.kind = Some(EntryKind::City);
+        return Some(mention);
+    }
+    let entry = entry?;
     if written_as_acronym(tokens, found, &entry.canonical) {
         return None;
     }
@@ -764,14 +776,6 @@ fn gazetteer_mention(
     } else {
         last
     };
-    // A town the gazetteer does not know, namesake of a place or a country it does:
-    // "Edmonton, Ky.", "the city of Turkey".
-    if let Some(country) = town.filter(|&town| entry.country != Some(town)) {
-        let mut mention = Mention::new(found.first, last, Label::Gpe);
-        mention.country = Some(country);
-        mention.kind = Some(EntryKind::City);
-        return Some(mention);
-    }
     let mut mention = Mention::new(found.first, last, entry.label);
     mention.country = entry.country;
     mention.canonical = Some(entry.canonical.clone());
@@ -797,40 +801,70 @@ fn settled_by_text(
     (country_name && called_a_town(tokens, found.first)).then_some(Settled::LocalTown)
 }
 
-/// Is the name at token `first` introduced as a town: "the town of", "the city of"?
+/// Is the name at token `first` introduced as a town or a province: "the town of",
+/// "the cities of", "the region of"?
 fn called_a_town(tokens: &Words<'_, '_>, first: usize) -> bool {
     first >= 2
         && tokens.folded(first - 1) == "of"
-        && matches!(tokens.folded(first - 2), "town" | "city" | "village")
+        && matches!(
+            tokens.folded(first - 2),
+            "town"
+                | "city"
+                | "village"
+                | "towns"
+                | "cities"
+                | "villages"
+                | "province"
+                | "region"
+                | "district"
+        )
 }
 
-/// Towns in no list, said to be towns: "the town of Virden", "Jane Doe, 43, of McKee."
-/// (a person's home, as local news gives it), "Virden Mayor Jane Doe". They are in the country the document
-/// names most. One or two capitalised words no rule has taken, ending the phrase.
-fn towns_called_so(tokens: &Words<'_, '_>, taken: &[bool], context: &Context) -> Vec<Mention> {
-    let mut found = Vec::new();
+/// Towns and provinces in no list, said to be so: "the town of Virden", "the towns of
+/// Haris and Varzaqan", "Jane Doe, 43, of McKee." (a person's home, as local news gives
+/// it), "Virden Mayor Jane Doe", "Fars Province", "the region of Kef". One or two
+/// capitalised words that no rule has taken and no list knows (a known place keeps its
+/// own country), in the country the document names most.
+fn towns_called_so(
+    tokens: &Words<'_, '_>,
+    matches: &[Match],
+    taken: &[bool],
+    context: &Context,
+) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
     for first in 2..tokens.len() {
-        if taken[first] || !town_word(tokens, taken, first) {
+        if !town_word(tokens, taken, first) || in_match(matches, first) {
             continue;
         }
-        let last = if town_word(tokens, taken, first + 1) {
-            first + 1
-        } else {
-            first
-        };
+        let two_words = town_word(tokens, taken, first + 1) && !in_match(matches, first + 1);
+        let last = if two_words { first + 1 } else { first };
         let next = last + 1;
         let ends = next >= tokens.len()
             || tokens.kind(next) == TokenKind::Punct && tokens.folded(next) != "'"
             || !tokens.is_capitalized(next);
-        let introduced = called_a_town(tokens, first) || is_home_of_person(tokens, first);
+        // "the towns of Haris and Varzaqan": the second of two.
+        let second = tokens.folded(first - 1) == "and"
+            && found.last().is_some_and(|town| town.last + 2 == first);
+        let introduced = called_a_town(tokens, first) || is_home_of_person(tokens, first) || second;
         // "Beaconsfield Mayor Jane Doe", after no other name word.
         let has_mayor = tokens.folded(next) == "mayor"
             && !is_name_word(tokens, first - 1)
             && !MAYOR_QUALIFIERS.contains(&tokens.folded(first));
-        if introduced && ends || has_mayor {
+        let province = tokens.folded(next) == "province";
+        if introduced && ends || has_mayor || province {
+            // "Fars Province" names it with the word; "Fars province" only describes it.
+            let last = if province && tokens.is_capitalized(next) {
+                next
+            } else {
+                last
+            };
             let mut town = Mention::new(first, last, Label::Gpe);
             town.country = context.most_named();
-            town.kind = Some(EntryKind::City);
+            town.kind = Some(if province {
+                EntryKind::Region
+            } else {
+                EntryKind::City
+            });
             found.push(town);
         }
     }

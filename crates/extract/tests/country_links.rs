@@ -228,6 +228,24 @@ fn a_town_named_like_a_country_or_a_person_is_a_town() {
         "Quebec tightened its rules. Dorval Mayor Jean Roy disagreed, as did Former Mayor Ann Lee.";
     assert_eq!(country_at(text, "Dorval", 0).as_deref(), Some("CA"));
     assert_eq!(country_at(text, "Former", 0), None);
+    let text = "Iran counted the damage. The villages of Dashtak and Gol Sefid in Qorveh \
+                Province lost power, as did the region of Zahm.";
+    for town in ["Dashtak", "Gol Sefid", "Qorveh Province", "Zahm"] {
+        let start = text.find(town).unwrap();
+        let entity = analyze(text)
+            .entities
+            .into_iter()
+            .find(|e| e.span.start == start);
+        assert_eq!(
+            entity.map(|e| (e.span.end - e.span.start, e.country.map(|c| c.to_string()))),
+            Some((town.len(), Some("IR".into()))),
+            "{town}"
+        );
+    }
+    // A known place keeps its country wherever the story is set.
+    let text = "Moscow and the Kremlin answered. Tashkent Mayor Ali Karimov and the city of London disagreed.";
+    assert_eq!(country_at(text, "Tashkent", 0).as_deref(), Some("UZ"));
+    assert_eq!(country_at(text, "London", 0).as_deref(), Some("GB"));
     let text = "The town of Brisk has one shop. Moscow and Tashkent signed a deal in Tashkent.";
     assert_eq!(country_at(text, "Brisk", 0).as_deref(), Some("UZ"));
 }
