@@ -556,7 +556,12 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for dow in the_dow(tokens, &taken) {
         add(dow, &mut taken);
     }
-    for org in organization_names(tokens, gazetteer, &matches, &context) {
+    let organizations = organization_names(tokens, gazetteer, &matches, &context);
+    let organization_words: FxHashSet<&str> = organizations
+        .iter()
+        .flat_map(|org| (org.first..=org.last).map(|k| tokens.folded(k)))
+        .collect();
+    for org in organizations {
         add(org, &mut taken);
     }
     for county in counties(tokens, &context) {
@@ -575,6 +580,19 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     // ("Victor Stanley Fishman", "Edward Kennedy"), but not a full known name, an
     // organisation or a country.
     let mut named = given_name_people(tokens, gazetteer, &taken);
+    let mut in_given = taken.clone();
+    for person in &named {
+        in_given[person.first..=person.last]
+            .iter_mut()
+            .for_each(|t| *t = true);
+    }
+    named.extend(
+        initialled_people(tokens, gazetteer, &matches, &in_given)
+            .into_iter()
+            // "W.R. Grace" after "W.R. Grace & Co." is the firm again.
+            .filter(|person| !organization_words.contains(tokens.folded(person.last))),
+    );
+    named.sort_by_key(|person| person.first);
     // ... unless the place is the whole name: "Beverly Hills", "Carson City".
     named.retain(|person| {
         let at = matches.partition_point(|m| m.first < person.first);
@@ -1494,6 +1512,62 @@ fn given_name_people(
     found
 }
 
+/// Names with an initial inside them, whatever the given name: "Deryck C. Maughan",
+/// "T. Marshall Hahn Jr.", "J.P. Bolduc". No word of them may be read as a country, a
+/// place or an organisation ("U.S. Steel" is no person).
+fn initialled_people(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    taken: &[bool],
+) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let last = (tokens.is_capitalized(i) && !taken[i])
+            .then(|| name_end(tokens, i, taken, 4))
+            .flatten()
+            .filter(|&last| {
+                last > i
+                    && has_inner_initial(tokens, i, last)
+                    && !is(tokens, last, ORG_HEAD | TRADE_HEAD)
+                    && !(i..=last).any(|k| in_known_name(gazetteer, matches, k))
+            });
+        match last {
+            Some(last) => {
+                found.push(Mention::new(i, last, Label::Person));
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// An initial ("C.") with a name word after it, within tokens `first..=last`.
+fn has_inner_initial(tokens: &Words<'_, '_>, first: usize, last: usize) -> bool {
+    (first..last.saturating_sub(1)).any(|k| {
+        tokens.raw(k).len() == 1
+            && tokens.is_capitalized(k)
+            && tokens.is_punct(k + 1, '.')
+            && is_name_word(tokens, last)
+            && tokens.raw(last).len() > 1
+    })
+}
+
+/// Is token `k` part of a known name other than a person's (a place that needs the
+/// document's support does not count)?
+fn in_known_name(gazetteer: &Gazetteer, matches: &[Match], k: usize) -> bool {
+    let at = matches.partition_point(|m| m.last < k);
+    matches.get(at).is_some_and(|m| {
+        m.first <= k
+            && m.entries.iter().any(|&id| {
+                let entry = gazetteer.entry(id);
+                entry.kind != EntryKind::Person && !entry.context_only
+            })
+    })
+}
+
 /// Is token `i` a capitalised word that can be part of a name?
 fn is_name_word(tokens: &Words<'_, '_>, i: usize) -> bool {
     i < tokens.len() && tokens.is_capitalized(i) && !is_title(tokens, i) && !is(tokens, i, NOT_NAME)
@@ -1512,6 +1586,8 @@ fn is_name_particle(tokens: &Words<'_, '_>, i: usize) -> bool {
 fn tight(tokens: &Words<'_, '_>, i: usize) -> bool {
     i + 1 < tokens.len() && !tokens.list[i + 1].space_before
 }
+
+const MAX_INITIALS: usize = 4;
 
 /// The last token of a personal name starting at `first`, if one starts there: name
 /// words with initials ("John J. Phelan"), apostrophes and hyphens ("O'Brien",
@@ -1534,7 +1610,12 @@ fn name_end(
             && tokens.is_punct(j + 1, '.');
         // "A.D. Correll": initials in a row.
         let after_initial = j >= first + 2 && tokens.is_punct(j - 1, '.') && last.is_none();
-        if initial && (last.is_some() || j == first || after_initial) {
+        // At most a few initials in a row ("C.J.B. Marshall"), so a long run of them
+        // costs no more than a name.
+        if initial
+            && (last.is_some() || j == first || after_initial)
+            && j < first + 2 * MAX_INITIALS
+        {
             j += 2;
             continue;
         }

@@ -490,3 +490,31 @@ fn a_role_at_a_company_names_it() {
         Label::Org
     ));
 }
+
+#[test]
+fn a_name_with_an_initial_inside_is_a_person_whatever_the_given_name() {
+    assert_found(
+        "The fund is run by Thorvald K. Mjelde and R.J. Osterhuis, with advice from P. Vanderkam.",
+        &[
+            ("Thorvald K. Mjelde", Label::Person),
+            ("R.J. Osterhuis", Label::Person),
+            ("P. Vanderkam", Label::Person),
+        ],
+    );
+    // A firm named after its founder stays the firm in the rest of the text.
+    let text = "H.J. Brandvold & Co. rose. Later H.J. Brandvold said little.";
+    assert!(
+        !has(text, "H.J. Brandvold", Label::Person),
+        "{:?}",
+        entities(text)
+    );
+    // Initials that spell a country or a firm are no person.
+    let text = "U.S. Steel and B.A.T Industries fell.";
+    assert!(
+        entities(text)
+            .iter()
+            .all(|(_, label)| *label != Label::Person),
+        "{:?}",
+        entities(text)
+    );
+}
