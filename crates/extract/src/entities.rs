@@ -557,9 +557,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         add(dow, &mut taken);
     }
     let organizations = organization_names(tokens, gazetteer, &matches, &context);
-    let organization_words: FxHashSet<&str> = organizations
+    let organization_spans: Vec<(usize, usize)> = organizations
         .iter()
-        .flat_map(|org| (org.first..=org.last).map(|k| tokens.folded(k)))
+        .map(|org| (org.first, org.last))
         .collect();
     for org in organizations {
         add(org, &mut taken);
@@ -580,19 +580,25 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     // ("Victor Stanley Fishman", "Edward Kennedy"), but not a full known name, an
     // organisation or a country.
     let mut named = given_name_people(tokens, gazetteer, &taken);
-    let mut in_given = taken.clone();
-    for person in &named {
-        in_given[person.first..=person.last]
-            .iter_mut()
-            .for_each(|t| *t = true);
+    let initialled = initialled_people(tokens, gazetteer, &matches, &taken);
+    if !initialled.is_empty() {
+        // "W.R. Grace" after "W.R. Grace & Co." is the firm again.
+        let firm_words: FxHashSet<&str> = organization_spans
+            .iter()
+            .flat_map(|&(first, last)| (first..=last).map(|k| tokens.folded(k)))
+            .collect();
+        let mut in_named = vec![false; tokens.len()];
+        for person in &named {
+            in_named[person.first..=person.last]
+                .iter_mut()
+                .for_each(|t| *t = true);
+        }
+        named.extend(initialled.into_iter().filter(|person| {
+            !firm_words.contains(tokens.folded(person.last))
+                && !in_named[person.first..=person.last].iter().any(|&t| t)
+        }));
+        named.sort_by_key(|person| person.first);
     }
-    named.extend(
-        initialled_people(tokens, gazetteer, &matches, &in_given)
-            .into_iter()
-            // "W.R. Grace" after "W.R. Grace & Co." is the firm again.
-            .filter(|person| !organization_words.contains(tokens.folded(person.last))),
-    );
-    named.sort_by_key(|person| person.first);
     // ... unless the place is the whole name: "Beverly Hills", "Carson City".
     named.retain(|person| {
         let at = matches.partition_point(|m| m.first < person.first);
@@ -851,7 +857,17 @@ fn towns_called_so(
 ) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
     for first in 2..tokens.len() {
-        if !town_word(tokens, taken, first) || in_match(matches, first) {
+        if !tokens.is_capitalized(first) {
+            continue;
+        }
+        // The cues are rare: the words around them are looked at only where one may be.
+        let cue_before = matches!(tokens.folded(first - 1), "of" | "and");
+        let cue_after = (first + 1..first + 3)
+            .any(|k| k < tokens.len() && matches!(tokens.folded(k), "mayor" | "province"));
+        if !(cue_before || cue_after)
+            || !town_word(tokens, taken, first)
+            || in_match(matches, first)
+        {
             continue;
         }
         let two_words = town_word(tokens, taken, first + 1) && !in_match(matches, first + 1);
@@ -1521,38 +1537,41 @@ fn initialled_people(
     matches: &[Match],
     taken: &[bool],
 ) -> Vec<Mention> {
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let last = (tokens.is_capitalized(i) && !taken[i])
-            .then(|| name_end(tokens, i, taken, 4))
-            .flatten()
-            .filter(|&last| {
-                last > i
-                    && has_inner_initial(tokens, i, last)
-                    && !is(tokens, last, ORG_HEAD | TRADE_HEAD)
-                    && !(i..=last).any(|k| in_known_name(gazetteer, matches, k))
-            });
-        match last {
-            Some(last) => {
-                found.push(Mention::new(i, last, Label::Person));
-                i = last + 1;
-            }
-            None => i += 1,
+    let mut found: Vec<Mention> = Vec::new();
+    // Names are looked for only around initials, which are rare: from the name word
+    // before the first initial of a row ("Deryck C."), else from the initial itself.
+    for k in 0..tokens.len() {
+        let first_initial = is_initial(tokens, k) && !(k >= 2 && is_initial(tokens, k - 2));
+        if !first_initial || found.last().is_some_and(|person| person.last >= k) {
+            continue;
         }
+        let word_before = k > 0 && is_name_word(tokens, k - 1) && !taken[k - 1];
+        let starts = if word_before { [k - 1, k] } else { [k, k] };
+        let person = starts.into_iter().find_map(|first| {
+            let last = (!taken[first])
+                .then(|| name_end(tokens, first, taken, 4))
+                .flatten()?;
+            let named = last > first
+                && has_inner_initial(tokens, first, last)
+                && !is(tokens, last, ORG_HEAD | TRADE_HEAD)
+                && !(first..=last).any(|j| in_known_name(gazetteer, matches, j));
+            named.then(|| Mention::new(first, last, Label::Person))
+        });
+        found.extend(person);
     }
     found
 }
 
+/// A capital letter alone before a full stop: "C." in "Deryck C. Maughan".
+fn is_initial(tokens: &Words<'_, '_>, k: usize) -> bool {
+    tokens.is_capitalized(k) && tokens.raw(k).len() == 1 && tokens.is_punct(k + 1, '.')
+}
+
 /// An initial ("C.") with a name word after it, within tokens `first..=last`.
 fn has_inner_initial(tokens: &Words<'_, '_>, first: usize, last: usize) -> bool {
-    (first..last.saturating_sub(1)).any(|k| {
-        tokens.raw(k).len() == 1
-            && tokens.is_capitalized(k)
-            && tokens.is_punct(k + 1, '.')
-            && is_name_word(tokens, last)
-            && tokens.raw(last).len() > 1
-    })
+    (first..last.saturating_sub(1)).any(|k| is_initial(tokens, k))
+        && is_name_word(tokens, last)
+        && tokens.raw(last).len() > 1
 }
 
 /// Is token `k` part of a known name other than a person's (a place that needs the
