@@ -19,7 +19,8 @@ Inputs
 Output (deterministic, sorted, UTF-8 TSV with header): countries.tsv, places.tsv,
 organizations.tsv, institutions.tsv, people.tsv and ATTRIBUTION.md.
 
-places.tsv columns: name, aliases, code, kind (city|region), population, context. context is
+places.tsv columns: name, aliases, code, kind (city|region), population, context; the file
+stores the names front-coded (places_as_written). context is
 empty for primary entries (each surface form belongs to one primary row) and "1" for rows the
 matcher may use only when the document's other places point to that row's country: cities
 that share a name with a primary entry (or a country) elsewhere, cities named like an
@@ -1039,6 +1040,14 @@ def uniq_rows(rows):
     return out
 
 
+def places_as_written(places):
+    """places.tsv rows as the file stores them: the names front-coded like given_names.txt
+    (the rows are sorted by name, so neighbours share their beginnings; 8 KB less of the
+    app's download, gzipped)."""
+    names = names_build_module().front_code([row[0] for row in places])
+    return [[name] + row[1:] for name, row in zip(names, places)]
+
+
 def round_population(value):
     """A population string on a scale of quarter decades (steps of x1.78), written with
     two significant digits: "153075" -> "180000", "41000" -> "32000"."""
@@ -1102,6 +1111,7 @@ def main():
                              [[row[0], row[2], row[3], row[4], row[5]] for row in people]),
     }
     validate(files, countries)
+    files["places.tsv"] = (files["places.tsv"][0], places_as_written(places))
     for fname, (header, rows) in files.items():
         write_tsv(os.path.join(args.out, fname), header, rows)
     with open(os.path.join(args.out, "ATTRIBUTION.md"), "w", encoding="utf-8", newline="\n") as fh:
