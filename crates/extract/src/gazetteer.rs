@@ -335,6 +335,7 @@ impl Gazetteer {
             let Some(code) = CountryCode::parse(row[2]) else {
                 continue;
             };
+            // The file leaves the kind of cities blank.
             let kind = match row[3] {
                 "region" => EntryKind::Region,
                 _ => EntryKind::City,
@@ -582,9 +583,9 @@ mod tests {
     fn small() -> Gazetteer {
         Gazetteer::from_tables(&Tables {
             countries: COUNTRIES,
-            // Front-coded names, as shipped: "Karaganda", "Kazan", "São Tomé".
+            // As shipped: names front-coded ("Karaganda", "Kazan", "São Tomé"), kind blank.
             places: "name\taliases\tcode\tkind\tpopulation\n\
-                0Karaganda\t\tKZ\tcity\t500000\n2zan\t\tRU\tcity\t1200000\n0São Tomé\t~\tST\tcity\t80000\n",
+                0Karaganda\t\tKZ\t\t500000\n2zan\t\tRU\t\t1200000\n0São Tomé\t~\tST\t\t80000\n",
             accent_folds: "char\tplain\nã\ta\né\te\n",
             organizations: "canonical\taliases\tmembers\tkind\nUnited Nations\tUN|U.N.\tRU|US|TR\tigo\n",
             institutions: "phrase\tcode\tlabel\tcanonical\nKremlin\tRU\tORG\tKremlin\n",
