@@ -1106,9 +1106,9 @@ def main():
         "accent_folds.tsv": (["char", "plain"], folds),
         "organizations.tsv": (["canonical", "aliases", "members", "kind"], orgs),
         "institutions.tsv": (["phrase", "code", "label", "canonical"], insts),
-        # The terms of office are kept beside the names: the core does not read them, and
-        # the names table is compiled into the app's download.
-        "people.tsv": (["canonical", "variants", "code", "role"], uniq_rows([row[:4] for row in people])),
+        # The roles and terms of office are kept beside the names: the core does not read
+        # them, and the names table is compiled into the app's download.
+        "people.tsv": (["canonical", "variants", "code"], uniq_rows([row[:3] for row in people])),
         "people_terms.tsv": (["canonical", "code", "role", "from", "to"],
                              [[row[0], row[2], row[3], row[4], row[5]] for row in people]),
     }

@@ -172,7 +172,7 @@ mod tests {
             organizations: "canonical\taliases\tmembers\tkind\n",
             institutions: "phrase\tcode\tlabel\tcanonical\n",
             companies: "phrase\tcode\tlabel\tcanonical\n",
-            people: "canonical\tvariants\tcode\trole\tfrom\tto\n",
+            people: "canonical\tvariants\tcode\n",
             regions: "name\taliases\tlabel\tcode\n",
             groups: "name\taliases\tcode\n",
             given_names: "",

@@ -462,7 +462,7 @@ impl Gazetteer {
                 continue;
             };
             let canonical = row[0];
-            // One entry per person, however many terms the table lists.
+            // One entry per person, however many rows name them (in several roles).
             let id = match seen.get(&(canonical.to_string(), code)) {
                 Some(&id) => id,
                 None => {
@@ -587,11 +587,13 @@ mod tests {
             places: "name\taliases\tcode\tkind\tpopulation\n\
                 0Karaganda\t\tKZ\t\t500000\n2zan\t\tRU\t\t1200000\n0São Tomé\t~\tST\t\t80000\n",
             accent_folds: "char\tplain\nã\ta\né\te\n",
-            organizations: "canonical\taliases\tmembers\tkind\nUnited Nations\tUN|U.N.\tRU|US|TR\tigo\n",
+            organizations:
+                "canonical\taliases\tmembers\tkind\nUnited Nations\tUN|U.N.\tRU|US|TR\tigo\n",
             institutions: "phrase\tcode\tlabel\tcanonical\nKremlin\tRU\tORG\tKremlin\n",
             companies: "phrase\tcode\tlabel\tcanonical\n",
-            people: "canonical\tvariants\tcode\trole\tfrom\tto\nVladimir Putin\tPutin\tRU\tpresident\t2000\t\n",
-            regions: "name\taliases\tlabel\tcode\nLatin America\t\tLOC\t\nSoviet Union\tUSSR\tGPE\tRU\n",
+            people: "canonical\tvariants\tcode\nVladimir Putin\tPutin\tRU\n",
+            regions:
+                "name\taliases\tlabel\tcode\nLatin America\t\tLOC\t\nSoviet Union\tUSSR\tGPE\tRU\n",
             groups: "name\taliases\tcode\nEuropean\tEuropeans\t\n",
             given_names: "# names\nVladimir\n",
         })
