@@ -19,14 +19,15 @@ Inputs
 Output (deterministic, sorted, UTF-8 TSV with header): countries.tsv, places.tsv,
 organizations.tsv, institutions.tsv, people.tsv and ATTRIBUTION.md.
 
-places.tsv columns: name, aliases, code, kind (city|region), population, context; the file
-stores the names front-coded and the kind of cities blank (places_as_written). context is
-empty for primary entries (each surface form belongs to one primary row) and "1" for rows the
-matcher may use only when the document's other places point to that row's country: cities
-that share a name with a primary entry (or a country) elsewhere, cities named like an
-ordinary word (curated/place_context_only.txt), and a tier of smaller towns so that local
-news resolves its towns (build_town_tier: >= 15k in US CA GB AU NZ IE, >= 25k in other
-countries whose local news is commonly in English, >= 50k elsewhere; risky names skipped).
+places.tsv columns: name, aliases, code, kind (city|region), population (in quarter decades:
+19 for 10^(19/4), 56,000), context; the file stores the names front-coded and the kind of
+cities blank (places_as_written). context is empty for primary entries (each surface form
+belongs to one primary row) and "1" for rows the matcher may use only when the document's
+other places point to that row's country: cities that share a name with a primary entry (or a
+country) elsewhere, cities named like an ordinary word (curated/place_context_only.txt), and a
+tier of smaller towns so that local news resolves its towns (build_town_tier: >= 15k in US CA
+GB AU NZ IE, >= 25k in other countries whose local news is commonly in English, >= 50k
+elsewhere; risky names skipped).
 
 Usage: python3 scripts/gazetteer/build.py [--petrarch DIR] [--out DIR] [--names-archive FILE]
        [--words FILE]
@@ -1050,15 +1051,14 @@ def places_as_written(places):
             for name, row in zip(names, places)]
 
 
-def round_population(value):
-    """A population string on a scale of quarter decades (steps of x1.78), written with
-    two significant digits: "153075" -> "180000", "41000" -> "32000"."""
+def quarter_decades(value):
+    """A population as the number of quarter decades it comes to (steps of x1.78), which
+    places.tsv stores: the loader reads k as 10^(k/4) to two significant digits.
+    "153075" -> "21" (180,000), "41000" -> "18" (32,000)."""
     if not value or int(value) <= 0:
         return value
-    step = round(math.log10(int(value)) * 4) / 4
-    number = 10 ** step
-    scale = 10 ** max(0, int(math.floor(math.log10(number))) - 1)
-    return str(int(round(number / scale)) * scale)
+    return str(round(math.log10(int(value)) * 4))
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -1092,8 +1092,9 @@ def main():
 
     # Populations only compare namesakes (the rows of one name stay ordered by their exact
     # population), so quarter decades do; the few distinct numbers keep the app's
-    # download small (places.tsv 121 -> 107 KB gzipped).
-    places = [row[:4] + [round_population(row[4])] + row[5:] for row in places]
+    # download small (places.tsv 121 -> 107 KB gzipped, and 2 KB less written as the
+    # number of quarter decades rather than the rounded population).
+    places = [row[:4] + [quarter_decades(row[4])] + row[5:] for row in places]
     places, folds = accent_free_aliases(places)
 
     crow = []

@@ -357,7 +357,7 @@ impl Gazetteer {
                 label: Label::Gpe,
                 country: Some(code),
                 canonical: name.clone(),
-                population: row[4].parse().unwrap_or(0),
+                population: population(row[4]),
                 context_only: row.get(5) == Some(&"1"),
             };
             self.add_named(entry, &forms);
@@ -546,6 +546,20 @@ fn without_accents(name: &str, folds: &FxHashMap<char, &str>) -> String {
     plain
 }
 
+/// A population as places.tsv writes it, the number of quarter decades it comes to: `k`
+/// is 10^(k/4) to two significant digits ("19": 56,000). Blank or unreadable: 0.
+fn population(quarter_decades: &str) -> u64 {
+    // 10^(k/4) for k = 4 to 7, to two significant digits.
+    const FIRST_DECADE: [u64; 4] = [10, 18, 32, 56];
+    let Ok(k) = quarter_decades.parse::<u32>() else {
+        return 0;
+    };
+    10u64
+        .checked_pow(k / 4)
+        .and_then(|decade| decade.checked_mul(FIRST_DECADE[k as usize % 4]))
+        .map_or(0, |people| people / 10)
+}
+
 /// The items of a `|`-separated list field.
 fn list(field: &str) -> impl Iterator<Item = &str> {
     field
@@ -583,9 +597,10 @@ mod tests {
     fn small() -> Gazetteer {
         Gazetteer::from_tables(&Tables {
             countries: COUNTRIES,
-            // As shipped: names front-coded ("Karaganda", "Kazan", "São Tomé"), kind blank.
+            // As shipped: names front-coded ("Karaganda", "Kazan", "São Tomé"), kind blank,
+            // populations in quarter decades.
             places: "name\taliases\tcode\tkind\tpopulation\n\
-                0Karaganda\t\tKZ\t\t500000\n2zan\t\tRU\t\t1200000\n0São Tomé\t~\tST\t\t80000\n",
+                0Karaganda\t\tKZ\t\t23\n2zan\t\tRU\t\t24\n0São Tomé\t~\tST\t\t20\n",
             accent_folds: "char\tplain\nã\ta\né\te\n",
             organizations:
                 "canonical\taliases\tmembers\tkind\nUnited Nations\tUN|U.N.\tRU|US|TR\tigo\n",
@@ -667,6 +682,16 @@ mod tests {
         ] {
             assert!(shipped.entries.iter().any(|entry| entry.canonical == name));
         }
+    }
+
+    #[test]
+    fn populations_are_read_from_quarter_decades() {
+        assert_eq!(population("19"), 56_000);
+        assert_eq!(population("21"), 180_000);
+        assert_eq!(population("22"), 320_000);
+        assert_eq!(population("28"), 10_000_000);
+        assert_eq!(population(""), 0);
+        assert_eq!(population("99"), 0);
     }
 
     #[test]
