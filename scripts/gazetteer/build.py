@@ -437,7 +437,8 @@ def build_institutions(countries):
             key = phrase
             if key in out and out[key][1] != code:
                 sys.exit(f"institutions.tsv: phrase {phrase!r} maps to two countries")
-            out[key] = [phrase, code, label, canon]
+            # The loader takes a blank canonical name for the phrase itself.
+            out[key] = [phrase, code, label, "" if phrase == canon else canon]
     res = sorted(out.values(), key=lambda r: (r[0].casefold(), r[0], r[1]))
     return res, set(out)
 
