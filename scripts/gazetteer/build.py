@@ -19,13 +19,15 @@ Inputs
 Output (deterministic, sorted, UTF-8 TSV with header): countries.tsv, places.tsv,
 organizations.tsv, institutions.tsv, people.tsv and ATTRIBUTION.md.
 
-places.tsv columns: name, aliases, code, kind (city|region), population, context. context is
-empty for primary entries (each surface form belongs to one primary row) and "1" for rows the
-matcher may use only when the document's other places point to that row's country: cities
-that share a name with a primary entry (or a country) elsewhere, cities named like an
-ordinary word (curated/place_context_only.txt), and a tier of smaller towns so that local
-news resolves its towns (build_town_tier: >= 15k in US CA GB AU NZ IE, >= 25k in other
-countries whose local news is commonly in English, >= 50k elsewhere; risky names skipped).
+places.tsv columns: name, aliases, code, kind (city|region), population (in quarter decades:
+19 for 10^(19/4), 56,000), context; the file stores the names front-coded and the kind of
+cities blank (places_as_written). context is empty for primary entries (each surface form
+belongs to one primary row) and "1" for rows the matcher may use only when the document's
+other places point to that row's country: cities that share a name with a primary entry (or a
+country) elsewhere, cities named like an ordinary word (curated/place_context_only.txt), and a
+tier of smaller towns so that local news resolves its towns (build_town_tier: >= 15k in US CA
+GB AU NZ IE, >= 25k in other countries whose local news is commonly in English, >= 50k
+elsewhere; risky names skipped).
 
 Usage: python3 scripts/gazetteer/build.py [--petrarch DIR] [--out DIR] [--names-archive FILE]
        [--words FILE]
@@ -435,7 +437,8 @@ def build_institutions(countries):
             key = phrase
             if key in out and out[key][1] != code:
                 sys.exit(f"institutions.tsv: phrase {phrase!r} maps to two countries")
-            out[key] = [phrase, code, label, canon]
+            # The loader takes a blank canonical name for the phrase itself.
+            out[key] = [phrase, code, label, "" if phrase == canon else canon]
     res = sorted(out.values(), key=lambda r: (r[0].casefold(), r[0], r[1]))
     return res, set(out)
 
@@ -1039,15 +1042,24 @@ def uniq_rows(rows):
     return out
 
 
-def round_population(value):
-    """A population string on a scale of quarter decades (steps of x1.78), written with
-    two significant digits: "153075" -> "180000", "41000" -> "32000"."""
+def places_as_written(places):
+    """places.tsv rows as the file stores them, smaller in the app's download: the names
+    front-coded like given_names.txt (the rows are sorted by name, so neighbours share
+    their beginnings; 8.8 KB less gzipped) and the kind of cities, which the loader takes
+    a blank kind for, left blank (2 KB)."""
+    names = names_build_module().front_code([row[0] for row in places])
+    return [[name, row[1], row[2], "" if row[3] == "city" else row[3]] + row[4:]
+            for name, row in zip(names, places)]
+
+
+def quarter_decades(value):
+    """A population as the number of quarter decades it comes to (steps of x1.78), which
+    places.tsv stores: the loader reads k as 10^(k/4) to two significant digits.
+    "153075" -> "21" (180,000), "41000" -> "18" (32,000)."""
     if not value or int(value) <= 0:
         return value
-    step = round(math.log10(int(value)) * 4) / 4
-    number = 10 ** step
-    scale = 10 ** max(0, int(math.floor(math.log10(number))) - 1)
-    return str(int(round(number / scale)) * scale)
+    return str(round(math.log10(int(value)) * 4))
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -1081,8 +1093,9 @@ def main():
 
     # Populations only compare namesakes (the rows of one name stay ordered by their exact
     # population), so quarter decades do; the few distinct numbers keep the app's
-    # download small (places.tsv 121 -> 107 KB gzipped).
-    places = [row[:4] + [round_population(row[4])] + row[5:] for row in places]
+    # download small (places.tsv 121 -> 107 KB gzipped, and 2 KB less written as the
+    # number of quarter decades rather than the rounded population).
+    places = [row[:4] + [quarter_decades(row[4])] + row[5:] for row in places]
     places, folds = accent_free_aliases(places)
 
     crow = []
@@ -1095,13 +1108,14 @@ def main():
         "accent_folds.tsv": (["char", "plain"], folds),
         "organizations.tsv": (["canonical", "aliases", "members", "kind"], orgs),
         "institutions.tsv": (["phrase", "code", "label", "canonical"], insts),
-        # The terms of office are kept beside the names: the core does not read them, and
-        # the names table is compiled into the app's download.
-        "people.tsv": (["canonical", "variants", "code", "role"], uniq_rows([row[:4] for row in people])),
+        # The roles and terms of office are kept beside the names: the core does not read
+        # them, and the names table is compiled into the app's download.
+        "people.tsv": (["canonical", "variants", "code"], uniq_rows([row[:3] for row in people])),
         "people_terms.tsv": (["canonical", "code", "role", "from", "to"],
                              [[row[0], row[2], row[3], row[4], row[5]] for row in people]),
     }
     validate(files, countries)
+    files["places.tsv"] = (files["places.tsv"][0], places_as_written(places))
     for fname, (header, rows) in files.items():
         write_tsv(os.path.join(args.out, fname), header, rows)
     with open(os.path.join(args.out, "ATTRIBUTION.md"), "w", encoding="utf-8", newline="\n") as fh:

@@ -202,19 +202,20 @@ mod tests {
                 CA\tCanada\t\tCanadian\tOttawa\n\
                 FR\tFrance\t\tFrench\tParis\n\
                 US\tUnited States\t\tAmerican\tWashington\n",
+            // Populations in quarter decades: 28 is 10 million, 23 is 560,000.
             places: "name\taliases\tcode\tkind\tpopulation\tcontext\n\
-                London\t\tGB\tcity\t8900000\t\n\
-                London\t\tCA\tcity\t400000\t1\n\
-                Paris\t\tFR\tcity\t2100000\t\n\
-                Paris\t\tUS\tcity\t25000\t1\n\
-                Ontario\tOnt.\tCA\tregion\t14000000\t\n\
-                Texas\tTex.\tUS\tregion\t29000000\t\n\
-                Kentucky\tKy.\tUS\tregion\t4500000\t\n",
+                London\t\tGB\tcity\t28\t\n\
+                London\t\tCA\tcity\t23\t1\n\
+                Paris\t\tFR\tcity\t25\t\n\
+                Paris\t\tUS\tcity\t18\t1\n\
+                Ontario\tOnt.\tCA\tregion\t29\t\n\
+                Texas\tTex.\tUS\tregion\t30\t\n\
+                Kentucky\tKy.\tUS\tregion\t27\t\n",
             accent_folds: "",
             organizations: "canonical\taliases\tmembers\tkind\n",
             institutions: "phrase\tcode\tlabel\tcanonical\n",
             companies: "phrase\tcode\tlabel\tcanonical\n",
-            people: "canonical\tvariants\tcode\trole\tfrom\tto\n",
+            people: "canonical\tvariants\tcode\n",
             regions: "name\taliases\tlabel\tcode\n",
             groups: "name\taliases\tcode\n",
             given_names: "",
@@ -248,7 +249,8 @@ mod tests {
     #[test]
     fn a_context_only_place_does_not_support_itself() {
         let gazetteer = Gazetteer::from_tables(&Tables {
-            places: "name\taliases\tcode\tkind\tpopulation\tcontext\nRussellville\t\tUS\tcity\t28000\t1\n",
+            places:
+                "name\taliases\tcode\tkind\tpopulation\tcontext\nRussellville\t\tUS\tcity\t18\t1\n",
             ..empty_tables()
         });
         let found = analyze_with(&gazetteer, "Russellville was quiet.").entities;

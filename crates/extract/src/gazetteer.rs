@@ -327,24 +327,26 @@ impl Gazetteer {
                 letters.next().is_none().then_some((letter, row[1]))
             })
             .collect();
+        // Names are front-coded: each is decoded from the one before it, so every row's
+        // is decoded before anything can skip the row.
+        let mut names = FrontDecoder::default();
         for row in rows(table, 5) {
+            let name = names.decode(row[0]).to_string();
             let Some(code) = CountryCode::parse(row[2]) else {
                 continue;
             };
+            // The file leaves the kind of cities blank.
             let kind = match row[3] {
                 "region" => EntryKind::Region,
                 _ => EntryKind::City,
             };
             // Capitals are already in from the country table.
-            let is_capital = self
-                .countries
-                .get(&code)
-                .is_some_and(|c| c.capital == row[0]);
+            let is_capital = self.countries.get(&code).is_some_and(|c| c.capital == name);
             // Only the rows with a "~" alias need the name without accents.
             let plain = list(row[1])
                 .any(|alias| alias == "~")
-                .then(|| without_accents(row[0], &folds));
-            let names: Vec<&str> = std::iter::once(row[0])
+                .then(|| without_accents(&name, &folds));
+            let forms: Vec<&str> = std::iter::once(name.as_str())
                 .chain(list(row[1]).map(|alias| match (alias, &plain) {
                     ("~", Some(plain)) => plain.as_str(),
                     _ => alias,
@@ -354,11 +356,11 @@ impl Gazetteer {
                 kind: if is_capital { EntryKind::Capital } else { kind },
                 label: Label::Gpe,
                 country: Some(code),
-                canonical: row[0].to_string(),
-                population: row[4].parse().unwrap_or(0),
+                canonical: name.clone(),
+                population: population(row[4]),
                 context_only: row.get(5) == Some(&"1"),
             };
-            self.add_named(entry, &names);
+            self.add_named(entry, &forms);
         }
     }
 
@@ -460,7 +462,7 @@ impl Gazetteer {
                 continue;
             };
             let canonical = row[0];
-            // One entry per person, however many terms the table lists.
+            // One entry per person, however many rows name them (in several roles).
             let id = match seen.get(&(canonical.to_string(), code)) {
                 Some(&id) => id,
                 None => {
@@ -484,28 +486,45 @@ impl Gazetteer {
     }
 }
 
-/// The data rows of a TSV table (header skipped) with at least `min_fields` fields.
-/// The names of a front-coded list: each line is how many leading characters it shares
-/// with the name before it (one digit), then the rest. Lines that are blank or start
-/// with `#` are skipped; a line without the digit is a whole name.
+/// The names of a front-coded list (`given_names.txt`): one per line, lines that are
+/// blank or start with `#` skipped.
 fn front_decoded(list: &str) -> impl Iterator<Item = String> + '_ {
-    let mut previous = String::new();
+    let mut decoder = FrontDecoder::default();
     list.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(move |line| {
-            // An ASCII digit is one byte, so `line[1..]` is on a character boundary.
-            let (shared, rest) = match line.chars().next().and_then(|first| first.to_digit(10)) {
-                Some(shared) => (shared as usize, &line[1..]),
-                None => (0, line),
-            };
-            let mut name: String = previous.chars().take(shared).collect();
-            name.push_str(rest);
-            previous.clone_from(&name);
-            name
-        })
+        .map(move |line| decoder.decode(line).to_string())
 }
 
+/// Reads front-coded names, which sorted lists are stored as because neighbours share
+/// their beginnings: each is how many leading characters it shares with the name before
+/// it (one digit), then the rest ("Aamir", "2ron": "Aaron"). A name without the digit is
+/// whole.
+#[derive(Default)]
+struct FrontDecoder {
+    previous: String,
+}
+
+impl FrontDecoder {
+    /// The whole name of `coded`, the name after the one decoded last.
+    fn decode(&mut self, coded: &str) -> &str {
+        // An ASCII digit is one byte, so `coded[1..]` is on a character boundary.
+        let (shared, rest) = match coded.chars().next().and_then(|first| first.to_digit(10)) {
+            Some(shared) => (shared as usize, &coded[1..]),
+            None => (0, coded),
+        };
+        let kept = self
+            .previous
+            .char_indices()
+            .nth(shared)
+            .map_or(self.previous.len(), |(end, _)| end);
+        self.previous.truncate(kept);
+        self.previous.push_str(rest);
+        &self.previous
+    }
+}
+
+/// The data rows of a TSV table (header skipped) with at least `min_fields` fields.
 fn rows(table: &str, min_fields: usize) -> impl Iterator<Item = Vec<&str>> {
     table
         .lines()
@@ -525,6 +544,20 @@ fn without_accents(name: &str, folds: &FxHashMap<char, &str>) -> String {
         }
     }
     plain
+}
+
+/// A population as places.tsv writes it, the number of quarter decades it comes to: `k`
+/// is 10^(k/4) to two significant digits ("19": 56,000). Blank or unreadable: 0.
+fn population(quarter_decades: &str) -> u64 {
+    // 10^(k/4) for k = 4 to 7, to two significant digits.
+    const FIRST_DECADE: [u64; 4] = [10, 18, 32, 56];
+    let Ok(k) = quarter_decades.parse::<u32>() else {
+        return 0;
+    };
+    10u64
+        .checked_pow(k / 4)
+        .and_then(|decade| decade.checked_mul(FIRST_DECADE[k as usize % 4]))
+        .map_or(0, |people| people / 10)
 }
 
 /// The items of a `|`-separated list field.
@@ -564,13 +597,18 @@ mod tests {
     fn small() -> Gazetteer {
         Gazetteer::from_tables(&Tables {
             countries: COUNTRIES,
-            places: "name\taliases\tcode\tkind\tpopulation\nKazan\t\tRU\tcity\t1200000\nSão Tomé\t~\tST\tcity\t80000\n",
+            // As shipped: names front-coded ("Karaganda", "Kazan", "São Tomé"), kind blank,
+            // populations in quarter decades.
+            places: "name\taliases\tcode\tkind\tpopulation\n\
+                0Karaganda\t\tKZ\t\t23\n2zan\t\tRU\t\t24\n0São Tomé\t~\tST\t\t20\n",
             accent_folds: "char\tplain\nã\ta\né\te\n",
-            organizations: "canonical\taliases\tmembers\tkind\nUnited Nations\tUN|U.N.\tRU|US|TR\tigo\n",
+            organizations:
+                "canonical\taliases\tmembers\tkind\nUnited Nations\tUN|U.N.\tRU|US|TR\tigo\n",
             institutions: "phrase\tcode\tlabel\tcanonical\nKremlin\tRU\tORG\tKremlin\n",
             companies: "phrase\tcode\tlabel\tcanonical\n",
-            people: "canonical\tvariants\tcode\trole\tfrom\tto\nVladimir Putin\tPutin\tRU\tpresident\t2000\t\n",
-            regions: "name\taliases\tlabel\tcode\nLatin America\t\tLOC\t\nSoviet Union\tUSSR\tGPE\tRU\n",
+            people: "canonical\tvariants\tcode\nVladimir Putin\tPutin\tRU\n",
+            regions:
+                "name\taliases\tlabel\tcode\nLatin America\t\tLOC\t\nSoviet Union\tUSSR\tGPE\tRU\n",
             groups: "name\taliases\tcode\nEuropean\tEuropeans\t\n",
             given_names: "# names\nVladimir\n",
         })
@@ -624,6 +662,36 @@ mod tests {
         assert!(shipped
             .iter()
             .all(|name| !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())));
+    }
+
+    #[test]
+    fn place_names_are_decoded_from_the_row_before() {
+        assert_eq!(
+            found("From Karaganda to Kazan."),
+            [
+                ("Karaganda".into(), "Karaganda".into()),
+                ("Kazan".into(), "Kazan".into())
+            ]
+        );
+        // The shipped table, its first rows and a name that starts with a digit.
+        let shipped = Gazetteer::shared();
+        for name in [
+            "'Alī Ābād-e Katūl",
+            "'s-Hertogenbosch",
+            "6th of October City",
+        ] {
+            assert!(shipped.entries.iter().any(|entry| entry.canonical == name));
+        }
+    }
+
+    #[test]
+    fn populations_are_read_from_quarter_decades() {
+        assert_eq!(population("19"), 56_000);
+        assert_eq!(population("21"), 180_000);
+        assert_eq!(population("22"), 320_000);
+        assert_eq!(population("28"), 10_000_000);
+        assert_eq!(population(""), 0);
+        assert_eq!(population("99"), 0);
     }
 
     #[test]
