@@ -1492,6 +1492,16 @@ const NOT_NAMES: &[&str] = &[
     "hence",
     "otherwise",
     "again",
+    // Words that open a sentence after a dateline with no full stop ("... by reporter
+    // Qing Yu More than 200 ..."), never part of a name.
+    "according",
+    "more",
+    "recently",
+    "currently",
+    "earlier",
+    "later",
+    "following",
+    "under",
 ];
 
 /// Names that start with a given name and go on with at least one more name word:

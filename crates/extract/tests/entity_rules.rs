@@ -518,3 +518,11 @@ fn a_name_with_an_initial_inside_is_a_person_whatever_the_given_name() {
         entities(text)
     );
 }
+
+#[test]
+fn a_dateline_name_stops_before_the_sentence_it_runs_into() {
+    assert_found(
+        "Harbin, May 2nd, by reporter Xiaoming Zhao According to the bureau, exports rose.",
+        &[("Xiaoming Zhao", Label::Person)],
+    );
+}
