@@ -219,3 +219,12 @@ fn words_that_only_begin_like_a_cue_type_nothing() {
         "warm is no war, bankers no ban, based no base, important no import"
     );
 }
+
+#[test]
+fn a_threat_from_one_country_to_another_is_security_not_tension() {
+    let text = "Uzbekistan sees a growing threat from Afghanistan along its southern border.";
+    assert_pair(text, "UZ", "AF", &[Security]);
+    let found = relations(text);
+    let relation = pair(&found, "UZ", "AF").unwrap();
+    assert!(!relation.types.contains(&Tension), "{relation:#?}");
+}

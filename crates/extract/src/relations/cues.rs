@@ -91,6 +91,8 @@ pub(super) const CUES: &[(RelationType, &[&str])] = &[
         &[
             "militar", "base", "troop", "defen", "arms", "weapon", "exercise", "terror",
             "security", "army", "soldier", "nuclear",
+            // A threat from one country to another is a security matter (relations.md).
+            "threat",
         ],
     ),
     (
@@ -110,7 +112,7 @@ pub(super) const CUES: &[(RelationType, &[&str])] = &[
         RelationType::Tension,
         &[
             "disput", "accus", "sanction", "embargo", "ban", "expel", "rival", "compet", "pressur",
-            "worsen", "condemn", "challeng", "tension", "protest", "threat", "orbit",
+            "worsen", "condemn", "challeng", "tension", "protest", "orbit",
         ],
     ),
     (
