@@ -630,6 +630,7 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
             add(mention, &mut taken);
         }
     }
+    company_short_forms(tokens, &matches, &mut mentions, &mut taken);
     mentions.sort_by_key(|m| m.first);
     mentions
 }
@@ -1044,6 +1045,185 @@ fn owners_of_company_parts(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mentio
         found.push(Mention::new(first, owner, Label::Org));
     }
     found
+}
+
+/// Company heads whose name before them is the company's on its own: "Triton" for
+/// "Triton Securities", "Aspen" for "Aspen Airways" (a ministry's or a paper's is not:
+/// "Foreign", "Wall Street").
+const COMPANY_HEADS: &[&str] = &[
+    "securities",
+    "airways",
+    "airlines",
+    "television",
+    "tv",
+    "industries",
+    "holdings",
+    "systems",
+    "communications",
+    "technologies",
+    "motors",
+    "enterprises",
+    "laboratories",
+    "pharmaceuticals",
+    "insurance",
+];
+
+/// The name an organisation found in full goes by later on its own: "Lancaster Colony"
+/// and "Lancaster" for "Lancaster Colony Corp.", "Triton" for "Triton Securities".
+struct ShortForm {
+    /// Its tokens, in the full name.
+    first: usize,
+    last: usize,
+    /// It is all of the name before a legal form, so it names the firm even where a
+    /// list reads it as a town or a surname ("Furukawa Co. ... Furukawa said"); a first
+    /// word alone does not ("Washington Post Co." ... "Washington").
+    whole_name: bool,
+    country: Option<CountryCode>,
+}
+
+/// The short forms of the organisations found: the name before its legal form and that
+/// name's first word, and the name before a company head when no known name is in it
+/// ("Moscow Times" must not make every "Moscow" a paper).
+fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) -> Vec<ShortForm> {
+    let mut forms = Vec::new();
+    for org in mentions
+        .iter()
+        .filter(|m| m.label == Label::Org && m.last > m.first)
+    {
+        let form = |last: usize, whole_name: bool| ShortForm {
+            first: org.first,
+            last,
+            whole_name,
+            country: org.country,
+        };
+        if let Some(stem) = before_legal_form(tokens, org.first, org.last) {
+            forms.push(form(stem, true));
+            // "Lancaster" of "Lancaster Colony", not "McGraw" of "McGraw-Hill".
+            let word_after = tokens.list[org.first + 1].space_before
+                && tokens.kind(org.first + 1) == TokenKind::Word;
+            if stem > org.first && word_after {
+                forms.push(form(org.first, false));
+            }
+        } else if COMPANY_HEADS.contains(&tokens.folded(org.last))
+            && matches_within(matches, org.first, org.last - 1).is_empty()
+        {
+            forms.push(form(org.last - 1, false));
+        }
+    }
+    forms
+}
+
+/// The last token of a company's name before its legal forms ("Co., Ltd.", "S.A.") and
+/// the "&" or comma before them ("J.L. Henry & Co."), if the name has one.
+fn before_legal_form(tokens: &Words<'_, '_>, first: usize, last: usize) -> Option<usize> {
+    if let Some(form) = legal_form_start(tokens, first, last) {
+        return (form > first).then(|| form - 1);
+    }
+    let mut end = last;
+    let mut legal = false;
+    while end > first {
+        if is_legal_suffix(tokens, end) {
+            legal = true;
+        } else if !matches!(tokens.folded(end), "." | "," | "&") {
+            break;
+        }
+        end -= 1;
+    }
+    (legal && is_name_word(tokens, end)).then_some(end)
+}
+
+/// A company named in full and later by a short form: the short form is the company too,
+/// though no rule found it or a list read it as a town or a person ("Furukawa Co. ...
+/// Furukawa said"). Words of one word the text also writes in lower case ("First",
+/// "Foreign") are left alone.
+fn company_short_forms(
+    tokens: &Words<'_, '_>,
+    matches: &[Match],
+    mentions: &mut Vec<Mention>,
+    taken: &mut [bool],
+) {
+    let forms = short_forms(tokens, matches, mentions);
+    let one_word: FxHashSet<&str> = forms
+        .iter()
+        .filter(|f| f.first == f.last)
+        .map(|f| tokens.folded(f.first))
+        .collect();
+    let written_lower = written_in_lower_case(tokens, &one_word);
+    let mut by_first_word: FxHashMap<&str, Vec<&ShortForm>> = FxHashMap::default();
+    for form in &forms {
+        let word = tokens.folded(form.first);
+        let usable = is_name_word(tokens, form.first)
+            && tokens.raw(form.first).chars().count() > 1
+            && !(form.first == form.last && written_lower.contains(word));
+        let slot = by_first_word.entry(word).or_default();
+        if usable && form.last - form.first < 8 && slot.len() < 8 {
+            slot.push(form);
+        }
+    }
+    if by_first_word.values().all(Vec::is_empty) {
+        return;
+    }
+    let mut starting_at: Vec<Option<usize>> = vec![None; tokens.len()];
+    for (index, mention) in mentions.iter().enumerate() {
+        starting_at[mention.first] = Some(index);
+    }
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let form = tokens
+            .is_capitalized(i)
+            .then(|| short_form_at(tokens, &by_first_word, i))
+            .flatten();
+        let Some(form) = form else {
+            i += 1;
+            continue;
+        };
+        let last = i + form.last - form.first;
+        if !taken[i..=last].iter().any(|&t| t) {
+            taken[i..=last].iter_mut().for_each(|t| *t = true);
+            let mut company = Mention::new(i, last, Label::Org);
+            company.country = form.country;
+            found.push(company);
+        } else if let Some(index) = starting_at[i].filter(|&k| mentions[k].last == last) {
+            let mention = &mut mentions[index];
+            let town = matches!(mention.kind, Some(EntryKind::City | EntryKind::Capital));
+            if form.whole_name && (town || mention.label == Label::Person) {
+                mention.label = Label::Org;
+                mention.kind = None;
+                mention.canonical = None;
+                mention.country = form.country;
+            }
+        }
+        i = last + 1;
+    }
+    mentions.extend(found);
+}
+
+/// The short form written at token `i` on its own: not inside a longer name ("Bush
+/// Industries", "Rex Lancaster") nor after an honorific ("Mr. Lancaster").
+fn short_form_at<'f>(
+    tokens: &Words<'_, '_>,
+    by_first_word: &FxHashMap<&str, Vec<&'f ShortForm>>,
+    i: usize,
+) -> Option<&'f ShortForm> {
+    let after_name = i > 0
+        && !tokens.list[i].newline_before
+        && (is_name_word(tokens, i - 1) || (i > 1 && is_abbreviated_title(tokens, i - 2)));
+    if after_name {
+        return None;
+    }
+    by_first_word
+        .get(tokens.folded(i))?
+        .iter()
+        .copied()
+        .find(|form| {
+            let last = i + form.last - form.first;
+            last < tokens.len()
+                && form.first != i
+                && (1..=form.last - form.first)
+                    .all(|k| tokens.folded(i + k) == tokens.folded(form.first + k))
+                && !(tokens.is_capitalized(last + 1) && tokens.list[last + 1].space_before)
+        })
 }
 
 /// "The Merc said", "the Courier Union reported": people speak without an article, so an

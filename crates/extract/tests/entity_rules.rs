@@ -490,3 +490,27 @@ fn a_role_at_a_company_names_it() {
         Label::Org
     ));
 }
+
+#[test]
+fn a_company_named_in_full_is_the_same_company_by_its_short_name() {
+    // The name before the legal form outranks a town of that name.
+    assert_found(
+        "Leverkusen Co. makes glass jars. Leverkusen said its profit rose.",
+        &[("Leverkusen Co.", Label::Org), ("Leverkusen", Label::Org)],
+    );
+    // The name before a company head, found by no other rule.
+    assert_found(
+        "Varnholt Securities was fined. Varnholt agreed to pay.",
+        &[("Varnholt", Label::Org)],
+    );
+    // A first word alone does not take a town, nor does an honorific's name become one.
+    assert_found(
+        "The Eindhoven Glass Corp. opened a plant near Eindhoven.",
+        &[("Eindhoven", Label::Gpe)],
+    );
+    assert!(!has(
+        "Varnholt Securities was fined, Mr. Varnholt said.",
+        "Varnholt",
+        Label::Org
+    ));
+}
