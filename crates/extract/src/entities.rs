@@ -1168,6 +1168,7 @@ fn company_short_forms(
         starting_at[mention.first] = Some(index);
     }
     let mut found = Vec::new();
+    let mut dropped = vec![false; mentions.len()];
     let mut i = 0;
     while i < tokens.len() {
         let form = tokens
@@ -1184,19 +1185,52 @@ fn company_short_forms(
             let mut company = Mention::new(i, last, Label::Org);
             company.country = form.country;
             found.push(company);
-        } else if let Some(index) = starting_at[i].filter(|&k| mentions[k].last == last) {
-            let mention = &mut mentions[index];
-            let town = matches!(mention.kind, Some(EntryKind::City | EntryKind::Capital));
-            if form.whole_name && (town || mention.label == Label::Person) {
-                mention.label = Label::Org;
-                mention.kind = None;
-                mention.canonical = None;
-                mention.country = form.country;
+        } else if let Some(parts) = parts_within(&starting_at, mentions, taken, i, last) {
+            // "Georgia-Pacific Corp. ... Georgia-Pacific": a name of two or more words
+            // outranks the places and names inside it; a name of one word, a town or a
+            // person of that name.
+            let yields = |m: &Mention| {
+                m.label == Label::Person
+                    || matches!(m.kind, Some(EntryKind::City | EntryKind::Capital))
+                    || (last > i && (m.kind.is_some() || m.label == Label::Org))
+            };
+            if form.whole_name && parts.iter().all(|&k| yields(&mentions[k])) {
+                let company = &mut mentions[parts[0]];
+                *company = Mention::new(i, last, Label::Org);
+                company.country = form.country;
+                parts[1..].iter().for_each(|&k| dropped[k] = true);
             }
         }
         i = last + 1;
     }
+    let mut index = 0;
+    mentions.retain(|_| {
+        index += 1;
+        !dropped[index - 1]
+    });
     mentions.extend(found);
+}
+
+/// The mentions that cover the taken tokens of `first..=last`, if none reaches out of it.
+fn parts_within(
+    starting_at: &[Option<usize>],
+    mentions: &[Mention],
+    taken: &[bool],
+    first: usize,
+    last: usize,
+) -> Option<Vec<usize>> {
+    let mut parts = Vec::new();
+    let mut t = first;
+    while t <= last {
+        if !taken[t] {
+            t += 1;
+            continue;
+        }
+        let part = starting_at[t].filter(|&k| mentions[k].last <= last)?;
+        parts.push(part);
+        t = mentions[part].last + 1;
+    }
+    (!parts.is_empty()).then_some(parts)
 }
 
 /// The short form written at token `i` on its own: not inside a longer name ("Bush

@@ -503,6 +503,11 @@ fn a_company_named_in_full_is_the_same_company_by_its_short_name() {
         "Varnholt Securities was fined. Varnholt agreed to pay.",
         &[("Varnholt", Label::Org)],
     );
+    // A name of more words outranks the places inside it.
+    assert_found(
+        "Shares of Norway-Pacific Corp. rose. Norway-Pacific said sales grew.",
+        &[("Norway-Pacific", Label::Org)],
+    );
     // A first word alone does not take a town, nor does an honorific's name become one.
     assert_found(
         "The Eindhoven Glass Corp. opened a plant near Eindhoven.",
