@@ -377,9 +377,10 @@ const ORG_STARTS: &[&str] = &[
 ];
 
 /// Lower-case words allowed inside a capitalised name: "Bank of Russia", "Securities
-/// and Exchange Commission" (runs are split again where "and" joins two names).
+/// and Exchange Commission", "Macmillan/McGraw" (runs are split again where "and" joins
+/// two names, and a slash a firm and a place).
 const NAME_CONNECTORS: &[&str] = &[
-    "of", "for", "the", "on", "and", "de", "al", "bin", "van", "von", "&", "-",
+    "of", "for", "the", "on", "and", "de", "al", "bin", "van", "von", "&", "-", "/",
 ];
 
 /// Abbreviated honorifics, written with a full stop: "Mr.", "Gen.".
@@ -1682,12 +1683,25 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
         } else if let Some(close) = bracket_before_legal_form(tokens, j) {
             last = close + 1;
             j = close + 1;
+        } else if head_of_the(tokens, j) {
+            j += 1; // the "the"; the name goes on after it
         } else if !((is(tokens, j, NAME_CONNECTOR) || initial || possessive) && next_capitalized) {
             break;
         }
         j += 1;
     }
     last
+}
+
+/// "Central Committee of the Communist Party", "Ministry of the Interior": "of the"
+/// after an organisation's head word, at token `of`, goes on to a capitalised name.
+fn head_of_the(tokens: &Words<'_, '_>, of: usize) -> bool {
+    of > 0
+        && tokens.folded(of) == "of"
+        && is(tokens, of - 1, ORG_HEAD | ORG_START)
+        && tokens.folded(of + 1) == "the"
+        && tokens.is_capitalized(of + 2)
+        && !tokens.list[of + 2].newline_before
 }
 
 /// "Samsung Heavy Co., Ltd.", "Itoh Energy Co. Ltd.": a second legal suffix after the
@@ -1787,6 +1801,10 @@ fn split_run(
                     || person_of(tokens, gazetteer, left)) =>
             {
                 k + 2
+            }
+            // "Iran/Contra", "WCRS/Boston": no firms.
+            "/" if is_place(gazetteer, matches, k - 1) || is_place(gazetteer, matches, k + 1) => {
+                k + 1
             }
             "of" if person_of(tokens, gazetteer, left)
                 || firm_of_place(tokens, gazetteer, matches, left, right) =>
@@ -1888,6 +1906,8 @@ fn organization_in_run(
     }
     let words = last - first + 1;
     let partners = (first + 1..last).any(|j| joins_partners(tokens, matches, j));
+    // "MGM/UA", "Macmillan/McGraw": firms joined by a slash (a place is split off before).
+    let joined = (first + 1..last).any(|j| tokens.folded(j) == "/");
     let legal = legal_form_start(tokens, first, last).is_some();
     // A trade ending a headline in capitals is no name: "FARM PRODUCTS: ...".
     let trade = is(tokens, last, TRADE_HEAD) && !tokens.is_all_caps(last);
@@ -1896,6 +1916,7 @@ fn organization_in_run(
         tokens.raw(first) == "First" && words >= 2 && in_match(matches, first + 1);
     let head = ((is(tokens, last, ORG_HEAD) || trade) && words >= 2)
         || partners
+        || joined
         || legal
         || first_and_place;
     // "Goldman, Sachs & Co.": the partners named before a comma.
@@ -1974,6 +1995,20 @@ fn joins_partners(tokens: &Words<'_, '_>, matches: &[Match], j: usize) -> bool {
         && name(j - 1)
         && name(j + 1)
         && !(known(j - 1) && known(j + 1))
+}
+
+/// Is token `k` inside a gazetteer match that can be a place or its people?
+fn is_place(gazetteer: &Gazetteer, matches: &[Match], k: usize) -> bool {
+    let at = matches.partition_point(|m| m.last < k);
+    matches.get(at).is_some_and(|m| {
+        m.first <= k
+            && m.entries.iter().any(|&id| {
+                matches!(
+                    gazetteer.entry(id).label,
+                    Label::Gpe | Label::Loc | Label::Norp
+                )
+            })
+    })
 }
 
 /// Is token `k` inside a gazetteer match?

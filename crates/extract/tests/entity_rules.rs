@@ -519,3 +519,34 @@ fn a_company_named_in_full_is_the_same_company_by_its_short_name() {
         Label::Org
     ));
 }
+
+#[test]
+fn of_the_after_a_head_word_goes_on_to_the_name() {
+    assert_found(
+        "Delegates of the Standing Committee of the Eastland Workers Party met.",
+        &[(
+            "Standing Committee of the Eastland Workers Party",
+            Label::Org,
+        )],
+    );
+    // Not after a title.
+    assert_found(
+        "The Chairman of the Kessel Group resigned.",
+        &[("Kessel Group", Label::Org)],
+    );
+}
+
+#[test]
+fn names_joined_by_a_slash_are_one_firm_but_a_place_stays_apart() {
+    assert_found(
+        "Profits at Varco / Denholm rose, and Harlan/Quist Inc. agreed.",
+        &[
+            ("Varco / Denholm", Label::Org),
+            ("Harlan/Quist Inc.", Label::Org),
+        ],
+    );
+    assert_found(
+        "The Varco / Berlin office closed.",
+        &[("Berlin", Label::Gpe)],
+    );
+}
