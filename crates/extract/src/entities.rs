@@ -1075,36 +1075,31 @@ struct ShortForm {
     /// Its tokens, in the full name.
     first: usize,
     last: usize,
-    /// It is all of the name before a legal form, so it names the firm even where a
-    /// list reads it as a town or a surname ("Furukawa Co. ... Furukawa said"); a first
-    /// word alone does not ("Washington Post Co." ... "Washington").
-    whole_name: bool,
+    /// It is the name before a legal form, so it names the firm even where a list reads
+    /// it as a town or a surname ("Furukawa Co. ... Furukawa said"). A name before a
+    /// head may be a common word ("General" of "General Motors").
+    legal: bool,
     country: Option<CountryCode>,
 }
 
-/// The short forms of the organisations found: the name before its legal form and that
-/// name's first word, and the name before a company head when no known name is in it
-/// ("Moscow Times" must not make every "Moscow" a paper).
+/// The short forms of the organisations found: the name before its legal form, and the
+/// name before a company head when no known name is in it ("Moscow Times" must not make
+/// every "Moscow" a paper). The first word alone ("Lancaster" of "Lancaster Colony
+/// Corp.") is left to [`crate::linking`], which marks it where nothing else did.
 fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) -> Vec<ShortForm> {
     let mut forms = Vec::new();
     for org in mentions
         .iter()
         .filter(|m| m.label == Label::Org && m.last > m.first)
     {
-        let form = |last: usize, whole_name: bool| ShortForm {
+        let form = |last: usize, legal: bool| ShortForm {
             first: org.first,
             last,
-            whole_name,
+            legal,
             country: org.country,
         };
         if let Some(stem) = before_legal_form(tokens, org.first, org.last) {
             forms.push(form(stem, true));
-            // "Lancaster" of "Lancaster Colony", not "McGraw" of "McGraw-Hill".
-            let word_after = tokens.list[org.first + 1].space_before
-                && tokens.kind(org.first + 1) == TokenKind::Word;
-            if stem > org.first && word_after {
-                forms.push(form(org.first, false));
-            }
         } else if COMPANY_HEADS.contains(&tokens.folded(org.last))
             && matches_within(matches, org.first, org.last - 1).is_empty()
         {
@@ -1135,8 +1130,7 @@ fn before_legal_form(tokens: &Words<'_, '_>, first: usize, last: usize) -> Optio
 
 /// A company named in full and later by a short form: the short form is the company too,
 /// though no rule found it or a list read it as a town or a person ("Furukawa Co. ...
-/// Furukawa said"). Words of one word the text also writes in lower case ("First",
-/// "Foreign") are left alone.
+/// Furukawa said").
 fn company_short_forms(
     tokens: &Words<'_, '_>,
     matches: &[Match],
@@ -1144,49 +1138,34 @@ fn company_short_forms(
     taken: &mut [bool],
 ) {
     let forms = short_forms(tokens, matches, mentions);
-    let one_word: FxHashSet<&str> = forms
-        .iter()
-        .filter(|f| f.first == f.last)
-        .map(|f| tokens.folded(f.first))
-        .collect();
-    let written_lower = written_in_lower_case(tokens, &one_word);
     let mut by_first_word: FxHashMap<&str, Vec<&ShortForm>> = FxHashMap::default();
     for form in &forms {
-        let word = tokens.folded(form.first);
         let usable = is_name_word(tokens, form.first)
             && tokens.raw(form.first).chars().count() > 1
-            && !(form.first == form.last && written_lower.contains(word));
-        let slot = by_first_word.entry(word).or_default();
-        if usable && form.last - form.first < 8 && slot.len() < 8 {
+            && form.last - form.first < 8;
+        let slot = by_first_word.entry(tokens.folded(form.first)).or_default();
+        if usable && slot.len() < 8 {
             slot.push(form);
         }
     }
     if by_first_word.values().all(Vec::is_empty) {
         return;
     }
-    let mut starting_at: Vec<Option<usize>> = vec![None; tokens.len()];
-    for (index, mention) in mentions.iter().enumerate() {
-        starting_at[mention.first] = Some(index);
-    }
-    let mut found = Vec::new();
+    let (found, written_lower) = short_form_uses(tokens, &by_first_word);
+    mentions.sort_by_key(|m| m.first);
     let mut dropped = vec![false; mentions.len()];
-    let mut i = 0;
-    while i < tokens.len() {
-        let form = tokens
-            .is_capitalized(i)
-            .then(|| short_form_at(tokens, &by_first_word, i))
-            .flatten();
-        let Some(form) = form else {
-            i += 1;
-            continue;
-        };
+    let mut companies = Vec::new();
+    for (i, form) in found {
         let last = i + form.last - form.first;
+        if may_be_common(form) && written_lower.contains(&tokens.folded(i)) {
+            continue;
+        }
         if !taken[i..=last].iter().any(|&t| t) {
             taken[i..=last].iter_mut().for_each(|t| *t = true);
             let mut company = Mention::new(i, last, Label::Org);
             company.country = form.country;
-            found.push(company);
-        } else if let Some(parts) = parts_within(&starting_at, mentions, taken, i, last) {
+            companies.push(company);
+        } else if let Some(parts) = parts_within(mentions, taken, i, last) {
             // "Georgia-Pacific Corp. ... Georgia-Pacific": a name of two or more words
             // outranks the places and names inside it; a name of one word, a town or a
             // person of that name.
@@ -1195,43 +1174,94 @@ fn company_short_forms(
                     || matches!(m.kind, Some(EntryKind::City | EntryKind::Capital))
                     || (last > i && (m.kind.is_some() || m.label == Label::Org))
             };
-            if form.whole_name && parts.iter().all(|&k| yields(&mentions[k])) {
+            if form.legal && parts.iter().all(|&k| yields(&mentions[k])) {
                 let company = &mut mentions[parts[0]];
                 *company = Mention::new(i, last, Label::Org);
                 company.country = form.country;
                 parts[1..].iter().for_each(|&k| dropped[k] = true);
             }
         }
-        i = last + 1;
     }
     let mut index = 0;
     mentions.retain(|_| {
         index += 1;
         !dropped[index - 1]
     });
-    mentions.extend(found);
+    mentions.extend(companies);
 }
 
-/// The mentions that cover the taken tokens of `first..=last`, if none reaches out of it.
+/// A short form of one word from a name before a head may be a common word, which the
+/// text then also writes in lower case ("General" of "General Motors").
+fn may_be_common(form: &ShortForm) -> bool {
+    form.first == form.last && !form.legal
+}
+
+/// In one pass over the text: where the short forms are written on their own, and which
+/// of those of one word are also written in lower case (compared only with the few words
+/// met, not looked up for every word).
+fn short_form_uses<'f, 'w>(
+    tokens: &'w Words<'_, '_>,
+    by_first_word: &FxHashMap<&str, Vec<&'f ShortForm>>,
+) -> (Vec<(usize, &'f ShortForm)>, Vec<&'w str>) {
+    let mut found: Vec<(usize, &ShortForm)> = Vec::new();
+    let mut one_word: Vec<&str> = Vec::new();
+    let mut written_lower = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens.is_capitalized(i) {
+            if let Some(form) = short_form_at(tokens, by_first_word, i) {
+                if may_be_common(form) && one_word.len() < 16 {
+                    one_word.push(tokens.folded(i));
+                }
+                found.push((i, form));
+                i += form.last - form.first + 1;
+                continue;
+            }
+        } else if !one_word.is_empty() && tokens.kind(i) == TokenKind::Word {
+            let word = tokens.folded(i);
+            if one_word.contains(&word) && !written_lower.contains(&word) {
+                written_lower.push(word);
+            }
+        }
+        i += 1;
+    }
+    // The lower-case uses before a short form's first use count too.
+    if !one_word.is_empty() {
+        let first_use = found.first().map_or(0, |&(i, _)| i);
+        for j in 0..first_use {
+            let word = tokens.folded(j);
+            if !tokens.is_capitalized(j)
+                && one_word.contains(&word)
+                && !written_lower.contains(&word)
+            {
+                written_lower.push(word);
+            }
+        }
+    }
+    (found, written_lower)
+}
+
+/// The mentions (sorted) that cover the taken tokens of `first..=last`, if none reaches
+/// out of it.
 fn parts_within(
-    starting_at: &[Option<usize>],
     mentions: &[Mention],
     taken: &[bool],
     first: usize,
     last: usize,
 ) -> Option<Vec<usize>> {
-    let mut parts = Vec::new();
-    let mut t = first;
-    while t <= last {
-        if !taken[t] {
-            t += 1;
-            continue;
-        }
-        let part = starting_at[t].filter(|&k| mentions[k].last <= last)?;
-        parts.push(part);
-        t = mentions[part].last + 1;
-    }
-    (!parts.is_empty()).then_some(parts)
+    let start = mentions.partition_point(|m| m.last < first);
+    let parts: Vec<usize> = (start..mentions.len())
+        .take_while(|&k| mentions[k].first <= last)
+        .collect();
+    let inside = parts
+        .iter()
+        .all(|&k| mentions[k].first >= first && mentions[k].last <= last);
+    let covered: usize = parts
+        .iter()
+        .map(|&k| mentions[k].last - mentions[k].first + 1)
+        .sum();
+    let taken_here = taken[first..=last].iter().filter(|&&t| t).count();
+    (inside && !parts.is_empty() && covered == taken_here).then_some(parts)
 }
 
 /// The short form written at token `i` on its own: not inside a longer name ("Bush
@@ -1241,24 +1271,21 @@ fn short_form_at<'f>(
     by_first_word: &FxHashMap<&str, Vec<&'f ShortForm>>,
     i: usize,
 ) -> Option<&'f ShortForm> {
+    let candidates = by_first_word.get(tokens.folded(i))?;
     let after_name = i > 0
         && !tokens.list[i].newline_before
         && (is_name_word(tokens, i - 1) || (i > 1 && is_abbreviated_title(tokens, i - 2)));
     if after_name {
         return None;
     }
-    by_first_word
-        .get(tokens.folded(i))?
-        .iter()
-        .copied()
-        .find(|form| {
-            let last = i + form.last - form.first;
-            last < tokens.len()
-                && form.first != i
-                && (1..=form.last - form.first)
-                    .all(|k| tokens.folded(i + k) == tokens.folded(form.first + k))
-                && !(tokens.is_capitalized(last + 1) && tokens.list[last + 1].space_before)
-        })
+    candidates.iter().copied().find(|form| {
+        let last = i + form.last - form.first;
+        last < tokens.len()
+            && form.first != i
+            && (1..=form.last - form.first)
+                .all(|k| tokens.folded(i + k) == tokens.folded(form.first + k))
+            && !(tokens.is_capitalized(last + 1) && tokens.list[last + 1].space_before)
+    })
 }
 
 /// "The Merc said", "the Courier Union reported": people speak without an article, so an
