@@ -383,10 +383,10 @@ const NAME_CONNECTORS: &[&str] = &[
     "of", "for", "the", "on", "and", "de", "al", "bin", "van", "von", "&", "-", "/",
 ];
 
-/// Abbreviated honorifics, written with a full stop: "Mr.", "Gen.".
+/// Abbreviated honorifics, written with a full stop: "Mr.", "Gen.". Not "St.": in news
+/// a saint names a church or a town ("St. Michael", "St. Louis"), not a person.
 const ABBREVIATED_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "prof", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm",
-    "st",
 ];
 
 /// Government departments, named in titles: "Labor Secretary", "Secretary of State".

@@ -550,3 +550,12 @@ fn names_joined_by_a_slash_are_one_firm_but_a_place_stays_apart() {
         &[("Berlin", Label::Gpe)],
     );
 }
+
+#[test]
+fn a_saint_names_no_person() {
+    assert!(!has(
+        "The bells of St. Aldric rang at noon.",
+        "Aldric",
+        Label::Person
+    ));
+}
