@@ -1721,11 +1721,17 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
 }
 
 /// "Central Committee of the Communist Party", "Ministry of the Interior": "of the"
-/// after an organisation's head word, at token `of`, goes on to a capitalised name.
+/// after an organisation's head word, at token `of`, goes on to a capitalised name. Not
+/// after a state's government or its missions, named after the state itself ("the
+/// Government of the Republic of Korea", "the Embassy of the United States").
 fn head_of_the(tokens: &Words<'_, '_>, of: usize) -> bool {
     of > 0
         && tokens.folded(of) == "of"
         && is(tokens, of - 1, ORG_HEAD | ORG_START)
+        && !matches!(
+            tokens.folded(of - 1),
+            "government" | "administration" | "cabinet" | "embassy" | "consulate" | "mission"
+        )
         && tokens.folded(of + 1) == "the"
         && tokens.is_capitalized(of + 2)
         && !tokens.list[of + 2].newline_before

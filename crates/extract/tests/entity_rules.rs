@@ -534,6 +534,11 @@ fn of_the_after_a_head_word_goes_on_to_the_name() {
         "The Chairman of the Kessel Group resigned.",
         &[("Kessel Group", Label::Org)],
     );
+    // A state's government is named by the state.
+    assert_found(
+        "Talks with the Government of the Republic of Korea went on.",
+        &[("Republic of Korea", Label::Gpe)],
+    );
 }
 
 #[test]
