@@ -1923,6 +1923,7 @@ fn organization_in_run(
     while first < last && is(tokens, first, NOT_NAME) {
         first += 1;
     }
+    let (mut first, last) = without_chinese_names(tokens, matches, first, last);
     // "Shares of Acme Corp. fell": a sentence's first word before "of" is a common
     // noun, unless it opens a name itself ("Bank of ...").
     let opens_sentence =
@@ -2006,6 +2007,30 @@ fn organization_in_run(
         .next()
         .filter(|c| countries.all(|other| other == *c));
     Some(mention)
+}
+
+/// A Chinese name in pinyin run into an organisation's name with nothing between them,
+/// as wire datelines and lists do: "by reporter Hao Liu British Ministry of Foreign
+/// Affairs", "president of the Military Commission Zemin Jiang". The run without them.
+/// Known places that read as names ("Hong Kong") stay.
+fn without_chinese_names(
+    tokens: &Words<'_, '_>,
+    matches: &[Match],
+    first: usize,
+    last: usize,
+) -> (usize, usize) {
+    let chinese =
+        |k: usize| is_chinese_name(tokens.folded(k), tokens.folded(k + 1)) && !in_match(matches, k);
+    let mut last = last;
+    if last >= first + 3 && is(tokens, last - 2, ORG_HEAD) && chinese(last - 1) {
+        last -= 2;
+    }
+    let first = if last >= first + 3 && chinese(first) {
+        first + 2
+    } else {
+        first
+    };
+    (first, last)
 }
 
 /// Does the full stop at token `stop` also end the sentence? Not before a title: "Texas

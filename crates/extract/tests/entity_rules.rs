@@ -564,3 +564,26 @@ fn a_saint_names_no_person() {
         Label::Person
     ));
 }
+
+#[test]
+fn a_chinese_name_run_into_an_organisation_is_a_person_apart() {
+    assert_found(
+        "Oslo, May 3rd, by reporter Xiaoming Zhou Norwegian Ministry of Trade announced quotas.",
+        &[
+            ("Xiaoming Zhou", Label::Person),
+            ("Norwegian Ministry of Trade", Label::Org),
+        ],
+    );
+    assert_found(
+        "The chairman of the Harbour Development Council Guoqiang Wang attended.",
+        &[
+            ("Harbour Development Council", Label::Org),
+            ("Guoqiang Wang", Label::Person),
+        ],
+    );
+    // A known place that reads as a name stays in the organisation's name.
+    assert_found(
+        "Scientists at the Hong Kong Optics Institute agreed.",
+        &[("Hong Kong Optics Institute", Label::Org)],
+    );
+}
