@@ -1923,7 +1923,15 @@ fn organization_in_run(
     while first < last && is(tokens, first, NOT_NAME) {
         first += 1;
     }
-    let (mut first, last) = without_chinese_names(tokens, matches, first, last);
+    // The name after a head word; the one before, after a title ("reporter"), below.
+    let last = if last >= first + 3
+        && is(tokens, last - 2, ORG_HEAD)
+        && chinese_name_at(tokens, matches, last - 1)
+    {
+        last - 2
+    } else {
+        last
+    };
     // "Shares of Acme Corp. fell": a sentence's first word before "of" is a common
     // noun, unless it opens a name itself ("Bank of ...").
     let opens_sentence =
@@ -1995,6 +2003,12 @@ fn organization_in_run(
         mention.kind = Some(EntryKind::City);
         return Some(mention);
     }
+    let person_before = label == Label::Org
+        && last >= first + 3
+        && first > 0
+        && is_title(tokens, first - 1)
+        && chinese_name_at(tokens, matches, first);
+    let first = if person_before { first + 2 } else { first };
     let mut mention = Mention::new(first, last, label);
     // The organisation belongs to the country named inside it or before it in a
     // possessive ("Japan's Finance Ministry"), if exactly one is.
@@ -2010,27 +2024,12 @@ fn organization_in_run(
 }
 
 /// A Chinese name in pinyin run into an organisation's name with nothing between them,
-/// as wire datelines and lists do: "by reporter Hao Liu British Ministry of Foreign
-/// Affairs", "president of the Military Commission Zemin Jiang". The run without them.
-/// Known places that read as names ("Hong Kong") stay.
-fn without_chinese_names(
-    tokens: &Words<'_, '_>,
-    matches: &[Match],
-    first: usize,
-    last: usize,
-) -> (usize, usize) {
-    let chinese =
-        |k: usize| is_chinese_name(tokens.folded(k), tokens.folded(k + 1)) && !in_match(matches, k);
-    let mut last = last;
-    if last >= first + 3 && is(tokens, last - 2, ORG_HEAD) && chinese(last - 1) {
-        last -= 2;
-    }
-    let first = if last >= first + 3 && chinese(first) {
-        first + 2
-    } else {
-        first
-    };
-    (first, last)
+/// as wire datelines and lists do: after a title, "by reporter Hao Liu British Ministry
+/// of Foreign Affairs", and after a head word, "president of the Military Commission Zemin
+/// Jiang". Is the name at token
+/// `k` one? Known places that read as names ("Hong Kong") are not.
+fn chinese_name_at(tokens: &Words<'_, '_>, matches: &[Match], k: usize) -> bool {
+    is_chinese_name(tokens.folded(k), tokens.folded(k + 1)) && !in_match(matches, k)
 }
 
 /// Does the full stop at token `stop` also end the sentence? Not before a title: "Texas
