@@ -587,3 +587,11 @@ fn a_chinese_name_run_into_an_organisation_is_a_person_apart() {
         &[("Hong Kong Optics Institute", Label::Org)],
     );
 }
+
+#[test]
+fn the_european_community_is_an_organisation() {
+    assert_found(
+        "Farm ministers of the European Community met in Brussels.",
+        &[("European Community", Label::Org)],
+    );
+}
