@@ -2239,7 +2239,8 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
             && (last > i || !is(tokens, i, NOT_ORGANIZATION))
             && !common
             && !shouting(i.checked_sub(1))
-            && !shouting(Some(last + 1));
+            && !shouting(Some(last + 1))
+            && !section_label(tokens, i, last);
         if is_acronym {
             found.push(Mention::new(i, last, Label::Org));
         }
@@ -2252,6 +2253,16 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let written_lower = written_in_lower_case(tokens, &words);
     found.retain(|m| word(m).is_none_or(|w| !written_lower.contains(w)));
     found
+}
+
+/// "ENERGY: Crude oil rose", "BRIEFS: ...": a word in capitals that opens a sentence and
+/// ends at a colon labels the section after it, like a heading (several words in capitals
+/// already read as a heading). A name of letters joined by "&" ("AT&T:") stays a name.
+fn section_label(tokens: &Words<'_, '_>, first: usize, last: usize) -> bool {
+    let opens = first == 0
+        || tokens.list[first].newline_before
+        || matches!(tokens.folded(first - 1), "." | ":" | "!" | "?" | "\"");
+    first == last && opens && tokens.raw(first).len() > 3 && tokens.is_punct(last + 1, ':')
 }
 
 /// Which of `words` (folded) the text also writes in lower case: one pass, and none

@@ -595,3 +595,10 @@ fn the_european_community_is_an_organisation() {
         &[("European Community", Label::Org)],
     );
 }
+
+#[test]
+fn a_word_in_capitals_opening_a_sentence_before_a_colon_is_a_section_label() {
+    let text = "Gold fell. TIMBER: Log prices rose. Aid came from UNICEF: it was late.";
+    assert!(!has(text, "TIMBER", Label::Org));
+    assert!(has(text, "UNICEF", Label::Org));
+}
