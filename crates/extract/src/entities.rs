@@ -958,12 +958,30 @@ fn is_company_role(word: &str) -> bool {
     )
 }
 
-/// Does a company's name follow at `i`: "the state company X", "an analyst at X"?
+/// Does a company's name follow at `i`: "the state company X", "an analyst at X", "a
+/// stake in X"?
 fn after_company_cue(tokens: &Words<'_, '_>, i: usize) -> bool {
     is_company_noun(tokens.folded(i - 1))
         || (i > 1
-            && matches!(tokens.folded(i - 1), "of" | "at" | "with" | "for")
-            && is_company_role(tokens.folded(i - 2)))
+            && matches!(tokens.folded(i - 1), "of" | "at" | "with" | "for" | "in")
+            && (is_company_role(tokens.folded(i - 2))
+                || is_deal(tokens.folded(i - 2), tokens.folded(i - 1))))
+}
+
+/// What is done to or held in a company, before its name: "shares of", "a stake in",
+/// "a bid for", "the parent of".
+fn is_deal(noun: &str, preposition: &str) -> bool {
+    matches!(
+        (noun, preposition),
+        ("shares" | "stake" | "stakes", "in")
+            | (
+                "shares" | "shareholders" | "stockholders" | "parent" | "subsidiary",
+                "of"
+            )
+            | ("unit" | "acquisition" | "takeover", "of")
+            | ("bid" | "offer", "for")
+            | ("merger", "with")
+    )
 }
 
 /// A name right after a description of a company or a role in one: "the Russian state

@@ -602,3 +602,11 @@ fn a_word_in_capitals_opening_a_sentence_before_a_colon_is_a_section_label() {
     assert!(!has(text, "TIMBER", Label::Org));
     assert!(has(text, "UNICEF", Label::Org));
 }
+
+#[test]
+fn a_stake_in_a_bid_for_or_shares_of_a_name_make_it_a_company() {
+    assert_found(
+        "Funds bought a stake in Tillotson Meyer, and a bid for Quarrow followed.",
+        &[("Tillotson Meyer", Label::Org), ("Quarrow", Label::Org)],
+    );
+}
