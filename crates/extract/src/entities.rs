@@ -1106,10 +1106,7 @@ struct ShortForm {
 /// Corp.") is left to [`crate::linking`], which marks it where nothing else did.
 fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) -> Vec<ShortForm> {
     let mut forms = Vec::new();
-    for org in mentions
-        .iter()
-        .filter(|m| m.label == Label::Org && m.last > m.first)
-    {
+    for org in mentions.iter().filter(|m| m.label == Label::Org) {
         let form = |last: usize, legal: bool| ShortForm {
             first: org.first,
             last,
@@ -1118,13 +1115,27 @@ fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) 
         };
         if let Some(stem) = before_legal_form(tokens, org.first, org.last) {
             forms.push(form(stem, true));
-        } else if COMPANY_HEADS.contains(&tokens.folded(org.last))
+        } else if org.last > org.first
+            && COMPANY_HEADS.contains(&tokens.folded(org.last))
             && matches_within(matches, org.first, org.last - 1).is_empty()
         {
             forms.push(form(org.last - 1, false));
+        } else if known_by_context(tokens, matches, org) {
+            forms.push(form(org.last, false));
         }
     }
     forms
+}
+
+/// A name that only its context showed to be a company ("a stake in Younkers", "Dalby's
+/// shares"): where it comes again without that context, it is the company still. Names
+/// with a head word, in capitals or in a list are found again by their own rules.
+fn known_by_context(tokens: &Words<'_, '_>, matches: &[Match], org: &Mention) -> bool {
+    org.kind.is_none()
+        && !is(tokens, org.last, ORG_HEAD | TRADE_HEAD)
+        && !is_state_body(tokens.folded(org.first))
+        && (org.first..=org.last).all(|k| tokens.is_capitalized(k) && !tokens.is_all_caps(k))
+        && matches_within(matches, org.first, org.last).is_empty()
 }
 
 /// The last token of a company's name before its legal forms ("Co., Ltd.", "S.A.") and
@@ -1215,48 +1226,89 @@ fn may_be_common(form: &ShortForm) -> bool {
 }
 
 /// In one pass over the text: where the short forms are written on their own, and which
-/// of those of one word are also written in lower case (compared only with the few words
-/// met, not looked up for every word).
+/// of those that may be common words are also written in lower case.
 fn short_form_uses<'f, 'w>(
     tokens: &'w Words<'_, '_>,
     by_first_word: &FxHashMap<&str, Vec<&'f ShortForm>>,
 ) -> (Vec<(usize, &'f ShortForm)>, Vec<&'w str>) {
+    let mut first_words = FewWords::default();
+    by_first_word
+        .keys()
+        .for_each(|word| first_words.insert(word));
     let mut found: Vec<(usize, &ShortForm)> = Vec::new();
-    let mut one_word: Vec<&str> = Vec::new();
+    let mut one_word = FewWords::default();
     let mut written_lower = Vec::new();
+    let mut note_lower_case = |word: &'w str, one_word: &FewWords<'w>| {
+        if one_word.contains(word) && !written_lower.contains(&word) {
+            written_lower.push(word);
+        }
+    };
     let mut i = 0;
     while i < tokens.len() {
         if tokens.is_capitalized(i) {
-            if let Some(form) = short_form_at(tokens, by_first_word, i) {
-                if may_be_common(form) && one_word.len() < 16 {
-                    one_word.push(tokens.folded(i));
+            let word = tokens.folded(i);
+            let form = first_words
+                .may_contain(word)
+                .then(|| short_form_at(tokens, by_first_word, i))
+                .flatten();
+            if let Some(form) = form {
+                if may_be_common(form) {
+                    one_word.insert(word);
                 }
                 found.push((i, form));
                 i += form.last - form.first + 1;
                 continue;
             }
         } else if !one_word.is_empty() && tokens.kind(i) == TokenKind::Word {
-            let word = tokens.folded(i);
-            if one_word.contains(&word) && !written_lower.contains(&word) {
-                written_lower.push(word);
-            }
+            note_lower_case(tokens.folded(i), &one_word);
         }
         i += 1;
     }
     // The lower-case uses before a short form's first use count too.
-    if !one_word.is_empty() {
-        let first_use = found.first().map_or(0, |&(i, _)| i);
-        for j in 0..first_use {
-            let word = tokens.folded(j);
-            if !tokens.is_capitalized(j)
-                && one_word.contains(&word)
-                && !written_lower.contains(&word)
-            {
-                written_lower.push(word);
-            }
+    let first_use = found.first().map_or(0, |&(i, _)| i);
+    for j in (0..first_use).filter(|_| !one_word.is_empty()) {
+        if !tokens.is_capitalized(j) {
+            note_lower_case(tokens.folded(j), &one_word);
         }
     }
     (found, written_lower)
+}
+
+/// A few words, with a bit for each that answers "surely not" for most other words
+/// without comparing them: the rule's passes look up every word of the text.
+#[derive(Default)]
+struct FewWords<'a> {
+    bits: u64,
+    words: Vec<&'a str>,
+}
+
+impl<'a> FewWords<'a> {
+    fn bit(word: &str) -> u64 {
+        let bytes = word.as_bytes();
+        let (first, last) = (bytes.first().copied(), bytes.last().copied());
+        let mix =
+            bytes.len() * 7 + usize::from(first.unwrap_or(0)) * 3 + usize::from(last.unwrap_or(0));
+        1 << (mix % 64)
+    }
+
+    fn insert(&mut self, word: &'a str) {
+        if !self.contains(word) {
+            self.bits |= Self::bit(word);
+            self.words.push(word);
+        }
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        self.bits & Self::bit(word) != 0
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.may_contain(word) && self.words.contains(&word)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
 }
 
 /// The mentions (sorted) that cover the taken tokens of `first..=last`, if none reaches

@@ -610,3 +610,24 @@ fn a_stake_in_a_bid_for_or_shares_of_a_name_make_it_a_company() {
         &[("Tillotson Meyer", Label::Org), ("Quarrow", Label::Org)],
     );
 }
+
+#[test]
+fn a_name_its_context_showed_a_company_is_the_company_again() {
+    assert_found(
+        "Funds bought a stake in Quarrow. Quarrow agreed to talks, and Quarrow rose.",
+        &[("Quarrow", Label::Org)],
+    );
+    let text = "Funds bought a stake in Quarrow. Quarrow agreed to talks, and Quarrow rose.";
+    let companies = entities(text)
+        .iter()
+        .filter(|(s, l)| s == "Quarrow" && *l == Label::Org)
+        .count();
+    assert_eq!(companies, 3, "{:?}", entities(text));
+    // A common word the text also writes in lower case is left alone.
+    let text = "Analysts said Harvest's shares fell. Harvest came early, and the harvest was poor.";
+    let harvests = entities(text)
+        .iter()
+        .filter(|(s, _)| s == "Harvest")
+        .count();
+    assert_eq!(harvests, 1, "{:?}", entities(text));
+}
