@@ -1087,8 +1087,9 @@ const COMPANY_HEADS: &[&str] = &[
     "insurance",
 ];
 
-/// The name an organisation found in full goes by later on its own: "Lancaster Colony"
-/// and "Lancaster" for "Lancaster Colony Corp.", "Triton" for "Triton Securities".
+/// The name an organisation found once goes by later on its own: "Lancaster Colony" for
+/// "Lancaster Colony Corp.", "Triton" for "Triton Securities", "Younkers" for "a stake in
+/// Younkers".
 struct ShortForm {
     /// Its tokens, in the full name.
     first: usize,
@@ -1231,10 +1232,9 @@ fn short_form_uses<'f, 'w>(
     tokens: &'w Words<'_, '_>,
     by_first_word: &FxHashMap<&str, Vec<&'f ShortForm>>,
 ) -> (Vec<(usize, &'f ShortForm)>, Vec<&'w str>) {
-    let mut first_words = FewWords::default();
-    by_first_word
+    let first_words = by_first_word
         .keys()
-        .for_each(|word| first_words.insert(word));
+        .fold(0, |bits, word| bits | word_bit(word));
     let mut found: Vec<(usize, &ShortForm)> = Vec::new();
     let mut one_word = FewWords::default();
     let mut written_lower = Vec::new();
@@ -1247,8 +1247,7 @@ fn short_form_uses<'f, 'w>(
     while i < tokens.len() {
         if tokens.is_capitalized(i) {
             let word = tokens.folded(i);
-            let form = first_words
-                .may_contain(word)
+            let form = (first_words & word_bit(word) != 0)
                 .then(|| short_form_at(tokens, by_first_word, i))
                 .flatten();
             if let Some(form) = form {
@@ -1274,8 +1273,19 @@ fn short_form_uses<'f, 'w>(
     (found, written_lower)
 }
 
-/// A few words, with a bit for each that answers "surely not" for most other words
-/// without comparing them: the rule's passes look up every word of the text.
+/// One bit of 64 for a word, from its length and first and last bytes: a set of words'
+/// bits answers "surely not" for most other words without comparing them, as the rule's
+/// passes over every word of the text need.
+fn word_bit(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let (first, last) = (bytes.first().copied(), bytes.last().copied());
+    let mix =
+        bytes.len() * 7 + usize::from(first.unwrap_or(0)) * 3 + usize::from(last.unwrap_or(0));
+    1 << (mix % 64)
+}
+
+/// At most [`FewWords::MAX`] words, with their bits: looking one up costs a bit test for
+/// most words and a few comparisons for the rest, whatever the text's length.
 #[derive(Default)]
 struct FewWords<'a> {
     bits: u64,
@@ -1283,27 +1293,18 @@ struct FewWords<'a> {
 }
 
 impl<'a> FewWords<'a> {
-    fn bit(word: &str) -> u64 {
-        let bytes = word.as_bytes();
-        let (first, last) = (bytes.first().copied(), bytes.last().copied());
-        let mix =
-            bytes.len() * 7 + usize::from(first.unwrap_or(0)) * 3 + usize::from(last.unwrap_or(0));
-        1 << (mix % 64)
-    }
+    const MAX: usize = 16;
 
+    /// Adds `word` if there is room.
     fn insert(&mut self, word: &'a str) {
-        if !self.contains(word) {
-            self.bits |= Self::bit(word);
+        if self.words.len() < Self::MAX && !self.contains(word) {
+            self.bits |= word_bit(word);
             self.words.push(word);
         }
     }
 
-    fn may_contain(&self, word: &str) -> bool {
-        self.bits & Self::bit(word) != 0
-    }
-
     fn contains(&self, word: &str) -> bool {
-        self.may_contain(word) && self.words.contains(&word)
+        self.bits & word_bit(word) != 0 && self.words.contains(&word)
     }
 
     fn is_empty(&self) -> bool {
