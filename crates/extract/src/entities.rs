@@ -1709,6 +1709,14 @@ fn name_end(
         last = Some(j);
         words += 1;
         j += 1;
+        // "by reporter Huanqing Zheng According to ...": a Chinese name in pinyin is two
+        // words, and wires run the next sentence's first word into it.
+        if words == 2
+            && j == first + 2
+            && is_chinese_name(tokens.folded(first), tokens.folded(first + 1))
+        {
+            break;
+        }
         if matches!(tokens.folded(j.min(tokens.len() - 1)), "jr" | "sr") && j < tokens.len() {
             last = Some(if tokens.is_punct(j + 1, '.') {
                 j + 1

@@ -581,6 +581,11 @@ fn a_chinese_name_run_into_an_organisation_is_a_person_apart() {
             ("Guoqiang Wang", Label::Person),
         ],
     );
+    // Nor does the next sentence's first word join a reporter's name.
+    assert_found(
+        "Oslo, May 2nd, by reporter Xiaoming Zhou According to new figures, trade grew.",
+        &[("Xiaoming Zhou", Label::Person)],
+    );
     // A known place that reads as a name stays in the organisation's name.
     assert_found(
         "Scientists at the Hong Kong Optics Institute agreed.",
