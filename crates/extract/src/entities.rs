@@ -1710,11 +1710,10 @@ fn name_end(
         words += 1;
         j += 1;
         // "by reporter Huanqing Zheng According to ...": a Chinese name in pinyin is two
-        // words, and wires run the next sentence's first word into it.
-        if words == 2
-            && j == first + 2
-            && is_chinese_name(tokens.folded(first), tokens.folded(first + 1))
-        {
+        // words, and wires run the next sentence's first word into it. (Asked only when
+        // the name would go on: the test is dear.)
+        let goes_on = words == 2 && j == first + 2 && tokens.is_capitalized(j);
+        if goes_on && is_chinese_name(tokens.folded(first), tokens.folded(first + 1)) {
             break;
         }
         if matches!(tokens.folded(j.min(tokens.len() - 1)), "jr" | "sr") && j < tokens.len() {
