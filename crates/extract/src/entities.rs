@@ -283,6 +283,9 @@ const ORG_HEADS: &[&str] = &[
     "telegraph",
     "bulletin",
     "observer",
+    "examiner",
+    "globe",
+    "guardian",
 ];
 
 /// Last words of company names that are also the names of trades: "Bailey Controls",
@@ -1383,16 +1386,21 @@ fn speaking_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 }
 
 /// Bodies of a state named by a capitalised common noun: "the House", "Parliament",
-/// "the Navy", "the Air Force". Not at the start of a sentence unless after "The".
+/// "the Navy", "the Air Force", and papers named by their last word: "the Herald". Not
+/// at the start of a sentence unless after "The".
 fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
     for i in 0..tokens.len() {
         if taken[i] || !tokens.is_capitalized(i) || tokens.is_all_caps(i) {
             continue;
         }
-        let last = match tokens.folded(i) {
-            word if is_state_body(word) => i,
-            "air" if tokens.folded(i + 1) == "force" && tokens.is_capitalized(i + 1) => i + 1,
+        // A paper is named so only after "the": "the Herald", "the Journal".
+        let (last, paper) = match tokens.folded(i) {
+            word if is_state_body(word) => (i, false),
+            word if is(tokens, i, ORG_HEAD) && is_paper(word) => (i, true),
+            "air" if tokens.folded(i + 1) == "force" && tokens.is_capitalized(i + 1) => {
+                (i + 1, false)
+            }
             _ => continue,
         };
         let after_the = i > 0 && tokens.folded(i - 1) == "the";
@@ -1404,7 +1412,7 @@ fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         let continues = tokens.is_capitalized(last + 1) || tokens.folded(last + 1) == "of";
         let ends_name =
             i > 0 && tokens.is_capitalized(i - 1) && !taken[i - 1] && !is(tokens, i - 1, NOT_NAME);
-        if (after_the || mid_sentence) && !continues && !ends_name && !taken[last] {
+        if (after_the || (mid_sentence && !paper)) && !continues && !ends_name && !taken[last] {
             found.push(Mention::new(i, last, Label::Org));
         }
     }
@@ -1450,6 +1458,27 @@ fn field_name_start(tokens: &Words<'_, '_>, taken: &[bool], last: usize) -> Opti
         first -= 1;
     }
     (first <= last).then_some(first)
+}
+
+/// Last words of papers' names (all organisation heads) that name the paper alone after
+/// "the": "the Journal".
+fn is_paper(word: &str) -> bool {
+    matches!(
+        word,
+        "journal"
+            | "times"
+            | "post"
+            | "herald"
+            | "tribune"
+            | "examiner"
+            | "gazette"
+            | "globe"
+            | "chronicle"
+            | "inquirer"
+            | "observer"
+            | "telegraph"
+            | "guardian"
+    )
 }
 
 /// Capitalised common nouns that name a body of a state: "the House", "Parliament".

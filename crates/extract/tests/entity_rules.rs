@@ -636,3 +636,14 @@ fn a_name_its_context_showed_a_company_is_the_company_again() {
         .count();
     assert_eq!(harvests, 1, "{:?}", entities(text));
 }
+
+#[test]
+fn a_paper_named_by_its_last_word_after_the_is_an_organisation() {
+    assert_found(
+        "Founded as the Clarion in 1903, the Tribune was sold, and the Examiner closed.",
+        &[("Tribune", Label::Org), ("Examiner", Label::Org)],
+    );
+    // Not without "the", nor when the name goes on.
+    assert!(!has("Times change.", "Times", Label::Org));
+    assert!(!has("He went to the Post Office.", "Post", Label::Org));
+}
