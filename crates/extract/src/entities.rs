@@ -2184,8 +2184,8 @@ fn in_match(matches: &[Match], k: usize) -> bool {
 /// Where a firm named by partners starts when more partners come before it, each a
 /// word or two (or a known firm) and a comma: "Goldman, Sachs & Co.", "Piper, Jaffray &
 /// Hopwood Inc."
-/// Only after a lower-case word ("at", "via"), so a list or a sentence's first words
-/// are not taken in.
+/// Only after a lower-case word ("at", "via") or a capitalised function word ("At"), so
+/// a list or a sentence's first words are not taken in.
 fn partners_before(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
@@ -2200,7 +2200,9 @@ fn partners_before(
         else {
             break;
         };
-        if !is_name_word(tokens, end) || is(tokens, end, ORG_HEAD) {
+        // A partner's name may be a title's word too: "Lord, Abbett & Co.".
+        let partner = |k: usize| tokens.is_capitalized(k) && !is(tokens, k, NOT_NAME);
+        if !partner(end) || is(tokens, end, ORG_HEAD) {
             break;
         }
         let group = if end > 0 && is_name_word(tokens, end - 1) {
@@ -2220,9 +2222,11 @@ fn partners_before(
             break;
         }
         start = group;
+        // After a lower-case word, or a function word opening the sentence ("At
+        // Donaldson, Lufkin & Jenrette, ...").
         if group > 0
             && tokens.kind(group - 1) == TokenKind::Word
-            && !tokens.is_capitalized(group - 1)
+            && (!tokens.is_capitalized(group - 1) || is(tokens, group - 1, NOT_NAME))
         {
             accepted = start;
         }

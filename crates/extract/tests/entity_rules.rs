@@ -105,6 +105,15 @@ fn names_joined_by_an_ampersand_are_a_firm() {
         "The bonds were sold by Goldman, Harlow & Co. last week.",
         &[("Goldman, Harlow & Co.", Label::Org)],
     );
+    // After a function word opening the sentence, and with a partner named like a title.
+    assert_found(
+        "At Quinlan, Ashby & Pell Inc., traders sold.",
+        &[("Quinlan, Ashby & Pell Inc.", Label::Org)],
+    );
+    assert_found(
+        "He is a partner at Lord, Quill & Co. in Boston.",
+        &[("Lord, Quill & Co.", Label::Org)],
+    );
     // Research and development is no firm.
     assert!(entities("Spending on R&D rose.")
         .iter()
