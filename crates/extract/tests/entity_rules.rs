@@ -105,6 +105,15 @@ fn names_joined_by_an_ampersand_are_a_firm() {
         "The bonds were sold by Goldman, Harlow & Co. last week.",
         &[("Goldman, Harlow & Co.", Label::Org)],
     );
+    // After a function word opening the sentence, and with a partner named like a title.
+    assert_found(
+        "At Quinlan, Ashby & Pell Inc., traders sold.",
+        &[("Quinlan, Ashby & Pell Inc.", Label::Org)],
+    );
+    assert_found(
+        "He is a partner at Lord, Quill & Co. in Boston.",
+        &[("Lord, Quill & Co.", Label::Org)],
+    );
     // Research and development is no firm.
     assert!(entities("Spending on R&D rose.")
         .iter()
@@ -489,6 +498,163 @@ fn a_role_at_a_company_names_it() {
         "Rep",
         Label::Org
     ));
+}
+
+#[test]
+fn a_company_named_in_full_is_the_same_company_by_its_short_name() {
+    // The name before the legal form outranks a town of that name.
+    assert_found(
+        "Leverkusen Co. makes glass jars. Leverkusen said its profit rose.",
+        &[("Leverkusen Co.", Label::Org), ("Leverkusen", Label::Org)],
+    );
+    // The name before a company head, found by no other rule.
+    assert_found(
+        "Varnholt Securities was fined. Varnholt agreed to pay.",
+        &[("Varnholt", Label::Org)],
+    );
+    // A name of more words outranks the places inside it.
+    assert_found(
+        "Shares of Norway-Pacific Corp. rose. Norway-Pacific said sales grew.",
+        &[("Norway-Pacific", Label::Org)],
+    );
+    // A first word alone does not take a town, nor does an honorific's name become one.
+    assert_found(
+        "The Eindhoven Glass Corp. opened a plant near Eindhoven.",
+        &[("Eindhoven", Label::Gpe)],
+    );
+    assert!(!has(
+        "Varnholt Securities was fined, Mr. Varnholt said.",
+        "Varnholt",
+        Label::Org
+    ));
+}
+
+#[test]
+fn of_the_after_a_head_word_goes_on_to_the_name() {
+    assert_found(
+        "Delegates of the Standing Committee of the Eastland Workers Party met.",
+        &[(
+            "Standing Committee of the Eastland Workers Party",
+            Label::Org,
+        )],
+    );
+    // Not after a title.
+    assert_found(
+        "The Chairman of the Kessel Group resigned.",
+        &[("Kessel Group", Label::Org)],
+    );
+    // A state's government is named by the state.
+    assert_found(
+        "Talks with the Government of the Republic of Korea went on.",
+        &[("Republic of Korea", Label::Gpe)],
+    );
+}
+
+#[test]
+fn names_joined_by_a_slash_are_one_firm_but_a_place_stays_apart() {
+    assert_found(
+        "Profits at Varco / Denholm rose, and Harlan/Quist Inc. agreed.",
+        &[
+            ("Varco / Denholm", Label::Org),
+            ("Harlan/Quist Inc.", Label::Org),
+        ],
+    );
+    assert_found(
+        "The Varco / Berlin office closed.",
+        &[("Berlin", Label::Gpe)],
+    );
+}
+
+#[test]
+fn a_saint_names_no_person() {
+    assert!(!has(
+        "The bells of St. Aldric rang at noon.",
+        "Aldric",
+        Label::Person
+    ));
+}
+
+#[test]
+fn a_chinese_name_run_into_an_organisation_is_a_person_apart() {
+    assert_found(
+        "Oslo, May 3rd, by reporter Xiaoming Zhou Norwegian Ministry of Trade announced quotas.",
+        &[
+            ("Xiaoming Zhou", Label::Person),
+            ("Norwegian Ministry of Trade", Label::Org),
+        ],
+    );
+    assert_found(
+        "The chairman of the Harbour Development Council Guoqiang Wang attended.",
+        &[
+            ("Harbour Development Council", Label::Org),
+            ("Guoqiang Wang", Label::Person),
+        ],
+    );
+    // Nor does the next sentence's first word join a reporter's name.
+    assert_found(
+        "Oslo, May 2nd, by reporter Xiaoming Zhou According to new figures, trade grew.",
+        &[("Xiaoming Zhou", Label::Person)],
+    );
+    // A known place that reads as a name stays in the organisation's name.
+    assert_found(
+        "Scientists at the Hong Kong Optics Institute agreed.",
+        &[("Hong Kong Optics Institute", Label::Org)],
+    );
+}
+
+#[test]
+fn the_european_community_is_an_organisation() {
+    assert_found(
+        "Farm ministers of the European Community met in Brussels.",
+        &[("European Community", Label::Org)],
+    );
+}
+
+#[test]
+fn a_word_in_capitals_opening_a_sentence_before_a_colon_is_a_section_label() {
+    let text = "Gold fell. TIMBER: Log prices rose. Aid came from UNICEF: it was late.";
+    assert!(!has(text, "TIMBER", Label::Org));
+    assert!(has(text, "UNICEF", Label::Org));
+}
+
+#[test]
+fn a_stake_in_a_bid_for_or_shares_of_a_name_make_it_a_company() {
+    assert_found(
+        "Funds bought a stake in Tillotson Meyer, and a bid for Quarrow followed.",
+        &[("Tillotson Meyer", Label::Org), ("Quarrow", Label::Org)],
+    );
+}
+
+#[test]
+fn a_name_its_context_showed_a_company_is_the_company_again() {
+    assert_found(
+        "Funds bought a stake in Quarrow. Quarrow agreed to talks, and Quarrow rose.",
+        &[("Quarrow", Label::Org)],
+    );
+    let text = "Funds bought a stake in Quarrow. Quarrow agreed to talks, and Quarrow rose.";
+    let companies = entities(text)
+        .iter()
+        .filter(|(s, l)| s == "Quarrow" && *l == Label::Org)
+        .count();
+    assert_eq!(companies, 3, "{:?}", entities(text));
+    // A common word the text also writes in lower case is left alone.
+    let text = "Analysts said Harvest's shares fell. Harvest came early, and the harvest was poor.";
+    let harvests = entities(text)
+        .iter()
+        .filter(|(s, _)| s == "Harvest")
+        .count();
+    assert_eq!(harvests, 1, "{:?}", entities(text));
+}
+
+#[test]
+fn a_paper_named_by_its_last_word_after_the_is_an_organisation() {
+    assert_found(
+        "Founded as the Clarion in 1903, the Tribune was sold, and the Examiner closed.",
+        &[("Tribune", Label::Org), ("Examiner", Label::Org)],
+    );
+    // Not without "the", nor when the name goes on.
+    assert!(!has("Times change.", "Times", Label::Org));
+    assert!(!has("He went to the Post Office.", "Post", Label::Org));
 }
 
 #[test]
