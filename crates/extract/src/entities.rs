@@ -2592,7 +2592,8 @@ const COMMON_AMPERSAND_TERMS: &[[&str; 2]] = &[
 /// writes in lower case ("COPPER: Futures ...", "copper prices").
 fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let letters = |j: usize| {
-        j < tokens.len()
+        // The capital test first: it is a flag, cheaper than reading the text.
+        tokens.is_capitalized(j)
             && tokens.kind(j) == TokenKind::Word
             && tokens.raw(j).bytes().all(|b| b.is_ascii_uppercase())
     };
@@ -2683,7 +2684,7 @@ fn county_country(context: &Context) -> CountryCode {
 fn counties(tokens: &Words<'_, '_>, context: &Context) -> Vec<Mention> {
     let mut found = Vec::new();
     for i in 0..tokens.len() {
-        if tokens.raw(i) != "County" {
+        if !tokens.is_capitalized(i) || tokens.raw(i) != "County" {
             continue;
         }
         let mut first = i;
@@ -2963,7 +2964,9 @@ fn departments_in_titles(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention>
         let before_title =
             is_department(tokens, i) && secretary(i + 1) && tokens.folded(i) != "state";
         // "Secretary of State", not "Minister of State", a junior minister's title.
-        let after_title = tokens.raw(i) == "Secretary" && tokens.folded(i + 1) == "of";
+        let after_title = tokens.is_capitalized(i)
+            && tokens.raw(i) == "Secretary"
+            && tokens.folded(i + 1) == "of";
         let department = if before_title {
             Some(i)
         } else if after_title {
