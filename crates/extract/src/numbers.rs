@@ -68,9 +68,10 @@ const AMOUNT_STARTERS: &[&str] = &[
     "fewer",
     "higher",
     "lower",
-    "up",
     "at",
     "well",
+    "close",
+    "another",
     "as",
     "an",
     "a",
@@ -286,7 +287,9 @@ fn word_starts(word: &str) -> u8 {
     starters.get(word).copied().unwrap_or(0)
 }
 
-/// Words that hedge an amount and belong to it: "about $2 billion", "more than 20%".
+/// Words that hedge an amount and belong to it: "about $2 billion", "more than 20%",
+/// "another $5 million". OntoNotes leaves out the words that count or frame the sum
+/// rather than hedge it: "a total of", "up to", "a mere", "a further", "an estimated".
 fn approximation_end(tokens: &Tokens<'_>, i: usize) -> usize {
     let word = |j: usize| {
         if j < tokens.len() {
@@ -297,24 +300,17 @@ fn approximation_end(tokens: &Tokens<'_>, i: usize) -> usize {
     };
     match (word(i), word(i + 1)) {
         ("more" | "less" | "fewer" | "higher" | "lower", "than") => i + 2,
-        ("up", "to")
-        | ("at", "least" | "most")
-        | ("well", "over" | "under" | "below" | "above") => i + 2,
+        ("at", "least" | "most")
+        | ("well", "over" | "under" | "below" | "above")
+        | ("close", "to") => i + 2,
         ("as", "much" | "many" | "little" | "high" | "low") if word(i + 2) == "as" => i + 3,
-        (
-            "an" | "a",
-            "additional" | "further" | "estimated" | "total" | "record" | "mere" | "hefty",
-        ) => {
-            if word(i + 2) == "of" {
-                i + 3
-            } else {
-                i + 2
-            }
-        }
+        ("an" | "a", "additional" | "record" | "hefty") => i + 2,
+        // "its estimated $4 million", but not "an estimated $4 million".
+        ("estimated", _) if i > 0 && matches!(tokens.folded(i - 1), "a" | "an") => i,
         // Not "below" or "above": "a reading below 50%" compares with a threshold.
         (
             "about" | "around" | "roughly" | "approximately" | "nearly" | "almost" | "some"
-            | "only" | "just" | "over" | "under" | "between" | "estimated",
+            | "only" | "just" | "over" | "under" | "between" | "estimated" | "another",
             _,
         ) => i + 1,
         _ => i,
@@ -328,19 +324,22 @@ fn approximate_amount(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let amount = |j: usize| money(tokens, j).or_else(|| percent(tokens, j));
     let mut found = amount(at)?;
     found.first = i;
-    let connector = if i < tokens.len() && tokens.folded(i) == "between" {
-        "and"
-    } else {
-        "to"
-    };
-    // "rose $4 to $367.30": a change and the level it led to, not a range.
-    let after_change = i > 0 && is_change_verb(tokens.folded(i - 1));
+    let between = i < tokens.len() && tokens.folded(i) == "between";
+    // "rose $4 to $367.30": a change and the level it led to, not a range; but "rose
+    // between 4% and 9%" is one.
+    let range_to = !between && !(i > 0 && is_change_verb(tokens.folded(i - 1)));
     if let Some(next) = tokens
         .list
         .get(found.last + 1)
         .map(|_| tokens.folded(found.last + 1))
     {
-        if (next == connector && !after_change) || next == "or" || next == "-" {
+        let joins = match next {
+            "and" => between,
+            "to" => range_to,
+            "or" | "-" => true,
+            _ => false,
+        };
+        if joins {
             if let Some(end) = amount(found.last + 2).filter(|end| end.label == found.label) {
                 found.last = end.last;
             }
@@ -1382,6 +1381,39 @@ mod tests {
             money(100e6, "CAD")
         );
         assert!(spans("about ten people").is_empty());
+    }
+
+    #[test]
+    fn hedges_belong_to_the_amount_but_words_that_frame_it_do_not() {
+        let cases = [
+            ("They raised up to $12 million for it.", "$12 million"),
+            ("It paid a total of $3.4 billion in fines.", "$3.4 billion"),
+            ("Turnout rose a mere 0.4% this time.", "0.4%"),
+            ("It bought a further 15% of the bank.", "15%"),
+            ("Losses reach an estimated $90 million.", "$90 million"),
+            (
+                "Its estimated $8 million budget was cut.",
+                "estimated $8 million",
+            ),
+            ("They need another $6 billion soon.", "another $6 billion"),
+            ("Sales came close to $3 billion.", "close to $3 billion"),
+            (
+                "Prices may climb as high as $120 a barrel.",
+                "as high as $120",
+            ),
+            ("It bought an additional 5% stake.", "an additional 5%"),
+        ];
+        for (text, amount) in cases {
+            assert_eq!(spans(text)[0].0, amount, "{text}");
+        }
+        assert_eq!(spans("paid a total of $5 million")[0].2, money(5e6, "USD"));
+    }
+
+    #[test]
+    fn a_range_between_two_amounts_follows_a_verb_of_change() {
+        let found = spans("Fares would rise between 4% and 9% next year.");
+        assert_eq!(found[0].0, "between 4% and 9%");
+        assert_eq!(found[0].2, Some(Value::Percent(4.0)));
     }
 
     #[test]
