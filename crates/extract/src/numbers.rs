@@ -519,10 +519,22 @@ fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
         }
         "dollar" | "dollars" | "usd" => ("USD", i),
         "cent" | "cents" => ("USD", i),
-        "canadian" | "australian" | "hong" => return foreign_dollar(tokens, i),
+        "canadian" | "australian" | "hong" | "singapore" | "taiwan" | "new" | "irish"
+        | "finnish" | "finland" | "swiss" | "belgian" | "french" => {
+            return qualified_currency(tokens, i)
+        }
         "mark" | "marks" => ("DEM", i),
         "franc" | "francs" => ("FRF", i),
         "peso" | "pesos" => ("MXN", i),
+        "punt" | "punts" => ("IEP", i),
+        "drachma" | "drachmas" => ("GRD", i),
+        "guilder" | "guilders" => ("NLG", i),
+        "peseta" | "pesetas" => ("ESP", i),
+        "lire" => ("ITL", i),
+        "shekel" | "shekels" => ("ILS", i),
+        "baht" => ("THB", i),
+        "ringgit" => ("MYR", i),
+        "rupiah" => ("IDR", i),
         "won" => ("KRW", i),
         "euro" | "euros" | "eur" => ("EUR", i),
         "pound" | "pounds" => ("GBP", i),
@@ -544,8 +556,30 @@ fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
     Some((currency, last))
 }
 
-/// "Canadian dollars", "Australian dollars", "Hong Kong dollars".
-fn foreign_dollar(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
+const DOLLARS: &[&str] = &["dollar", "dollars"];
+const MARKS: &[&str] = &["mark", "marks", "markka"];
+const FRANCS: &[&str] = &["franc", "francs"];
+
+/// Currencies named with their country: the country's words, the unit's, the code.
+const QUALIFIED_CURRENCIES: &[(&[&str], &[&str], &str)] = &[
+    (&["canadian"], DOLLARS, "CAD"),
+    (&["australian"], DOLLARS, "AUD"),
+    (&["singapore"], DOLLARS, "SGD"),
+    (&["taiwan"], DOLLARS, "TWD"),
+    (&["new", "taiwan"], DOLLARS, "TWD"),
+    (&["hong", "kong"], DOLLARS, "HKD"),
+    (&["new", "zealand"], DOLLARS, "NZD"),
+    (&["irish"], &["punt", "punts", "pound", "pounds"], "IEP"),
+    (&["finnish"], MARKS, "FIM"),
+    (&["finland"], MARKS, "FIM"),
+    (&["swiss"], FRANCS, "CHF"),
+    (&["belgian"], FRANCS, "BEF"),
+    (&["french"], FRANCS, "FRF"),
+];
+
+/// A currency named with its country: "Canadian dollars", "Hong Kong dollars", "New
+/// Taiwan dollars", "Irish punts", "Swiss francs".
+fn qualified_currency(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
     let word = |j: usize| {
         if j < tokens.len() {
             tokens.folded(j)
@@ -553,12 +587,13 @@ fn foreign_dollar(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)
             ""
         }
     };
-    match (word(i), word(i + 1), word(i + 2)) {
-        ("canadian", "dollar" | "dollars", _) => Some(("CAD", i + 1)),
-        ("australian", "dollar" | "dollars", _) => Some(("AUD", i + 1)),
-        ("hong", "kong", "dollar" | "dollars") => Some(("HKD", i + 2)),
-        _ => None,
-    }
+    QUALIFIED_CURRENCIES
+        .iter()
+        .find_map(|&(country, units, currency)| {
+            let named = country.iter().enumerate().all(|(k, w)| word(i + k) == *w);
+            let unit = i + country.len();
+            (named && units.contains(&word(unit))).then_some((currency, unit))
+        })
 }
 
 fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
@@ -572,10 +607,14 @@ fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         let (value, last) = quantity(tokens, symbol_last + 1)?;
         return Some(found(i, last, value, currency));
     }
-    let (value, last) = quantity(tokens, i)?;
+    let (value, figure_last) = quantity(tokens, i)?;
     // "a 90-cent fee", "a 100 million-mark loan".
-    let hyphen = tokens.is_punct(last + 1, '-');
-    let (currency, last) = currency_suffix(tokens, if hyphen { last + 2 } else { last + 1 })?;
+    let hyphen = tokens.is_punct(figure_last + 1, '-');
+    let unit_at = figure_last + 1 + usize::from(hyphen);
+    let (currency, last) = currency_suffix(tokens, unit_at)?;
+    if measures_no_money(tokens, i, figure_last, unit_at, hyphen) {
+        return None;
+    }
     let in_cents = matches!(tokens.folded(last), "cent" | "cents" | "pence");
     Some(found(
         i,
@@ -585,8 +624,31 @@ fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     ))
 }
 
+/// "Pound" and "mark" also measure weights and scores: "400,000 pounds of uranium",
+/// "weighing 10,000 pounds", "a 13-pound bill", "a 21-9 mark", "the 2,000 mark".
+fn measures_no_money(
+    tokens: &Tokens<'_>,
+    first: usize,
+    figure_last: usize,
+    unit: usize,
+    hyphen: bool,
+) -> bool {
+    // "a 500 million-pound loan", "a four billion mark issue" are money.
+    let scaled = scale(tokens.folded(figure_last)).is_some();
+    match tokens.folded(unit) {
+        "pound" | "pounds" => {
+            let weighed = first > 0 && tokens.folded(first - 1).starts_with("weigh");
+            let of_matter = tokens.folded(unit + 1) == "of";
+            weighed || of_matter || (hyphen && !scaled)
+        }
+        // A sum in marks is plural, but in a compound: "a 100 million-mark loan".
+        "mark" => !hyphen && !scaled,
+        _ => false,
+    }
+}
+
 /// Amounts of money without a figure: "billions of dollars", "several hundreds of
-/// millions of dollars", "a multibillion-dollar dam".
+/// millions of dollars", "several billion dollars", "a multibillion-dollar dam".
 fn unquantified_money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let word = |j: usize| tokens.folded(j);
     let found = |last| {
@@ -607,7 +669,13 @@ fn unquantified_money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     ) {
         return found(i + 2);
     }
-    let mut j = if word(i) == "several" { i + 1 } else { i };
+    let several = word(i) == "several";
+    // "several billion dollars", "several hundred million pounds".
+    let hundred = usize::from(word(i + 1) == "hundred");
+    if several && scale(word(i + 1 + hundred)).is_some() {
+        return found(currency_suffix(tokens, i + 2 + hundred)?.1);
+    }
+    let mut j = if several { i + 1 } else { i };
     let mut scales = 0;
     while scales < 2
         && matches!(
@@ -1414,6 +1482,40 @@ mod tests {
         let found = spans("Fares would rise between 4% and 9% next year.");
         assert_eq!(found[0].0, "between 4% and 9%");
         assert_eq!(found[0].2, Some(Value::Percent(4.0)));
+    }
+
+    #[test]
+    fn currencies_named_with_their_country_and_weights_and_scores_that_are_no_money() {
+        assert_eq!(
+            spans("It raised 12 million Irish punts .")[0],
+            (
+                "12 million Irish punts".into(),
+                Label::Money,
+                money(12e6, "IEP")
+            )
+        );
+        assert_eq!(
+            spans("a loan of 3 billion New Taiwan dollars")[0].2,
+            money(3e9, "TWD")
+        );
+        assert_eq!(
+            spans("worth 40 billion Finnish marks")[0].2,
+            money(40e9, "FIM")
+        );
+        assert_eq!(spans("paid 700 million drachmas")[0].2, money(7e8, "GRD"));
+        assert_eq!(
+            spans("It cost several billion dollars .")[0],
+            ("several billion dollars".into(), Label::Money, None)
+        );
+        assert!(spans("It ships 500,000 pounds of copper a year.").is_empty());
+        assert!(spans("trucks weighing 8,000 pounds or less").is_empty());
+        assert!(spans("a 12-pound report").is_empty());
+        assert!(spans("the index passed the 3,000 mark").is_empty());
+        assert_eq!(spans("a 100 million-pound loan")[0].2, money(1e8, "GBP"));
+        assert_eq!(
+            spans("the usual five billion mark issue")[0].2,
+            money(5e9, "DEM")
+        );
     }
 
     #[test]
