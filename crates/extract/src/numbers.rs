@@ -130,8 +130,10 @@ const TIME_STARTERS: &[&str] = &[
     "tonight",
     "overnight",
     "this",
-    "yesterday",
-    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
 ];
 
 /// Words that can open a DATE expression.
@@ -150,6 +152,7 @@ const DATE_STARTERS: &[&str] = &[
     "just",
     "another",
     "between",
+    "as",
     "a",
     "one",
     "two",
@@ -203,9 +206,12 @@ const DATE_STARTERS: &[&str] = &[
     "second",
     "third",
     "fourth",
+    "day",
     "week",
     "weeks",
+    "month",
     "months",
+    "year",
     "days",
     "years",
     "decades",
@@ -810,7 +816,8 @@ fn iso(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<String
     }
 }
 
-/// A time of day: "10:15", "9 a.m.", "5:30 p.m. Moscow time", "midnight", "this morning".
+/// A time of day: "10:15", "9 a.m.", "5:30 p.m. Moscow time", "midnight", "this morning",
+/// the "afternoon" of "yesterday afternoon".
 fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let found = |last| {
         Some(Found {
@@ -820,11 +827,17 @@ fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
             value: None,
         })
     };
-    match (tokens.folded(i), tokens.folded(i + 1)) {
-        ("noon" | "midnight" | "tonight" | "overnight", _) => return found(i),
-        ("this" | "yesterday" | "tomorrow", "morning" | "afternoon" | "evening" | "night") => {
-            return found(i + 1)
-        }
+    let part_of_day = |j: usize| {
+        matches!(
+            tokens.folded(j),
+            "morning" | "afternoon" | "evening" | "night"
+        )
+    };
+    match tokens.folded(i) {
+        "noon" | "midnight" | "tonight" | "overnight" => return found(i),
+        "this" if part_of_day(i + 1) => return found(i + 1),
+        // "yesterday afternoon", "Friday night": the day is a date of its own.
+        _ if part_of_day(i) && i > 0 && is_day_name(tokens, i - 1) => return found(i),
         _ => {}
     }
     if tokens.kind(i) != TokenKind::Number || tokens.raw(i).len() > 2 {
@@ -860,7 +873,10 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     if let Some(word) = frequency(tokens, i) {
         return Some(date_found(i, word, None));
     }
-    if let Some(last) = uncounted_period(tokens, i).or_else(|| age(tokens, i)) {
+    if let Some(last) = uncounted_period(tokens, i)
+        .or_else(|| age(tokens, i))
+        .or_else(|| unit_comparison(tokens, i))
+    {
         return Some(date_found(i, last, None));
     }
     // "between 1994 and 2004": a range of two dates.
@@ -941,6 +957,10 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
                 _,
             ) => j + 1,
             ("mid", "-") => j + 2,
+            // "as recently as 1975", "as early as next week".
+            ("as", "recently" | "early" | "late") if j == i && tokens.folded(j + 2) == "as" => {
+                j + 3
+            }
             ("more" | "less" | "fewer", "than") | ("up", "to") if j == i => j + 2,
             (
                 "about" | "nearly" | "almost" | "some" | "around" | "roughly" | "just" | "only"
@@ -952,7 +972,9 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
             // "the year", "the weekend", "that summer": OntoNotes marks them as dates, but
             // not "Teacher of the Year".
             ("the" | "that", unit)
-                if (is_unit(unit) || is_season(unit)) && !tokens.is_capitalized(j + 1) =>
+                if (is_unit(unit) || is_season(unit))
+                    && !tokens.is_capitalized(j + 1)
+                    && unit_comparison(tokens, j + 1).is_none() =>
             {
                 j + 1
             }
@@ -1154,6 +1176,17 @@ fn uncounted_period(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     }
 }
 
+/// A unit made an adjective of comparison: "year-earlier", "year-ago". In "the
+/// year-earlier period" OntoNotes marks the adjective alone.
+fn unit_comparison(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    let adjective = matches!(
+        tokens.folded(i),
+        "year" | "month" | "week" | "day" | "quarter"
+    ) && tokens.is_punct(i + 1, '-')
+        && matches!(tokens.folded(i + 2), "earlier" | "ago");
+    adjective.then_some(i + 2)
+}
+
 /// An age, a date in OntoNotes: "age 18", "aged 63", and a person's age set off by
 /// commas after the name: "John Smith, 63, was named ...".
 fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
@@ -1203,14 +1236,26 @@ fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
     )
 }
 
-/// "Monday" ... "Sunday", capitalised.
+/// "Monday" ... "Sunday", capitalised, but not in the name of an event: "Black Monday".
 fn weekday(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let day = matches!(
         tokens.folded(i),
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    ) && tokens.is_capitalized(i);
+    ) && tokens.is_capitalized(i)
+        && !names_an_event(tokens, i);
     let relative = matches!(tokens.folded(i), "yesterday" | "today" | "tomorrow");
     (day || relative).then(|| date_found(i, i, None))
+}
+
+/// A day named for what happened on it: "Black Monday", "Terrible Tuesday", "Super
+/// Tuesday". OntoNotes marks these as events, not dates.
+fn names_an_event(tokens: &Tokens<'_>, day: usize) -> bool {
+    day > 0
+        && tokens.is_capitalized(day - 1)
+        && matches!(
+            tokens.folded(day - 1),
+            "black" | "gray" | "grey" | "terrible" | "bloody" | "super" | "cyber"
+        )
 }
 
 /// Takes in a leading "the": "the 17-18th of April", "the 1990s".
@@ -1594,6 +1639,60 @@ mod tests {
             assert_eq!(found.first().map(|f| f.0.as_str()), Some(text), "{text}");
         }
         assert!(spans("a year of hope").is_empty());
+    }
+
+    #[test]
+    fn date_boundaries_by_ontonotes_conventions() {
+        let texts = [
+            (
+                "Rates were that low as recently as 1994 .",
+                "as recently as 1994",
+            ),
+            (
+                "A vote may come as early as next month .",
+                "as early as next month",
+            ),
+            (
+                "Talks went on as late as June 2003 .",
+                "as late as June 2003",
+            ),
+            ("Sales beat the year-earlier period .", "year-earlier"),
+            ("Prices stayed below year-ago levels .", "year-ago"),
+        ];
+        for (text, date) in texts {
+            let found = spans(text);
+            assert_eq!(
+                found.first().map(|f| (f.0.as_str(), f.1)),
+                Some((date, Label::Date)),
+                "{text}"
+            );
+        }
+        assert!(spans("Leave as early as possible .").is_empty());
+    }
+
+    #[test]
+    fn events_named_for_a_day_and_times_after_a_day() {
+        assert!(spans("Stocks fell on Black Monday .").is_empty());
+        assert!(spans("Voters went to the polls on Super Tuesday .").is_empty());
+        assert_eq!(spans("Stocks fell on Monday .")[0].0, "Monday");
+        let labelled = |text: &str| -> Vec<(String, Label)> {
+            spans(text).into_iter().map(|f| (f.0, f.1)).collect()
+        };
+        assert_eq!(
+            labelled("They met yesterday afternoon ."),
+            [
+                ("yesterday".to_string(), Label::Date),
+                ("afternoon".to_string(), Label::Time)
+            ]
+        );
+        assert_eq!(
+            labelled("It closed Friday night ."),
+            [
+                ("Friday".to_string(), Label::Date),
+                ("night".to_string(), Label::Time)
+            ]
+        );
+        assert!(labelled("a night shift").is_empty());
     }
 
     #[test]
