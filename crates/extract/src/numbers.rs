@@ -491,6 +491,8 @@ fn currency_prefix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
             "¥" => "CNY",
             "₽" => "RUB",
             "₹" => "INR",
+            // Wire text without "£" writes "#": "#15 billion", but "#1 seller" is a rank.
+            "#" if is_scaled_figure(tokens, j + 1) => "GBP",
             "usd" if tokens.is_all_caps(j) => "USD",
             "eur" if tokens.is_all_caps(j) => "EUR",
             "rub" if tokens.is_all_caps(j) => "RUB",
@@ -514,6 +516,14 @@ fn currency_prefix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
         }
     }
     symbol(i).map(|currency| (currency, i))
+}
+
+/// A figure with a scale word, right after the token before it: "15 billion" in "#15 billion".
+fn is_scaled_figure(tokens: &Tokens<'_>, i: usize) -> bool {
+    i + 1 < tokens.len()
+        && tokens.kind(i) == TokenKind::Number
+        && !tokens.list[i].space_before
+        && scale(tokens.folded(i + 1)).is_some()
 }
 
 /// Currency named after the amount: `dollars`, `euros`, `rubles`, `yuan`, `USD`.
@@ -1466,6 +1476,20 @@ mod tests {
             ("$5 million".into(), Label::Money, money(5e6, "USD"))
         );
         assert_eq!(spans("worth C$40 million")[0].2, money(40e6, "CAD"));
+    }
+
+    #[test]
+    fn a_hash_before_a_scaled_figure_is_the_pound_sign_of_wire_text() {
+        assert_eq!(
+            spans("a bid worth #15 billion")[0],
+            ("#15 billion".into(), Label::Money, money(15e9, "GBP"))
+        );
+        assert_eq!(
+            spans("more than #160 million")[0].0,
+            "more than #160 million"
+        );
+        assert!(spans("the #1 seller").is_empty());
+        assert!(spans("issue # 5 million").is_empty());
     }
 
     #[test]
