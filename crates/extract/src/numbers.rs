@@ -332,8 +332,9 @@ fn approximate_amount(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     found.first = i;
     let between = i < tokens.len() && tokens.folded(i) == "between";
     // "rose $4 to $367.30": a change and the level it led to, not a range; but "rose
-    // between 4% and 9%" is one.
-    let range_to = !between && !(i > 0 && is_change_verb(tokens.folded(i - 1)));
+    // between 4% and 9%" is one. "from 30 cents to $25" names its two ends apart.
+    let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
+    let range_to = !between && before != "from" && !is_change_verb(before);
     if let Some(next) = tokens
         .list
         .get(found.last + 1)
@@ -1741,7 +1742,13 @@ mod tests {
             spans("raised 500 million yuan RMB")[0].0,
             "500 million yuan RMB"
         );
-        // A change and the level it led to are two amounts; a range is one.
+        // A change and the level it led to are two amounts, so are the ends after
+        // "from"; a range is one.
+        let ends: Vec<String> = spans("Calls cost from 30 cents to $25 each.")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(ends, ["30 cents", "$25"]);
         let change: Vec<String> = spans("Gold rose $4 to $367.30 an ounce.")
             .into_iter()
             .map(|f| f.0)
