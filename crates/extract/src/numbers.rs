@@ -206,6 +206,12 @@ const DATE_STARTERS: &[&str] = &[
     "second",
     "third",
     "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
     "day",
     "week",
     "weeks",
@@ -972,7 +978,10 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
             ("as", "recently" | "early" | "late") if j == i && tokens.folded(j + 2) == "as" => {
                 j + 3
             }
-            ("more" | "less" | "fewer", "than") | ("up", "to") if j == i => j + 2,
+            // A hedge on a count, "more than 30 years"; not a comparison, "more than last
+            // year".
+            ("more" | "less" | "fewer", "than") if j == i && count(tokens, j + 2) => j + 2,
+            ("up", "to") if j == i => j + 2,
             (
                 "about" | "nearly" | "almost" | "some" | "around" | "roughly" | "just" | "only"
                 | "another",
@@ -989,23 +998,25 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
             {
                 j + 1
             }
-            // "the third quarter", "third-quarter profit", "the first half".
-            ("first" | "second" | "third" | "fourth", "quarter" | "half") => j + 1,
-            ("first" | "second" | "third" | "fourth", "-")
-                if matches!(tokens.folded(j + 2), "quarter" | "half") =>
+            // "the third quarter", "third-quarter profit", "the first half", "his first year".
+            (ordinal, unit) if is_ordinal(ordinal) && is_counted_unit(unit) => j + 1,
+            (ordinal, "-")
+                if is_ordinal(ordinal) && matches!(tokens.folded(j + 2), "quarter" | "half") =>
             {
                 j + 2
             }
+            // "the sixth consecutive month", "four straight years".
+            ("consecutive" | "straight", unit) if j > i && is_unit(unit) => j + 1,
             ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn")
                 if tokens.folded(j + 2) == "of" =>
             {
                 j + 3
             }
-            ("the", "first" | "second" | "third" | "fourth" | "last")
-                if matches!(
-                    tokens.folded(j + 2),
-                    "half" | "quarter" | "week" | "weeks" | "months" | "days"
-                ) || count(tokens, j + 2) =>
+            ("the", first)
+                if (is_ordinal(first) || first == "last")
+                    && (is_counted_unit(tokens.folded(j + 2))
+                        || matches!(tokens.folded(j + 2), "consecutive" | "straight")
+                        || count(tokens, j + 2)) =>
             {
                 j + 2
             }
@@ -1044,6 +1055,13 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
             last + 2
         }
         "ahead" if matches!(tokens.folded(last), "days" | "weeks" | "months" | "years") => last + 1,
+        // "the fourth month in a row", "seven years in a row".
+        "in" if is_unit(tokens.folded(last))
+            && tokens.folded(last + 2) == "a"
+            && tokens.folded(last + 3) == "row" =>
+        {
+            last + 3
+        }
         // "the month before." (not "the month before the vote").
         "before" if is_unit(tokens.folded(last)) && tokens.kind(last + 2) == TokenKind::Punct => {
             last + 1
@@ -1101,6 +1119,28 @@ fn is_unit(word: &str) -> bool {
     )
 }
 
+/// "first" ... "tenth".
+fn is_ordinal(word: &str) -> bool {
+    matches!(
+        word,
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+    )
+}
+
+/// What an ordinal counts in a date: a unit of time or a half year.
+fn is_counted_unit(word: &str) -> bool {
+    is_unit(word) || word == "half"
+}
+
 fn is_season(word: &str) -> bool {
     matches!(word, "spring" | "summer" | "fall" | "autumn" | "winter")
 }
@@ -1113,6 +1153,10 @@ fn count_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
         // A range of counts: "three or four", "30 to 44", "10-15".
         (_, "or" | "to" | "-", _) if is_number(tokens, i) && is_number(tokens, i + 2) => {
             Some(i + 2)
+        }
+        // "2 1/2 years".
+        _ if tokens.kind(i) == TokenKind::Number => {
+            Some(number_with_fraction(tokens, i).map_or(i, |(_, last)| last))
         }
         _ => count(tokens, i).then_some(i),
     }
@@ -1160,6 +1204,9 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
     } else {
         count_last + 1
     };
+    // "16 consecutive quarters", "four straight years".
+    let in_a_run = !hyphen && matches!(tokens.folded(unit_at), "consecutive" | "straight");
+    let unit_at = unit_at + usize::from(in_a_run);
     if !is_unit(tokens.folded(unit_at)) {
         return None;
     }
@@ -1683,6 +1730,19 @@ mod tests {
             ),
             ("Sales beat the year-earlier period .", "year-earlier"),
             ("Prices stayed below year-ago levels .", "year-ago"),
+            (
+                "Prices fell for the sixth consecutive month .",
+                "the sixth consecutive month",
+            ),
+            ("Losses lasted four straight years .", "four straight years"),
+            (
+                "Profit rose for the third month in a row .",
+                "the third month in a row",
+            ),
+            ("She quit in her first year .", "first year"),
+            ("It took 3 1/2 years .", "3 1/2 years"),
+            // A comparison with a date is no hedge on it.
+            ("Output grew more than last year .", "last year"),
         ];
         for (text, date) in texts {
             let found = spans(text);
