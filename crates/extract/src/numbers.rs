@@ -153,6 +153,9 @@ const DATE_STARTERS: &[&str] = &[
     "another",
     "between",
     "as",
+    "each",
+    "every",
+    "all",
     "a",
     "one",
     "two",
@@ -893,6 +896,8 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     if let Some(last) = uncounted_period(tokens, i)
         .or_else(|| age(tokens, i))
         .or_else(|| unit_comparison(tokens, i))
+        .or_else(|| recurring(tokens, i))
+        .or_else(|| period_end(tokens, i))
     {
         return Some(date_found(i, last, None));
     }
@@ -1045,6 +1050,10 @@ fn year_before_end(tokens: &Tokens<'_>, last: usize) -> Option<usize> {
 /// "ago", "earlier", "later" after a date; "to"/"through" and another month or year;
 /// "of" and the date it belongs to: "the first six months of 1989", "May of this year".
 fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
+    // "the year-end".
+    if let Some(end) = period_end(tokens, last) {
+        return end;
+    }
     match tokens.folded(last + 1) {
         "ago" | "earlier" | "later" => last + 1,
         // An age is a date in OntoNotes: "61 years old", "a 63-year-old".
@@ -1210,6 +1219,15 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
     if !is_unit(tokens.folded(unit_at)) {
         return None;
     }
+    // "a quarter of the shares", "three-quarters of voters" are shares, not dates; "the
+    // first three-quarters of the year" is one.
+    let after_ordinal = i > 0 && is_ordinal(tokens.folded(i - 1));
+    let share = matches!(tokens.folded(unit_at), "quarter" | "quarters")
+        && tokens.folded(unit_at + 1) == "of"
+        && !after_ordinal;
+    if share {
+        return None;
+    }
     let article = count_last == i && matches!(tokens.folded(i), "a" | "some" | "many" | "few");
     let qualified = matches!(tokens.folded(unit_at + 1), "ago" | "earlier" | "later");
     // "a year" alone is too vague; "a year ago", "the past year" or "for a year" is a date.
@@ -1232,6 +1250,31 @@ fn uncounted_period(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// A period that recurs or lasts throughout: "each week", "every fall", "all year".
+fn recurring(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    let unit = tokens.folded(i + 1);
+    let recurs = match tokens.folded(i) {
+        "each" | "every" => (is_unit(unit) && !unit.ends_with('s')) || is_season(unit),
+        "all" => matches!(unit, "day" | "week" | "month" | "year"),
+        _ => false,
+    };
+    recurs.then_some(i + 1)
+}
+
+/// The end of a year or month named as one thing: "year-end", "year end", "year's end",
+/// "month-end".
+fn period_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    if !matches!(tokens.folded(i), "year" | "month" | "quarter") {
+        return None;
+    }
+    let end_at = match (tokens.folded(i + 1), tokens.folded(i + 2)) {
+        ("-", _) => i + 2,
+        ("'", "s") => i + 3,
+        _ => i + 1,
+    };
+    (tokens.folded(end_at) == "end").then_some(end_at)
 }
 
 /// A unit made an adjective of comparison: "year-earlier", "year-ago". In "the
@@ -1274,8 +1317,21 @@ fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 fn relative_unit(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let word = tokens.folded(i);
     let same_period = word == "period" && i > 0 && tokens.folded(i - 1) == "same";
-    (is_unit(word) || is_season(word) || word == "half" || same_period)
+    (is_unit(word) || is_season(word) || is_half_year(tokens, i) || same_period)
         .then(|| date_found(i, i, None))
+}
+
+/// "the first half", "the past half": a half year, not a share ("about half the
+/// stocks") nor a half hour ("the last half-hour").
+fn is_half_year(tokens: &Tokens<'_>, i: usize) -> bool {
+    let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
+    tokens.folded(i) == "half"
+        && !tokens.is_punct(i + 1, '-')
+        && (is_ordinal(before)
+            || matches!(
+                before,
+                "past" | "last" | "next" | "latest" | "coming" | "previous" | "current" | "this"
+            ))
 }
 
 fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -1743,6 +1799,16 @@ mod tests {
             ("It took 3 1/2 years .", "3 1/2 years"),
             // A comparison with a date is no hedge on it.
             ("Output grew more than last year .", "last year"),
+            ("New stores open each week .", "each week"),
+            ("Prices rise every fall .", "every fall"),
+            ("Sales were slow all year .", "all year"),
+            ("Debt fell before year-end .", "year-end"),
+            ("It will close by the year's end .", "the year's end"),
+            ("Toyota reports only at month-end .", "month-end"),
+            (
+                "Sales fell in the first three-quarters of the year .",
+                "the first three-quarters of the year",
+            ),
         ];
         for (text, date) in texts {
             let found = spans(text);
@@ -1753,6 +1819,15 @@ mod tests {
             );
         }
         assert!(spans("Leave as early as possible .").is_empty());
+        // Shares and half hours are no dates.
+        for text in [
+            "About half the votes were cast .",
+            "It sold a quarter of the shares .",
+            "Three-quarters of voters agree .",
+            "Stocks rose in the last half-hour .",
+        ] {
+            assert!(spans(text).is_empty(), "{text}: {:?}", spans(text));
+        }
     }
 
     #[test]
