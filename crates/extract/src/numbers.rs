@@ -447,19 +447,24 @@ fn number_with_fraction(tokens: &Tokens<'_>, i: usize) -> Option<(f64, usize)> {
         return number_word(tokens.folded(i)).map(|n| (n, i));
     }
     let whole = parse_number(tokens.raw(i))?;
+    if let Some(last) = fraction_end(tokens, i) {
+        let numerator = parse_number(tokens.raw(i + 1))?;
+        let denominator = parse_number(tokens.raw(i + 3)).filter(|d| *d != 0.0)?;
+        return Some((whole + numerator / denominator, last));
+    }
+    Some((whole, i))
+}
+
+/// The last token of a fraction after the whole number at `i`: `8 3/4`.
+fn fraction_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     let is_number = |j: usize| j < tokens.len() && tokens.kind(j) == TokenKind::Number;
     let tight = |j: usize| j < tokens.len() && !tokens.list[j].space_before;
-    if is_number(i + 1)
+    let fraction = is_number(i + 1)
         && tokens.is_punct(i + 2, '/')
         && is_number(i + 3)
         && tight(i + 2)
-        && tight(i + 3)
-    {
-        let numerator = parse_number(tokens.raw(i + 1))?;
-        let denominator = parse_number(tokens.raw(i + 3)).filter(|d| *d != 0.0)?;
-        return Some((whole + numerator / denominator, i + 3));
-    }
-    Some((whole, i))
+        && tight(i + 3);
+    fraction.then_some(i + 3)
 }
 
 fn number_word(word: &str) -> Option<f64> {
@@ -890,15 +895,23 @@ fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 /// a core (a calendar date, a weekday, a counted or relative period), and optional
 /// words after ("ago", "to October").
 fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    // Some starters open one form only: settled here, they skip the general rules
+    // ("as" and "all" are common words).
+    let single_form = match tokens.folded(i) {
+        "year" | "month" | "week" | "day" | "quarter" => {
+            Some(unit_comparison(tokens, i).or_else(|| period_end(tokens, i)))
+        }
+        "each" | "every" | "all" => Some(recurring(tokens, i)),
+        "as" if !matches!(tokens.folded(i + 1), "recently" | "early" | "late") => Some(None),
+        _ => None,
+    };
+    if let Some(last) = single_form {
+        return last.map(|last| date_found(i, last, None));
+    }
     if let Some(word) = frequency(tokens, i) {
         return Some(date_found(i, word, None));
     }
-    if let Some(last) = uncounted_period(tokens, i)
-        .or_else(|| age(tokens, i))
-        .or_else(|| unit_comparison(tokens, i))
-        .or_else(|| recurring(tokens, i))
-        .or_else(|| period_end(tokens, i))
-    {
+    if let Some(last) = uncounted_period(tokens, i).or_else(|| age(tokens, i)) {
         return Some(date_found(i, last, None));
     }
     // "between 1994 and 2004": a range of two dates.
@@ -1164,9 +1177,7 @@ fn count_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
             Some(i + 2)
         }
         // "2 1/2 years".
-        _ if tokens.kind(i) == TokenKind::Number => {
-            Some(number_with_fraction(tokens, i).map_or(i, |(_, last)| last))
-        }
+        _ if tokens.kind(i) == TokenKind::Number => Some(fraction_end(tokens, i).unwrap_or(i)),
         _ => count(tokens, i).then_some(i),
     }
 }
