@@ -1024,7 +1024,7 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
                 j + 2
             }
             // "the sixth consecutive month", "four straight years".
-            ("consecutive" | "straight", unit) if j > i && is_unit(unit) => j + 1,
+            (qualifier, unit) if j > i && is_count_qualifier(qualifier) && is_unit(unit) => j + 1,
             ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn")
                 if tokens.folded(j + 2) == "of" =>
             {
@@ -1033,7 +1033,7 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
             ("the", first)
                 if (is_ordinal(first) || first == "last")
                     && (is_counted_unit(tokens.folded(j + 2))
-                        || matches!(tokens.folded(j + 2), "consecutive" | "straight")
+                        || is_count_qualifier(tokens.folded(j + 2))
                         || count(tokens, j + 2)) =>
             {
                 j + 2
@@ -1066,6 +1066,10 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
     // "the year-end".
     if let Some(end) = period_end(tokens, last) {
         return end;
+    }
+    // "the past half year".
+    if tokens.folded(last) == "half" && tokens.folded(last + 1) == "year" {
+        return last + 1;
     }
     match tokens.folded(last + 1) {
         "ago" | "earlier" | "later" => last + 1,
@@ -1158,6 +1162,15 @@ fn is_ordinal(word: &str) -> bool {
     )
 }
 
+/// Words between a count or an ordinal and its unit: "four straight years", "15 working
+/// days", "two more weeks", "the first full year".
+fn is_count_qualifier(word: &str) -> bool {
+    matches!(
+        word,
+        "consecutive" | "straight" | "more" | "working" | "business" | "trading" | "full"
+    )
+}
+
 /// What an ordinal counts in a date: a unit of time or a half year.
 fn is_counted_unit(word: &str) -> bool {
     is_unit(word) || word == "half"
@@ -1224,9 +1237,9 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
     } else {
         count_last + 1
     };
-    // "16 consecutive quarters", "four straight years".
-    let in_a_run = !hyphen && matches!(tokens.folded(unit_at), "consecutive" | "straight");
-    let unit_at = unit_at + usize::from(in_a_run);
+    // "16 consecutive quarters", "15 working days", "several more months".
+    let qualified = !hyphen && is_count_qualifier(tokens.folded(unit_at));
+    let unit_at = unit_at + usize::from(qualified);
     if !is_unit(tokens.folded(unit_at)) {
         return None;
     }
@@ -1802,6 +1815,9 @@ mod tests {
                 "the sixth consecutive month",
             ),
             ("Losses lasted four straight years .", "four straight years"),
+            ("Firms have 15 working days to reply .", "15 working days"),
+            ("Talks need several more months .", "several more months"),
+            ("Output rose in the past half year .", "the past half year"),
             (
                 "Profit rose for the third month in a row .",
                 "the third month in a row",
