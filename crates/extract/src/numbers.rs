@@ -1039,7 +1039,15 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
                 j + 2
             }
             ("half" | "quarter" | "week" | "weeks" | "months" | "days", "of") if j > i => j + 2,
-            ("the", "past" | "last" | "next" | "coming" | "previous" | "same" | "fiscal") => j + 1,
+            (
+                "the",
+                "past" | "last" | "next" | "coming" | "previous" | "same" | "fiscal" | "current"
+                | "whole" | "entire",
+            ) => j + 1,
+            ("whole" | "entire", unit) if j > i && is_unit(unit) => j + 1,
+            // "this crop year", "the current crop year".
+            ("the", "crop" | "model" | "calendar") if tokens.folded(j + 2) == "year" => j + 1,
+            ("crop" | "model" | "calendar", "year") if j > i => j + 1,
             ("fiscal", _) => j + 1,
             _ => return j,
         };
@@ -1818,6 +1826,12 @@ mod tests {
             ("Firms have 15 working days to reply .", "15 working days"),
             ("Talks need several more months .", "several more months"),
             ("Output rose in the past half year .", "the past half year"),
+            (
+                "Sales will rise in the current quarter .",
+                "the current quarter",
+            ),
+            ("Exports fell this crop year .", "this crop year"),
+            ("Tourism grew over the whole year .", "the whole year"),
             (
                 "Profit rose for the third month in a row .",
                 "the third month in a row",
