@@ -1045,6 +1045,13 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
                 | "whole" | "entire",
             ) => j + 1,
             ("whole" | "entire", unit) if j > i && is_unit(unit) => j + 1,
+            // "the trading day", "the full year", "the other day".
+            ("the", qualifier)
+                if is_count_qualifier(qualifier) && is_unit(tokens.folded(j + 2)) =>
+            {
+                j + 1
+            }
+            ("the", "other") if tokens.folded(j + 2) == "day" => j + 2,
             // "this crop year", "the current crop year".
             ("the", "crop" | "model" | "calendar") if tokens.folded(j + 2) == "year" => j + 1,
             ("crop" | "model" | "calendar", "year") if j > i => j + 1,
@@ -1122,9 +1129,10 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
                 .or_else(|| (at > last + 2).then(|| relative_unit(tokens, at)).flatten());
             core.map_or(last, |date| date.last)
         }
+        // Not "reacting in the day to Friday's plunge": a possessive owns what follows.
         "to" | "through" | "until" => match calendar_date(tokens, last + 2) {
-            Some(end) => end.last,
-            None => last,
+            Some(end) if tokens.folded(end.last + 1) != "'" => end.last,
+            _ => last,
         },
         _ => last,
     }
@@ -1832,6 +1840,12 @@ mod tests {
             ),
             ("Exports fell this crop year .", "this crop year"),
             ("Tourism grew over the whole year .", "the whole year"),
+            ("Stocks fell late in the trading day .", "the trading day"),
+            ("I met him the other day .", "the other day"),
+            (
+                "Futures fell in the trading day to Friday's close .",
+                "the trading day",
+            ),
             (
                 "Profit rose for the third month in a row .",
                 "the third month in a row",
