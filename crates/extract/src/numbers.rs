@@ -41,7 +41,8 @@ pub(crate) fn find_with(tokens: &Tokens<'_>, word_starts: &dyn Fn(usize) -> u8) 
             approximate_amount(tokens, i).or_else(|| unquantified_money(tokens, i))
         })
         .or_else(|| try_rule(TIME, &|| time(tokens, i)))
-        .or_else(|| try_rule(DATE, &|| date(tokens, i)));
+        .or_else(|| try_rule(DATE, &|| date(tokens, i)))
+        .or_else(|| try_rule(PERIOD_WORD, &|| period_word_date(tokens, i)));
         match hit {
             Some(hit) => {
                 i = hit.last + 1;
@@ -59,6 +60,9 @@ pub(crate) fn find_with(tokens: &Tokens<'_>, word_starts: &dyn Fn(usize) -> u8) 
 pub(crate) const AMOUNT: u8 = 1;
 pub(crate) const TIME: u8 = 1 << 1;
 pub(crate) const DATE: u8 = 1 << 2;
+/// Common words that open one date form only ("year-end", "each week"): a class of their
+/// own, so the general date rules never run on them.
+pub(crate) const PERIOD_WORD: u8 = 1 << 3;
 
 /// Words that can open a MONEY or PERCENT expression: hedges, currencies written
 /// before the figure, number words, amounts without figures.
@@ -153,9 +157,6 @@ const DATE_STARTERS: &[&str] = &[
     "another",
     "between",
     "as",
-    "each",
-    "every",
-    "all",
     "a",
     "one",
     "two",
@@ -204,7 +205,6 @@ const DATE_STARTERS: &[&str] = &[
     "mid",
     "the",
     "half",
-    "quarter",
     "first",
     "second",
     "third",
@@ -215,12 +215,8 @@ const DATE_STARTERS: &[&str] = &[
     "eighth",
     "ninth",
     "tenth",
-    "day",
-    "week",
     "weeks",
-    "month",
     "months",
-    "year",
     "days",
     "years",
     "decades",
@@ -263,11 +259,17 @@ const DATE_STARTERS: &[&str] = &[
     "dec",
 ];
 
+/// Words that open a date of one form: "year-earlier", "year-end", "each week", "all year".
+const PERIOD_WORD_STARTERS: &[&str] = &[
+    "year", "month", "week", "day", "quarter", "each", "every", "all",
+];
+
 /// The starter lists and the rules their words start.
-pub(crate) const STARTER_LISTS: [(&[&str], u8); 3] = [
+pub(crate) const STARTER_LISTS: [(&[&str], u8); 4] = [
     (AMOUNT_STARTERS, AMOUNT),
     (TIME_STARTERS, TIME),
     (DATE_STARTERS, DATE),
+    (PERIOD_WORD_STARTERS, PERIOD_WORD),
 ];
 
 /// The rules a token can start; `word_starts` answers for words.
@@ -895,18 +897,9 @@ fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 /// a core (a calendar date, a weekday, a counted or relative period), and optional
 /// words after ("ago", "to October").
 fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
-    // Some starters open one form only: settled here, they skip the general rules
-    // ("as" and "all" are common words).
-    let single_form = match tokens.folded(i) {
-        "year" | "month" | "week" | "day" | "quarter" => {
-            Some(unit_comparison(tokens, i).or_else(|| period_end(tokens, i)))
-        }
-        "each" | "every" | "all" => Some(recurring(tokens, i)),
-        "as" if !matches!(tokens.folded(i + 1), "recently" | "early" | "late") => Some(None),
-        _ => None,
-    };
-    if let Some(last) = single_form {
-        return last.map(|last| date_found(i, last, None));
+    // "as" is a common word: only "as recently as" and the like open a date.
+    if tokens.folded(i) == "as" && !matches!(tokens.folded(i + 1), "recently" | "early" | "late") {
+        return None;
     }
     if let Some(word) = frequency(tokens, i) {
         return Some(date_found(i, word, None));
@@ -983,83 +976,101 @@ fn frequency(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
     let mut j = i;
     while j - i < 8 {
-        let word = tokens.folded(j);
-        let next = tokens.folded(j + 1);
-        j = match (word, next) {
-            (
-                "last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "current"
-                | "latest" | "early" | "late" | "earlier" | "later" | "same",
-                _,
-            ) => j + 1,
-            ("mid", "-") => j + 2,
-            // "as recently as 1975", "as early as next week".
-            ("as", "recently" | "early" | "late") if j == i && tokens.folded(j + 2) == "as" => {
-                j + 3
-            }
-            // A hedge on a count, "more than 30 years"; not a comparison, "more than last
-            // year".
-            ("more" | "less" | "fewer", "than") if j == i && count(tokens, j + 2) => j + 2,
-            ("up", "to") if j == i => j + 2,
-            (
-                "about" | "nearly" | "almost" | "some" | "around" | "roughly" | "just" | "only"
-                | "another",
-                _,
-            ) if j == i => j + 1,
-            // "the following day"; "following Friday's plunge" is no date of its own.
-            ("the", "following") => j + 2,
-            // "the year", "the weekend", "that summer": OntoNotes marks them as dates, but
-            // not "Teacher of the Year".
-            ("the" | "that", unit)
-                if (is_unit(unit) || is_season(unit))
-                    && !tokens.is_capitalized(j + 1)
-                    && unit_comparison(tokens, j + 1).is_none() =>
-            {
-                j + 1
-            }
-            // "the third quarter", "third-quarter profit", "the first half", "his first year".
-            (ordinal, unit) if is_ordinal(ordinal) && is_counted_unit(unit) => j + 1,
-            (ordinal, "-")
-                if is_ordinal(ordinal) && matches!(tokens.folded(j + 2), "quarter" | "half") =>
-            {
-                j + 2
-            }
-            // "the sixth consecutive month", "four straight years".
-            (qualifier, unit) if j > i && is_count_qualifier(qualifier) && is_unit(unit) => j + 1,
-            ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn")
-                if tokens.folded(j + 2) == "of" =>
-            {
-                j + 3
-            }
-            ("the", first)
-                if (is_ordinal(first) || first == "last")
-                    && (is_counted_unit(tokens.folded(j + 2))
-                        || is_count_qualifier(tokens.folded(j + 2))
-                        || count(tokens, j + 2)) =>
-            {
-                j + 2
-            }
-            ("half" | "quarter" | "week" | "weeks" | "months" | "days", "of") if j > i => j + 2,
-            (
-                "the",
-                "past" | "last" | "next" | "coming" | "previous" | "same" | "fiscal" | "current"
-                | "whole" | "entire",
-            ) => j + 1,
-            ("whole" | "entire", unit) if j > i && is_unit(unit) => j + 1,
-            // "the trading day", "the full year", "the other day".
-            ("the", qualifier)
-                if is_count_qualifier(qualifier) && is_unit(tokens.folded(j + 2)) =>
-            {
-                j + 1
-            }
-            ("the", "other") if tokens.folded(j + 2) == "day" => j + 2,
-            // "this crop year", "the current crop year".
-            ("the", "crop" | "model" | "calendar") if tokens.folded(j + 2) == "year" => j + 1,
-            ("crop" | "model" | "calendar", "year") if j > i => j + 1,
-            ("fiscal", _) => j + 1,
-            _ => return j,
+        // "the" is a tenth of all words: its continuations are looked at apart.
+        let step = if tokens.folded(j) == "the" {
+            after_the(tokens, j)
+        } else {
+            prefix_word_end(tokens, i, j)
         };
+        match step {
+            Some(next) => j = next,
+            None => return j,
+        }
     }
     j
+}
+
+/// Where a date prefix goes on after the word at `j` (not "the"), if it is one; `i`
+/// is where the date starts.
+fn prefix_word_end(tokens: &Tokens<'_>, i: usize, j: usize) -> Option<usize> {
+    let word = tokens.folded(j);
+    let next = tokens.folded(j + 1);
+    let end = match (word, next) {
+        (
+            "last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "current"
+            | "latest" | "early" | "late" | "earlier" | "later" | "same",
+            _,
+        ) => j + 1,
+        ("mid", "-") => j + 2,
+        // "as recently as 1975", "as early as next week".
+        ("as", "recently" | "early" | "late") if j == i && tokens.folded(j + 2) == "as" => j + 3,
+        // A hedge on a count, "more than 30 years"; not a comparison, "more than last
+        // year".
+        ("more" | "less" | "fewer", "than") if j == i && count(tokens, j + 2) => j + 2,
+        ("up", "to") if j == i => j + 2,
+        (
+            "about" | "nearly" | "almost" | "some" | "around" | "roughly" | "just" | "only"
+            | "another",
+            _,
+        ) if j == i => j + 1,
+        ("that", _) if names_a_period(tokens, j + 1) => j + 1,
+        // "third-quarter profit", "his first year".
+        (ordinal, _) if is_ordinal(ordinal) => {
+            if is_counted_unit(next) {
+                j + 1
+            } else if next == "-" && matches!(tokens.folded(j + 2), "quarter" | "half") {
+                j + 2
+            } else {
+                return None;
+            }
+        }
+        // "the sixth consecutive month", "four straight years".
+        (qualifier, unit) if j > i && is_count_qualifier(qualifier) && is_unit(unit) => j + 1,
+        ("half" | "quarter" | "week" | "weeks" | "months" | "days", "of") if j > i => j + 2,
+        ("whole" | "entire", unit) if j > i && is_unit(unit) => j + 1,
+        // "this crop year".
+        ("crop" | "model" | "calendar", "year") if j > i => j + 1,
+        ("fiscal", _) => j + 1,
+        _ => return None,
+    };
+    Some(end)
+}
+
+/// Where a date prefix goes on after "the" at `j`: "the following day", "the year",
+/// "the end of", "the first three months", "the past", "the current crop year".
+fn after_the(tokens: &Tokens<'_>, j: usize) -> Option<usize> {
+    let after = tokens.folded(j + 2);
+    let end = match tokens.folded(j + 1) {
+        // "following Friday's plunge" is no date of its own.
+        "following" => j + 2,
+        _ if names_a_period(tokens, j + 1) => j + 1,
+        "end" | "beginning" | "start" | "middle" | "rest" | "turn" if after == "of" => j + 3,
+        first
+            if (is_ordinal(first) || first == "last")
+                && (is_counted_unit(after)
+                    || is_count_qualifier(after)
+                    || count(tokens, j + 2)) =>
+        {
+            j + 2
+        }
+        "past" | "last" | "next" | "coming" | "previous" | "same" | "fiscal" | "current"
+        | "whole" | "entire" => j + 1,
+        // "the trading day", "the full year".
+        qualifier if is_count_qualifier(qualifier) && is_unit(after) => j + 1,
+        "other" if after == "day" => j + 2,
+        "crop" | "model" | "calendar" if after == "year" => j + 1,
+        _ => return None,
+    };
+    Some(end)
+}
+
+/// "year", "weekend", "summer" after "the" or "that": OntoNotes marks "the year" and
+/// "that summer" as dates, but not "Teacher of the Year", nor "the year-earlier period".
+fn names_a_period(tokens: &Tokens<'_>, i: usize) -> bool {
+    let word = tokens.folded(i);
+    (is_unit(word) || is_season(word))
+        && !tokens.is_capitalized(i)
+        && unit_comparison(tokens, i).is_none()
 }
 
 /// "last year", "a year ago" or "a year earlier" right after token `last`.
@@ -1290,6 +1301,14 @@ fn uncounted_period(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// A date opened by a [`PERIOD_WORD_STARTERS`] word.
+fn period_word_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    let last = unit_comparison(tokens, i)
+        .or_else(|| period_end(tokens, i))
+        .or_else(|| recurring(tokens, i))?;
+    Some(date_found(i, last, None))
 }
 
 /// A period that recurs or lasts throughout: "each week", "every fall", "all year".
