@@ -1470,7 +1470,12 @@ fn standalone_year(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
             .get(i + 2)
             .is_some_and(|t| t.kind == TokenKind::Word);
     if compound {
-        return None;
+        // "a 1987-style crash", "1990-model cars" date the thing; "1950-strong" counts.
+        let dated = matches!(
+            tokens.folded(i + 2),
+            "style" | "model" | "era" | "vintage" | "level"
+        );
+        return dated.then(|| date_found(i, i, iso(Some(y), None, None)));
     }
     let span_end = (tokens.is_punct(i + 1, '-') || tokens.is_punct(i + 1, '/'))
         && tokens.kind(i + 2) == TokenKind::Number
@@ -1772,6 +1777,10 @@ mod tests {
         );
         assert!(spans("They may go").is_empty());
         assert!(spans("a 1950-strong unit").is_empty());
+        assert_eq!(
+            spans("fears of a 1929-style crash")[0],
+            ("1929".into(), Label::Date, date("1929"))
+        );
         assert_eq!(spans("rose in July. Then")[0].0, "July");
     }
 
