@@ -1361,12 +1361,13 @@ fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     if matches!(tokens.folded(i), "age" | "aged") && years(i + 1) {
         return Some(i + 1);
     }
-    // The name before: a capitalised word that is no month ("Dec. 8, 9").
-    let after_name = i >= 2
-        && tokens.is_punct(i - 1, ',')
-        && tokens.is_capitalized(i - 2)
-        && month(tokens, i - 2).is_none()
-        && !is_day_name(tokens, i - 2);
+    // The name before: a capitalised word that is no month ("Dec. 8, 9"), or "Jr.".
+    let junior =
+        i >= 3 && tokens.is_punct(i - 2, '.') && matches!(tokens.folded(i - 3), "jr" | "sr");
+    let name = |j: usize| {
+        tokens.is_capitalized(j) && month(tokens, j).is_none() && !is_day_name(tokens, j)
+    };
+    let after_name = i >= 2 && tokens.is_punct(i - 1, ',') && (junior || name(i - 2));
     let apposition =
         after_name && tokens.raw(i).len() == 2 && years(i) && tokens.is_punct(i + 1, ',');
     apposition.then_some(i)
@@ -2026,6 +2027,7 @@ mod tests {
         }
         // A person's age set off by commas is a date; a day after a month is not an age.
         assert_eq!(spans("Ann Lee, 63, was named chairman.")[0].0, "63");
+        assert_eq!(spans("John Roe Jr., 58, was named chairman.")[0].0, "58");
         assert_eq!(spans("They met on Dec. 8, 9 and 10.")[0].0, "Dec. 8");
         // "over" is not part of the date, and capitalised "Year" is part of a title.
         assert_eq!(spans("over the next 12 months")[0].0, "the next 12 months");
