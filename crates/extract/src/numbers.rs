@@ -30,6 +30,11 @@ pub(crate) fn find_with(tokens: &Tokens<'_>, word_starts: &dyn Fn(usize) -> u8) 
     let mut i = 0;
     while i < tokens.len() {
         let starts = starts(tokens, i, word_starts);
+        // Most tokens start no rule.
+        if starts == 0 {
+            i += 1;
+            continue;
+        }
         let try_rule = |class: u8, rule: &dyn Fn() -> Option<Found>| {
             if starts & class != 0 {
                 rule()
@@ -1064,6 +1069,16 @@ fn after_the(tokens: &Tokens<'_>, j: usize) -> Option<usize> {
     Some(end)
 }
 
+/// A word that describes the unit after it: "good year", "given day", "whole day".
+fn is_described_unit(tokens: &Tokens<'_>, i: usize) -> bool {
+    tokens.kind(i) == TokenKind::Word
+        && !tokens.is_capitalized(i)
+        && matches!(
+            tokens.folded(i + 1),
+            "day" | "week" | "month" | "year" | "decade"
+        )
+}
+
 /// "year", "weekend", "summer" after "the" or "that": OntoNotes marks "the year" and
 /// "that summer" as dates, but not "Teacher of the Year", nor "the year-earlier period".
 fn names_a_period(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -1264,8 +1279,11 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
     } else {
         count_last + 1
     };
-    // "16 consecutive quarters", "15 working days", "several more months".
-    let qualified = !hyphen && is_count_qualifier(tokens.folded(unit_at));
+    // "16 consecutive quarters", "15 working days", "several more months"; after "a",
+    // any word that describes the unit: "a good year", "a given day".
+    let described =
+        count_last == i && tokens.folded(i) == "a" && is_described_unit(tokens, unit_at);
+    let qualified = !hyphen && (is_count_qualifier(tokens.folded(unit_at)) || described);
     let unit_at = unit_at + usize::from(qualified);
     if !is_unit(tokens.folded(unit_at)) {
         return None;
@@ -1280,10 +1298,11 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
         return None;
     }
     let article = count_last == i && matches!(tokens.folded(i), "a" | "some" | "many" | "few");
-    let qualified = matches!(tokens.folded(unit_at + 1), "ago" | "earlier" | "later");
-    // "a year" alone is too vague; "a year ago", "the past year" or "for a year" is a date.
+    let relative = matches!(tokens.folded(unit_at + 1), "ago" | "earlier" | "later");
+    // "a year" alone is too vague; "a year ago", "the past year", "for a year" or "a good
+    // year" is a date.
     let after_preposition = i > 0 && matches!(tokens.folded(i - 1), "for" | "in" | "within");
-    if article && !qualified && !after_prefix && !after_preposition {
+    if article && !relative && !after_prefix && !after_preposition && !described {
         return None;
     }
     Some(date_found(i, unit_at, None))
@@ -1871,6 +1890,8 @@ mod tests {
             ("Tourism grew over the whole year .", "the whole year"),
             ("Stocks fell late in the trading day .", "the trading day"),
             ("I met him the other day .", "the other day"),
+            ("Farmers had a good year .", "a good year"),
+            ("Prices may swing on a given day .", "a given day"),
             (
                 "Futures fell in the trading day to Friday's close .",
                 "the trading day",
