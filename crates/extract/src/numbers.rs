@@ -30,6 +30,11 @@ pub(crate) fn find_with(tokens: &Tokens<'_>, word_starts: &dyn Fn(usize) -> u8) 
     let mut i = 0;
     while i < tokens.len() {
         let starts = starts(tokens, i, word_starts);
+        // Most tokens start no rule.
+        if starts == 0 {
+            i += 1;
+            continue;
+        }
         let try_rule = |class: u8, rule: &dyn Fn() -> Option<Found>| {
             if starts & class != 0 {
                 rule()
@@ -41,7 +46,8 @@ pub(crate) fn find_with(tokens: &Tokens<'_>, word_starts: &dyn Fn(usize) -> u8) 
             approximate_amount(tokens, i).or_else(|| unquantified_money(tokens, i))
         })
         .or_else(|| try_rule(TIME, &|| time(tokens, i)))
-        .or_else(|| try_rule(DATE, &|| date(tokens, i)));
+        .or_else(|| try_rule(DATE, &|| date(tokens, i)))
+        .or_else(|| try_rule(PERIOD_WORD, &|| period_word_date(tokens, i)));
         match hit {
             Some(hit) => {
                 i = hit.last + 1;
@@ -59,6 +65,9 @@ pub(crate) fn find_with(tokens: &Tokens<'_>, word_starts: &dyn Fn(usize) -> u8) 
 pub(crate) const AMOUNT: u8 = 1;
 pub(crate) const TIME: u8 = 1 << 1;
 pub(crate) const DATE: u8 = 1 << 2;
+/// Common words that open one date form only ("year-end", "each week"): a class of their
+/// own, so the general date rules never run on them.
+pub(crate) const PERIOD_WORD: u8 = 1 << 3;
 
 /// Words that can open a MONEY or PERCENT expression: hedges, currencies written
 /// before the figure, number words, amounts without figures.
@@ -68,9 +77,10 @@ const AMOUNT_STARTERS: &[&str] = &[
     "fewer",
     "higher",
     "lower",
-    "up",
     "at",
     "well",
+    "close",
+    "another",
     "as",
     "an",
     "a",
@@ -129,8 +139,10 @@ const TIME_STARTERS: &[&str] = &[
     "tonight",
     "overnight",
     "this",
-    "yesterday",
-    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
 ];
 
 /// Words that can open a DATE expression.
@@ -149,6 +161,7 @@ const DATE_STARTERS: &[&str] = &[
     "just",
     "another",
     "between",
+    "as",
     "a",
     "one",
     "two",
@@ -197,12 +210,16 @@ const DATE_STARTERS: &[&str] = &[
     "mid",
     "the",
     "half",
-    "quarter",
     "first",
     "second",
     "third",
     "fourth",
-    "week",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
     "weeks",
     "months",
     "days",
@@ -247,11 +264,17 @@ const DATE_STARTERS: &[&str] = &[
     "dec",
 ];
 
+/// Words that open a date of one form: "year-earlier", "year-end", "each week", "all year".
+const PERIOD_WORD_STARTERS: &[&str] = &[
+    "year", "month", "week", "day", "quarter", "each", "every", "all",
+];
+
 /// The starter lists and the rules their words start.
-pub(crate) const STARTER_LISTS: [(&[&str], u8); 3] = [
+pub(crate) const STARTER_LISTS: [(&[&str], u8); 4] = [
     (AMOUNT_STARTERS, AMOUNT),
     (TIME_STARTERS, TIME),
     (DATE_STARTERS, DATE),
+    (PERIOD_WORD_STARTERS, PERIOD_WORD),
 ];
 
 /// The rules a token can start; `word_starts` answers for words.
@@ -286,7 +309,9 @@ fn word_starts(word: &str) -> u8 {
     starters.get(word).copied().unwrap_or(0)
 }
 
-/// Words that hedge an amount and belong to it: "about $2 billion", "more than 20%".
+/// Words that hedge an amount and belong to it: "about $2 billion", "more than 20%",
+/// "another $5 million". OntoNotes leaves out the words that count or frame the sum
+/// rather than hedge it: "a total of", "up to", "a mere", "a further", "an estimated".
 fn approximation_end(tokens: &Tokens<'_>, i: usize) -> usize {
     let word = |j: usize| {
         if j < tokens.len() {
@@ -297,24 +322,17 @@ fn approximation_end(tokens: &Tokens<'_>, i: usize) -> usize {
     };
     match (word(i), word(i + 1)) {
         ("more" | "less" | "fewer" | "higher" | "lower", "than") => i + 2,
-        ("up", "to")
-        | ("at", "least" | "most")
-        | ("well", "over" | "under" | "below" | "above") => i + 2,
+        ("at", "least" | "most")
+        | ("well", "over" | "under" | "below" | "above")
+        | ("close", "to") => i + 2,
         ("as", "much" | "many" | "little" | "high" | "low") if word(i + 2) == "as" => i + 3,
-        (
-            "an" | "a",
-            "additional" | "further" | "estimated" | "total" | "record" | "mere" | "hefty",
-        ) => {
-            if word(i + 2) == "of" {
-                i + 3
-            } else {
-                i + 2
-            }
-        }
+        ("an" | "a", "additional" | "record" | "hefty") => i + 2,
+        // "its estimated $4 million", but not "an estimated $4 million".
+        ("estimated", _) if i > 0 && matches!(tokens.folded(i - 1), "a" | "an") => i,
         // Not "below" or "above": "a reading below 50%" compares with a threshold.
         (
             "about" | "around" | "roughly" | "approximately" | "nearly" | "almost" | "some"
-            | "only" | "just" | "over" | "under" | "between" | "estimated",
+            | "only" | "just" | "over" | "under" | "between" | "estimated" | "another",
             _,
         ) => i + 1,
         _ => i,
@@ -328,19 +346,23 @@ fn approximate_amount(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let amount = |j: usize| money(tokens, j).or_else(|| percent(tokens, j));
     let mut found = amount(at)?;
     found.first = i;
-    let connector = if i < tokens.len() && tokens.folded(i) == "between" {
-        "and"
-    } else {
-        "to"
-    };
-    // "rose $4 to $367.30": a change and the level it led to, not a range.
-    let after_change = i > 0 && is_change_verb(tokens.folded(i - 1));
+    let between = i < tokens.len() && tokens.folded(i) == "between";
+    // "rose $4 to $367.30": a change and the level it led to, not a range; but "rose
+    // between 4% and 9%" is one. "from 30 cents to $25" names its two ends apart.
+    let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
+    let range_to = !between && before != "from" && !is_change_verb(before);
     if let Some(next) = tokens
         .list
         .get(found.last + 1)
         .map(|_| tokens.folded(found.last + 1))
     {
-        if (next == connector && !after_change) || next == "or" || next == "-" {
+        let joins = match next {
+            "and" => between,
+            "to" => range_to,
+            "or" | "-" => true,
+            _ => false,
+        };
+        if joins {
             if let Some(end) = amount(found.last + 2).filter(|end| end.label == found.label) {
                 found.last = end.last;
             }
@@ -432,19 +454,24 @@ fn number_with_fraction(tokens: &Tokens<'_>, i: usize) -> Option<(f64, usize)> {
         return number_word(tokens.folded(i)).map(|n| (n, i));
     }
     let whole = parse_number(tokens.raw(i))?;
+    if let Some(last) = fraction_end(tokens, i) {
+        let numerator = parse_number(tokens.raw(i + 1))?;
+        let denominator = parse_number(tokens.raw(i + 3)).filter(|d| *d != 0.0)?;
+        return Some((whole + numerator / denominator, last));
+    }
+    Some((whole, i))
+}
+
+/// The last token of a fraction after the whole number at `i`: `8 3/4`.
+fn fraction_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     let is_number = |j: usize| j < tokens.len() && tokens.kind(j) == TokenKind::Number;
     let tight = |j: usize| j < tokens.len() && !tokens.list[j].space_before;
-    if is_number(i + 1)
+    let fraction = is_number(i + 1)
         && tokens.is_punct(i + 2, '/')
         && is_number(i + 3)
         && tight(i + 2)
-        && tight(i + 3)
-    {
-        let numerator = parse_number(tokens.raw(i + 1))?;
-        let denominator = parse_number(tokens.raw(i + 3)).filter(|d| *d != 0.0)?;
-        return Some((whole + numerator / denominator, i + 3));
-    }
-    Some((whole, i))
+        && tight(i + 3);
+    fraction.then_some(i + 3)
 }
 
 fn number_word(word: &str) -> Option<f64> {
@@ -486,6 +513,8 @@ fn currency_prefix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
             "¥" => "CNY",
             "₽" => "RUB",
             "₹" => "INR",
+            // Wire text without "£" writes "#": "#15 billion", but "#1 seller" is a rank.
+            "#" if is_scaled_figure(tokens, j + 1) => "GBP",
             "usd" if tokens.is_all_caps(j) => "USD",
             "eur" if tokens.is_all_caps(j) => "EUR",
             "rub" if tokens.is_all_caps(j) => "RUB",
@@ -511,6 +540,14 @@ fn currency_prefix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
     symbol(i).map(|currency| (currency, i))
 }
 
+/// A figure with a scale word, right after the token before it: "15 billion" in "#15 billion".
+fn is_scaled_figure(tokens: &Tokens<'_>, i: usize) -> bool {
+    i + 1 < tokens.len()
+        && tokens.kind(i) == TokenKind::Number
+        && !tokens.list[i].space_before
+        && scale(tokens.folded(i + 1)).is_some()
+}
+
 /// Currency named after the amount: `dollars`, `euros`, `rubles`, `yuan`, `USD`.
 fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
     let word = tokens.list.get(i).map(|_| tokens.folded(i))?;
@@ -520,10 +557,22 @@ fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
         }
         "dollar" | "dollars" | "usd" => ("USD", i),
         "cent" | "cents" => ("USD", i),
-        "canadian" | "australian" | "hong" => return foreign_dollar(tokens, i),
+        "canadian" | "australian" | "hong" | "singapore" | "taiwan" | "new" | "irish"
+        | "finnish" | "finland" | "swiss" | "belgian" | "french" => {
+            return qualified_currency(tokens, i)
+        }
         "mark" | "marks" => ("DEM", i),
         "franc" | "francs" => ("FRF", i),
         "peso" | "pesos" => ("MXN", i),
+        "punt" | "punts" => ("IEP", i),
+        "drachma" | "drachmas" => ("GRD", i),
+        "guilder" | "guilders" => ("NLG", i),
+        "peseta" | "pesetas" => ("ESP", i),
+        "lire" => ("ITL", i),
+        "shekel" | "shekels" => ("ILS", i),
+        "baht" => ("THB", i),
+        "ringgit" => ("MYR", i),
+        "rupiah" => ("IDR", i),
         "won" => ("KRW", i),
         "euro" | "euros" | "eur" => ("EUR", i),
         "pound" | "pounds" => ("GBP", i),
@@ -545,8 +594,30 @@ fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize
     Some((currency, last))
 }
 
-/// "Canadian dollars", "Australian dollars", "Hong Kong dollars".
-fn foreign_dollar(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
+const DOLLARS: &[&str] = &["dollar", "dollars"];
+const MARKS: &[&str] = &["mark", "marks", "markka"];
+const FRANCS: &[&str] = &["franc", "francs"];
+
+/// Currencies named with their country: the country's words, the unit's, the code.
+const QUALIFIED_CURRENCIES: &[(&[&str], &[&str], &str)] = &[
+    (&["canadian"], DOLLARS, "CAD"),
+    (&["australian"], DOLLARS, "AUD"),
+    (&["singapore"], DOLLARS, "SGD"),
+    (&["taiwan"], DOLLARS, "TWD"),
+    (&["new", "taiwan"], DOLLARS, "TWD"),
+    (&["hong", "kong"], DOLLARS, "HKD"),
+    (&["new", "zealand"], DOLLARS, "NZD"),
+    (&["irish"], &["punt", "punts", "pound", "pounds"], "IEP"),
+    (&["finnish"], MARKS, "FIM"),
+    (&["finland"], MARKS, "FIM"),
+    (&["swiss"], FRANCS, "CHF"),
+    (&["belgian"], FRANCS, "BEF"),
+    (&["french"], FRANCS, "FRF"),
+];
+
+/// A currency named with its country: "Canadian dollars", "Hong Kong dollars", "New
+/// Taiwan dollars", "Irish punts", "Swiss francs".
+fn qualified_currency(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
     let word = |j: usize| {
         if j < tokens.len() {
             tokens.folded(j)
@@ -554,12 +625,13 @@ fn foreign_dollar(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)
             ""
         }
     };
-    match (word(i), word(i + 1), word(i + 2)) {
-        ("canadian", "dollar" | "dollars", _) => Some(("CAD", i + 1)),
-        ("australian", "dollar" | "dollars", _) => Some(("AUD", i + 1)),
-        ("hong", "kong", "dollar" | "dollars") => Some(("HKD", i + 2)),
-        _ => None,
-    }
+    QUALIFIED_CURRENCIES
+        .iter()
+        .find_map(|&(country, units, currency)| {
+            let named = country.iter().enumerate().all(|(k, w)| word(i + k) == *w);
+            let unit = i + country.len();
+            (named && units.contains(&word(unit))).then_some((currency, unit))
+        })
 }
 
 fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
@@ -573,10 +645,14 @@ fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         let (value, last) = quantity(tokens, symbol_last + 1)?;
         return Some(found(i, last, value, currency));
     }
-    let (value, last) = quantity(tokens, i)?;
+    let (value, figure_last) = quantity(tokens, i)?;
     // "a 90-cent fee", "a 100 million-mark loan".
-    let hyphen = tokens.is_punct(last + 1, '-');
-    let (currency, last) = currency_suffix(tokens, if hyphen { last + 2 } else { last + 1 })?;
+    let hyphen = tokens.is_punct(figure_last + 1, '-');
+    let unit_at = figure_last + 1 + usize::from(hyphen);
+    let (currency, last) = currency_suffix(tokens, unit_at)?;
+    if measures_no_money(tokens, i, figure_last, unit_at, hyphen) {
+        return None;
+    }
     let in_cents = matches!(tokens.folded(last), "cent" | "cents" | "pence");
     Some(found(
         i,
@@ -586,8 +662,31 @@ fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     ))
 }
 
+/// "Pound" and "mark" also measure weights and scores: "400,000 pounds of uranium",
+/// "weighing 10,000 pounds", "a 13-pound bill", "a 21-9 mark", "the 2,000 mark".
+fn measures_no_money(
+    tokens: &Tokens<'_>,
+    first: usize,
+    figure_last: usize,
+    unit: usize,
+    hyphen: bool,
+) -> bool {
+    // "a 500 million-pound loan", "a four billion mark issue" are money.
+    let scaled = scale(tokens.folded(figure_last)).is_some();
+    match tokens.folded(unit) {
+        "pound" | "pounds" => {
+            let weighed = first > 0 && tokens.folded(first - 1).starts_with("weigh");
+            let of_matter = tokens.folded(unit + 1) == "of";
+            weighed || of_matter || (hyphen && !scaled)
+        }
+        // A sum in marks is plural, but in a compound: "a 100 million-mark loan".
+        "mark" => !hyphen && !scaled,
+        _ => false,
+    }
+}
+
 /// Amounts of money without a figure: "billions of dollars", "several hundreds of
-/// millions of dollars", "a multibillion-dollar dam".
+/// millions of dollars", "several billion dollars", "a multibillion-dollar dam".
 fn unquantified_money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let word = |j: usize| tokens.folded(j);
     let found = |last| {
@@ -608,7 +707,13 @@ fn unquantified_money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     ) {
         return found(i + 2);
     }
-    let mut j = if word(i) == "several" { i + 1 } else { i };
+    let several = word(i) == "several";
+    // "several billion dollars", "several hundred million pounds".
+    let hundred = usize::from(word(i + 1) == "hundred");
+    if several && scale(word(i + 1 + hundred)).is_some() {
+        return found(currency_suffix(tokens, i + 2 + hundred)?.1);
+    }
+    let mut j = if several { i + 1 } else { i };
     let mut scales = 0;
     while scales < 2
         && matches!(
@@ -743,7 +848,8 @@ fn iso(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<String
     }
 }
 
-/// A time of day: "10:15", "9 a.m.", "5:30 p.m. Moscow time", "midnight", "this morning".
+/// A time of day: "10:15", "9 a.m.", "5:30 p.m. Moscow time", "midnight", "this morning",
+/// the "afternoon" of "yesterday afternoon".
 fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let found = |last| {
         Some(Found {
@@ -753,11 +859,17 @@ fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
             value: None,
         })
     };
-    match (tokens.folded(i), tokens.folded(i + 1)) {
-        ("noon" | "midnight" | "tonight" | "overnight", _) => return found(i),
-        ("this" | "yesterday" | "tomorrow", "morning" | "afternoon" | "evening" | "night") => {
-            return found(i + 1)
-        }
+    let part_of_day = |j: usize| {
+        matches!(
+            tokens.folded(j),
+            "morning" | "afternoon" | "evening" | "night"
+        )
+    };
+    match tokens.folded(i) {
+        "noon" | "midnight" | "tonight" | "overnight" => return found(i),
+        "this" if part_of_day(i + 1) => return found(i + 1),
+        // "yesterday afternoon", "Friday night": the day is a date of its own.
+        _ if part_of_day(i) && i > 0 && is_day_name(tokens, i - 1) => return found(i),
         _ => {}
     }
     if tokens.kind(i) != TokenKind::Number || tokens.raw(i).len() > 2 {
@@ -790,6 +902,10 @@ fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 /// a core (a calendar date, a weekday, a counted or relative period), and optional
 /// words after ("ago", "to October").
 fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    // "as" is a common word: only "as recently as" and the like open a date.
+    if tokens.folded(i) == "as" && !matches!(tokens.folded(i + 1), "recently" | "early" | "late") {
+        return None;
+    }
     if let Some(word) = frequency(tokens, i) {
         return Some(date_found(i, word, None));
     }
@@ -865,57 +981,111 @@ fn frequency(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
     let mut j = i;
     while j - i < 8 {
-        let word = tokens.folded(j);
-        let next = tokens.folded(j + 1);
-        j = match (word, next) {
-            (
-                "last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "current"
-                | "latest" | "early" | "late" | "earlier" | "later" | "same",
-                _,
-            ) => j + 1,
-            ("mid", "-") => j + 2,
-            ("more" | "less" | "fewer", "than") | ("up", "to") if j == i => j + 2,
-            (
-                "about" | "nearly" | "almost" | "some" | "around" | "roughly" | "just" | "only"
-                | "another",
-                _,
-            ) if j == i => j + 1,
-            // "the following day"; "following Friday's plunge" is no date of its own.
-            ("the", "following") => j + 2,
-            // "the year", "the weekend", "that summer": OntoNotes marks them as dates, but
-            // not "Teacher of the Year".
-            ("the" | "that", unit)
-                if (is_unit(unit) || is_season(unit)) && !tokens.is_capitalized(j + 1) =>
-            {
-                j + 1
-            }
-            // "the third quarter", "third-quarter profit", "the first half".
-            ("first" | "second" | "third" | "fourth", "quarter" | "half") => j + 1,
-            ("first" | "second" | "third" | "fourth", "-")
-                if matches!(tokens.folded(j + 2), "quarter" | "half") =>
-            {
-                j + 2
-            }
-            ("the", "end" | "beginning" | "start" | "middle" | "rest" | "turn")
-                if tokens.folded(j + 2) == "of" =>
-            {
-                j + 3
-            }
-            ("the", "first" | "second" | "third" | "fourth" | "last")
-                if matches!(
-                    tokens.folded(j + 2),
-                    "half" | "quarter" | "week" | "weeks" | "months" | "days"
-                ) || count(tokens, j + 2) =>
-            {
-                j + 2
-            }
-            ("half" | "quarter" | "week" | "weeks" | "months" | "days", "of") if j > i => j + 2,
-            ("the", "past" | "last" | "next" | "coming" | "previous" | "same" | "fiscal") => j + 1,
-            ("fiscal", _) => j + 1,
-            _ => return j,
+        // "the" is a tenth of all words: its continuations are looked at apart.
+        let step = if tokens.folded(j) == "the" {
+            after_the(tokens, j)
+        } else {
+            prefix_word_end(tokens, i, j)
         };
+        match step {
+            Some(next) => j = next,
+            None => return j,
+        }
     }
     j
+}
+
+/// Where a date prefix goes on after the word at `j` (not "the"), if it is one; `i`
+/// is where the date starts.
+fn prefix_word_end(tokens: &Tokens<'_>, i: usize, j: usize) -> Option<usize> {
+    let word = tokens.folded(j);
+    let next = tokens.folded(j + 1);
+    let end = match (word, next) {
+        (
+            "last" | "next" | "this" | "past" | "coming" | "previous" | "recent" | "current"
+            | "latest" | "early" | "late" | "earlier" | "later" | "same",
+            _,
+        ) => j + 1,
+        ("mid", "-") => j + 2,
+        // "as recently as 1975", "as early as next week".
+        ("as", "recently" | "early" | "late") if j == i && tokens.folded(j + 2) == "as" => j + 3,
+        // A hedge on a count, "more than 30 years"; not a comparison, "more than last
+        // year".
+        ("more" | "less" | "fewer", "than") if j == i && count(tokens, j + 2) => j + 2,
+        ("up", "to") if j == i => j + 2,
+        (
+            "about" | "nearly" | "almost" | "some" | "around" | "roughly" | "just" | "only"
+            | "another",
+            _,
+        ) if j == i => j + 1,
+        ("that", _) if names_a_period(tokens, j + 1) => j + 1,
+        // "third-quarter profit", "his first year".
+        (ordinal, _) if is_ordinal(ordinal) => {
+            if is_counted_unit(next) {
+                j + 1
+            } else if next == "-" && matches!(tokens.folded(j + 2), "quarter" | "half") {
+                j + 2
+            } else {
+                return None;
+            }
+        }
+        // "the sixth consecutive month", "four straight years".
+        (qualifier, unit) if j > i && is_count_qualifier(qualifier) && is_unit(unit) => j + 1,
+        ("half" | "quarter" | "week" | "weeks" | "months" | "days", "of") if j > i => j + 2,
+        ("whole" | "entire", unit) if j > i && is_unit(unit) => j + 1,
+        // "this crop year".
+        ("crop" | "model" | "calendar", "year") if j > i => j + 1,
+        ("fiscal", _) => j + 1,
+        _ => return None,
+    };
+    Some(end)
+}
+
+/// Where a date prefix goes on after "the" at `j`: "the following day", "the year",
+/// "the end of", "the first three months", "the past", "the current crop year".
+fn after_the(tokens: &Tokens<'_>, j: usize) -> Option<usize> {
+    let after = tokens.folded(j + 2);
+    let end = match tokens.folded(j + 1) {
+        // "following Friday's plunge" is no date of its own.
+        "following" => j + 2,
+        _ if names_a_period(tokens, j + 1) => j + 1,
+        "end" | "beginning" | "start" | "middle" | "rest" | "turn" if after == "of" => j + 3,
+        first
+            if (is_ordinal(first) || first == "last")
+                && (is_counted_unit(after)
+                    || is_count_qualifier(after)
+                    || count(tokens, j + 2)) =>
+        {
+            j + 2
+        }
+        "past" | "last" | "next" | "coming" | "previous" | "same" | "fiscal" | "current"
+        | "whole" | "entire" => j + 1,
+        // "the trading day", "the full year".
+        qualifier if is_count_qualifier(qualifier) && is_unit(after) => j + 1,
+        "other" if after == "day" => j + 2,
+        "crop" | "model" | "calendar" if after == "year" => j + 1,
+        _ => return None,
+    };
+    Some(end)
+}
+
+/// A word that describes the unit after it: "good year", "given day", "whole day".
+fn is_described_unit(tokens: &Tokens<'_>, i: usize) -> bool {
+    tokens.kind(i) == TokenKind::Word
+        && !tokens.is_capitalized(i)
+        && matches!(
+            tokens.folded(i + 1),
+            "day" | "week" | "month" | "year" | "decade"
+        )
+}
+
+/// "year", "weekend", "summer" after "the" or "that": OntoNotes marks "the year" and
+/// "that summer" as dates, but not "Teacher of the Year", nor "the year-earlier period".
+fn names_a_period(tokens: &Tokens<'_>, i: usize) -> bool {
+    let word = tokens.folded(i);
+    (is_unit(word) || is_season(word))
+        && !tokens.is_capitalized(i)
+        && unit_comparison(tokens, i).is_none()
 }
 
 /// "last year", "a year ago" or "a year earlier" right after token `last`.
@@ -934,6 +1104,14 @@ fn year_before_end(tokens: &Tokens<'_>, last: usize) -> Option<usize> {
 /// "ago", "earlier", "later" after a date; "to"/"through" and another month or year;
 /// "of" and the date it belongs to: "the first six months of 1989", "May of this year".
 fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
+    // "the year-end".
+    if let Some(end) = period_end(tokens, last) {
+        return end;
+    }
+    // "the past half year".
+    if tokens.folded(last) == "half" && tokens.folded(last + 1) == "year" {
+        return last + 1;
+    }
     match tokens.folded(last + 1) {
         "ago" | "earlier" | "later" => last + 1,
         // An age is a date in OntoNotes: "61 years old", "a 63-year-old".
@@ -944,6 +1122,13 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
             last + 2
         }
         "ahead" if matches!(tokens.folded(last), "days" | "weeks" | "months" | "years") => last + 1,
+        // "the fourth month in a row", "seven years in a row".
+        "in" if is_unit(tokens.folded(last))
+            && tokens.folded(last + 2) == "a"
+            && tokens.folded(last + 3) == "row" =>
+        {
+            last + 3
+        }
         // "the month before." (not "the month before the vote").
         "before" if is_unit(tokens.folded(last)) && tokens.kind(last + 2) == TokenKind::Punct => {
             last + 1
@@ -970,9 +1155,10 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
                 .or_else(|| (at > last + 2).then(|| relative_unit(tokens, at)).flatten());
             core.map_or(last, |date| date.last)
         }
+        // Not "reacting in the day to Friday's plunge": a possessive owns what follows.
         "to" | "through" | "until" => match calendar_date(tokens, last + 2) {
-            Some(end) => end.last,
-            None => last,
+            Some(end) if tokens.folded(end.last + 1) != "'" => end.last,
+            _ => last,
         },
         _ => last,
     }
@@ -1001,6 +1187,37 @@ fn is_unit(word: &str) -> bool {
     )
 }
 
+/// "first" ... "tenth".
+fn is_ordinal(word: &str) -> bool {
+    matches!(
+        word,
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+    )
+}
+
+/// Words between a count or an ordinal and its unit: "four straight years", "15 working
+/// days", "two more weeks", "the first full year".
+fn is_count_qualifier(word: &str) -> bool {
+    matches!(
+        word,
+        "consecutive" | "straight" | "more" | "working" | "business" | "trading" | "full"
+    )
+}
+
+/// What an ordinal counts in a date: a unit of time or a half year.
+fn is_counted_unit(word: &str) -> bool {
+    is_unit(word) || word == "half"
+}
+
 fn is_season(word: &str) -> bool {
     matches!(word, "spring" | "summer" | "fall" | "autumn" | "winter")
 }
@@ -1014,6 +1231,8 @@ fn count_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
         (_, "or" | "to" | "-", _) if is_number(tokens, i) && is_number(tokens, i + 2) => {
             Some(i + 2)
         }
+        // "2 1/2 years".
+        _ if tokens.kind(i) == TokenKind::Number => Some(fraction_end(tokens, i).unwrap_or(i)),
         _ => count(tokens, i).then_some(i),
     }
 }
@@ -1060,14 +1279,30 @@ fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
     } else {
         count_last + 1
     };
+    // "16 consecutive quarters", "15 working days", "several more months"; after "a",
+    // any word that describes the unit: "a good year", "a given day".
+    let described =
+        count_last == i && tokens.folded(i) == "a" && is_described_unit(tokens, unit_at);
+    let qualified = !hyphen && (is_count_qualifier(tokens.folded(unit_at)) || described);
+    let unit_at = unit_at + usize::from(qualified);
     if !is_unit(tokens.folded(unit_at)) {
         return None;
     }
+    // "a quarter of the shares", "three-quarters of voters" are shares, not dates; "the
+    // first three-quarters of the year" is one.
+    let after_ordinal = i > 0 && is_ordinal(tokens.folded(i - 1));
+    let share = matches!(tokens.folded(unit_at), "quarter" | "quarters")
+        && tokens.folded(unit_at + 1) == "of"
+        && !after_ordinal;
+    if share {
+        return None;
+    }
     let article = count_last == i && matches!(tokens.folded(i), "a" | "some" | "many" | "few");
-    let qualified = matches!(tokens.folded(unit_at + 1), "ago" | "earlier" | "later");
-    // "a year" alone is too vague; "a year ago", "the past year" or "for a year" is a date.
+    let relative = matches!(tokens.folded(unit_at + 1), "ago" | "earlier" | "later");
+    // "a year" alone is too vague; "a year ago", "the past year", "for a year" or "a good
+    // year" is a date.
     let after_preposition = i > 0 && matches!(tokens.folded(i - 1), "for" | "in" | "within");
-    if article && !qualified && !after_prefix && !after_preposition {
+    if article && !relative && !after_prefix && !after_preposition && !described {
         return None;
     }
     Some(date_found(i, unit_at, None))
@@ -1087,6 +1322,50 @@ fn uncounted_period(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     }
 }
 
+/// A date opened by a [`PERIOD_WORD_STARTERS`] word.
+fn period_word_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    let last = unit_comparison(tokens, i)
+        .or_else(|| period_end(tokens, i))
+        .or_else(|| recurring(tokens, i))?;
+    Some(date_found(i, last, None))
+}
+
+/// A period that recurs or lasts throughout: "each week", "every fall", "all year".
+fn recurring(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    let unit = tokens.folded(i + 1);
+    let recurs = match tokens.folded(i) {
+        "each" | "every" => (is_unit(unit) && !unit.ends_with('s')) || is_season(unit),
+        "all" => matches!(unit, "day" | "week" | "month" | "year"),
+        _ => false,
+    };
+    recurs.then_some(i + 1)
+}
+
+/// The end of a year or month named as one thing: "year-end", "year end", "year's end",
+/// "month-end".
+fn period_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    if !matches!(tokens.folded(i), "year" | "month" | "quarter") {
+        return None;
+    }
+    let end_at = match (tokens.folded(i + 1), tokens.folded(i + 2)) {
+        ("-", _) => i + 2,
+        ("'", "s") => i + 3,
+        _ => i + 1,
+    };
+    (tokens.folded(end_at) == "end").then_some(end_at)
+}
+
+/// A unit made an adjective of comparison: "year-earlier", "year-ago". In "the
+/// year-earlier period" OntoNotes marks the adjective alone.
+fn unit_comparison(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    let adjective = matches!(
+        tokens.folded(i),
+        "year" | "month" | "week" | "day" | "quarter"
+    ) && tokens.is_punct(i + 1, '-')
+        && matches!(tokens.folded(i + 2), "earlier" | "ago");
+    adjective.then_some(i + 2)
+}
+
 /// An age, a date in OntoNotes: "age 18", "aged 63", and a person's age set off by
 /// commas after the name: "John Smith, 63, was named ...".
 fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
@@ -1101,12 +1380,13 @@ fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
     if matches!(tokens.folded(i), "age" | "aged") && years(i + 1) {
         return Some(i + 1);
     }
-    // The name before: a capitalised word that is no month ("Dec. 8, 9").
-    let after_name = i >= 2
-        && tokens.is_punct(i - 1, ',')
-        && tokens.is_capitalized(i - 2)
-        && month(tokens, i - 2).is_none()
-        && !is_day_name(tokens, i - 2);
+    // The name before: a capitalised word that is no month ("Dec. 8, 9"), or "Jr.".
+    let junior =
+        i >= 3 && tokens.is_punct(i - 2, '.') && matches!(tokens.folded(i - 3), "jr" | "sr");
+    let name = |j: usize| {
+        tokens.is_capitalized(j) && month(tokens, j).is_none() && !is_day_name(tokens, j)
+    };
+    let after_name = i >= 2 && tokens.is_punct(i - 1, ',') && (junior || name(i - 2));
     let apposition =
         after_name && tokens.raw(i).len() == 2 && years(i) && tokens.is_punct(i + 1, ',');
     apposition.then_some(i)
@@ -1116,8 +1396,21 @@ fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 fn relative_unit(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let word = tokens.folded(i);
     let same_period = word == "period" && i > 0 && tokens.folded(i - 1) == "same";
-    (is_unit(word) || is_season(word) || word == "half" || same_period)
+    (is_unit(word) || is_season(word) || is_half_year(tokens, i) || same_period)
         .then(|| date_found(i, i, None))
+}
+
+/// "the first half", "the past half": a half year, not a share ("about half the
+/// stocks") nor a half hour ("the last half-hour").
+fn is_half_year(tokens: &Tokens<'_>, i: usize) -> bool {
+    let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
+    tokens.folded(i) == "half"
+        && !tokens.is_punct(i + 1, '-')
+        && (is_ordinal(before)
+            || matches!(
+                before,
+                "past" | "last" | "next" | "latest" | "coming" | "previous" | "current" | "this"
+            ))
 }
 
 fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
@@ -1136,14 +1429,26 @@ fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
     )
 }
 
-/// "Monday" ... "Sunday", capitalised.
+/// "Monday" ... "Sunday", capitalised, but not in the name of an event: "Black Monday".
 fn weekday(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let day = matches!(
         tokens.folded(i),
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    ) && tokens.is_capitalized(i);
+    ) && tokens.is_capitalized(i)
+        && !names_an_event(tokens, i);
     let relative = matches!(tokens.folded(i), "yesterday" | "today" | "tomorrow");
     (day || relative).then(|| date_found(i, i, None))
+}
+
+/// A day named for what happened on it: "Black Monday", "Terrible Tuesday", "Super
+/// Tuesday". OntoNotes marks these as events, not dates.
+fn names_an_event(tokens: &Tokens<'_>, day: usize) -> bool {
+    day > 0
+        && tokens.is_capitalized(day - 1)
+        && matches!(
+            tokens.folded(day - 1),
+            "black" | "gray" | "grey" | "terrible" | "bloody" | "super" | "cyber"
+        )
 }
 
 /// Takes in a leading "the": "the 17-18th of April", "the 1990s".
@@ -1185,7 +1490,12 @@ fn standalone_year(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
             .get(i + 2)
             .is_some_and(|t| t.kind == TokenKind::Word);
     if compound {
-        return None;
+        // "a 1987-style crash", "1990-model cars" date the thing; "1950-strong" counts.
+        let dated = matches!(
+            tokens.folded(i + 2),
+            "style" | "model" | "era" | "vintage" | "level"
+        );
+        return dated.then(|| date_found(i, i, iso(Some(y), None, None)));
     }
     let span_end = (tokens.is_punct(i + 1, '-') || tokens.is_punct(i + 1, '/'))
         && tokens.kind(i + 2) == TokenKind::Number
@@ -1357,6 +1667,20 @@ mod tests {
     }
 
     #[test]
+    fn a_hash_before_a_scaled_figure_is_the_pound_sign_of_wire_text() {
+        assert_eq!(
+            spans("a bid worth #15 billion")[0],
+            ("#15 billion".into(), Label::Money, money(15e9, "GBP"))
+        );
+        assert_eq!(
+            spans("more than #160 million")[0].0,
+            "more than #160 million"
+        );
+        assert!(spans("the #1 seller").is_empty());
+        assert!(spans("issue # 5 million").is_empty());
+    }
+
+    #[test]
     fn percentages() {
         assert_eq!(
             spans("rose 12.5 percent")[0],
@@ -1385,6 +1709,73 @@ mod tests {
     }
 
     #[test]
+    fn hedges_belong_to_the_amount_but_words_that_frame_it_do_not() {
+        let cases = [
+            ("They raised up to $12 million for it.", "$12 million"),
+            ("It paid a total of $3.4 billion in fines.", "$3.4 billion"),
+            ("Turnout rose a mere 0.4% this time.", "0.4%"),
+            ("It bought a further 15% of the bank.", "15%"),
+            ("Losses reach an estimated $90 million.", "$90 million"),
+            (
+                "Its estimated $8 million budget was cut.",
+                "estimated $8 million",
+            ),
+            ("They need another $6 billion soon.", "another $6 billion"),
+            ("Sales came close to $3 billion.", "close to $3 billion"),
+            (
+                "Prices may climb as high as $120 a barrel.",
+                "as high as $120",
+            ),
+            ("It bought an additional 5% stake.", "an additional 5%"),
+        ];
+        for (text, amount) in cases {
+            assert_eq!(spans(text)[0].0, amount, "{text}");
+        }
+        assert_eq!(spans("paid a total of $5 million")[0].2, money(5e6, "USD"));
+    }
+
+    #[test]
+    fn a_range_between_two_amounts_follows_a_verb_of_change() {
+        let found = spans("Fares would rise between 4% and 9% next year.");
+        assert_eq!(found[0].0, "between 4% and 9%");
+        assert_eq!(found[0].2, Some(Value::Percent(4.0)));
+    }
+
+    #[test]
+    fn currencies_named_with_their_country_and_weights_and_scores_that_are_no_money() {
+        assert_eq!(
+            spans("It raised 12 million Irish punts .")[0],
+            (
+                "12 million Irish punts".into(),
+                Label::Money,
+                money(12e6, "IEP")
+            )
+        );
+        assert_eq!(
+            spans("a loan of 3 billion New Taiwan dollars")[0].2,
+            money(3e9, "TWD")
+        );
+        assert_eq!(
+            spans("worth 40 billion Finnish marks")[0].2,
+            money(40e9, "FIM")
+        );
+        assert_eq!(spans("paid 700 million drachmas")[0].2, money(7e8, "GRD"));
+        assert_eq!(
+            spans("It cost several billion dollars .")[0],
+            ("several billion dollars".into(), Label::Money, None)
+        );
+        assert!(spans("It ships 500,000 pounds of copper a year.").is_empty());
+        assert!(spans("trucks weighing 8,000 pounds or less").is_empty());
+        assert!(spans("a 12-pound report").is_empty());
+        assert!(spans("the index passed the 3,000 mark").is_empty());
+        assert_eq!(spans("a 100 million-pound loan")[0].2, money(1e8, "GBP"));
+        assert_eq!(
+            spans("the usual five billion mark issue")[0].2,
+            money(5e9, "DEM")
+        );
+    }
+
+    #[test]
     fn dates_in_news_forms() {
         assert_eq!(spans("On Jan. 14-16, leaders met")[0].0, "Jan. 14-16");
         assert_eq!(spans("held on the 3-4th of June")[0].0, "the 3-4th of June");
@@ -1406,6 +1797,10 @@ mod tests {
         );
         assert!(spans("They may go").is_empty());
         assert!(spans("a 1950-strong unit").is_empty());
+        assert_eq!(
+            spans("fears of a 1929-style crash")[0],
+            ("1929".into(), Label::Date, date("1929"))
+        );
         assert_eq!(spans("rose in July. Then")[0].0, "July");
     }
 
@@ -1463,6 +1858,109 @@ mod tests {
     }
 
     #[test]
+    fn date_boundaries_by_ontonotes_conventions() {
+        let texts = [
+            (
+                "Rates were that low as recently as 1994 .",
+                "as recently as 1994",
+            ),
+            (
+                "A vote may come as early as next month .",
+                "as early as next month",
+            ),
+            (
+                "Talks went on as late as June 2003 .",
+                "as late as June 2003",
+            ),
+            ("Sales beat the year-earlier period .", "year-earlier"),
+            ("Prices stayed below year-ago levels .", "year-ago"),
+            (
+                "Prices fell for the sixth consecutive month .",
+                "the sixth consecutive month",
+            ),
+            ("Losses lasted four straight years .", "four straight years"),
+            ("Firms have 15 working days to reply .", "15 working days"),
+            ("Talks need several more months .", "several more months"),
+            ("Output rose in the past half year .", "the past half year"),
+            (
+                "Sales will rise in the current quarter .",
+                "the current quarter",
+            ),
+            ("Exports fell this crop year .", "this crop year"),
+            ("Tourism grew over the whole year .", "the whole year"),
+            ("Stocks fell late in the trading day .", "the trading day"),
+            ("I met him the other day .", "the other day"),
+            ("Farmers had a good year .", "a good year"),
+            ("Prices may swing on a given day .", "a given day"),
+            (
+                "Futures fell in the trading day to Friday's close .",
+                "the trading day",
+            ),
+            (
+                "Profit rose for the third month in a row .",
+                "the third month in a row",
+            ),
+            ("She quit in her first year .", "first year"),
+            ("It took 3 1/2 years .", "3 1/2 years"),
+            // A comparison with a date is no hedge on it.
+            ("Output grew more than last year .", "last year"),
+            ("New stores open each week .", "each week"),
+            ("Prices rise every fall .", "every fall"),
+            ("Sales were slow all year .", "all year"),
+            ("Debt fell before year-end .", "year-end"),
+            ("It will close by the year's end .", "the year's end"),
+            ("Toyota reports only at month-end .", "month-end"),
+            (
+                "Sales fell in the first three-quarters of the year .",
+                "the first three-quarters of the year",
+            ),
+        ];
+        for (text, date) in texts {
+            let found = spans(text);
+            assert_eq!(
+                found.first().map(|f| (f.0.as_str(), f.1)),
+                Some((date, Label::Date)),
+                "{text}"
+            );
+        }
+        assert!(spans("Leave as early as possible .").is_empty());
+        // Shares and half hours are no dates.
+        for text in [
+            "About half the votes were cast .",
+            "It sold a quarter of the shares .",
+            "Three-quarters of voters agree .",
+            "Stocks rose in the last half-hour .",
+        ] {
+            assert!(spans(text).is_empty(), "{text}: {:?}", spans(text));
+        }
+    }
+
+    #[test]
+    fn events_named_for_a_day_and_times_after_a_day() {
+        assert!(spans("Stocks fell on Black Monday .").is_empty());
+        assert!(spans("Voters went to the polls on Super Tuesday .").is_empty());
+        assert_eq!(spans("Stocks fell on Monday .")[0].0, "Monday");
+        let labelled = |text: &str| -> Vec<(String, Label)> {
+            spans(text).into_iter().map(|f| (f.0, f.1)).collect()
+        };
+        assert_eq!(
+            labelled("They met yesterday afternoon ."),
+            [
+                ("yesterday".to_string(), Label::Date),
+                ("afternoon".to_string(), Label::Time)
+            ]
+        );
+        assert_eq!(
+            labelled("It closed Friday night ."),
+            [
+                ("Friday".to_string(), Label::Date),
+                ("night".to_string(), Label::Time)
+            ]
+        );
+        assert!(labelled("a night shift").is_empty());
+    }
+
+    #[test]
     fn amounts_without_figures_and_changes_that_are_no_ranges() {
         assert_eq!(
             spans("It cost billions of dollars .")[0].0,
@@ -1484,7 +1982,13 @@ mod tests {
             spans("raised 500 million yuan RMB")[0].0,
             "500 million yuan RMB"
         );
-        // A change and the level it led to are two amounts; a range is one.
+        // A change and the level it led to are two amounts, so are the ends after
+        // "from"; a range is one.
+        let ends: Vec<String> = spans("Calls cost from 30 cents to $25 each.")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(ends, ["30 cents", "$25"]);
         let change: Vec<String> = spans("Gold rose $4 to $367.30 an ounce.")
             .into_iter()
             .map(|f| f.0)
@@ -1544,6 +2048,7 @@ mod tests {
         }
         // A person's age set off by commas is a date; a day after a month is not an age.
         assert_eq!(spans("Ann Lee, 63, was named chairman.")[0].0, "63");
+        assert_eq!(spans("John Roe Jr., 58, was named chairman.")[0].0, "58");
         assert_eq!(spans("They met on Dec. 8, 9 and 10.")[0].0, "Dec. 8");
         // "over" is not part of the date, and capitalised "Year" is part of a title.
         assert_eq!(spans("over the next 12 months")[0].0, "the next 12 months");

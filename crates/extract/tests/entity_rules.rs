@@ -329,6 +329,26 @@ fn prices_in_pence_are_money() {
 }
 
 #[test]
+fn a_currency_named_with_its_country_is_money_not_a_nationality() {
+    let text = "The bank lent 12 million Irish punts and 3 billion Taiwan dollars.";
+    assert_found(
+        text,
+        &[
+            ("12 million Irish punts", Label::Money),
+            ("3 billion Taiwan dollars", Label::Money),
+        ],
+    );
+    assert!(!has(text, "Irish", Label::Norp), "{:?}", entities(text));
+}
+
+#[test]
+fn a_day_named_for_an_event_is_no_date() {
+    let text = "Traders still talk about Black Monday and what followed on Tuesday.";
+    assert_found(text, &[("Tuesday", Label::Date)]);
+    assert!(!has(text, "Monday", Label::Date), "{:?}", entities(text));
+}
+
+#[test]
 fn oil_and_gas_fields_are_named_places_without_the_word_field() {
     assert_found(
         "Output from the Korvane gas field rose, and the Teal and Ostrander fields will start next year.",
