@@ -653,6 +653,9 @@ def build_places(countries, country_surface, blocked_surface, cities, states, ri
 
     # candidate surface forms: (surface, entry, rank) rank 0 = primary name, 1 = alias
     dropped = []
+    # States named like a country (Georgia, US): kept as context rows, so that only a
+    # document set among their neighbours reads the name as the state.
+    country_named_regions = []
     cands: dict[str, list] = defaultdict(list)
     for e in entries:
         forms = [(e["name"], 0)]
@@ -673,6 +676,8 @@ def build_places(countries, country_surface, blocked_surface, cities, states, ri
             if s in country_surface or s in blocked_surface:
                 if rank == 0:
                     dropped.append((e["name"], e["code"], "country/person/org name"))
+                    if e["kind"] == "region" and s in country_surface:
+                        country_named_regions.append(e)
                 continue
             cands[s].append((rank, e))
 
@@ -716,6 +721,9 @@ def build_places(countries, country_surface, blocked_surface, cities, states, ri
     ctx = build_context_places(countries, country_surface, blocked_surface, cities, stop,
                                ctx_only, primary_surface, capital_ids, display)
     out += ctx
+    for e in country_named_regions:
+        aliases = sorted({nfc(a) for a in e["aliases"]} - set(country_surface) - set(stop))
+        out.append([e["name"], "|".join(aliases), e["code"], "region", "", "1"])
     if risky is not None:
         out += build_town_tier(countries, country_surface, blocked_surface, cities, stop,
                                ctx_only, primary_surface, out, display, risky)

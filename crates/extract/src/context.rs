@@ -25,6 +25,9 @@ pub enum Settled {
 #[derive(Default)]
 pub struct Context {
     votes: FxHashMap<CountryCode, u32>,
+    /// The votes of towns and states alone (no capitals, no countries): how local the
+    /// story is to each country.
+    local_votes: FxHashMap<CountryCode, u32>,
     /// Place names (by their gazetteer readings) settled by the text.
     towns: FxHashMap<Vec<u32>, CountryCode>,
 }
@@ -45,6 +48,9 @@ impl Context {
         {
             if let Some(country) = unambiguous_country(gazetteer, found) {
                 *context.votes.entry(country).or_default() += 1;
+                if is_town_or_state(gazetteer, found) {
+                    *context.local_votes.entry(country).or_default() += 1;
+                }
             }
         }
         let most_named = context.most_named();
@@ -124,7 +130,8 @@ impl Context {
             .max()
             .unwrap_or(0);
         entries
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|entry| {
                 qualifier.is_some_and(|q| entry.country == Some(q)) || self.supports(entry, largest)
             })
@@ -136,7 +143,9 @@ impl Context {
                     entry.kind,
                     EntryKind::Capital | EntryKind::City | EntryKind::Region
                 );
-                let rank = if place {
+                let rank = if self.is_local_state(entry, &entries) {
+                    EntryKind::Country
+                } else if place {
                     EntryKind::Capital
                 } else {
                     entry.kind
@@ -153,6 +162,21 @@ impl Context {
             })
     }
 
+    /// A state named like a country ("Georgia") is the state, ahead of the country, in
+    /// a story set among its neighbours: two or more towns or states of its country
+    /// named, and nothing of the country of the same name.
+    fn is_local_state(&self, entry: &Entry, readings: &[&Entry]) -> bool {
+        entry.kind == EntryKind::Region
+            && entry.context_only
+            && entry
+                .country
+                .and_then(|c| self.local_votes.get(&c))
+                .is_some_and(|&votes| votes >= 2)
+            && readings
+                .iter()
+                .all(|other| other.kind != EntryKind::Country || self.votes(other.country) == 0)
+    }
+
     /// A context-only reading needs the document to name its country, and a namesake
     /// thirty times smaller than the famous place needs an explicit qualifier: nobody
     /// means Paris, Texas by "Paris" alone.
@@ -161,6 +185,16 @@ impl Context {
             || (self.votes(entry.country) > 0
                 && entry.population.saturating_mul(30) >= largest_ordinary)
     }
+}
+
+/// Is every reading of the match a town or a state (no capital, no country)?
+fn is_town_or_state(gazetteer: &Gazetteer, found: &Match) -> bool {
+    found.entries.iter().all(|&id| {
+        matches!(
+            gazetteer.entry(id).kind,
+            EntryKind::City | EntryKind::Region
+        )
+    })
 }
 
 /// The country of a match whose readings all agree on one country. A context-only

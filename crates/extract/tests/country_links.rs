@@ -257,3 +257,17 @@ fn foreign_capitals_listed_with_states_or_countries_stay_foreign() {
     assert_eq!(country_at(text, "Moscow", 0).as_deref(), Some("RU"));
     assert_eq!(country_at(text, "London", 0).as_deref(), Some("GB"));
 }
+
+#[test]
+fn georgia_is_the_state_only_in_a_story_set_among_its_neighbours() {
+    let text = "Storms hit Atlanta, Georgia, and towns in Alabama and Tennessee. Georgia \
+                officials said Macon, Ga., was spared.";
+    assert_eq!(country_at(text, "Georgia", 0).as_deref(), Some("US"));
+    assert_eq!(country_at(text, "Georgia", 1).as_deref(), Some("US"));
+    assert_eq!(country_at(text, "Ga.", 0).as_deref(), Some("US"));
+    let text = "Russia and Georgia traded accusations; Tbilisi recalled its envoy.";
+    assert_eq!(country_at(text, "Georgia", 0).as_deref(), Some("GE"));
+    // Washington and New York speak for the United States, not for a local story.
+    let text = "Washington pledged support to Georgia, diplomats in New York said.";
+    assert_eq!(country_at(text, "Georgia", 0).as_deref(), Some("GE"));
+}
