@@ -648,7 +648,11 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
             );
             let inside =
                 in_name[mention.first].is_some() && in_name[mention.first] == in_name[mention.last];
-            if !(yields && inside) {
+            // A country of one word ending a name is a surname: "Michael Jordan".
+            let surname = mention.kind == Some(EntryKind::Country)
+                && mention.first == mention.last
+                && in_name[mention.first].is_some_and(|person| named[person].last == mention.last);
+            if !((yields || surname) && inside) {
                 add(mention, &mut taken);
             }
         }

@@ -174,12 +174,15 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         })
     };
     // Existing short mentions take the full name's canonical form and country; a town
-    // that is also the surname of someone named in full is that person ("Mr. Cranston
-    // ... Cranston said").
+    // or a country that is also the surname of someone named in full is that person
+    // ("Mr. Cranston ... Cranston said", "Michael Jordan ... Jordan said").
     for mention in mentions.iter_mut() {
         if let Some(alias) = alias_at(mention.first) {
             let same_extent = mention.first + alias.words.len() - 1 == mention.last;
-            let town = matches!(mention.kind, Some(EntryKind::City | EntryKind::Region));
+            let town = matches!(
+                mention.kind,
+                Some(EntryKind::City | EntryKind::Region | EntryKind::Country)
+            );
             if same_extent && (mention.label == alias.label || town && alias.label == Label::Person)
             {
                 mention.label = alias.label;

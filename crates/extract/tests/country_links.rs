@@ -271,3 +271,20 @@ fn georgia_is_the_state_only_in_a_story_set_among_its_neighbours() {
     let text = "Washington pledged support to Georgia, diplomats in New York said.";
     assert_eq!(country_at(text, "Georgia", 0).as_deref(), Some("GE"));
 }
+
+#[test]
+fn jordan_is_a_person_where_a_given_name_leads_it() {
+    let text = "Michael Jordan scored 30 points. Jordan said he was tired.";
+    let analysis = analyze(text);
+    let labels: Vec<(&str, Label)> = analysis
+        .entities
+        .iter()
+        .map(|e| (&text[e.span.start..e.span.end], e.label))
+        .collect();
+    assert_eq!(
+        labels,
+        [("Michael Jordan", Label::Person), ("Jordan", Label::Person)]
+    );
+    let text = "King Abdullah said Jordan will host the talks in Amman.";
+    assert_eq!(country_at(text, "Jordan", 0).as_deref(), Some("JO"));
+}
