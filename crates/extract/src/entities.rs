@@ -621,6 +621,7 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for person in honorific_people(tokens, &taken)
         .into_iter()
         .chain(chinese_people(tokens, &taken))
+        .chain(titled_towns(tokens, gazetteer, &matches, &taken))
     {
         if !in_named[person.first..=person.last].iter().any(|&t| t) {
             in_named[person.first..=person.last]
@@ -1882,6 +1883,32 @@ fn given_name_people(
         }
     }
     found
+}
+
+/// People whose surname is a town's name, after their title: "President Salinas",
+/// "Mayor Austin". A title outranks the place as an honorific does.
+fn titled_towns(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    taken: &[bool],
+) -> Vec<Mention> {
+    let is_town = |person: &Mention| {
+        let at = matches.partition_point(|m| m.first < person.first);
+        matches.get(at).is_some_and(|m| {
+            (m.first, m.last) == (person.first, person.last)
+                && m.entries.iter().any(|&id| {
+                    matches!(
+                        gazetteer.entry(id).kind,
+                        EntryKind::City | EntryKind::Region | EntryKind::Capital
+                    )
+                })
+        })
+    };
+    titled_people(tokens, taken)
+        .into_iter()
+        .filter(is_town)
+        .collect()
 }
 
 /// Names with an initial inside them, whatever the given name: "Deryck C. Maughan",

@@ -114,6 +114,9 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
                 }
                 aliases.push(alias(surname..=surname));
             }
+            // A surname met alone after a title or an honorific ("Mr. Coleman",
+            // "President Salinas") names the same person when it comes back.
+            Label::Person => aliases.push(alias(mention.first..=mention.first)),
             Label::Org => {
                 if let Some(name_end) = name_before_legal_suffix(tokens, mention) {
                     aliases.push(alias(mention.first..=name_end));

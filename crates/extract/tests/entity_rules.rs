@@ -712,3 +712,26 @@ fn a_dateline_name_stops_before_the_sentence_it_runs_into() {
         &[("Xiaoming Zhao", Label::Person)],
     );
 }
+
+#[test]
+fn a_title_makes_a_person_of_a_town_name_and_the_surname_returns_alone() {
+    let text = "Mexico's President Salinas spoke on Monday. Later Salinas pledged reforms.";
+    let people: Vec<(String, Label)> = entities(text)
+        .into_iter()
+        .filter(|(s, _)| s == "Salinas")
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Salinas".to_string(), Label::Person),
+            ("Salinas".to_string(), Label::Person)
+        ]
+    );
+    let text = "Mr. Ferrante opened the campaign. Voters said Ferrante was ahead.";
+    let people: Vec<(String, Label)> = entities(text)
+        .into_iter()
+        .filter(|(s, _)| s == "Ferrante")
+        .collect();
+    assert_eq!(people.len(), 2, "{:?}", entities(text));
+    assert!(people.iter().all(|(_, label)| *label == Label::Person));
+}
