@@ -1893,21 +1893,25 @@ fn titled_towns(
     matches: &[Match],
     taken: &[bool],
 ) -> Vec<Mention> {
-    let is_town = |person: &Mention| {
-        let at = matches.partition_point(|m| m.first < person.first);
-        matches.get(at).is_some_and(|m| {
-            (m.first, m.last) == (person.first, person.last)
-                && m.entries.iter().any(|&id| {
-                    matches!(
-                        gazetteer.entry(id).kind,
-                        EntryKind::City | EntryKind::Region | EntryKind::Capital
-                    )
-                })
+    let town = |m: &Match| {
+        m.entries.iter().any(|&id| {
+            matches!(
+                gazetteer.entry(id).kind,
+                EntryKind::City | EntryKind::Region | EntryKind::Capital
+            )
         })
     };
-    titled_people(tokens, taken)
-        .into_iter()
-        .filter(is_town)
+    // "Sen." is a title and its full stop; "President" a title alone.
+    let after_title = |first: usize| {
+        (first >= 1 && is_title(tokens, first - 1))
+            || (first >= 2 && is_abbreviated_title(tokens, first - 2))
+    };
+    matches
+        .iter()
+        .filter(|m| {
+            after_title(m.first) && town(m) && name_end(tokens, m.first, taken, 4) == Some(m.last)
+        })
+        .map(|m| Mention::new(m.first, m.last, Label::Person))
         .collect()
 }
 
