@@ -468,6 +468,9 @@ fn lexicon() -> &'static FxHashMap<&'static str, u16> {
 pub struct Words<'a, 't> {
     tokens: &'a Tokens<'t>,
     classes: Vec<u16>,
+    /// The capitalised tokens, in order. Most rules start only at one: walking this
+    /// list spares them a hard-to-predict test at every token.
+    capitals: Vec<usize>,
 }
 
 impl<'a, 't> Words<'a, 't> {
@@ -481,7 +484,19 @@ impl<'a, 't> Words<'a, 't> {
                 TokenKind::Number => 0,
             })
             .collect();
-        Words { tokens, classes }
+        let mut capitals = vec![0; tokens.len()];
+        let mut count = 0;
+        for i in 0..tokens.len() {
+            // Branch-free: the slot is overwritten unless the token is capitalised.
+            capitals[count] = i;
+            count += usize::from(tokens.is_capitalized(i));
+        }
+        capitals.truncate(count);
+        Words {
+            tokens,
+            classes,
+            capitals,
+        }
     }
 }
 
@@ -731,9 +746,12 @@ fn index_run_start(tokens: &Words<'_, '_>, last: usize) -> usize {
 
 /// "the Dow": the Dow Jones Industrial Average, an organisation in OntoNotes.
 fn the_dow(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
-    (1..tokens.len())
+    tokens
+        .capitals
+        .iter()
+        .copied()
         .filter(|&i| {
-            tokens.is_capitalized(i)
+            i >= 1
                 && tokens.raw(i) == "Dow"
                 && !taken[i]
                 && tokens.folded(i - 1) == "the"
@@ -866,10 +884,7 @@ fn towns_called_so(
     context: &Context,
 ) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
-    for first in 2..tokens.len() {
-        if !tokens.is_capitalized(first) {
-            continue;
-        }
+    for &first in tokens.capitals.iter().filter(|&&first| first >= 2) {
         // The cues are rare: the words around them are looked at only where one may be.
         let cue_before = matches!(tokens.folded(first - 1), "of" | "and");
         let cue_after = (first + 1..first + 3)
@@ -1590,8 +1605,8 @@ fn speaking_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 /// at the start of a sentence unless after "The".
 fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
-    for i in 0..tokens.len() {
-        if taken[i] || !tokens.is_capitalized(i) || tokens.is_all_caps(i) {
+    for &i in &tokens.capitals {
+        if taken[i] || tokens.is_all_caps(i) {
             continue;
         }
         // A paper is named so only after "the": "the Herald", "the Journal".
@@ -1858,12 +1873,12 @@ fn given_name_people(
     gazetteer: &Gazetteer,
     taken: &[bool],
 ) -> Vec<Mention> {
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let given = tokens.is_capitalized(i)
-            && !tokens.is_all_caps(i)
-            && gazetteer.is_given_name(tokens.folded(i));
+    let mut found: Vec<Mention> = Vec::new();
+    for &i in &tokens.capitals {
+        if found.last().is_some_and(|person| person.last >= i) {
+            continue;
+        }
+        let given = !tokens.is_all_caps(i) && gazetteer.is_given_name(tokens.folded(i));
         // "Robert Wood Johnson Foundation" is named after a person but is none.
         let person_end = given.then(|| name_end(tokens, i, taken, 4)).flatten();
         match person_end.filter(|&last| last > i && !is(tokens, last, ORG_HEAD | TRADE_HEAD)) {
@@ -1877,9 +1892,8 @@ fn given_name_people(
                     && !taken[i - 2];
                 let first = if initial { i - 2 } else { i };
                 found.push(Mention::new(first, last, Label::Person));
-                i = last + 1;
             }
-            None => i += 1,
+            None => continue,
         }
     }
     found
@@ -1927,7 +1941,7 @@ fn initialled_people(
     let mut found: Vec<Mention> = Vec::new();
     // Names are looked for only around initials, which are rare: from the name word
     // before the first initial of a row ("Deryck C."), else from the initial itself.
-    for k in 0..tokens.len() {
+    for &k in &tokens.capitals {
         let first_initial = is_initial(tokens, k) && !(k >= 2 && is_initial(tokens, k - 2));
         if !first_initial || found.last().is_some_and(|person| person.last >= k) {
             continue;
@@ -2077,10 +2091,9 @@ fn organization_names(
     context: &Context,
 ) -> Vec<Mention> {
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if !tokens.is_capitalized(i) {
-            i += 1;
+    let mut next = 0;
+    for &i in &tokens.capitals {
+        if i < next {
             continue;
         }
         let last = with_legal_form(tokens, i, capitalized_run_end(tokens, i));
@@ -2095,7 +2108,7 @@ fn organization_names(
                 found.push(mention);
             }
         }
-        i = last + 1;
+        next = last + 1;
     }
     found
 }
@@ -2718,8 +2731,8 @@ fn county_country(context: &Context) -> CountryCode {
 /// "Monroe County", "County Cork": a GPE in the country the document is about.
 fn counties(tokens: &Words<'_, '_>, context: &Context) -> Vec<Mention> {
     let mut found = Vec::new();
-    for i in 0..tokens.len() {
-        if !tokens.is_capitalized(i) || tokens.raw(i) != "County" {
+    for &i in &tokens.capitals {
+        if tokens.raw(i) != "County" {
             continue;
         }
         let mut first = i;
@@ -2995,13 +3008,12 @@ fn departments_in_titles(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention>
             )
     };
     let mut found = Vec::new();
-    for i in 0..tokens.len() {
+    // Both forms start at a capitalised word.
+    for &i in &tokens.capitals {
         let before_title =
             is_department(tokens, i) && secretary(i + 1) && tokens.folded(i) != "state";
         // "Secretary of State", not "Minister of State", a junior minister's title.
-        let after_title = tokens.is_capitalized(i)
-            && tokens.raw(i) == "Secretary"
-            && tokens.folded(i + 1) == "of";
+        let after_title = tokens.raw(i) == "Secretary" && tokens.folded(i + 1) == "of";
         let department = if before_title {
             Some(i)
         } else if after_title {
