@@ -2,8 +2,6 @@
 //! after titles and speech verbs, organisations by their head word). Every rule marks
 //! the tokens it takes, so the result never overlaps.
 
-use std::sync::OnceLock;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::chinese_names::is_chinese_name;
@@ -433,40 +431,37 @@ const DEPARTMENT: u16 = 1 << 11;
 /// Above the classes, the rules of [`numbers`] a word can start (its own bit flags).
 const NUMBER_STARTS_SHIFT: u32 = 12;
 
-/// Folded word -> its classes: one hash look-up answers what many list scans would.
-fn lexicon() -> &'static FxHashMap<&'static str, u16> {
-    static LEXICON: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let lists: [(&[&'static str], u16); 12] = [
-            (TITLES, TITLE),
-            (NOT_NAMES, NOT_NAME),
-            (ORG_HEADS, ORG_HEAD),
-            (ORG_STARTS, ORG_START),
-            (PLACE_HEADS, PLACE_HEAD),
-            (PLACE_STARTS, PLACE_START),
-            (SPEECH_VERBS, SPEECH_VERB),
-            (NOT_ORGANIZATIONS, NOT_ORGANIZATION),
-            (NAME_CONNECTORS, NAME_CONNECTOR),
-            (TRADE_HEADS, TRADE_HEAD),
-            (ABBREVIATED_TITLES, ABBREVIATED_TITLE),
-            (DEPARTMENTS, DEPARTMENT),
-        ];
-        let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
-        let number_starts = numbers::STARTER_LISTS
-            .map(|(words, starts)| (words, u16::from(starts) << NUMBER_STARTS_SHIFT));
-        for (words, class) in lists.into_iter().chain(number_starts) {
-            for word in words {
-                *map.entry(word).or_default() |= class;
-            }
-        }
-        map
-    })
+/// Each listed word with its classes. The gazetteer keeps them by token id, so one
+/// look-up per word answers what many list scans would.
+pub(crate) fn word_classes() -> impl Iterator<Item = (&'static str, u16)> {
+    let lists: [(&[&'static str], u16); 12] = [
+        (TITLES, TITLE),
+        (NOT_NAMES, NOT_NAME),
+        (ORG_HEADS, ORG_HEAD),
+        (ORG_STARTS, ORG_START),
+        (PLACE_HEADS, PLACE_HEAD),
+        (PLACE_STARTS, PLACE_START),
+        (SPEECH_VERBS, SPEECH_VERB),
+        (NOT_ORGANIZATIONS, NOT_ORGANIZATION),
+        (NAME_CONNECTORS, NAME_CONNECTOR),
+        (TRADE_HEADS, TRADE_HEAD),
+        (ABBREVIATED_TITLES, ABBREVIATED_TITLE),
+        (DEPARTMENTS, DEPARTMENT),
+    ];
+    let number_starts = numbers::STARTER_LISTS
+        .map(|(words, starts)| (words, u16::from(starts) << NUMBER_STARTS_SHIFT));
+    lists
+        .into_iter()
+        .chain(number_starts)
+        .flat_map(|(words, class)| words.iter().map(move |&word| (word, class)))
 }
 
 /// The tokens with their word classes, looked up once per token. Dereferences to the
 /// tokens, so rules read `words.folded(i)` as they would on [`Tokens`].
 pub struct Words<'a, 't> {
     tokens: &'a Tokens<'t>,
+    /// Each token's id in the gazetteer's vocabulary.
+    ids: Vec<Option<u32>>,
     classes: Vec<u16>,
     /// The capitalised tokens, in order. Most rules start only at one: walking this
     /// list spares them a hard-to-predict test at every token.
@@ -474,14 +469,14 @@ pub struct Words<'a, 't> {
 }
 
 impl<'a, 't> Words<'a, 't> {
-    fn new(tokens: &'a Tokens<'t>) -> Self {
-        let lexicon = lexicon();
-        let classes = (0..tokens.len())
-            .map(|i| match tokens.kind(i) {
-                TokenKind::Word | TokenKind::Punct => {
-                    lexicon.get(tokens.folded(i)).copied().unwrap_or(0)
-                }
-                TokenKind::Number => 0,
+    fn new(tokens: &'a Tokens<'t>, gazetteer: &Gazetteer) -> Self {
+        let ids = gazetteer.token_ids(tokens);
+        let classes = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| match (tokens.kind(i), id) {
+                (TokenKind::Word | TokenKind::Punct, Some(id)) => gazetteer.word_class(*id),
+                _ => 0,
             })
             .collect();
         let mut capitals = vec![0; tokens.len()];
@@ -494,6 +489,7 @@ impl<'a, 't> Words<'a, 't> {
         capitals.truncate(count);
         Words {
             tokens,
+            ids,
             classes,
             capitals,
         }
@@ -547,7 +543,7 @@ fn titled_people_and_speakers(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Men
 
 /// Finds the entities of a text, sorted and non-overlapping.
 pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
-    let tokens = &Words::new(tokens);
+    let tokens = &Words::new(tokens, gazetteer);
     let mut taken = vec![false; tokens.len()];
     let mut mentions = Vec::new();
     let mut add = |mention: Mention, taken: &mut Vec<bool>| {
@@ -563,7 +559,7 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         mention.value = found.value;
         add(mention, &mut taken);
     }
-    let matches = gazetteer.find(tokens);
+    let matches = gazetteer.find_by_ids(tokens, &tokens.ids);
     let settled: Vec<_> = (0..matches.len())
         .map(|index| settled_by_text(tokens, gazetteer, &matches, index))
         .collect();
@@ -1206,11 +1202,9 @@ fn is_deal(noun: &str, preposition: &str) -> bool {
 /// company Zarubezhneft", "Chinese carmaker Chery Automobile", "president of Harlan Mills".
 fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
-    let mut i = 1;
-    while i < tokens.len() {
-        let named = tokens.is_capitalized(i) && !taken[i] && after_company_cue(tokens, i);
-        if !named {
-            i += 1;
+    let mut next = 1;
+    for &i in &tokens.capitals {
+        if i < next || taken[i] || !after_company_cue(tokens, i) {
             continue;
         }
         let mut last = i;
@@ -1228,7 +1222,7 @@ fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         if !goes_on && !is(tokens, i, TITLE | ABBREVIATED_TITLE) {
             found.push(Mention::new(i, last, Label::Org));
         }
-        i = last + 1;
+        next = last + 1;
     }
     found
 }
@@ -2647,10 +2641,9 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     };
     let shouting = |j: Option<usize>| j.is_some_and(|j| letters(j) && tokens.raw(j).len() > 1);
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if taken[i] || !letters(i) {
-            i += 1;
+    let mut next = 0;
+    for &i in &tokens.capitals {
+        if i < next || taken[i] || !letters(i) {
             continue;
         }
         // "AT&T": letters joined by a tight ampersand.
@@ -2675,7 +2668,7 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         if is_acronym {
             found.push(Mention::new(i, last, Label::Org));
         }
-        i = last + 1;
+        next = last + 1;
     }
     let word = |m: &Mention| {
         (m.first == m.last && tokens.raw(m.first).len() >= 3).then(|| tokens.folded(m.first))

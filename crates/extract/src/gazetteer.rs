@@ -131,6 +131,9 @@ pub struct Gazetteer {
     nodes: u32,
     /// Folded given names: "vladimir", "kassym-jomart".
     given_names: FxHashSet<Box<str>>,
+    /// Bit flags the entity rules attach to words (titles, head words...), by token
+    /// id, so that each word of a text is looked up once for both.
+    word_classes: Vec<u16>,
 }
 
 impl Gazetteer {
@@ -158,7 +161,37 @@ impl Gazetteer {
         gazetteer.given_names = front_decoded(tables.given_names)
             .map(|name| crate::normalize::fold(&name).into_boxed_str())
             .collect();
+        gazetteer.add_word_classes(crate::entities::word_classes());
         gazetteer
+    }
+
+    /// Attaches `class` bits to each folded word, adding it to the vocabulary.
+    fn add_word_classes<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, u16)>) {
+        for (word, class) in words {
+            let id = self.intern(word) as usize;
+            if self.word_classes.len() <= id {
+                self.word_classes.resize(id + 1, 0);
+            }
+            self.word_classes[id] |= class;
+        }
+    }
+
+    /// The class bits of the word with this token id.
+    pub fn word_class(&self, id: u32) -> u16 {
+        self.word_classes.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The id of a folded word, given one if it has none yet.
+    fn intern(&mut self, folded: &str) -> u32 {
+        let next_id = self.vocabulary.len() as u32;
+        *self.vocabulary.entry(folded.into()).or_insert(next_id)
+    }
+
+    /// Each token's id in the vocabulary, if it has one.
+    pub fn token_ids(&self, tokens: &Tokens<'_>) -> Vec<Option<u32>> {
+        (0..tokens.len())
+            .map(|i| self.vocabulary.get(tokens.folded(i)).copied())
+            .collect()
     }
 
     /// Is this folded word a given name?
@@ -185,9 +218,11 @@ impl Gazetteer {
     /// All gazetteer phrases in the text: at each token the longest phrase that starts
     /// there, then on after its end.
     pub fn find(&self, tokens: &Tokens<'_>) -> Vec<Match> {
-        let ids: Vec<Option<u32>> = (0..tokens.len())
-            .map(|i| self.vocabulary.get(tokens.folded(i)).copied())
-            .collect();
+        self.find_by_ids(tokens, &self.token_ids(tokens))
+    }
+
+    /// [`Gazetteer::find`] with the tokens' ids ([`Gazetteer::token_ids`]) at hand.
+    pub fn find_by_ids(&self, tokens: &Tokens<'_>, ids: &[Option<u32>]) -> Vec<Match> {
         let mut matches = Vec::new();
         let mut i = 0;
         while i < ids.len() {
@@ -252,11 +287,7 @@ impl Gazetteer {
         let mut node = 0;
         let mut case = Vec::with_capacity(tokens.len());
         for i in 0..tokens.len() {
-            let next_id = self.vocabulary.len() as u32;
-            let id = *self
-                .vocabulary
-                .entry(tokens.folded(i).into())
-                .or_insert(next_id);
+            let id = self.intern(tokens.folded(i));
             let next_node = self.nodes;
             node = *self.edges.entry((node, id)).or_insert(next_node);
             if node == next_node {
