@@ -226,7 +226,7 @@ impl Gazetteer {
         let mut matches = Vec::new();
         let mut i = 0;
         while i < ids.len() {
-            match self.longest_at(tokens, &ids, i) {
+            match self.longest_at(tokens, ids, i) {
                 Some(found) => {
                     i = found.last + 1;
                     matches.push(found);
