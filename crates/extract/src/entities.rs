@@ -891,7 +891,9 @@ fn towns_called_so(
         {
             continue;
         }
-        let two_words = town_word(tokens, taken, first + 1) && !in_match(matches, first + 1);
+        let two_words = town_word(tokens, taken, first + 1)
+            && !in_match(matches, first + 1)
+            && tokens.folded(first + 1) != "province";
         let last = if two_words { first + 1 } else { first };
         let next = last + 1;
         let ends = next >= tokens.len()

@@ -288,3 +288,16 @@ fn jordan_is_a_person_where_a_given_name_leads_it() {
     let text = "King Abdullah said Jordan will host the talks in Amman.";
     assert_eq!(country_at(text, "Jordan", 0).as_deref(), Some("JO"));
 }
+
+#[test]
+fn a_province_named_with_its_word_is_one_place() {
+    let text = "Iran sent help. The governor of Kavar Province said roads were cut.";
+    let start = text.find("Kavar").unwrap();
+    let entity = analyze(text)
+        .entities
+        .into_iter()
+        .find(|e| e.span.start == start)
+        .unwrap();
+    assert_eq!(&text[entity.span.start..entity.span.end], "Kavar Province");
+    assert_eq!(entity.country.map(|c| c.to_string()).as_deref(), Some("IR"));
+}
