@@ -264,9 +264,11 @@ const DATE_STARTERS: &[&str] = &[
     "dec",
 ];
 
-/// Words that open a date of one form: "year-earlier", "year-end", "each week", "all year".
+/// Words that open a date of one form: "year-earlier", "year-end", "each week", "all year",
+/// "by spring".
 const PERIOD_WORD_STARTERS: &[&str] = &[
-    "year", "month", "week", "day", "quarter", "each", "every", "all",
+    "year", "month", "week", "day", "quarter", "each", "every", "all", "spring", "summer",
+    "autumn", "winter",
 ];
 
 /// The starter lists and the rules their words start.
@@ -1326,8 +1328,17 @@ fn uncounted_period(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 fn period_word_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let last = unit_comparison(tokens, i)
         .or_else(|| period_end(tokens, i))
-        .or_else(|| recurring(tokens, i))?;
+        .or_else(|| recurring(tokens, i))
+        .or_else(|| season_alone(tokens, i))?;
     Some(date_found(i, last, None))
+}
+
+/// A season named on its own is a date in OntoNotes: "by spring", "their winter meeting",
+/// "a summer of strikes". Not "fall", as often the verb, nor a capitalised season, which
+/// names something ("Spring Festival", "Prague Spring").
+fn season_alone(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    let season = matches!(tokens.folded(i), "spring" | "summer" | "autumn" | "winter");
+    (season && !tokens.is_capitalized(i)).then_some(i)
 }
 
 /// A period that recurs or lasts throughout: "each week", "every fall", "all year".
@@ -2058,5 +2069,14 @@ mod tests {
         assert!(spans("following Friday's plunge")
             .iter()
             .all(|f| f.0 == "Friday"));
+    }
+
+    #[test]
+    fn a_season_named_alone_is_a_date_but_not_in_a_name() {
+        assert_eq!(spans("The dam opens by spring .")[0].0, "spring");
+        assert_eq!(spans("at our winter meeting in Ohio")[0].0, "winter");
+        assert_eq!(spans("after a summer of strikes")[0].0, "summer");
+        assert!(spans("the Prague Spring ended").is_empty());
+        assert!(spans("prices fall sharply").is_empty());
     }
 }
