@@ -928,6 +928,7 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let mut found = core?;
     found.first = found.first.min(start);
     found.last = date_suffix_end(tokens, found.last);
+    found.last = closing_comma_end(tokens, found.first, found.last);
     // "the same period last year", "the same week a year ago".
     if (found.first..found.last).any(|j| tokens.folded(j) == "same") {
         found.last = year_before_end(tokens, found.last).unwrap_or(found.last);
@@ -946,6 +947,22 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         }
     }
     Some(found)
+}
+
+/// A full date that modifies the noun after it keeps the comma closing its year: "the
+/// Sept. 1, 1991, deadline", "a July 4, 1988, game"; OntoNotes marks the two commas as a
+/// pair. Elsewhere the comma belongs to the sentence: "until March 8, 1990, the firm".
+fn closing_comma_end(tokens: &Tokens<'_>, first: usize, last: usize) -> usize {
+    let full_date = last >= 2 && tokens.is_punct(last - 1, ',') && year(tokens, last).is_some();
+    let after_article = first > 0 && matches!(tokens.folded(first - 1), "the" | "a" | "an");
+    let noun_after = tokens.is_punct(last + 1, ',')
+        && tokens.kind(last + 2) == TokenKind::Word
+        && !tokens.is_capitalized(last + 2);
+    if full_date && after_article && noun_after {
+        last + 1
+    } else {
+        last
+    }
 }
 
 fn calendar_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
@@ -2069,6 +2086,23 @@ mod tests {
         assert!(spans("following Friday's plunge")
             .iter()
             .all(|f| f.0 == "Friday"));
+    }
+
+    #[test]
+    fn a_full_date_before_its_noun_keeps_the_comma_that_closes_it() {
+        assert_eq!(
+            spans("since the June 3, 1994, vote")[0],
+            ("June 3, 1994,".into(), Label::Date, date("1994-06-03"))
+        );
+        assert_eq!(
+            spans("the Friday, May 5, 2000, sale")[0].0,
+            "Friday, May 5, 2000,"
+        );
+        assert_eq!(spans("until June 3, 1994, the firm")[0].0, "June 3, 1994");
+        assert_eq!(
+            spans("since the June 3, 1994, Paris vote")[0].0,
+            "June 3, 1994"
+        );
     }
 
     #[test]
