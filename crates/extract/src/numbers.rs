@@ -1553,7 +1553,9 @@ fn month_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     // preposition before it.
     let mut last = month_end(tokens, i);
     let mut found_day = None;
-    if let Some((d, day_last)) = days(tokens, last + 1) {
+    // "the November 9% issue": the figure after the month is a percentage.
+    let day = days(tokens, last + 1).filter(|_| percent(tokens, last + 1).is_none());
+    if let Some((d, day_last)) = day {
         found_day = Some(d);
         last = day_last;
     }
@@ -1830,6 +1832,13 @@ mod tests {
             ("1929".into(), Label::Date, date("1929"))
         );
         assert_eq!(spans("rose in July. Then")[0].0, "July");
+        assert_eq!(
+            spans("the June 8% notes")
+                .into_iter()
+                .map(|f| f.0)
+                .collect::<Vec<_>>(),
+            ["June", "8%"]
+        );
     }
 
     #[test]
