@@ -264,9 +264,11 @@ const DATE_STARTERS: &[&str] = &[
     "dec",
 ];
 
-/// Words that open a date of one form: "year-earlier", "year-end", "each week", "all year".
+/// Words that open a date of one form: "year-earlier", "year-end", "each week", "all year",
+/// "by spring".
 const PERIOD_WORD_STARTERS: &[&str] = &[
-    "year", "month", "week", "day", "quarter", "each", "every", "all",
+    "year", "month", "week", "day", "quarter", "each", "every", "all", "spring", "summer",
+    "autumn", "winter",
 ];
 
 /// The starter lists and the rules their words start.
@@ -926,6 +928,7 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let mut found = core?;
     found.first = found.first.min(start);
     found.last = date_suffix_end(tokens, found.last);
+    found.last = closing_comma_end(tokens, found.first, found.last);
     // "the same period last year", "the same week a year ago".
     if (found.first..found.last).any(|j| tokens.folded(j) == "same") {
         found.last = year_before_end(tokens, found.last).unwrap_or(found.last);
@@ -944,6 +947,22 @@ fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         }
     }
     Some(found)
+}
+
+/// A full date that modifies the noun after it keeps the comma closing its year: "the
+/// Sept. 1, 1991, deadline", "a July 4, 1988, game"; OntoNotes marks the two commas as a
+/// pair. Elsewhere the comma belongs to the sentence: "until March 8, 1990, the firm".
+fn closing_comma_end(tokens: &Tokens<'_>, first: usize, last: usize) -> usize {
+    let full_date = last >= 2 && tokens.is_punct(last - 1, ',') && year(tokens, last).is_some();
+    let after_article = first > 0 && matches!(tokens.folded(first - 1), "the" | "a" | "an");
+    let noun_after = tokens.is_punct(last + 1, ',')
+        && tokens.kind(last + 2) == TokenKind::Word
+        && !tokens.is_capitalized(last + 2);
+    if full_date && after_article && noun_after {
+        last + 1
+    } else {
+        last
+    }
 }
 
 fn calendar_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
@@ -1326,8 +1345,17 @@ fn uncounted_period(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 fn period_word_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     let last = unit_comparison(tokens, i)
         .or_else(|| period_end(tokens, i))
-        .or_else(|| recurring(tokens, i))?;
+        .or_else(|| recurring(tokens, i))
+        .or_else(|| season_alone(tokens, i))?;
     Some(date_found(i, last, None))
+}
+
+/// A season named on its own is a date in OntoNotes: "by spring", "their winter meeting",
+/// "a summer of strikes". Not "fall", as often the verb, nor a capitalised season, which
+/// names something ("Spring Festival", "Prague Spring").
+fn season_alone(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+    let season = matches!(tokens.folded(i), "spring" | "summer" | "autumn" | "winter");
+    (season && !tokens.is_capitalized(i)).then_some(i)
 }
 
 /// A period that recurs or lasts throughout: "each week", "every fall", "all year".
@@ -1525,7 +1553,9 @@ fn month_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     // preposition before it.
     let mut last = month_end(tokens, i);
     let mut found_day = None;
-    if let Some((d, day_last)) = days(tokens, last + 1) {
+    // "the November 9% issue": the figure after the month is a percentage.
+    let day = days(tokens, last + 1).filter(|_| percent(tokens, last + 1).is_none());
+    if let Some((d, day_last)) = day {
         found_day = Some(d);
         last = day_last;
     }
@@ -1802,6 +1832,13 @@ mod tests {
             ("1929".into(), Label::Date, date("1929"))
         );
         assert_eq!(spans("rose in July. Then")[0].0, "July");
+        assert_eq!(
+            spans("the June 8% notes")
+                .into_iter()
+                .map(|f| f.0)
+                .collect::<Vec<_>>(),
+            ["June", "8%"]
+        );
     }
 
     #[test]
@@ -2058,5 +2095,31 @@ mod tests {
         assert!(spans("following Friday's plunge")
             .iter()
             .all(|f| f.0 == "Friday"));
+    }
+
+    #[test]
+    fn a_full_date_before_its_noun_keeps_the_comma_that_closes_it() {
+        assert_eq!(
+            spans("since the June 3, 1994, vote")[0],
+            ("June 3, 1994,".into(), Label::Date, date("1994-06-03"))
+        );
+        assert_eq!(
+            spans("the Friday, May 5, 2000, sale")[0].0,
+            "Friday, May 5, 2000,"
+        );
+        assert_eq!(spans("until June 3, 1994, the firm")[0].0, "June 3, 1994");
+        assert_eq!(
+            spans("since the June 3, 1994, Paris vote")[0].0,
+            "June 3, 1994"
+        );
+    }
+
+    #[test]
+    fn a_season_named_alone_is_a_date_but_not_in_a_name() {
+        assert_eq!(spans("The dam opens by spring .")[0].0, "spring");
+        assert_eq!(spans("at our winter meeting in Ohio")[0].0, "winter");
+        assert_eq!(spans("after a summer of strikes")[0].0, "summer");
+        assert!(spans("the Prague Spring ended").is_empty());
+        assert!(spans("prices fall sharply").is_empty());
     }
 }
