@@ -735,3 +735,15 @@ fn a_title_makes_a_person_of_a_town_name_and_the_surname_returns_alone() {
     assert_eq!(people.len(), 2, "{:?}", entities(text));
     assert!(people.iter().all(|(_, label)| *label == Label::Person));
 }
+
+#[test]
+fn a_pinyin_given_name_of_two_long_syllables_is_a_name() {
+    assert_found(
+        "The board named Shuangqiang Li, Zhengxiong Wu and Cui Jian as its members.",
+        &[
+            ("Shuangqiang Li", Label::Person),
+            ("Zhengxiong Wu", Label::Person),
+            ("Cui Jian", Label::Person),
+        ],
+    );
+}
