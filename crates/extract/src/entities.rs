@@ -2777,7 +2777,8 @@ fn towns_before_states(
             continue;
         };
         let mut first = last + 1;
-        while first > 0 && last + 1 - first < 3 && town_word(tokens, taken, first - 1) {
+        while first > 0 && last + 1 - first < 3 && town_word_ending(tokens, taken, first - 1, last)
+        {
             first -= 1;
         }
         // A dateline in capitals: "SMALLTOWN, Ark. (AP) -".
@@ -2792,7 +2793,12 @@ fn towns_before_states(
                     && tokens.raw(first - 2).chars().count() == 1);
         let whole = first <= last && !after_name;
         let known = matches[..index].last().is_some_and(|m| m.last >= first);
-        let person = last > first && gazetteer.is_given_name(tokens.folded(first));
+        // "Charles Dallara, U.S. assistant secretary" is a person; before a state's
+        // abbreviation, a name is a town even when led by a given name: "Beverly Hills,
+        // Calif.", "Benton Harbor, Mich.".
+        let person = last > first
+            && !is_abbreviated_state(tokens, gazetteer, state)
+            && gazetteer.is_given_name(tokens.folded(first));
         if whole && !known && !person {
             let mut town = Mention::new(first, last, Label::Gpe);
             town.country = Some(country);
@@ -2831,6 +2837,15 @@ fn without_town_before_state(
         }
         _ => person.last,
     }
+}
+
+/// "Calif.", "N.C.": a state, not a country, written short.
+fn is_abbreviated_state(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, state: &Match) -> bool {
+    tokens.is_punct(state.last, '.')
+        && state
+            .entries
+            .iter()
+            .all(|&id| gazetteer.entry(id).kind == EntryKind::Region)
 }
 
 /// The country of the state or country named after token `last` and a comma, when it
@@ -2927,10 +2942,17 @@ fn state_country(gazetteer: &Gazetteer, state: &Match) -> Option<CountryCode> {
 /// A word that can be part of a town's name: capitalised, free, no title or function
 /// word, no adverb opening a sentence ("Currently, Taiwan ...").
 fn town_word(tokens: &Words<'_, '_>, taken: &[bool], i: usize) -> bool {
+    town_word_ending(tokens, taken, i, i)
+}
+
+/// Can token `i` be a word of a town's name that ends at token `last`? An adverb
+/// ("Separately, Ohio") is no town, but only the last word of one is read as an adverb:
+/// "Beverly Hills".
+fn town_word_ending(tokens: &Words<'_, '_>, taken: &[bool], i: usize, last: usize) -> bool {
     taken.get(i) == Some(&false)
         && is_name_word(tokens, i)
         && !tokens.is_all_caps(i)
-        && !tokens.folded(i).ends_with("ly")
+        && !(i == last && tokens.folded(i).ends_with("ly"))
 }
 
 /// The matches inside tokens `first..=last` (matches are sorted and disjoint).

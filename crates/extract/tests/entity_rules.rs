@@ -747,3 +747,20 @@ fn a_pinyin_given_name_of_two_long_syllables_is_a_name() {
         ],
     );
 }
+
+#[test]
+fn a_town_before_a_state_s_abbreviation_may_start_with_a_given_name() {
+    assert_found(
+        "Halvorsen Tool Inc., Shelby Falls, Mont., said sales rose.",
+        &[("Shelby Falls", Label::Gpe)],
+    );
+    assert_found(
+        "The studio, based in Beverly Glen, Calif., was sold.",
+        &[("Beverly Glen", Label::Gpe)],
+    );
+    // Before a country's abbreviation, the name is still a person's.
+    assert_found(
+        "\"Rates will fall,\" says Walter Grimsby, U.S. deputy trade representative.",
+        &[("Walter Grimsby", Label::Person)],
+    );
+}
