@@ -633,6 +633,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         .into_iter()
         .chain(chinese_people(tokens, &taken))
         .chain(titled_towns(tokens, gazetteer, &matches, &taken))
+        .chain(speakers_named_like_towns(
+            tokens, gazetteer, &matches, &taken,
+        ))
     {
         if !in_named[person.first..=person.last].iter().any(|&t| t) {
             in_named[person.first..=person.last]
@@ -1921,6 +1924,57 @@ fn titled_towns(
         })
         .map(|m| Mention::new(m.first, m.last, Label::Person))
         .collect()
+}
+
+/// Two-word names of which one word is a town's or a region's, when the context makes a
+/// person of them: after a speech verb or before an apposition about a person ("says
+/// Kent Calder, a specialist", "Masato Murakami, chief manager"). The context rule for
+/// speakers comes too late: the place would have taken its word.
+fn speakers_named_like_towns(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    taken: &[bool],
+) -> Vec<Mention> {
+    let town = |m: &Match| {
+        m.first == m.last
+            && m.entries.iter().any(|&id| {
+                matches!(
+                    gazetteer.entry(id).kind,
+                    EntryKind::City | EntryKind::Region | EntryKind::Capital
+                )
+            })
+    };
+    let free_name_word = |k: usize| {
+        is_name_word(tokens, k) && !taken[k] && !tokens.is_all_caps(k) && !in_match(matches, k)
+    };
+    let mut found: Vec<Mention> = Vec::new();
+    for m in matches.iter().filter(|m| town(m) && !taken[m.first]) {
+        // The town's word first ("Kent Calder") or last ("Masato Murakami").
+        let surname = (m.first + 1, (m.first, m.first + 1));
+        let given_name = m.first.checked_sub(1).map(|k| (k, (k, m.first)));
+        let person = std::iter::once(surname)
+            .chain(given_name)
+            .find(|&(other, (first, last))| {
+                free_name_word(other) && is_person_by_context(tokens, first, last)
+            })
+            .map(|(_, name)| name);
+        if let Some((first, last)) = person {
+            if found.last().is_none_or(|before| before.last < first) {
+                found.push(Mention::new(first, last, Label::Person));
+            }
+        }
+    }
+    found
+}
+
+/// Is the name at `first..=last` a whole one said to be a person's by its context: after
+/// a speech verb, or before an apposition about a person?
+fn is_person_by_context(tokens: &Words<'_, '_>, first: usize, last: usize) -> bool {
+    let whole = (first == 0 || !is_name_word(tokens, first - 1)) && !is_name_word(tokens, last + 1);
+    let after_speech = first > 0 && is(tokens, first - 1, SPEECH_VERB);
+    let before_apposition = tokens.is_punct(last + 1, ',') && introduces_person(tokens, last + 2);
+    whole && (after_speech || before_apposition)
 }
 
 /// Names with an initial inside them, whatever the given name: "Deryck C. Maughan",

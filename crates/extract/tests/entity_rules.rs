@@ -764,3 +764,20 @@ fn a_town_before_a_state_s_abbreviation_may_start_with_a_given_name() {
         &[("Walter Grimsby", Label::Person)],
     );
 }
+
+#[test]
+fn a_speaker_or_an_apposition_makes_a_person_of_a_name_with_a_town_in_it() {
+    assert_found(
+        "\"Demand is soft,\" says Austin Pelham, an analyst at the bank.",
+        &[("Austin Pelham", Label::Person)],
+    );
+    assert_found(
+        "Hiroshi Nagasaki, head of the trading desk, was cautious.",
+        &[("Hiroshi Nagasaki", Label::Person)],
+    );
+    // Without such a context the town stays a town.
+    assert_found(
+        "Flights to Austin resumed on Monday.",
+        &[("Austin", Label::Gpe)],
+    );
+}
