@@ -1949,7 +1949,14 @@ fn speakers_named_like_towns(
         is_name_word(tokens, k) && !taken[k] && !tokens.is_all_caps(k) && !in_match(matches, k)
     };
     let mut found: Vec<Mention> = Vec::new();
-    for m in matches.iter().filter(|m| town(m) && !taken[m.first]) {
+    for m in matches {
+        // Rarely true, so tested first and without a branch: a capitalised word beside
+        // (before the first token, the index wraps past the end: not capitalised).
+        let beside =
+            tokens.is_capitalized(m.first.wrapping_sub(1)) | tokens.is_capitalized(m.last + 1);
+        if !beside || !town(m) || taken[m.first] {
+            continue;
+        }
         // The town's word first ("Kent Calder") or last ("Masato Murakami").
         let surname = (m.first + 1, (m.first, m.first + 1));
         let given_name = m.first.checked_sub(1).map(|k| (k, (k, m.first)));
