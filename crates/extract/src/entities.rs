@@ -681,6 +681,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         }
     }
     company_short_forms(tokens, &matches, &mut mentions, &mut taken);
+    for mention in &mut mentions {
+        mention.first = with_stance_prefix(tokens, &taken, mention);
+    }
     mentions.sort_by_key(|m| m.first);
     for mention in &mut mentions {
         if mention.country.is_none() && is_local_institution(tokens, mention) {
@@ -688,6 +691,30 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         }
     }
     mentions
+}
+
+/// "pro-Iranian", "anti-China", "non-U.S.": a prefix joined to a name by a hyphen makes
+/// one word with it, and the word is named as a whole. The mention's first token.
+fn with_stance_prefix(tokens: &Words<'_, '_>, taken: &[bool], mention: &Mention) -> usize {
+    let first = mention.first;
+    // Rarely true, so tested first: a hyphen written against the name.
+    if first < 2 || !tokens.is_punct(first - 1, '-') {
+        return first;
+    }
+    let name = matches!(
+        mention.label,
+        Label::Person | Label::Norp | Label::Org | Label::Gpe | Label::Loc
+    );
+    let prefix = matches!(
+        tokens.folded(first - 2),
+        "pro" | "anti" | "non" | "pre" | "post"
+    );
+    let free = !taken[first - 2] && !taken[first - 1];
+    if name && prefix && free && tight(tokens, first - 2) && tight(tokens, first - 1) {
+        first - 2
+    } else {
+        first
+    }
 }
 
 /// Names of stock indexes, which OntoNotes does not mark: "the Dow Jones Industrial

@@ -781,3 +781,20 @@ fn a_speaker_or_an_apposition_makes_a_person_of_a_name_with_a_town_in_it() {
         &[("Austin", Label::Gpe)],
     );
 }
+
+#[test]
+fn a_prefix_joined_by_a_hyphen_is_part_of_the_name() {
+    assert_found(
+        "The pro-Brazilian faction met anti-Kenya protesters and non-Canadian buyers.",
+        &[
+            ("pro-Brazilian", Label::Norp),
+            ("anti-Kenya", Label::Gpe),
+            ("non-Canadian", Label::Norp),
+        ],
+    );
+    // A prefix set apart is no part of it.
+    assert_found(
+        "Voters are pro - Brazilian, polls say.",
+        &[("Brazilian", Label::Norp)],
+    );
+}
