@@ -11,7 +11,7 @@ const SURNAMES: &[&str] = &[
     "xia", "hou", "qiu", "tan", "jia", "fan", "kong", "xi", "bai", "mao", "qin", "wen", "meng",
     "lei", "yan", "xue", "lei", "long", "duan", "hao", "kang", "shao", "wan", "qi", "gu", "zou",
     "yin", "chang", "mo", "shi", "fu", "fang", "hong", "niu", "geng", "bi", "zhan", "jin", "rao",
-    "wei", "ou", "ni", "lai", "qiao",
+    "wei", "ou", "ni", "lai", "qiao", "cui", "qu",
 ];
 
 const INITIALS: &[&str] = &[
@@ -46,7 +46,8 @@ fn is_pinyin(word: &str, syllables_left: usize) -> bool {
 
 /// Is `surname given` (or `given surname`) a Chinese name? Both folded, ASCII.
 pub fn is_chinese_name(first: &str, second: &str) -> bool {
-    let ascii = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase()) && w.len() <= 8;
+    // Two syllables of six letters at most ("Zhuang"): "Guangzhao", "Zhengying".
+    let ascii = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase()) && w.len() <= 12;
     if !ascii(first) || !ascii(second) {
         return false;
     }

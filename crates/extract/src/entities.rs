@@ -633,6 +633,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         .into_iter()
         .chain(chinese_people(tokens, &taken))
         .chain(titled_towns(tokens, gazetteer, &matches, &taken))
+        .chain(speakers_named_like_towns(
+            tokens, gazetteer, &matches, &taken,
+        ))
     {
         if !in_named[person.first..=person.last].iter().any(|&t| t) {
             in_named[person.first..=person.last]
@@ -678,6 +681,9 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         }
     }
     company_short_forms(tokens, &matches, &mut mentions, &mut taken);
+    for mention in &mut mentions {
+        mention.first = with_stance_prefix(tokens, &taken, mention);
+    }
     mentions.sort_by_key(|m| m.first);
     for mention in &mut mentions {
         if mention.country.is_none() && is_local_institution(tokens, mention) {
@@ -685,6 +691,30 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         }
     }
     mentions
+}
+
+/// "pro-Iranian", "anti-China", "non-U.S.": a prefix joined to a name by a hyphen makes
+/// one word with it, and the word is named as a whole. The mention's first token.
+fn with_stance_prefix(tokens: &Words<'_, '_>, taken: &[bool], mention: &Mention) -> usize {
+    let first = mention.first;
+    // Rarely true, so tested first: a hyphen written against the name.
+    if first < 2 || !tokens.is_punct(first - 1, '-') {
+        return first;
+    }
+    let name = matches!(
+        mention.label,
+        Label::Person | Label::Norp | Label::Org | Label::Gpe | Label::Loc
+    );
+    let prefix = matches!(
+        tokens.folded(first - 2),
+        "pro" | "anti" | "non" | "pre" | "post"
+    );
+    let free = !taken[first - 2] && !taken[first - 1];
+    if name && prefix && free && tight(tokens, first - 2) && tight(tokens, first - 1) {
+        first - 2
+    } else {
+        first
+    }
 }
 
 /// Names of stock indexes, which OntoNotes does not mark: "the Dow Jones Industrial
@@ -1925,6 +1955,64 @@ fn titled_towns(
         .collect()
 }
 
+/// Two-word names of which one word is a town's or a region's, when the context makes a
+/// person of them: after a speech verb or before an apposition about a person ("says
+/// Kent Calder, a specialist", "Masato Murakami, chief manager"). The context rule for
+/// speakers comes too late: the place would have taken its word.
+fn speakers_named_like_towns(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    taken: &[bool],
+) -> Vec<Mention> {
+    let town = |m: &Match| {
+        m.first == m.last
+            && m.entries.iter().any(|&id| {
+                matches!(
+                    gazetteer.entry(id).kind,
+                    EntryKind::City | EntryKind::Region | EntryKind::Capital
+                )
+            })
+    };
+    let free_name_word = |k: usize| {
+        is_name_word(tokens, k) && !taken[k] && !tokens.is_all_caps(k) && !in_match(matches, k)
+    };
+    let mut found: Vec<Mention> = Vec::new();
+    for m in matches {
+        // Rarely true, so tested first and without a branch: a capitalised word beside
+        // (before the first token, the index wraps past the end: not capitalised).
+        let beside =
+            tokens.is_capitalized(m.first.wrapping_sub(1)) | tokens.is_capitalized(m.last + 1);
+        if !beside || !town(m) || taken[m.first] {
+            continue;
+        }
+        // The town's word first ("Kent Calder") or last ("Masato Murakami").
+        let surname = (m.first + 1, (m.first, m.first + 1));
+        let given_name = m.first.checked_sub(1).map(|k| (k, (k, m.first)));
+        let person = std::iter::once(surname)
+            .chain(given_name)
+            .find(|&(other, (first, last))| {
+                free_name_word(other) && is_person_by_context(tokens, first, last)
+            })
+            .map(|(_, name)| name);
+        if let Some((first, last)) = person {
+            if found.last().is_none_or(|before| before.last < first) {
+                found.push(Mention::new(first, last, Label::Person));
+            }
+        }
+    }
+    found
+}
+
+/// Is the name at `first..=last` a whole one said to be a person's by its context: after
+/// a speech verb, or before an apposition about a person?
+fn is_person_by_context(tokens: &Words<'_, '_>, first: usize, last: usize) -> bool {
+    let whole = (first == 0 || !is_name_word(tokens, first - 1)) && !is_name_word(tokens, last + 1);
+    let after_speech = first > 0 && is(tokens, first - 1, SPEECH_VERB);
+    let before_apposition = tokens.is_punct(last + 1, ',') && introduces_person(tokens, last + 2);
+    whole && (after_speech || before_apposition)
+}
+
 /// Names with an initial inside them, whatever the given name: "Deryck C. Maughan",
 /// "T. Marshall Hahn Jr.", "J.P. Bolduc". No word of them may be read as a country, a
 /// place or an organisation ("U.S. Steel" is no person).
@@ -2779,7 +2867,8 @@ fn towns_before_states(
             continue;
         };
         let mut first = last + 1;
-        while first > 0 && last + 1 - first < 3 && town_word(tokens, taken, first - 1) {
+        while first > 0 && last + 1 - first < 3 && town_word_ending(tokens, taken, first - 1, last)
+        {
             first -= 1;
         }
         // A dateline in capitals: "SMALLTOWN, Ark. (AP) -".
@@ -2794,7 +2883,12 @@ fn towns_before_states(
                     && tokens.raw(first - 2).chars().count() == 1);
         let whole = first <= last && !after_name;
         let known = matches[..index].last().is_some_and(|m| m.last >= first);
-        let person = last > first && gazetteer.is_given_name(tokens.folded(first));
+        // "Charles Dallara, U.S. assistant secretary" is a person; before a state's
+        // abbreviation, a name is a town even when led by a given name: "Beverly Hills,
+        // Calif.", "Benton Harbor, Mich.".
+        let person = last > first
+            && !is_abbreviated_state(tokens, gazetteer, state)
+            && gazetteer.is_given_name(tokens.folded(first));
         if whole && !known && !person {
             let mut town = Mention::new(first, last, Label::Gpe);
             town.country = Some(country);
@@ -2833,6 +2927,15 @@ fn without_town_before_state(
         }
         _ => person.last,
     }
+}
+
+/// "Calif.", "N.C.": a state, not a country, written short.
+fn is_abbreviated_state(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, state: &Match) -> bool {
+    tokens.is_punct(state.last, '.')
+        && state
+            .entries
+            .iter()
+            .all(|&id| gazetteer.entry(id).kind == EntryKind::Region)
 }
 
 /// The country of the state or country named after token `last` and a comma, when it
@@ -2929,10 +3032,17 @@ fn state_country(gazetteer: &Gazetteer, state: &Match) -> Option<CountryCode> {
 /// A word that can be part of a town's name: capitalised, free, no title or function
 /// word, no adverb opening a sentence ("Currently, Taiwan ...").
 fn town_word(tokens: &Words<'_, '_>, taken: &[bool], i: usize) -> bool {
+    town_word_ending(tokens, taken, i, i)
+}
+
+/// Can token `i` be a word of a town's name that ends at token `last`? An adverb
+/// ("Separately, Ohio") is no town, but only the last word of one is read as an adverb:
+/// "Beverly Hills".
+fn town_word_ending(tokens: &Words<'_, '_>, taken: &[bool], i: usize, last: usize) -> bool {
     taken.get(i) == Some(&false)
         && is_name_word(tokens, i)
         && !tokens.is_all_caps(i)
-        && !tokens.folded(i).ends_with("ly")
+        && !(i == last && tokens.folded(i).ends_with("ly"))
 }
 
 /// The matches inside tokens `first..=last` (matches are sorted and disjoint).

@@ -735,3 +735,66 @@ fn a_title_makes_a_person_of_a_town_name_and_the_surname_returns_alone() {
     assert_eq!(people.len(), 2, "{:?}", entities(text));
     assert!(people.iter().all(|(_, label)| *label == Label::Person));
 }
+
+#[test]
+fn a_pinyin_given_name_of_two_long_syllables_is_a_name() {
+    assert_found(
+        "The board named Shuangqiang Li, Zhengxiong Wu and Cui Jian as its members.",
+        &[
+            ("Shuangqiang Li", Label::Person),
+            ("Zhengxiong Wu", Label::Person),
+            ("Cui Jian", Label::Person),
+        ],
+    );
+}
+
+#[test]
+fn a_town_before_a_state_s_abbreviation_may_start_with_a_given_name() {
+    assert_found(
+        "Halvorsen Tool Inc., Shelby Falls, Mont., said sales rose.",
+        &[("Shelby Falls", Label::Gpe)],
+    );
+    assert_found(
+        "The studio, based in Beverly Glen, Calif., was sold.",
+        &[("Beverly Glen", Label::Gpe)],
+    );
+    // Before a country's abbreviation, the name is still a person's.
+    assert_found(
+        "\"Rates will fall,\" says Walter Grimsby, U.S. deputy trade representative.",
+        &[("Walter Grimsby", Label::Person)],
+    );
+}
+
+#[test]
+fn a_speaker_or_an_apposition_makes_a_person_of_a_name_with_a_town_in_it() {
+    assert_found(
+        "\"Demand is soft,\" says Austin Pelham, an analyst at the bank.",
+        &[("Austin Pelham", Label::Person)],
+    );
+    assert_found(
+        "Hiroshi Nagasaki, head of the trading desk, was cautious.",
+        &[("Hiroshi Nagasaki", Label::Person)],
+    );
+    // Without such a context the town stays a town.
+    assert_found(
+        "Flights to Austin resumed on Monday.",
+        &[("Austin", Label::Gpe)],
+    );
+}
+
+#[test]
+fn a_prefix_joined_by_a_hyphen_is_part_of_the_name() {
+    assert_found(
+        "The pro-Brazilian faction met anti-Kenya protesters and non-Canadian buyers.",
+        &[
+            ("pro-Brazilian", Label::Norp),
+            ("anti-Kenya", Label::Gpe),
+            ("non-Canadian", Label::Norp),
+        ],
+    );
+    // A prefix set apart is no part of it.
+    assert_found(
+        "Voters are pro - Brazilian, polls say.",
+        &[("Brazilian", Label::Norp)],
+    );
+}
