@@ -306,6 +306,13 @@ impl Article {
             .draft
             .with_untracked(|draft| draft.len().abs_diff(text.len()))
             > PASTE_BYTES;
+        // The sample's note speaks of the sample: text of the reader's own ends it.
+        if self
+            .notice
+            .with_untracked(|notice| notice.as_ref() == Some(&sample_notice()))
+        {
+            self.notice.set(None);
+        }
         self.draft.set(text);
         self.cancel_pending();
         let this = *self;

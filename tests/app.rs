@@ -457,10 +457,16 @@ async fn sample_lists_countries_by_mentions() {
 #[wasm_bindgen_test]
 async fn typing_is_analysed_after_a_pause_and_remembered() {
     let app = Mounted::new(None).await;
+    assert!(app.notice().contains("fictional sample"));
     app.type_text("Markets fell 3% on March 3.\n\nA fund of $5 million opened in April 2021.");
     leptos::task::tick().await;
-    // Still the sample until typing pauses.
+    // Still the sample until typing pauses, but no longer called the sample.
     assert!(app.text("article.reading").contains("Tokayev"));
+    assert!(
+        !app.notice().contains("fictional sample"),
+        "{}",
+        app.notice()
+    );
     eventually("the typed article is analysed", || {
         app.text("article.reading").contains("$5 million opened")
     })
