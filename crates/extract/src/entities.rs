@@ -663,9 +663,13 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
             );
             let inside =
                 in_name[mention.first].is_some() && in_name[mention.first] == in_name[mention.last];
-            // A country of one word ending a name is a surname: "Michael Jordan".
-            let surname = mention.kind == Some(EntryKind::Country)
-                && mention.first == mention.last
+            // A country, nationality or group of one word ending a name is a surname:
+            // "Michael Jordan", "John Tory"; not in a compound ("German-Iraqi").
+            let surname = matches!(
+                mention.kind,
+                Some(EntryKind::Country | EntryKind::Demonym | EntryKind::Group)
+            ) && mention.first == mention.last
+                && tokens.list[mention.first].space_before
                 && in_name[mention.first].is_some_and(|person| named[person].last == mention.last);
             if !((yields || surname) && inside) {
                 add(mention, &mut taken);

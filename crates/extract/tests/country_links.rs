@@ -287,6 +287,22 @@ fn jordan_is_a_person_where_a_given_name_leads_it() {
     );
     let text = "King Abdullah said Jordan will host the talks in Amman.";
     assert_eq!(country_at(text, "Jordan", 0).as_deref(), Some("JO"));
+    // A group's name as a surname too; but not inside a compound of nationalities.
+    let text = "Mayor John Tory spoke to a German-Iraqi family.";
+    let analysis = analyze(text);
+    let labels: Vec<(&str, Label)> = analysis
+        .entities
+        .iter()
+        .map(|e| (&text[e.span.start..e.span.end], e.label))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("John Tory", Label::Person),
+            ("German", Label::Norp),
+            ("Iraqi", Label::Norp)
+        ]
+    );
 }
 
 #[test]
