@@ -929,37 +929,47 @@ fn towns_called_so(
             && !in_match(matches, first + 1)
             && tokens.folded(first + 1) != "province";
         let last = if two_words { first + 1 } else { first };
-        let next = last + 1;
-        let ends = next >= tokens.len()
-            || tokens.kind(next) == TokenKind::Punct && tokens.folded(next) != "'"
-            || !tokens.is_capitalized(next);
         // "the towns of Haris and Varzaqan": the second of two.
         let second = tokens.folded(first - 1) == "and"
             && found.last().is_some_and(|town| town.last + 2 == first);
-        let introduced = called_a_town(tokens, first) || is_home_of_person(tokens, first) || second;
-        // "Beaconsfield Mayor Jane Doe", after no other name word.
-        let has_mayor = tokens.folded(next) == "mayor"
-            && !is_name_word(tokens, first - 1)
-            && !MAYOR_QUALIFIERS.contains(&tokens.folded(first));
-        let province = tokens.folded(next) == "province";
-        if introduced && ends || has_mayor || province {
-            // "Fars Province" names it with the word; "Fars province" only describes it.
-            let last = if province && tokens.is_capitalized(next) {
-                next
-            } else {
-                last
-            };
+        if let Some((last, kind)) = said_to_be_a_town(tokens, first, last, second) {
             let mut town = Mention::new(first, last, Label::Gpe);
             town.country = context.most_named();
-            town.kind = Some(if province {
-                EntryKind::Region
-            } else {
-                EntryKind::City
-            });
+            town.kind = Some(kind);
             found.push(town);
         }
     }
     found
+}
+
+/// Whether the words around the name at `first..=last` say it is a town or a
+/// province, and where the name then ends.
+fn said_to_be_a_town(
+    tokens: &Words<'_, '_>,
+    first: usize,
+    last: usize,
+    second_of_two: bool,
+) -> Option<(usize, EntryKind)> {
+    let next = last + 1;
+    if tokens.folded(next) == "province" {
+        // "Fars Province" names it with the word; "Fars province" only describes it.
+        let last = if tokens.is_capitalized(next) {
+            next
+        } else {
+            last
+        };
+        return Some((last, EntryKind::Region));
+    }
+    // "Beaconsfield Mayor Jane Doe", after no other name word.
+    let has_mayor = tokens.folded(next) == "mayor"
+        && !is_name_word(tokens, first - 1)
+        && !MAYOR_QUALIFIERS.contains(&tokens.folded(first));
+    let introduced =
+        called_a_town(tokens, first) || is_home_of_person(tokens, first) || second_of_two;
+    let ends = next >= tokens.len()
+        || tokens.kind(next) == TokenKind::Punct && tokens.folded(next) != "'"
+        || !tokens.is_capitalized(next);
+    (has_mayor || introduced && ends).then_some((last, EntryKind::City))
 }
 
 /// Words before "Mayor" that say which mayor, not where: "Former Mayor Ann Lee".
