@@ -25,6 +25,15 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A town or region found by a rule rather than read from the gazetteer.
+    fn place(first: usize, last: usize, kind: EntryKind, country: Option<CountryCode>) -> Mention {
+        Mention {
+            country,
+            kind: Some(kind),
+            ..Mention::new(first, last, Label::Gpe)
+        }
+    }
+
     fn new(first: usize, last: usize, label: Label) -> Mention {
         Mention {
             first,
@@ -834,10 +843,12 @@ fn gazetteer_mention(
     if let Some(country) =
         town.filter(|&town| entry.is_none_or(|entry| entry.country != Some(town)))
     {
-        let mut mention = Mention::new(found.first, found.last, Label::Gpe);
-        mention.country = Some(country);
-        mention.kind = Some(EntryKind::City);
-        return Some(mention);
+        return Some(Mention::place(
+            found.first,
+            found.last,
+            EntryKind::City,
+            Some(country),
+        ));
     }
     let entry = entry?;
     if written_as_acronym(tokens, found, &entry.canonical) {
@@ -933,10 +944,7 @@ fn towns_called_so(
         let second = tokens.folded(first - 1) == "and"
             && found.last().is_some_and(|town| town.last + 2 == first);
         if let Some((last, kind)) = said_to_be_a_town(tokens, first, last, second) {
-            let mut town = Mention::new(first, last, Label::Gpe);
-            town.country = context.most_named();
-            town.kind = Some(kind);
-            found.push(town);
+            found.push(Mention::place(first, last, kind, context.most_named()));
         }
     }
     found
@@ -2522,10 +2530,7 @@ fn organization_in_run(
         .then(|| state_after(tokens, gazetteer, matches, last))
         .flatten();
     if let Some(country) = town {
-        let mut mention = Mention::new(first, last, Label::Gpe);
-        mention.country = Some(country);
-        mention.kind = Some(EntryKind::City);
-        return Some(mention);
+        return Some(Mention::place(first, last, EntryKind::City, Some(country)));
     }
     let person_before = label == Label::Org
         && last >= first + 3
@@ -2847,10 +2852,12 @@ fn counties(tokens: &Words<'_, '_>, context: &Context) -> Vec<Mention> {
             i
         };
         if first < last {
-            let mut county = Mention::new(first, last, Label::Gpe);
-            county.country = Some(county_country(context));
-            county.kind = Some(EntryKind::Region);
-            found.push(county);
+            found.push(Mention::place(
+                first,
+                last,
+                EntryKind::Region,
+                Some(county_country(context)),
+            ));
         }
     }
     found
@@ -2904,10 +2911,7 @@ fn towns_before_states(
             && !is_abbreviated_state(tokens, gazetteer, state)
             && gazetteer.is_given_name(tokens.folded(first));
         if whole && !known && !person {
-            let mut town = Mention::new(first, last, Label::Gpe);
-            town.country = Some(country);
-            town.kind = Some(EntryKind::City);
-            found.push(town);
+            found.push(Mention::place(first, last, EntryKind::City, Some(country)));
         }
     }
     found

@@ -104,21 +104,6 @@ const AMOUNT_STARTERS: &[&str] = &[
     "usd",
     "eur",
     "rub",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
     "hundred",
     "hundreds",
     "several",
@@ -130,6 +115,13 @@ const AMOUNT_STARTERS: &[&str] = &[
     "thousands",
     "millions",
     "billions",
+];
+
+/// Number words, which open amounts and dates alike ("three million", "three weeks").
+/// [`is_count_word`] tests the same words; a unit test keeps the two in step.
+const COUNT_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty",
 ];
 
 /// Words that can open a TIME expression.
@@ -163,21 +155,6 @@ const DATE_STARTERS: &[&str] = &[
     "between",
     "as",
     "a",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
     "several",
     "few",
     "many",
@@ -272,7 +249,8 @@ const PERIOD_WORD_STARTERS: &[&str] = &[
 ];
 
 /// The starter lists and the rules their words start.
-pub(crate) const STARTER_LISTS: [(&[&str], u8); 4] = [
+pub(crate) const STARTER_LISTS: [(&[&str], u8); 5] = [
+    (COUNT_WORDS, AMOUNT | DATE),
     (AMOUNT_STARTERS, AMOUNT),
     (TIME_STARTERS, TIME),
     (DATE_STARTERS, DATE),
@@ -1264,28 +1242,31 @@ fn is_number(tokens: &Tokens<'_>, i: usize) -> bool {
 fn count(tokens: &Tokens<'_>, i: usize) -> bool {
     i < tokens.len()
         && (tokens.kind(i) == TokenKind::Number
-            || matches!(
-                tokens.folded(i),
-                "a" | "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "eleven"
-                    | "twelve"
-                    | "fifteen"
-                    | "twenty"
-                    | "thirty"
-                    | "several"
-                    | "few"
-                    | "many"
-                    | "some"
-            ))
+            || is_count_word(tokens.folded(i))
+            || matches!(tokens.folded(i), "a" | "several" | "few" | "many" | "some"))
+}
+
+/// Is the word one of [`COUNT_WORDS`]? A match, which compiles to a few comparisons,
+/// where the list would be scanned: this runs on every date candidate.
+fn is_count_word(word: &str) -> bool {
+    matches!(
+        word,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "fifteen"
+            | "twenty"
+            | "thirty"
+    )
 }
 
 /// A counted period: "six months", "two years ago", "a year earlier", "30-year"; after
@@ -1646,6 +1627,17 @@ fn numeric_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_count_words_are_the_ones_tested() {
+        assert!(super::COUNT_WORDS
+            .iter()
+            .all(|word| super::is_count_word(word)));
+        let listed = |word: &str| super::COUNT_WORDS.contains(&word);
+        assert!(["a", "zero", "hundred", "several", "thirteen"]
+            .iter()
+            .all(|word| !super::is_count_word(word) && !listed(word)));
+    }
+
     use super::*;
 
     fn spans(text: &str) -> Vec<(String, Label, Option<Value>)> {
