@@ -272,31 +272,28 @@ fn georgia_is_the_state_only_in_a_story_set_among_its_neighbours() {
     assert_eq!(country_at(text, "Georgia", 0).as_deref(), Some("GE"));
 }
 
-#[test]
-fn jordan_is_a_person_where_a_given_name_leads_it() {
-    let text = "Michael Jordan scored 30 points. Jordan said he was tired.";
-    let analysis = analyze(text);
-    let labels: Vec<(&str, Label)> = analysis
+/// Every entity of `text` as (surface, label), in text order.
+fn labels_in(text: &str) -> Vec<(&str, Label)> {
+    analyze(text)
         .entities
         .iter()
         .map(|e| (&text[e.span.start..e.span.end], e.label))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn jordan_is_a_person_where_a_given_name_leads_it() {
+    let text = "Michael Jordan scored 30 points. Jordan said he was tired.";
     assert_eq!(
-        labels,
+        labels_in(text),
         [("Michael Jordan", Label::Person), ("Jordan", Label::Person)]
     );
     let text = "King Abdullah said Jordan will host the talks in Amman.";
     assert_eq!(country_at(text, "Jordan", 0).as_deref(), Some("JO"));
     // A group's name as a surname too; but not inside a compound of nationalities.
     let text = "Mayor John Tory spoke to a German-Iraqi family.";
-    let analysis = analyze(text);
-    let labels: Vec<(&str, Label)> = analysis
-        .entities
-        .iter()
-        .map(|e| (&text[e.span.start..e.span.end], e.label))
-        .collect();
     assert_eq!(
-        labels,
+        labels_in(text),
         [
             ("John Tory", Label::Person),
             ("German", Label::Norp),
