@@ -217,13 +217,11 @@ pub fn map_svg() -> Option<(String, f64, f64)> {
     let _ = copy.remove_attribute("class");
     if let Ok(paper) = document.create_element_ns(Some("http://www.w3.org/2000/svg"), "rect") {
         let view_box = svg.get_attribute("viewBox").unwrap_or_default();
-        let numbers: Vec<f64> = view_box
-            .split_whitespace()
-            .filter_map(|n| n.parse().ok())
-            .collect();
+        // The view box's four numbers are copied as written: the map wrote them.
+        let numbers: Vec<&str> = view_box.split_whitespace().collect();
         if let [x, y, w, h] = numbers[..] {
             for (name, value) in [("x", x), ("y", y), ("width", w), ("height", h)] {
-                let _ = paper.set_attribute(name, &value.to_string());
+                let _ = paper.set_attribute(name, value);
             }
             let _ = paper.set_attribute("fill", &background);
             let _ = copy.insert_before(&paper, copy.first_child().as_ref());

@@ -261,8 +261,8 @@ fn parse_line(line: &'static str) -> Option<Country> {
     let mut fields = line.split('\t');
     let code = CountryCode::parse(fields.next()?)?;
     let name = fields.next()?;
-    let lon = fields.next()?.parse::<f64>().ok()? / 10.0;
-    let lat = fields.next()?.parse::<f64>().ok()? / 10.0;
+    let lon = f64::from(fields.next()?.parse::<i32>().ok()?) / 10.0;
+    let lat = f64::from(fields.next()?.parse::<i32>().ok()?) / 10.0;
     let rings = fields.next().unwrap_or("");
     let mut path = String::new();
     let mut main: Option<(f64, LonLatBox)> = None;
