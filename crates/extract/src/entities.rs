@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::chinese_names::is_chinese_name;
-use crate::context::{Context, Settled};
+use crate::context::{Context, Settled, State};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
 use crate::model::{CountryCode, Label, Value};
 use crate::numbers;
@@ -568,7 +568,8 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         mention.value = found.value;
         add(mention, &mut taken);
     }
-    let matches = gazetteer.find_by_ids(tokens, &tokens.ids);
+    let mut matches = gazetteer.find_by_ids(tokens, &tokens.ids);
+    add_dateline_states(tokens, gazetteer, &mut matches);
     let settled: Vec<_> = (0..matches.len())
         .map(|index| settled_by_text(tokens, gazetteer, &matches, index))
         .collect();
@@ -594,7 +595,7 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
     for town in towns_before_states(tokens, gazetteer, &matches, &taken) {
         add(town, &mut taken);
     }
-    for town in towns_called_so(tokens, &matches, &taken, &context) {
+    for town in towns_called_so(tokens, gazetteer, &matches, &taken, &context) {
         add(town, &mut taken);
     }
     for party in party_letters(tokens, gazetteer, &matches) {
@@ -664,7 +665,7 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
             .for_each(|t| *t = Some(index));
     }
     for (index, found) in matches.iter().enumerate() {
-        let qualifier = qualifier(tokens, gazetteer, found, matches.get(index + 1));
+        let qualifier = qualifier(tokens, gazetteer, &matches, index);
         if let Some(mention) = gazetteer_mention(tokens, gazetteer, &context, found, qualifier) {
             let yields = matches!(
                 mention.kind,
@@ -805,15 +806,20 @@ fn the_dow(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 }
 
 /// The country of a region or country named right after a place and a comma:
-/// "London, Ky.", "Paris, Texas", "Perth, Scotland".
+/// "London, Ky.", "Paris, Texas", "Perth, Scotland"; not the first of a list ("Paris,
+/// Canada and France").
 fn qualifier(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
-    place: &Match,
-    next: Option<&Match>,
+    matches: &[Match],
+    index: usize,
 ) -> Option<CountryCode> {
-    let next =
-        next.filter(|next| next.first == place.last + 2 && tokens.is_punct(place.last + 1, ','))?;
+    let place = &matches[index];
+    let next = matches.get(index + 1).filter(|next| {
+        next.first == place.last + 2
+            && tokens.is_punct(place.last + 1, ',')
+            && !listed(tokens, matches, index + 1)
+    })?;
     let mut countries = next
         .entries
         .iter()
@@ -883,8 +889,10 @@ fn settled_by_text(
     matches: &[Match],
     index: usize,
 ) -> Option<Settled> {
-    if let Some(country) = state_of_town(tokens, gazetteer, matches, index) {
-        return Some(Settled::InCountry(country));
+    if let Some(state) = state_of_town(tokens, gazetteer, matches, index)
+        .or_else(|| state_of_neighbour(tokens, gazetteer, matches, matches[index].last))
+    {
+        return Some(Settled::InState(state));
     }
     let found = &matches[index];
     let country_name = found
@@ -895,7 +903,7 @@ fn settled_by_text(
 }
 
 /// Is the name at token `first` introduced as a town or a province: "the town of",
-/// "the cities of", "the region of"?
+/// "the cities of", "the region of", "the Cincinnati suburb of"?
 fn called_a_town(tokens: &Words<'_, '_>, first: usize) -> bool {
     first >= 2
         && tokens.folded(first - 1) == "of"
@@ -910,6 +918,8 @@ fn called_a_town(tokens: &Words<'_, '_>, first: usize) -> bool {
                 | "province"
                 | "region"
                 | "district"
+                | "suburb"
+                | "suburbs"
         )
 }
 
@@ -920,6 +930,7 @@ fn called_a_town(tokens: &Words<'_, '_>, first: usize) -> bool {
 /// own country), in the country the document names most.
 fn towns_called_so(
     tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
     matches: &[Match],
     taken: &[bool],
     context: &Context,
@@ -929,7 +940,7 @@ fn towns_called_so(
         // The cues are rare: the words around them are looked at only where one may be.
         let cue_before = matches!(tokens.folded(first - 1), "of" | "and");
         let cue_after = (first + 1..first + 3)
-            .any(|k| k < tokens.len() && matches!(tokens.folded(k), "mayor" | "province"));
+            .any(|k| k < tokens.len() && matches!(tokens.folded(k), "mayor" | "province" | ","));
         if !(cue_before || cue_after)
             || !town_word(tokens, taken, first)
             || in_match(matches, first)
@@ -943,7 +954,14 @@ fn towns_called_so(
         // "the towns of Haris and Varzaqan": the second of two.
         let second = tokens.folded(first - 1) == "and"
             && found.last().is_some_and(|town| town.last + 2 == first);
-        if let Some((last, kind)) = said_to_be_a_town(tokens, first, last, second) {
+        if let Some(state) = state_of_neighbour(tokens, gazetteer, matches, last) {
+            found.push(Mention::place(
+                first,
+                last,
+                EntryKind::City,
+                Some(state.country),
+            ));
+        } else if let Some((last, kind)) = said_to_be_a_town(tokens, first, last, second) {
             found.push(Mention::place(first, last, kind, context.most_named()));
         }
     }
@@ -1044,7 +1062,7 @@ fn state_of_town(
     gazetteer: &Gazetteer,
     matches: &[Match],
     index: usize,
-) -> Option<CountryCode> {
+) -> Option<State> {
     let place = &matches[index];
     // A surname alone before a state is a town too: "Churchill, Man.".
     let is_town = place
@@ -1055,22 +1073,101 @@ fn state_of_town(
             EntryKind::Person => place.first == place.last,
             _ => false,
         });
-    let state = matches.get(index + 1).filter(|state| {
+    let state_follows = matches.get(index + 1).is_some_and(|state| {
         state
             .entries
             .iter()
             .all(|&id| gazetteer.entry(id).kind == EntryKind::Region)
-    })?;
-    let after = state.last + 1;
-    let listed = matches!(tokens.folded(after), "and" | "or")
-        || (tokens.is_punct(after, ',')
-            && matches
-                .get(index + 2)
-                .is_some_and(|next| next.first == after + 1));
-    if !is_town || listed {
+    });
+    if !is_town || !state_follows || listed(tokens, matches, index + 1) {
         return None;
     }
     state_after(tokens, gazetteer, &matches[index + 1..], place.last)
+}
+
+/// A dateline's state written short without its full stop is that state: the "Ky" of
+/// "EDMONTON, Ky (WBKO) --". Only there: elsewhere "Miss", "Ill" and "Pa" are words.
+fn add_dateline_states(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &mut Vec<Match>) {
+    for bracket in (3..tokens.len()).filter(|&i| tokens.is_punct(i, '(')) {
+        let state = bracket - 1;
+        // The town: one to three words in capitals opening a line.
+        let town_opens_line = (0..3)
+            .filter_map(|back| (state - 2).checked_sub(back))
+            .take_while(|&i| tokens.is_all_caps(i))
+            .any(|i| starts_line(tokens, i));
+        let dateline = tokens.is_punct(state - 1, ',')
+            && tokens.is_capitalized(state)
+            && !tokens.is_all_caps(state)
+            && town_opens_line;
+        let Some(id) = tokens.ids[state].filter(|_| dateline) else {
+            continue;
+        };
+        let entries = gazetteer.abbreviated(id);
+        let regions = !entries.is_empty()
+            && entries
+                .iter()
+                .all(|&entry| gazetteer.entry(entry).kind == EntryKind::Region);
+        let at = matches.partition_point(|m| m.first < state);
+        if regions && !matches.get(at).is_some_and(|m| m.first == state) {
+            let first = state;
+            matches.insert(
+                at,
+                Match {
+                    first,
+                    last: state,
+                    entries,
+                },
+            );
+        }
+    }
+}
+
+/// Where the town ending at token `last` is, said by the place it is near: "Edmonton,
+/// south of Cairns", "Yarrabah, near Cairns", "Kirkuk, just outside Mosul". The place
+/// named must say its country (and state) unambiguously.
+fn state_of_neighbour(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    last: usize,
+) -> Option<State> {
+    if !tokens.is_punct(last + 1, ',') {
+        return None;
+    }
+    let mut i = last + 2;
+    if tokens.folded(i) == "just" {
+        i += 1;
+    }
+    let neighbour = match tokens.folded(i) {
+        "near" | "outside" => i + 1,
+        word if COMPASS_POINTS.contains(&word) && tokens.folded(i + 1) == "of" => i + 2,
+        _ => return None,
+    };
+    let at = matches.partition_point(|m| m.first < neighbour);
+    let place = matches.get(at).filter(|m| m.first == neighbour)?;
+    crate::context::where_is(gazetteer, place)
+}
+
+const COMPASS_POINTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// Does another name follow match `index` in a list: "Texas and Ohio", "Canada,
+/// France"?
+fn listed(tokens: &Words<'_, '_>, matches: &[Match], index: usize) -> bool {
+    let after = matches[index].last + 1;
+    matches!(tokens.folded(after), "and" | "or")
+        || (tokens.is_punct(after, ',')
+            && matches
+                .get(index + 1)
+                .is_some_and(|next| next.first == after + 1))
 }
 
 /// A name of one word written in capitals after a lower-case word is an acronym, not
@@ -2529,8 +2626,13 @@ fn organization_in_run(
     let town = (label == Label::Loc)
         .then(|| state_after(tokens, gazetteer, matches, last))
         .flatten();
-    if let Some(country) = town {
-        return Some(Mention::place(first, last, EntryKind::City, Some(country)));
+    if let Some(state) = town {
+        return Some(Mention::place(
+            first,
+            last,
+            EntryKind::City,
+            Some(state.country),
+        ));
     }
     let person_before = label == Label::Org
         && last >= first + 3
@@ -2884,7 +2986,8 @@ fn towns_before_states(
         let Some(last) = state.first.checked_sub(gap) else {
             continue;
         };
-        let Some(country) = state_after(tokens, gazetteer, &matches[index..], last) else {
+        let Some(State { country, .. }) = state_after(tokens, gazetteer, &matches[index..], last)
+        else {
             continue;
         };
         let mut first = last + 1;
@@ -2965,7 +3068,7 @@ fn state_after(
     gazetteer: &Gazetteer,
     matches: &[Match],
     last: usize,
-) -> Option<CountryCode> {
+) -> Option<State> {
     if !tokens.is_punct(last + 1, ',') {
         return None;
     }
@@ -2983,7 +3086,7 @@ fn state_after(
         || tokens.kind(next) == TokenKind::Punct
         || !tokens.is_capitalized(next);
     (ends_clause && !possessive)
-        .then(|| state_country(gazetteer, state))
+        .then(|| state_named(gazetteer, state))
         .flatten()
 }
 
@@ -3026,25 +3129,32 @@ fn party_letters(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &[Match
         };
         let party =
             matches!(tokens.raw(letter), "D" | "R" | "I") && tokens.is_punct(letter - 1, '(');
-        if let Some(country) = state_country(gazetteer, state).filter(|_| party) {
+        if let Some(state) = state_named(gazetteer, state).filter(|_| party) {
             let mut mention = Mention::new(letter, last, Label::Norp);
-            mention.country = Some(country);
+            mention.country = Some(state.country);
             found.push(mention);
         }
     }
     found
 }
 
-/// The country of a match that names a state or country unambiguously.
-fn state_country(gazetteer: &Gazetteer, state: &Match) -> Option<CountryCode> {
+/// The state (or country) a match names unambiguously.
+fn state_named(gazetteer: &Gazetteer, state: &Match) -> Option<State> {
     let mut entries = state.entries.iter().map(|&id| gazetteer.entry(id));
     let first = entries
         .next()
         .filter(|e| matches!(e.kind, EntryKind::Country | EntryKind::Region) && !e.context_only)?;
     let country = first.country?;
-    entries
-        .all(|e| e.country == Some(country))
-        .then_some(country)
+    let mut division = first.division;
+    for other in entries {
+        if other.country != Some(country) {
+            return None;
+        }
+        if other.division != division {
+            division = None;
+        }
+    }
+    Some(State { country, division })
 }
 
 /// A word that can be part of a town's name: capitalised, free, no title or function

@@ -42,6 +42,26 @@ pub struct Entry {
     pub population: u64,
     /// Taken only when the document otherwise names this entry's country.
     pub context_only: bool,
+    /// Places in the countries whose local news the tables cover: the state or province.
+    pub division: Option<Division>,
+}
+
+/// A country's first-level division (state, province), by its GeoNames code: "KY" in
+/// the US, "08" (Ontario) in Canada, "ENG" in the United Kingdom. Unique only within
+/// its country.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Division([u8; 3]);
+
+impl Division {
+    pub fn parse(code: &str) -> Option<Division> {
+        let bytes = code.as_bytes();
+        if bytes.is_empty() || bytes.len() > 3 || !bytes.iter().all(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        let mut code = [0; 3];
+        code[..bytes.len()].copy_from_slice(bytes);
+        Some(Division(code))
+    }
 }
 
 /// One country's reference data.
@@ -194,6 +214,20 @@ impl Gazetteer {
             .collect()
     }
 
+    /// The entries a word (by its id) names when a full stop follows it: the states of
+    /// "Ky." and "Calif.".
+    pub fn abbreviated(&self, id: u32) -> Vec<u32> {
+        let Some(full_stop) = self.vocabulary.get(".") else {
+            return Vec::new();
+        };
+        self.edges
+            .get(&(0, id))
+            .and_then(|word| self.edges.get(&(*word, *full_stop)))
+            .and_then(|phrase| self.phrases.get(phrase))
+            .map(|candidates| candidates.iter().map(|c| c.entry).collect())
+            .unwrap_or_default()
+    }
+
     /// Is this folded word a given name?
     pub fn is_given_name(&self, folded: &str) -> bool {
         self.given_names.contains(folded)
@@ -331,6 +365,7 @@ impl Gazetteer {
                 canonical: canonical.to_string(),
                 population: 0,
                 context_only: false,
+                division: None,
             };
             let names: Vec<&str> = std::iter::once(name).chain(list(row[2])).collect();
             self.add_named(entry(EntryKind::Country, Label::Gpe, name), &names);
@@ -390,6 +425,7 @@ impl Gazetteer {
                 canonical: name.clone(),
                 population: population(row[4]),
                 context_only: row.get(5) == Some(&"1"),
+                division: row.get(6).and_then(|code| Division::parse(code)),
             };
             self.add_named(entry, &forms);
         }
@@ -406,6 +442,7 @@ impl Gazetteer {
                 canonical: canonical.to_string(),
                 population: 0,
                 context_only: false,
+                division: None,
             };
             self.add_named(entry, &names);
             let members = list(row[2]).filter_map(CountryCode::parse).collect();
@@ -435,6 +472,7 @@ impl Gazetteer {
                 canonical: canonical.to_string(),
                 population: 0,
                 context_only: false,
+                division: None,
             };
             self.add_named(entry, &names);
         }
@@ -458,6 +496,7 @@ impl Gazetteer {
                 canonical: row[0].to_string(),
                 population: 0,
                 context_only: false,
+                division: None,
             };
             self.add_named(entry, &names);
         }
@@ -481,6 +520,7 @@ impl Gazetteer {
                 canonical: row[0].to_string(),
                 population: 0,
                 context_only: false,
+                division: None,
             };
             self.add_named(entry, &names);
         }
@@ -504,6 +544,7 @@ impl Gazetteer {
                         canonical: canonical.to_string(),
                         population: 0,
                         context_only: false,
+                        division: None,
                     };
                     let id = self.add_named(entry, &[canonical]);
                     seen.insert((canonical.to_string(), code), id);

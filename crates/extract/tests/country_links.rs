@@ -217,6 +217,41 @@ fn local_news_keeps_its_towns_in_their_state() {
 }
 
 #[test]
+fn a_local_story_reads_its_towns_in_the_state_it_is_set_in() {
+    // A town placed by its neighbour settles the state; the neighbour's smaller
+    // namesake of a famous city, and a town in no list beside it, follow.
+    let text = "Two cars were stolen overnight from a yard in Edmonton, south of Cairns. \
+                One was found near Gordonvale, near Cairns. Edmonton residents want patrols.";
+    assert_eq!(country_at(text, "Edmonton", 0).as_deref(), Some("AU"));
+    assert_eq!(country_at(text, "Edmonton", 1).as_deref(), Some("AU"));
+    assert_eq!(country_at(text, "Cairns", 0).as_deref(), Some("AU"));
+    assert_eq!(country_at(text, "Gordonvale", 0).as_deref(), Some("AU"));
+    // A dateline's state without its full stop, and a town of a Kentucky story.
+    let text = "EDMONTON, Ky (WXYZ) -- A barn burned. The owner lives in Glasgow.";
+    assert_eq!(country_at(text, "EDMONTON", 0).as_deref(), Some("US"));
+    assert_eq!(country_at(text, "Ky", 0).as_deref(), Some("US"));
+    assert_eq!(country_at(text, "Glasgow", 0).as_deref(), Some("US"));
+    // Ontario: two towns of the province, one famous elsewhere.
+    let text = "St. Thomas police arrested two men. Shelters in London are full, the \
+                coalition said.";
+    assert_eq!(country_at(text, "London", 0).as_deref(), Some("CA"));
+    assert_eq!(country_at(text, "St. Thomas", 0).as_deref(), Some("CA"));
+    // A city story that mentions a famous namesake is not set in the namesake's state:
+    // Paris, Illinois, is 250 times smaller than Paris.
+    let text = "The Chicago investor sold the unit to a clothing maker based in Paris.";
+    assert_eq!(country_at(text, "Paris", 0).as_deref(), Some("FR"));
+    // Nor is one that names the famous city's country.
+    let text = "GEORGETOWN, Ky. (AP) - A doctor from Georgetown is in France. She saw the \
+                attack in Paris.";
+    assert_eq!(country_at(text, "Paris", 0).as_deref(), Some("FR"));
+    // "Paris, Canada and France" is a list, not Paris in Canada.
+    assert_eq!(
+        country_at("He flew to Paris, Canada and France.", "Paris", 0).as_deref(),
+        Some("FR")
+    );
+}
+
+#[test]
 fn a_town_named_like_a_country_or_a_person_is_a_town() {
     let text = "The rodeo returns to Texas this week: the city of Chile, Texas, expects \
                 visitors, and Chile will close its main street.";
@@ -248,6 +283,8 @@ fn a_town_named_like_a_country_or_a_person_is_a_town() {
     assert_eq!(country_at(text, "London", 0).as_deref(), Some("GB"));
     let text = "The town of Brisk has one shop. Moscow and Tashkent signed a deal in Tashkent.";
     assert_eq!(country_at(text, "Brisk", 0).as_deref(), Some("UZ"));
+    let text = "Ohio police searched the Dayton suburb of Millbrook.";
+    assert_eq!(country_at(text, "Millbrook", 0).as_deref(), Some("US"));
 }
 
 #[test]
