@@ -938,7 +938,7 @@ fn towns_called_so(
     let mut found: Vec<Mention> = Vec::new();
     for &first in tokens.capitals.iter().filter(|&&first| first >= 2) {
         // The cues are rare: the words around them are looked at only where one may be.
-        let cue_before = matches!(tokens.folded(first - 1), "of" | "and");
+        let cue_before = matches!(tokens.folded(first - 1), "of" | "and" | "near");
         let cue_after = (first + 1..first + 3)
             .any(|k| k < tokens.len() && matches!(tokens.folded(k), "mayor" | "province" | ","));
         if !(cue_before || cue_after)
@@ -990,8 +990,10 @@ fn said_to_be_a_town(
     let has_mayor = tokens.folded(next) == "mayor"
         && !is_name_word(tokens, first - 1)
         && !MAYOR_QUALIFIERS.contains(&tokens.folded(first));
-    let introduced =
-        called_a_town(tokens, first) || is_home_of_person(tokens, first) || second_of_two;
+    let introduced = called_a_town(tokens, first)
+        || is_home_of_person(tokens, first)
+        || second_of_two
+        || tokens.folded(first - 1) == "near";
     let ends = next >= tokens.len()
         || tokens.kind(next) == TokenKind::Punct && tokens.folded(next) != "'"
         || !tokens.is_capitalized(next);
@@ -1037,6 +1039,7 @@ const LOCAL_INSTITUTION_HEADS: &[&str] = &[
     "hospital",
     "school",
     "college",
+    "university",
     "court",
     "museum",
     "library",

@@ -285,6 +285,14 @@ fn a_town_named_like_a_country_or_a_person_is_a_town() {
     assert_eq!(country_at(text, "Brisk", 0).as_deref(), Some("UZ"));
     let text = "Ohio police searched the Dayton suburb of Millbrook.";
     assert_eq!(country_at(text, "Millbrook", 0).as_deref(), Some("US"));
+    // A town in no list after "near", and a university, in a local story.
+    let text = "Iowa deputies found the tractor near Kessling. A student at Dorrance \
+                University was arrested in Sioux City, Iowa.";
+    assert_eq!(country_at(text, "Kessling", 0).as_deref(), Some("US"));
+    assert_eq!(
+        country_at(text, "Dorrance University", 0).as_deref(),
+        Some("US")
+    );
 }
 
 #[test]
