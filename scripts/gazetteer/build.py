@@ -1121,10 +1121,16 @@ def places_as_written(places):
     """places.tsv rows as the file stores them, smaller in the app's download: the names
     front-coded like given_names.txt (the rows are sorted by name, so neighbours share
     their beginnings; 8.8 KB less gzipped) and the kind of cities, which the loader takes
-    a blank kind for, left blank (2 KB)."""
+    a blank kind for, left blank (2 KB), and blank context and area columns at the end of
+    a row left out."""
     names = names_build_module().front_code([row[0] for row in places])
-    return [[name, row[1], row[2], "" if row[3] == "city" else row[3]] + row[4:]
+    rows = [[name, row[1], row[2], "" if row[3] == "city" else row[3]] + row[4:]
             for name, row in zip(names, places)]
+    # Blank context and area columns at the end of a row are left out (13 KB raw).
+    for row in rows:
+        while len(row) > 5 and not row[-1]:
+            row.pop()
+    return rows
 
 
 def quarter_decades(value):
