@@ -314,3 +314,33 @@ fn a_province_named_with_its_word_is_one_place() {
     assert_eq!(&text[entity.span.start..entity.span.end], "Kavar Province");
     assert_eq!(entity.country.map(|c| c.to_string()).as_deref(), Some("IR"));
 }
+
+#[test]
+fn provinces_of_more_countries_take_their_country() {
+    let text = "Floods struck Khuzestan and Sistan-Baluchestan, fighting went on in Helmand \
+                and Borno, and farmers in Minas Gerais and KwaZulu-Natal counted losses. \
+                Transnistria and Adjara held local elections.";
+    for (surface, code) in [
+        ("Khuzestan", "IR"),
+        ("Sistan-Baluchestan", "IR"),
+        ("Helmand", "AF"),
+        ("Borno", "NG"),
+        ("Minas Gerais", "BR"),
+        ("KwaZulu-Natal", "ZA"),
+        ("Transnistria", "MD"),
+        ("Adjara", "GE"),
+    ] {
+        assert_eq!(
+            country_at(text, surface, 0).as_deref(),
+            Some(code),
+            "{surface}"
+        );
+    }
+    // The Indonesian province, but not inside the older spelling of the country's name.
+    let text = "Miners in Papua went on strike; Papua-New Guinea closed its border.";
+    assert_eq!(country_at(text, "Papua", 0).as_deref(), Some("ID"));
+    assert_eq!(
+        country_at(text, "Papua-New Guinea", 0).as_deref(),
+        Some("PG")
+    );
+}
