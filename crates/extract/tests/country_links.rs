@@ -315,6 +315,37 @@ fn a_province_named_with_its_word_is_one_place() {
     assert_eq!(entity.country.map(|c| c.to_string()).as_deref(), Some("IR"));
 }
 
+/// Every entity of `text` as (surface, label, country), in text order.
+fn places_in(text: &str) -> Vec<(&str, Label, Option<String>)> {
+    analyze(text)
+        .entities
+        .iter()
+        .map(|e| {
+            let country = e.country.map(|c| c.to_string());
+            (&text[e.span.start..e.span.end], e.label, country)
+        })
+        .collect()
+}
+
+#[test]
+fn famous_landmarks_are_facilities_of_their_country() {
+    assert_eq!(Label::parse("FAC"), Some(Label::Fac));
+    let fac = |surface, country: &str| (surface, Label::Fac, Some(country.to_string()));
+    let text = "Protesters returned to Tahrir Square, tourists queued below the Eiffel Tower \
+                and a band played on the Champs-Elysees.";
+    assert_eq!(
+        places_in(text),
+        [
+            fac("Tahrir Square", "EG"),
+            fac("Eiffel Tower", "FR"),
+            fac("Champs-Elysees", "FR")
+        ]
+    );
+    // The wall, not the city it is named after.
+    let text = "The Berlin Wall fell in 1989.";
+    assert_eq!(places_in(text)[0], fac("Berlin Wall", "DE"));
+}
+
 #[test]
 fn provinces_of_more_countries_take_their_country() {
     let text = "Floods struck Khuzestan and Sistan-Baluchestan, fighting went on in Helmand \
