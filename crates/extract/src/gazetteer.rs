@@ -23,7 +23,7 @@ pub enum EntryKind {
     Capital,
     City,
     Region,
-    /// A place that is no state: a continent, sea or world region (LOC).
+    /// A place that is no state: a continent, sea or world region (LOC), or a landmark (FAC).
     Area,
     /// A group of people with no state of its own: "European", "Muslim" (NORP).
     Group,
@@ -478,7 +478,8 @@ impl Gazetteer {
         }
     }
 
-    /// World regions (LOC) and former states (GPE, linked to their successor).
+    /// World regions (LOC), former states (GPE, linked to their successor) and landmarks (FAC,
+    /// with their country).
     fn load_regions(&mut self, table: &str) {
         for row in rows(table, 3) {
             let country = row.get(3).and_then(|code| CountryCode::parse(code));

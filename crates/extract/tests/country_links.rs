@@ -359,3 +359,64 @@ fn a_province_named_with_its_word_is_one_place() {
     assert_eq!(&text[entity.span.start..entity.span.end], "Kavar Province");
     assert_eq!(entity.country.map(|c| c.to_string()).as_deref(), Some("IR"));
 }
+
+/// Every entity of `text` as (surface, label, country), in text order.
+fn places_in(text: &str) -> Vec<(&str, Label, Option<String>)> {
+    analyze(text)
+        .entities
+        .iter()
+        .map(|e| {
+            let country = e.country.map(|c| c.to_string());
+            (&text[e.span.start..e.span.end], e.label, country)
+        })
+        .collect()
+}
+
+#[test]
+fn famous_landmarks_are_facilities_of_their_country() {
+    assert_eq!(Label::parse("FAC"), Some(Label::Fac));
+    let fac = |surface, country: &str| (surface, Label::Fac, Some(country.to_string()));
+    let text = "Protesters returned to Tahrir Square, tourists queued below the Eiffel Tower \
+                and a band played on the Champs-Elysees.";
+    assert_eq!(
+        places_in(text),
+        [
+            fac("Tahrir Square", "EG"),
+            fac("Eiffel Tower", "FR"),
+            fac("Champs-Elysees", "FR")
+        ]
+    );
+    // The wall, not the city it is named after.
+    let text = "The Berlin Wall fell in 1989.";
+    assert_eq!(places_in(text)[0], fac("Berlin Wall", "DE"));
+}
+
+#[test]
+fn provinces_of_more_countries_take_their_country() {
+    let text = "Floods struck Khuzestan and Sistan-Baluchestan, fighting went on in Helmand \
+                and Borno, and farmers in Minas Gerais and KwaZulu-Natal counted losses. \
+                Transnistria and Adjara held local elections.";
+    for (surface, code) in [
+        ("Khuzestan", "IR"),
+        ("Sistan-Baluchestan", "IR"),
+        ("Helmand", "AF"),
+        ("Borno", "NG"),
+        ("Minas Gerais", "BR"),
+        ("KwaZulu-Natal", "ZA"),
+        ("Transnistria", "MD"),
+        ("Adjara", "GE"),
+    ] {
+        assert_eq!(
+            country_at(text, surface, 0).as_deref(),
+            Some(code),
+            "{surface}"
+        );
+    }
+    // The Indonesian province, but not inside the older spelling of the country's name.
+    let text = "Miners in Papua went on strike; Papua-New Guinea closed its border.";
+    assert_eq!(country_at(text, "Papua", 0).as_deref(), Some("ID"));
+    assert_eq!(
+        country_at(text, "Papua-New Guinea", 0).as_deref(),
+        Some("PG")
+    );
+}

@@ -177,6 +177,16 @@ fn a_capital_where_others_meet_is_a_venue_not_a_party() {
 }
 
 #[test]
+fn a_landmark_is_where_it_happens_not_a_party() {
+    let text = "Chinese tourists crowded the Eiffel Tower while the leaders of Egypt and Jordan \
+                met near Tahrir Square.";
+    assert_pair(text, "EG", "JO", &[Diplomacy]);
+    assert_no_pair(text, "CN", "FR");
+    assert_no_pair(text, "EG", "FR");
+    assert_no_pair(text, "FR", "JO");
+}
+
+#[test]
 fn each_pair_takes_the_figures_named_near_it() {
     let text = "Moscow granted $30 million to Bishkek, $10 million to Dushanbe, $4 million to Yerevan and $2 million to Minsk last year.";
     let found = analyze(text).relations;

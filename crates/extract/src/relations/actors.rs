@@ -19,8 +19,8 @@ pub(super) struct Actor {
     pub state: bool,
 }
 
-/// Mentions that can act for a country: not mere cities or regions, nor capitals named
-/// as venues, nor countries in brackets, which only locate.
+/// Mentions that can act for a country: not mere cities, regions or landmarks, nor
+/// capitals named as venues, nor countries in brackets, which only locate.
 pub(super) fn actors(
     tokens: &Tokens<'_>,
     mentions: &[Mention],
@@ -29,7 +29,7 @@ pub(super) fn actors(
 ) -> Vec<Actor> {
     in_clause
         .iter()
-        .filter(|&&m| !matches!(mentions[m].kind, Some(EntryKind::City | EntryKind::Region)))
+        .filter(|&&m| !is_place_within(&mentions[m]))
         .filter(|&&m| !layout.bracketed[mentions[m].first])
         .filter(|&&m| !is_venue(tokens, &mentions[m]))
         .filter(|&&m| {
@@ -48,6 +48,16 @@ pub(super) fn actors(
             })
         })
         .collect()
+}
+
+/// A town, a province or a landmark ("the Eiffel Tower") only locates; seats of power
+/// ("the Elysee") are institutions and act.
+fn is_place_within(mention: &Mention) -> bool {
+    match mention.kind {
+        Some(EntryKind::City | EntryKind::Region) => true,
+        Some(EntryKind::Area) => mention.label == Label::Fac,
+        _ => false,
+    }
 }
 
 /// A capital after "in" or "at" is where something happens, not who acts: "a summit in
