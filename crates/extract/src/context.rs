@@ -40,9 +40,9 @@ pub struct Context {
     local_votes: FxHashMap<CountryCode, u32>,
     /// Place names (by their gazetteer readings) settled by the text.
     towns: FxHashMap<Vec<u32>, CountryCode>,
-    /// The states and provinces the story is set in, and how firmly (see
+    /// The states and provinces the story is set in, with the evidence (see
     /// `LocalEvidence`).
-    local_divisions: FxHashMap<(CountryCode, Division), Firmly>,
+    local_divisions: FxHashMap<(CountryCode, Division), DivisionEvidence>,
 }
 
 impl Context {
@@ -216,11 +216,9 @@ impl Context {
         let (Some(country), Some(division)) = (entry.country, entry.division) else {
             return false;
         };
-        match self.local_divisions.get(&(country, division)) {
-            Some(Firmly::Yes) => true,
-            Some(Firmly::No) => contends(entry, largest_ordinary),
-            None => false,
-        }
+        self.local_divisions
+            .get(&(country, division))
+            .is_some_and(|evidence| evidence.firm() || contends(entry, largest_ordinary))
     }
 
     /// Does the document name no country of the other readings? A Kentucky story names
@@ -276,11 +274,14 @@ struct DivisionEvidence {
     settled: bool,
 }
 
-/// How firmly a story is set in a state or province.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Firmly {
-    Yes,
-    No,
+impl DivisionEvidence {
+    fn set_in(&self) -> bool {
+        self.settled || (self.anchored && self.names >= 2)
+    }
+
+    fn firm(&self) -> bool {
+        self.settled || (self.anchored && self.names >= 3)
+    }
 }
 
 impl<'m> LocalEvidence<'m> {
@@ -288,18 +289,21 @@ impl<'m> LocalEvidence<'m> {
         if !self.names.insert(found.entries.as_slice()) {
             return;
         }
-        let mut divisions: Vec<(CountryCode, Division)> = found
-            .entries
-            .iter()
-            .filter_map(|&id| {
-                let entry = gazetteer.entry(id);
-                Some((entry.country?, entry.division?))
-            })
-            .collect();
-        divisions.sort_unstable();
-        divisions.dedup();
-        for division in divisions {
-            self.divisions.entry(division).or_default().names += 1;
+        let division_of = |id: &u32| {
+            let entry = gazetteer.entry(*id);
+            Some((entry.country?, entry.division?))
+        };
+        for (i, id) in found.entries.iter().enumerate() {
+            let Some(division) = division_of(id) else {
+                continue;
+            };
+            // Each name counts once in a division, however many readings it has there.
+            let counted = found.entries[..i]
+                .iter()
+                .any(|earlier| division_of(earlier) == Some(division));
+            if !counted {
+                self.divisions.entry(division).or_default().names += 1;
+            }
         }
         if let Some(division) = town_division(gazetteer, found) {
             self.divisions.entry(division).or_default().anchored = true;
@@ -314,20 +318,9 @@ impl<'m> LocalEvidence<'m> {
         }
     }
 
-    fn divisions_set_in(self) -> FxHashMap<(CountryCode, Division), Firmly> {
+    fn divisions_set_in(mut self) -> FxHashMap<(CountryCode, Division), DivisionEvidence> {
+        self.divisions.retain(|_, evidence| evidence.set_in());
         self.divisions
-            .into_iter()
-            .filter_map(|(division, evidence)| {
-                let firmly = if evidence.settled || (evidence.anchored && evidence.names >= 3) {
-                    Firmly::Yes
-                } else if evidence.anchored && evidence.names >= 2 {
-                    Firmly::No
-                } else {
-                    return None;
-                };
-                Some((division, firmly))
-            })
-            .collect()
     }
 }
 
