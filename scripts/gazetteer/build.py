@@ -27,7 +27,7 @@ surface form belongs to one primary row) and "1" for rows the matcher may use on
 document's other places point to that row's country: cities that share a name with a
 primary entry (or a country) elsewhere, cities named like an ordinary word
 (curated/place_context_only.txt), a tier of smaller towns so that local news resolves its
-towns (build_town_tier: >= 35k in US CA GB AU NZ IE, >= 50k elsewhere; risky names
+towns (build_town_tier: >= 28k in US CA GB AU NZ IE, >= 50k elsewhere; risky names
 skipped), and the namesakes of primary cities (build_namesakes). area is the GeoNames
 admin1 code of the places in US CA GB AU NZ IE ("KY"; "08" for Ontario), from
 curated/region_areas.tsv for the curated regions.
@@ -59,7 +59,7 @@ MIN_CONTEXT_COUNTRY_NAME_POP = 100_000  # cities named like a country (context r
 # Tier of smaller towns (context rows), so local news resolves its towns. Floors chosen
 # to keep places.tsv within ~120 KB gzipped of growth (15k/15k/40k would add ~150 KB).
 ENGLISH_NEWS_CORE = set("US CA GB AU NZ IE".split())
-MIN_TOWN_POP_CORE = 35_000     # countries whose local news is mostly in English
+MIN_TOWN_POP_CORE = 28_000     # countries whose local news is mostly in English
 MIN_TOWN_POP_OTHER = 50_000    # elsewhere
 # Namesakes: in ENGLISH_NEWS_CORE, every place of >= 1,000 inhabitants named like a row
 # of places.tsv, as a context row with its state or province, so that a local story about
