@@ -103,14 +103,11 @@ impl Context {
         found: &Match,
         country: CountryCode,
     ) -> bool {
-        let entries: Vec<&Entry> = found
-            .entries
-            .iter()
-            .map(|&id| gazetteer.entry(id))
-            .collect();
-        let largest = largest_ordinary(&entries);
-        entries
-            .iter()
+        if self.local_divisions.is_empty() {
+            return false;
+        }
+        let largest = largest_ordinary(readings(gazetteer, found));
+        readings(gazetteer, found)
             .any(|entry| entry.country != Some(country) && self.is_local(entry, largest))
     }
 
@@ -171,7 +168,7 @@ impl Context {
             .iter()
             .map(|&id| gazetteer.entry(id))
             .collect();
-        let largest = largest_ordinary(&entries);
+        let largest = largest_ordinary(entries.iter().copied());
         let local =
             |entry: &Entry| self.is_local(entry, largest) && self.uncontested(entry, &entries);
         entries
@@ -328,13 +325,7 @@ impl<'m> LocalEvidence<'m> {
 /// contending readings agree: Cairns is in Queensland, Mosul in Iraq; London is
 /// ambiguous.
 pub fn where_is(gazetteer: &Gazetteer, found: &Match) -> Option<State> {
-    let entries: Vec<&Entry> = found
-        .entries
-        .iter()
-        .map(|&id| gazetteer.entry(id))
-        .collect();
-    let largest = largest_ordinary(&entries);
-    let mut contenders = entries.iter().filter(|entry| contends(entry, largest));
+    let mut contenders = contenders(gazetteer, found);
     let first = contenders.next()?;
     let mut state = State {
         country: first.country?,
@@ -364,12 +355,26 @@ fn town_division(gazetteer: &Gazetteer, found: &Match) -> Option<(CountryCode, D
     Some((state.country, state.division?))
 }
 
+/// The gazetteer's readings of a match.
+fn readings<'a>(
+    gazetteer: &'a Gazetteer,
+    found: &'a Match,
+) -> impl Iterator<Item = &'a Entry> + Clone {
+    found.entries.iter().map(|&id| gazetteer.entry(id))
+}
+
+/// The readings of a match that can compete with its largest (see `contends`).
+fn contenders<'a>(gazetteer: &'a Gazetteer, found: &'a Match) -> impl Iterator<Item = &'a Entry> {
+    let largest = largest_ordinary(readings(gazetteer, found));
+    readings(gazetteer, found).filter(move |entry| contends(entry, largest))
+}
+
 /// The population of the largest reading that needs no support (the famous place), or,
 /// when every reading needs support, of the largest one.
-fn largest_ordinary(entries: &[&Entry]) -> u64 {
+fn largest_ordinary<'a>(entries: impl Iterator<Item = &'a Entry> + Clone) -> u64 {
     let largest = |ordinary_only: bool| {
         entries
-            .iter()
+            .clone()
             .filter(|e| !(ordinary_only && e.context_only))
             .map(|e| e.population)
             .max()
@@ -401,17 +406,10 @@ fn is_town_or_state(gazetteer: &Gazetteer, found: &Match) -> bool {
 /// The country of a match whose contending readings all agree on one country. A
 /// context-only reading needs support itself, so it gives none.
 fn unambiguous_country(gazetteer: &Gazetteer, found: &Match) -> Option<CountryCode> {
-    let all: Vec<&Entry> = found
-        .entries
-        .iter()
-        .map(|&id| gazetteer.entry(id))
-        .collect();
-    let largest = largest_ordinary(&all);
-    let entries = || all.iter().filter(|entry| contends(entry, largest));
-    if entries().any(|entry| entry.context_only) {
+    if contenders(gazetteer, found).any(|entry| entry.context_only) {
         return None;
     }
-    let mut countries = entries().map(|entry| entry.country);
+    let mut countries = contenders(gazetteer, found).map(|entry| entry.country);
     let first = countries.next()??;
     countries.all(|c| c == Some(first)).then_some(first)
 }
