@@ -103,12 +103,9 @@ impl Context {
         found: &Match,
         country: CountryCode,
     ) -> bool {
-        if self.local_divisions.is_empty() {
-            return false;
-        }
-        let largest = largest_ordinary(readings(gazetteer, found));
-        readings(gazetteer, found)
-            .any(|entry| entry.country != Some(country) && self.is_local(entry, largest))
+        readings(gazetteer, found).any(|entry| {
+            entry.country != Some(country) && self.is_local(entry, readings(gazetteer, found))
+        })
     }
 
     /// The country named most often, if one is.
@@ -169,8 +166,9 @@ impl Context {
             .map(|&id| gazetteer.entry(id))
             .collect();
         let largest = largest_ordinary(entries.iter().copied());
-        let local =
-            |entry: &Entry| self.is_local(entry, largest) && self.uncontested(entry, &entries);
+        let local = |entry: &Entry| {
+            self.is_local(entry, entries.iter().copied()) && self.uncontested(entry, &entries)
+        };
         entries
             .iter()
             .copied()
@@ -207,15 +205,31 @@ impl Context {
             })
     }
 
-    /// Is the entry a place in a state or province the story is set in? A namesake
-    /// thirty times smaller than the famous place needs the story set there firmly.
-    fn is_local(&self, entry: &Entry, largest_ordinary: u64) -> bool {
+    /// Is the entry, one of `readings`, a place in a state or province the story is set
+    /// in? A namesake thirty times smaller than the famous place needs the story set
+    /// there firmly, and the namesake of a national capital needs the text to place a
+    /// town there: an Ohio story naming Columbus and Dayton keeps Athens in Greece.
+    fn is_local<'a>(
+        &self,
+        entry: &Entry,
+        mut readings: impl Iterator<Item = &'a Entry> + Clone,
+    ) -> bool {
         let (Some(country), Some(division)) = (entry.country, entry.division) else {
             return false;
         };
-        self.local_divisions
-            .get(&(country, division))
-            .is_some_and(|evidence| evidence.firm() || contends(entry, largest_ordinary))
+        let Some(evidence) = self.local_divisions.get(&(country, division)) else {
+            return false;
+        };
+        if contends(entry, largest_ordinary(readings.clone())) {
+            return true;
+        }
+        let capital_elsewhere = readings
+            .any(|other| other.kind == EntryKind::Capital && other.country != entry.country);
+        if capital_elsewhere {
+            evidence.settled
+        } else {
+            evidence.firm()
+        }
     }
 
     /// Does the document name no country of the other readings? A Kentucky story names
@@ -343,14 +357,13 @@ pub fn where_is(gazetteer: &Gazetteer, found: &Match) -> Option<State> {
 }
 
 /// The division of a town whose readings are all towns, of one state or province when
-/// they contend: Cairns, "St. Thomas".
+/// they contend, and small enough that naming it says the story is local: Cairns, "St.
+/// Thomas", not Toronto.
 fn town_division(gazetteer: &Gazetteer, found: &Match) -> Option<(CountryCode, Division)> {
-    let towns = found.entries.iter().all(|&id| {
-        matches!(
-            gazetteer.entry(id).kind,
-            EntryKind::City | EntryKind::Capital
-        )
-    });
+    const LARGEST_LOCAL_TOWN: u64 = 300_000;
+    let towns = readings(gazetteer, found)
+        .all(|entry| matches!(entry.kind, EntryKind::City | EntryKind::Capital))
+        && largest_ordinary(readings(gazetteer, found)) < LARGEST_LOCAL_TOWN;
     let state = where_is(gazetteer, found).filter(|_| towns)?;
     Some((state.country, state.division?))
 }
@@ -456,6 +469,8 @@ mod tests {
                 Edmonton\t\tUS\tcity\t13\t1\tKY\n\
                 Cairns\t\tAU\tcity\t21\t1\t04\n\
                 Queensland\t\tAU\tregion\t\t\t04\n\
+                Brisbane\t\tAU\tcity\t25\t\t04\n\
+                Georgetown\t\tUS\tcity\t18\t1\tKY\n\
                 St. Thomas\t\tCA\tcity\t18\t1\t08\n\
                 Glasgow\t\tGB\tcity\t23\t\tSCT\n\
                 Ontario\tOnt.\tCA\tregion\t29\t\t08\n\
@@ -577,5 +592,21 @@ mod tests {
         let text = "GLASGOW, Ky. (AP) - A doctor from Glasgow is in France. \
                     She saw the attack in Paris.";
         assert_eq!(country_of(text, "Paris").as_deref(), Some("FR"));
+    }
+
+    #[test]
+    fn a_big_city_says_no_story_is_local() {
+        // Brisbane is too big to set a story in Queensland: only Cairns-sized towns do.
+        let text = "Queensland police in Brisbane said a car was stolen in Edmonton.";
+        assert_eq!(country_of(text, "Edmonton").as_deref(), Some("CA"));
+    }
+
+    #[test]
+    fn a_capitals_namesake_needs_the_text_to_place_a_town_in_its_state() {
+        // Three names of Kentucky, but none placed there by the text: Paris is French.
+        let text = "Kentucky police in Georgetown said the fair in Paris opened.";
+        assert_eq!(country_of(text, "Paris").as_deref(), Some("FR"));
+        let text = "GEORGETOWN, Ky. (AP) - The fair in Paris opened.";
+        assert_eq!(country_of(text, "Paris").as_deref(), Some("US"));
     }
 }
