@@ -9,7 +9,7 @@
 //! is where the story is set, and its readings win ("Edmonton, south of Cairns" is in
 //! Queensland, however small that Edmonton is beside the Canadian city).
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::gazetteer::{Division, Entry, EntryKind, Gazetteer, Match};
 use crate::model::CountryCode;
@@ -61,9 +61,9 @@ impl Context {
         };
         let mut local = LocalEvidence::default();
         unsettled().for_each(|found| local.add_name(gazetteer, found));
-        for settled in settled.values() {
-            if let Settled::InState(state) = settled {
-                local.add_settled_town(*state);
+        for (entries, settled) in &settled {
+            if let (Settled::InState(state), Some(&name)) = (settled, entries.first()) {
+                local.add_settled_town(*state, name);
             }
         }
         let mut context = Context {
@@ -270,15 +270,16 @@ impl Context {
 /// set in none. It is set there firmly when the text places a town there ("Glasgow,
 /// Ky.", "Edmonton, south of Cairns") or three names have readings there.
 #[derive(Default)]
-struct LocalEvidence<'m> {
+struct LocalEvidence {
     divisions: FxHashMap<(CountryCode, Division), DivisionEvidence>,
-    names: FxHashSet<&'m [u32]>,
 }
 
 #[derive(Default)]
 struct DivisionEvidence {
-    /// How many distinct names have a reading there.
-    names: u32,
+    /// The first distinct names with a reading there (by their first reading), up to
+    /// the three that make the evidence firm.
+    names: [u32; 3],
+    named: usize,
     /// Is one of them a town found nowhere else?
     anchored: bool,
     /// Does the text say a town is there?
@@ -286,34 +287,34 @@ struct DivisionEvidence {
 }
 
 impl DivisionEvidence {
+    /// Counts the name whose first reading is `name`, once however often it comes.
+    fn add(&mut self, name: u32) {
+        if self.named < self.names.len() && !self.names[..self.named].contains(&name) {
+            self.names[self.named] = name;
+            self.named += 1;
+        }
+    }
+
     fn set_in(&self) -> bool {
-        self.settled || (self.anchored && self.names >= 2)
+        self.settled || (self.anchored && self.named >= 2)
     }
 
     fn firm(&self) -> bool {
-        self.settled || (self.anchored && self.names >= 3)
+        self.settled || (self.anchored && self.named >= 3)
     }
 }
 
-impl<'m> LocalEvidence<'m> {
-    fn add_name(&mut self, gazetteer: &Gazetteer, found: &'m Match) {
-        if !self.names.insert(found.entries.as_slice()) {
+impl LocalEvidence {
+    fn add_name(&mut self, gazetteer: &Gazetteer, found: &Match) {
+        let Some(&name) = found.entries.first() else {
             return;
-        }
-        let division_of = |id: &u32| {
-            let entry = gazetteer.entry(*id);
-            Some((entry.country?, entry.division?))
         };
-        for (i, id) in found.entries.iter().enumerate() {
-            let Some(division) = division_of(id) else {
-                continue;
-            };
-            // Each name counts once in a division, however many readings it has there.
-            let counted = found.entries[..i]
-                .iter()
-                .any(|earlier| division_of(earlier) == Some(division));
-            if !counted {
-                self.divisions.entry(division).or_default().names += 1;
+        for entry in readings(gazetteer, found) {
+            if let (Some(country), Some(division)) = (entry.country, entry.division) {
+                self.divisions
+                    .entry((country, division))
+                    .or_default()
+                    .add(name);
             }
         }
         if let Some(division) = town_division(gazetteer, found) {
@@ -321,10 +322,10 @@ impl<'m> LocalEvidence<'m> {
         }
     }
 
-    fn add_settled_town(&mut self, state: State) {
+    fn add_settled_town(&mut self, state: State, name: u32) {
         if let Some(division) = state.division {
             let evidence = self.divisions.entry((state.country, division)).or_default();
-            evidence.names += 1;
+            evidence.add(name);
             evidence.settled = true;
         }
     }
