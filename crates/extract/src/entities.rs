@@ -1090,39 +1090,57 @@ fn state_of_town(
 
 /// A dateline's state written short without its full stop is that state: the "Ky" of
 /// "EDMONTON, Ky (WBKO) --". Only there: elsewhere "Miss", "Ill" and "Pa" are words.
+/// The matches of those states are merged into `matches`, in order.
 fn add_dateline_states(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, matches: &mut Vec<Match>) {
-    for bracket in (3..tokens.len()).filter(|&i| tokens.is_punct(i, '(')) {
-        let state = bracket - 1;
-        // The town: one to three words in capitals opening a line.
-        let town_opens_line = (0..3)
-            .filter_map(|back| (state - 2).checked_sub(back))
-            .take_while(|&i| tokens.is_all_caps(i))
-            .any(|i| starts_line(tokens, i));
-        let dateline = tokens.is_punct(state - 1, ',')
-            && tokens.is_capitalized(state)
-            && !tokens.is_all_caps(state)
-            && town_opens_line;
-        let Some(id) = tokens.ids[state].filter(|_| dateline) else {
-            continue;
-        };
-        let entries = gazetteer.abbreviated(id);
-        let regions = !entries.is_empty()
-            && entries
-                .iter()
-                .all(|&entry| gazetteer.entry(entry).kind == EntryKind::Region);
-        let at = matches.partition_point(|m| m.first < state);
-        if regions && !matches.get(at).is_some_and(|m| m.first == state) {
-            let first = state;
-            matches.insert(
-                at,
-                Match {
-                    first,
-                    last: state,
-                    entries,
-                },
-            );
-        }
+    let states: Vec<Match> = tokens
+        .capitals
+        .iter()
+        .filter(|&&state| state >= 2 && tokens.is_punct(state + 1, '('))
+        .filter_map(|&state| dateline_state(tokens, gazetteer, matches, state))
+        .collect();
+    if states.is_empty() {
+        return;
     }
+    let mut merged = Vec::with_capacity(matches.len() + states.len());
+    let mut states = states.into_iter().peekable();
+    for found in matches.drain(..) {
+        while let Some(state) = states.next_if(|state| state.first < found.first) {
+            merged.push(state);
+        }
+        merged.push(found);
+    }
+    merged.extend(states);
+    *matches = merged;
+}
+
+/// The state at token `state`, before a bracket, if it ends a dateline's town and no
+/// name is matched there.
+fn dateline_state(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    state: usize,
+) -> Option<Match> {
+    // The town: one to three words in capitals opening a line.
+    let town_opens_line = (0..3)
+        .filter_map(|back| (state - 2).checked_sub(back))
+        .take_while(|&i| tokens.is_all_caps(i))
+        .any(|i| starts_line(tokens, i));
+    let dateline = tokens.is_punct(state - 1, ',')
+        && !tokens.is_all_caps(state)
+        && town_opens_line
+        && !in_match(matches, state);
+    let id = tokens.ids[state].filter(|_| dateline)?;
+    let entries = gazetteer.abbreviated(id);
+    let regions = !entries.is_empty()
+        && entries
+            .iter()
+            .all(|&entry| gazetteer.entry(entry).kind == EntryKind::Region);
+    regions.then_some(Match {
+        first: state,
+        last: state,
+        entries,
+    })
 }
 
 /// Where the town ending at token `last` is, said by the place it is near: "Edmonton,
