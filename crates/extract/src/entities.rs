@@ -962,7 +962,12 @@ fn towns_called_so(
                 Some(state.country),
             ));
         } else if let Some((last, kind)) = said_to_be_a_town(tokens, first, last, second) {
-            found.push(Mention::place(first, last, kind, context.most_named()));
+            // A town "near" another lies in the country of the place named just before.
+            let country = (tokens.folded(first - 1) == "near")
+                .then(|| country_just_before(gazetteer, matches, first))
+                .flatten()
+                .or_else(|| context.most_named());
+            found.push(Mention::place(first, last, kind, country));
         }
     }
     found
@@ -1167,6 +1172,23 @@ fn state_of_neighbour(
     let at = matches.partition_point(|m| m.first < neighbour);
     let place = matches.get(at).filter(|m| m.first == neighbour)?;
     crate::context::where_is(gazetteer, place)
+}
+
+/// The country of the closest place named, unambiguously, in the few words before token
+/// `first`: Edmonton's, for "a yard in Edmonton, and one was later found near Gordonvale".
+fn country_just_before(
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    first: usize,
+) -> Option<CountryCode> {
+    const WORDS: usize = 30;
+    let before = matches.partition_point(|m| m.last < first);
+    matches[..before]
+        .iter()
+        .rev()
+        .take_while(|m| m.last + WORDS >= first)
+        .find_map(|m| crate::context::where_is(gazetteer, m))
+        .map(|state| state.country)
 }
 
 const COMPASS_POINTS: &[&str] = &[

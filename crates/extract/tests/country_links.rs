@@ -226,6 +226,10 @@ fn a_local_story_reads_its_towns_in_the_state_it_is_set_in() {
     assert_eq!(country_at(text, "Edmonton", 1).as_deref(), Some("AU"));
     assert_eq!(country_at(text, "Cairns", 0).as_deref(), Some("AU"));
     assert_eq!(country_at(text, "Gordonvale", 0).as_deref(), Some("AU"));
+    // "near" a town: the country of the place just before, not the story's main one.
+    let text = "France and Paris welcomed the crews; French ministers thanked France. In \
+                Queensland, a truck stolen in Townsville was found near Gordonvale.";
+    assert_eq!(country_at(text, "Gordonvale", 0).as_deref(), Some("AU"));
     // A dateline's state without its full stop, and a town of a Kentucky story.
     let text = "EDMONTON, Ky (WXYZ) -- A barn burned. The owner lives in Glasgow.";
     assert_eq!(country_at(text, "EDMONTON", 0).as_deref(), Some("US"));

@@ -167,7 +167,10 @@ fn names_and_titles() {
         repeated("company short forms", "Sony Corp. Sony "),
         repeated("counties", "Monroe County "),
         repeated("datelines", "EDMONTON, Ky (WBKO) -- Cairns\n"),
-        repeated("towns placed by neighbours", "Edmonton, south of Cairns, near "),
+        repeated(
+            "towns placed by neighbours",
+            "Edmonton, south of Cairns, near ",
+        ),
         repeated("Chinese names", "Wang Yi Li Qiang "),
     ]);
 }
