@@ -105,6 +105,23 @@ fn sanctions_are_tension_and_strikes_are_conflict() {
 }
 
 #[test]
+fn each_pair_takes_the_cues_around_it_in_a_long_clause() {
+    let text = "Chinese and Indian troops clashed on the disputed border in the Himalayas \
+                for the third time this year, officials in both capitals said, while Russia \
+                and Kazakhstan signed a gas supply deal worth $2 billion.";
+    let found = relations(text);
+    let types = |a, b| {
+        pair(&found, a, b)
+            .map(|r| r.types.clone())
+            .unwrap_or_default()
+    };
+    assert!(types("CN", "IN").contains(&Conflict), "{found:#?}");
+    assert!(!types("CN", "IN").contains(&Agreement), "{found:#?}");
+    assert!(types("KZ", "RU").contains(&Agreement), "{found:#?}");
+    assert!(!types("KZ", "RU").contains(&Conflict), "{found:#?}");
+}
+
+#[test]
 fn a_bloc_membership_shared_is_integration() {
     assert_pair(
         "Armenia joined the Eurasian Economic Union, a bloc dominated by Russia.",

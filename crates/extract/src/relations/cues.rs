@@ -228,16 +228,16 @@ pub(super) const RECIPROCAL: &[&str] = &[
     "dispute",
 ];
 
-/// The relation types a clause's cue words signal. Words inside entity names do not
-/// count: the "Security" of "Centre for Energy and Security" is no cue.
-pub(super) fn cue_types(
+/// The cue words of a clause: each token that is one, with its type. Words inside entity
+/// names do not count: the "Security" of "Centre for Energy and Security" is no cue.
+pub(super) fn cues(
     tokens: &Tokens<'_>,
     layout: &Layout,
     first: usize,
     last: usize,
-) -> Vec<RelationType> {
+) -> Vec<(usize, RelationType)> {
     let index = cue_index();
-    let mut seen = [false; RelationType::ALL.len()];
+    let mut found = Vec::new();
     crate::steps::tick(last + 1 - first);
     for i in (first..=last).filter(|&i| !layout.in_entity[i] && tokens.kind(i) == TokenKind::Word) {
         let word = tokens.folded(i);
@@ -248,7 +248,23 @@ pub(super) fn cue_types(
             .map(|b| &index[usize::from(b - b'a')]);
         for (stem, kind) in bucket.into_iter().flatten() {
             if word.starts_with(stem) && !starts_with_any(word, FALSE_FRIENDS) {
-                seen[*kind] = true;
+                found.push((i, RelationType::ALL[*kind]));
+            }
+        }
+    }
+    found
+}
+
+/// The types of the cues at the tokens `near` accepts, each once, in their order.
+pub(super) fn types_of(
+    cues: &[(usize, RelationType)],
+    near: impl Fn(usize) -> bool,
+) -> Vec<RelationType> {
+    let mut seen = [false; RelationType::ALL.len()];
+    for &(at, kind) in cues {
+        if near(at) {
+            if let Some(position) = RelationType::ALL.iter().position(|k| *k == kind) {
+                seen[position] = true;
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Relations between countries: the countries acting in each clause (through names,
-//! capitals, leaders, demonyms, institutions), typed by cue words, merged per pair with
-//! their evidence, direction and amounts.
+//! capitals, leaders, demonyms, institutions), typed by the cue words around each pair,
+//! merged per pair with their evidence, direction and amounts.
 //!
 //! Pairs are formed inside a clause (a sentence split at semicolons) and only when the
 //! clause holds a cue word outside any entity name ([`cues`]): co-mention alone is not
@@ -23,7 +23,7 @@ use crate::steps::tick;
 use crate::tokens::Tokens;
 
 use actors::{actors, directed_verbs, direction, related_pairs};
-use cues::{clause_weight, cue_types, RECIPROCAL};
+use cues::{clause_weight, cues, types_of, RECIPROCAL};
 use discourse::Discourse;
 
 /// Below this total evidence weight a pair is not reported.
@@ -134,11 +134,12 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
                 .any(|actor| actor.country != actors[0].country);
             let both = discourse.both(tokens, first, last, &actors);
             // Typing costs most, so clauses that cannot relate two countries skip it.
-            let types = if several || both.is_some() || discourse.knows_leaders() {
-                cue_types(tokens, &layout, first, last)
+            let cues = if several || both.is_some() || discourse.knows_leaders() {
+                cues(tokens, &layout, first, last)
             } else {
                 Vec::new()
             };
+            let types = types_of(&cues, |_| true);
             if !types.is_empty() {
                 let amounts = amounts(tokens, mentions, &in_clause);
                 let evidence = Evidence {
@@ -154,10 +155,16 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
                     let direction = direction(&verbs, &actors[left], &actors[right]);
                     let later = actors[left].first.max(actors[right].first);
                     let amounts = nearest_amounts(&amounts, tokens.span(later, later).start);
+                    let types = pair_types(&cues, &actors[left], &actors[right]);
                     pairs.add(
                         actors[left].country,
                         actors[right].country,
                         Evidence {
+                            types: if types.is_empty() {
+                                &evidence.types
+                            } else {
+                                &types
+                            },
                             direction,
                             amounts,
                             ..evidence
@@ -182,6 +189,19 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
         }
     }
     pairs.into_relations()
+}
+
+/// The types of the cues in reach of a pair: between its two names or within a few
+/// words of either. A long clause of several pairs gives each pair the cues around it.
+fn pair_types(
+    cues: &[(usize, RelationType)],
+    a: &actors::Actor,
+    b: &actors::Actor,
+) -> Vec<RelationType> {
+    const REACH: usize = 10;
+    let first = a.first.min(b.first).saturating_sub(REACH);
+    let last = a.last.max(b.last) + REACH;
+    types_of(cues, |at| (first..=last).contains(&at))
 }
 
 fn merge(relation: &mut Relation, evidence: Evidence<'_>) {
