@@ -54,13 +54,14 @@ impl Context {
             .zip(settled)
             .filter_map(|(found, settled)| Some((found.entries.as_slice(), (*settled)?)))
             .collect();
-        let unsettled = || {
-            matches
-                .iter()
-                .filter(|found| !settled.contains_key(found.entries.as_slice()))
-        };
+        let unsettled: Vec<&Match> = matches
+            .iter()
+            .filter(|found| settled.is_empty() || !settled.contains_key(found.entries.as_slice()))
+            .collect();
         let mut local = LocalEvidence::default();
-        unsettled().for_each(|found| local.add_name(gazetteer, found));
+        for found in &unsettled {
+            local.add_name(gazetteer, found);
+        }
         for (entries, settled) in &settled {
             if let (Settled::InState(state), Some(&name)) = (settled, entries.first()) {
                 local.add_settled_town(*state, name);
@@ -70,7 +71,7 @@ impl Context {
             local_divisions: local.divisions_set_in(),
             ..Context::default()
         };
-        for found in unsettled() {
+        for found in unsettled {
             // A name with a namesake in the state the story is set in says nothing of
             // its famous reading's country.
             let Some(country) = unambiguous_country(gazetteer, found)
@@ -103,9 +104,10 @@ impl Context {
         found: &Match,
         country: CountryCode,
     ) -> bool {
-        readings(gazetteer, found).any(|entry| {
-            entry.country != Some(country) && self.is_local(entry, readings(gazetteer, found))
-        })
+        !self.local_divisions.is_empty()
+            && readings(gazetteer, found).any(|entry| {
+                entry.country != Some(country) && self.is_local(entry, readings(gazetteer, found))
+            })
     }
 
     /// The country named most often, if one is.
@@ -217,6 +219,9 @@ impl Context {
         let (Some(country), Some(division)) = (entry.country, entry.division) else {
             return false;
         };
+        if self.local_divisions.is_empty() {
+            return false;
+        }
         let Some(evidence) = self.local_divisions.get(&(country, division)) else {
             return false;
         };
@@ -309,13 +314,18 @@ impl LocalEvidence {
         let Some(&name) = found.entries.first() else {
             return;
         };
+        let mut in_a_division = false;
         for entry in readings(gazetteer, found) {
             if let (Some(country), Some(division)) = (entry.country, entry.division) {
+                in_a_division = true;
                 self.divisions
                     .entry((country, division))
                     .or_default()
                     .add(name);
             }
+        }
+        if !in_a_division {
+            return;
         }
         if let Some(division) = town_division(gazetteer, found) {
             self.divisions.entry(division).or_default().anchored = true;
