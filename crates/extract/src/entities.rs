@@ -625,12 +625,7 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         named.sort_by_key(|person| person.first);
     }
     // ... unless the place is the whole name: "Beverly Hills", "Carson City".
-    named.retain(|person| {
-        let at = matches.partition_point(|m| m.first < person.first);
-        !matches
-            .get(at)
-            .is_some_and(|m| m.first == person.first && m.last == person.last)
-    });
+    named.retain(|person| !match_at(&matches, person.first).is_some_and(|m| m.last == person.last));
     // So do names after an honorific ("Mr. van Dover") and Chinese names in pinyin
     // ("Xianglong Dai"), even when a place or a surname of the list is the whole name.
     let mut in_named = vec![false; tokens.len()];
@@ -1081,12 +1076,9 @@ fn state_of_town(
             EntryKind::Person => place.first == place.last,
             _ => false,
         });
-    let state_follows = matches.get(index + 1).is_some_and(|state| {
-        state
-            .entries
-            .iter()
-            .all(|&id| gazetteer.entry(id).kind == EntryKind::Region)
-    });
+    let state_follows = matches
+        .get(index + 1)
+        .is_some_and(|state| all_states(gazetteer, &state.entries));
     if !is_town || !state_follows || listed(tokens, matches, index + 1) {
         return None;
     }
@@ -1137,11 +1129,7 @@ fn dateline_state(
         && !in_match(matches, state);
     let id = tokens.ids[state].filter(|_| dateline)?;
     let entries = gazetteer.abbreviated(id);
-    let regions = !entries.is_empty()
-        && entries
-            .iter()
-            .all(|&entry| gazetteer.entry(entry).kind == EntryKind::Region);
-    regions.then_some(Match {
+    (!entries.is_empty() && all_states(gazetteer, &entries)).then_some(Match {
         first: state,
         last: state,
         entries,
@@ -1169,9 +1157,7 @@ fn state_of_neighbour(
         word if COMPASS_POINTS.contains(&word) && tokens.folded(i + 1) == "of" => i + 2,
         _ => return None,
     };
-    let at = matches.partition_point(|m| m.first < neighbour);
-    let place = matches.get(at).filter(|m| m.first == neighbour)?;
-    crate::context::where_is(gazetteer, place)
+    crate::context::where_is(gazetteer, match_at(matches, neighbour)?)
 }
 
 /// The country of the closest place named, unambiguously, in the few words before token
@@ -2743,6 +2729,12 @@ fn is_place(gazetteer: &Gazetteer, matches: &[Match], k: usize) -> bool {
 }
 
 /// Is token `k` inside a gazetteer match?
+/// The match that starts at token `first`, if one does.
+fn match_at(matches: &[Match], first: usize) -> Option<&Match> {
+    let at = matches.partition_point(|m| m.first < first);
+    matches.get(at).filter(|m| m.first == first)
+}
+
 fn in_match(matches: &[Match], k: usize) -> bool {
     let at = matches.partition_point(|m| m.last < k);
     matches.get(at).is_some_and(|m| m.first <= k)
@@ -3095,11 +3087,14 @@ fn without_town_before_state(
 
 /// "Calif.", "N.C.": a state, not a country, written short.
 fn is_abbreviated_state(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, state: &Match) -> bool {
-    tokens.is_punct(state.last, '.')
-        && state
-            .entries
-            .iter()
-            .all(|&id| gazetteer.entry(id).kind == EntryKind::Region)
+    tokens.is_punct(state.last, '.') && all_states(gazetteer, &state.entries)
+}
+
+/// Are all these gazetteer readings states or provinces?
+fn all_states(gazetteer: &Gazetteer, entries: &[u32]) -> bool {
+    entries
+        .iter()
+        .all(|&id| gazetteer.entry(id).kind == EntryKind::Region)
 }
 
 /// The country of the state or country named after token `last` and a comma, when it
@@ -3121,8 +3116,7 @@ fn state_after(
     } else {
         last + 2
     };
-    let at = matches.partition_point(|m| m.first < start);
-    let state = matches.get(at).filter(|m| m.first == start)?;
+    let state = match_at(matches, start)?;
     let next = state.last + 1;
     let possessive = tokens.folded(next) == "'";
     let ends_clause = tokens.is_punct(state.last, '.')
