@@ -934,8 +934,10 @@ fn towns_called_so(
     for &first in tokens.capitals.iter().filter(|&&first| first >= 2) {
         // The cues are rare: the words around them are looked at only where one may be.
         let cue_before = matches!(tokens.folded(first - 1), "of" | "and" | "near");
-        let cue_after = (first + 1..first + 3)
-            .any(|k| k < tokens.len() && matches!(tokens.folded(k), "mayor" | "province" | ","));
+        let cue_after = (first + 1..first + 3).any(|k| {
+            k < tokens.len()
+                && matches!(tokens.folded(k), "mayor" | "province" | "," | "or" | "and")
+        });
         if !(cue_before || cue_after)
             || !town_word(tokens, taken, first)
             || in_match(matches, first)
@@ -949,7 +951,9 @@ fn towns_called_so(
         // "the towns of Haris and Varzaqan": the second of two.
         let second = tokens.folded(first - 1) == "and"
             && found.last().is_some_and(|town| town.last + 2 == first);
-        if let Some(state) = state_of_neighbour(tokens, gazetteer, matches, last) {
+        let placed = state_of_neighbour(tokens, gazetteer, matches, last)
+            .or_else(|| state_of_town_listed_after(tokens, gazetteer, matches, first, last));
+        if let Some(state) = placed {
             found.push(Mention::place(
                 first,
                 last,
@@ -1158,6 +1162,33 @@ fn state_of_neighbour(
         _ => return None,
     };
     crate::context::where_is(gazetteer, match_at(matches, neighbour)?)
+}
+
+/// "south to Ingham or Townsville", "between Ingham and Townsville": a name in no list,
+/// after a preposition and before "or" or "and" and a known town, is a town of that
+/// town's country (and state).
+fn state_of_town_listed_after(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    first: usize,
+    last: usize,
+) -> Option<State> {
+    let after_preposition = matches!(
+        tokens.folded(first - 1),
+        "to" | "in" | "from" | "near" | "at" | "between" | "toward" | "towards"
+    );
+    if !after_preposition || !matches!(tokens.folded(last + 1), "or" | "and") {
+        return None;
+    }
+    let town = match_at(matches, last + 2)?;
+    let towns_only = town.entries.iter().all(|&id| {
+        matches!(
+            gazetteer.entry(id).kind,
+            EntryKind::City | EntryKind::Capital
+        )
+    });
+    crate::context::where_is(gazetteer, town).filter(|_| towns_only)
 }
 
 /// The country of the closest place named, unambiguously, in the few words before token

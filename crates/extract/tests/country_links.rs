@@ -226,6 +226,9 @@ fn a_local_story_reads_its_towns_in_the_state_it_is_set_in() {
     assert_eq!(country_at(text, "Edmonton", 1).as_deref(), Some("AU"));
     assert_eq!(country_at(text, "Cairns", 0).as_deref(), Some("AU"));
     assert_eq!(country_at(text, "Gordonvale", 0).as_deref(), Some("AU"));
+    // A name in no list listed with a known town after a preposition.
+    let text = "Police believe the woman is driving south to Kessling or Townsville.";
+    assert_eq!(country_at(text, "Kessling", 0).as_deref(), Some("AU"));
     // "near" a town: the country of the place just before, not the story's main one.
     let text = "France and Paris welcomed the crews; French ministers thanked France. In \
                 Queensland, a truck stolen in Townsville was found near Gordonvale.";
