@@ -259,6 +259,14 @@ fn a_local_story_reads_its_towns_in_the_state_it_is_set_in() {
 }
 
 #[test]
+fn police_forces_are_organisations_of_their_country() {
+    let text = "The OPP closed the highway; the NYPD and the Gardaí sent officers.";
+    for (force, country) in [("OPP", "CA"), ("NYPD", "US"), ("Gardaí", "IE")] {
+        assert_eq!(country_at(text, force, 0).as_deref(), Some(country), "{force}");
+    }
+}
+
+#[test]
 fn a_town_named_like_a_country_or_a_person_is_a_town() {
     let text = "The rodeo returns to Texas this week: the city of Chile, Texas, expects \
                 visitors, and Chile will close its main street.";
