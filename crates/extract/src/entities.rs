@@ -625,7 +625,7 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
         named.sort_by_key(|person| person.first);
     }
     // ... unless the place is the whole name: "Beverly Hills", "Carson City".
-    named.retain(|person| !match_at(&matches, person.first).is_some_and(|m| m.last == person.last));
+    named.retain(|person| match_at(&matches, person.first).is_none_or(|m| m.last != person.last));
     // So do names after an honorific ("Mr. van Dover") and Chinese names in pinyin
     // ("Xianglong Dai"), even when a place or a surname of the list is the whole name.
     let mut in_named = vec![false; tokens.len()];

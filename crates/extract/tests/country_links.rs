@@ -262,7 +262,11 @@ fn a_local_story_reads_its_towns_in_the_state_it_is_set_in() {
 fn police_forces_are_organisations_of_their_country() {
     let text = "The OPP closed the highway; the NYPD and the Gardaí sent officers.";
     for (force, country) in [("OPP", "CA"), ("NYPD", "US"), ("Gardaí", "IE")] {
-        assert_eq!(country_at(text, force, 0).as_deref(), Some(country), "{force}");
+        assert_eq!(
+            country_at(text, force, 0).as_deref(),
+            Some(country),
+            "{force}"
+        );
     }
 }
 

@@ -161,7 +161,7 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
                         actors[right].country,
                         Evidence {
                             types: if types.is_empty() {
-                                &evidence.types
+                                evidence.types
                             } else {
                                 &types
                             },
