@@ -6,14 +6,22 @@
 /// Appends the folded form of `token` to `out`.
 pub fn fold_into(token: &str, out: &mut String) {
     // Most tokens are plain ASCII, where folding only lowers the case (the backquote is
-    // the one ASCII character made a quote): copied whole and lowered in place.
-    if token.bytes().all(|b| b.is_ascii() && b != b'`') {
-        crate::steps::tick(token.len());
-        let start = out.len();
-        out.push_str(token);
-        out[start..].make_ascii_lowercase();
-        return;
+    // the one ASCII character made a quote): one pass, byte by byte, for these short
+    // words is cheaper than a copy and a second pass to lower it.
+    let start = out.len();
+    out.reserve(token.len());
+    for b in token.bytes() {
+        if !b.is_ascii() || b == b'`' {
+            out.truncate(start);
+            return fold_unicode_into(token, out);
+        }
+        out.push(char::from(b.to_ascii_lowercase()));
     }
+    crate::steps::tick(token.len());
+}
+
+/// [`fold_into`] for a token with a character beyond ASCII (or a backquote).
+fn fold_unicode_into(token: &str, out: &mut String) {
     for ch in token.chars() {
         crate::steps::tick(1);
         match ch {
