@@ -137,7 +137,7 @@ const TIME_STARTERS: &[&str] = &[
     "night",
 ];
 
-/// Words that can open a DATE expression.
+/// Words that can open a DATE expression (and the months in full, [`MONTHS`]).
 const DATE_STARTERS: &[&str] = &[
     "more",
     "less",
@@ -215,18 +215,6 @@ const DATE_STARTERS: &[&str] = &[
     "yesterday",
     "today",
     "tomorrow",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan",
     "feb",
     "mar",
@@ -249,11 +237,12 @@ const PERIOD_WORD_STARTERS: &[&str] = &[
 ];
 
 /// The starter lists and the rules their words start.
-pub(crate) const STARTER_LISTS: [(&[&str], u8); 5] = [
+pub(crate) const STARTER_LISTS: [(&[&str], u8); 6] = [
     (COUNT_WORDS, AMOUNT | DATE),
     (AMOUNT_STARTERS, AMOUNT),
     (TIME_STARTERS, TIME),
     (DATE_STARTERS, DATE),
+    (&MONTHS, DATE),
     (PERIOD_WORD_STARTERS, PERIOD_WORD),
 ];
 
