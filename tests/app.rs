@@ -85,6 +85,11 @@ impl Mounted {
             Some(text) => storage().set_item(STORAGE_KEY, text).unwrap(),
             None => storage().remove_item(STORAGE_KEY).unwrap(),
         }
+        Mounted::reloaded().await
+    }
+
+    /// The app mounted over whatever the browser has stored, as after a reload.
+    async fn reloaded() -> Mounted {
         let document = web_sys::window().unwrap().document().unwrap();
         let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&root).unwrap();
@@ -1296,18 +1301,10 @@ async fn workspace_tabs_switch_rename_delete_and_restore() {
     // A reload restores the workspace as saved, without the legacy key.
     storage().remove_item(STORAGE_KEY).unwrap();
     let docs = storage().get_item(WORKSPACE_KEY).unwrap().unwrap();
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    leptos::task::tick().await;
-    let tabs = root
-        .query_selector_all(".doc-tabs .doc-item:not(.doc-item-all)")
-        .unwrap();
-    assert_eq!(tabs.length(), 1);
+    let app = Mounted::reloaded().await;
+    let tabs = app.all(".doc-tabs .doc-item:not(.doc-item-all)");
+    assert_eq!(tabs.len(), 1);
     assert_eq!(storage().get_item(WORKSPACE_KEY).unwrap().unwrap(), docs);
-    drop(handle);
-    root.remove();
 }
 
 #[wasm_bindgen_test]
@@ -1321,45 +1318,26 @@ async fn a_damaged_workspace_keeps_its_readable_documents() {
             r#"[{"id":1,"title":"Kept","text":"Oil rose 4% in May."}, "junk"]"#,
         )
         .unwrap();
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    leptos::task::tick().await;
-    let notice = root
-        .query_selector(".notice")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let app = Mounted::reloaded().await;
+    let notice = app.text(".notice");
     assert!(
         notice.contains("1 saved document could not be read") && notice.contains("1 recovered"),
         "{notice}"
     );
     assert_eq!(saved_docs().len(), 1);
-    drop(handle);
-    root.remove();
+    drop(app);
 
     storage()
         .set_item(WORKSPACE_KEY, "[{\"id\":1,\"te")
         .unwrap();
-    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    leptos::task::tick().await;
-    let notice = root
-        .query_selector(".notice")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let app = Mounted::reloaded().await;
+    let notice = app.text(".notice");
     assert!(notice.contains("could not be read"), "{notice}");
     assert_eq!(
         storage().get_item(UNREADABLE_KEY).unwrap().as_deref(),
         Some("[{\"id\":1,\"te")
     );
-    drop(handle);
-    root.remove();
+    drop(app);
     for key in [WORKSPACE_KEY, CURRENT_KEY, UNREADABLE_KEY] {
         storage().remove_item(key).unwrap();
     }
@@ -1703,33 +1681,20 @@ async fn a_workspace_too_big_for_local_storage_is_kept_in_indexeddb() {
     drop(app);
 
     // A reload finds it there.
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    let textarea = || {
-        root.query_selector("#article-text")
-            .unwrap()
-            .unwrap()
-            .unchecked_into::<web_sys::HtmlTextAreaElement>()
-    };
-    eventually("the big document is back", || textarea().value() == text).await;
+    let app = Mounted::reloaded().await;
+    eventually("the big document is back", || {
+        app.textarea().value() == text
+    })
+    .await;
 
     // With room again, the next save goes back to localStorage.
     for key in &fillers {
         storage().remove_item(key).unwrap();
     }
-    textarea().set_value("Turkey and Greece held talks in Ankara.");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    textarea()
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
+    app.type_text("Turkey and Greece held talks in Ankara.");
     eventually("saved in localStorage again", || {
         storage().get_item(SAVED_IN_KEY).unwrap().is_none()
             && saved_docs().iter().any(|doc| doc.text.contains("Ankara"))
     })
     .await;
-    drop(handle);
-    root.remove();
 }
