@@ -372,11 +372,19 @@ pub fn where_is(gazetteer: &Gazetteer, found: &Match) -> Option<State> {
 /// Thomas", not Toronto.
 fn town_division(gazetteer: &Gazetteer, found: &Match) -> Option<(CountryCode, Division)> {
     const LARGEST_LOCAL_TOWN: u64 = 300_000;
-    let towns = readings(gazetteer, found)
-        .all(|entry| matches!(entry.kind, EntryKind::City | EntryKind::Capital))
-        && largest_ordinary(readings(gazetteer, found)) < LARGEST_LOCAL_TOWN;
-    let state = where_is(gazetteer, found).filter(|_| towns)?;
+    if largest_ordinary(readings(gazetteer, found)) >= LARGEST_LOCAL_TOWN {
+        return None;
+    }
+    let state = where_town_is(gazetteer, found)?;
     Some((state.country, state.division?))
+}
+
+/// [`where_is`] for a name whose readings are all towns: Townsville, not Queensland.
+pub fn where_town_is(gazetteer: &Gazetteer, found: &Match) -> Option<State> {
+    readings(gazetteer, found)
+        .all(|entry| matches!(entry.kind, EntryKind::City | EntryKind::Capital))
+        .then(|| where_is(gazetteer, found))
+        .flatten()
 }
 
 /// The gazetteer's readings of a match.

@@ -1181,14 +1181,7 @@ fn state_of_town_listed_after(
     if !after_preposition || !matches!(tokens.folded(last + 1), "or" | "and") {
         return None;
     }
-    let town = match_at(matches, last + 2)?;
-    let towns_only = town.entries.iter().all(|&id| {
-        matches!(
-            gazetteer.entry(id).kind,
-            EntryKind::City | EntryKind::Capital
-        )
-    });
-    crate::context::where_is(gazetteer, town).filter(|_| towns_only)
+    crate::context::where_town_is(gazetteer, match_at(matches, last + 2)?)
 }
 
 /// The country of the closest place named, unambiguously, in the few words before token
