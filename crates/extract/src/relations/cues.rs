@@ -228,14 +228,15 @@ pub(super) const RECIPROCAL: &[&str] = &[
     "dispute",
 ];
 
-/// The cue words of a clause: each token that is one, with its type. Words inside entity
-/// names do not count: the "Security" of "Centre for Energy and Security" is no cue.
-pub(super) fn cues(
-    tokens: &Tokens<'_>,
-    layout: &Layout,
-    first: usize,
-    last: usize,
-) -> Vec<(usize, RelationType)> {
+/// A cue word: its token, and its type's position in `RelationType::ALL`.
+pub(super) struct Cue {
+    pub at: usize,
+    kind: usize,
+}
+
+/// The cue words of a clause. Words inside entity names do not count: the "Security" of
+/// "Centre for Energy and Security" is no cue.
+pub(super) fn cues(tokens: &Tokens<'_>, layout: &Layout, first: usize, last: usize) -> Vec<Cue> {
     let index = cue_index();
     let mut found = Vec::new();
     crate::steps::tick(last + 1 - first);
@@ -248,7 +249,7 @@ pub(super) fn cues(
             .map(|b| &index[usize::from(b - b'a')]);
         for (stem, kind) in bucket.into_iter().flatten() {
             if word.starts_with(stem) && !starts_with_any(word, FALSE_FRIENDS) {
-                found.push((i, RelationType::ALL[*kind]));
+                found.push(Cue { at: i, kind: *kind });
             }
         }
     }
@@ -256,17 +257,10 @@ pub(super) fn cues(
 }
 
 /// The types of the cues at the tokens `near` accepts, each once, in their order.
-pub(super) fn types_of(
-    cues: &[(usize, RelationType)],
-    near: impl Fn(usize) -> bool,
-) -> Vec<RelationType> {
+pub(super) fn types_of(cues: &[Cue], near: impl Fn(usize) -> bool) -> Vec<RelationType> {
     let mut seen = [false; RelationType::ALL.len()];
-    for &(at, kind) in cues {
-        if near(at) {
-            if let Some(position) = RelationType::ALL.iter().position(|k| *k == kind) {
-                seen[position] = true;
-            }
-        }
+    for cue in cues.iter().filter(|cue| near(cue.at)) {
+        seen[cue.kind] = true;
     }
     RelationType::ALL
         .into_iter()

@@ -23,7 +23,7 @@ use crate::steps::tick;
 use crate::tokens::Tokens;
 
 use actors::{actors, directed_verbs, direction, related_pairs};
-use cues::{clause_weight, cues, types_of, RECIPROCAL};
+use cues::{clause_weight, cues, types_of, Cue, RECIPROCAL};
 use discourse::Discourse;
 
 /// Below this total evidence weight a pair is not reported.
@@ -193,11 +193,7 @@ pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) ->
 
 /// The types of the cues in reach of a pair: between its two names or within a few
 /// words of either. A long clause of several pairs gives each pair the cues around it.
-fn pair_types(
-    cues: &[(usize, RelationType)],
-    a: &actors::Actor,
-    b: &actors::Actor,
-) -> Vec<RelationType> {
+fn pair_types(cues: &[Cue], a: &actors::Actor, b: &actors::Actor) -> Vec<RelationType> {
     const REACH: usize = 10;
     let first = a.first.min(b.first).saturating_sub(REACH);
     let last = a.last.max(b.last) + REACH;
