@@ -1,30 +1,19 @@
 //! `diplomap aggregate`: one map for many articles. Reads the results of
-//! `diplomap extract --jsonl` (one per line) and prints the relations merged across
-//! documents, each with what every document said (schema "diplomap/1-corpus").
+//! `diplomap extract --jsonl` and partial corpora of earlier `aggregate` runs (one per
+//! line, mixed as they come) and prints the relations merged across all their
+//! documents, each with what every document said (schema "diplomap/1-corpus"). Partial
+//! corpora merge exactly: aggregating the parts of a split and then their corpora gives
+//! what aggregating the whole does (see the core's `aggregate` module).
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use diplomap_extract::aggregate::aggregate_relations;
-use diplomap_extract::schema::RelationRecord;
-use serde::Deserialize;
-use serde_json::Value;
+use diplomap_extract::aggregate::{Aggregator, Record};
 
 use crate::input;
 
-/// The part of an extraction result that aggregation reads.
-#[derive(Deserialize)]
-struct ExtractionResult {
-    #[serde(default)]
-    id: Option<Value>,
-    #[serde(default)]
-    error: Option<Value>,
-    #[serde(default)]
-    relations: Option<Vec<RelationRecord>>,
-}
-
 pub fn run(paths: &[String], pretty: bool) -> ExitCode {
-    let mut documents: Vec<(Option<Value>, Vec<RelationRecord>)> = Vec::new();
+    let mut corpus = Aggregator::default();
     let mut failed = false;
     let sources: Vec<&str> = if paths.is_empty() {
         vec!["-"]
@@ -33,35 +22,17 @@ pub fn run(paths: &[String], pretty: bool) -> ExitCode {
     };
     for source in sources {
         let read = input::each_line(source, &mut |line| {
-            match serde_json::from_slice::<ExtractionResult>(&line.bytes) {
-                Ok(ExtractionResult {
-                    error: Some(_), id, ..
-                }) => {
-                    eprintln!(
-                        "diplomap: {source}: line {}: skipped the error record of {}",
-                        line.number,
-                        id.unwrap_or(Value::Null)
-                    );
+            match Record::from_json(&line.bytes) {
+                Ok(Record::Document { id, relations }) => {
+                    corpus.add_document(id.as_ref(), &relations)
                 }
-                Ok(ExtractionResult {
-                    id,
-                    relations: Some(relations),
-                    ..
-                }) => documents.push((id, relations)),
-                Ok(ExtractionResult {
-                    relations: None, ..
-                }) => {
-                    eprintln!(
-                        "diplomap: {source}: line {}: not an extraction result (no \"relations\")",
-                        line.number
-                    );
-                    failed = true;
-                }
-                Err(error) => {
-                    eprintln!(
-                        "diplomap: {source}: line {}: not valid JSON: {error}",
-                        line.number
-                    );
+                Ok(Record::Corpus(part)) => corpus.add_corpus(part),
+                Ok(Record::Error { id }) => eprintln!(
+                    "diplomap: {source}: line {}: skipped the error record of {id}",
+                    line.number
+                ),
+                Err(problem) => {
+                    eprintln!("diplomap: {source}: line {}: {problem}", line.number);
                     failed = true;
                 }
             }
@@ -72,11 +43,7 @@ pub fn run(paths: &[String], pretty: bool) -> ExitCode {
             failed = true;
         }
     }
-    let corpus = aggregate_relations(
-        documents
-            .iter()
-            .map(|(id, relations)| (id.as_ref(), relations.as_slice())),
-    );
+    let corpus = corpus.finish();
     let mut out = io::stdout().lock();
     let written = if pretty {
         serde_json::to_writer_pretty(&mut out, &corpus)

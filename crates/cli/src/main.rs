@@ -7,8 +7,8 @@
 //! Plain files (or standard input) are one document each; with `--jsonl` every input
 //! line is a document `{"id": ..., "text": ...}`, analysed on `--jobs` threads
 //! ([`parallel`]). One result per document goes to standard output, in input order;
-//! problems go to standard error. `aggregate` merges the relations of earlier results
-//! across documents ([`aggregate`]). See EXIT CODES in [`USAGE`].
+//! problems go to standard error. `aggregate` merges the relations of earlier results,
+//! and earlier partial corpora, across documents ([`aggregate`]). See EXIT CODES in [`USAGE`].
 
 mod aggregate;
 mod input;
@@ -32,6 +32,8 @@ USAGE:
     aggregate reads results of `extract --jsonl` and prints one JSON object with the
     relations merged across documents, each with what every document said (schema
     \"diplomap/1-corpus\"), e.g. `diplomap extract --jsonl < news.jsonl | diplomap aggregate`.
+    Its input may also hold corpora of earlier `aggregate` runs, mixed with results:
+    they merge exactly, so a corpus can be aggregated in parts and the parts merged.
 
 OPTIONS:
     --jsonl     Each input line is a document {\"id\": ..., \"text\": ...}; one result line

@@ -315,3 +315,54 @@ fn aggregate_takes_no_extract_options() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("applies to `extract`"));
 }
+
+#[test]
+fn aggregate_merges_partial_corpora_mixed_with_results() {
+    let documents = [
+        r#"{"id": "a", "text": "Berlin has granted $40 million to Kyiv for power stations."}"#,
+        r#"{"id": "b", "text": "German and Ukrainian ministers signed a grain deal."}"#,
+        r#"{"id": "c", "text": "Hanoi and Seoul signed a trade agreement."}"#,
+        r#"{"id": "d", "text": "Russian troops shelled Ukrainian towns as Kyiv asked Paris for arms."}"#,
+    ];
+    let extract = |lines: &[&str]| diplomap(&["extract", "--jsonl"], lines.join("\n").as_bytes());
+    let whole = diplomap(&["aggregate"], &extract(&documents).stdout);
+    assert_eq!(whole.status.code(), Some(0), "{}", stderr(&whole));
+
+    // Two parts aggregated apart, then merged with the last document's result, which
+    // comes first in the input.
+    let first = diplomap(&["aggregate"], &extract(&documents[2..3]).stdout);
+    let second = diplomap(&["aggregate"], &extract(&documents[..2]).stdout);
+    let mut mixed = extract(&documents[3..]).stdout;
+    mixed.extend_from_slice(&first.stdout);
+    mixed.extend_from_slice(&second.stdout);
+    let merged = diplomap(&["aggregate"], &mixed);
+    assert_eq!(merged.status.code(), Some(0), "{}", stderr(&merged));
+    assert_eq!(
+        String::from_utf8_lossy(&merged.stdout),
+        String::from_utf8_lossy(&whole.stdout)
+    );
+    let corpus = &results(&merged)[0];
+    assert_eq!(corpus["documents"], 4);
+    assert!(
+        corpus["relations"].as_array().unwrap().len() >= 3,
+        "{corpus}"
+    );
+}
+
+#[test]
+fn aggregate_reports_a_broken_corpus_line_and_keeps_the_rest() {
+    let extracted = diplomap(
+        &["extract", "--jsonl"],
+        br#"{"id": 1, "text": "Hanoi and Seoul signed a trade agreement."}"#,
+    );
+    let mut lines = extracted.stdout.clone();
+    lines.extend_from_slice(b"{\"schema\": \"diplomap/1-corpus\", \"documents\": 2, \"relations\": [{\"a\": \"DE\"}]}\n");
+    let output = diplomap(&["aggregate"], &lines);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("line 2: not a valid corpus (diplomap/1-corpus): missing field"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(results(&output)[0]["documents"], 1);
+}
