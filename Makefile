@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test test-native test-wasm test-e2e cli bench licenses fuzz
+.PHONY: setup build serve test test-native test-python test-spark test-wasm test-e2e cli bench licenses fuzz
 
 setup:
 	scripts/setup.sh
@@ -26,11 +26,12 @@ serve: build
 cli:
 	cargo build --release -p diplomap-cli
 
-## test: every test — native core and CLI, components in headless Chromium, end to end,
-## and the dependencies' licences
+## test: every test — native core and CLI, the Python package, components in headless
+## Chromium, end to end, and the dependencies' licences (the Python ones once test-python
+## has made its venv). The Spark job's test is `make test-spark` (CI runs it with CI_SPARK=1).
 test:
 	scripts/setup.sh --browser
-	$(MAKE) licenses test-native test-wasm test-e2e
+	$(MAKE) test-native test-python licenses test-wasm test-e2e
 
 ## fuzz: a million random and news-like texts through the core, invariants checked
 fuzz:
@@ -45,6 +46,22 @@ licenses:
 test-native:
 	cargo test
 	cargo test -p diplomap-extract --features count-steps --test linearity
+
+PYTHON_VENV := target/python-venv
+SPARK_VENV := target/spark-venv
+
+## test-python: the Python package (crates/python) built into a venv under target/
+## (installing only what is missing), and its pytest tests, which compare it with the CLI
+test-python: cli
+	scripts/python-venv.sh $(PYTHON_VENV) crates/python/requirements-test.txt
+	$(PYTHON_VENV)/bin/python -m pytest -q crates/python/tests
+
+## test-spark: the Spark job (examples/spark) in local mode against the CLI, in its own
+## venv (pyspark; Java from Debian when missing). Slow, so not part of `make test`.
+test-spark: cli
+	scripts/setup.sh --java
+	scripts/python-venv.sh $(SPARK_VENV) examples/spark/requirements.txt
+	$(SPARK_VENV)/bin/python -m pytest -q examples/spark
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown -p diplomap-app

@@ -6,11 +6,18 @@
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - npm packages: binaryen (wasm-opt for release builds), playwright-core (e2e tests)
 #   - with `--browser`: Debian's chromium and chromium-driver, when no Chrome is found
+#   - with `--java`: Debian's openjdk-17-jre-headless, when no java is found (Spark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=false
-[ "${1:-}" = "--browser" ] && want_browser=true
+want_java=false
+for flag in "$@"; do
+  case $flag in
+    --browser) want_browser=true ;;
+    --java) want_java=true ;;
+  esac
+done
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
@@ -53,16 +60,28 @@ find_chrome() {
   return 1
 }
 
-if $want_browser && { ! find_chrome || ! command -v chromedriver >/dev/null 2>&1; }; then
-  say "installing Debian's chromium and chromium-driver (headless browser tests)"
+# Installs Debian packages as root, or through sudo; otherwise says what to install.
+apt_install() {
+  local needs=$1
+  shift
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && apt-get install -y -qq chromium chromium-driver
+    apt-get update -qq && apt-get install -y -qq "$@"
   elif command -v sudo >/dev/null 2>&1; then
-    sudo apt-get update -qq && sudo apt-get install -y -qq chromium chromium-driver
+    sudo apt-get update -qq && sudo apt-get install -y -qq "$@"
   else
-    echo "setup: the browser tests need Chromium and ChromeDriver, and installing them needs root." >&2
-    echo "       Install the Debian packages chromium and chromium-driver, then run this again." >&2
+    echo "setup: $needs, and installing it needs root." >&2
+    echo "       Install the Debian packages $*, then run this again." >&2
     exit 1
   fi
+}
+
+if $want_browser && { ! find_chrome || ! command -v chromedriver >/dev/null 2>&1; }; then
+  say "installing Debian's chromium and chromium-driver (headless browser tests)"
+  apt_install "the browser tests need Chromium and ChromeDriver" chromium chromium-driver
+fi
+
+if $want_java && ! command -v java >/dev/null 2>&1; then
+  say "installing Debian's openjdk-17-jre-headless (Spark runs on Java)"
+  apt_install "Spark needs Java 17" openjdk-17-jre-headless
 fi
 say "ready"
