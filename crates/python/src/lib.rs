@@ -7,7 +7,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
-use diplomap_extract::aggregate::{Aggregator, Record};
+use diplomap_extract::aggregate::{Aggregator, Record, CORPUS_SCHEMA};
 use diplomap_extract::{analyze, DocumentView};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -151,13 +151,16 @@ fn aggregate_json(
                 }
                 Ok(Record::Corpus(part)) => corpus.add_corpus(part),
                 Ok(Record::Error { id }) => skipped.push((index, id.to_string())),
-                Err(problem) => return Err(format!("results[{index}]: {problem}")),
+                Err(problem) => {
+                    return Err(PyValueError::new_err(format!(
+                        "results[{index}]: {problem}"
+                    )))
+                }
             }
         }
-        Ok((serde_json::to_string(&corpus.finish()), skipped))
+        let corpus = serde_json::to_string(&corpus.finish()).map_err(json_error)?;
+        Ok((corpus, skipped))
     })
-    .map_err(PyValueError::new_err)
-    .and_then(|(corpus, skipped)| Ok((corpus.map_err(json_error)?, skipped)))
 }
 
 /// `diplomap.merge`: one corpus from partial corpora, given as JSON.
@@ -166,21 +169,22 @@ fn merge_json(py: Python<'_>, corpora: Vec<String>) -> PyResult<String> {
     py.detach(|| {
         let mut merged = Aggregator::default();
         for (index, corpus) in corpora.iter().enumerate() {
-            match Record::from_json(corpus.as_bytes()) {
-                Ok(Record::Corpus(part)) => merged.add_corpus(part),
-                Ok(_) => {
-                    return Err(format!(
-                        "aggregates[{index}]: not a corpus (schema \"diplomap/1-corpus\"): \
-                         merge takes what aggregate returns"
-                    ))
+            let problem = match Record::from_json(corpus.as_bytes()) {
+                Ok(Record::Corpus(part)) => {
+                    merged.add_corpus(part);
+                    continue;
                 }
-                Err(problem) => return Err(format!("aggregates[{index}]: {problem}")),
-            }
+                Ok(_) => format!(
+                    "not a corpus (schema \"{CORPUS_SCHEMA}\"): merge takes what aggregate returns"
+                ),
+                Err(problem) => problem,
+            };
+            return Err(PyValueError::new_err(format!(
+                "aggregates[{index}]: {problem}"
+            )));
         }
-        Ok(serde_json::to_string(&merged.finish()))
+        serde_json::to_string(&merged.finish()).map_err(json_error)
     })
-    .map_err(PyValueError::new_err)?
-    .map_err(json_error)
 }
 
 #[pymodule]
@@ -189,7 +193,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(analyze_many_json, module)?)?;
     module.add_function(wrap_pyfunction!(aggregate_json, module)?)?;
     module.add_function(wrap_pyfunction!(merge_json, module)?)?;
-    module.add("CORPUS_SCHEMA", diplomap_extract::aggregate::CORPUS_SCHEMA)?;
+    module.add("CORPUS_SCHEMA", CORPUS_SCHEMA)?;
     module.add("SCHEMA", diplomap_extract::schema::SCHEMA)?;
     Ok(())
 }
