@@ -2,6 +2,8 @@
 
 import json
 import os
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,33 @@ def test_hostile_text_is_analysed_without_error():
     for text in ("", "\0" * 1000, "A. " * 5000, "\u202e\u0301" * 1000, "$" * 10000):
         result = diplomap.analyze(text)
         assert result["schema"] == diplomap.SCHEMA
+
+
+def test_other_python_threads_run_while_texts_are_analysed(sample_texts):
+    # With a switch interval this long, a thread holding the GIL keeps it until it lets it
+    # go of itself: the main thread runs before analyze_many returns only if the package
+    # releases the GIL while it analyses (some megabytes: long enough that the main
+    # thread, waiting for the GIL, is sure to get it).
+    texts = sample_texts * 100
+    # A first call sets the package up (the gazetteer, the module's state), which may let
+    # the GIL go once whatever the analysis does: done before, it cannot pass for a release.
+    diplomap.analyze_many(texts[:2])
+    analysed = threading.Event()
+    started = threading.Event()
+
+    def analyse():
+        started.set()
+        diplomap.analyze_many(texts, jobs=1)
+        analysed.set()
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1000.0)
+    try:
+        worker = threading.Thread(target=analyse)
+        worker.start()
+        started.wait()
+        ran_during_the_analysis = not analysed.is_set()
+        worker.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert ran_during_the_analysis
