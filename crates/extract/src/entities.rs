@@ -7,45 +7,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::chinese_names::is_chinese_name;
 use crate::context::{Context, Settled, State};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
-use crate::model::{CountryCode, Label, Value};
+use crate::mention::Mention;
+use crate::model::{CountryCode, Label};
 use crate::numbers;
 use crate::tokens::{TokenKind, Tokens};
-
-/// An entity over tokens `first..=last`, before it becomes a byte-span [`crate::Entity`].
-#[derive(Clone, Debug)]
-pub struct Mention {
-    pub first: usize,
-    pub last: usize,
-    pub label: Label,
-    pub country: Option<CountryCode>,
-    pub canonical: Option<String>,
-    pub value: Option<Value>,
-    /// The gazetteer entry it was read as, if any.
-    pub kind: Option<EntryKind>,
-}
-
-impl Mention {
-    /// A town or region found by a rule rather than read from the gazetteer.
-    fn place(first: usize, last: usize, kind: EntryKind, country: Option<CountryCode>) -> Mention {
-        Mention {
-            country,
-            kind: Some(kind),
-            ..Mention::new(first, last, Label::Gpe)
-        }
-    }
-
-    fn new(first: usize, last: usize, label: Label) -> Mention {
-        Mention {
-            first,
-            last,
-            label,
-            country: None,
-            canonical: None,
-            value: None,
-            kind: None,
-        }
-    }
-}
 
 /// Titles that precede a person's name: "President Vladimir Putin".
 const TITLES: &[&str] = &[

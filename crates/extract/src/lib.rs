@@ -15,6 +15,7 @@ pub mod entities;
 pub mod gazetteer;
 pub mod invariants;
 pub mod linking;
+pub mod mention;
 pub mod model;
 pub mod normalize;
 pub mod numbers;

@@ -6,8 +6,9 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::entities::{is_company_description, legal_form_start, Mention};
+use crate::entities::{is_company_description, legal_form_start};
 use crate::gazetteer::EntryKind;
+use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::tokens::Tokens;
 
