@@ -4,12 +4,11 @@
 //!
 //! The stages read top to bottom, one module each:
 //! [`normalize`] → [`tokens`] (sentences and tokens) → [`gazetteer`] matching →
-//! [`entities`] rules (with [`numbers`], and [`context`] to settle ambiguous names) →
+//! [`entities`] rules (with [`entities::numbers`], and [`context`] to settle ambiguous names) →
 //! [`linking`] (countries and coreference) → [`relations`]. [`schema`] turns the result into
 //! the exchange format; [`aggregate`] merges the relations of many documents.
 
 pub mod aggregate;
-pub mod chinese_names;
 pub mod context;
 pub mod entities;
 pub mod gazetteer;
@@ -18,7 +17,6 @@ pub mod linking;
 pub mod mention;
 pub mod model;
 pub mod normalize;
-pub mod numbers;
 pub mod relations;
 pub mod schema;
 mod steps;

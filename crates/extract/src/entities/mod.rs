@@ -2,15 +2,17 @@
 //! after titles and speech verbs, organisations by their head word). Every rule marks
 //! the tokens it takes, so the result never overlaps.
 
+pub mod chinese_names;
+pub mod numbers;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::chinese_names::is_chinese_name;
 use crate::context::{Context, Settled, State};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
-use crate::numbers;
 use crate::tokens::{TokenKind, Tokens};
+use chinese_names::is_chinese_name;
 
 /// Titles that precede a person's name: "President Vladimir Putin".
 const TITLES: &[&str] = &[
