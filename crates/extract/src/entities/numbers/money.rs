@@ -1,0 +1,481 @@
+//! MONEY: amounts with a currency before or after the figure, hedges ("about $2
+//! billion") and ranges, and amounts without figures ("billions of dollars").
+
+use super::parse::{quantity, scale};
+use super::percent::percent;
+use super::Found;
+use crate::model::{Label, Money, Value};
+use crate::tokens::{TokenKind, Tokens};
+
+/// Words that hedge an amount and belong to it: "about $2 billion", "more than 20%",
+/// "another $5 million". OntoNotes leaves out the words that count or frame the sum
+/// rather than hedge it: "a total of", "up to", "a mere", "a further", "an estimated".
+fn approximation_end(tokens: &Tokens<'_>, i: usize) -> usize {
+    let word = |j: usize| {
+        if j < tokens.len() {
+            tokens.folded(j)
+        } else {
+            ""
+        }
+    };
+    match (word(i), word(i + 1)) {
+        ("more" | "less" | "fewer" | "higher" | "lower", "than") => i + 2,
+        ("at", "least" | "most")
+        | ("well", "over" | "under" | "below" | "above")
+        | ("close", "to") => i + 2,
+        ("as", "much" | "many" | "little" | "high" | "low") if word(i + 2) == "as" => i + 3,
+        ("an" | "a", "additional" | "record" | "hefty") => i + 2,
+        // "its estimated $4 million", but not "an estimated $4 million".
+        ("estimated", _) if i > 0 && matches!(tokens.folded(i - 1), "a" | "an") => i,
+        // Not "below" or "above": "a reading below 50%" compares with a threshold.
+        (
+            "about" | "around" | "roughly" | "approximately" | "nearly" | "almost" | "some"
+            | "only" | "just" | "over" | "under" | "between" | "estimated" | "another",
+            _,
+        ) => i + 1,
+        _ => i,
+    }
+}
+
+/// MONEY or PERCENT with hedges before and a range after: "between 20% and 25%",
+/// "$1.5 billion to $2 billion".
+pub(super) fn approximate_amount(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    let at = approximation_end(tokens, i);
+    let amount = |j: usize| money(tokens, j).or_else(|| percent(tokens, j));
+    let mut found = amount(at)?;
+    found.first = i;
+    let between = i < tokens.len() && tokens.folded(i) == "between";
+    // "rose $4 to $367.30": a change and the level it led to, not a range; but "rose
+    // between 4% and 9%" is one. "from 30 cents to $25" names its two ends apart.
+    let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
+    let range_to = !between && before != "from" && !is_change_verb(before);
+    if let Some(next) = tokens
+        .list
+        .get(found.last + 1)
+        .map(|_| tokens.folded(found.last + 1))
+    {
+        let joins = match next {
+            "and" => between,
+            "to" => range_to,
+            "or" | "-" => true,
+            _ => false,
+        };
+        if joins {
+            if let Some(end) = amount(found.last + 2).filter(|end| end.label == found.label) {
+                found.last = end.last;
+            }
+        }
+    }
+    Some(found)
+}
+
+/// Verbs of change followed by the amount of the change: "rose", "fell 2%".
+fn is_change_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "rose"
+            | "fell"
+            | "gained"
+            | "lost"
+            | "advanced"
+            | "declined"
+            | "jumped"
+            | "climbed"
+            | "dropped"
+            | "slipped"
+            | "added"
+            | "eased"
+            | "increased"
+            | "decreased"
+            | "surged"
+            | "plunged"
+            | "tumbled"
+            | "slid"
+            | "soared"
+            | "sank"
+            | "grew"
+            | "rise"
+            | "fall"
+            | "gain"
+            | "drop"
+            | "increase"
+            | "decline"
+    )
+}
+
+/// Currency written before the amount: `$`, `US$`, `€`, `£`, `¥`, `₽`, `USD`.
+pub(super) fn currency_prefix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let symbol = |j: usize| -> Option<&'static str> {
+        Some(match tokens.folded(j) {
+            "$" => "USD",
+            "€" => "EUR",
+            "£" => "GBP",
+            "¥" => "CNY",
+            "₽" => "RUB",
+            "₹" => "INR",
+            // Wire text without "£" writes "#": "#15 billion", but "#1 seller" is a rank.
+            "#" if is_scaled_figure(tokens, j + 1) => "GBP",
+            "usd" if tokens.is_all_caps(j) => "USD",
+            "eur" if tokens.is_all_caps(j) => "EUR",
+            "rub" if tokens.is_all_caps(j) => "RUB",
+            _ => return None,
+        })
+    };
+    // "US$" and "US $" name the US dollar explicitly.
+    if i + 1 < tokens.len() && tokens.folded(i + 1) == "$" {
+        let currency = match tokens.raw(i) {
+            "US" => "USD",
+            "C" => "CAD",
+            "A" => "AUD",
+            "HK" => "HKD",
+            "NZ" => "NZD",
+            _ => "",
+        };
+        // "US $" may take a space; "A$", "C$" must not ("A $5 million fund").
+        let tight = !tokens.list[i + 1].space_before;
+        if !currency.is_empty() && (tight || currency == "USD") {
+            return Some((currency, i + 1));
+        }
+    }
+    symbol(i).map(|currency| (currency, i))
+}
+
+/// A figure with a scale word, right after the token before it: "15 billion" in "#15 billion".
+fn is_scaled_figure(tokens: &Tokens<'_>, i: usize) -> bool {
+    i + 1 < tokens.len()
+        && tokens.kind(i) == TokenKind::Number
+        && !tokens.list[i].space_before
+        && scale(tokens.folded(i + 1)).is_some()
+}
+
+/// Currency named after the amount: `dollars`, `euros`, `rubles`, `yuan`, `USD`.
+fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let word = tokens.list.get(i).map(|_| tokens.folded(i))?;
+    let (currency, last) = match word {
+        "us" | "u" if i + 1 < tokens.len() => {
+            return currency_suffix(tokens, i + 1).filter(|(c, _)| *c == "USD")
+        }
+        "dollar" | "dollars" | "usd" => ("USD", i),
+        "cent" | "cents" => ("USD", i),
+        "canadian" | "australian" | "hong" | "singapore" | "taiwan" | "new" | "irish"
+        | "finnish" | "finland" | "swiss" | "belgian" | "french" => {
+            return qualified_currency(tokens, i)
+        }
+        "mark" | "marks" => ("DEM", i),
+        "franc" | "francs" => ("FRF", i),
+        "peso" | "pesos" => ("MXN", i),
+        "punt" | "punts" => ("IEP", i),
+        "drachma" | "drachmas" => ("GRD", i),
+        "guilder" | "guilders" => ("NLG", i),
+        "peseta" | "pesetas" => ("ESP", i),
+        "lire" => ("ITL", i),
+        "shekel" | "shekels" => ("ILS", i),
+        "baht" => ("THB", i),
+        "ringgit" => ("MYR", i),
+        "rupiah" => ("IDR", i),
+        "won" => ("KRW", i),
+        "euro" | "euros" | "eur" => ("EUR", i),
+        "pound" | "pounds" => ("GBP", i),
+        // Share prices in London: "down 15 pence at 50 pence".
+        "pence" => ("GBP", i),
+        "ruble" | "rubles" | "rouble" | "roubles" | "rub" => ("RUB", i),
+        // "500 million yuan RMB".
+        "yuan" if tokens.folded(i + 1) == "rmb" => ("CNY", i + 1),
+        "yuan" | "renminbi" | "rmb" => ("CNY", i),
+        "yen" => ("JPY", i),
+        "rupee" | "rupees" => ("INR", i),
+        "tenge" => ("KZT", i),
+        "somoni" => ("TJS", i),
+        "som" | "soms" => ("KGS", i),
+        "lira" | "liras" => ("TRY", i),
+        "hryvnia" | "hryvnias" => ("UAH", i),
+        _ => return None,
+    };
+    Some((currency, last))
+}
+
+const DOLLARS: &[&str] = &["dollar", "dollars"];
+
+const MARKS: &[&str] = &["mark", "marks", "markka"];
+
+const FRANCS: &[&str] = &["franc", "francs"];
+
+/// Currencies named with their country: the country's words, the unit's, the code.
+const QUALIFIED_CURRENCIES: &[(&[&str], &[&str], &str)] = &[
+    (&["canadian"], DOLLARS, "CAD"),
+    (&["australian"], DOLLARS, "AUD"),
+    (&["singapore"], DOLLARS, "SGD"),
+    (&["taiwan"], DOLLARS, "TWD"),
+    (&["new", "taiwan"], DOLLARS, "TWD"),
+    (&["hong", "kong"], DOLLARS, "HKD"),
+    (&["new", "zealand"], DOLLARS, "NZD"),
+    (&["irish"], &["punt", "punts", "pound", "pounds"], "IEP"),
+    (&["finnish"], MARKS, "FIM"),
+    (&["finland"], MARKS, "FIM"),
+    (&["swiss"], FRANCS, "CHF"),
+    (&["belgian"], FRANCS, "BEF"),
+    (&["french"], FRANCS, "FRF"),
+];
+
+/// A currency named with its country: "Canadian dollars", "Hong Kong dollars", "New
+/// Taiwan dollars", "Irish punts", "Swiss francs".
+fn qualified_currency(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
+    let word = |j: usize| {
+        if j < tokens.len() {
+            tokens.folded(j)
+        } else {
+            ""
+        }
+    };
+    QUALIFIED_CURRENCIES
+        .iter()
+        .find_map(|&(country, units, currency)| {
+            let named = country.iter().enumerate().all(|(k, w)| word(i + k) == *w);
+            let unit = i + country.len();
+            (named && units.contains(&word(unit))).then_some((currency, unit))
+        })
+}
+
+fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    let found = |first, last, value, currency| Found {
+        first,
+        last,
+        label: Label::Money,
+        value: Some(Value::Money(Money { value, currency })),
+    };
+    if let Some((currency, symbol_last)) = currency_prefix(tokens, i) {
+        let (value, last) = quantity(tokens, symbol_last + 1)?;
+        return Some(found(i, last, value, currency));
+    }
+    let (value, figure_last) = quantity(tokens, i)?;
+    // "a 90-cent fee", "a 100 million-mark loan".
+    let hyphen = tokens.is_punct(figure_last + 1, '-');
+    let unit_at = figure_last + 1 + usize::from(hyphen);
+    let (currency, last) = currency_suffix(tokens, unit_at)?;
+    if measures_no_money(tokens, i, figure_last, unit_at, hyphen) {
+        return None;
+    }
+    let in_cents = matches!(tokens.folded(last), "cent" | "cents" | "pence");
+    Some(found(
+        i,
+        last,
+        if in_cents { value / 100.0 } else { value },
+        currency,
+    ))
+}
+
+/// "Pound" and "mark" also measure weights and scores: "400,000 pounds of uranium",
+/// "weighing 10,000 pounds", "a 13-pound bill", "a 21-9 mark", "the 2,000 mark".
+fn measures_no_money(
+    tokens: &Tokens<'_>,
+    first: usize,
+    figure_last: usize,
+    unit: usize,
+    hyphen: bool,
+) -> bool {
+    // "a 500 million-pound loan", "a four billion mark issue" are money.
+    let scaled = scale(tokens.folded(figure_last)).is_some();
+    match tokens.folded(unit) {
+        "pound" | "pounds" => {
+            let weighed = first > 0 && tokens.folded(first - 1).starts_with("weigh");
+            let of_matter = tokens.folded(unit + 1) == "of";
+            weighed || of_matter || (hyphen && !scaled)
+        }
+        // A sum in marks is plural, but in a compound: "a 100 million-mark loan".
+        "mark" => !hyphen && !scaled,
+        _ => false,
+    }
+}
+
+/// Amounts of money without a figure: "billions of dollars", "several hundreds of
+/// millions of dollars", "several billion dollars", "a multibillion-dollar dam".
+pub(super) fn unquantified_money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+    let word = |j: usize| tokens.folded(j);
+    let found = |last| {
+        Some(Found {
+            first: i,
+            last,
+            label: Label::Money,
+            value: None,
+        })
+    };
+    if matches!(
+        (word(i), word(i + 1), word(i + 2)),
+        (
+            "multibillion" | "multimillion" | "billion" | "million",
+            "-",
+            "dollar"
+        )
+    ) {
+        return found(i + 2);
+    }
+    let several = word(i) == "several";
+    // "several billion dollars", "several hundred million pounds".
+    let hundred = usize::from(word(i + 1) == "hundred");
+    if several && scale(word(i + 1 + hundred)).is_some() {
+        return found(currency_suffix(tokens, i + 2 + hundred)?.1);
+    }
+    let mut j = if several { i + 1 } else { i };
+    let mut scales = 0;
+    while scales < 2
+        && matches!(
+            word(j),
+            "tens" | "hundreds" | "thousands" | "millions" | "billions"
+        )
+        && word(j + 1) == "of"
+    {
+        j += 2;
+        scales += 1;
+    }
+    if scales == 0 {
+        return None;
+    }
+    found(currency_suffix(tokens, j)?.1)
+}
+
+#[cfg(test)]
+mod tests {
+
+    use super::super::testing::{money, spans};
+    use crate::model::{Label, Value};
+
+    #[test]
+    fn money_with_symbols_scales_and_currency_words() {
+        assert_eq!(
+            spans(r"deals worth \$7,3 billion and a grant of $15 million"),
+            [
+                ("$7,3 billion".into(), Label::Money, money(7.3e9, "USD")),
+                ("$15 million".into(), Label::Money, money(15e6, "USD")),
+            ]
+        );
+        assert_eq!(spans("paid 400 million rubles")[0].2, money(400e6, "RUB"));
+        assert_eq!(spans("US$ 2 bn")[0].0, "US$ 2 bn");
+        assert_eq!(spans("cost €12m")[0].2, money(12e6, "EUR"));
+        assert_eq!(
+            spans("A $5 million fund")[0],
+            ("$5 million".into(), Label::Money, money(5e6, "USD"))
+        );
+        assert_eq!(spans("worth C$40 million")[0].2, money(40e6, "CAD"));
+    }
+
+    #[test]
+    fn a_hash_before_a_scaled_figure_is_the_pound_sign_of_wire_text() {
+        assert_eq!(
+            spans("a bid worth #15 billion")[0],
+            ("#15 billion".into(), Label::Money, money(15e9, "GBP"))
+        );
+        assert_eq!(
+            spans("more than #160 million")[0].0,
+            "more than #160 million"
+        );
+        assert!(spans("the #1 seller").is_empty());
+        assert!(spans("issue # 5 million").is_empty());
+    }
+
+    #[test]
+    fn hedges_belong_to_the_amount_but_words_that_frame_it_do_not() {
+        let cases = [
+            ("They raised up to $12 million for it.", "$12 million"),
+            ("It paid a total of $3.4 billion in fines.", "$3.4 billion"),
+            ("Turnout rose a mere 0.4% this time.", "0.4%"),
+            ("It bought a further 15% of the bank.", "15%"),
+            ("Losses reach an estimated $90 million.", "$90 million"),
+            (
+                "Its estimated $8 million budget was cut.",
+                "estimated $8 million",
+            ),
+            ("They need another $6 billion soon.", "another $6 billion"),
+            ("Sales came close to $3 billion.", "close to $3 billion"),
+            (
+                "Prices may climb as high as $120 a barrel.",
+                "as high as $120",
+            ),
+            ("It bought an additional 5% stake.", "an additional 5%"),
+        ];
+        for (text, amount) in cases {
+            assert_eq!(spans(text)[0].0, amount, "{text}");
+        }
+        assert_eq!(spans("paid a total of $5 million")[0].2, money(5e6, "USD"));
+    }
+
+    #[test]
+    fn a_range_between_two_amounts_follows_a_verb_of_change() {
+        let found = spans("Fares would rise between 4% and 9% next year.");
+        assert_eq!(found[0].0, "between 4% and 9%");
+        assert_eq!(found[0].2, Some(Value::Percent(4.0)));
+    }
+
+    #[test]
+    fn currencies_named_with_their_country_and_weights_and_scores_that_are_no_money() {
+        assert_eq!(
+            spans("It raised 12 million Irish punts .")[0],
+            (
+                "12 million Irish punts".into(),
+                Label::Money,
+                money(12e6, "IEP")
+            )
+        );
+        assert_eq!(
+            spans("a loan of 3 billion New Taiwan dollars")[0].2,
+            money(3e9, "TWD")
+        );
+        assert_eq!(
+            spans("worth 40 billion Finnish marks")[0].2,
+            money(40e9, "FIM")
+        );
+        assert_eq!(spans("paid 700 million drachmas")[0].2, money(7e8, "GRD"));
+        assert_eq!(
+            spans("It cost several billion dollars .")[0],
+            ("several billion dollars".into(), Label::Money, None)
+        );
+        assert!(spans("It ships 500,000 pounds of copper a year.").is_empty());
+        assert!(spans("trucks weighing 8,000 pounds or less").is_empty());
+        assert!(spans("a 12-pound report").is_empty());
+        assert!(spans("the index passed the 3,000 mark").is_empty());
+        assert_eq!(spans("a 100 million-pound loan")[0].2, money(1e8, "GBP"));
+        assert_eq!(
+            spans("the usual five billion mark issue")[0].2,
+            money(5e9, "DEM")
+        );
+    }
+
+    #[test]
+    fn amounts_without_figures_and_changes_that_are_no_ranges() {
+        assert_eq!(
+            spans("It cost billions of dollars .")[0].0,
+            "billions of dollars"
+        );
+        assert_eq!(
+            spans("They owe several hundreds of millions of dollars .")[0].0,
+            "several hundreds of millions of dollars"
+        );
+        assert_eq!(
+            spans("a multibillion-dollar dam")[0].0,
+            "multibillion-dollar"
+        );
+        assert_eq!(
+            spans("a 90-cent fee")[0],
+            ("90-cent".into(), Label::Money, money(0.9, "USD"))
+        );
+        assert_eq!(
+            spans("raised 500 million yuan RMB")[0].0,
+            "500 million yuan RMB"
+        );
+        // A change and the level it led to are two amounts, so are the ends after
+        // "from"; a range is one.
+        let ends: Vec<String> = spans("Calls cost from 30 cents to $25 each.")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(ends, ["30 cents", "$25"]);
+        let change: Vec<String> = spans("Gold rose $4 to $367.30 an ounce.")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(change, ["$4", "$367.30"]);
+        assert_eq!(spans("priced at $40 to $125 a bottle")[0].0, "$40 to $125");
+        // A threshold is not part of the amount.
+        assert_eq!(spans("any reading below 50% signals decline")[0].0, "50%");
+        assert!(spans("hundreds of people").is_empty());
+    }
+}
