@@ -12,7 +12,9 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::lexicon::{Lexicon, WordClasses};
 use crate::model::{CountryCode, Label};
+use crate::table::{list, rows};
 use crate::tokens::{TokenKind, Tokens};
 
 /// What a gazetteer entry names; decides its label and how it links.
@@ -151,9 +153,9 @@ pub struct Gazetteer {
     nodes: u32,
     /// Folded given names: "vladimir", "kassym-jomart".
     given_names: FxHashSet<Box<str>>,
-    /// Bit flags the entity rules attach to words (titles, head words...), by token
-    /// id, so that each word of a text is looked up once for both.
-    word_classes: Vec<u16>,
+    /// The lexicon's classes of words (titles, head words...), by token id, so that
+    /// each word of a text is looked up once for the trie and the entity rules.
+    word_classes: Vec<WordClasses>,
 }
 
 impl Gazetteer {
@@ -181,24 +183,27 @@ impl Gazetteer {
         gazetteer.given_names = front_decoded(tables.given_names)
             .map(|name| crate::normalize::fold(&name).into_boxed_str())
             .collect();
-        gazetteer.add_word_classes(crate::entities::word_classes());
+        gazetteer.add_word_classes(Lexicon::shared().words());
         gazetteer
     }
 
-    /// Attaches `class` bits to each folded word, adding it to the vocabulary.
-    fn add_word_classes<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, u16)>) {
-        for (word, class) in words {
+    /// Attaches its classes to each folded word, adding it to the vocabulary.
+    fn add_word_classes<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, WordClasses)>) {
+        for (word, classes) in words {
             let id = self.intern(word) as usize;
             if self.word_classes.len() <= id {
-                self.word_classes.resize(id + 1, 0);
+                self.word_classes.resize(id + 1, WordClasses::NONE);
             }
-            self.word_classes[id] |= class;
+            self.word_classes[id] = self.word_classes[id] | classes;
         }
     }
 
-    /// The class bits of the word with this token id.
-    pub fn word_class(&self, id: u32) -> u16 {
-        self.word_classes.get(id as usize).copied().unwrap_or(0)
+    /// The lexicon's classes of the word with this token id.
+    pub(crate) fn word_classes(&self, id: u32) -> WordClasses {
+        self.word_classes
+            .get(id as usize)
+            .copied()
+            .unwrap_or_default()
     }
 
     /// The id of a folded word, given one if it has none yet.
@@ -597,16 +602,6 @@ impl FrontDecoder {
     }
 }
 
-/// The data rows of a TSV table (header skipped) with at least `min_fields` fields.
-fn rows(table: &str, min_fields: usize) -> impl Iterator<Item = Vec<&str>> {
-    table
-        .lines()
-        .skip(1)
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>())
-        .filter(move |fields| fields.len() >= min_fields && !fields[0].is_empty())
-}
-
 /// `name` with each letter of `folds` replaced by its plain form.
 fn without_accents(name: &str, folds: &FxHashMap<char, &str>) -> String {
     let mut plain = String::with_capacity(name.len());
@@ -631,14 +626,6 @@ fn population(quarter_decades: &str) -> u64 {
         .checked_pow(k / 4)
         .and_then(|decade| decade.checked_mul(FIRST_DECADE[k as usize % 4]))
         .map_or(0, |people| people / 10)
-}
-
-/// The items of a `|`-separated list field.
-fn list(field: &str) -> impl Iterator<Item = &str> {
-    field
-        .split('|')
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
 }
 
 fn case_fits(tokens: &Tokens<'_>, first: usize, case: &[Case]) -> bool {

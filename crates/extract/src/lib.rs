@@ -13,6 +13,7 @@ pub mod context;
 pub mod entities;
 pub mod gazetteer;
 pub mod invariants;
+mod lexicon;
 pub mod linking;
 pub mod mention;
 pub mod model;
@@ -20,6 +21,7 @@ pub mod normalize;
 pub mod relations;
 pub mod schema;
 mod steps;
+mod table;
 pub mod tokens;
 
 pub use gazetteer::Gazetteer;

@@ -9,428 +9,15 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::context::{Context, Settled, State};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
+use crate::lexicon::WordClass::{
+    AbbreviatedTitle, Department, NameConnector, NotName, NotOrganization, OrgHead, OrgStart,
+    PlaceHead, PlaceStart, SpeechVerb, Title, TradeHead,
+};
+use crate::lexicon::WordClasses;
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::tokens::{TokenKind, Tokens};
 use chinese_names::is_chinese_name;
-
-/// Titles that precede a person's name: "President Vladimir Putin".
-const TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "emir",
-    "sultan",
-    "senator",
-    "ambassador",
-    "envoy",
-    "general",
-    "gen",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "professor",
-    "prof",
-    "secretary",
-    "governor",
-    "mayor",
-    "chairman",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "commander",
-    "admiral",
-    "colonel",
-    "pope",
-    "ayatollah",
-    "director",
-    "deputy",
-    "speaker",
-    "rep",
-    "sen",
-    "gov",
-    "lt",
-    "judge",
-    // Honorifics and roles that name the person right after them: "Sir James", "reporter
-    // Weicheng Yang", "his Turkish counterpart Abdullah Gul".
-    "sir",
-    "lord",
-    "lady",
-    "dame",
-    "reporter",
-    "correspondent",
-    "intern",
-    "vicar",
-    "columnist",
-    "novelist",
-    "actor",
-    "actress",
-    "singer",
-    "playwright",
-    "poet",
-    "economist",
-    "counterpart",
-    "archbishop",
-    "rabbi",
-    "imam",
-    "captain",
-    "capt",
-    "sergeant",
-    "sgt",
-    "lieutenant",
-];
-
-/// Verbs that put a speaker's name next to them: "said Nikita Mendkovich".
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "noted",
-    "stated",
-    "explained",
-    "stressed",
-    "argued",
-    "warned",
-    "insisted",
-    "wrote",
-    "asked",
-    "replied",
-    "declared",
-    "announced",
-];
-
-/// Last words of organisation names: "Eurasian Analytic Club", "Foreign Ministry".
-const ORG_HEADS: &[&str] = &[
-    "club",
-    "union",
-    "organization",
-    "organisation",
-    "ministry",
-    "bank",
-    "council",
-    "committee",
-    "party",
-    "university",
-    "center",
-    "centre",
-    "agency",
-    "institute",
-    "foundation",
-    "fund",
-    "corporation",
-    "corp",
-    "company",
-    "group",
-    "association",
-    "commission",
-    "court",
-    "service",
-    "forces",
-    "army",
-    "navy",
-    "parliament",
-    "assembly",
-    "department",
-    "office",
-    "federation",
-    "alliance",
-    "front",
-    "movement",
-    "network",
-    "inc",
-    "ltd",
-    "airlines",
-    "times",
-    "post",
-    "news",
-    "press",
-    "television",
-    "tv",
-    "guard",
-    "police",
-    "academy",
-    "school",
-    "college",
-    "society",
-    "board",
-    "authority",
-    "exchange",
-    "secretariat",
-    "cabinet",
-    "government",
-    "administration",
-    "embassy",
-    "consulate",
-    "mission",
-    "programme",
-    "program",
-    "co",
-    "plc",
-    "cos",
-    "llc",
-    "ag",
-    "gmbh",
-    "sa",
-    "nv",
-    "holdings",
-    "industries",
-    "systems",
-    "partners",
-    "securities",
-    "bancorp",
-    "communications",
-    "technologies",
-    "airways",
-    "motors",
-    "trust",
-    "associates",
-    "brothers",
-    "bros",
-    "enterprises",
-    "international",
-    "railroad",
-    "railway",
-    "laboratories",
-    "pictures",
-    "entertainment",
-    "publications",
-    "productions",
-    "magazine",
-    "journal",
-    "review",
-    "herald",
-    "tribune",
-    "gazette",
-    "broadcasting",
-    "investors",
-    "petroleum",
-    "electric",
-    "steel",
-    "chemical",
-    "chemicals",
-    "pharmaceuticals",
-    "insurance",
-    "capital",
-    "management",
-    "resources",
-    "financial",
-    "media",
-    "congress",
-    "senate",
-    "caucus",
-    "brigade",
-    "brigades",
-    "militia",
-    "orchestra",
-    "symphony",
-    "hospital",
-    "clinic",
-    "fed",
-    "museum",
-    "library",
-    "cooperative",
-    "house",
-    "force",
-    "bureau",
-    "report",
-    "daily",
-    "guild",
-    "workers",
-    "league",
-    "corps",
-    "coalition",
-    "institution",
-    "partnership",
-    "register",
-    "chronicle",
-    "inquirer",
-    "courier",
-    "telegraph",
-    "bulletin",
-    "observer",
-    "examiner",
-    "globe",
-    "guardian",
-];
-
-/// Last words of company names that are also the names of trades: "Bailey Controls",
-/// "Hertz Equipment", "Kemper Financial Services". They end a name but do not show that
-/// the words before them are a name on their own ("House Energy and Commerce Committee").
-const TRADE_HEADS: &[&str] = &[
-    "services",
-    "technology",
-    "research",
-    "equipment",
-    "markets",
-    "energy",
-    "foods",
-    "stores",
-    "products",
-    "operations",
-    "advertising",
-    "factory",
-    "mills",
-    "controls",
-];
-
-/// Last words of names of natural places: "Mississippi River", "Napa Valley" (LOC).
-const PLACE_HEADS: &[&str] = &[
-    "river",
-    "basin",
-    "valley",
-    "strait",
-    "straits",
-    "sea",
-    "ocean",
-    "lake",
-    "mountains",
-    "desert",
-    "plains",
-    "plain",
-    "peninsula",
-    "island",
-    "islands",
-    "bay",
-    "gulf",
-    "coast",
-    "field",
-    "canal",
-    "belt",
-    "delta",
-    "plateau",
-    "range",
-    "glacier",
-    "steppe",
-];
-
-/// First words of names of natural places: "Lake Issyk-Kul", "Mount Elbrus" (LOC).
-const PLACE_STARTS: &[&str] = &[
-    "river", "lake", "mount", "cape", "gulf", "bay", "sea", "strait", "isle",
-];
-
-/// First words of organisation names followed by "of" or "for": "Ministry of Defence".
-const ORG_STARTS: &[&str] = &[
-    "ministry",
-    "university",
-    "bank",
-    "council",
-    "institute",
-    "center",
-    "centre",
-    "department",
-    "office",
-    "committee",
-    "agency",
-    "embassy",
-    "federation",
-    "union",
-    "league",
-    "organization",
-    "organisation",
-    "association",
-    "house",
-    "court",
-    "academy",
-    "school",
-    "college",
-    "board",
-    "party",
-    "chamber",
-    "commission",
-    "bureau",
-    "fund",
-    "foundation",
-    "society",
-    "church",
-];
-
-/// Lower-case words allowed inside a capitalised name: "Bank of Russia", "Securities
-/// and Exchange Commission", "Macmillan/McGraw" (runs are split again where "and" joins
-/// two names, and a slash a firm and a place).
-const NAME_CONNECTORS: &[&str] = &[
-    "of", "for", "the", "on", "and", "de", "al", "bin", "van", "von", "&", "-", "/",
-];
-
-/// Abbreviated honorifics, written with a full stop: "Mr.", "Gen.". Not "St.": in news
-/// a saint names a church or a town ("St. Michael", "St. Louis"), not a person.
-const ABBREVIATED_TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "prof", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm",
-];
-
-/// Government departments, named in titles: "Labor Secretary", "Secretary of State".
-const DEPARTMENTS: &[&str] = &[
-    "labor",
-    "labour",
-    "transportation",
-    "transport",
-    "commerce",
-    "treasury",
-    "defense",
-    "defence",
-    "energy",
-    "education",
-    "agriculture",
-    "interior",
-    "justice",
-    "health",
-    "trade",
-    "economy",
-    "finance",
-    "housing",
-    "state",
-    "environment",
-    "culture",
-];
-
-/// Word classes of the lists above, as bit flags.
-const TITLE: u16 = 1;
-const NOT_NAME: u16 = 1 << 1;
-const ORG_HEAD: u16 = 1 << 2;
-const ORG_START: u16 = 1 << 3;
-const PLACE_HEAD: u16 = 1 << 4;
-const PLACE_START: u16 = 1 << 5;
-const SPEECH_VERB: u16 = 1 << 6;
-const NOT_ORGANIZATION: u16 = 1 << 7;
-const NAME_CONNECTOR: u16 = 1 << 8;
-const TRADE_HEAD: u16 = 1 << 9;
-const ABBREVIATED_TITLE: u16 = 1 << 10;
-const DEPARTMENT: u16 = 1 << 11;
-/// Above the classes, the rules of [`numbers`] a word can start (its own bit flags).
-const NUMBER_STARTS_SHIFT: u32 = 12;
-
-/// Each listed word with its classes. The gazetteer keeps them by token id, so one
-/// look-up per word answers what many list scans would.
-pub(crate) fn word_classes() -> impl Iterator<Item = (&'static str, u16)> {
-    let lists: [(&[&'static str], u16); 12] = [
-        (TITLES, TITLE),
-        (NOT_NAMES, NOT_NAME),
-        (ORG_HEADS, ORG_HEAD),
-        (ORG_STARTS, ORG_START),
-        (PLACE_HEADS, PLACE_HEAD),
-        (PLACE_STARTS, PLACE_START),
-        (SPEECH_VERBS, SPEECH_VERB),
-        (NOT_ORGANIZATIONS, NOT_ORGANIZATION),
-        (NAME_CONNECTORS, NAME_CONNECTOR),
-        (TRADE_HEADS, TRADE_HEAD),
-        (ABBREVIATED_TITLES, ABBREVIATED_TITLE),
-        (DEPARTMENTS, DEPARTMENT),
-    ];
-    let number_starts = numbers::STARTER_LISTS
-        .map(|(words, starts)| (words, u16::from(starts) << NUMBER_STARTS_SHIFT));
-    lists
-        .into_iter()
-        .chain(number_starts)
-        .flat_map(|(words, class)| words.iter().map(move |&word| (word, class)))
-}
 
 /// The tokens with their word classes, looked up once per token. Dereferences to the
 /// tokens, so rules read `words.folded(i)` as they would on [`Tokens`].
@@ -438,7 +25,8 @@ pub struct Words<'a, 't> {
     tokens: &'a Tokens<'t>,
     /// Each token's id in the gazetteer's vocabulary.
     ids: Vec<Option<u32>>,
-    classes: Vec<u16>,
+    /// Each token's classes in the lexicon.
+    classes: Vec<WordClasses>,
     /// The capitalised tokens, in order. Most rules start only at one: walking this
     /// list spares them a hard-to-predict test at every token.
     capitals: Vec<usize>,
@@ -451,8 +39,8 @@ impl<'a, 't> Words<'a, 't> {
             .iter()
             .enumerate()
             .map(|(i, id)| match (tokens.kind(i), id) {
-                (TokenKind::Word | TokenKind::Punct, Some(id)) => gazetteer.word_class(*id),
-                _ => 0,
+                (TokenKind::Word | TokenKind::Punct, Some(id)) => gazetteer.word_classes(*id),
+                _ => WordClasses::NONE,
             })
             .collect();
         let mut capitals = vec![0; tokens.len()];
@@ -480,19 +68,10 @@ impl<'t> std::ops::Deref for Words<'_, 't> {
     }
 }
 
-impl Words<'_, '_> {
-    /// The rules of [`numbers`] the word at token `i` can start.
-    fn number_starts(&self, i: usize) -> u8 {
-        (self.classes[i] >> NUMBER_STARTS_SHIFT) as u8
-    }
-}
-
-/// Is token `i` a word of the given class?
-fn is(words: &Words<'_, '_>, i: usize, class: u16) -> bool {
-    words
-        .classes
-        .get(i)
-        .is_some_and(|classes| classes & class != 0)
+/// Is token `i` a word of any of the given classes?
+fn is(words: &Words<'_, '_>, i: usize, classes: impl Into<WordClasses>) -> bool {
+    let classes = classes.into();
+    words.classes.get(i).is_some_and(|of| of.has_any(classes))
 }
 
 /// A rule that finds names by their context among the tokens no rule has taken yet.
@@ -530,7 +109,7 @@ pub fn recognize(tokens: &Tokens<'_>, gazetteer: &Gazetteer) -> Vec<Mention> {
             mentions.push(mention);
         }
     };
-    for found in numbers::find_with(tokens, &|i| tokens.number_starts(i)) {
+    for found in numbers::find_with(tokens, &|i| tokens.classes[i]) {
         let mut mention = Mention::new(found.first, found.last, found.label);
         mention.value = found.value;
         add(mention, &mut taken);
@@ -730,7 +309,7 @@ fn stock_indexes(tokens: &Words<'_, '_>) -> Vec<(usize, usize)> {
 /// "&" or "-", that ends at token `last`.
 fn index_run_start(tokens: &Words<'_, '_>, last: usize) -> usize {
     let mut first = last;
-    let name = |k: usize| tokens.is_capitalized(k) && !is(tokens, k, NOT_NAME);
+    let name = |k: usize| tokens.is_capitalized(k) && !is(tokens, k, NotName);
     while last - first < 8 && first > 0 && name(first) && !tokens.list[first].newline_before {
         if name(first - 1) {
             first -= 1;
@@ -1390,7 +969,7 @@ fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         // what we can tell. "Lord", "Rep." open a person's name.
         let goes_on =
             matches!(tokens.folded(last + 1), "/" | "&" | "\"") || tokens.raw(last).len() == 1;
-        if !goes_on && !is(tokens, i, TITLE | ABBREVIATED_TITLE) {
+        if !goes_on && !is(tokens, i, Title | AbbreviatedTitle) {
             found.push(Mention::new(i, last, Label::Org));
         }
         next = last + 1;
@@ -1430,7 +1009,7 @@ const COMPANY_PARTS: &[&str] = &[
 /// Unclaimed capitalised names (up to three words) that own a company part: found from
 /// the "'s" before the part, so only a few tokens are looked at.
 fn owners_of_company_parts(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
-    let name = |k: usize| tokens.is_capitalized(k) && !taken[k] && !is(tokens, k, NOT_NAME);
+    let name = |k: usize| tokens.is_capitalized(k) && !taken[k] && !is(tokens, k, NotName);
     let mut found = Vec::new();
     for apostrophe in 1..tokens.len().saturating_sub(2) {
         let owner = apostrophe - 1;
@@ -1516,7 +1095,7 @@ fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) 
 /// with a head word, in capitals or in a list are found again by their own rules.
 fn known_by_context(tokens: &Words<'_, '_>, matches: &[Match], org: &Mention) -> bool {
     org.kind.is_none()
-        && !is(tokens, org.last, ORG_HEAD | TRADE_HEAD)
+        && !is(tokens, org.last, OrgHead | TradeHead)
         && !is_state_body(tokens.folded(org.first))
         && (org.first..=org.last).all(|k| tokens.is_capitalized(k) && !tokens.is_all_caps(k))
         && matches_within(matches, org.first, org.last).is_empty()
@@ -1748,13 +1327,11 @@ fn short_form_at<'f>(
 /// looked at.
 fn speaking_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let name = |k: usize| {
-        tokens.is_capitalized(k)
-            && !taken[k]
-            && !is(tokens, k, NOT_NAME | TITLE | ABBREVIATED_TITLE)
+        tokens.is_capitalized(k) && !taken[k] && !is(tokens, k, NotName | Title | AbbreviatedTitle)
     };
     let mut found = Vec::new();
     for verb in 2..tokens.len() {
-        if !is(tokens, verb, SPEECH_VERB) || !name(verb - 1) {
+        if !is(tokens, verb, SpeechVerb) || !name(verb - 1) {
             continue;
         }
         let first = if name(verb - 2) { verb - 2 } else { verb - 1 };
@@ -1777,7 +1354,7 @@ fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         // A paper is named so only after "the": "the Herald", "the Journal".
         let (last, paper) = match tokens.folded(i) {
             word if is_state_body(word) => (i, false),
-            word if is(tokens, i, ORG_HEAD) && is_paper(word) => (i, true),
+            word if is(tokens, i, OrgHead) && is_paper(word) => (i, true),
             "air" if tokens.folded(i + 1) == "force" && tokens.is_capitalized(i + 1) => {
                 (i + 1, false)
             }
@@ -1791,7 +1368,7 @@ fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         // is "Random House".
         let continues = tokens.is_capitalized(last + 1) || tokens.folded(last + 1) == "of";
         let ends_name =
-            i > 0 && tokens.is_capitalized(i - 1) && !taken[i - 1] && !is(tokens, i - 1, NOT_NAME);
+            i > 0 && tokens.is_capitalized(i - 1) && !taken[i - 1] && !is(tokens, i - 1, NotName);
         if (after_the || (mid_sentence && !paper)) && !continues && !ends_name && !taken[last] {
             found.push(Mention::new(i, last, Label::Org));
         }
@@ -1807,7 +1384,7 @@ fn named_fields(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     for i in 1..tokens.len() {
         // Bit tests first, cheaper than reading every token's text: "field" is a place
         // head, and "fields" ("Surname" Fields is a person) must follow the name itself.
-        let may_be_field = is(tokens, i, PLACE_HEAD) || tokens.is_capitalized(i - 1);
+        let may_be_field = is(tokens, i, PlaceHead) || tokens.is_capitalized(i - 1);
         if !may_be_field || !matches!(tokens.raw(i), "field" | "fields") {
             continue;
         }
@@ -1910,127 +1487,6 @@ fn without_final_stop(tokens: &Words<'_, '_>, first: usize, last: usize) -> usiz
     }
 }
 
-/// Capitalised words that are never part of a name, though they start sentences.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "when",
-    "while",
-    "although",
-    "but",
-    "and",
-    "or",
-    "if",
-    "as",
-    "some",
-    "indeed",
-    "separately",
-    "also",
-    "however",
-    "meanwhile",
-    "after",
-    "before",
-    "for",
-    "with",
-    "by",
-    "from",
-    "to",
-    "of",
-    "yet",
-    "so",
-    "then",
-    "there",
-    "here",
-    "what",
-    "who",
-    "why",
-    "how",
-    "where",
-    "not",
-    "no",
-    "all",
-    "both",
-    "each",
-    "every",
-    "many",
-    "most",
-    "other",
-    "such",
-    "since",
-    "until",
-    "because",
-    "despite",
-    "during",
-    "though",
-    "thus",
-    "today",
-    "yesterday",
-    "last",
-    "next",
-    "now",
-    "neither",
-    "nor",
-    "either",
-    "within",
-    "among",
-    "amid",
-    "against",
-    "without",
-    "through",
-    "across",
-    "into",
-    "upon",
-    "toward",
-    "towards",
-    "beyond",
-    "unlike",
-    "whether",
-    "unless",
-    "whereas",
-    "instead",
-    "perhaps",
-    "another",
-    "any",
-    "therefore",
-    "moreover",
-    "furthermore",
-    "nevertheless",
-    "nonetheless",
-    "hence",
-    "otherwise",
-    "again",
-    // Words that open a sentence after a dateline with no full stop ("... by reporter
-    // Qing Yu More than 200 ..."), never part of a name.
-    "according",
-    "more",
-    "recently",
-    "currently",
-    "earlier",
-    "later",
-    "following",
-    "under",
-];
-
 /// Names that start with a given name and go on with at least one more name word:
 /// "David Dinkins", "Carla A. Hills", "Jean-Claude Juncker".
 fn given_name_people(
@@ -2046,7 +1502,7 @@ fn given_name_people(
         let given = !tokens.is_all_caps(i) && gazetteer.is_given_name(tokens.folded(i));
         // "Robert Wood Johnson Foundation" is named after a person but is none.
         let person_end = given.then(|| name_end(tokens, i, taken, 4)).flatten();
-        match person_end.filter(|&last| last > i && !is(tokens, last, ORG_HEAD | TRADE_HEAD)) {
+        match person_end.filter(|&last| last > i && !is(tokens, last, OrgHead | TradeHead)) {
             Some(last) => {
                 // "E. Robert Wallach": an initial before the given name.
                 let initial = i >= 2
@@ -2147,7 +1603,7 @@ fn speakers_named_like_towns(
 /// a speech verb, or before an apposition about a person?
 fn is_person_by_context(tokens: &Words<'_, '_>, first: usize, last: usize) -> bool {
     let whole = (first == 0 || !is_name_word(tokens, first - 1)) && !is_name_word(tokens, last + 1);
-    let after_speech = first > 0 && is(tokens, first - 1, SPEECH_VERB);
+    let after_speech = first > 0 && is(tokens, first - 1, SpeechVerb);
     let before_apposition = tokens.is_punct(last + 1, ',') && introduces_person(tokens, last + 2);
     whole && (after_speech || before_apposition)
 }
@@ -2177,7 +1633,7 @@ fn initialled_people(
                 .flatten()?;
             let named = last > first
                 && has_inner_initial(tokens, first, last)
-                && !is(tokens, last, ORG_HEAD | TRADE_HEAD)
+                && !is(tokens, last, OrgHead | TradeHead)
                 && !(first..=last).any(|j| in_known_name(gazetteer, matches, j));
             named.then(|| Mention::new(first, last, Label::Person))
         });
@@ -2213,7 +1669,7 @@ fn in_known_name(gazetteer: &Gazetteer, matches: &[Match], k: usize) -> bool {
 
 /// Is token `i` a capitalised word that can be part of a name?
 fn is_name_word(tokens: &Words<'_, '_>, i: usize) -> bool {
-    i < tokens.len() && tokens.is_capitalized(i) && !is_title(tokens, i) && !is(tokens, i, NOT_NAME)
+    i < tokens.len() && tokens.is_capitalized(i) && !is_title(tokens, i) && !is(tokens, i, NotName)
 }
 
 /// Particles inside names: "Mr. van Dover", "Ahmad bin Salman".
@@ -2301,7 +1757,7 @@ fn name_end(
 }
 
 fn is_title(tokens: &Words<'_, '_>, i: usize) -> bool {
-    is(tokens, i, TITLE)
+    is(tokens, i, Title)
 }
 
 /// Capitalised runs of words (with lower-case connectors inside) that end in an
@@ -2361,7 +1817,7 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
             j = close + 1;
         } else if head_of_the(tokens, j) {
             j += 1; // the "the"; the name goes on after it
-        } else if !((is(tokens, j, NAME_CONNECTOR) || initial || possessive) && next_capitalized) {
+        } else if !((is(tokens, j, NameConnector) || initial || possessive) && next_capitalized) {
             break;
         }
         j += 1;
@@ -2376,7 +1832,7 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
 fn head_of_the(tokens: &Words<'_, '_>, of: usize) -> bool {
     of > 0
         && tokens.folded(of) == "of"
-        && is(tokens, of - 1, ORG_HEAD | ORG_START)
+        && is(tokens, of - 1, OrgHead | OrgStart)
         && !matches!(
             tokens.folded(of - 1),
             "government" | "administration" | "cabinet" | "embassy" | "consulate" | "mission"
@@ -2424,7 +1880,7 @@ fn bracket_before_legal_form(tokens: &Words<'_, '_>, open: usize) -> Option<usiz
 /// Is token `k` a capitalised legal suffix ("Corp", "Ltd")? They are all organisation
 /// heads, and the class bit spares most tokens the list.
 fn is_legal_suffix(tokens: &Words<'_, '_>, k: usize) -> bool {
-    is(tokens, k, ORG_HEAD)
+    is(tokens, k, OrgHead)
         && tokens.is_capitalized(k)
         && crate::linking::LEGAL_SUFFIXES.contains(&tokens.folded(k))
 }
@@ -2524,7 +1980,7 @@ fn is_one_match(matches: &[Match], start: usize, end: usize) -> bool {
 
 /// Two or more words ending in an organisation's head word: "Harvard University".
 fn ends_in_org_head(tokens: &Words<'_, '_>, (start, end): (usize, usize)) -> bool {
-    end > start && is(tokens, end, ORG_HEAD)
+    end > start && is(tokens, end, OrgHead)
 }
 
 /// "David Smith" before "of Acme Corp." or "'s Acme Weekly": a given name and one to
@@ -2533,7 +1989,7 @@ fn person_of(tokens: &Words<'_, '_>, gazetteer: &Gazetteer, (start, end): (usize
     end > start
         && end - start < 4
         && gazetteer.is_given_name(tokens.folded(start))
-        && !(start..=end).any(|j| is(tokens, j, ORG_HEAD | ORG_START))
+        && !(start..=end).any(|j| is(tokens, j, OrgHead | OrgStart))
 }
 
 /// "Acme Industries" before "of Toledo": a firm's head word that does not take "of" as
@@ -2546,7 +2002,7 @@ fn firm_of_place(
     firm: (usize, usize),
     (start, end): (usize, usize),
 ) -> bool {
-    let headed = ends_in_org_head(tokens, firm) && !is(tokens, firm.1, ORG_START);
+    let headed = ends_in_org_head(tokens, firm) && !is(tokens, firm.1, OrgStart);
     let town = is_one_match(matches, start, end)
         && matches_within(matches, start, end).iter().any(|m| {
             m.entries.iter().any(|&id| {
@@ -2569,12 +2025,12 @@ fn organization_in_run(
 ) -> Option<Mention> {
     // A capitalised function word opening a sentence ("The", "In") is no part of a name.
     let mut first = first;
-    while first < last && is(tokens, first, NOT_NAME) {
+    while first < last && is(tokens, first, NotName) {
         first += 1;
     }
     // The name after a head word; the one before, after a title ("reporter"), below.
     let last = if last >= first + 3
-        && is(tokens, last - 2, ORG_HEAD)
+        && is(tokens, last - 2, OrgHead)
         && chinese_name_at(tokens, matches, last - 1)
     {
         last - 2
@@ -2588,10 +2044,10 @@ fn organization_in_run(
     if opens_sentence
         && tokens.folded(first + 1) == "of"
         && first + 2 < last
-        && !is(tokens, first, ORG_START | ORG_HEAD)
+        && !is(tokens, first, OrgStart | OrgHead)
     {
         first += 2;
-        while first < last && is(tokens, first, NOT_NAME) {
+        while first < last && is(tokens, first, NotName) {
             first += 1;
         }
     }
@@ -2601,11 +2057,11 @@ fn organization_in_run(
     let joined = (first + 1..last).any(|j| tokens.folded(j) == "/");
     let legal = legal_form_start(tokens, first, last).is_some();
     // A trade ending a headline in capitals is no name: "FARM PRODUCTS: ...".
-    let trade = is(tokens, last, TRADE_HEAD) && !tokens.is_all_caps(last);
+    let trade = is(tokens, last, TradeHead) && !tokens.is_all_caps(last);
     // "First Chicago", "First Boston": banks named "First" and their city.
     let first_and_place =
         tokens.raw(first) == "First" && words >= 2 && in_match(matches, first + 1);
-    let head = ((is(tokens, last, ORG_HEAD) || trade) && words >= 2)
+    let head = ((is(tokens, last, OrgHead) || trade) && words >= 2)
         || partners
         || joined
         || legal
@@ -2619,9 +2075,9 @@ fn organization_in_run(
     // "Ministry of Defence", and with a place before it, "Chicago Board of Trade".
     let start = words >= 3
         && (first..last).any(|j| {
-            is(tokens, j, ORG_START | ORG_HEAD) && matches!(tokens.folded(j + 1), "of" | "for")
+            is(tokens, j, OrgStart | OrgHead) && matches!(tokens.folded(j + 1), "of" | "for")
         });
-    let place = words >= 2 && (is(tokens, last, PLACE_HEAD) || is(tokens, first, PLACE_START));
+    let place = words >= 2 && (is(tokens, last, PlaceHead) || is(tokens, first, PlaceStart));
     let inside = matches_within(matches, first, last);
     let one_known_name = matches!(inside, [only] if only.first == first && only.last == last);
     let kind = name_kind(tokens, first, last);
@@ -2751,8 +2207,8 @@ fn partners_before(
             break;
         };
         // A partner's name may be a title's word too: "Lord, Abbett & Co.".
-        let partner = |k: usize| tokens.is_capitalized(k) && !is(tokens, k, NOT_NAME);
-        if !partner(end) || is(tokens, end, ORG_HEAD) {
+        let partner = |k: usize| tokens.is_capitalized(k) && !is(tokens, k, NotName);
+        if !partner(end) || is(tokens, end, OrgHead) {
             break;
         }
         let group = if end > 0 && is_name_word(tokens, end - 1) {
@@ -2776,7 +2232,7 @@ fn partners_before(
         // Donaldson, Lufkin & Jenrette, ...").
         if group > 0
             && tokens.kind(group - 1) == TokenKind::Word
-            && (!tokens.is_capitalized(group - 1) || is(tokens, group - 1, NOT_NAME))
+            && (!tokens.is_capitalized(group - 1) || is(tokens, group - 1, NotName))
         {
             accepted = start;
         }
@@ -2843,18 +2299,6 @@ fn possessor<'m>(tokens: &Words<'_, '_>, matches: &'m [Match], first: usize) -> 
     matches.get(at).filter(|m| m.last == owner_last)
 }
 
-/// Acronyms we do not read as organisations.
-const NOT_ORGANIZATIONS: &[&str] = &[
-    "ceo", "cfo", "coo", "gdp", "gnp", "tv", "am", "pm", "ok", "ii", "iii", "iv", "vi", "vii",
-    "viii", "ix", "xi", "xii", "id", "pc", "dna", "aids", "hiv", "ipo", "cd", "lp", "usd", "eur",
-    "rub", "vip", "faq", "pdf", "html", "usa", "uk", "ad", "bc", "ce", "bce", "mw", "kw", "km",
-    "kg", "mph", "st", "jr", "sr", "phd", "mba", "ma", "ba", "bs", "ms", "op", "ed", "tel", "fax",
-    "covid", "sars", "mers", "gmt", "utc", "est", "edt", "pst", "cet", "msk", "it", "at", "yes",
-    "is", "be", "to", "on", "in", "of", "or", "and", "the", "an", "as", "by", "up", "so", "do",
-    "go", "he", "me", "my", "if", "oh", "we", "rmb", "sar", "cpi", "libor", "lbo", "otc", "djia",
-    "gi", "ppi", "eps", "roi", "ai", "sms", "gps",
-];
-
 /// Letters joined by an ampersand that name no organisation: "R&D", "M&A", "Q&A".
 const COMMON_AMPERSAND_TERMS: &[[&str; 2]] = &[
     ["r", "d"],
@@ -2897,7 +2341,7 @@ fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         let common = last == i + 2
             && COMMON_AMPERSAND_TERMS.contains(&[tokens.folded(i), tokens.folded(last)]);
         let is_acronym = (2..=7).contains(&length)
-            && (last > i || !is(tokens, i, NOT_ORGANIZATION))
+            && (last > i || !is(tokens, i, NotOrganization))
             && !common
             && !shouting(i.checked_sub(1))
             && !shouting(Some(last + 1))
@@ -2969,7 +2413,7 @@ fn counties(tokens: &Words<'_, '_>, context: &Context) -> Vec<Mention> {
         while first > 0
             && i - first < 3
             && tokens.is_capitalized(first - 1)
-            && !is(tokens, first - 1, NOT_NAME)
+            && !is(tokens, first - 1, NotName)
             && !tokens.list[first].newline_before
         {
             first -= 1;
@@ -3241,7 +2685,7 @@ fn titled_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 
 /// Is token `i` a capitalised department's name?
 fn is_department(tokens: &Words<'_, '_>, i: usize) -> bool {
-    is(tokens, i, DEPARTMENT) && tokens.is_capitalized(i)
+    is(tokens, i, Department) && tokens.is_capitalized(i)
 }
 
 /// The department in "of State", "of the Treasury" at token `of`, if there is one.
@@ -3304,7 +2748,7 @@ fn honorific_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
 
 /// "Mr.", "Gen.": a title abbreviation and its full stop.
 fn is_abbreviated_title(tokens: &Words<'_, '_>, i: usize) -> bool {
-    is(tokens, i, ABBREVIATED_TITLE) && tokens.is_punct(i + 1, '.')
+    is(tokens, i, AbbreviatedTitle) && tokens.is_punct(i + 1, '.')
 }
 
 /// Words inside multi-word titles: "Prime", "Foreign", "First", "Vice".
@@ -3336,7 +2780,7 @@ fn is_title_word(tokens: &Words<'_, '_>, i: usize) -> bool {
 fn speakers(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
     for i in 0..tokens.len() {
-        let speech = tokens.kind(i) == TokenKind::Word && is(tokens, i, SPEECH_VERB);
+        let speech = tokens.kind(i) == TokenKind::Word && is(tokens, i, SpeechVerb);
         if speech {
             if let Some(last) = name_end(tokens, i + 1, taken, 4).filter(|&last| last > i + 1) {
                 found.push(Mention::new(i + 1, last, Label::Person));

@@ -4,23 +4,9 @@
 use super::percent::percent;
 use super::period::is_season;
 use super::Found;
+use crate::lexicon::MONTHS;
 use crate::model::{Label, Value};
 use crate::tokens::{TokenKind, Tokens};
-
-pub(super) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// The month a token names, 1-12: full names and the usual abbreviations.
 pub(super) fn month(tokens: &Tokens<'_>, i: usize) -> Option<u32> {

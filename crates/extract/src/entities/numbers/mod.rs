@@ -15,13 +15,10 @@ mod percent;
 mod period;
 mod time;
 
-use std::sync::OnceLock;
-
-use rustc_hash::FxHashMap;
-
+use crate::lexicon::WordClass::{AmountStart, DateStart, PeriodStart, TimeStart};
+use crate::lexicon::{Lexicon, WordClass, WordClasses};
 use crate::model::{Label, Value};
 use crate::tokens::{TokenKind, Tokens};
-use calendar::MONTHS;
 use date::date;
 use money::{approximate_amount, currency_prefix, unquantified_money};
 use period::period_word_date;
@@ -36,37 +33,41 @@ pub struct Found {
     pub value: Option<Value>,
 }
 
-/// All MONEY, PERCENT and DATE entities, in text order, never overlapping.
+/// All MONEY, PERCENT, DATE and TIME entities, in text order, never overlapping.
 pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
-    find_with(tokens, &|i| word_starts(tokens.folded(i)))
+    let lexicon = Lexicon::shared();
+    find_with(tokens, &|i| lexicon.classes(tokens.folded(i)))
 }
 
-/// [`find`], told by `word_starts` which rules the word at a token can start (as
-/// [`word_starts`] would say): the entity rules look every word up once for all their
-/// lists ([`STARTER_LISTS`] among them), so this pass need not look it up again.
-pub(crate) fn find_with(tokens: &Tokens<'_>, word_starts: &dyn Fn(usize) -> u8) -> Vec<Found> {
+/// [`find`], told by `word_classes` the lexicon's classes of the word at a token: the
+/// entity rules look every word up once for all their classes, the rules it can start
+/// among them, so this pass need not look it up again.
+pub(crate) fn find_with(
+    tokens: &Tokens<'_>,
+    word_classes: &dyn Fn(usize) -> WordClasses,
+) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let starts = starts(tokens, i, word_starts);
+        let starts = starts(tokens, i, word_classes);
         // Most tokens start no rule.
-        if starts == 0 {
+        if !starts.has_any(ANY_START) {
             i += 1;
             continue;
         }
-        let try_rule = |class: u8, rule: &dyn Fn() -> Option<Found>| {
-            if starts & class != 0 {
+        let try_rule = |class: WordClass, rule: &dyn Fn() -> Option<Found>| {
+            if starts.has_any(class) {
                 rule()
             } else {
                 None
             }
         };
-        let hit = try_rule(AMOUNT, &|| {
+        let hit = try_rule(AmountStart, &|| {
             approximate_amount(tokens, i).or_else(|| unquantified_money(tokens, i))
         })
-        .or_else(|| try_rule(TIME, &|| time(tokens, i)))
-        .or_else(|| try_rule(DATE, &|| date(tokens, i)))
-        .or_else(|| try_rule(PERIOD_WORD, &|| period_word_date(tokens, i)));
+        .or_else(|| try_rule(TimeStart, &|| time(tokens, i)))
+        .or_else(|| try_rule(DateStart, &|| date(tokens, i)))
+        .or_else(|| try_rule(PeriodStart, &|| period_word_date(tokens, i)));
         match hit {
             Some(hit) => {
                 i = hit.last + 1;
@@ -78,226 +79,32 @@ pub(crate) fn find_with(tokens: &Tokens<'_>, word_starts: &dyn Fn(usize) -> u8) 
     found
 }
 
-/// Which rules can start at a token, as bit flags: a word opens only the expressions
-/// listed for it below, punctuation only an amount after a currency sign ("$5") or a
-/// decade ("'80s"); a number may open any.
-pub(crate) const AMOUNT: u8 = 1;
+/// The classes of the words that open a rule: amounts, times, dates, and common words
+/// that open one date form only ("year-end", "each week"), a class of their own so that
+/// the general date rules never run on them.
+const ANY_START: WordClasses = WordClasses::of(&[AmountStart, TimeStart, DateStart, PeriodStart]);
 
-pub(crate) const TIME: u8 = 1 << 1;
-
-pub(crate) const DATE: u8 = 1 << 2;
-
-/// Common words that open one date form only ("year-end", "each week"): a class of their
-/// own, so the general date rules never run on them.
-pub(crate) const PERIOD_WORD: u8 = 1 << 3;
-
-/// Words that can open a MONEY or PERCENT expression: hedges, currencies written
-/// before the figure, number words, amounts without figures.
-const AMOUNT_STARTERS: &[&str] = &[
-    "more",
-    "less",
-    "fewer",
-    "higher",
-    "lower",
-    "at",
-    "well",
-    "close",
-    "another",
-    "as",
-    "an",
-    "a",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "nearly",
-    "almost",
-    "some",
-    "only",
-    "just",
-    "over",
-    "under",
-    "between",
-    "estimated",
-    "us",
-    "c",
-    "hk",
-    "nz",
-    "usd",
-    "eur",
-    "rub",
-    "hundred",
-    "hundreds",
-    "several",
-    "multibillion",
-    "multimillion",
-    "billion",
-    "million",
-    "tens",
-    "thousands",
-    "millions",
-    "billions",
-];
-
-/// Number words, which open amounts and dates alike ("three million", "three weeks").
-/// [`is_count_word`] tests the same words; a unit test keeps the two in step.
-const COUNT_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty",
-];
-
-/// Words that can open a TIME expression.
-const TIME_STARTERS: &[&str] = &[
-    "noon",
-    "midnight",
-    "tonight",
-    "overnight",
-    "this",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-];
-
-/// Words that can open a DATE expression (and the months in full, [`MONTHS`]).
-const DATE_STARTERS: &[&str] = &[
-    "more",
-    "less",
-    "fewer",
-    "up",
-    "about",
-    "around",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "only",
-    "just",
-    "another",
-    "between",
-    "as",
-    "a",
-    "several",
-    "few",
-    "many",
-    "annual",
-    "annually",
-    "monthly",
-    "daily",
-    "weekly",
-    "quarterly",
-    "yearly",
-    "biannual",
-    "semiannual",
-    "semiannually",
-    "seasonally",
-    "last",
-    "next",
-    "this",
-    "that",
-    "these",
-    "past",
-    "coming",
-    "previous",
-    "recent",
-    "latest",
-    "early",
-    "late",
-    "earlier",
-    "later",
-    "same",
-    "mid",
-    "the",
-    "half",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "weeks",
-    "months",
-    "days",
-    "years",
-    "decades",
-    "fiscal",
-    "age",
-    "aged",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tomorrow",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-/// Words that open a date of one form: "year-earlier", "year-end", "each week", "all year",
-/// "by spring".
-const PERIOD_WORD_STARTERS: &[&str] = &[
-    "year", "month", "week", "day", "quarter", "each", "every", "all", "spring", "summer",
-    "autumn", "winter",
-];
-
-/// The starter lists and the rules their words start.
-pub(crate) const STARTER_LISTS: [(&[&str], u8); 6] = [
-    (COUNT_WORDS, AMOUNT | DATE),
-    (AMOUNT_STARTERS, AMOUNT),
-    (TIME_STARTERS, TIME),
-    (DATE_STARTERS, DATE),
-    (&MONTHS, DATE),
-    (PERIOD_WORD_STARTERS, PERIOD_WORD),
-];
-
-/// The rules a token can start; `word_starts` answers for words.
-fn starts(tokens: &Tokens<'_>, i: usize, word_starts: &dyn Fn(usize) -> u8) -> u8 {
+/// The rules that can start at a token, as the classes that open them: a word opens only
+/// the expressions its classes in the lexicon say, punctuation only an amount after a
+/// currency sign ("$5") or a decade ("'80s"); a number may open any.
+fn starts(
+    tokens: &Tokens<'_>,
+    i: usize,
+    word_classes: &dyn Fn(usize) -> WordClasses,
+) -> WordClasses {
     match tokens.kind(i) {
-        TokenKind::Word => word_starts(i),
-        TokenKind::Number => AMOUNT | TIME | DATE,
+        TokenKind::Word => word_classes(i),
+        TokenKind::Number => AmountStart | TimeStart | DateStart,
         // Punctuation is a sixth of all tokens in news text: ruled out here, not by each rule.
-        TokenKind::Punct if currency_prefix(tokens, i).is_some() => AMOUNT,
+        TokenKind::Punct if currency_prefix(tokens, i).is_some() => AmountStart.into(),
         TokenKind::Punct => {
             if tokens.folded(i) == "'" {
-                DATE
+                DateStart.into()
             } else {
-                0
+                WordClasses::NONE
             }
         }
     }
-}
-
-/// The rules a (folded) word can start, by the starter lists.
-fn word_starts(word: &str) -> u8 {
-    static STARTERS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
-    let starters = STARTERS.get_or_init(|| {
-        let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
-        for (words, class) in STARTER_LISTS {
-            for word in words {
-                *map.entry(word).or_default() |= class;
-            }
-        }
-        map
-    });
-    starters.get(word).copied().unwrap_or(0)
 }
 
 #[cfg(test)]

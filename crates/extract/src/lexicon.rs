@@ -1,0 +1,275 @@
+//! The words the rules look for, by class: titles ("president"), head words of
+//! organisations ("ministry"), words that open a date ("last")... The vocabulary is data:
+//! `data/lexicon.tsv` has one row a word, its classes after it, compiled in and read once
+//! per process. A new word, or a word in one more class, is an edit of that row; a new
+//! class is a variant here and its name in the table.
+//!
+//! The gazetteer gives every lexicon word a token id and keeps its classes by id, so
+//! the entity rules learn a token's classes from the one look-up that matches it against
+//! the gazetteer ([`crate::gazetteer::Gazetteer::word_classes`]).
+
+use std::ops::BitOr;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::table::rows;
+
+/// Declares the classes, each with its name in the table, in one place.
+macro_rules! word_classes {
+    ($($(#[doc = $doc:literal])* $class:ident = $name:literal,)*) => {
+        /// What a word can be to the rules. A word may be in several classes.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) enum WordClass {
+            $($(#[doc = $doc])* $class,)*
+        }
+
+        impl WordClass {
+            pub(crate) const ALL: &'static [WordClass] = &[$(WordClass::$class,)*];
+
+            /// The class's name in `data/lexicon.tsv`.
+            pub(crate) fn name(self) -> &'static str {
+                match self {
+                    $(WordClass::$class => $name,)*
+                }
+            }
+        }
+    };
+}
+
+word_classes! {
+    /// Titles before a person's name: "President Vladimir Putin", "Sir James".
+    Title = "title",
+    /// Honorifics written short with a full stop: "Mr.", "Gen.".
+    AbbreviatedTitle = "abbreviated_title",
+    /// Capitalised words that are never part of a name, though they open sentences.
+    NotName = "not_name",
+    /// Lower-case words allowed inside a capitalised name: "Bank of Russia".
+    NameConnector = "name_connector",
+    /// Last words of organisation names: "Foreign Ministry", "Eurasian Analytic Club".
+    OrgHead = "org_head",
+    /// First words of organisation names before "of" or "for": "Ministry of Defence".
+    OrgStart = "org_start",
+    /// Last words of company names that are also trades: "Bailey Controls". They end a
+    /// name but do not show that the words before them are one on their own.
+    TradeHead = "trade_head",
+    /// Last words of names of natural places: "Mississippi River".
+    PlaceHead = "place_head",
+    /// First words of names of natural places: "Lake Issyk-Kul", "Mount Elbrus".
+    PlaceStart = "place_start",
+    /// Verbs that put a speaker's name next to them: "said Nikita Mendkovich".
+    SpeechVerb = "speech_verb",
+    /// Words in capitals that are no organisation's acronym: "CEO", "GDP".
+    NotOrganization = "not_organization",
+    /// Government departments, named in titles: "Labor Secretary", "Secretary of State".
+    Department = "department",
+    /// Number words: "three million", "three weeks". They open amounts and dates.
+    Count = "count",
+    /// The months in full ([`MONTHS`]). They open dates.
+    Month = "month",
+    /// Words that can open a MONEY or PERCENT expression: hedges ("about"), number and
+    /// scale words ("several", "billions").
+    AmountStart = "amount_start",
+    /// Words that can open a TIME expression: "noon", "this morning".
+    TimeStart = "time_start",
+    /// Words that can open a DATE expression: "last", "Monday", "annual".
+    DateStart = "date_start",
+    /// Common words that open a date of one form only: "year-end", "each week".
+    PeriodStart = "period_start",
+}
+
+impl WordClass {
+    fn parse(name: &str) -> Option<WordClass> {
+        WordClass::ALL
+            .iter()
+            .copied()
+            .find(|class| class.name() == name)
+    }
+
+    /// The classes a word of this class is in too: a number word opens amounts and
+    /// dates alike, a month opens dates.
+    fn implied(self) -> WordClasses {
+        match self {
+            WordClass::Count => WordClass::AmountStart | WordClass::DateStart,
+            WordClass::Month => WordClass::DateStart.into(),
+            _ => WordClasses::NONE,
+        }
+    }
+}
+
+/// A set of word classes, one bit each: the classes of a word, or the classes a rule
+/// looks for (`WordClass::Title | WordClass::AbbreviatedTitle`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordClasses(u64);
+
+impl WordClasses {
+    pub(crate) const NONE: WordClasses = WordClasses(0);
+
+    /// The set of these classes, in constants.
+    pub(crate) const fn of(classes: &[WordClass]) -> WordClasses {
+        let mut bits = 0;
+        let mut k = 0;
+        while k < classes.len() {
+            bits |= 1 << classes[k] as u32;
+            k += 1;
+        }
+        WordClasses(bits)
+    }
+
+    /// Is any of `classes` in this set?
+    #[inline]
+    pub(crate) fn has_any(self, classes: impl Into<WordClasses>) -> bool {
+        self.0 & classes.into().0 != 0
+    }
+}
+
+impl From<WordClass> for WordClasses {
+    #[inline]
+    fn from(class: WordClass) -> WordClasses {
+        WordClasses(1 << class as u32)
+    }
+}
+
+impl<C: Into<WordClasses>> BitOr<C> for WordClasses {
+    type Output = WordClasses;
+
+    #[inline]
+    fn bitor(self, other: C) -> WordClasses {
+        WordClasses(self.0 | other.into().0)
+    }
+}
+
+impl<C: Into<WordClasses>> BitOr<C> for WordClass {
+    type Output = WordClasses;
+
+    #[inline]
+    fn bitor(self, other: C) -> WordClasses {
+        WordClasses::from(self) | other
+    }
+}
+
+/// The months in full, January first: the calendar reads a month's number from its
+/// place here, and the lexicon puts them in the class [`WordClass::Month`].
+pub(crate) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The rules' vocabulary: each word (folded, one token) with its classes.
+pub(crate) struct Lexicon {
+    words: FxHashMap<Box<str>, WordClasses>,
+}
+
+impl Lexicon {
+    /// The built-in lexicon, read once per process.
+    pub(crate) fn shared() -> &'static Lexicon {
+        static SHARED: OnceLock<Lexicon> = OnceLock::new();
+        SHARED.get_or_init(|| Lexicon::from_table(include_str!("../data/lexicon.tsv")))
+    }
+
+    /// Reads a lexicon table: a word and its class names, separated by spaces, a row.
+    /// Unknown class names are skipped (the shipped table is checked by a test).
+    pub(crate) fn from_table(table: &str) -> Lexicon {
+        let mut words: FxHashMap<Box<str>, WordClasses> = FxHashMap::default();
+        for row in rows(table, 2) {
+            let classes = row[1]
+                .split_whitespace()
+                .filter_map(WordClass::parse)
+                .fold(WordClasses::NONE, |classes, class| {
+                    classes | class | class.implied()
+                });
+            let entry = words.entry(row[0].into()).or_default();
+            *entry = *entry | classes;
+        }
+        let month = WordClass::Month | WordClass::Month.implied();
+        for name in MONTHS {
+            let entry = words.entry(name.into()).or_default();
+            *entry = *entry | month;
+        }
+        Lexicon { words }
+    }
+
+    /// Every word with its classes.
+    pub(crate) fn words(&self) -> impl Iterator<Item = (&str, WordClasses)> {
+        self.words.iter().map(|(word, classes)| (&**word, *classes))
+    }
+
+    /// The classes of a folded word, for where no token id is at hand.
+    pub(crate) fn classes(&self, word: &str) -> WordClasses {
+        self.words.get(word).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::Tokens;
+
+    const SHIPPED: &str = include_str!("../data/lexicon.tsv");
+
+    #[test]
+    fn classes_are_read_with_the_classes_they_bring() {
+        let lexicon = Lexicon::from_table(
+            "word\tclasses\npresident\ttitle\nthree\tcount\nmr\ttitle abbreviated_title\n",
+        );
+        assert!(lexicon.classes("president").has_any(WordClass::Title));
+        assert!(!lexicon
+            .classes("president")
+            .has_any(WordClass::AbbreviatedTitle));
+        assert!(lexicon.classes("mr").has_any(WordClass::AbbreviatedTitle));
+        // A number word opens amounts and dates.
+        let three = lexicon.classes("three");
+        assert!(three.has_any(WordClass::AmountStart) && three.has_any(WordClass::DateStart));
+        assert_eq!(lexicon.classes("minister"), WordClasses::NONE);
+    }
+
+    #[test]
+    fn the_shipped_table_names_known_classes_one_row_a_word() {
+        let mut previous = "";
+        for row in rows(SHIPPED, 2) {
+            for name in row[1].split_whitespace() {
+                assert!(
+                    WordClass::parse(name).is_some(),
+                    "{}: class {name}?",
+                    row[0]
+                );
+            }
+            // Sorted and unique, so a word's classes are all in one row.
+            assert!(previous < row[0], "{} after {previous}", row[0]);
+            previous = row[0];
+        }
+    }
+
+    #[test]
+    fn every_word_is_one_folded_token_so_that_it_can_match() {
+        for (word, _) in Lexicon::shared().words() {
+            let tokens = Tokens::new(word);
+            assert!(
+                tokens.len() == 1 && tokens.folded(0) == word,
+                "{word:?} is not one folded token"
+            );
+        }
+    }
+
+    #[test]
+    fn every_class_has_a_word() {
+        let lexicon = Lexicon::shared();
+        for &class in WordClass::ALL {
+            assert!(
+                lexicon.words().any(|(_, classes)| classes.has_any(class)),
+                "no word of class {}",
+                class.name()
+            );
+        }
+    }
+}
