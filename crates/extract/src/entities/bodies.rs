@@ -1,0 +1,181 @@
+//! Bodies named by common nouns: a state's ("the House", "the Navy"), papers ("the
+//! Herald"), departments in titles ("Labor Secretary"), bodies that speak ("the Merc
+//! said"), and the country of a local body ("Enfield Council").
+
+use super::words::{is, Words};
+use crate::lexicon::WordClass::{
+    AbbreviatedTitle, Department, NotName, OrgHead, SpeechVerb, Title,
+};
+use crate::mention::Mention;
+use crate::model::Label;
+
+/// Heads of bodies that serve one town, so belong to the country a local story is
+/// set in: "Enfield Council", "the Glasgow Police Department", "Mercy Hospital".
+const LOCAL_INSTITUTION_HEADS: &[&str] = &[
+    "council",
+    "police",
+    "hospital",
+    "school",
+    "college",
+    "university",
+    "court",
+    "museum",
+    "library",
+    "clinic",
+    "church",
+    "cathedral",
+    "sheriff",
+    "coroner",
+];
+
+pub(super) fn is_local_institution(tokens: &Words<'_, '_>, mention: &Mention) -> bool {
+    mention.label == Label::Org
+        && (mention.first..=mention.last)
+            .any(|i| LOCAL_INSTITUTION_HEADS.contains(&tokens.folded(i)))
+}
+
+/// "The Merc said", "the Courier Union reported": people speak without an article, so an
+/// unclaimed name of one or two words between "the" and a speech verb is a body. Titles
+/// ("the President said") are no names. Found from the verb, so only a few tokens are
+/// looked at.
+pub(super) fn speaking_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let name = |k: usize| {
+        tokens.is_capitalized(k) && !taken[k] && !is(tokens, k, NotName | Title | AbbreviatedTitle)
+    };
+    let mut found = Vec::new();
+    for verb in 2..tokens.len() {
+        if !is(tokens, verb, SpeechVerb) || !name(verb - 1) {
+            continue;
+        }
+        let first = if name(verb - 2) { verb - 2 } else { verb - 1 };
+        if first > 0 && tokens.folded(first - 1) == "the" {
+            found.push(Mention::new(first, verb - 1, Label::Org));
+        }
+    }
+    found
+}
+
+/// Bodies of a state named by a capitalised common noun: "the House", "Parliament",
+/// "the Navy", "the Air Force", and papers named by their last word: "the Herald". Not
+/// at the start of a sentence unless after "The".
+pub(super) fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for &i in &tokens.capitals {
+        if taken[i] || tokens.is_all_caps(i) {
+            continue;
+        }
+        // A paper is named so only after "the": "the Herald", "the Journal".
+        let (last, paper) = match tokens.folded(i) {
+            word if is_state_body(word) => (i, false),
+            word if is(tokens, i, OrgHead) && is_paper(word) => (i, true),
+            "air" if tokens.folded(i + 1) == "force" && tokens.is_capitalized(i + 1) => {
+                (i + 1, false)
+            }
+            _ => continue,
+        };
+        let after_the = i > 0 && tokens.folded(i - 1) == "the";
+        let mid_sentence = i > 0
+            && !tokens.list[i].newline_before
+            && !matches!(tokens.folded(i - 1), "." | "!" | "?" | "\"");
+        // "House of Commons" and "Army Corps" are other names, found elsewhere, and so
+        // is "Random House".
+        let continues = tokens.is_capitalized(last + 1) || tokens.folded(last + 1) == "of";
+        let ends_name =
+            i > 0 && tokens.is_capitalized(i - 1) && !taken[i - 1] && !is(tokens, i - 1, NotName);
+        if (after_the || (mid_sentence && !paper)) && !continues && !ends_name && !taken[last] {
+            found.push(Mention::new(i, last, Label::Org));
+        }
+    }
+    found
+}
+
+/// Last words of papers' names (all organisation heads) that name the paper alone after
+/// "the": "the Journal".
+fn is_paper(word: &str) -> bool {
+    matches!(
+        word,
+        "journal"
+            | "times"
+            | "post"
+            | "herald"
+            | "tribune"
+            | "examiner"
+            | "gazette"
+            | "globe"
+            | "chronicle"
+            | "inquirer"
+            | "observer"
+            | "telegraph"
+            | "guardian"
+    )
+}
+
+/// Capitalised common nouns that name a body of a state: "the House", "Parliament".
+pub(super) fn is_state_body(word: &str) -> bool {
+    matches!(
+        word,
+        "house"
+            | "senate"
+            | "parliament"
+            | "congress"
+            | "cabinet"
+            | "army"
+            | "navy"
+            | "treasury"
+            | "marines"
+            | "politburo"
+            | "knesset"
+            | "duma"
+            | "majlis"
+    )
+}
+
+/// Is token `i` a capitalised department's name?
+fn is_department(tokens: &Words<'_, '_>, i: usize) -> bool {
+    is(tokens, i, Department) && tokens.is_capitalized(i)
+}
+
+/// The department in "of State", "of the Treasury" at token `of`, if there is one.
+pub(super) fn department_after_title(tokens: &Words<'_, '_>, of: usize) -> Option<usize> {
+    if tokens.folded(of) != "of" {
+        return None;
+    }
+    let at = if tokens.folded(of + 1) == "the" {
+        of + 2
+    } else {
+        of + 1
+    };
+    is_department(tokens, at).then_some(at)
+}
+
+/// The department of a title, an organisation by OntoNotes' conventions: "Labor" in
+/// "Labor Secretary Elizabeth Dole", "State" in "Secretary of State James Baker" (but
+/// not "Foreign" in "Foreign Minister", nor "State" in "Minister of State").
+pub(super) fn departments_in_titles(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let secretary = |j: usize| {
+        tokens.is_capitalized(j)
+            && matches!(
+                tokens.folded(j),
+                "secretary" | "minister" | "undersecretary"
+            )
+    };
+    let mut found = Vec::new();
+    // Both forms start at a capitalised word.
+    for &i in &tokens.capitals {
+        let before_title =
+            is_department(tokens, i) && secretary(i + 1) && tokens.folded(i) != "state";
+        // "Secretary of State", not "Minister of State", a junior minister's title.
+        let after_title = tokens.raw(i) == "Secretary" && tokens.folded(i + 1) == "of";
+        let department = if before_title {
+            Some(i)
+        } else if after_title {
+            department_after_title(tokens, i + 1)
+        } else {
+            None
+        };
+        if let Some(d) = department.filter(|&d| !taken[d]) {
+            found.push(Mention::new(d, d, Label::Org));
+        }
+    }
+    found
+}

@@ -1,0 +1,341 @@
+//! Companies: the legal forms that end their names ("Co., Ltd.", "S.A."), names their
+//! context shows to be a company's ("a stake in Younkers", "Vantor's shares"), and the
+//! stem a company goes by later ([`before_legal_form`]).
+
+use super::organizations::ends_sentence;
+use super::words::{is, is_name_word, tight, Words};
+use crate::lexicon::WordClass::{AbbreviatedTitle, NotName, OrgHead, Title};
+use crate::mention::Mention;
+use crate::model::Label;
+use crate::tokens::{TokenKind, Tokens};
+
+/// Words that describe an organisation by its trade: "state", "oil", "company"...
+pub fn is_company_description(word: &str) -> bool {
+    matches!(
+        word,
+        "state"
+            | "-"
+            | "owned"
+            | "run"
+            | "national"
+            | "company"
+            | "firm"
+            | "giant"
+            | "group"
+            | "bank"
+            | "lender"
+            | "energy"
+            | "oil"
+            | "gas"
+            | "nuclear"
+            | "defence"
+            | "defense"
+            | "arms"
+            | "operator"
+            | "agency"
+            | "carrier"
+            | "airline"
+            | "miner"
+            | "mining"
+            | "producer"
+            | "carmaker"
+            | "automaker"
+            | "maker"
+            | "manufacturer"
+            | "conglomerate"
+            | "corporation"
+            | "news"
+            | "broadcaster"
+            | "newspaper"
+            | "telecom"
+            | "telecoms"
+            | "power"
+            | "utility"
+            | "railway"
+            | "shipping"
+            | "investment"
+            | "fund"
+            | "sovereign"
+            | "wealth"
+            | "opposition"
+            | "ruling"
+            | "party"
+            | "tech"
+            | "technology"
+            | "chipmaker"
+            | "retailer"
+            | "insurer"
+    )
+}
+
+/// Nouns that end such a description and name what follows: "the state company X".
+fn is_company_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "company"
+            | "firm"
+            | "giant"
+            | "group"
+            | "bank"
+            | "lender"
+            | "operator"
+            | "agency"
+            | "carrier"
+            | "airline"
+            | "miner"
+            | "producer"
+            | "carmaker"
+            | "automaker"
+            | "maker"
+            | "manufacturer"
+            | "conglomerate"
+            | "corporation"
+            | "broadcaster"
+            | "newspaper"
+            | "utility"
+            | "insurer"
+            | "retailer"
+            | "chipmaker"
+            | "party"
+    )
+}
+
+/// Roles held at a company, before "of", "at", "with" or "for" and its name.
+fn is_company_role(word: &str) -> bool {
+    matches!(
+        word,
+        "president"
+            | "chairman"
+            | "executive"
+            | "officer"
+            | "director"
+            | "manager"
+            | "spokesman"
+            | "spokeswoman"
+            | "analyst"
+            | "economist"
+            | "strategist"
+            | "treasurer"
+    )
+}
+
+/// Does a company's name follow at `i`: "the state company X", "an analyst at X", "a
+/// stake in X"?
+fn after_company_cue(tokens: &Words<'_, '_>, i: usize) -> bool {
+    is_company_noun(tokens.folded(i - 1))
+        || (i > 1
+            && matches!(tokens.folded(i - 1), "of" | "at" | "with" | "for" | "in")
+            && (is_company_role(tokens.folded(i - 2))
+                || is_deal(tokens.folded(i - 2), tokens.folded(i - 1))))
+}
+
+/// What is done to or held in a company, before its name: "shares of", "a stake in",
+/// "a bid for", "the parent of".
+fn is_deal(noun: &str, preposition: &str) -> bool {
+    matches!(
+        (noun, preposition),
+        ("shares" | "stake" | "stakes", "in")
+            | (
+                "shares" | "shareholders" | "stockholders" | "parent" | "subsidiary",
+                "of"
+            )
+            | ("unit" | "acquisition" | "takeover", "of")
+            | ("bid" | "offer", "for")
+            | ("merger", "with")
+    )
+}
+
+/// A name right after a description of a company or a role in one: "the Russian state
+/// company Zarubezhneft", "Chinese carmaker Chery Automobile", "president of Harlan Mills".
+pub(super) fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut next = 1;
+    for &i in &tokens.capitals {
+        if i < next || taken[i] || !after_company_cue(tokens, i) {
+            continue;
+        }
+        let mut last = i;
+        while last - i < 3
+            && tokens.is_capitalized(last + 1)
+            && !taken[last + 1]
+            && tokens.list[last + 1].space_before
+        {
+            last += 1;
+        }
+        // "Fleet / Norstar", "S&P", "Toys \"R\" Us", "T. Rowe Price": the name goes on past
+        // what we can tell. "Lord", "Rep." open a person's name.
+        let goes_on =
+            matches!(tokens.folded(last + 1), "/" | "&" | "\"") || tokens.raw(last).len() == 1;
+        if !goes_on && !is(tokens, i, Title | AbbreviatedTitle) {
+            found.push(Mention::new(i, last, Label::Org));
+        }
+        next = last + 1;
+    }
+    found
+}
+
+/// Things only a company (or an institution) has, owned by a name before "'s": "Vantor's
+/// shares", "Kessel's chairman", "Orrin's parent", "Dalby's Mr. Lee" (one of its people).
+/// People and places were found before, so a name still free here is the company's.
+const COMPANY_PARTS: &[&str] = &[
+    "shares",
+    "stock",
+    "chairman",
+    "president",
+    "board",
+    "directors",
+    "management",
+    "shareholders",
+    "stockholders",
+    "unit",
+    "units",
+    "subsidiary",
+    "subsidiaries",
+    "parent",
+    "stake",
+    "earnings",
+    "profit",
+    "revenue",
+    "sales",
+    "fleet",
+    "mr",
+    "ms",
+    "prof",
+];
+
+/// Unclaimed capitalised names (up to three words) that own a company part: found from
+/// the "'s" before the part, so only a few tokens are looked at.
+pub(super) fn owners_of_company_parts(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let name = |k: usize| tokens.is_capitalized(k) && !taken[k] && !is(tokens, k, NotName);
+    let mut found = Vec::new();
+    for apostrophe in 1..tokens.len().saturating_sub(2) {
+        let owner = apostrophe - 1;
+        let owned = tokens.folded(apostrophe) == "'"
+            && tight(tokens, owner)
+            && tokens.folded(apostrophe + 1) == "s";
+        if !owned || !name(owner) || !COMPANY_PARTS.contains(&tokens.folded(apostrophe + 2)) {
+            continue;
+        }
+        let mut first = owner;
+        while first > 0 && owner - first < 2 && name(first - 1) {
+            first -= 1;
+        }
+        found.push(Mention::new(first, owner, Label::Org));
+    }
+    found
+}
+
+/// The last token of a company's name before its legal forms ("Co., Ltd.", "S.A.") and
+/// the "&" or comma before them ("J.L. Henry & Co."), if the name has one.
+pub(super) fn before_legal_form(
+    tokens: &Words<'_, '_>,
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    if let Some(form) = legal_form_start(tokens, first, last) {
+        return (form > first).then(|| form - 1);
+    }
+    let mut end = last;
+    let mut legal = false;
+    while end > first {
+        if is_legal_suffix(tokens, end) {
+            legal = true;
+        } else if !matches!(tokens.folded(end), "." | "," | "&") {
+            break;
+        }
+        end -= 1;
+    }
+    (legal && is_name_word(tokens, end)).then_some(end)
+}
+
+/// "Samsung Heavy Co., Ltd.", "Itoh Energy Co. Ltd.": a second legal suffix after the
+/// first one's full stop or comma. The second suffix, if the punctuation at token `j`
+/// leads to one.
+pub(super) fn chained_legal_suffix(tokens: &Words<'_, '_>, j: usize) -> Option<usize> {
+    if j == 0
+        || !is_legal_suffix(tokens, j - 1)
+        || !(tokens.is_punct(j, '.') || tokens.is_punct(j, ','))
+    {
+        return None;
+    }
+    let next = if tokens.is_punct(j + 1, ',') {
+        j + 2
+    } else {
+        j + 1
+    };
+    // Not "Daewoo Corp., Group chairman ..." nor "Acme Corp. Co-Chairman ...".
+    let second = is_legal_suffix(tokens, next)
+        && tokens.folded(next) != "group"
+        && !tokens.is_punct(next + 1, '-');
+    second.then_some(next)
+}
+
+/// "Baring Securities (Hong Kong) Ltd.", "United Biscuits (Holdings) PLC": a bracket of
+/// capitalised words between a company's name and its legal suffix is part of the name.
+/// The closing bracket, if token `open` opens such a bracket.
+pub(super) fn bracket_before_legal_form(tokens: &Words<'_, '_>, open: usize) -> Option<usize> {
+    if !tokens.is_punct(open, '(') {
+        return None;
+    }
+    // Up to three words, and the full stops of "U.S.A.".
+    let close =
+        (open + 2..=open + 7).find(|&k| !tokens.is_capitalized(k) && !tokens.is_punct(k, '.'))?;
+    (tokens.is_punct(close, ')') && is_legal_suffix(tokens, close + 1)).then_some(close)
+}
+
+/// Is token `k` a capitalised legal suffix ("Corp", "Ltd")? They are all organisation
+/// heads, and the class bit spares most tokens the list.
+fn is_legal_suffix(tokens: &Words<'_, '_>, k: usize) -> bool {
+    is(tokens, k, OrgHead)
+        && tokens.is_capitalized(k)
+        && crate::linking::LEGAL_SUFFIXES.contains(&tokens.folded(k))
+}
+
+/// Dotted legal forms of companies, letters only: "S.A.", "N.V.", "S.p.A.", "G.m.b.H.".
+const LEGAL_FORMS: &[&str] = &["sa", "nv", "ag", "spa", "gmbh", "bv", "sarl", "srl", "kk"];
+
+/// The final full stop of a dotted legal form starting at token `k`, if one does.
+fn dotted_legal_form(tokens: &Tokens<'_>, k: usize) -> Option<usize> {
+    let mut letters = String::new();
+    let mut j = k;
+    while letters.len() < 5
+        && tokens.raw(j).len() == 1
+        && tokens.kind(j) == TokenKind::Word
+        && tokens.is_punct(j + 1, '.')
+        && !tokens.list[j + 1].space_before
+    {
+        letters.push_str(tokens.folded(j));
+        j += 2;
+    }
+    // "U.S.A." ends in letters that spell "S.A." but is one word, no legal form.
+    let inside_word = k > 0 && tokens.is_punct(k - 1, '.') && !tokens.list[k].space_before;
+    let known = j > k + 2
+        && tokens.is_capitalized(k)
+        && !inside_word
+        && LEGAL_FORMS.contains(&letters.as_str());
+    known.then_some(j - 1)
+}
+
+/// Where a dotted legal form ending the name `first..=last` starts (its final full stop
+/// may have gone to the sentence): "Gatoil Suisse S.A".
+pub fn legal_form_start(tokens: &Tokens<'_>, first: usize, last: usize) -> Option<usize> {
+    (first + 1..=last)
+        .rev()
+        .take(10)
+        .find(|&k| dotted_legal_form(tokens, k).is_some_and(|end| end == last || end == last + 1))
+}
+
+/// A dotted legal form ends a capitalised run: "Birkel G" goes on to "Birkel
+/// G.m.b.H.", and "Tessera S.A. The" stops before "The".
+pub(super) fn with_legal_form(tokens: &Words<'_, '_>, first: usize, last: usize) -> usize {
+    let form = (first + 1..=last)
+        .rev()
+        .take(10)
+        .filter_map(|k| dotted_legal_form(tokens, k))
+        .last();
+    match form {
+        Some(end) if ends_sentence(tokens, end) => end - 1,
+        Some(end) => end,
+        None => last,
+    }
+}

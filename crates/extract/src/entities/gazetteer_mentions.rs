@@ -1,0 +1,134 @@
+//! Gazetteer matches made mentions in their most likely reading ([`crate::context`]),
+//! with the qualifier after them ("Paris, Texas") and their unit ("Jiangsu Province"),
+//! and no acronym read as a place ("the ABA").
+
+use super::settled::listed;
+use super::words::Words;
+use crate::context::Context;
+use crate::gazetteer::{EntryKind, Gazetteer, Match};
+use crate::mention::Mention;
+use crate::model::CountryCode;
+
+/// The country of a region or country named right after a place and a comma:
+/// "London, Ky.", "Paris, Texas", "Perth, Scotland"; not the first of a list ("Paris,
+/// Canada and France").
+pub(super) fn qualifier(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    index: usize,
+) -> Option<CountryCode> {
+    let place = &matches[index];
+    let next = matches.get(index + 1).filter(|next| {
+        next.first == place.last + 2
+            && tokens.is_punct(place.last + 1, ',')
+            && !listed(tokens, matches, index + 1)
+    })?;
+    let mut countries = next
+        .entries
+        .iter()
+        .map(|&id| gazetteer.entry(id))
+        .filter(|entry| {
+            matches!(entry.kind, EntryKind::Country | EntryKind::Region) && !entry.context_only
+        });
+    let country = countries.next()?.country?;
+    countries
+        .all(|entry| entry.country == Some(country))
+        .then_some(country)
+}
+
+/// The mention a gazetteer match stands for, in its most likely reading.
+pub(super) fn gazetteer_mention(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    context: &Context,
+    found: &Match,
+    qualifier: Option<CountryCode>,
+) -> Option<Mention> {
+    let town = context.town_country(found);
+    let entry = context.best(gazetteer, found, qualifier.or(town));
+    // A town the gazetteer does not know, namesake of a place, a person or a country it
+    // does ("Edmonton, Ky.", "Churchill, Man.", "the city of Turkey"), or known only as
+    // a reading the document would not otherwise support ("Coalville, Utah").
+    if let Some(country) =
+        town.filter(|&town| entry.is_none_or(|entry| entry.country != Some(town)))
+    {
+        return Some(Mention::place(
+            found.first,
+            found.last,
+            EntryKind::City,
+            Some(country),
+        ));
+    }
+    let entry = entry?;
+    if written_as_acronym(tokens, found, &entry.canonical) {
+        return None;
+    }
+    let place = matches!(
+        entry.kind,
+        EntryKind::City | EntryKind::Region | EntryKind::Capital
+    );
+    let last = if place {
+        with_unit(tokens, found.last)
+    } else {
+        found.last
+    };
+    // "Calif." ending a sentence leaves its full stop to the sentence; "U.S." keeps it.
+    let last = if entry.kind == EntryKind::Region {
+        without_final_stop(tokens, found.first, last)
+    } else {
+        last
+    };
+    let mut mention = Mention::new(found.first, last, entry.label);
+    mention.country = entry.country;
+    mention.canonical = Some(entry.canonical.clone());
+    mention.kind = Some(entry.kind);
+    Some(mention)
+}
+
+/// A name of one word written in capitals after a lower-case word is an acronym, not
+/// the name: "the ABA" (the bar association), not Aba in Nigeria. Datelines ("LONDON
+/// (Reuters) -") and headlines come first on their line or among capitals. Aliases that
+/// are acronyms ("NSW", "USSR") differ from their canonical name, so they still match.
+fn written_as_acronym(tokens: &Words<'_, '_>, found: &Match, canonical: &str) -> bool {
+    let i = found.first;
+    let after_lower_case = i > 0
+        && !tokens.list[i].newline_before
+        && tokens.raw(i - 1).starts_with(|c: char| c.is_lowercase());
+    found.last == i
+        && after_lower_case
+        && tokens.is_all_caps(i)
+        && tokens.raw(i).len() >= 3
+        && !tokens.is_all_caps(i + 1)
+        && canonical.chars().any(char::is_lowercase)
+        && crate::normalize::fold(canonical) == tokens.folded(i)
+}
+
+/// "Jiangsu Province", "Batken Region": an administrative unit named after its place
+/// belongs to the place's name.
+fn with_unit(tokens: &Words<'_, '_>, last: usize) -> usize {
+    let unit = match tokens.folded(last + 1) {
+        "province" | "region" | "oblast" | "prefecture" => true,
+        "city" | "county" | "district" | "state" | "municipality" => {
+            tokens.is_capitalized(last + 1)
+        }
+        _ => false,
+    };
+    if unit {
+        last + 1
+    } else {
+        last
+    }
+}
+
+/// "Calif." at the end of a sentence: the full stop ends the sentence, not the name.
+fn without_final_stop(tokens: &Words<'_, '_>, first: usize, last: usize) -> usize {
+    let sentence_end = last + 1 >= tokens.len()
+        || tokens.list[last + 1].newline_before
+        || tokens.is_capitalized(last + 1);
+    if last > first && tokens.is_punct(last, '.') && sentence_end {
+        last - 1
+    } else {
+        last
+    }
+}

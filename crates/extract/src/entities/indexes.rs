@@ -1,0 +1,82 @@
+//! Stock indexes, which OntoNotes does not mark ("the Dow Jones Industrial Average",
+//! "S&P 500 futures"), and "the Dow", an organisation.
+
+use super::words::{is, Words};
+use crate::lexicon::WordClass::NotName;
+use crate::mention::Mention;
+use crate::model::Label;
+use crate::tokens::TokenKind;
+
+/// Names of stock indexes, which OntoNotes does not mark: "the Dow Jones Industrial
+/// Average", "the Nikkei index", "S&P 500 futures", "the FT-SE 100". A capitalised run
+/// that ends in "Average" or "Index", or is followed by a lower-case "index" or
+/// "average", or an acronym followed by a figure of two or more digits ("S&P 500", not
+/// "Kentucky 192" or "Boeing 747"). Found from the word or figure that ends them.
+pub(super) fn stock_indexes(tokens: &Words<'_, '_>) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for j in 1..tokens.len() {
+        let last = match tokens.folded(j) {
+            "average" | "averages" | "index" if tokens.is_capitalized(j) => j,
+            "average" | "averages" | "index" => j - 1,
+            _ if tokens.kind(j) == TokenKind::Number
+                && tokens.raw(j).len() >= 2
+                && !tokens.is_punct(j + 1, '.') =>
+            {
+                j - 1
+            }
+            _ => continue,
+        };
+        let first = index_run_start(tokens, last);
+        let acronym = (first..=last).all(|k| {
+            tokens.is_all_caps(k) || tokens.raw(k).len() == 1 || tokens.kind(k) == TokenKind::Punct
+        });
+        let named = last == j && first < last;
+        let described = last + 1 == j && tokens.kind(j) == TokenKind::Word;
+        let numbered = last + 1 == j && tokens.kind(j) == TokenKind::Number && acronym;
+        if tokens.is_capitalized(first) && (named || described || numbered) {
+            found.push((first, last));
+        }
+    }
+    found
+}
+
+/// The first token of a run of up to eight capitalised words and acronyms, joined by
+/// "&" or "-", that ends at token `last`.
+fn index_run_start(tokens: &Words<'_, '_>, last: usize) -> usize {
+    let mut first = last;
+    let name = |k: usize| tokens.is_capitalized(k) && !is(tokens, k, NotName);
+    while last - first < 8 && first > 0 && name(first) && !tokens.list[first].newline_before {
+        if name(first - 1) {
+            first -= 1;
+        } else if first >= 2
+            && (tokens.is_punct(first - 1, '&') || tokens.is_punct(first - 1, '-'))
+            && name(first - 2)
+        {
+            first -= 2;
+        } else {
+            break;
+        }
+    }
+    first
+}
+
+/// "the Dow": the Dow Jones Industrial Average, an organisation in OntoNotes.
+pub(super) fn the_dow(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    tokens
+        .capitals
+        .iter()
+        .copied()
+        .filter(|&i| {
+            i >= 1
+                && tokens.raw(i) == "Dow"
+                && !taken[i]
+                && tokens.folded(i - 1) == "the"
+                && !tokens.is_capitalized(i + 1)
+        })
+        .map(|i| {
+            let mut dow = Mention::new(i, i, Label::Org);
+            dow.canonical = Some("Dow Jones Industrial Average".to_string());
+            dow
+        })
+        .collect()
+}

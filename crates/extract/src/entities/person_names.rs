@@ -1,0 +1,204 @@
+//! People named by the form of their names: led by a given name ("David Dinkins"), with
+//! an initial inside ("Deryck C. Maughan"), in pinyin ("Zhao Leji"); and names that
+//! outrank the places that share their words ("President Salinas", "says Kent Calder").
+
+use super::chinese_names::is_chinese_name;
+use super::matches::{in_known_name, in_match};
+use super::people::{introduces_person, name_end};
+use super::words::{is, is_abbreviated_title, is_name_word, is_title, tight, Words};
+use crate::gazetteer::{EntryKind, Gazetteer, Match};
+use crate::lexicon::WordClass::{OrgHead, SpeechVerb, TradeHead};
+use crate::mention::Mention;
+use crate::model::Label;
+
+/// Two capitalised words that make a Chinese name in pinyin: "Zhao Leji".
+pub(super) fn chinese_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let pair = !taken[i]
+            && !taken[i + 1]
+            && tokens.is_capitalized(i)
+            && tokens.is_capitalized(i + 1)
+            && !tokens.is_all_caps(i)
+            && !tokens.is_all_caps(i + 1)
+            && tokens.list[i + 1].space_before
+            && !tokens.list[i + 1].newline_before
+            && !tokens.is_capitalized(i + 2)
+            && is_chinese_name(tokens.folded(i), tokens.folded(i + 1));
+        if pair {
+            found.push(Mention::new(i, i + 1, Label::Person));
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Names that start with a given name and go on with at least one more name word:
+/// "David Dinkins", "Carla A. Hills", "Jean-Claude Juncker".
+pub(super) fn given_name_people(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    taken: &[bool],
+) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    for &i in &tokens.capitals {
+        if found.last().is_some_and(|person| person.last >= i) {
+            continue;
+        }
+        let given = !tokens.is_all_caps(i) && gazetteer.is_given_name(tokens.folded(i));
+        // "Robert Wood Johnson Foundation" is named after a person but is none.
+        let person_end = given.then(|| name_end(tokens, i, taken, 4)).flatten();
+        match person_end.filter(|&last| last > i && !is(tokens, last, OrgHead | TradeHead)) {
+            Some(last) => {
+                // "E. Robert Wallach": an initial before the given name.
+                let initial = i >= 2
+                    && tokens.is_punct(i - 1, '.')
+                    && tight(tokens, i - 2)
+                    && tokens.raw(i - 2).chars().count() == 1
+                    && tokens.is_capitalized(i - 2)
+                    && !taken[i - 2];
+                let first = if initial { i - 2 } else { i };
+                found.push(Mention::new(first, last, Label::Person));
+            }
+            None => continue,
+        }
+    }
+    found
+}
+
+/// People whose surname is a town's name, after their title: "President Salinas",
+/// "Mayor Austin". A title outranks the place as an honorific does.
+pub(super) fn titled_towns(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    taken: &[bool],
+) -> Vec<Mention> {
+    let town = |m: &Match| {
+        m.entries.iter().any(|&id| {
+            matches!(
+                gazetteer.entry(id).kind,
+                EntryKind::City | EntryKind::Region | EntryKind::Capital
+            )
+        })
+    };
+    // "Sen." is a title and its full stop; "President" a title alone.
+    let after_title = |first: usize| {
+        (first >= 1 && is_title(tokens, first - 1))
+            || (first >= 2 && is_abbreviated_title(tokens, first - 2))
+    };
+    matches
+        .iter()
+        .filter(|m| {
+            after_title(m.first) && town(m) && name_end(tokens, m.first, taken, 4) == Some(m.last)
+        })
+        .map(|m| Mention::new(m.first, m.last, Label::Person))
+        .collect()
+}
+
+/// Two-word names of which one word is a town's or a region's, when the context makes a
+/// person of them: after a speech verb or before an apposition about a person ("says
+/// Kent Calder, a specialist", "Masato Murakami, chief manager"). The context rule for
+/// speakers comes too late: the place would have taken its word.
+pub(super) fn speakers_named_like_towns(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    taken: &[bool],
+) -> Vec<Mention> {
+    let town = |m: &Match| {
+        m.first == m.last
+            && m.entries.iter().any(|&id| {
+                matches!(
+                    gazetteer.entry(id).kind,
+                    EntryKind::City | EntryKind::Region | EntryKind::Capital
+                )
+            })
+    };
+    let free_name_word = |k: usize| {
+        is_name_word(tokens, k) && !taken[k] && !tokens.is_all_caps(k) && !in_match(matches, k)
+    };
+    let mut found: Vec<Mention> = Vec::new();
+    for m in matches {
+        // Rarely true, so tested first and without a branch: a capitalised word beside
+        // (before the first token, the index wraps past the end: not capitalised).
+        let beside =
+            tokens.is_capitalized(m.first.wrapping_sub(1)) | tokens.is_capitalized(m.last + 1);
+        if !beside || !town(m) || taken[m.first] {
+            continue;
+        }
+        // The town's word first ("Kent Calder") or last ("Masato Murakami").
+        let surname = (m.first + 1, (m.first, m.first + 1));
+        let given_name = m.first.checked_sub(1).map(|k| (k, (k, m.first)));
+        let person = std::iter::once(surname)
+            .chain(given_name)
+            .find(|&(other, (first, last))| {
+                free_name_word(other) && is_person_by_context(tokens, first, last)
+            })
+            .map(|(_, name)| name);
+        if let Some((first, last)) = person {
+            if found.last().is_none_or(|before| before.last < first) {
+                found.push(Mention::new(first, last, Label::Person));
+            }
+        }
+    }
+    found
+}
+
+/// Is the name at `first..=last` a whole one said to be a person's by its context: after
+/// a speech verb, or before an apposition about a person?
+fn is_person_by_context(tokens: &Words<'_, '_>, first: usize, last: usize) -> bool {
+    let whole = (first == 0 || !is_name_word(tokens, first - 1)) && !is_name_word(tokens, last + 1);
+    let after_speech = first > 0 && is(tokens, first - 1, SpeechVerb);
+    let before_apposition = tokens.is_punct(last + 1, ',') && introduces_person(tokens, last + 2);
+    whole && (after_speech || before_apposition)
+}
+
+/// Names with an initial inside them, whatever the given name: "Deryck C. Maughan",
+/// "T. Marshall Hahn Jr.", "J.P. Bolduc". No word of them may be read as a country, a
+/// place or an organisation ("U.S. Steel" is no person).
+pub(super) fn initialled_people(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    taken: &[bool],
+) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    // Names are looked for only around initials, which are rare: from the name word
+    // before the first initial of a row ("Deryck C."), else from the initial itself.
+    for &k in &tokens.capitals {
+        let first_initial = is_initial(tokens, k) && !(k >= 2 && is_initial(tokens, k - 2));
+        if !first_initial || found.last().is_some_and(|person| person.last >= k) {
+            continue;
+        }
+        let word_before = k > 0 && is_name_word(tokens, k - 1) && !taken[k - 1];
+        let starts = if word_before { [k - 1, k] } else { [k, k] };
+        let person = starts.into_iter().find_map(|first| {
+            let last = (!taken[first])
+                .then(|| name_end(tokens, first, taken, 4))
+                .flatten()?;
+            let named = last > first
+                && has_inner_initial(tokens, first, last)
+                && !is(tokens, last, OrgHead | TradeHead)
+                && !(first..=last).any(|j| in_known_name(gazetteer, matches, j));
+            named.then(|| Mention::new(first, last, Label::Person))
+        });
+        found.extend(person);
+    }
+    found
+}
+
+/// A capital letter alone before a full stop: "C." in "Deryck C. Maughan".
+fn is_initial(tokens: &Words<'_, '_>, k: usize) -> bool {
+    tokens.is_capitalized(k) && tokens.raw(k).len() == 1 && tokens.is_punct(k + 1, '.')
+}
+
+/// An initial ("C.") with a name word after it, within tokens `first..=last`.
+fn has_inner_initial(tokens: &Words<'_, '_>, first: usize, last: usize) -> bool {
+    (first..last.saturating_sub(1)).any(|k| is_initial(tokens, k))
+        && is_name_word(tokens, last)
+        && tokens.raw(last).len() > 1
+}
