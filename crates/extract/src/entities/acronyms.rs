@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
+use super::claims::Claims;
 use super::words::{is, tight, Words};
 use crate::lexicon::WordClass::NotOrganization;
 use crate::mention::Mention;
@@ -23,7 +24,7 @@ const COMMON_AMPERSAND_TERMS: &[[&str; 2]] = &[
 /// "IRS", "OSCE", also written with an ampersand: "AT&T", "S&P". Not in a headline
 /// written all in capitals, nor a word of three letters or more that the text also
 /// writes in lower case ("COPPER: Futures ...", "copper prices").
-pub(super) fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+pub(super) fn acronyms(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
     let letters = |j: usize| {
         // The capital test first: it is a flag, cheaper than reading the text.
         tokens.is_capitalized(j)
@@ -34,7 +35,7 @@ pub(super) fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut next = 0;
     for &i in &tokens.capitals {
-        if i < next || taken[i] || !letters(i) {
+        if i < next || claims.is_taken(i) || !letters(i) {
             continue;
         }
         // "AT&T": letters joined by a tight ampersand.
@@ -43,7 +44,7 @@ pub(super) fn acronyms(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
             && tight(tokens, last)
             && tight(tokens, last + 1)
             && letters(last + 2)
-            && !taken[last + 2]
+            && !claims.is_taken(last + 2)
         {
             last += 2;
         }

@@ -2,7 +2,9 @@
 //! Herald"), departments in titles ("Labor Secretary"), bodies that speak ("the Merc
 //! said"), and the country of a local body ("Enfield Council").
 
+use super::claims::Claims;
 use super::words::{is, Words};
+use super::Recognition;
 use crate::lexicon::WordClass::{
     AbbreviatedTitle, Department, NotName, OrgHead, SpeechVerb, Title,
 };
@@ -28,7 +30,17 @@ const LOCAL_INSTITUTION_HEADS: &[&str] = &[
     "coroner",
 ];
 
-pub(super) fn is_local_institution(tokens: &Words<'_, '_>, mention: &Mention) -> bool {
+/// Pass: a local body with no country belongs to the one a local story is set in.
+pub(super) fn give_local_bodies_their_country(r: &mut Recognition<'_, '_>) {
+    let home = r.context.home();
+    for mention in &mut r.mentions {
+        if mention.country.is_none() && is_local_institution(&r.words, mention) {
+            mention.country = home;
+        }
+    }
+}
+
+fn is_local_institution(tokens: &Words<'_, '_>, mention: &Mention) -> bool {
     mention.label == Label::Org
         && (mention.first..=mention.last)
             .any(|i| LOCAL_INSTITUTION_HEADS.contains(&tokens.folded(i)))
@@ -38,9 +50,11 @@ pub(super) fn is_local_institution(tokens: &Words<'_, '_>, mention: &Mention) ->
 /// unclaimed name of one or two words between "the" and a speech verb is a body. Titles
 /// ("the President said") are no names. Found from the verb, so only a few tokens are
 /// looked at.
-pub(super) fn speaking_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+pub(super) fn speaking_bodies(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
     let name = |k: usize| {
-        tokens.is_capitalized(k) && !taken[k] && !is(tokens, k, NotName | Title | AbbreviatedTitle)
+        tokens.is_capitalized(k)
+            && !claims.is_taken(k)
+            && !is(tokens, k, NotName | Title | AbbreviatedTitle)
     };
     let mut found = Vec::new();
     for verb in 2..tokens.len() {
@@ -58,10 +72,10 @@ pub(super) fn speaking_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Men
 /// Bodies of a state named by a capitalised common noun: "the House", "Parliament",
 /// "the Navy", "the Air Force", and papers named by their last word: "the Herald". Not
 /// at the start of a sentence unless after "The".
-pub(super) fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+pub(super) fn state_bodies(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
     let mut found = Vec::new();
     for &i in &tokens.capitals {
-        if taken[i] || tokens.is_all_caps(i) {
+        if claims.is_taken(i) || tokens.is_all_caps(i) {
             continue;
         }
         // A paper is named so only after "the": "the Herald", "the Journal".
@@ -80,9 +94,15 @@ pub(super) fn state_bodies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mentio
         // "House of Commons" and "Army Corps" are other names, found elsewhere, and so
         // is "Random House".
         let continues = tokens.is_capitalized(last + 1) || tokens.folded(last + 1) == "of";
-        let ends_name =
-            i > 0 && tokens.is_capitalized(i - 1) && !taken[i - 1] && !is(tokens, i - 1, NotName);
-        if (after_the || (mid_sentence && !paper)) && !continues && !ends_name && !taken[last] {
+        let ends_name = i > 0
+            && tokens.is_capitalized(i - 1)
+            && !claims.is_taken(i - 1)
+            && !is(tokens, i - 1, NotName);
+        if (after_the || (mid_sentence && !paper))
+            && !continues
+            && !ends_name
+            && !claims.is_taken(last)
+        {
             found.push(Mention::new(i, last, Label::Org));
         }
     }
@@ -151,7 +171,7 @@ pub(super) fn department_after_title(tokens: &Words<'_, '_>, of: usize) -> Optio
 /// The department of a title, an organisation by OntoNotes' conventions: "Labor" in
 /// "Labor Secretary Elizabeth Dole", "State" in "Secretary of State James Baker" (but
 /// not "Foreign" in "Foreign Minister", nor "State" in "Minister of State").
-pub(super) fn departments_in_titles(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+pub(super) fn departments_in_titles(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
     let secretary = |j: usize| {
         tokens.is_capitalized(j)
             && matches!(
@@ -173,7 +193,7 @@ pub(super) fn departments_in_titles(tokens: &Words<'_, '_>, taken: &[bool]) -> V
         } else {
             None
         };
-        if let Some(d) = department.filter(|&d| !taken[d]) {
+        if let Some(d) = department.filter(|&d| !claims.is_taken(d)) {
             found.push(Mention::new(d, d, Label::Org));
         }
     }

@@ -2,6 +2,7 @@
 //! context shows to be a company's ("a stake in Younkers", "Vantor's shares"), and the
 //! stem a company goes by later ([`before_legal_form`]).
 
+use super::claims::Claims;
 use super::organizations::ends_sentence;
 use super::words::{is, is_name_word, tight, Words};
 use crate::lexicon::WordClass::{AbbreviatedTitle, NotName, OrgHead, Title};
@@ -147,17 +148,17 @@ fn is_deal(noun: &str, preposition: &str) -> bool {
 
 /// A name right after a description of a company or a role in one: "the Russian state
 /// company Zarubezhneft", "Chinese carmaker Chery Automobile", "president of Harlan Mills".
-pub(super) fn described_companies(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+pub(super) fn described_companies(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut next = 1;
     for &i in &tokens.capitals {
-        if i < next || taken[i] || !after_company_cue(tokens, i) {
+        if i < next || claims.is_taken(i) || !after_company_cue(tokens, i) {
             continue;
         }
         let mut last = i;
         while last - i < 3
             && tokens.is_capitalized(last + 1)
-            && !taken[last + 1]
+            && !claims.is_taken(last + 1)
             && tokens.list[last + 1].space_before
         {
             last += 1;
@@ -205,8 +206,9 @@ const COMPANY_PARTS: &[&str] = &[
 
 /// Unclaimed capitalised names (up to three words) that own a company part: found from
 /// the "'s" before the part, so only a few tokens are looked at.
-pub(super) fn owners_of_company_parts(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
-    let name = |k: usize| tokens.is_capitalized(k) && !taken[k] && !is(tokens, k, NotName);
+pub(super) fn owners_of_company_parts(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
+    let name =
+        |k: usize| tokens.is_capitalized(k) && !claims.is_taken(k) && !is(tokens, k, NotName);
     let mut found = Vec::new();
     for apostrophe in 1..tokens.len().saturating_sub(2) {
         let owner = apostrophe - 1;

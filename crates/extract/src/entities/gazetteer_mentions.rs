@@ -2,17 +2,39 @@
 //! with the qualifier after them ("Paris, Texas") and their unit ("Jiangsu Province"),
 //! and no acronym read as a place ("the ABA").
 
+use super::claims::{place_yields_to_person, Claims};
 use super::settled::listed;
 use super::words::Words;
+use super::Recognition;
 use crate::context::Context;
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
 use crate::mention::Mention;
 use crate::model::CountryCode;
 
+/// Pass: each gazetteer match in its most likely reading, unless it is inside the name
+/// of a person gathered before ([`place_yields_to_person`]).
+pub(super) fn claim_gazetteer_mentions(r: &mut Recognition<'_, '_>) {
+    let mut people = Claims::new(r.words.len());
+    for (index, person) in r.people.iter().enumerate() {
+        people.hold(person.first, person.last, index);
+    }
+    for index in 0..r.matches.len() {
+        let qualifier = qualifier(&r.words, r.gazetteer, &r.matches, index);
+        let found = &r.matches[index];
+        if let Some(mention) =
+            gazetteer_mention(&r.words, r.gazetteer, &r.context, found, qualifier)
+        {
+            if !place_yields_to_person(&r.words, &mention, &people, &r.people) {
+                r.claim(mention);
+            }
+        }
+    }
+}
+
 /// The country of a region or country named right after a place and a comma:
 /// "London, Ky.", "Paris, Texas", "Perth, Scotland"; not the first of a list ("Paris,
 /// Canada and France").
-pub(super) fn qualifier(
+fn qualifier(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     matches: &[Match],
@@ -38,7 +60,7 @@ pub(super) fn qualifier(
 }
 
 /// The mention a gazetteer match stands for, in its most likely reading.
-pub(super) fn gazetteer_mention(
+fn gazetteer_mention(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     context: &Context,

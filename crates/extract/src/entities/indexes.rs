@@ -1,18 +1,28 @@
 //! Stock indexes, which OntoNotes does not mark ("the Dow Jones Industrial Average",
 //! "S&P 500 futures"), and "the Dow", an organisation.
 
+use super::claims::Claims;
 use super::words::{is, Words};
+use super::Recognition;
 use crate::lexicon::WordClass::NotName;
 use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::TokenKind;
+
+/// Pass: stock indexes are no entities, though named after a firm or a paper: their
+/// tokens are reserved ([`Claims::reserve`]).
+pub(super) fn reserve_stock_indexes(r: &mut Recognition<'_, '_>) {
+    for (first, last) in stock_indexes(&r.words) {
+        r.claims.reserve(first, last);
+    }
+}
 
 /// Names of stock indexes, which OntoNotes does not mark: "the Dow Jones Industrial
 /// Average", "the Nikkei index", "S&P 500 futures", "the FT-SE 100". A capitalised run
 /// that ends in "Average" or "Index", or is followed by a lower-case "index" or
 /// "average", or an acronym followed by a figure of two or more digits ("S&P 500", not
 /// "Kentucky 192" or "Boeing 747"). Found from the word or figure that ends them.
-pub(super) fn stock_indexes(tokens: &Words<'_, '_>) -> Vec<(usize, usize)> {
+fn stock_indexes(tokens: &Words<'_, '_>) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for j in 1..tokens.len() {
         let last = match tokens.folded(j) {
@@ -61,7 +71,7 @@ fn index_run_start(tokens: &Words<'_, '_>, last: usize) -> usize {
 }
 
 /// "the Dow": the Dow Jones Industrial Average, an organisation in OntoNotes.
-pub(super) fn the_dow(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+pub(super) fn the_dow(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
     tokens
         .capitals
         .iter()
@@ -69,7 +79,7 @@ pub(super) fn the_dow(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
         .filter(|&i| {
             i >= 1
                 && tokens.raw(i) == "Dow"
-                && !taken[i]
+                && !claims.is_taken(i)
                 && tokens.folded(i - 1) == "the"
                 && !tokens.is_capitalized(i + 1)
         })

@@ -11,6 +11,7 @@ use super::matches::{in_match, is_one_match, is_place, matches_within};
 use super::places::county_country;
 use super::settled::state_after;
 use super::words::{is, is_name_word, is_title, tight, Words};
+use super::Recognition;
 use crate::context::Context;
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
 use crate::lexicon::WordClass::{
@@ -20,10 +21,18 @@ use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::TokenKind;
 
+/// Pass: the organisations (and laws, events, facilities) named by their head words,
+/// all of them kept for the people passes that read their words.
+pub(super) fn claim_organizations(r: &mut Recognition<'_, '_>) {
+    let found = organization_names(&r.words, r.gazetteer, &r.matches, &r.context);
+    r.organizations = found.iter().map(|org| (org.first, org.last)).collect();
+    r.claim_all(found);
+}
+
 /// Capitalised runs of words (with lower-case connectors inside) that end in an
 /// organisation head word or start with one followed by "of"/"for". Countries and
 /// demonyms inside are absorbed: "the Russian Foreign Ministry" is one ORG.
-pub(super) fn organization_names(
+fn organization_names(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     matches: &[Match],

@@ -5,6 +5,7 @@
 
 use super::bodies::department_after_title;
 use super::chinese_names::is_chinese_name;
+use super::claims::Claims;
 use super::words::{
     is, is_abbreviated_title, is_name_particle, is_name_word, is_title, tight, Words,
 };
@@ -21,13 +22,13 @@ const MAX_INITIALS: usize = 4;
 pub(super) fn name_end(
     tokens: &Words<'_, '_>,
     first: usize,
-    taken: &[bool],
+    claims: &Claims,
     max_words: usize,
 ) -> Option<usize> {
     let mut j = first;
     let mut last = None;
     let mut words = 0;
-    while j < tokens.len() && !taken[j] && words < max_words {
+    while j < tokens.len() && !claims.is_taken(j) && words < max_words {
         if j > first && tokens.list[j].newline_before {
             break;
         }
@@ -85,7 +86,7 @@ pub(super) fn name_end(
 
 /// "President Vladimir Putin", "First Deputy Prime Minister Igor Shuvalov": the names
 /// after a run of titles.
-pub(super) fn titled_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+pub(super) fn titled_people(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -103,7 +104,7 @@ pub(super) fn titled_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Menti
         }
         // "Secretary of State James Baker", "Secretary of the Treasury Nicholas Brady".
         let first = department_after_title(tokens, j).map_or(j, |department| department + 1);
-        match name_end(tokens, first, taken, 4) {
+        match name_end(tokens, first, claims, 4) {
             Some(last) if !tokens.list[first].newline_before => {
                 found.push(Mention::new(first, last, Label::Person));
                 i = last + 1;
@@ -115,14 +116,14 @@ pub(super) fn titled_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Menti
 }
 
 /// "Mr. Smith", "Sen. Dole": the name after an abbreviated honorific.
-pub(super) fn honorific_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+pub(super) fn honorific_people(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
     (0..tokens.len())
         .filter(|&i| {
             is_abbreviated_title(tokens, i)
                 && !tokens.list.get(i + 2).is_some_and(|t| t.newline_before)
         })
         .filter_map(|i| {
-            name_end(tokens, i + 2, taken, 4).map(|last| Mention::new(i + 2, last, Label::Person))
+            name_end(tokens, i + 2, claims, 4).map(|last| Mention::new(i + 2, last, Label::Person))
         })
         .collect()
 }
@@ -153,17 +154,17 @@ fn is_title_word(tokens: &Words<'_, '_>, i: usize) -> bool {
 /// Names of two or more words next to a speech verb ("said Nikita Mendkovich", "Anna
 /// Petrova said") or before an apposition that describes a person ("Nikita Mendkovich,
 /// head of ...", "John Smith, 63, ...").
-pub(super) fn speakers(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+pub(super) fn speakers(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
     let mut found = Vec::new();
     for i in 0..tokens.len() {
         let speech = tokens.kind(i) == TokenKind::Word && is(tokens, i, SpeechVerb);
         if speech {
-            if let Some(last) = name_end(tokens, i + 1, taken, 4).filter(|&last| last > i + 1) {
+            if let Some(last) = name_end(tokens, i + 1, claims, 4).filter(|&last| last > i + 1) {
                 found.push(Mention::new(i + 1, last, Label::Person));
             }
         }
         if speech || (tokens.is_punct(i, ',') && introduces_person(tokens, i + 1)) {
-            if let Some((first, last)) = name_before(tokens, i, taken) {
+            if let Some((first, last)) = name_before(tokens, i, claims) {
                 found.push(Mention::new(first, last, Label::Person));
             }
         }
@@ -238,11 +239,11 @@ pub(super) fn introduces_person(tokens: &Words<'_, '_>, i: usize) -> bool {
 }
 
 /// A name of two to four words ending right before token `end`.
-fn name_before(tokens: &Words<'_, '_>, end: usize, taken: &[bool]) -> Option<(usize, usize)> {
+fn name_before(tokens: &Words<'_, '_>, end: usize, claims: &Claims) -> Option<(usize, usize)> {
     let mut first = end;
     while first > 0
         && end - first < 6
-        && !taken[first - 1]
+        && !claims.is_taken(first - 1)
         && (is_name_word(tokens, first - 1)
             || tokens.is_punct(first - 1, '.')
             || is_name_particle(tokens, first - 1))
@@ -250,7 +251,7 @@ fn name_before(tokens: &Words<'_, '_>, end: usize, taken: &[bool]) -> Option<(us
         first -= 1;
     }
     (first..end.saturating_sub(1)).find_map(|start| {
-        let last = name_end(tokens, start, taken, 4)?;
+        let last = name_end(tokens, start, claims, 4)?;
         let words = (start..=last).filter(|&j| is_name_word(tokens, j)).count();
         (last + 1 == end && words >= 2).then_some((start, last))
     })

@@ -2,22 +2,84 @@
 //! an initial inside ("Deryck C. Maughan"), in pinyin ("Zhao Leji"); and names that
 //! outrank the places that share their words ("President Salinas", "says Kent Calder").
 
+use rustc_hash::FxHashSet;
+
 use super::chinese_names::is_chinese_name;
+use super::claims::Claims;
+use super::matches::match_at;
 use super::matches::{in_known_name, in_match};
+use super::people::honorific_people;
 use super::people::{introduces_person, name_end};
+use super::places::without_town_before_state;
 use super::words::{is, is_abbreviated_title, is_name_word, is_title, tight, Words};
+use super::Recognition;
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
 use crate::lexicon::WordClass::{OrgHead, SpeechVerb, TradeHead};
 use crate::mention::Mention;
 use crate::model::Label;
 
+/// Pass: people named by the form of their names, gathered before the gazetteer's
+/// matches are claimed so that the places inside them can yield, and claimed after them.
+/// A name led by a given name outranks a place or a surname-only person inside it
+/// ("Victor Stanley Fishman", "Edward Kennedy"), but not a full known name, an
+/// organisation or a country, nor a place that is the whole name ("Beverly Hills",
+/// "Carson City"). So do names after an honorific ("Mr. van Dover") and Chinese names in
+/// pinyin ("Xianglong Dai"), even when a place or a surname of the list is the whole name.
+pub(super) fn gather_people(r: &mut Recognition<'_, '_>) {
+    let (tokens, gazetteer, matches, claims) = (&r.words, r.gazetteer, &r.matches[..], &r.claims);
+    let mut named = given_name_people(tokens, gazetteer, claims);
+    let initialled = initialled_people(tokens, gazetteer, matches, claims);
+    if !initialled.is_empty() {
+        // "W.R. Grace" after "W.R. Grace & Co." is the firm again.
+        let firm_words: FxHashSet<&str> = r
+            .organizations
+            .iter()
+            .flat_map(|&(first, last)| (first..=last).map(|k| tokens.folded(k)))
+            .collect();
+        let in_named = held_by(&named, tokens.len());
+        named.extend(initialled.into_iter().filter(|person| {
+            !firm_words.contains(tokens.folded(person.last))
+                && !in_named.any_taken(person.first, person.last)
+        }));
+        named.sort_by_key(|person| person.first);
+    }
+    named.retain(|person| match_at(matches, person.first).is_none_or(|m| m.last != person.last));
+    let mut in_named = held_by(&named, tokens.len());
+    for person in honorific_people(tokens, claims)
+        .into_iter()
+        .chain(chinese_people(tokens, claims))
+        .chain(titled_towns(tokens, gazetteer, matches, claims))
+        .chain(speakers_named_like_towns(
+            tokens, gazetteer, matches, claims,
+        ))
+    {
+        if in_named.claim(person.first, person.last) {
+            named.push(person);
+        }
+    }
+    named.sort_by_key(|person| person.first);
+    for person in &mut named {
+        person.last = without_town_before_state(tokens, gazetteer, matches, person);
+    }
+    r.people = named;
+}
+
+/// The tokens of these names, held.
+fn held_by(names: &[Mention], len: usize) -> Claims {
+    let mut claims = Claims::new(len);
+    for (index, name) in names.iter().enumerate() {
+        claims.hold(name.first, name.last, index);
+    }
+    claims
+}
+
 /// Two capitalised words that make a Chinese name in pinyin: "Zhao Leji".
-pub(super) fn chinese_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+fn chinese_people(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i + 1 < tokens.len() {
-        let pair = !taken[i]
-            && !taken[i + 1]
+        let pair = !claims.is_taken(i)
+            && !claims.is_taken(i + 1)
             && tokens.is_capitalized(i)
             && tokens.is_capitalized(i + 1)
             && !tokens.is_all_caps(i)
@@ -38,10 +100,10 @@ pub(super) fn chinese_people(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Ment
 
 /// Names that start with a given name and go on with at least one more name word:
 /// "David Dinkins", "Carla A. Hills", "Jean-Claude Juncker".
-pub(super) fn given_name_people(
+fn given_name_people(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
-    taken: &[bool],
+    claims: &Claims,
 ) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
     for &i in &tokens.capitals {
@@ -50,7 +112,7 @@ pub(super) fn given_name_people(
         }
         let given = !tokens.is_all_caps(i) && gazetteer.is_given_name(tokens.folded(i));
         // "Robert Wood Johnson Foundation" is named after a person but is none.
-        let person_end = given.then(|| name_end(tokens, i, taken, 4)).flatten();
+        let person_end = given.then(|| name_end(tokens, i, claims, 4)).flatten();
         match person_end.filter(|&last| last > i && !is(tokens, last, OrgHead | TradeHead)) {
             Some(last) => {
                 // "E. Robert Wallach": an initial before the given name.
@@ -59,7 +121,7 @@ pub(super) fn given_name_people(
                     && tight(tokens, i - 2)
                     && tokens.raw(i - 2).chars().count() == 1
                     && tokens.is_capitalized(i - 2)
-                    && !taken[i - 2];
+                    && !claims.is_taken(i - 2);
                 let first = if initial { i - 2 } else { i };
                 found.push(Mention::new(first, last, Label::Person));
             }
@@ -71,11 +133,11 @@ pub(super) fn given_name_people(
 
 /// People whose surname is a town's name, after their title: "President Salinas",
 /// "Mayor Austin". A title outranks the place as an honorific does.
-pub(super) fn titled_towns(
+fn titled_towns(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     matches: &[Match],
-    taken: &[bool],
+    claims: &Claims,
 ) -> Vec<Mention> {
     let town = |m: &Match| {
         m.entries.iter().any(|&id| {
@@ -93,7 +155,7 @@ pub(super) fn titled_towns(
     matches
         .iter()
         .filter(|m| {
-            after_title(m.first) && town(m) && name_end(tokens, m.first, taken, 4) == Some(m.last)
+            after_title(m.first) && town(m) && name_end(tokens, m.first, claims, 4) == Some(m.last)
         })
         .map(|m| Mention::new(m.first, m.last, Label::Person))
         .collect()
@@ -103,11 +165,11 @@ pub(super) fn titled_towns(
 /// person of them: after a speech verb or before an apposition about a person ("says
 /// Kent Calder, a specialist", "Masato Murakami, chief manager"). The context rule for
 /// speakers comes too late: the place would have taken its word.
-pub(super) fn speakers_named_like_towns(
+fn speakers_named_like_towns(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     matches: &[Match],
-    taken: &[bool],
+    claims: &Claims,
 ) -> Vec<Mention> {
     let town = |m: &Match| {
         m.first == m.last
@@ -119,7 +181,10 @@ pub(super) fn speakers_named_like_towns(
             })
     };
     let free_name_word = |k: usize| {
-        is_name_word(tokens, k) && !taken[k] && !tokens.is_all_caps(k) && !in_match(matches, k)
+        is_name_word(tokens, k)
+            && !claims.is_taken(k)
+            && !tokens.is_all_caps(k)
+            && !in_match(matches, k)
     };
     let mut found: Vec<Mention> = Vec::new();
     for m in matches {
@@ -127,7 +192,7 @@ pub(super) fn speakers_named_like_towns(
         // (before the first token, the index wraps past the end: not capitalised).
         let beside =
             tokens.is_capitalized(m.first.wrapping_sub(1)) | tokens.is_capitalized(m.last + 1);
-        if !beside || !town(m) || taken[m.first] {
+        if !beside || !town(m) || claims.is_taken(m.first) {
             continue;
         }
         // The town's word first ("Kent Calder") or last ("Masato Murakami").
@@ -160,11 +225,11 @@ fn is_person_by_context(tokens: &Words<'_, '_>, first: usize, last: usize) -> bo
 /// Names with an initial inside them, whatever the given name: "Deryck C. Maughan",
 /// "T. Marshall Hahn Jr.", "J.P. Bolduc". No word of them may be read as a country, a
 /// place or an organisation ("U.S. Steel" is no person).
-pub(super) fn initialled_people(
+fn initialled_people(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     matches: &[Match],
-    taken: &[bool],
+    claims: &Claims,
 ) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
     // Names are looked for only around initials, which are rare: from the name word
@@ -174,11 +239,11 @@ pub(super) fn initialled_people(
         if !first_initial || found.last().is_some_and(|person| person.last >= k) {
             continue;
         }
-        let word_before = k > 0 && is_name_word(tokens, k - 1) && !taken[k - 1];
+        let word_before = k > 0 && is_name_word(tokens, k - 1) && !claims.is_taken(k - 1);
         let starts = if word_before { [k - 1, k] } else { [k, k] };
         let person = starts.into_iter().find_map(|first| {
-            let last = (!taken[first])
-                .then(|| name_end(tokens, first, taken, 4))
+            let last = (!claims.is_taken(first))
+                .then(|| name_end(tokens, first, claims, 4))
                 .flatten()?;
             let named = last > first
                 && has_inner_initial(tokens, first, last)

@@ -3,6 +3,7 @@
 //! counties ("Monroe County"), oil and gas fields; and legislators' party letters ("(D.,
 //! Mich.)").
 
+use super::claims::Claims;
 use super::matches::in_match;
 use super::settled::{
     country_just_before, is_abbreviated_state, is_direction, state_after, state_named,
@@ -46,7 +47,7 @@ pub(super) fn towns_called_so(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     matches: &[Match],
-    taken: &[bool],
+    claims: &Claims,
     context: &Context,
 ) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
@@ -58,12 +59,12 @@ pub(super) fn towns_called_so(
                 && matches!(tokens.folded(k), "mayor" | "province" | "," | "or" | "and")
         });
         if !(cue_before || cue_after)
-            || !town_word(tokens, taken, first)
+            || !town_word(tokens, claims, first)
             || in_match(matches, first)
         {
             continue;
         }
-        let two_words = town_word(tokens, taken, first + 1)
+        let two_words = town_word(tokens, claims, first + 1)
             && !in_match(matches, first + 1)
             && tokens.folded(first + 1) != "province";
         let last = if two_words { first + 1 } else { first };
@@ -157,7 +158,7 @@ fn is_home_of_person(tokens: &Words<'_, '_>, first: usize) -> bool {
 /// Oil and gas fields named before a lower-case "field": "the Whiting field", "the
 /// South Pars gas field", "the Perch and Dolphin fields". OntoNotes marks the name alone,
 /// as a natural place (LOC). Names already taken ("Texas oil fields") stay as they are.
-pub(super) fn named_fields(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mention> {
+pub(super) fn named_fields(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
     let mut found = Vec::new();
     for i in 1..tokens.len() {
         // Bit tests first, cheaper than reading every token's text: "field" is a place
@@ -170,13 +171,13 @@ pub(super) fn named_fields(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mentio
         let Some(last) = i.checked_sub(if resource { 2 } else { 1 }) else {
             continue;
         };
-        let Some(first) = field_name_start(tokens, taken, last) else {
+        let Some(first) = field_name_start(tokens, claims, last) else {
             continue;
         };
         found.push(Mention::new(first, last, Label::Loc));
         // "the Perch and Dolphin fields": the name before "and" is a field too.
         if tokens.raw(i) == "fields" && first >= 2 && tokens.raw(first - 1) == "and" {
-            if let Some(other) = field_name_start(tokens, taken, first - 2) {
+            if let Some(other) = field_name_start(tokens, claims, first - 2) {
                 found.push(Mention::new(other, first - 2, Label::Loc));
             }
         }
@@ -184,10 +185,11 @@ pub(super) fn named_fields(tokens: &Words<'_, '_>, taken: &[bool]) -> Vec<Mentio
     found
 }
 
-/// Where a name of one to three capitalised words (not in capitals, none taken) that
+/// Where a name of one to three capitalised words (not in capitals, none claims) that
 /// ends at token `last` starts.
-fn field_name_start(tokens: &Words<'_, '_>, taken: &[bool], last: usize) -> Option<usize> {
-    let is_field_word = |k: usize| !taken[k] && is_name_word(tokens, k) && !tokens.is_all_caps(k);
+fn field_name_start(tokens: &Words<'_, '_>, claims: &Claims, last: usize) -> Option<usize> {
+    let is_field_word =
+        |k: usize| !claims.is_taken(k) && is_name_word(tokens, k) && !tokens.is_all_caps(k);
     let mut first = last + 1;
     while first > 0 && last + 1 - first < 3 && is_field_word(first - 1) {
         first -= 1;
@@ -249,7 +251,7 @@ pub(super) fn towns_before_states(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     matches: &[Match],
-    taken: &[bool],
+    claims: &Claims,
 ) -> Vec<Mention> {
     let mut found = Vec::new();
     for (index, state) in matches.iter().enumerate() {
@@ -267,12 +269,16 @@ pub(super) fn towns_before_states(
             continue;
         };
         let mut first = last + 1;
-        while first > 0 && last + 1 - first < 3 && town_word_ending(tokens, taken, first - 1, last)
+        while first > 0 && last + 1 - first < 3 && town_word_ending(tokens, claims, first - 1, last)
         {
             first -= 1;
         }
         // A dateline in capitals: "SMALLTOWN, Ark. (AP) -".
-        if first > last && !taken[last] && tokens.is_all_caps(last) && starts_line(tokens, last) {
+        if first > last
+            && !claims.is_taken(last)
+            && tokens.is_all_caps(last)
+            && starts_line(tokens, last)
+        {
             first = last;
         }
         // Not the end of a longer name: "Randolph K. Pace, New York".
@@ -358,15 +364,15 @@ pub(super) fn party_letters(
 
 /// A word that can be part of a town's name: capitalised, free, no title or function
 /// word, no adverb opening a sentence ("Currently, Taiwan ...").
-fn town_word(tokens: &Words<'_, '_>, taken: &[bool], i: usize) -> bool {
-    town_word_ending(tokens, taken, i, i)
+fn town_word(tokens: &Words<'_, '_>, claims: &Claims, i: usize) -> bool {
+    town_word_ending(tokens, claims, i, i)
 }
 
 /// Can token `i` be a word of a town's name that ends at token `last`? An adverb
 /// ("Separately, Ohio") is no town, but only the last word of one is read as an adverb:
 /// "Beverly Hills".
-fn town_word_ending(tokens: &Words<'_, '_>, taken: &[bool], i: usize, last: usize) -> bool {
-    taken.get(i) == Some(&false)
+fn town_word_ending(tokens: &Words<'_, '_>, claims: &Claims, i: usize, last: usize) -> bool {
+    claims.is_free(i)
         && is_name_word(tokens, i)
         && !tokens.is_all_caps(i)
         && !(i == last && tokens.folded(i).ends_with("ly"))

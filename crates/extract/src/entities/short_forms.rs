@@ -4,10 +4,12 @@
 use rustc_hash::FxHashMap;
 
 use super::bodies::is_state_body;
+use super::claims::{parts_yielding_to_company, Claims};
 use super::companies::before_legal_form;
 use super::matches::matches_within;
 use super::words::{is, is_abbreviated_title, is_name_word, Words};
-use crate::gazetteer::{EntryKind, Match};
+use super::Recognition;
+use crate::gazetteer::Match;
 use crate::lexicon::WordClass::{OrgHead, TradeHead};
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
@@ -86,14 +88,20 @@ fn known_by_context(tokens: &Words<'_, '_>, matches: &[Match], org: &Mention) ->
         && matches_within(matches, org.first, org.last).is_empty()
 }
 
+/// Pass: companies named again by their short forms, over towns and surnames of that
+/// name ([`parts_yielding_to_company`]).
+pub(super) fn claim_short_forms(r: &mut Recognition<'_, '_>) {
+    company_short_forms(&r.words, &r.matches, &mut r.mentions, &mut r.claims);
+}
+
 /// A company named in full and later by a short form: the short form is the company too,
 /// though no rule found it or a list read it as a town or a person ("Furukawa Co. ...
 /// Furukawa said").
-pub(super) fn company_short_forms(
+fn company_short_forms(
     tokens: &Words<'_, '_>,
     matches: &[Match],
     mentions: &mut Vec<Mention>,
-    taken: &mut [bool],
+    claims: &mut Claims,
 ) {
     let forms = short_forms(tokens, matches, mentions);
     let mut by_first_word: FxHashMap<&str, Vec<&ShortForm>> = FxHashMap::default();
@@ -118,21 +126,12 @@ pub(super) fn company_short_forms(
         if may_be_common(form) && written_lower.contains(&tokens.folded(i)) {
             continue;
         }
-        if !taken[i..=last].iter().any(|&t| t) {
-            taken[i..=last].iter_mut().for_each(|t| *t = true);
+        if claims.claim(i, last) {
             let mut company = Mention::new(i, last, Label::Org);
             company.country = form.country;
             companies.push(company);
-        } else if let Some(parts) = parts_within(mentions, taken, i, last) {
-            // "Georgia-Pacific Corp. ... Georgia-Pacific": a name of two or more words
-            // outranks the places and names inside it; a name of one word, a town or a
-            // person of that name.
-            let yields = |m: &Mention| {
-                m.label == Label::Person
-                    || matches!(m.kind, Some(EntryKind::City | EntryKind::Capital))
-                    || (last > i && (m.kind.is_some() || m.label == Label::Org))
-            };
-            if form.legal && parts.iter().all(|&k| yields(&mentions[k])) {
+        } else if form.legal {
+            if let Some(parts) = parts_yielding_to_company(mentions, claims, i, last) {
                 let company = &mut mentions[parts[0]];
                 *company = Mention::new(i, last, Label::Org);
                 company.country = form.country;
@@ -238,29 +237,6 @@ impl<'a> FewWords<'a> {
     fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
-}
-
-/// The mentions (sorted) that cover the taken tokens of `first..=last`, if none reaches
-/// out of it.
-fn parts_within(
-    mentions: &[Mention],
-    taken: &[bool],
-    first: usize,
-    last: usize,
-) -> Option<Vec<usize>> {
-    let start = mentions.partition_point(|m| m.last < first);
-    let parts: Vec<usize> = (start..mentions.len())
-        .take_while(|&k| mentions[k].first <= last)
-        .collect();
-    let inside = parts
-        .iter()
-        .all(|&k| mentions[k].first >= first && mentions[k].last <= last);
-    let covered: usize = parts
-        .iter()
-        .map(|&k| mentions[k].last - mentions[k].first + 1)
-        .sum();
-    let taken_here = taken[first..=last].iter().filter(|&&t| t).count();
-    (inside && !parts.is_empty() && covered == taken_here).then_some(parts)
 }
 
 /// The short form written at token `i` on its own: not inside a longer name ("Bush

@@ -17,6 +17,7 @@ mod time;
 
 use crate::lexicon::WordClass::{AmountStart, DateStart, PeriodStart, TimeStart};
 use crate::lexicon::{Lexicon, WordClass, WordClasses};
+use crate::mention::Mention;
 use crate::model::{Label, Value};
 use crate::tokens::{TokenKind, Tokens};
 use date::date;
@@ -31,6 +32,14 @@ pub struct Found {
     pub last: usize,
     pub label: Label,
     pub value: Option<Value>,
+}
+
+impl From<Found> for Mention {
+    fn from(found: Found) -> Mention {
+        let mut mention = Mention::new(found.first, found.last, found.label);
+        mention.value = found.value;
+        mention
+    }
 }
 
 /// All MONEY, PERCENT, DATE and TIME entities, in text order, never overlapping.
