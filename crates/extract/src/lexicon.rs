@@ -61,6 +61,30 @@ word_classes! {
     SpeechVerb = "speech_verb",
     /// Words in capitals that are no organisation's acronym: "CEO", "GDP".
     NotOrganization = "not_organization",
+    /// Legal suffixes of company names, dropped from the name a company goes by later:
+    /// "Sony Corp.", "Samsung Heavy Co., Ltd.".
+    LegalSuffix = "legal_suffix",
+    /// Dotted legal forms, by their letters: "S.A.", "N.V.", "G.m.b.H.".
+    LegalForm = "legal_form",
+    /// Head words written short, whose full stop belongs to the name: "Corp.", "Bros.".
+    ShortHead = "short_head",
+    /// Company heads after which the name alone is the company's: "Triton" for "Triton
+    /// Securities" (a ministry's or a paper's is not: "Foreign", "Wall Street").
+    CompanyHead = "company_head",
+    /// Words that describe an organisation by its trade or owner: "the Russian state
+    /// company X", "Chinese carmaker Y".
+    CompanyDescription = "company_description",
+    /// Nouns that end such a description and name what follows: "the state company X".
+    CompanyNoun = "company_noun",
+    /// Roles held at a company, before "of", "at", "with" or "for" and its name.
+    CompanyRole = "company_role",
+    /// Things only a company has, owned by a name before "'s": "Vantor's shares".
+    CompanyPart = "company_part",
+    /// Nouns that open an apposition about a person: ", head of", ", a spokesman for".
+    PersonRole = "person_role",
+    /// Titles of a country's leader, after "the" and a demonym: "the Russian leader",
+    /// "the Turkish foreign minister" (rows of several words are phrases).
+    LeaderTitle = "leader_title",
     /// Government departments, named in titles: "Labor Secretary", "Secretary of State".
     Department = "department",
     /// Number words: "three million", "three weeks". They open amounts and dates.
@@ -165,9 +189,11 @@ pub(crate) const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// The rules' vocabulary: each word (folded, one token) with its classes.
+/// The rules' vocabulary: each word (folded, one token) with its classes, and the
+/// phrases of several words.
 pub(crate) struct Lexicon {
     words: FxHashMap<Box<str>, WordClasses>,
+    phrases: Vec<(Box<[Box<str>]>, WordClasses)>,
 }
 
 impl Lexicon {
@@ -177,10 +203,12 @@ impl Lexicon {
         SHARED.get_or_init(|| Lexicon::from_table(include_str!("../data/lexicon.tsv")))
     }
 
-    /// Reads a lexicon table: a word and its class names, separated by spaces, a row.
-    /// Unknown class names are skipped (the shipped table is checked by a test).
+    /// Reads a lexicon table: a word (or a phrase of words separated by spaces) and its
+    /// class names, separated by spaces, a row. Unknown class names are skipped (the
+    /// shipped table is checked by a test).
     pub(crate) fn from_table(table: &str) -> Lexicon {
         let mut words: FxHashMap<Box<str>, WordClasses> = FxHashMap::default();
+        let mut phrases = Vec::new();
         for row in rows(table, 2) {
             let classes = row[1]
                 .split_whitespace()
@@ -188,6 +216,10 @@ impl Lexicon {
                 .fold(WordClasses::NONE, |classes, class| {
                     classes | class | class.implied()
                 });
+            if row[0].contains(' ') {
+                phrases.push((row[0].split_whitespace().map(Box::from).collect(), classes));
+                continue;
+            }
             let entry = words.entry(row[0].into()).or_default();
             *entry = *entry | classes;
         }
@@ -196,12 +228,19 @@ impl Lexicon {
             let entry = words.entry(name.into()).or_default();
             *entry = *entry | month;
         }
-        Lexicon { words }
+        Lexicon { words, phrases }
     }
 
     /// Every word with its classes.
     pub(crate) fn words(&self) -> impl Iterator<Item = (&str, WordClasses)> {
         self.words.iter().map(|(word, classes)| (&**word, *classes))
+    }
+
+    /// The phrases of several words, each with its classes.
+    pub(crate) fn phrases(&self) -> impl Iterator<Item = (&[Box<str>], WordClasses)> {
+        self.phrases
+            .iter()
+            .map(|(words, classes)| (&**words, *classes))
     }
 
     /// The classes of a folded word, for where no token id is at hand.
@@ -231,6 +270,11 @@ mod tests {
         let three = lexicon.classes("three");
         assert!(three.has_any(WordClass::AmountStart) && three.has_any(WordClass::DateStart));
         assert_eq!(lexicon.classes("minister"), WordClasses::NONE);
+        let phrases = Lexicon::from_table("word\tclasses\nprime minister\tleader_title\n");
+        let (words, classes) = phrases.phrases().next().unwrap();
+        assert_eq!(words, [Box::from("prime"), Box::from("minister")]);
+        assert!(classes.has_any(WordClass::LeaderTitle));
+        assert_eq!(phrases.classes("prime"), WordClasses::NONE);
     }
 
     #[test]
@@ -252,7 +296,11 @@ mod tests {
 
     #[test]
     fn every_word_is_one_folded_token_so_that_it_can_match() {
-        for (word, _) in Lexicon::shared().words() {
+        let lexicon = Lexicon::shared();
+        let phrase_words = lexicon
+            .phrases()
+            .flat_map(|(words, _)| words.iter().map(|w| &**w));
+        for word in lexicon.words().map(|(word, _)| word).chain(phrase_words) {
             let tokens = Tokens::new(word);
             assert!(
                 tokens.len() == 1 && tokens.folded(0) == word,

@@ -6,8 +6,10 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::entities::{is_company_description, legal_form_start};
+use crate::entities::legal_form_start;
 use crate::gazetteer::EntryKind;
+use crate::lexicon::Lexicon;
+use crate::lexicon::WordClass::{CompanyDescription, LeaderTitle, LegalSuffix};
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::tokens::Tokens;
@@ -85,11 +87,6 @@ struct Alias {
 /// words ending in "Corp." would otherwise be compared at each of its words.
 const MAX_ALIAS_WORDS: usize = 10;
 
-/// Legal suffixes dropped from company names to get the name used later.
-pub(crate) const LEGAL_SUFFIXES: &[&str] = &[
-    "corp", "inc", "co", "ltd", "plc", "cos", "group", "llc", "ag", "sa",
-];
-
 /// Short forms that later mentions may use, from people and organisations named in
 /// full: the surname, the company name without its legal suffix, an acronym.
 fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
@@ -146,7 +143,10 @@ fn name_before_legal_suffix(tokens: &Tokens<'_>, mention: &Mention) -> Option<us
     if tokens.folded(last) == "." && last > mention.first {
         last -= 1;
     }
-    (last > mention.first && LEGAL_SUFFIXES.contains(&tokens.folded(last))).then(|| last - 1)
+    let legal_suffix = Lexicon::shared()
+        .classes(tokens.folded(last))
+        .has_any(LegalSuffix);
+    (last > mention.first && legal_suffix).then(|| last - 1)
 }
 
 /// Resolves short mentions to the full names met in the document, and marks
@@ -277,25 +277,27 @@ fn leaders_by_title(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
 /// "the" + demonym + a leader's title, not followed by a name (a title before a name
 /// belongs to that name).
 fn is_leader_phrase(tokens: &Tokens<'_>, demonym: &Mention) -> bool {
-    const TITLES: &[&[&str]] = &[
-        &["leader"],
-        &["president"],
-        &["premier"],
-        &["strongman"],
-        &["prime", "minister"],
-        &["foreign", "minister"],
-        &["head", "of", "state"],
-    ];
     if demonym.first == 0 || tokens.folded(demonym.first - 1) != "the" {
         return false;
     }
     let start = demonym.last + 1;
-    TITLES.iter().any(|title| {
-        let after = start + title.len();
-        title
-            .iter()
-            .enumerate()
-            .all(|(k, word)| tokens.folded(start + k) == *word)
-            && !tokens.is_capitalized(after)
-    })
+    let lexicon = Lexicon::shared();
+    let no_name_after = |words: usize| !tokens.is_capitalized(start + words);
+    let one_word = lexicon.classes(tokens.folded(start)).has_any(LeaderTitle) && no_name_after(1);
+    one_word
+        || lexicon
+            .phrases()
+            .filter(|(_, classes)| classes.has_any(LeaderTitle))
+            .any(|(title, _)| {
+                title
+                    .iter()
+                    .enumerate()
+                    .all(|(k, word)| tokens.folded(start + k) == &**word)
+                    && no_name_after(title.len())
+            })
+}
+
+/// Words that describe an organisation by its trade or owner: "state", "oil", "company".
+fn is_company_description(word: &str) -> bool {
+    Lexicon::shared().classes(word).has_any(CompanyDescription)
 }

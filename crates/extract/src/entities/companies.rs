@@ -5,128 +5,21 @@
 use super::claims::Claims;
 use super::organizations::ends_sentence;
 use super::words::{is, is_name_word, tight, Words};
-use crate::lexicon::WordClass::{AbbreviatedTitle, NotName, OrgHead, Title};
+use crate::lexicon::Lexicon;
+use crate::lexicon::WordClass::{
+    AbbreviatedTitle, CompanyNoun, CompanyPart, CompanyRole, LegalForm, LegalSuffix, NotName, Title,
+};
 use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::{TokenKind, Tokens};
 
-/// Words that describe an organisation by its trade: "state", "oil", "company"...
-pub fn is_company_description(word: &str) -> bool {
-    matches!(
-        word,
-        "state"
-            | "-"
-            | "owned"
-            | "run"
-            | "national"
-            | "company"
-            | "firm"
-            | "giant"
-            | "group"
-            | "bank"
-            | "lender"
-            | "energy"
-            | "oil"
-            | "gas"
-            | "nuclear"
-            | "defence"
-            | "defense"
-            | "arms"
-            | "operator"
-            | "agency"
-            | "carrier"
-            | "airline"
-            | "miner"
-            | "mining"
-            | "producer"
-            | "carmaker"
-            | "automaker"
-            | "maker"
-            | "manufacturer"
-            | "conglomerate"
-            | "corporation"
-            | "news"
-            | "broadcaster"
-            | "newspaper"
-            | "telecom"
-            | "telecoms"
-            | "power"
-            | "utility"
-            | "railway"
-            | "shipping"
-            | "investment"
-            | "fund"
-            | "sovereign"
-            | "wealth"
-            | "opposition"
-            | "ruling"
-            | "party"
-            | "tech"
-            | "technology"
-            | "chipmaker"
-            | "retailer"
-            | "insurer"
-    )
-}
-
-/// Nouns that end such a description and name what follows: "the state company X".
-fn is_company_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "company"
-            | "firm"
-            | "giant"
-            | "group"
-            | "bank"
-            | "lender"
-            | "operator"
-            | "agency"
-            | "carrier"
-            | "airline"
-            | "miner"
-            | "producer"
-            | "carmaker"
-            | "automaker"
-            | "maker"
-            | "manufacturer"
-            | "conglomerate"
-            | "corporation"
-            | "broadcaster"
-            | "newspaper"
-            | "utility"
-            | "insurer"
-            | "retailer"
-            | "chipmaker"
-            | "party"
-    )
-}
-
-/// Roles held at a company, before "of", "at", "with" or "for" and its name.
-fn is_company_role(word: &str) -> bool {
-    matches!(
-        word,
-        "president"
-            | "chairman"
-            | "executive"
-            | "officer"
-            | "director"
-            | "manager"
-            | "spokesman"
-            | "spokeswoman"
-            | "analyst"
-            | "economist"
-            | "strategist"
-            | "treasurer"
-    )
-}
-
 /// Does a company's name follow at `i`: "the state company X", "an analyst at X", "a
 /// stake in X"?
 fn after_company_cue(tokens: &Words<'_, '_>, i: usize) -> bool {
-    is_company_noun(tokens.folded(i - 1))
+    is(tokens, i - 1, CompanyNoun)
         || (i > 1
             && matches!(tokens.folded(i - 1), "of" | "at" | "with" | "for" | "in")
-            && (is_company_role(tokens.folded(i - 2))
+            && (is(tokens, i - 2, CompanyRole)
                 || is_deal(tokens.folded(i - 2), tokens.folded(i - 1))))
 }
 
@@ -175,35 +68,6 @@ pub(super) fn described_companies(tokens: &Words<'_, '_>, claims: &Claims) -> Ve
     found
 }
 
-/// Things only a company (or an institution) has, owned by a name before "'s": "Vantor's
-/// shares", "Kessel's chairman", "Orrin's parent", "Dalby's Mr. Lee" (one of its people).
-/// People and places were found before, so a name still free here is the company's.
-const COMPANY_PARTS: &[&str] = &[
-    "shares",
-    "stock",
-    "chairman",
-    "president",
-    "board",
-    "directors",
-    "management",
-    "shareholders",
-    "stockholders",
-    "unit",
-    "units",
-    "subsidiary",
-    "subsidiaries",
-    "parent",
-    "stake",
-    "earnings",
-    "profit",
-    "revenue",
-    "sales",
-    "fleet",
-    "mr",
-    "ms",
-    "prof",
-];
-
 /// Unclaimed capitalised names (up to three words) that own a company part: found from
 /// the "'s" before the part, so only a few tokens are looked at.
 pub(super) fn owners_of_company_parts(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
@@ -215,7 +79,7 @@ pub(super) fn owners_of_company_parts(tokens: &Words<'_, '_>, claims: &Claims) -
         let owned = tokens.folded(apostrophe) == "'"
             && tight(tokens, owner)
             && tokens.folded(apostrophe + 1) == "s";
-        if !owned || !name(owner) || !COMPANY_PARTS.contains(&tokens.folded(apostrophe + 2)) {
+        if !owned || !name(owner) || !is(tokens, apostrophe + 2, CompanyPart) {
             continue;
         }
         let mut first = owner;
@@ -285,16 +149,10 @@ pub(super) fn bracket_before_legal_form(tokens: &Words<'_, '_>, open: usize) -> 
     (tokens.is_punct(close, ')') && is_legal_suffix(tokens, close + 1)).then_some(close)
 }
 
-/// Is token `k` a capitalised legal suffix ("Corp", "Ltd")? They are all organisation
-/// heads, and the class bit spares most tokens the list.
+/// Is token `k` a capitalised legal suffix ("Corp", "Ltd")?
 fn is_legal_suffix(tokens: &Words<'_, '_>, k: usize) -> bool {
-    is(tokens, k, OrgHead)
-        && tokens.is_capitalized(k)
-        && crate::linking::LEGAL_SUFFIXES.contains(&tokens.folded(k))
+    is(tokens, k, LegalSuffix) && tokens.is_capitalized(k)
 }
-
-/// Dotted legal forms of companies, letters only: "S.A.", "N.V.", "S.p.A.", "G.m.b.H.".
-const LEGAL_FORMS: &[&str] = &["sa", "nv", "ag", "spa", "gmbh", "bv", "sarl", "srl", "kk"];
 
 /// The final full stop of a dotted legal form starting at token `k`, if one does.
 fn dotted_legal_form(tokens: &Tokens<'_>, k: usize) -> Option<usize> {
@@ -314,7 +172,7 @@ fn dotted_legal_form(tokens: &Tokens<'_>, k: usize) -> Option<usize> {
     let known = j > k + 2
         && tokens.is_capitalized(k)
         && !inside_word
-        && LEGAL_FORMS.contains(&letters.as_str());
+        && Lexicon::shared().classes(&letters).has_any(LegalForm);
     known.then_some(j - 1)
 }
 

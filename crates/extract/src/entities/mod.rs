@@ -35,7 +35,7 @@ use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::Tokens;
 use claims::Claims;
-pub(crate) use companies::{is_company_description, legal_form_start};
+pub(crate) use companies::legal_form_start;
 use settled::{add_dateline_states, settled_by_text};
 use words::{tight, Words};
 

@@ -15,7 +15,7 @@ use super::Recognition;
 use crate::context::Context;
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
 use crate::lexicon::WordClass::{
-    NameConnector, NotName, OrgHead, OrgStart, PlaceHead, PlaceStart, TradeHead,
+    NameConnector, NotName, OrgHead, OrgStart, PlaceHead, PlaceStart, ShortHead, TradeHead,
 };
 use crate::mention::Mention;
 use crate::model::Label;
@@ -312,10 +312,8 @@ fn organization_in_run(
     });
     // "General Motors Corp.": the abbreviation's full stop belongs to the name, unless
     // it also ends the sentence ("... from Mazda Motor Corp. The deal ...").
-    let abbreviated = matches!(
-        tokens.folded(last),
-        "corp" | "inc" | "co" | "ltd" | "cos" | "bros"
-    ) && tokens.is_punct(last + 1, '.')
+    let abbreviated = is(tokens, last, ShortHead)
+        && tokens.is_punct(last + 1, '.')
         && tight(tokens, last)
         && !ends_sentence(tokens, last + 1);
     let last = if abbreviated { last + 1 } else { last };

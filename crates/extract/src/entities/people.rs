@@ -9,7 +9,7 @@ use super::claims::Claims;
 use super::words::{
     is, is_abbreviated_title, is_name_particle, is_name_word, is_title, tight, Words,
 };
-use crate::lexicon::WordClass::SpeechVerb;
+use crate::lexicon::WordClass::{PersonRole, SpeechVerb};
 use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::TokenKind;
@@ -174,54 +174,6 @@ pub(super) fn speakers(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> 
     found
 }
 
-/// Nouns that open an apposition about a person: ", head of", ", a spokesman for".
-const PERSON_ROLES: &[&str] = &[
-    "head",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "president",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "professor",
-    "analyst",
-    "expert",
-    "minister",
-    "leader",
-    "founder",
-    "chief",
-    "secretary",
-    "editor",
-    "author",
-    "economist",
-    "researcher",
-    "adviser",
-    "advisor",
-    "ambassador",
-    "envoy",
-    "deputy",
-    "governor",
-    "mayor",
-    "senator",
-    "general",
-    "commander",
-    "executive",
-    "manager",
-    "partner",
-    "lawyer",
-    "attorney",
-    "journalist",
-    "correspondent",
-    "fellow",
-    "member",
-    "official",
-    "diplomat",
-    "citizen",
-    "resident",
-];
-
 /// Does an apposition about a person start at `i`: "head of", "a spokesman", "63,"?
 pub(super) fn introduces_person(tokens: &Words<'_, '_>, i: usize) -> bool {
     let at = if i < tokens.len()
@@ -235,7 +187,7 @@ pub(super) fn introduces_person(tokens: &Words<'_, '_>, i: usize) -> bool {
         && tokens.kind(at) == TokenKind::Number
         && tokens.raw(at).len() <= 2
         && tokens.is_punct(at + 1, ',');
-    age || (at < tokens.len() && PERSON_ROLES.contains(&tokens.folded(at)))
+    age || (at < tokens.len() && is(tokens, at, PersonRole))
 }
 
 /// A name of two to four words ending right before token `end`.

@@ -10,31 +10,10 @@ use super::matches::matches_within;
 use super::words::{is, is_abbreviated_title, is_name_word, Words};
 use super::Recognition;
 use crate::gazetteer::Match;
-use crate::lexicon::WordClass::{OrgHead, TradeHead};
+use crate::lexicon::WordClass::{CompanyHead, OrgHead, TradeHead};
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::tokens::TokenKind;
-
-/// Company heads whose name before them is the company's on its own: "Triton" for
-/// "Triton Securities", "Aspen" for "Aspen Airways" (a ministry's or a paper's is not:
-/// "Foreign", "Wall Street").
-const COMPANY_HEADS: &[&str] = &[
-    "securities",
-    "airways",
-    "airlines",
-    "television",
-    "tv",
-    "industries",
-    "holdings",
-    "systems",
-    "communications",
-    "technologies",
-    "motors",
-    "enterprises",
-    "laboratories",
-    "pharmaceuticals",
-    "insurance",
-];
 
 /// The name an organisation found once goes by later on its own: "Lancaster Colony" for
 /// "Lancaster Colony Corp.", "Triton" for "Triton Securities", "Younkers" for "a stake in
@@ -66,7 +45,7 @@ fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) 
         if let Some(stem) = before_legal_form(tokens, org.first, org.last) {
             forms.push(form(stem, true));
         } else if org.last > org.first
-            && COMPANY_HEADS.contains(&tokens.folded(org.last))
+            && is(tokens, org.last, CompanyHead)
             && matches_within(matches, org.first, org.last - 1).is_empty()
         {
             forms.push(form(org.last - 1, false));
