@@ -85,6 +85,42 @@ word_classes! {
     /// Titles of a country's leader, after "the" and a demonym: "the Russian leader",
     /// "the Turkish foreign minister" (rows of several words are phrases).
     LeaderTitle = "leader_title",
+    /// Words inside titles of several words: "Prime Minister", "Vice President".
+    TitleWord = "title_word",
+    /// Particles inside names: "Mr. van Dover", "Ahmad bin Salman".
+    NameParticle = "name_particle",
+    /// Capitalised common nouns that name a body of a state: "the House", "Parliament".
+    StateBody = "state_body",
+    /// Heads of a state's own government and missions, named after the state: "of the"
+    /// after them goes on to no name of theirs ("the Embassy of the United States").
+    GovernmentHead = "government_head",
+    /// Last words of papers' names that name the paper alone after "the": "the Journal".
+    Paper = "paper",
+    /// Heads of bodies that serve one town, so belong to the country a local story is
+    /// set in: "Enfield Council", "Mercy Hospital".
+    LocalBodyHead = "local_body_head",
+    /// First words of the names of laws before "of", "on" or "for": "Treaty on Open Skies".
+    LawStart = "law_start",
+    /// Last words of the names of laws: "Clean Air Act".
+    LawHead = "law_head",
+    /// Last words of the names of events: "Cold War".
+    EventHead = "event_head",
+    /// Last words of the names of facilities: "Kant Air Base".
+    FacilityHead = "facility_head",
+    /// Nouns that introduce towns or provinces before "of": "the town of Virden".
+    TownNoun = "town_noun",
+    /// Words before "Mayor" that say which mayor, not where: "Former Mayor Ann Lee".
+    MayorQualifier = "mayor_qualifier",
+    /// Administrative units after a place's name, part of it: "Jiangsu Province".
+    PlaceUnit = "place_unit",
+    /// Units that are part of a place's name only when capitalised: "Carson City".
+    CapitalizedPlaceUnit = "capitalized_place_unit",
+    /// Where a neighbour lies: "Edmonton, south of Cairns".
+    CompassPoint = "compass_point",
+    /// A part of the state named after it: "Redding, northern California".
+    Direction = "direction",
+    /// Prefixes joined to a name by a hyphen, making one word with it: "pro-Iranian".
+    StancePrefix = "stance_prefix",
     /// Government departments, named in titles: "Labor Secretary", "Secretary of State".
     Department = "department",
     /// Number words: "three million", "three weeks". They open amounts and dates.

@@ -6,29 +6,10 @@ use super::claims::Claims;
 use super::words::{is, Words};
 use super::Recognition;
 use crate::lexicon::WordClass::{
-    AbbreviatedTitle, Department, NotName, OrgHead, SpeechVerb, Title,
+    AbbreviatedTitle, Department, LocalBodyHead, NotName, Paper, SpeechVerb, StateBody, Title,
 };
 use crate::mention::Mention;
 use crate::model::Label;
-
-/// Heads of bodies that serve one town, so belong to the country a local story is
-/// set in: "Enfield Council", "the Glasgow Police Department", "Mercy Hospital".
-const LOCAL_INSTITUTION_HEADS: &[&str] = &[
-    "council",
-    "police",
-    "hospital",
-    "school",
-    "college",
-    "university",
-    "court",
-    "museum",
-    "library",
-    "clinic",
-    "church",
-    "cathedral",
-    "sheriff",
-    "coroner",
-];
 
 /// Pass: a local body with no country belongs to the one a local story is set in.
 pub(super) fn give_local_bodies_their_country(r: &mut Recognition<'_, '_>) {
@@ -42,8 +23,7 @@ pub(super) fn give_local_bodies_their_country(r: &mut Recognition<'_, '_>) {
 
 fn is_local_institution(tokens: &Words<'_, '_>, mention: &Mention) -> bool {
     mention.label == Label::Org
-        && (mention.first..=mention.last)
-            .any(|i| LOCAL_INSTITUTION_HEADS.contains(&tokens.folded(i)))
+        && (mention.first..=mention.last).any(|i| is(tokens, i, LocalBodyHead))
 }
 
 /// "The Merc said", "the Courier Union reported": people speak without an article, so an
@@ -80,8 +60,8 @@ pub(super) fn state_bodies(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Menti
         }
         // A paper is named so only after "the": "the Herald", "the Journal".
         let (last, paper) = match tokens.folded(i) {
-            word if is_state_body(word) => (i, false),
-            word if is(tokens, i, OrgHead) && is_paper(word) => (i, true),
+            _ if is(tokens, i, StateBody) => (i, false),
+            _ if is(tokens, i, Paper) => (i, true),
             "air" if tokens.folded(i + 1) == "force" && tokens.is_capitalized(i + 1) => {
                 (i + 1, false)
             }
@@ -107,47 +87,6 @@ pub(super) fn state_bodies(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Menti
         }
     }
     found
-}
-
-/// Last words of papers' names (all organisation heads) that name the paper alone after
-/// "the": "the Journal".
-fn is_paper(word: &str) -> bool {
-    matches!(
-        word,
-        "journal"
-            | "times"
-            | "post"
-            | "herald"
-            | "tribune"
-            | "examiner"
-            | "gazette"
-            | "globe"
-            | "chronicle"
-            | "inquirer"
-            | "observer"
-            | "telegraph"
-            | "guardian"
-    )
-}
-
-/// Capitalised common nouns that name a body of a state: "the House", "Parliament".
-pub(super) fn is_state_body(word: &str) -> bool {
-    matches!(
-        word,
-        "house"
-            | "senate"
-            | "parliament"
-            | "congress"
-            | "cabinet"
-            | "army"
-            | "navy"
-            | "treasury"
-            | "marines"
-            | "politburo"
-            | "knesset"
-            | "duma"
-            | "majlis"
-    )
 }
 
 /// Is token `i` a capitalised department's name?

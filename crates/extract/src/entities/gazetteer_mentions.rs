@@ -4,10 +4,11 @@
 
 use super::claims::{place_yields_to_person, Claims};
 use super::settled::listed;
-use super::words::Words;
+use super::words::{is, Words};
 use super::Recognition;
 use crate::context::Context;
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
+use crate::lexicon::WordClass::{CapitalizedPlaceUnit, PlaceUnit};
 use crate::mention::Mention;
 use crate::model::CountryCode;
 
@@ -129,13 +130,8 @@ fn written_as_acronym(tokens: &Words<'_, '_>, found: &Match, canonical: &str) ->
 /// "Jiangsu Province", "Batken Region": an administrative unit named after its place
 /// belongs to the place's name.
 fn with_unit(tokens: &Words<'_, '_>, last: usize) -> usize {
-    let unit = match tokens.folded(last + 1) {
-        "province" | "region" | "oblast" | "prefecture" => true,
-        "city" | "county" | "district" | "state" | "municipality" => {
-            tokens.is_capitalized(last + 1)
-        }
-        _ => false,
-    };
+    let unit = is(tokens, last + 1, PlaceUnit)
+        || (is(tokens, last + 1, CapitalizedPlaceUnit) && tokens.is_capitalized(last + 1));
     if unit {
         last + 1
     } else {

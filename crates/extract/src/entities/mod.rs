@@ -31,13 +31,14 @@ mod words;
 
 use crate::context::Context;
 use crate::gazetteer::{Gazetteer, Match};
+use crate::lexicon::WordClass::StancePrefix;
 use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::Tokens;
 use claims::Claims;
 pub(crate) use companies::legal_form_start;
 use settled::{add_dateline_states, settled_by_text};
-use words::{tight, Words};
+use words::{is, tight, Words};
 
 /// A recognition under way: the text and what is known of it, read by every pass, and
 /// what the passes found and hold so far.
@@ -256,10 +257,7 @@ fn with_stance_prefix(tokens: &Words<'_, '_>, claims: &Claims, mention: &Mention
         mention.label,
         Label::Person | Label::Norp | Label::Org | Label::Gpe | Label::Loc
     );
-    let prefix = matches!(
-        tokens.folded(first - 2),
-        "pro" | "anti" | "non" | "pre" | "post"
-    );
+    let prefix = is(tokens, first - 2, StancePrefix);
     let free = !claims.is_taken(first - 2) && !claims.is_taken(first - 1);
     if name && prefix && free && tight(tokens, first - 2) && tight(tokens, first - 1) {
         first - 2

@@ -2,7 +2,6 @@
 //! words that end in one ("Eurasian Analytic Club") or start with one before "of"
 //! ("Ministry of Defence"), split where they join separate names.
 
-use super::bodies::is_state_body;
 use super::chinese_names::is_chinese_name;
 use super::companies::{
     bracket_before_legal_form, chained_legal_suffix, legal_form_start, with_legal_form,
@@ -15,7 +14,8 @@ use super::Recognition;
 use crate::context::Context;
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
 use crate::lexicon::WordClass::{
-    NameConnector, NotName, OrgHead, OrgStart, PlaceHead, PlaceStart, ShortHead, TradeHead,
+    EventHead, FacilityHead, GovernmentHead, LawHead, LawStart, NameConnector, NotName, OrgHead,
+    OrgStart, PlaceHead, PlaceStart, ShortHead, StateBody, TradeHead,
 };
 use crate::mention::Mention;
 use crate::model::Label;
@@ -102,10 +102,7 @@ fn head_of_the(tokens: &Words<'_, '_>, of: usize) -> bool {
     of > 0
         && tokens.folded(of) == "of"
         && is(tokens, of - 1, OrgHead | OrgStart)
-        && !matches!(
-            tokens.folded(of - 1),
-            "government" | "administration" | "cabinet" | "embassy" | "consulate" | "mission"
-        )
+        && !is(tokens, of - 1, GovernmentHead)
         && tokens.folded(of + 1) == "the"
         && tokens.is_capitalized(of + 2)
         && !tokens.list[of + 2].newline_before
@@ -117,21 +114,16 @@ fn name_kind(tokens: &Words<'_, '_>, first: usize, last: usize) -> Option<Label>
     if last == first {
         return None;
     }
-    let law_start = matches!(
-        tokens.folded(first),
-        "treaty" | "agreement" | "convention" | "accord" | "protocol" | "charter"
-    ) && matches!(tokens.folded(first + 1), "of" | "on" | "for");
-    match tokens.folded(last) {
-        _ if law_start => Some(Label::Law),
-        "act" | "treaty" | "accord" | "protocol" | "charter" | "constitution" | "directive"
-        | "amendment" => Some(Label::Law),
-        "war" | "summit" | "games" | "olympics" | "cup" | "championship" | "revolution"
-        | "uprising" | "festival" => Some(Label::Event),
-        "airport" | "base" | "bridge" | "stadium" | "palace" | "square" | "tower" | "dam"
-        | "station" | "arena" | "cathedral" | "mosque" | "temple" | "highway" | "pipeline" => {
-            Some(Label::Fac)
-        }
-        _ => None,
+    let law_start =
+        is(tokens, first, LawStart) && matches!(tokens.folded(first + 1), "of" | "on" | "for");
+    if law_start || is(tokens, last, LawHead) {
+        Some(Label::Law)
+    } else if is(tokens, last, EventHead) {
+        Some(Label::Event)
+    } else if is(tokens, last, FacilityHead) {
+        Some(Label::Fac)
+    } else {
+        None
     }
 }
 
@@ -155,9 +147,7 @@ fn split_run(
         let next = match tokens.folded(k) {
             "and" if names_one_thing(tokens, matches, left) => k + 1,
             // "a House-Senate conference": two bodies.
-            "-" if is_state_body(tokens.folded(k - 1)) && is_state_body(tokens.folded(k + 1)) => {
-                k + 1
-            }
+            "-" if is(tokens, k - 1, StateBody) && is(tokens, k + 1, StateBody) => k + 1,
             "'" if tokens.folded(k + 1) == "s"
                 && tight(tokens, k)
                 && k + 2 <= last
@@ -195,7 +185,7 @@ fn names_one_thing(
     matches: &[Match],
     (start, end): (usize, usize),
 ) -> bool {
-    let single = start == end && (tokens.is_all_caps(start) || is_state_body(tokens.folded(start)));
+    let single = start == end && (tokens.is_all_caps(start) || is(tokens, start, StateBody));
     is_one_match(matches, start, end) || ends_in_org_head(tokens, (start, end)) || single
 }
 

@@ -9,7 +9,7 @@ use super::claims::Claims;
 use super::words::{
     is, is_abbreviated_title, is_name_particle, is_name_word, is_title, tight, Words,
 };
-use crate::lexicon::WordClass::{PersonRole, SpeechVerb};
+use crate::lexicon::WordClass::{PersonRole, SpeechVerb, TitleWord};
 use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::TokenKind;
@@ -130,24 +130,8 @@ pub(super) fn honorific_people(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<M
 
 /// Words inside multi-word titles: "Prime", "Foreign", "First", "Vice".
 fn is_title_word(tokens: &Words<'_, '_>, i: usize) -> bool {
-    matches!(
-        tokens.folded(i),
-        "prime"
-            | "foreign"
-            | "first"
-            | "vice"
-            | "defence"
-            | "defense"
-            | "finance"
-            | "interior"
-            | "economy"
-            | "trade"
-            | "state"
-            | "crown"
-            | "supreme"
-            | "chief"
-            | "executive"
-    ) && i + 1 < tokens.len()
+    is(tokens, i, TitleWord)
+        && i + 1 < tokens.len()
         && (is_title(tokens, i + 1) || is_title_word(tokens, i + 1))
 }
 

@@ -12,7 +12,7 @@ use super::settled::{
 use super::words::{is, is_name_word, starts_line, Words};
 use crate::context::{Context, State};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
-use crate::lexicon::WordClass::{NotName, PlaceHead};
+use crate::lexicon::WordClass::{MayorQualifier, NotName, PlaceHead, TownNoun};
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::tokens::TokenKind;
@@ -20,22 +20,7 @@ use crate::tokens::TokenKind;
 /// Is the name at token `first` introduced as a town or a province: "the town of",
 /// "the cities of", "the region of", "the Cincinnati suburb of"?
 pub(super) fn called_a_town(tokens: &Words<'_, '_>, first: usize) -> bool {
-    first >= 2
-        && tokens.folded(first - 1) == "of"
-        && matches!(
-            tokens.folded(first - 2),
-            "town"
-                | "city"
-                | "village"
-                | "towns"
-                | "cities"
-                | "villages"
-                | "province"
-                | "region"
-                | "district"
-                | "suburb"
-                | "suburbs"
-        )
+    first >= 2 && tokens.folded(first - 1) == "of" && is(tokens, first - 2, TownNoun)
 }
 
 /// Towns and provinces in no list, said to be so: "the town of Virden", "the towns of
@@ -113,7 +98,7 @@ fn said_to_be_a_town(
     // "Beaconsfield Mayor Jane Doe", after no other name word.
     let has_mayor = tokens.folded(next) == "mayor"
         && !is_name_word(tokens, first - 1)
-        && !MAYOR_QUALIFIERS.contains(&tokens.folded(first));
+        && !is(tokens, first, MayorQualifier);
     let introduced = called_a_town(tokens, first)
         || is_home_of_person(tokens, first)
         || second_of_two
@@ -123,28 +108,6 @@ fn said_to_be_a_town(
         || !tokens.is_capitalized(next);
     (has_mayor || introduced && ends).then_some((last, EntryKind::City))
 }
-
-/// Words before "Mayor" that say which mayor, not where: "Former Mayor Ann Lee".
-const MAYOR_QUALIFIERS: &[&str] = &[
-    "former",
-    "deputy",
-    "acting",
-    "vice",
-    "then",
-    "late",
-    "interim",
-    "outgoing",
-    "incoming",
-    "new",
-    "current",
-    "ex",
-    "assistant",
-    "city",
-    "town",
-    "county",
-    "village",
-    "lord",
-];
 
 /// "Jane Doe, 43, of McKee": the town after a person's age, between commas.
 fn is_home_of_person(tokens: &Words<'_, '_>, first: usize) -> bool {

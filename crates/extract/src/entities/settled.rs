@@ -5,9 +5,10 @@
 
 use super::matches::{in_match, match_at};
 use super::places::called_a_town;
-use super::words::{starts_line, Words};
+use super::words::{is, starts_line, Words};
 use crate::context::{Settled, State};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
+use crate::lexicon::WordClass::{CompassPoint, Direction};
 use crate::model::CountryCode;
 use crate::tokens::TokenKind;
 
@@ -133,7 +134,7 @@ pub(super) fn state_of_neighbour(
     }
     let neighbour = match tokens.folded(i) {
         "near" | "outside" => i + 1,
-        word if COMPASS_POINTS.contains(&word) && tokens.folded(i + 1) == "of" => i + 2,
+        _ if is(tokens, i, CompassPoint) && tokens.folded(i + 1) == "of" => i + 2,
         _ => return None,
     };
     crate::context::where_is(gazetteer, match_at(matches, neighbour)?)
@@ -175,17 +176,6 @@ pub(super) fn country_just_before(
         .find_map(|m| crate::context::where_is(gazetteer, m))
         .map(|state| state.country)
 }
-
-const COMPASS_POINTS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-];
 
 /// Does another name follow match `index` in a list: "Texas and Ohio", "Canada,
 /// France"?
@@ -246,20 +236,7 @@ pub(super) fn state_after(
 
 /// "northern", "south-western": a part of the state named after it.
 pub(super) fn is_direction(tokens: &Words<'_, '_>, i: usize) -> bool {
-    i < tokens.len()
-        && !tokens.is_capitalized(i)
-        && matches!(
-            tokens.folded(i),
-            "northern"
-                | "southern"
-                | "eastern"
-                | "western"
-                | "central"
-                | "northeastern"
-                | "northwestern"
-                | "southeastern"
-                | "southwestern"
-        )
+    !tokens.is_capitalized(i) && is(tokens, i, Direction)
 }
 
 /// The state (or country) a match names unambiguously.

@@ -3,14 +3,13 @@
 
 use rustc_hash::FxHashMap;
 
-use super::bodies::is_state_body;
 use super::claims::{parts_yielding_to_company, Claims};
 use super::companies::before_legal_form;
 use super::matches::matches_within;
 use super::words::{is, is_abbreviated_title, is_name_word, Words};
 use super::Recognition;
 use crate::gazetteer::Match;
-use crate::lexicon::WordClass::{CompanyHead, OrgHead, TradeHead};
+use crate::lexicon::WordClass::{CompanyHead, OrgHead, StateBody, TradeHead};
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::tokens::TokenKind;
@@ -62,7 +61,7 @@ fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) 
 fn known_by_context(tokens: &Words<'_, '_>, matches: &[Match], org: &Mention) -> bool {
     org.kind.is_none()
         && !is(tokens, org.last, OrgHead | TradeHead)
-        && !is_state_body(tokens.folded(org.first))
+        && !is(tokens, org.first, StateBody)
         && (org.first..=org.last).all(|k| tokens.is_capitalized(k) && !tokens.is_all_caps(k))
         && matches_within(matches, org.first, org.last).is_empty()
 }

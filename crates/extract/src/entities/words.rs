@@ -3,7 +3,7 @@
 //! title, two tokens written together).
 
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::WordClass::{AbbreviatedTitle, NotName, Title};
+use crate::lexicon::WordClass::{AbbreviatedTitle, NameParticle, NotName, Title};
 use crate::lexicon::WordClasses;
 use crate::tokens::{TokenKind, Tokens};
 
@@ -69,11 +69,7 @@ pub(super) fn is_name_word(tokens: &Words<'_, '_>, i: usize) -> bool {
 
 /// Particles inside names: "Mr. van Dover", "Ahmad bin Salman".
 pub(super) fn is_name_particle(tokens: &Words<'_, '_>, i: usize) -> bool {
-    i < tokens.len()
-        && matches!(
-            tokens.folded(i),
-            "van" | "von" | "de" | "der" | "del" | "da" | "al" | "bin" | "ibn" | "la" | "le" | "di"
-        )
+    is(tokens, i, NameParticle)
 }
 
 /// Tokens `i` and `i + 1` are written together, with no space between.
