@@ -4,6 +4,7 @@
 use super::parse::{quantity, scale};
 use super::percent::percent;
 use super::Found;
+use crate::lexicon::{Lexicon, Unit};
 use crate::model::{Label, Money, Value};
 use crate::tokens::{TokenKind, Tokens};
 
@@ -103,41 +104,16 @@ fn is_change_verb(word: &str) -> bool {
     )
 }
 
-/// Currency written before the amount: `$`, `US$`, `€`, `£`, `¥`, `₽`, `USD`.
+/// Currency written before the amount: `$`, `US$`, `€`, `£`, `¥`, `₽`, `USD` (the forms of
+/// `data/currencies.tsv`).
+// Inlined: every punctuation token is asked.
+#[inline]
 pub(super) fn currency_prefix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
-    let symbol = |j: usize| -> Option<&'static str> {
-        Some(match tokens.folded(j) {
-            "$" => "USD",
-            "€" => "EUR",
-            "£" => "GBP",
-            "¥" => "CNY",
-            "₽" => "RUB",
-            "₹" => "INR",
-            // Wire text without "£" writes "#": "#15 billion", but "#1 seller" is a rank.
-            "#" if is_scaled_figure(tokens, j + 1) => "GBP",
-            "usd" if tokens.is_all_caps(j) => "USD",
-            "eur" if tokens.is_all_caps(j) => "EUR",
-            "rub" if tokens.is_all_caps(j) => "RUB",
-            _ => return None,
-        })
-    };
-    // "US$" and "US $" name the US dollar explicitly.
-    if i + 1 < tokens.len() && tokens.folded(i + 1) == "$" {
-        let currency = match tokens.raw(i) {
-            "US" => "USD",
-            "C" => "CAD",
-            "A" => "AUD",
-            "HK" => "HKD",
-            "NZ" => "NZD",
-            _ => "",
-        };
-        // "US $" may take a space; "A$", "C$" must not ("A $5 million fund").
-        let tight = !tokens.list[i + 1].space_before;
-        if !currency.is_empty() && (tight || currency == "USD") {
-            return Some((currency, i + 1));
-        }
+    // Wire text without "£" writes "#": "#15 billion", but "#1 seller" is a rank.
+    if tokens.folded(i) == "#" {
+        return is_scaled_figure(tokens, i + 1).then_some(("GBP", i));
     }
-    symbol(i).map(|currency| (currency, i))
+    Lexicon::shared().currencies().before(tokens, i)
 }
 
 /// A figure with a scale word, right after the token before it: "15 billion" in "#15 billion".
@@ -148,92 +124,10 @@ fn is_scaled_figure(tokens: &Tokens<'_>, i: usize) -> bool {
         && scale(tokens.folded(i + 1)).is_some()
 }
 
-/// Currency named after the amount: `dollars`, `euros`, `rubles`, `yuan`, `USD`.
-fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
-    let word = tokens.list.get(i).map(|_| tokens.folded(i))?;
-    let (currency, last) = match word {
-        "us" | "u" if i + 1 < tokens.len() => {
-            return currency_suffix(tokens, i + 1).filter(|(c, _)| *c == "USD")
-        }
-        "dollar" | "dollars" | "usd" => ("USD", i),
-        "cent" | "cents" => ("USD", i),
-        "canadian" | "australian" | "hong" | "singapore" | "taiwan" | "new" | "irish"
-        | "finnish" | "finland" | "swiss" | "belgian" | "french" => {
-            return qualified_currency(tokens, i)
-        }
-        "mark" | "marks" => ("DEM", i),
-        "franc" | "francs" => ("FRF", i),
-        "peso" | "pesos" => ("MXN", i),
-        "punt" | "punts" => ("IEP", i),
-        "drachma" | "drachmas" => ("GRD", i),
-        "guilder" | "guilders" => ("NLG", i),
-        "peseta" | "pesetas" => ("ESP", i),
-        "lire" => ("ITL", i),
-        "shekel" | "shekels" => ("ILS", i),
-        "baht" => ("THB", i),
-        "ringgit" => ("MYR", i),
-        "rupiah" => ("IDR", i),
-        "won" => ("KRW", i),
-        "euro" | "euros" | "eur" => ("EUR", i),
-        "pound" | "pounds" => ("GBP", i),
-        // Share prices in London: "down 15 pence at 50 pence".
-        "pence" => ("GBP", i),
-        "ruble" | "rubles" | "rouble" | "roubles" | "rub" => ("RUB", i),
-        // "500 million yuan RMB".
-        "yuan" if tokens.folded(i + 1) == "rmb" => ("CNY", i + 1),
-        "yuan" | "renminbi" | "rmb" => ("CNY", i),
-        "yen" => ("JPY", i),
-        "rupee" | "rupees" => ("INR", i),
-        "tenge" => ("KZT", i),
-        "somoni" => ("TJS", i),
-        "som" | "soms" => ("KGS", i),
-        "lira" | "liras" => ("TRY", i),
-        "hryvnia" | "hryvnias" => ("UAH", i),
-        _ => return None,
-    };
-    Some((currency, last))
-}
-
-const DOLLARS: &[&str] = &["dollar", "dollars"];
-
-const MARKS: &[&str] = &["mark", "marks", "markka"];
-
-const FRANCS: &[&str] = &["franc", "francs"];
-
-/// Currencies named with their country: the country's words, the unit's, the code.
-const QUALIFIED_CURRENCIES: &[(&[&str], &[&str], &str)] = &[
-    (&["canadian"], DOLLARS, "CAD"),
-    (&["australian"], DOLLARS, "AUD"),
-    (&["singapore"], DOLLARS, "SGD"),
-    (&["taiwan"], DOLLARS, "TWD"),
-    (&["new", "taiwan"], DOLLARS, "TWD"),
-    (&["hong", "kong"], DOLLARS, "HKD"),
-    (&["new", "zealand"], DOLLARS, "NZD"),
-    (&["irish"], &["punt", "punts", "pound", "pounds"], "IEP"),
-    (&["finnish"], MARKS, "FIM"),
-    (&["finland"], MARKS, "FIM"),
-    (&["swiss"], FRANCS, "CHF"),
-    (&["belgian"], FRANCS, "BEF"),
-    (&["french"], FRANCS, "FRF"),
-];
-
-/// A currency named with its country: "Canadian dollars", "Hong Kong dollars", "New
-/// Taiwan dollars", "Irish punts", "Swiss francs".
-fn qualified_currency(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
-    let word = |j: usize| {
-        if j < tokens.len() {
-            tokens.folded(j)
-        } else {
-            ""
-        }
-    };
-    QUALIFIED_CURRENCIES
-        .iter()
-        .find_map(|&(country, units, currency)| {
-            let named = country.iter().enumerate().all(|(k, w)| word(i + k) == *w);
-            let unit = i + country.len();
-            (named && units.contains(&word(unit))).then_some((currency, unit))
-        })
+/// Currency named after the amount: `dollars`, `euros`, `Hong Kong dollars`, `cents`
+/// (the forms of `data/currencies.tsv`).
+fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<Unit> {
+    Lexicon::shared().currencies().after(tokens, i)
 }
 
 fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
@@ -251,17 +145,16 @@ fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     // "a 90-cent fee", "a 100 million-mark loan".
     let hyphen = tokens.is_punct(figure_last + 1, '-');
     let unit_at = figure_last + 1 + usize::from(hyphen);
-    let (currency, last) = currency_suffix(tokens, unit_at)?;
+    let unit = currency_suffix(tokens, unit_at)?;
     if measures_no_money(tokens, i, figure_last, unit_at, hyphen) {
         return None;
     }
-    let in_cents = matches!(tokens.folded(last), "cent" | "cents" | "pence");
-    Some(found(
-        i,
-        last,
-        if in_cents { value / 100.0 } else { value },
-        currency,
-    ))
+    let value = if unit.hundredths {
+        value / 100.0
+    } else {
+        value
+    };
+    Some(found(i, unit.last, value, unit.code))
 }
 
 /// "Pound" and "mark" also measure weights and scores: "400,000 pounds of uranium",
@@ -313,7 +206,7 @@ pub(super) fn unquantified_money(tokens: &Tokens<'_>, i: usize) -> Option<Found>
     // "several billion dollars", "several hundred million pounds".
     let hundred = usize::from(word(i + 1) == "hundred");
     if several && scale(word(i + 1 + hundred)).is_some() {
-        return found(currency_suffix(tokens, i + 2 + hundred)?.1);
+        return found(currency_suffix(tokens, i + 2 + hundred)?.last);
     }
     let mut j = if several { i + 1 } else { i };
     let mut scales = 0;
@@ -330,7 +223,7 @@ pub(super) fn unquantified_money(tokens: &Tokens<'_>, i: usize) -> Option<Found>
     if scales == 0 {
         return None;
     }
-    found(currency_suffix(tokens, j)?.1)
+    found(currency_suffix(tokens, j)?.last)
 }
 
 #[cfg(test)]

@@ -8,12 +8,15 @@
 //! the entity rules learn a token's classes from the one look-up that matches it against
 //! the gazetteer ([`crate::gazetteer::Gazetteer::word_classes`]).
 
+mod currencies;
+
 use std::ops::BitOr;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
 use crate::table::rows;
+pub(crate) use currencies::{Currencies, Unit};
 
 /// Declares the classes, each with its name in the table, in one place.
 macro_rules! word_classes {
@@ -230,19 +233,26 @@ pub(crate) const MONTHS: [&str; 12] = [
 pub(crate) struct Lexicon {
     words: FxHashMap<Box<str>, WordClasses>,
     phrases: Vec<(Box<[Box<str>]>, WordClasses)>,
+    currencies: Currencies,
 }
 
 impl Lexicon {
     /// The built-in lexicon, read once per process.
     pub(crate) fn shared() -> &'static Lexicon {
         static SHARED: OnceLock<Lexicon> = OnceLock::new();
-        SHARED.get_or_init(|| Lexicon::from_table(include_str!("../data/lexicon.tsv")))
+        SHARED.get_or_init(|| {
+            Lexicon::from_tables(
+                include_str!("../../data/lexicon.tsv"),
+                include_str!("../../data/currencies.tsv"),
+            )
+        })
     }
 
     /// Reads a lexicon table: a word (or a phrase of words separated by spaces) and its
     /// class names, separated by spaces, a row. Unknown class names are skipped (the
-    /// shipped table is checked by a test).
-    pub(crate) fn from_table(table: &str) -> Lexicon {
+    /// shipped table is checked by a test). The words that write a currency before a
+    /// figure ([`Currencies`]) open amounts.
+    pub(crate) fn from_tables(table: &str, currencies: &'static str) -> Lexicon {
         let mut words: FxHashMap<Box<str>, WordClasses> = FxHashMap::default();
         let mut phrases = Vec::new();
         for row in rows(table, 2) {
@@ -264,7 +274,16 @@ impl Lexicon {
             let entry = words.entry(name.into()).or_default();
             *entry = *entry | month;
         }
-        Lexicon { words, phrases }
+        let currencies = Currencies::from_table(currencies);
+        for word in currencies.words_before() {
+            let entry = words.entry(word.into()).or_default();
+            *entry = *entry | WordClass::AmountStart;
+        }
+        Lexicon {
+            words,
+            phrases,
+            currencies,
+        }
     }
 
     /// Every word with its classes.
@@ -279,6 +298,11 @@ impl Lexicon {
             .map(|(words, classes)| (&**words, *classes))
     }
 
+    /// The currencies and how they are written.
+    pub(crate) fn currencies(&self) -> &Currencies {
+        &self.currencies
+    }
+
     /// The classes of a folded word, for where no token id is at hand.
     pub(crate) fn classes(&self, word: &str) -> WordClasses {
         self.words.get(word).copied().unwrap_or_default()
@@ -290,12 +314,13 @@ mod tests {
     use super::*;
     use crate::tokens::Tokens;
 
-    const SHIPPED: &str = include_str!("../data/lexicon.tsv");
+    const SHIPPED: &str = include_str!("../../data/lexicon.tsv");
 
     #[test]
     fn classes_are_read_with_the_classes_they_bring() {
-        let lexicon = Lexicon::from_table(
+        let lexicon = Lexicon::from_tables(
             "word\tclasses\npresident\ttitle\nthree\tcount\nmr\ttitle abbreviated_title\n",
+            "code\tbefore\tafter\nUSD\t$ | US$\tdollars\n",
         );
         assert!(lexicon.classes("president").has_any(WordClass::Title));
         assert!(!lexicon
@@ -306,7 +331,10 @@ mod tests {
         let three = lexicon.classes("three");
         assert!(three.has_any(WordClass::AmountStart) && three.has_any(WordClass::DateStart));
         assert_eq!(lexicon.classes("minister"), WordClasses::NONE);
-        let phrases = Lexicon::from_table("word\tclasses\nprime minister\tleader_title\n");
+        // A word that writes a currency before a figure opens an amount.
+        assert!(lexicon.classes("us").has_any(WordClass::AmountStart));
+        assert_eq!(lexicon.classes("dollars"), WordClasses::NONE);
+        let phrases = Lexicon::from_tables("word\tclasses\nprime minister\tleader_title\n", "");
         let (words, classes) = phrases.phrases().next().unwrap();
         assert_eq!(words, [Box::from("prime"), Box::from("minister")]);
         assert!(classes.has_any(WordClass::LeaderTitle));
