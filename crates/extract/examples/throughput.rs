@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use diplomap_extract::{entities, linking, relations, tokens, Gazetteer};
+use diplomap_extract::{coref, entities, relations, tokens, Gazetteer};
 
 const SAMPLE: &str = "On March 3, the Kazakh President met his Russian counterpart in Astana. \
     Moscow agreed to lend $1.2 billion to the republic, about 4% of its GDP, officials said. \
@@ -71,7 +71,7 @@ fn main() {
     stage_times(gazetteer, &texts, rounds);
 }
 
-/// Times the stages apart: tokens and sentences, entities and linking, relations.
+/// Times the stages apart: tokens and sentences, entities and coreference, relations.
 fn stage_times(gazetteer: &Gazetteer, texts: &[String], rounds: usize) {
     let mut spent = [Duration::ZERO; 3];
     for _ in 0..rounds {
@@ -81,7 +81,7 @@ fn stage_times(gazetteer: &Gazetteer, texts: &[String], rounds: usize) {
             let sentences = tokens::sentences(&tokens);
             let tokenized = Instant::now();
             let mut mentions = entities::recognize(&tokens, gazetteer);
-            linking::link(&tokens, &mut mentions);
+            coref::resolve(&tokens, &mut mentions);
             let recognized = Instant::now();
             let found = relations::extract(&tokens, &sentences, &mentions);
             std::hint::black_box(found);
@@ -92,7 +92,7 @@ fn stage_times(gazetteer: &Gazetteer, texts: &[String], rounds: usize) {
     }
     let [tokenizing, recognizing, relating] = spent.map(|d| d.as_secs_f64());
     println!(
-        "stages: tokens and sentences {tokenizing:.2} s, entities and linking {recognizing:.2} s, \
+        "stages: tokens and sentences {tokenizing:.2} s, entities and coreference {recognizing:.2} s, \
          relations {relating:.2} s (+{:.0}% on the rest)",
         100.0 * relating / (tokenizing + recognizing)
     );

@@ -5,16 +5,16 @@
 //! The stages read top to bottom, one module each:
 //! [`normalize`] → [`tokens`] (sentences and tokens) → [`gazetteer`] matching →
 //! [`entities`] rules (with [`entities::numbers`], and [`context`] to settle ambiguous names) →
-//! [`linking`] (countries and coreference) → [`relations`]. [`schema`] turns the result into
+//! [`coref`] (countries and coreference) → [`relations`]. [`schema`] turns the result into
 //! the exchange format; [`aggregate`] merges the relations of many documents.
 
 pub mod aggregate;
 pub mod context;
+pub mod coref;
 pub mod entities;
 pub mod gazetteer;
 pub mod invariants;
 mod lexicon;
-pub mod linking;
 pub mod mention;
 pub mod model;
 pub mod normalize;
@@ -57,7 +57,7 @@ pub fn analyze_with_progress(
     progress(0.17);
     let mut mentions = entities::recognize(&tokens, gazetteer);
     progress(0.67);
-    linking::link(&tokens, &mut mentions);
+    coref::resolve(&tokens, &mut mentions);
     progress(0.75);
     let relations = relations::extract(&tokens, &sentences, &mentions);
     progress(1.0);

@@ -36,7 +36,7 @@ use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::Tokens;
 use claims::Claims;
-pub(crate) use companies::legal_form_start;
+pub(crate) use companies::before_last_legal_suffix;
 use settled::{add_dateline_states, settled_by_text};
 use words::{is, tight, Words};
 

@@ -31,7 +31,7 @@ struct ShortForm {
 /// The short forms of the organisations found: the name before its legal form, and the
 /// name before a company head when no known name is in it ("Moscow Times" must not make
 /// every "Moscow" a paper). The first word alone ("Lancaster" of "Lancaster Colony
-/// Corp.") is left to [`crate::linking`], which marks it where nothing else did.
+/// Corp.") is left to [`crate::coref`], which marks it where nothing else did.
 fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) -> Vec<ShortForm> {
     let mut forms = Vec::new();
     for org in mentions.iter().filter(|m| m.label == Label::Org) {

@@ -1,20 +1,27 @@
-//! Country linking and coreference: gives people their country from the words before
+//! Coreference, after the entity rules: gives people their country from the words before
 //! their title ("Kyrgyz President Almazbek Atambaev" -> KG), and carries names met once
 //! to their later short forms: "Mendkovich" -> "Nikita Mendkovich", "Sony" after
 //! "Sony Corp.", "EAEU" after "Eurasian Economic Union (EAEU)", and "the Russian
 //! leader" to the one Russian named before.
+//!
+//! A company's short form that must outrank a town or a surname of that name ("Furukawa
+//! Co. ... Furukawa said") is claimed earlier, by the entity pass
+//! `entities::short_forms`, while the tokens' claims are still known; here it takes the
+//! full name as its canonical one.
 
 use rustc_hash::FxHashMap;
 
-use crate::entities::legal_form_start;
+use crate::entities::before_last_legal_suffix;
 use crate::gazetteer::EntryKind;
 use crate::lexicon::Lexicon;
-use crate::lexicon::WordClass::{CompanyDescription, LeaderTitle, LegalSuffix};
+use crate::lexicon::WordClass::{CompanyDescription, LeaderTitle};
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::tokens::Tokens;
 
-pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
+/// Gives the mentions their countries and full names, and marks the short forms that no
+/// rule found.
+pub fn resolve(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     country_before_title(tokens, mentions);
     define_acronyms(tokens, mentions);
     propagate_names(tokens, mentions);
@@ -116,7 +123,9 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
             // "President Salinas") names the same person when it comes back.
             Label::Person => aliases.push(alias(mention.first..=mention.first)),
             Label::Org => {
-                if let Some(name_end) = name_before_legal_suffix(tokens, mention) {
+                if let Some(name_end) =
+                    before_last_legal_suffix(tokens, mention.first, mention.last)
+                {
                     aliases.push(alias(mention.first..=name_end));
                     // "Shearson" for "Shearson Lehman Hutton Inc.", not "McGraw" for "McGraw-Hill".
                     if name_end > mention.first && tokens.list[mention.first + 1].space_before {
@@ -131,22 +140,6 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
         }
     }
     aliases
-}
-
-/// The last token of a company's name before its legal suffix: "Sony" in "Sony Corp.",
-/// "Birkel" in "Birkel G.m.b.H.".
-fn name_before_legal_suffix(tokens: &Tokens<'_>, mention: &Mention) -> Option<usize> {
-    if let Some(form) = legal_form_start(tokens, mention.first, mention.last) {
-        return Some(form - 1);
-    }
-    let mut last = mention.last;
-    if tokens.folded(last) == "." && last > mention.first {
-        last -= 1;
-    }
-    let legal_suffix = Lexicon::shared()
-        .classes(tokens.folded(last))
-        .has_any(LegalSuffix);
-    (last > mention.first && legal_suffix).then(|| last - 1)
 }
 
 /// Resolves short mentions to the full names met in the document, and marks
