@@ -69,16 +69,8 @@ impl Division {
 /// One country's reference data.
 #[derive(Clone, Debug)]
 pub struct CountryInfo {
-    pub code: CountryCode,
     pub name: String,
     pub capital: String,
-}
-
-/// An international organisation and its member states.
-#[derive(Clone, Debug)]
-pub struct Organization {
-    pub canonical: String,
-    pub members: Vec<CountryCode>,
 }
 
 /// The text of each data table, in the formats documented in `data/README.md`.
@@ -143,7 +135,6 @@ pub struct Match {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     countries: BTreeMap<CountryCode, CountryInfo>,
-    organizations: BTreeMap<String, Organization>,
     /// Folded token text -> token id.
     vocabulary: FxHashMap<Box<str>, u32>,
     /// (trie node, token id) -> child node. Node 0 is the root.
@@ -213,7 +204,7 @@ impl Gazetteer {
     }
 
     /// Each token's id in the vocabulary, if it has one.
-    pub fn token_ids(&self, tokens: &Tokens<'_>) -> Vec<Option<u32>> {
+    pub(crate) fn token_ids(&self, tokens: &Tokens<'_>) -> Vec<Option<u32>> {
         (0..tokens.len())
             .map(|i| self.vocabulary.get(tokens.folded(i)).copied())
             .collect()
@@ -221,7 +212,7 @@ impl Gazetteer {
 
     /// The entries a word (by its id) names when a full stop follows it: the states of
     /// "Ky." and "Calif.".
-    pub fn abbreviated(&self, id: u32) -> Vec<u32> {
+    pub(crate) fn abbreviated(&self, id: u32) -> Vec<u32> {
         let Some(full_stop) = self.vocabulary.get(".") else {
             return Vec::new();
         };
@@ -234,34 +225,27 @@ impl Gazetteer {
     }
 
     /// Is this folded word a given name?
-    pub fn is_given_name(&self, folded: &str) -> bool {
+    pub(crate) fn is_given_name(&self, folded: &str) -> bool {
         self.given_names.contains(folded)
     }
 
-    pub fn entry(&self, id: u32) -> &Entry {
+    pub(crate) fn entry(&self, id: u32) -> &Entry {
         &self.entries[id as usize]
     }
 
-    pub fn country(&self, code: CountryCode) -> Option<&CountryInfo> {
+    pub(crate) fn country(&self, code: CountryCode) -> Option<&CountryInfo> {
         self.countries.get(&code)
-    }
-
-    pub fn countries(&self) -> impl Iterator<Item = &CountryInfo> {
-        self.countries.values()
-    }
-
-    pub fn organization(&self, canonical: &str) -> Option<&Organization> {
-        self.organizations.get(canonical)
     }
 
     /// All gazetteer phrases in the text: at each token the longest phrase that starts
     /// there, then on after its end.
-    pub fn find(&self, tokens: &Tokens<'_>) -> Vec<Match> {
+    #[cfg(test)]
+    fn find(&self, tokens: &Tokens<'_>) -> Vec<Match> {
         self.find_by_ids(tokens, &self.token_ids(tokens))
     }
 
     /// [`Gazetteer::find`] with the tokens' ids ([`Gazetteer::token_ids`]) at hand.
-    pub fn find_by_ids(&self, tokens: &Tokens<'_>, ids: &[Option<u32>]) -> Vec<Match> {
+    pub(crate) fn find_by_ids(&self, tokens: &Tokens<'_>, ids: &[Option<u32>]) -> Vec<Match> {
         let mut matches = Vec::new();
         let mut i = 0;
         while i < ids.len() {
@@ -382,7 +366,6 @@ impl Gazetteer {
             self.countries.insert(
                 code,
                 CountryInfo {
-                    code,
                     name: name.to_string(),
                     capital: capital.to_string(),
                 },
@@ -450,14 +433,6 @@ impl Gazetteer {
                 division: None,
             };
             self.add_named(entry, &names);
-            let members = list(row[2]).filter_map(CountryCode::parse).collect();
-            self.organizations.insert(
-                canonical.to_string(),
-                Organization {
-                    canonical: canonical.to_string(),
-                    members,
-                },
-            );
         }
     }
 

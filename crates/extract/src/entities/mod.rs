@@ -14,13 +14,13 @@
 
 mod acronyms;
 mod bodies;
-pub mod chinese_names;
+mod chinese_names;
 mod claims;
 mod companies;
 mod gazetteer_mentions;
 mod indexes;
 mod matches;
-pub mod numbers;
+mod numbers;
 mod organizations;
 mod people;
 mod person_names;

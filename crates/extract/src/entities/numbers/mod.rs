@@ -16,7 +16,7 @@ mod period;
 mod time;
 
 use crate::lexicon::WordClass::{AmountStart, DateStart, PeriodStart, TimeStart};
-use crate::lexicon::{Lexicon, WordClass, WordClasses};
+use crate::lexicon::{WordClass, WordClasses};
 use crate::mention::Mention;
 use crate::model::{Label, Value};
 use crate::tokens::{TokenKind, Tokens};
@@ -43,8 +43,9 @@ impl From<Found> for Mention {
 }
 
 /// All MONEY, PERCENT, DATE and TIME entities, in text order, never overlapping.
-pub fn find(tokens: &Tokens<'_>) -> Vec<Found> {
-    let lexicon = Lexicon::shared();
+#[cfg(test)]
+fn find(tokens: &Tokens<'_>) -> Vec<Found> {
+    let lexicon = crate::lexicon::Lexicon::shared();
     find_with(tokens, &|i| lexicon.classes(tokens.folded(i)))
 }
 
