@@ -99,3 +99,30 @@ fn written_in_lower_case<'a>(
         .filter(|w| (3..=7).contains(&w.len()) && words.contains(w))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::acronyms;
+    use crate::entities::testing::{expected, proposed};
+    use crate::model::Label::{self, Org};
+
+    fn found(text: &str) -> Vec<(String, Label)> {
+        proposed(text, |r| acronyms(&r.words, &r.claims))
+    }
+
+    #[test]
+    fn words_in_capitals_and_letters_joined_by_an_ampersand_are_organisations() {
+        assert_eq!(
+            found("Officials of the ANC and AT&T met."),
+            expected(&[("ANC", Org), ("AT&T", Org)])
+        );
+    }
+
+    #[test]
+    fn abbreviations_headlines_section_labels_and_common_words_are_not() {
+        assert!(found("The CEO spoke about R&D spending.").is_empty());
+        assert!(found("OIL PRICES RISE AGAIN").is_empty());
+        assert!(found("ENERGY: Crude oil rose.").is_empty());
+        assert!(found("COPPER futures rose as copper prices climbed.").is_empty());
+    }
+}

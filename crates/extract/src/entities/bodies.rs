@@ -138,3 +138,52 @@ pub(super) fn departments_in_titles(tokens: &Words<'_, '_>, claims: &Claims) -> 
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{departments_in_titles, speaking_bodies, state_bodies};
+    use crate::entities::testing::{country_of, expected, proposed};
+    use crate::model::Label::Org;
+
+    #[test]
+    fn capitalised_common_nouns_name_bodies_of_a_state_and_papers() {
+        let found = |text| proposed(text, |r| state_bodies(&r.words, &r.claims));
+        assert_eq!(
+            found("The bill passed the House and went to the Senate, the Herald reported."),
+            expected(&[("House", Org), ("Senate", Org), ("Herald", Org)])
+        );
+        // Longer names that begin or end with those words are other rules'.
+        assert!(found("He joined the House of Commons and Random House.").is_empty());
+    }
+
+    #[test]
+    fn a_name_that_speaks_after_the_is_a_body() {
+        let found = |text| proposed(text, |r| speaking_bodies(&r.words, &r.claims));
+        assert_eq!(
+            found("The Merc said prices rose."),
+            expected(&[("Merc", Org)])
+        );
+        assert!(found("Anna Petrova said prices rose.").is_empty());
+        assert!(found("The President said so.").is_empty());
+    }
+
+    #[test]
+    fn departments_named_in_titles_are_organisations() {
+        let found = |text| proposed(text, |r| departments_in_titles(&r.words, &r.claims));
+        assert_eq!(
+            found("Labor Secretary Elizabeth Dole met Secretary of State James Baker."),
+            expected(&[("Labor", Org), ("State", Org)])
+        );
+        assert!(found("He met the Minister of State.").is_empty());
+    }
+
+    #[test]
+    fn a_local_body_takes_the_country_a_local_story_is_set_in() {
+        let text = "Australian police in Queensland said the Enfield Council met.";
+        assert_eq!(country_of(text, "Enfield Council").as_deref(), Some("AU"));
+        assert_eq!(
+            country_of("The Enfield Council met.", "Enfield Council"),
+            None
+        );
+    }
+}

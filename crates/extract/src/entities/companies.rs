@@ -227,3 +227,71 @@ pub(super) fn with_legal_form(tokens: &Words<'_, '_>, first: usize, last: usize)
         None => last,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::owners_of_company_parts;
+    use super::{before_last_legal_suffix, before_legal_form, described_companies};
+    use crate::entities::testing::{expected, gazetteer, proposed};
+    use crate::entities::words::Words;
+    use crate::model::Label::Org;
+    use crate::tokens::Tokens;
+
+    #[test]
+    fn a_name_after_a_description_or_a_role_at_a_company_is_one() {
+        let found = |text| proposed(text, |r| described_companies(&r.words, &r.claims));
+        assert_eq!(
+            found("Talks with the state company Zarubezhneft went on."),
+            expected(&[("Zarubezhneft", Org)])
+        );
+        assert_eq!(
+            found("He is president of Harlan Mills now."),
+            expected(&[("Harlan Mills", Org)])
+        );
+        assert_eq!(
+            found("She bought a stake in Younkers."),
+            expected(&[("Younkers", Org)])
+        );
+    }
+
+    #[test]
+    fn a_name_that_owns_a_company_part_is_a_company() {
+        let found = |text| proposed(text, |r| owners_of_company_parts(&r.words, &r.claims));
+        assert_eq!(found("Vantor's shares fell."), expected(&[("Vantor", Org)]));
+        assert!(found("Paula's shoes are red.").is_empty());
+    }
+
+    /// The words up to a stem's last token, for a name that is the whole text.
+    fn stem(text: &str, stem: impl Fn(&Words<'_, '_>, usize) -> Option<usize>) -> Option<String> {
+        let tokens = Tokens::new(text);
+        let words = Words::new(&tokens, gazetteer());
+        let last = stem(&words, tokens.len() - 1)?;
+        let span = tokens.span(0, last);
+        Some(text[span.start..span.end].to_string())
+    }
+
+    #[test]
+    fn the_short_form_of_a_company_is_its_name_before_all_its_legal_forms() {
+        let strict = |text| stem(text, |words, last| before_legal_form(words, 0, last));
+        assert_eq!(strict("J.L. Henry & Co.").as_deref(), Some("J.L. Henry"));
+        assert_eq!(
+            strict("Samsung Heavy Co., Ltd.").as_deref(),
+            Some("Samsung Heavy")
+        );
+        assert_eq!(strict("Birkel G.m.b.H.").as_deref(), Some("Birkel"));
+        // Not a title's word: "General" of "Hudson General Corp." is no name of its own.
+        assert_eq!(strict("Hudson General Corp."), None);
+    }
+
+    #[test]
+    fn coreference_looks_for_the_words_before_the_last_legal_suffix() {
+        let loose = |text| stem(text, |words, last| before_last_legal_suffix(words, 0, last));
+        assert_eq!(loose("Sony Corp.").as_deref(), Some("Sony"));
+        assert_eq!(
+            loose("Hudson General Corp.").as_deref(),
+            Some("Hudson General")
+        );
+        assert_eq!(loose("J.L. Henry & Co.").as_deref(), Some("J.L. Henry &"));
+        assert_eq!(loose("Birkel G.m.b.H.").as_deref(), Some("Birkel"));
+    }
+}

@@ -150,3 +150,53 @@ fn without_final_stop(tokens: &Words<'_, '_>, first: usize, last: usize) -> usiz
         last
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::testing::{country_of, expected, recognized};
+    use crate::model::Label::{Gpe, Org, Person};
+
+    #[test]
+    fn a_state_after_a_place_says_which_place_it_is() {
+        let text = "The envoy flew from Paris, Texas, to Edmonton.";
+        assert_eq!(country_of(text, "Paris").as_deref(), Some("US"));
+        assert_eq!(
+            country_of("The envoy flew to Paris.", "Paris").as_deref(),
+            Some("FR")
+        );
+    }
+
+    #[test]
+    fn a_unit_belongs_to_the_name_and_a_final_stop_to_the_sentence() {
+        assert_eq!(
+            recognized("Jiangsu Province grew."),
+            expected(&[("Jiangsu Province", Gpe)])
+        );
+        assert_eq!(
+            recognized("He left Tex. on foot."),
+            expected(&[("Tex.", Gpe)])
+        );
+        assert_eq!(
+            recognized("He moved to Tex. He left."),
+            expected(&[("Tex", Gpe)])
+        );
+    }
+
+    #[test]
+    fn a_name_in_capitals_after_a_lower_case_word_is_an_acronym_not_a_place() {
+        assert_eq!(
+            recognized("Members of the ABA met."),
+            expected(&[("ABA", Org)])
+        );
+        assert_eq!(recognized("Aba grew."), expected(&[("Aba", Gpe)]));
+    }
+
+    #[test]
+    fn a_place_inside_a_person_s_name_yields_to_it() {
+        assert_eq!(
+            recognized("Victor Stanley Fishman spoke."),
+            expected(&[("Victor Stanley Fishman", Person)])
+        );
+        assert_eq!(recognized("Stanley grew."), expected(&[("Stanley", Gpe)]));
+    }
+}

@@ -90,3 +90,42 @@ pub(super) fn the_dow(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::stock_indexes;
+    use crate::entities::testing::{expected, gazetteer, recognized};
+    use crate::entities::words::Words;
+    use crate::model::Label::Org;
+    use crate::tokens::Tokens;
+
+    fn indexes(text: &str) -> Vec<String> {
+        let tokens = Tokens::new(text);
+        let words = Words::new(&tokens, gazetteer());
+        stock_indexes(&words)
+            .into_iter()
+            .map(|(first, last)| {
+                let span = tokens.span(first, last);
+                text[span.start..span.end].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stock_indexes_are_found_by_the_word_or_figure_that_ends_them() {
+        assert_eq!(
+            indexes("The Dow Jones Industrial Average rose."),
+            ["Dow Jones Industrial Average"]
+        );
+        assert_eq!(indexes("The Nikkei index fell."), ["Nikkei"]);
+        assert_eq!(indexes("S&P 500 futures fell."), ["S&P"]);
+        assert!(indexes("A Boeing 747 landed on Kentucky 192.").is_empty());
+    }
+
+    #[test]
+    fn an_index_is_no_entity_but_the_dow_is_an_organisation() {
+        // Named after a paper, which the rules would otherwise find.
+        assert!(recognized("The Financial Times index fell.").is_empty());
+        assert_eq!(recognized("Then the Dow fell."), expected(&[("Dow", Org)]));
+    }
+}

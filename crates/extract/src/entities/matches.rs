@@ -55,3 +55,34 @@ pub(super) fn matches_within(matches: &[Match], first: usize, last: usize) -> &[
     let end = matches.partition_point(|m| m.last <= last);
     &matches[start..end.max(start)]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{in_match, match_at, matches_within};
+    use crate::gazetteer::Match;
+
+    fn matches() -> Vec<Match> {
+        [(1, 2), (4, 4), (6, 8)]
+            .into_iter()
+            .map(|(first, last)| Match {
+                first,
+                last,
+                entries: vec![0],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matches_are_found_by_their_tokens() {
+        let matches = matches();
+        assert_eq!(match_at(&matches, 4).map(|m| m.last), Some(4));
+        assert!(match_at(&matches, 2).is_none(), "inside, not at the start");
+        assert!(in_match(&matches, 2) && in_match(&matches, 7));
+        assert!(!in_match(&matches, 3) && !in_match(&matches, 9));
+        let within: Vec<usize> = matches_within(&matches, 1, 6)
+            .iter()
+            .map(|m| m.first)
+            .collect();
+        assert_eq!(within, [1, 4], "the match from 6 to 8 reaches out");
+    }
+}

@@ -27,6 +27,8 @@ mod person_names;
 mod places;
 mod settled;
 mod short_forms;
+#[cfg(test)]
+mod testing;
 mod words;
 
 use crate::context::Context;
@@ -263,5 +265,50 @@ fn with_stance_prefix(tokens: &Words<'_, '_>, claims: &Claims, mention: &Mention
         first - 2
     } else {
         first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{expected, recognized};
+    use super::PASSES;
+    use crate::model::Label::{Date, Gpe, Money, Norp, Org, Person};
+
+    #[test]
+    fn each_pass_has_a_name_of_its_own() {
+        let mut names: Vec<&str> = PASSES.iter().map(|pass| pass.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), PASSES.len());
+    }
+
+    #[test]
+    fn the_rules_together_find_each_entity_once_in_text_order() {
+        assert_eq!(
+            recognized(
+                "On March 3, Russian President Vladimir Putin lent Kazakhstan $1 billion, \
+                 the Kremlin said."
+            ),
+            expected(&[
+                ("March 3", Date),
+                ("Russian", Norp),
+                ("Vladimir Putin", Person),
+                ("Kazakhstan", Gpe),
+                ("$1 billion", Money),
+                ("Kremlin", Org),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_stance_prefix_joins_the_name_it_is_written_with() {
+        assert_eq!(
+            recognized("The anti-Russian mood grew."),
+            expected(&[("anti-Russian", Norp)])
+        );
+        assert_eq!(
+            recognized("The mood grew anti - Russian."),
+            expected(&[("Russian", Norp)])
+        );
     }
 }

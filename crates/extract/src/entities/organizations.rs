@@ -432,3 +432,58 @@ fn possessor<'m>(tokens: &Words<'_, '_>, matches: &'m [Match], first: usize) -> 
     let at = matches.partition_point(|m| m.last < owner_last);
     matches.get(at).filter(|m| m.last == owner_last)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::organization_names;
+    use crate::entities::testing::{country_of, expected, proposed};
+    use crate::model::Label::{self, Event, Fac, Law, Org};
+
+    fn found(text: &str) -> Vec<(String, Label)> {
+        proposed(text, |r| {
+            organization_names(&r.words, r.gazetteer, &r.matches, &r.context)
+        })
+    }
+
+    #[test]
+    fn names_end_in_a_head_word_or_start_with_one_before_of() {
+        assert_eq!(
+            found("Officials of the Eurasian Analytic Club and the Ministry of Defence met."),
+            expected(&[
+                ("Eurasian Analytic Club", Org),
+                ("Ministry of Defence", Org)
+            ])
+        );
+    }
+
+    #[test]
+    fn and_splits_two_names_but_not_one() {
+        assert_eq!(
+            found("The World Bank and International Monetary Fund met the Food and Drug Administration."),
+            expected(&[
+                ("World Bank", Org),
+                ("International Monetary Fund", Org),
+                ("Food and Drug Administration", Org),
+            ])
+        );
+    }
+
+    #[test]
+    fn laws_events_and_facilities_by_their_words() {
+        assert_eq!(
+            found("They signed the Treaty on Open Skies after the Cold War at Kant Air Base."),
+            expected(&[
+                ("Treaty on Open Skies", Law),
+                ("Cold War", Event),
+                ("Kant Air Base", Fac),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_possessive_country_is_the_organisation_s() {
+        let text = "Japan's Finance Ministry agreed.";
+        assert_eq!(found(text), expected(&[("Finance Ministry", Org)]));
+        assert_eq!(country_of(text, "Finance Ministry").as_deref(), Some("JP"));
+    }
+}

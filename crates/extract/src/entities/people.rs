@@ -18,7 +18,7 @@ const MAX_INITIALS: usize = 4;
 
 /// The last token of a personal name starting at `first`, if one starts there: name
 /// words with initials ("John J. Phelan"), apostrophes and hyphens ("O'Brien",
-/// "Marie-Louise"), particles ("van de Kamp") and suffixes ("Jr.").
+/// "Marie-Louise"), a particle before a name word ("bin Salman") and suffixes ("Jr.").
 pub(super) fn name_end(
     tokens: &Words<'_, '_>,
     first: usize,
@@ -191,4 +191,66 @@ fn name_before(tokens: &Words<'_, '_>, end: usize, claims: &Claims) -> Option<(u
         let words = (start..=last).filter(|&j| is_name_word(tokens, j)).count();
         (last + 1 == end && words >= 2).then_some((start, last))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{honorific_people, name_end, speakers, titled_people};
+    use crate::entities::claims::Claims;
+    use crate::entities::testing::{expected, gazetteer, proposed};
+    use crate::entities::words::Words;
+    use crate::model::Label::Person;
+    use crate::tokens::Tokens;
+
+    #[test]
+    fn names_after_titles_and_honorifics() {
+        let titled = |text| proposed(text, |r| titled_people(&r.words, &r.claims));
+        assert_eq!(
+            titled("Prime Minister Jan Novak met Secretary of the Treasury Ann Rudd."),
+            expected(&[("Jan Novak", Person), ("Ann Rudd", Person)])
+        );
+        let honorific = |text| proposed(text, |r| honorific_people(&r.words, &r.claims));
+        assert_eq!(
+            honorific("He met Mr. van Dover."),
+            expected(&[("van Dover", Person)])
+        );
+    }
+
+    #[test]
+    fn names_next_to_a_speech_verb_or_before_an_apposition() {
+        let found = |text| proposed(text, |r| speakers(&r.words, &r.claims));
+        assert_eq!(
+            found("Prices rose, said Nikita Mendkovich. Anna Petrova said so."),
+            expected(&[("Nikita Mendkovich", Person), ("Anna Petrova", Person)])
+        );
+        assert_eq!(
+            found("Jan Novak, head of the bank, and John Smith, 63, agreed."),
+            expected(&[("Jan Novak", Person), ("John Smith", Person)])
+        );
+        assert!(
+            found("Then Paris said no.").is_empty(),
+            "one word is too little"
+        );
+    }
+
+    #[test]
+    fn a_name_takes_initials_particles_hyphens_and_suffixes() {
+        let name = |text: &str| {
+            let tokens = Tokens::new(text);
+            let words = Words::new(&tokens, gazetteer());
+            let last = name_end(&words, 0, &Claims::new(tokens.len()), 4)?;
+            let span = tokens.span(0, last);
+            Some(text[span.start..span.end].to_string())
+        };
+        assert_eq!(
+            name("John J. Phelan Jr. spoke").as_deref(),
+            Some("John J. Phelan Jr.")
+        );
+        assert_eq!(
+            name("Jean-Claude bin Salman spoke").as_deref(),
+            Some("Jean-Claude bin Salman")
+        );
+        assert_eq!(name("Ann O'Brien spoke").as_deref(), Some("Ann O'Brien"));
+        assert_eq!(name("the man"), None);
+    }
 }

@@ -267,3 +267,42 @@ fn has_inner_initial(tokens: &Words<'_, '_>, first: usize, last: usize) -> bool 
         && is_name_word(tokens, last)
         && tokens.raw(last).len() > 1
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::testing::{expected, recognized};
+    use crate::model::Label::{Gpe, Person};
+
+    #[test]
+    fn names_led_by_a_given_name_with_an_initial_or_in_pinyin() {
+        assert_eq!(
+            recognized("David Dinkins met Deryck C. Maughan and Zhao Leji."),
+            expected(&[
+                ("David Dinkins", Person),
+                ("Deryck C. Maughan", Person),
+                ("Zhao Leji", Person),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_title_or_a_speech_verb_makes_a_person_of_a_town_s_name() {
+        assert_eq!(
+            recognized("President Salinas, says Kent Calder, a specialist, agreed."),
+            expected(&[("Salinas", Person), ("Kent Calder", Person)])
+        );
+        assert_eq!(
+            recognized("Salinas and Kent agreed."),
+            expected(&[("Salinas", Gpe), ("Kent", Gpe)])
+        );
+    }
+
+    #[test]
+    fn a_place_that_is_the_whole_name_stays_a_place() {
+        // "Robert" is a given name, and "Robert Iowa" no town: the place is only a part.
+        assert_eq!(
+            recognized("Edward Kent spoke."),
+            expected(&[("Edward Kent", Person)])
+        );
+    }
+}

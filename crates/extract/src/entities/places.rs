@@ -340,3 +340,55 @@ fn town_word_ending(tokens: &Words<'_, '_>, claims: &Claims, i: usize, last: usi
         && !tokens.is_all_caps(i)
         && !(i == last && tokens.folded(i).ends_with("ly"))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::testing::{country_of, expected, recognized};
+    use crate::model::Label::{Gpe, Loc, Norp, Person};
+
+    #[test]
+    fn a_town_in_no_list_is_known_by_its_state_after_it() {
+        let text = "Clive, Iowa, has a mill.";
+        assert_eq!(recognized(text), expected(&[("Clive", Gpe), ("Iowa", Gpe)]));
+        assert_eq!(country_of(text, "Clive").as_deref(), Some("US"));
+        // A capitalised word after the state makes it a description of a person.
+        assert_eq!(
+            recognized("Jim Wright, Texas Democrat, spoke."),
+            expected(&[("Texas", Gpe)])
+        );
+    }
+
+    #[test]
+    fn towns_the_text_calls_towns_and_counties() {
+        assert_eq!(
+            recognized("Officials in the town of Virden met."),
+            expected(&[("Virden", Gpe)])
+        );
+        assert_eq!(
+            recognized("Monroe County grew."),
+            expected(&[("Monroe County", Gpe)])
+        );
+        assert_eq!(
+            country_of("Monroe County grew.", "Monroe County").as_deref(),
+            Some("US")
+        );
+    }
+
+    #[test]
+    fn oil_and_gas_fields_are_named_places_without_the_word_field() {
+        assert_eq!(
+            recognized("The Whiting field closed."),
+            expected(&[("Whiting", Loc)])
+        );
+    }
+
+    #[test]
+    fn a_legislator_s_party_letter_is_a_nationality_of_the_state() {
+        assert_eq!(
+            recognized("Rep. John Dingell (D., Mich.) spoke."),
+            expected(&[("John Dingell", Person), ("D.", Norp), ("Mich.", Gpe)])
+        );
+        let text = "Rep. John Dingell (D., Mich.) spoke.";
+        assert_eq!(country_of(text, "D.").as_deref(), Some("US"));
+    }
+}

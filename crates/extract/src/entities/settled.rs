@@ -257,3 +257,41 @@ pub(super) fn state_named(gazetteer: &Gazetteer, state: &Match) -> Option<State>
     }
     Some(State { country, division })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::testing::country_of;
+
+    #[test]
+    fn a_state_after_a_town_settles_it_for_the_document() {
+        let text = "A barn in Edmonton, Ky., burned. Edmonton firefighters came.";
+        assert_eq!(country_of(text, "Edmonton").as_deref(), Some("US"));
+        assert_eq!(
+            country_of("A barn in Edmonton burned.", "Edmonton").as_deref(),
+            Some("CA")
+        );
+    }
+
+    #[test]
+    fn a_dateline_s_state_is_a_state_without_its_full_stop() {
+        let text = "EDMONTON, Ky (WBKO) -- A barn burned.";
+        assert_eq!(country_of(text, "EDMONTON").as_deref(), Some("US"));
+        assert_eq!(country_of(text, "Ky").as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn a_neighbour_says_where_a_town_is() {
+        let text = "Edmonton, south of Cairns, flooded.";
+        assert_eq!(country_of(text, "Edmonton").as_deref(), Some("AU"));
+    }
+
+    #[test]
+    fn a_country_s_name_called_a_town_is_a_town_of_the_country_named_most() {
+        let text = "In Texas, a fair opened in the city of Turkey.";
+        assert_eq!(country_of(text, "Turkey").as_deref(), Some("US"));
+        assert_eq!(
+            country_of("Trade with Turkey grew.", "Turkey").as_deref(),
+            Some("TR")
+        );
+    }
+}

@@ -240,3 +240,30 @@ fn short_form_at<'f>(
             && !(tokens.is_capitalized(last + 1) && tokens.list[last + 1].space_before)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::testing::{expected, recognized};
+    use crate::model::Label::{Gpe, Org};
+
+    #[test]
+    fn a_company_named_in_full_is_the_same_company_by_its_short_name() {
+        assert_eq!(
+            recognized("Furukawa Co. said profit rose. Furukawa said sales fell."),
+            expected(&[("Furukawa Co.", Org), ("Furukawa", Org)])
+        );
+        // A town of that name, with no company named.
+        assert_eq!(
+            recognized("Furukawa said sales fell."),
+            expected(&[("Furukawa", Gpe)])
+        );
+    }
+
+    #[test]
+    fn a_name_its_context_showed_a_company_is_the_company_again() {
+        assert_eq!(
+            recognized("She bought a stake in Younkers. Younkers rose."),
+            expected(&[("Younkers", Org), ("Younkers", Org)])
+        );
+    }
+}

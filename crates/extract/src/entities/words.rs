@@ -89,3 +89,29 @@ pub(super) fn starts_line(tokens: &Words<'_, '_>, i: usize) -> bool {
 pub(super) fn is_abbreviated_title(tokens: &Words<'_, '_>, i: usize) -> bool {
     is(tokens, i, AbbreviatedTitle) && tokens.is_punct(i + 1, '.')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{is_name_word, tight, Words};
+    use crate::entities::testing::gazetteer;
+    use crate::tokens::Tokens;
+
+    #[test]
+    fn capitals_are_listed_and_titles_and_function_words_are_no_name_words() {
+        let tokens = Tokens::new("The President met Anna in Paris.");
+        let words = Words::new(&tokens, gazetteer());
+        assert_eq!(words.capitals, [0, 1, 3, 5]);
+        let name_words: Vec<usize> = (0..tokens.len())
+            .filter(|&i| is_name_word(&words, i))
+            .collect();
+        assert_eq!(name_words, [3, 5]);
+    }
+
+    #[test]
+    fn tokens_written_together() {
+        let tokens = Tokens::new("O'Brien met him");
+        let words = Words::new(&tokens, gazetteer());
+        assert!(tight(&words, 0) && tight(&words, 1));
+        assert!(!tight(&words, 2) && !tight(&words, 4));
+    }
+}
