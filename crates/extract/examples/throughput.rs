@@ -108,7 +108,7 @@ fn stage_times(gazetteer: &Gazetteer, texts: &[String], rounds: usize) {
          relations {relating:.2} s (+{:.0}% on the rest)",
         100.0 * relating / (tokenizing + recognizing)
     );
-    passes.sort_by(|a, b| b.1.cmp(&a.1));
+    passes.sort_by_key(|&(_, time)| std::cmp::Reverse(time));
     println!("entity passes, slowest first:");
     for (name, time) in passes {
         println!("  {:>6.3} s  {name}", time.as_secs_f64());

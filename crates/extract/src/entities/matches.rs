@@ -5,6 +5,20 @@
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
 use crate::model::Label;
 
+/// The kinds of entry a town's name reads as.
+pub(super) const TOWN: &[EntryKind] = &[EntryKind::City, EntryKind::Capital];
+/// [`TOWN`] and the states and provinces.
+pub(super) const TOWN_OR_REGION: &[EntryKind] =
+    &[EntryKind::City, EntryKind::Region, EntryKind::Capital];
+
+/// Can the match be read as an entry of one of these kinds?
+pub(super) fn reads_as(gazetteer: &Gazetteer, found: &Match, kinds: &[EntryKind]) -> bool {
+    found
+        .entries
+        .iter()
+        .any(|&id| kinds.contains(&gazetteer.entry(id).kind))
+}
+
 /// Is token `k` part of a known name other than a person's (a place that needs the
 /// document's support does not count)?
 pub(super) fn in_known_name(gazetteer: &Gazetteer, matches: &[Match], k: usize) -> bool {

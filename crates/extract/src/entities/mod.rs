@@ -68,113 +68,91 @@ pub(crate) struct Pass {
     pub(crate) run: fn(&mut Recognition<'_, '_>),
 }
 
+impl Pass {
+    const fn new(name: &'static str, run: fn(&mut Recognition<'_, '_>)) -> Pass {
+        Pass { name, run }
+    }
+}
+
 /// The passes, in priority order: each claims tokens the ones before it left free.
 pub(crate) const PASSES: &[Pass] = &[
-    Pass {
-        name: "money, percentages, dates and times",
-        run: |r| {
-            let found = numbers::find_with(&r.words, &|i| r.words.classes[i]);
-            r.claim_all(found.into_iter().map(Mention::from));
-        },
-    },
-    Pass {
-        name: "stock indexes, which are no entities",
-        run: indexes::reserve_stock_indexes,
-    },
-    Pass {
-        name: "the Dow",
-        run: |r| r.claim_all(indexes::the_dow(&r.words, &r.claims)),
-    },
-    Pass {
-        name: "organisations, laws, events and facilities by their head words",
-        run: organizations::claim_organizations,
-    },
-    Pass {
-        name: "counties",
-        run: |r| r.claim_all(places::counties(&r.words, &r.context)),
-    },
-    Pass {
-        name: "towns before their states",
-        run: |r| {
-            let towns = places::towns_before_states(&r.words, r.gazetteer, &r.matches, &r.claims);
-            r.claim_all(towns);
-        },
-    },
-    Pass {
-        name: "towns the text calls towns",
-        run: |r| {
-            let towns =
-                places::towns_called_so(&r.words, r.gazetteer, &r.matches, &r.claims, &r.context);
-            r.claim_all(towns);
-        },
-    },
-    Pass {
-        name: "party letters of legislators",
-        run: |r| r.claim_all(places::party_letters(&r.words, r.gazetteer, &r.matches)),
-    },
-    Pass {
-        name: "people by the form of their names (gathered, not yet claimed)",
-        run: person_names::gather_people,
-    },
-    Pass {
-        name: "gazetteer matches, yielding to the people named around them",
-        run: gazetteer_mentions::claim_gazetteer_mentions,
-    },
-    Pass {
-        name: "people by the form of their names",
-        run: |r| {
-            let people = std::mem::take(&mut r.people);
-            r.claim_all(people);
-        },
-    },
-    Pass {
-        name: "oil and gas fields",
-        run: |r| r.claim_all(places::named_fields(&r.words, &r.claims)),
-    },
-    Pass {
-        name: "bodies of a state and papers",
-        run: |r| r.claim_all(bodies::state_bodies(&r.words, &r.claims)),
-    },
-    Pass {
-        name: "companies described as such",
-        run: |r| r.claim_all(companies::described_companies(&r.words, &r.claims)),
-    },
-    Pass {
-        name: "owners of company parts",
-        run: |r| r.claim_all(companies::owners_of_company_parts(&r.words, &r.claims)),
-    },
-    Pass {
-        name: "bodies that speak",
-        run: |r| r.claim_all(bodies::speaking_bodies(&r.words, &r.claims)),
-    },
-    Pass {
-        name: "departments in titles",
-        run: |r| r.claim_all(bodies::departments_in_titles(&r.words, &r.claims)),
-    },
-    Pass {
-        name: "people after titles and next to speech verbs",
-        run: |r| {
-            let mut found = people::titled_people(&r.words, &r.claims);
-            found.extend(people::speakers(&r.words, &r.claims));
-            r.claim_all(found);
-        },
-    },
-    Pass {
-        name: "acronyms",
-        run: |r| r.claim_all(acronyms::acronyms(&r.words, &r.claims)),
-    },
-    Pass {
-        name: "companies named again by their short forms",
-        run: short_forms::claim_short_forms,
-    },
-    Pass {
-        name: "stance prefixes (\"pro-Iranian\")",
-        run: with_stance_prefixes,
-    },
-    Pass {
-        name: "the country of local bodies",
-        run: bodies::give_local_bodies_their_country,
-    },
+    Pass::new("money, percentages, dates and times", |r| {
+        let found = numbers::find_with(&r.words, &|i| r.words.classes[i]);
+        r.claim_all(found.into_iter().map(Mention::from));
+    }),
+    Pass::new(
+        "stock indexes, which are no entities",
+        indexes::reserve_stock_indexes,
+    ),
+    Pass::new("the Dow", |r| {
+        r.claim_all(indexes::the_dow(&r.words, &r.claims))
+    }),
+    Pass::new(
+        "organisations, laws, events and facilities by their head words",
+        organizations::claim_organizations,
+    ),
+    Pass::new("counties", |r| {
+        r.claim_all(places::counties(&r.words, &r.context))
+    }),
+    Pass::new("towns before their states", |r| {
+        let towns = places::towns_before_states(&r.words, r.gazetteer, &r.matches, &r.claims);
+        r.claim_all(towns);
+    }),
+    Pass::new("towns the text calls towns", |r| {
+        let towns =
+            places::towns_called_so(&r.words, r.gazetteer, &r.matches, &r.claims, &r.context);
+        r.claim_all(towns);
+    }),
+    Pass::new("party letters of legislators", |r| {
+        r.claim_all(places::party_letters(&r.words, r.gazetteer, &r.matches))
+    }),
+    Pass::new(
+        "people by the form of their names (gathered, not yet claimed)",
+        person_names::gather_people,
+    ),
+    Pass::new(
+        "gazetteer matches, yielding to the people named around them",
+        gazetteer_mentions::claim_gazetteer_mentions,
+    ),
+    Pass::new("people by the form of their names", |r| {
+        let people = std::mem::take(&mut r.people);
+        r.claim_all(people);
+    }),
+    Pass::new("oil and gas fields", |r| {
+        r.claim_all(places::named_fields(&r.words, &r.claims))
+    }),
+    Pass::new("bodies of a state and papers", |r| {
+        r.claim_all(bodies::state_bodies(&r.words, &r.claims))
+    }),
+    Pass::new("companies described as such", |r| {
+        r.claim_all(companies::described_companies(&r.words, &r.claims))
+    }),
+    Pass::new("owners of company parts", |r| {
+        r.claim_all(companies::owners_of_company_parts(&r.words, &r.claims))
+    }),
+    Pass::new("bodies that speak", |r| {
+        r.claim_all(bodies::speaking_bodies(&r.words, &r.claims))
+    }),
+    Pass::new("departments in titles", |r| {
+        r.claim_all(bodies::departments_in_titles(&r.words, &r.claims))
+    }),
+    Pass::new("people after titles and next to speech verbs", |r| {
+        let mut found = people::titled_people(&r.words, &r.claims);
+        found.extend(people::speakers(&r.words, &r.claims));
+        r.claim_all(found);
+    }),
+    Pass::new("acronyms", |r| {
+        r.claim_all(acronyms::acronyms(&r.words, &r.claims))
+    }),
+    Pass::new(
+        "companies named again by their short forms",
+        short_forms::claim_short_forms,
+    ),
+    Pass::new("stance prefixes (\"pro-Iranian\")", with_stance_prefixes),
+    Pass::new(
+        "the country of local bodies",
+        bodies::give_local_bodies_their_country,
+    ),
 ];
 
 /// Finds the entities of a text, sorted and non-overlapping.

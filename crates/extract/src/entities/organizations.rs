@@ -6,7 +6,7 @@ use super::chinese_names::is_chinese_name;
 use super::companies::{
     bracket_before_legal_form, chained_legal_suffix, legal_form_start, with_legal_form,
 };
-use super::matches::{in_match, is_one_match, is_place, matches_within};
+use super::matches::{in_match, is_one_match, is_place, matches_within, reads_as, TOWN};
 use super::places::county_country;
 use super::settled::state_after;
 use super::words::{is, is_name_word, is_title, tight, Words};
@@ -215,14 +215,9 @@ fn firm_of_place(
 ) -> bool {
     let headed = ends_in_org_head(tokens, firm) && !is(tokens, firm.1, OrgStart);
     let town = is_one_match(matches, start, end)
-        && matches_within(matches, start, end).iter().any(|m| {
-            m.entries.iter().any(|&id| {
-                matches!(
-                    gazetteer.entry(id).kind,
-                    EntryKind::City | EntryKind::Capital
-                )
-            })
-        });
+        && matches_within(matches, start, end)
+            .iter()
+            .any(|m| reads_as(gazetteer, m, TOWN));
     headed && town
 }
 

@@ -6,14 +6,14 @@ use rustc_hash::FxHashSet;
 
 use super::chinese_names::is_chinese_name;
 use super::claims::Claims;
-use super::matches::match_at;
-use super::matches::{in_known_name, in_match};
+
+use super::matches::{in_known_name, in_match, match_at, reads_as, TOWN_OR_REGION};
 use super::people::honorific_people;
 use super::people::{introduces_person, name_end};
 use super::places::without_town_before_state;
 use super::words::{is, is_abbreviated_title, is_name_word, is_title, tight, Words};
 use super::Recognition;
-use crate::gazetteer::{EntryKind, Gazetteer, Match};
+use crate::gazetteer::{Gazetteer, Match};
 use crate::lexicon::WordClass::{OrgHead, SpeechVerb, TradeHead};
 use crate::mention::Mention;
 use crate::model::Label;
@@ -139,14 +139,7 @@ fn titled_towns(
     matches: &[Match],
     claims: &Claims,
 ) -> Vec<Mention> {
-    let town = |m: &Match| {
-        m.entries.iter().any(|&id| {
-            matches!(
-                gazetteer.entry(id).kind,
-                EntryKind::City | EntryKind::Region | EntryKind::Capital
-            )
-        })
-    };
+    let town = |m: &Match| reads_as(gazetteer, m, TOWN_OR_REGION);
     // "Sen." is a title and its full stop; "President" a title alone.
     let after_title = |first: usize| {
         (first >= 1 && is_title(tokens, first - 1))
@@ -171,15 +164,7 @@ fn speakers_named_like_towns(
     matches: &[Match],
     claims: &Claims,
 ) -> Vec<Mention> {
-    let town = |m: &Match| {
-        m.first == m.last
-            && m.entries.iter().any(|&id| {
-                matches!(
-                    gazetteer.entry(id).kind,
-                    EntryKind::City | EntryKind::Region | EntryKind::Capital
-                )
-            })
-    };
+    let town = |m: &Match| m.first == m.last && reads_as(gazetteer, m, TOWN_OR_REGION);
     let free_name_word = |k: usize| {
         is_name_word(tokens, k)
             && !claims.is_taken(k)

@@ -4,7 +4,7 @@
 //! Mich.)").
 
 use super::claims::Claims;
-use super::matches::in_match;
+use super::matches::{in_match, reads_as, TOWN};
 use super::settled::{
     country_just_before, is_abbreviated_state, is_direction, state_after, state_named,
     state_of_neighbour, state_of_town_listed_after,
@@ -278,15 +278,7 @@ pub(super) fn without_town_before_state(
     let town = matches[at..]
         .iter()
         .take_while(|m| m.first <= person.last)
-        .find(|m| {
-            m.last == person.last
-                && m.entries.iter().any(|&id| {
-                    matches!(
-                        gazetteer.entry(id).kind,
-                        EntryKind::City | EntryKind::Capital
-                    )
-                })
-        });
+        .find(|m| m.last == person.last && reads_as(gazetteer, m, TOWN));
     match town {
         Some(town) if state_after(tokens, gazetteer, matches, person.last).is_some() => {
             town.first - 1

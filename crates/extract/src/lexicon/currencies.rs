@@ -126,8 +126,8 @@ impl Currencies {
     /// The first words of the forms written before a figure: they can open an amount.
     pub(crate) fn words_before(&self) -> impl Iterator<Item = &str> {
         self.before
-            .iter()
-            .map(|(word, _)| &**word)
+            .keys()
+            .map(|word| &**word)
             .filter(|word| word.starts_with(char::is_alphabetic))
     }
 }
