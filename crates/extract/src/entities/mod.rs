@@ -77,7 +77,7 @@ impl Pass {
 /// The passes, in priority order: each claims tokens the ones before it left free.
 pub(crate) const PASSES: &[Pass] = &[
     Pass::new("money, percentages, dates and times", |r| {
-        let found = numbers::find_with(&r.words, &|i| r.words.classes[i]);
+        let found = numbers::find(&r.words);
         r.claim_all(found.into_iter().map(Mention::from));
     }),
     Pass::new(

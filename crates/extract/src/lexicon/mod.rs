@@ -130,6 +130,25 @@ word_classes! {
     Count = "count",
     /// The months in full ([`MONTHS`]). They open dates.
     Month = "month",
+    /// Days by their names. They open dates.
+    Weekday = "weekday",
+    /// "yesterday", "today", "tomorrow". They open dates.
+    RelativeDay = "relative_day",
+    /// "first" ... "tenth". They open dates: "the third quarter", "his first year".
+    Ordinal = "ordinal",
+    /// How often: "annual", "monthly", "seasonally" (dates by OntoNotes' conventions).
+    Frequency = "frequency",
+    /// Units of time: "day", "weeks", "decade".
+    TimeUnit = "time_unit",
+    /// Words between a count or an ordinal and its unit: "four straight years".
+    CountQualifier = "count_qualifier",
+    /// "spring", "fall"...: dates after a relative word ("this fall").
+    Season = "season",
+    /// "morning", "night": times after a day ("Friday night"). They open times.
+    PartOfDay = "part_of_day",
+    /// Verbs of change followed by the amount of the change: "rose $4 to $367.30" is a
+    /// change and a level, not a range.
+    ChangeVerb = "change_verb",
     /// Words that can open a MONEY or PERCENT expression: hedges ("about"), number and
     /// scale words ("several", "billions").
     AmountStart = "amount_start",
@@ -150,11 +169,16 @@ impl WordClass {
     }
 
     /// The classes a word of this class is in too: a number word opens amounts and
-    /// dates alike, a month opens dates.
+    /// dates alike, a month or a day opens dates, a part of the day times.
     fn implied(self) -> WordClasses {
         match self {
             WordClass::Count => WordClass::AmountStart | WordClass::DateStart,
-            WordClass::Month => WordClass::DateStart.into(),
+            WordClass::Month
+            | WordClass::Weekday
+            | WordClass::RelativeDay
+            | WordClass::Ordinal
+            | WordClass::Frequency => WordClass::DateStart.into(),
+            WordClass::PartOfDay => WordClass::TimeStart.into(),
             _ => WordClasses::NONE,
         }
     }

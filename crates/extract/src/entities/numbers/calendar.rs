@@ -4,12 +4,14 @@
 use super::percent::percent;
 use super::period::is_season;
 use super::Found;
+use crate::entities::words::{is, Words};
+use crate::lexicon::WordClass::{RelativeDay, Weekday};
 use crate::lexicon::MONTHS;
 use crate::model::{Label, Value};
-use crate::tokens::{TokenKind, Tokens};
+use crate::tokens::TokenKind;
 
 /// The month a token names, 1-12: full names and the usual abbreviations.
-pub(super) fn month(tokens: &Tokens<'_>, i: usize) -> Option<u32> {
+pub(super) fn month(tokens: &Words<'_, '_>, i: usize) -> Option<u32> {
     if i >= tokens.len() || !tokens.is_capitalized(i) {
         return None;
     }
@@ -25,7 +27,7 @@ pub(super) fn month(tokens: &Tokens<'_>, i: usize) -> Option<u32> {
 }
 
 /// Skips a month abbreviation's full stop: returns the month's last token.
-fn month_end(tokens: &Tokens<'_>, i: usize) -> usize {
+fn month_end(tokens: &Words<'_, '_>, i: usize) -> usize {
     let abbreviation = !MONTHS.contains(&tokens.folded(i));
     if abbreviation && tokens.is_punct(i + 1, '.') {
         i + 1
@@ -35,7 +37,7 @@ fn month_end(tokens: &Tokens<'_>, i: usize) -> usize {
 }
 
 /// A number token usable as a day of the month, with an optional ordinal suffix token.
-fn day(tokens: &Tokens<'_>, i: usize) -> Option<(u32, usize)> {
+fn day(tokens: &Words<'_, '_>, i: usize) -> Option<(u32, usize)> {
     if i >= tokens.len() || tokens.kind(i) != TokenKind::Number || tokens.raw(i).len() > 2 {
         return None;
     }
@@ -50,7 +52,7 @@ fn day(tokens: &Tokens<'_>, i: usize) -> Option<(u32, usize)> {
 }
 
 /// A day or a range of days: `26`, `26-28`, `17-18th`. Returns the first day.
-fn days(tokens: &Tokens<'_>, i: usize) -> Option<(u32, usize)> {
+fn days(tokens: &Words<'_, '_>, i: usize) -> Option<(u32, usize)> {
     let (first_day, last) = day(tokens, i)?;
     if tokens.is_punct(last + 1, '-') {
         if let Some((_, range_last)) = day(tokens, last + 2) {
@@ -60,7 +62,7 @@ fn days(tokens: &Tokens<'_>, i: usize) -> Option<(u32, usize)> {
     Some((first_day, last))
 }
 
-pub(super) fn year(tokens: &Tokens<'_>, i: usize) -> Option<u32> {
+pub(super) fn year(tokens: &Words<'_, '_>, i: usize) -> Option<u32> {
     if i >= tokens.len() || tokens.kind(i) != TokenKind::Number || tokens.raw(i).len() != 4 {
         return None;
     }
@@ -88,7 +90,7 @@ fn iso(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<String
     }
 }
 
-pub(super) fn calendar_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+pub(super) fn calendar_date(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     month_first_date(tokens, i)
         .or_else(|| day_first_date(tokens, i))
         .or_else(|| numeric_date(tokens, i))
@@ -97,36 +99,21 @@ pub(super) fn calendar_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
         .or_else(|| weekday(tokens, i))
 }
 
-pub(super) fn is_day_name(tokens: &Tokens<'_>, i: usize) -> bool {
-    matches!(
-        tokens.folded(i),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-    )
+/// A day by its name or as the day before or after today: "Monday", "yesterday".
+pub(super) fn is_day_name(tokens: &Words<'_, '_>, i: usize) -> bool {
+    is(tokens, i, Weekday | RelativeDay)
 }
 
 /// "Monday" ... "Sunday", capitalised, but not in the name of an event: "Black Monday".
-fn weekday(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
-    let day = matches!(
-        tokens.folded(i),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    ) && tokens.is_capitalized(i)
-        && !names_an_event(tokens, i);
-    let relative = matches!(tokens.folded(i), "yesterday" | "today" | "tomorrow");
+fn weekday(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
+    let day = is(tokens, i, Weekday) && tokens.is_capitalized(i) && !names_an_event(tokens, i);
+    let relative = is(tokens, i, RelativeDay);
     (day || relative).then(|| date_found(i, i, None))
 }
 
 /// A day named for what happened on it: "Black Monday", "Terrible Tuesday", "Super
 /// Tuesday". OntoNotes marks these as events, not dates.
-fn names_an_event(tokens: &Tokens<'_>, day: usize) -> bool {
+fn names_an_event(tokens: &Words<'_, '_>, day: usize) -> bool {
     day > 0
         && tokens.is_capitalized(day - 1)
         && matches!(
@@ -136,7 +123,7 @@ fn names_an_event(tokens: &Tokens<'_>, day: usize) -> bool {
 }
 
 /// Takes in a leading "the": "the 17-18th of April", "the 1990s".
-fn with_the(tokens: &Tokens<'_>, i: usize) -> usize {
+fn with_the(tokens: &Words<'_, '_>, i: usize) -> usize {
     if i > 0 && tokens.folded(i - 1) == "the" {
         i - 1
     } else {
@@ -145,7 +132,7 @@ fn with_the(tokens: &Tokens<'_>, i: usize) -> usize {
 }
 
 /// "the 1990s", "1960s", "the '80s".
-fn decade(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+fn decade(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     if tokens.folded(i) == "'" && tokens.list.get(i + 1).is_some_and(|t| !t.space_before) {
         let raw = tokens.raw(i + 1);
         let short = raw.len() == 2
@@ -166,7 +153,7 @@ fn decade(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 
 /// A year on its own, `in 2015`, but not a compound like `1950-strong`; a span of
 /// years, `1989-90`, `2003/2007`; a year of a kind, `the 1990 model year`.
-fn standalone_year(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+fn standalone_year(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     let y = year(tokens, i).filter(|y| (1800..=2100).contains(y))?;
     let compound = tokens.is_punct(i + 1, '-')
         && tokens
@@ -189,7 +176,7 @@ fn standalone_year(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
     }
     let kind_end = match (tokens.folded(i + 1), tokens.folded(i + 2)) {
         ("model" | "crop" | "fiscal" | "calendar", "year") => Some(i + 2),
-        (season, _) if is_season(season) => Some(i + 1),
+        _ if is_season(tokens, i + 1) => Some(i + 1),
         _ => None,
     };
     match kind_end {
@@ -203,7 +190,7 @@ fn standalone_year(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 }
 
 /// `Feb. 26-28`, `March 29, 2019`, `April 2019`, `April`.
-fn month_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+fn month_first_date(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     let m = month(tokens, i)?;
     // "May" alone is too often the verb or a name to count without a day, a year or a
     // preposition before it.
@@ -243,7 +230,7 @@ fn month_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 }
 
 /// `17-18th of April`, `3 March 2019`, `29th of March, 2019`.
-fn day_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+fn day_first_date(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     let (d, days_last) = days(tokens, i)?;
     let of = usize::from(
         tokens.list.get(days_last + 1).is_some() && tokens.folded(days_last + 1) == "of",
@@ -265,7 +252,7 @@ fn day_first_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 
 /// `7-03-2017`, `07/03/2017`, `2017-03-07`. Day first with `-` and `.`, month first
 /// with `/` (unless a part cannot be a month).
-fn numeric_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+fn numeric_date(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     let part = |j: usize| -> Option<u32> {
         (j < tokens.len() && tokens.kind(j) == TokenKind::Number)
             .then(|| tokens.raw(j).parse().ok())?

@@ -7,12 +7,14 @@ use super::period::{
     period_end, relative_unit, uncounted_period,
 };
 use super::Found;
-use crate::tokens::{TokenKind, Tokens};
+use crate::entities::words::{is, Words};
+use crate::lexicon::WordClass::Frequency;
+use crate::tokens::TokenKind;
 
 /// A date expression: optional relative words before ("last", "early", "the end of"),
 /// a core (a calendar date, a weekday, a counted or relative period), and optional
 /// words after ("ago", "to October").
-pub(super) fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+pub(super) fn date(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     // "as" is a common word: only "as recently as" and the like open a date.
     if tokens.folded(i) == "as" && !matches!(tokens.folded(i + 1), "recently" | "early" | "late") {
         return None;
@@ -61,7 +63,7 @@ pub(super) fn date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 /// A full date that modifies the noun after it keeps the comma closing its year: "the
 /// Sept. 1, 1991, deadline", "a July 4, 1988, game"; OntoNotes marks the two commas as a
 /// pair. Elsewhere the comma belongs to the sentence: "until March 8, 1990, the firm".
-fn closing_comma_end(tokens: &Tokens<'_>, first: usize, last: usize) -> usize {
+fn closing_comma_end(tokens: &Words<'_, '_>, first: usize, last: usize) -> usize {
     let full_date = last >= 2 && tokens.is_punct(last - 1, ',') && year(tokens, last).is_some();
     let after_article = first > 0 && matches!(tokens.folded(first - 1), "the" | "a" | "an");
     let noun_after = tokens.is_punct(last + 1, ',')
@@ -75,29 +77,15 @@ fn closing_comma_end(tokens: &Tokens<'_>, first: usize, last: usize) -> usize {
 }
 
 /// "annual", "monthly", "daily": dates by OntoNotes' conventions.
-fn frequency(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+fn frequency(tokens: &Words<'_, '_>, i: usize) -> Option<usize> {
     // Capitalised, it is part of a name: "People's Daily".
-    let frequency = matches!(
-        tokens.folded(i),
-        "annual"
-            | "annually"
-            | "monthly"
-            | "daily"
-            | "weekly"
-            | "quarterly"
-            | "yearly"
-            | "biannual"
-            | "semiannual"
-            | "semiannually"
-            | "seasonally"
-    );
-    (frequency && !tokens.is_capitalized(i)).then_some(i)
+    (is(tokens, i, Frequency) && !tokens.is_capitalized(i)).then_some(i)
 }
 
 /// Skips relative words before a date core; returns where the core starts. A prefix
 /// is a few words ("the end of the first half of"): a run of a million "last" is not
 /// walked again from each of them.
-fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
+fn date_prefix_end(tokens: &Words<'_, '_>, i: usize) -> usize {
     let mut j = i;
     while j - i < 8 {
         // "the" is a tenth of all words: its continuations are looked at apart.
@@ -116,7 +104,7 @@ fn date_prefix_end(tokens: &Tokens<'_>, i: usize) -> usize {
 
 /// Where a date prefix goes on after the word at `j` (not "the"), if it is one; `i`
 /// is where the date starts.
-fn prefix_word_end(tokens: &Tokens<'_>, i: usize, j: usize) -> Option<usize> {
+fn prefix_word_end(tokens: &Words<'_, '_>, i: usize, j: usize) -> Option<usize> {
     let word = tokens.folded(j);
     let next = tokens.folded(j + 1);
     let end = match (word, next) {
@@ -139,8 +127,8 @@ fn prefix_word_end(tokens: &Tokens<'_>, i: usize, j: usize) -> Option<usize> {
         ) if j == i => j + 1,
         ("that", _) if names_a_period(tokens, j + 1) => j + 1,
         // "third-quarter profit", "his first year".
-        (ordinal, _) if is_ordinal(ordinal) => {
-            if is_counted_unit(next) {
+        _ if is_ordinal(tokens, j) => {
+            if is_counted_unit(tokens, j + 1) {
                 j + 1
             } else if next == "-" && matches!(tokens.folded(j + 2), "quarter" | "half") {
                 j + 2
@@ -149,9 +137,9 @@ fn prefix_word_end(tokens: &Tokens<'_>, i: usize, j: usize) -> Option<usize> {
             }
         }
         // "the sixth consecutive month", "four straight years".
-        (qualifier, unit) if j > i && is_count_qualifier(qualifier) && is_unit(unit) => j + 1,
+        _ if j > i && is_count_qualifier(tokens, j) && is_unit(tokens, j + 1) => j + 1,
         ("half" | "quarter" | "week" | "weeks" | "months" | "days", "of") if j > i => j + 2,
-        ("whole" | "entire", unit) if j > i && is_unit(unit) => j + 1,
+        ("whole" | "entire", _) if j > i && is_unit(tokens, j + 1) => j + 1,
         // "this crop year".
         ("crop" | "model" | "calendar", "year") if j > i => j + 1,
         ("fiscal", _) => j + 1,
@@ -162,7 +150,7 @@ fn prefix_word_end(tokens: &Tokens<'_>, i: usize, j: usize) -> Option<usize> {
 
 /// Where a date prefix goes on after "the" at `j`: "the following day", "the year",
 /// "the end of", "the first three months", "the past", "the current crop year".
-fn after_the(tokens: &Tokens<'_>, j: usize) -> Option<usize> {
+fn after_the(tokens: &Words<'_, '_>, j: usize) -> Option<usize> {
     let after = tokens.folded(j + 2);
     let end = match tokens.folded(j + 1) {
         // "following Friday's plunge" is no date of its own.
@@ -170,9 +158,9 @@ fn after_the(tokens: &Tokens<'_>, j: usize) -> Option<usize> {
         _ if names_a_period(tokens, j + 1) => j + 1,
         "end" | "beginning" | "start" | "middle" | "rest" | "turn" if after == "of" => j + 3,
         first
-            if (is_ordinal(first) || first == "last")
-                && (is_counted_unit(after)
-                    || is_count_qualifier(after)
+            if (is_ordinal(tokens, j + 1) || first == "last")
+                && (is_counted_unit(tokens, j + 2)
+                    || is_count_qualifier(tokens, j + 2)
                     || count(tokens, j + 2)) =>
         {
             j + 2
@@ -180,7 +168,7 @@ fn after_the(tokens: &Tokens<'_>, j: usize) -> Option<usize> {
         "past" | "last" | "next" | "coming" | "previous" | "same" | "fiscal" | "current"
         | "whole" | "entire" => j + 1,
         // "the trading day", "the full year".
-        qualifier if is_count_qualifier(qualifier) && is_unit(after) => j + 1,
+        _ if is_count_qualifier(tokens, j + 1) && is_unit(tokens, j + 2) => j + 1,
         "other" if after == "day" => j + 2,
         "crop" | "model" | "calendar" if after == "year" => j + 1,
         _ => return None,
@@ -189,7 +177,7 @@ fn after_the(tokens: &Tokens<'_>, j: usize) -> Option<usize> {
 }
 
 /// "last year", "a year ago" or "a year earlier" right after token `last`.
-fn year_before_end(tokens: &Tokens<'_>, last: usize) -> Option<usize> {
+fn year_before_end(tokens: &Words<'_, '_>, last: usize) -> Option<usize> {
     match (
         tokens.folded(last + 1),
         tokens.folded(last + 2),
@@ -203,7 +191,7 @@ fn year_before_end(tokens: &Tokens<'_>, last: usize) -> Option<usize> {
 
 /// "ago", "earlier", "later" after a date; "to"/"through" and another month or year;
 /// "of" and the date it belongs to: "the first six months of 1989", "May of this year".
-fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
+fn date_suffix_end(tokens: &Words<'_, '_>, last: usize) -> usize {
     // "the year-end".
     if let Some(end) = period_end(tokens, last) {
         return end;
@@ -223,16 +211,14 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
         }
         "ahead" if matches!(tokens.folded(last), "days" | "weeks" | "months" | "years") => last + 1,
         // "the fourth month in a row", "seven years in a row".
-        "in" if is_unit(tokens.folded(last))
+        "in" if is_unit(tokens, last)
             && tokens.folded(last + 2) == "a"
             && tokens.folded(last + 3) == "row" =>
         {
             last + 3
         }
         // "the month before." (not "the month before the vote").
-        "before" if is_unit(tokens.folded(last)) && tokens.kind(last + 2) == TokenKind::Punct => {
-            last + 1
-        }
+        "before" if is_unit(tokens, last) && tokens.kind(last + 2) == TokenKind::Punct => last + 1,
         // "the year 2000".
         _ if tokens.folded(last) == "year" && year(tokens, last + 1).is_some() => last + 1,
         // "the fiscal year ended Sept. 30", "the 12 months ending in March".
@@ -266,7 +252,7 @@ fn date_suffix_end(tokens: &Tokens<'_>, last: usize) -> usize {
 
 /// An age, a date in OntoNotes: "age 18", "aged 63", and a person's age set off by
 /// commas after the name: "John Smith, 63, was named ...".
-fn age(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+fn age(tokens: &Words<'_, '_>, i: usize) -> Option<usize> {
     let years = |j: usize| {
         tokens.kind(j) == TokenKind::Number
             && tokens.raw(j).len() <= 3

@@ -15,11 +15,12 @@ mod percent;
 mod period;
 mod time;
 
+use crate::entities::words::Words;
 use crate::lexicon::WordClass::{AmountStart, DateStart, PeriodStart, TimeStart};
 use crate::lexicon::{WordClass, WordClasses};
 use crate::mention::Mention;
 use crate::model::{Label, Value};
-use crate::tokens::{TokenKind, Tokens};
+use crate::tokens::TokenKind;
 use date::date;
 use money::{approximate_amount, currency_prefix, unquantified_money};
 use period::period_word_date;
@@ -43,23 +44,11 @@ impl From<Found> for Mention {
 }
 
 /// All MONEY, PERCENT, DATE and TIME entities, in text order, never overlapping.
-#[cfg(test)]
-fn find(tokens: &Tokens<'_>) -> Vec<Found> {
-    let lexicon = crate::lexicon::Lexicon::shared();
-    find_with(tokens, &|i| lexicon.classes(tokens.folded(i)))
-}
-
-/// [`find`], told by `word_classes` the lexicon's classes of the word at a token: the
-/// entity rules look every word up once for all their classes, the rules it can start
-/// among them, so this pass need not look it up again.
-pub(crate) fn find_with(
-    tokens: &Tokens<'_>,
-    word_classes: &dyn Fn(usize) -> WordClasses,
-) -> Vec<Found> {
+pub(crate) fn find(tokens: &Words<'_, '_>) -> Vec<Found> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let starts = starts(tokens, i, word_classes);
+        let starts = starts(tokens, i);
         // Most tokens start no rule.
         if !starts.has_any(ANY_START) {
             i += 1;
@@ -97,13 +86,9 @@ const ANY_START: WordClasses = WordClasses::of(&[AmountStart, TimeStart, DateSta
 /// The rules that can start at a token, as the classes that open them: a word opens only
 /// the expressions its classes in the lexicon say, punctuation only an amount after a
 /// currency sign ("$5") or a decade ("'80s"); a number may open any.
-fn starts(
-    tokens: &Tokens<'_>,
-    i: usize,
-    word_classes: &dyn Fn(usize) -> WordClasses,
-) -> WordClasses {
+fn starts(tokens: &Words<'_, '_>, i: usize) -> WordClasses {
     match tokens.kind(i) {
-        TokenKind::Word => word_classes(i),
+        TokenKind::Word => tokens.classes[i],
         TokenKind::Number => AmountStart | TimeStart | DateStart,
         // Punctuation is a sixth of all tokens in news text: ruled out here, not by each rule.
         TokenKind::Punct if currency_prefix(tokens, i).is_some() => AmountStart.into(),
@@ -121,10 +106,11 @@ fn starts(
 mod testing {
     use super::*;
     use crate::model::Money;
+    use crate::tokens::Tokens;
 
     pub(super) fn spans(text: &str) -> Vec<(String, Label, Option<Value>)> {
         let tokens = Tokens::new(text);
-        find(&tokens)
+        find(&Words::new(&tokens, crate::entities::testing::gazetteer()))
             .into_iter()
             .map(|f| {
                 let span = tokens.span(f.first, f.last);

@@ -4,14 +4,16 @@
 use super::parse::{quantity, scale};
 use super::percent::percent;
 use super::Found;
+use crate::entities::words::{is, Words};
+use crate::lexicon::WordClass::ChangeVerb;
 use crate::lexicon::{Lexicon, Unit};
 use crate::model::{Label, Money, Value};
-use crate::tokens::{TokenKind, Tokens};
+use crate::tokens::TokenKind;
 
 /// Words that hedge an amount and belong to it: "about $2 billion", "more than 20%",
 /// "another $5 million". OntoNotes leaves out the words that count or frame the sum
 /// rather than hedge it: "a total of", "up to", "a mere", "a further", "an estimated".
-fn approximation_end(tokens: &Tokens<'_>, i: usize) -> usize {
+fn approximation_end(tokens: &Words<'_, '_>, i: usize) -> usize {
     let word = |j: usize| {
         if j < tokens.len() {
             tokens.folded(j)
@@ -40,7 +42,7 @@ fn approximation_end(tokens: &Tokens<'_>, i: usize) -> usize {
 
 /// MONEY or PERCENT with hedges before and a range after: "between 20% and 25%",
 /// "$1.5 billion to $2 billion".
-pub(super) fn approximate_amount(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+pub(super) fn approximate_amount(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     let at = approximation_end(tokens, i);
     let amount = |j: usize| money(tokens, j).or_else(|| percent(tokens, j));
     let mut found = amount(at)?;
@@ -49,7 +51,8 @@ pub(super) fn approximate_amount(tokens: &Tokens<'_>, i: usize) -> Option<Found>
     // "rose $4 to $367.30": a change and the level it led to, not a range; but "rose
     // between 4% and 9%" is one. "from 30 cents to $25" names its two ends apart.
     let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
-    let range_to = !between && before != "from" && !is_change_verb(before);
+    let change = i > 0 && is(tokens, i - 1, ChangeVerb);
+    let range_to = !between && before != "from" && !change;
     if let Some(next) = tokens
         .list
         .get(found.last + 1)
@@ -70,45 +73,11 @@ pub(super) fn approximate_amount(tokens: &Tokens<'_>, i: usize) -> Option<Found>
     Some(found)
 }
 
-/// Verbs of change followed by the amount of the change: "rose", "fell 2%".
-fn is_change_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "rose"
-            | "fell"
-            | "gained"
-            | "lost"
-            | "advanced"
-            | "declined"
-            | "jumped"
-            | "climbed"
-            | "dropped"
-            | "slipped"
-            | "added"
-            | "eased"
-            | "increased"
-            | "decreased"
-            | "surged"
-            | "plunged"
-            | "tumbled"
-            | "slid"
-            | "soared"
-            | "sank"
-            | "grew"
-            | "rise"
-            | "fall"
-            | "gain"
-            | "drop"
-            | "increase"
-            | "decline"
-    )
-}
-
 /// Currency written before the amount: `$`, `US$`, `€`, `£`, `¥`, `₽`, `USD` (the forms of
 /// `data/currencies.tsv`).
 // Inlined: every punctuation token is asked.
 #[inline]
-pub(super) fn currency_prefix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static str, usize)> {
+pub(super) fn currency_prefix(tokens: &Words<'_, '_>, i: usize) -> Option<(&'static str, usize)> {
     // Wire text without "£" writes "#": "#15 billion", but "#1 seller" is a rank.
     if tokens.folded(i) == "#" {
         return is_scaled_figure(tokens, i + 1).then_some(("GBP", i));
@@ -117,7 +86,7 @@ pub(super) fn currency_prefix(tokens: &Tokens<'_>, i: usize) -> Option<(&'static
 }
 
 /// A figure with a scale word, right after the token before it: "15 billion" in "#15 billion".
-fn is_scaled_figure(tokens: &Tokens<'_>, i: usize) -> bool {
+fn is_scaled_figure(tokens: &Words<'_, '_>, i: usize) -> bool {
     i + 1 < tokens.len()
         && tokens.kind(i) == TokenKind::Number
         && !tokens.list[i].space_before
@@ -126,11 +95,11 @@ fn is_scaled_figure(tokens: &Tokens<'_>, i: usize) -> bool {
 
 /// Currency named after the amount: `dollars`, `euros`, `Hong Kong dollars`, `cents`
 /// (the forms of `data/currencies.tsv`).
-fn currency_suffix(tokens: &Tokens<'_>, i: usize) -> Option<Unit> {
+fn currency_suffix(tokens: &Words<'_, '_>, i: usize) -> Option<Unit> {
     Lexicon::shared().currencies().after(tokens, i)
 }
 
-fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+fn money(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     let found = |first, last, value, currency| Found {
         first,
         last,
@@ -160,7 +129,7 @@ fn money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 /// "Pound" and "mark" also measure weights and scores: "400,000 pounds of uranium",
 /// "weighing 10,000 pounds", "a 13-pound bill", "a 21-9 mark", "the 2,000 mark".
 fn measures_no_money(
-    tokens: &Tokens<'_>,
+    tokens: &Words<'_, '_>,
     first: usize,
     figure_last: usize,
     unit: usize,
@@ -182,7 +151,7 @@ fn measures_no_money(
 
 /// Amounts of money without a figure: "billions of dollars", "several hundreds of
 /// millions of dollars", "several billion dollars", "a multibillion-dollar dam".
-pub(super) fn unquantified_money(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+pub(super) fn unquantified_money(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     let word = |j: usize| tokens.folded(j);
     let found = |last| {
         Some(Found {

@@ -1,6 +1,7 @@
 //! Figures: numbers as news writes them ("5,6", "1,200", "8 3/4") and their scale words.
 
-use crate::tokens::{TokenKind, Tokens};
+use crate::entities::words::Words;
+use crate::tokens::TokenKind;
 
 /// Parses a number token: `5,6` and `4,8` are decimals with a comma, `1,200` and
 /// `1.200.000` have thousands separators, `81.2` is a decimal.
@@ -51,7 +52,7 @@ fn parse_decimal(digits: &str) -> Option<f64> {
 
 /// A number, possibly followed by a scale word: `5,6 billion`, `30 million`, `2 bn`.
 /// Returns the value and the last token used.
-pub(super) fn quantity(tokens: &Tokens<'_>, i: usize) -> Option<(f64, usize)> {
+pub(super) fn quantity(tokens: &Words<'_, '_>, i: usize) -> Option<(f64, usize)> {
     let (number, i) = number_with_fraction(tokens, i)?;
     match tokens.list.get(i + 1).map(|_| tokens.folded(i + 1)) {
         Some(word) => match scale(word) {
@@ -63,7 +64,7 @@ pub(super) fn quantity(tokens: &Tokens<'_>, i: usize) -> Option<(f64, usize)> {
 }
 
 /// A number, or a number word, with an optional fraction: `8 3/4`, `one`.
-pub(super) fn number_with_fraction(tokens: &Tokens<'_>, i: usize) -> Option<(f64, usize)> {
+pub(super) fn number_with_fraction(tokens: &Words<'_, '_>, i: usize) -> Option<(f64, usize)> {
     if i >= tokens.len() {
         return None;
     }
@@ -80,7 +81,7 @@ pub(super) fn number_with_fraction(tokens: &Tokens<'_>, i: usize) -> Option<(f64
 }
 
 /// The last token of a fraction after the whole number at `i`: `8 3/4`.
-pub(super) fn fraction_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+pub(super) fn fraction_end(tokens: &Words<'_, '_>, i: usize) -> Option<usize> {
     let is_number = |j: usize| j < tokens.len() && tokens.kind(j) == TokenKind::Number;
     let tight = |j: usize| j < tokens.len() && !tokens.list[j].space_before;
     let fraction = is_number(i + 1)

@@ -2,10 +2,10 @@
 
 use super::parse::number_with_fraction;
 use super::Found;
+use crate::entities::words::Words;
 use crate::model::{Label, Value};
-use crate::tokens::Tokens;
 
-pub(super) fn percent(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+pub(super) fn percent(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     let first = i;
     let (value, i) = number_with_fraction(tokens, i)?;
     let next = |offset: usize| {

@@ -4,10 +4,12 @@
 use super::calendar::date_found;
 use super::parse::{fraction_end, number_word};
 use super::Found;
-use crate::tokens::{TokenKind, Tokens};
+use crate::entities::words::{is, Words};
+use crate::lexicon::WordClass::{Count, CountQualifier, Ordinal, Season, TimeUnit};
+use crate::tokens::TokenKind;
 
 /// A word that describes the unit after it: "good year", "given day", "whole day".
-fn is_described_unit(tokens: &Tokens<'_>, i: usize) -> bool {
+fn is_described_unit(tokens: &Words<'_, '_>, i: usize) -> bool {
     tokens.kind(i) == TokenKind::Word
         && !tokens.is_capitalized(i)
         && matches!(
@@ -18,73 +20,39 @@ fn is_described_unit(tokens: &Tokens<'_>, i: usize) -> bool {
 
 /// "year", "weekend", "summer" after "the" or "that": OntoNotes marks "the year" and
 /// "that summer" as dates, but not "Teacher of the Year", nor "the year-earlier period".
-pub(super) fn names_a_period(tokens: &Tokens<'_>, i: usize) -> bool {
-    let word = tokens.folded(i);
-    (is_unit(word) || is_season(word))
+pub(super) fn names_a_period(tokens: &Words<'_, '_>, i: usize) -> bool {
+    (is_unit(tokens, i) || is_season(tokens, i))
         && !tokens.is_capitalized(i)
         && unit_comparison(tokens, i).is_none()
 }
 
 /// Units of time: "day", "weeks", "decade".
-pub(super) fn is_unit(word: &str) -> bool {
-    matches!(
-        word,
-        "day"
-            | "days"
-            | "week"
-            | "weeks"
-            | "weekend"
-            | "weekends"
-            | "month"
-            | "months"
-            | "quarter"
-            | "quarters"
-            | "year"
-            | "years"
-            | "decade"
-            | "decades"
-            | "century"
-            | "centuries"
-    )
+pub(super) fn is_unit(tokens: &Words<'_, '_>, i: usize) -> bool {
+    is(tokens, i, TimeUnit)
 }
 
 /// "first" ... "tenth".
-pub(super) fn is_ordinal(word: &str) -> bool {
-    matches!(
-        word,
-        "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-    )
+pub(super) fn is_ordinal(tokens: &Words<'_, '_>, i: usize) -> bool {
+    is(tokens, i, Ordinal)
 }
 
 /// Words between a count or an ordinal and its unit: "four straight years", "15 working
 /// days", "two more weeks", "the first full year".
-pub(super) fn is_count_qualifier(word: &str) -> bool {
-    matches!(
-        word,
-        "consecutive" | "straight" | "more" | "working" | "business" | "trading" | "full"
-    )
+pub(super) fn is_count_qualifier(tokens: &Words<'_, '_>, i: usize) -> bool {
+    is(tokens, i, CountQualifier)
 }
 
 /// What an ordinal counts in a date: a unit of time or a half year.
-pub(super) fn is_counted_unit(word: &str) -> bool {
-    is_unit(word) || word == "half"
+pub(super) fn is_counted_unit(tokens: &Words<'_, '_>, i: usize) -> bool {
+    is_unit(tokens, i) || tokens.folded(i) == "half"
 }
 
-pub(super) fn is_season(word: &str) -> bool {
-    matches!(word, "spring" | "summer" | "fall" | "autumn" | "winter")
+pub(super) fn is_season(tokens: &Words<'_, '_>, i: usize) -> bool {
+    is(tokens, i, Season)
 }
 
 /// Where a count ends: "six", "a few", "a couple of".
-fn count_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+fn count_end(tokens: &Words<'_, '_>, i: usize) -> Option<usize> {
     match (tokens.folded(i), tokens.folded(i + 1), tokens.folded(i + 2)) {
         ("a", "few", _) => Some(i + 1),
         ("a", "couple", "of") => Some(i + 2),
@@ -99,43 +67,20 @@ fn count_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 }
 
 /// A number in digits or a number word: "30", "three".
-fn is_number(tokens: &Tokens<'_>, i: usize) -> bool {
+fn is_number(tokens: &Words<'_, '_>, i: usize) -> bool {
     tokens.kind(i) == TokenKind::Number || number_word(tokens.folded(i)).is_some()
 }
 
-pub(super) fn count(tokens: &Tokens<'_>, i: usize) -> bool {
+pub(super) fn count(tokens: &Words<'_, '_>, i: usize) -> bool {
     i < tokens.len()
         && (tokens.kind(i) == TokenKind::Number
-            || is_count_word(tokens.folded(i))
+            || is(tokens, i, Count)
             || matches!(tokens.folded(i), "a" | "several" | "few" | "many" | "some"))
-}
-
-/// Is the word one of [`COUNT_WORDS`]? A match, which compiles to a few comparisons,
-/// where the list would be scanned: this runs on every date candidate.
-fn is_count_word(word: &str) -> bool {
-    matches!(
-        word,
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "fifteen"
-            | "twenty"
-            | "thirty"
-    )
 }
 
 /// A counted period: "six months", "two years ago", "a year earlier", "30-year"; after
 /// a relative word also "the past two years".
-pub(super) fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Option<Found> {
+pub(super) fn period(tokens: &Words<'_, '_>, i: usize, after_prefix: bool) -> Option<Found> {
     let count_last = count_end(tokens, i)?;
     let hyphen = tokens.is_punct(count_last + 1, '-');
     let unit_at = if hyphen {
@@ -147,14 +92,14 @@ pub(super) fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Optio
     // any word that describes the unit: "a good year", "a given day".
     let described =
         count_last == i && tokens.folded(i) == "a" && is_described_unit(tokens, unit_at);
-    let qualified = !hyphen && (is_count_qualifier(tokens.folded(unit_at)) || described);
+    let qualified = !hyphen && (is_count_qualifier(tokens, unit_at) || described);
     let unit_at = unit_at + usize::from(qualified);
-    if !is_unit(tokens.folded(unit_at)) {
+    if !is_unit(tokens, unit_at) {
         return None;
     }
     // "a quarter of the shares", "three-quarters of voters" are shares, not dates; "the
     // first three-quarters of the year" is one.
-    let after_ordinal = i > 0 && is_ordinal(tokens.folded(i - 1));
+    let after_ordinal = i > 0 && is_ordinal(tokens, i - 1);
     let share = matches!(tokens.folded(unit_at), "quarter" | "quarters")
         && tokens.folded(unit_at + 1) == "of"
         && !after_ordinal;
@@ -173,7 +118,7 @@ pub(super) fn period(tokens: &Tokens<'_>, i: usize, after_prefix: bool) -> Optio
 }
 
 /// Periods without a count: "these days", and "for years", "after decades of".
-pub(super) fn uncounted_period(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+pub(super) fn uncounted_period(tokens: &Words<'_, '_>, i: usize) -> Option<usize> {
     let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
     match (tokens.folded(i), tokens.folded(i + 1)) {
         ("these", "days") => Some(i + 1),
@@ -187,7 +132,7 @@ pub(super) fn uncounted_period(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 }
 
 /// A date opened by a [`PERIOD_WORD_STARTERS`] word.
-pub(super) fn period_word_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+pub(super) fn period_word_date(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     let last = unit_comparison(tokens, i)
         .or_else(|| period_end(tokens, i))
         .or_else(|| recurring(tokens, i))
@@ -198,16 +143,18 @@ pub(super) fn period_word_date(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
 /// A season named on its own is a date in OntoNotes: "by spring", "their winter meeting",
 /// "a summer of strikes". Not "fall", as often the verb, nor a capitalised season, which
 /// names something ("Spring Festival", "Prague Spring").
-fn season_alone(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+fn season_alone(tokens: &Words<'_, '_>, i: usize) -> Option<usize> {
     let season = matches!(tokens.folded(i), "spring" | "summer" | "autumn" | "winter");
     (season && !tokens.is_capitalized(i)).then_some(i)
 }
 
 /// A period that recurs or lasts throughout: "each week", "every fall", "all year".
-fn recurring(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+fn recurring(tokens: &Words<'_, '_>, i: usize) -> Option<usize> {
     let unit = tokens.folded(i + 1);
     let recurs = match tokens.folded(i) {
-        "each" | "every" => (is_unit(unit) && !unit.ends_with('s')) || is_season(unit),
+        "each" | "every" => {
+            (is_unit(tokens, i + 1) && !unit.ends_with('s')) || is_season(tokens, i + 1)
+        }
         "all" => matches!(unit, "day" | "week" | "month" | "year"),
         _ => false,
     };
@@ -216,7 +163,7 @@ fn recurring(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 
 /// The end of a year or month named as one thing: "year-end", "year end", "year's end",
 /// "month-end".
-pub(super) fn period_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+pub(super) fn period_end(tokens: &Words<'_, '_>, i: usize) -> Option<usize> {
     if !matches!(tokens.folded(i), "year" | "month" | "quarter") {
         return None;
     }
@@ -230,7 +177,7 @@ pub(super) fn period_end(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 
 /// A unit made an adjective of comparison: "year-earlier", "year-ago". In "the
 /// year-earlier period" OntoNotes marks the adjective alone.
-fn unit_comparison(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
+fn unit_comparison(tokens: &Words<'_, '_>, i: usize) -> Option<usize> {
     let adjective = matches!(
         tokens.folded(i),
         "year" | "month" | "week" | "day" | "quarter"
@@ -240,20 +187,20 @@ fn unit_comparison(tokens: &Tokens<'_>, i: usize) -> Option<usize> {
 }
 
 /// A unit or season after a relative word: "last year", "this fall", "recent weeks".
-pub(super) fn relative_unit(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+pub(super) fn relative_unit(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     let word = tokens.folded(i);
     let same_period = word == "period" && i > 0 && tokens.folded(i - 1) == "same";
-    (is_unit(word) || is_season(word) || is_half_year(tokens, i) || same_period)
+    (is_unit(tokens, i) || is_season(tokens, i) || is_half_year(tokens, i) || same_period)
         .then(|| date_found(i, i, None))
 }
 
 /// "the first half", "the past half": a half year, not a share ("about half the
 /// stocks") nor a half hour ("the last half-hour").
-fn is_half_year(tokens: &Tokens<'_>, i: usize) -> bool {
+fn is_half_year(tokens: &Words<'_, '_>, i: usize) -> bool {
     let before = i.checked_sub(1).map_or("", |j| tokens.folded(j));
     tokens.folded(i) == "half"
         && !tokens.is_punct(i + 1, '-')
-        && (is_ordinal(before)
+        && ((i > 0 && is_ordinal(tokens, i - 1))
             || matches!(
                 before,
                 "past" | "last" | "next" | "latest" | "coming" | "previous" | "current" | "this"
@@ -355,16 +302,14 @@ mod tests {
 
     #[test]
     fn the_count_words_are_the_ones_tested() {
+        // The count words of `count` are the lexicon's class, no list of their own.
         use crate::lexicon::{Lexicon, WordClass};
-        let count_words: Vec<&str> = Lexicon::shared()
-            .words()
-            .filter(|(_, classes)| classes.has_any(WordClass::Count))
-            .map(|(word, _)| word)
-            .collect();
-        assert!(count_words.iter().all(|word| super::is_count_word(word)));
-        let listed = |word: &str| count_words.contains(&word);
+        let is_count_word = |word: &str| Lexicon::shared().classes(word).has_any(WordClass::Count);
+        assert!(["one", "ten", "twelve", "thirty"]
+            .iter()
+            .all(|word| is_count_word(word)));
         assert!(["a", "zero", "hundred", "several", "thirteen"]
             .iter()
-            .all(|word| !super::is_count_word(word) && !listed(word)));
+            .all(|word| !is_count_word(word)));
     }
 }

@@ -2,12 +2,14 @@
 
 use super::calendar::is_day_name;
 use super::Found;
+use crate::entities::words::{is, Words};
+use crate::lexicon::WordClass::PartOfDay;
 use crate::model::Label;
-use crate::tokens::{TokenKind, Tokens};
+use crate::tokens::TokenKind;
 
 /// A time of day: "10:15", "9 a.m.", "5:30 p.m. Moscow time", "midnight", "this morning",
 /// the "afternoon" of "yesterday afternoon".
-pub(super) fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
+pub(super) fn time(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     let found = |last| {
         Some(Found {
             first: i,
@@ -16,12 +18,7 @@ pub(super) fn time(tokens: &Tokens<'_>, i: usize) -> Option<Found> {
             value: None,
         })
     };
-    let part_of_day = |j: usize| {
-        matches!(
-            tokens.folded(j),
-            "morning" | "afternoon" | "evening" | "night"
-        )
-    };
+    let part_of_day = |j: usize| is(tokens, j, PartOfDay);
     match tokens.folded(i) {
         "noon" | "midnight" | "tonight" | "overnight" => return found(i),
         "this" if part_of_day(i + 1) => return found(i + 1),
