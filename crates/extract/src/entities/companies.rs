@@ -3,8 +3,7 @@
 //! stem a company goes by later ([`before_legal_form`]).
 
 use super::claims::Claims;
-use super::organizations::ends_sentence;
-use super::words::{is, is_name_word, tight, Words};
+use super::words::{ends_sentence, is, is_name_word, tight, Words};
 use crate::lexicon::Lexicon;
 use crate::lexicon::WordClass::{
     AbbreviatedTitle, CompanyNoun, CompanyPart, CompanyRole, LegalForm, LegalSuffix, NotName, Title,

@@ -9,7 +9,7 @@ use super::companies::{
 use super::matches::{in_match, is_one_match, is_place, matches_within, reads_as, TOWN};
 use super::places::county_country;
 use super::settled::state_after;
-use super::words::{is, is_name_word, is_title, tight, Words};
+use super::words::{ends_sentence, is, is_name_word, is_title, tight, Words};
 use super::Recognition;
 use crate::context::Context;
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
@@ -341,16 +341,6 @@ fn organization_in_run(
 /// `k` one? Known places that read as names ("Hong Kong") are not.
 fn chinese_name_at(tokens: &Words<'_, '_>, matches: &[Match], k: usize) -> bool {
     is_chinese_name(tokens.folded(k), tokens.folded(k + 1)) && !in_match(matches, k)
-}
-
-/// Does the full stop at token `stop` also end the sentence? Not before a title: "Texas
-/// Air Corp. Chairman Frank Lorenzo". A quotation that opens a new sentence ends it too:
-/// "... of Keller Corp. \"We expect ...".
-pub(super) fn ends_sentence(tokens: &Words<'_, '_>, stop: usize) -> bool {
-    let next = stop + 1 + usize::from(tokens.is_punct(stop + 1, '"'));
-    next >= tokens.len()
-        || tokens.list[next].newline_before
-        || (tokens.is_capitalized(next) && !is_title(tokens, next))
 }
 
 /// An ampersand between two names of more than a letter: "Ogilvy & Mather", "Young &

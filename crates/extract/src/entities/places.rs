@@ -6,22 +6,16 @@
 use super::claims::Claims;
 use super::matches::{in_match, reads_as, TOWN};
 use super::settled::{
-    country_just_before, is_abbreviated_state, is_direction, state_after, state_named,
-    state_of_neighbour, state_of_town_listed_after,
+    called_a_town, country_just_before, is_abbreviated_state, is_direction, state_after,
+    state_named, state_of_neighbour, state_of_town_listed_after,
 };
 use super::words::{is, is_name_word, starts_line, Words};
 use crate::context::{Context, State};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
-use crate::lexicon::WordClass::{MayorQualifier, NotName, PlaceHead, TownNoun};
+use crate::lexicon::WordClass::{MayorQualifier, NotName, PlaceHead};
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::tokens::TokenKind;
-
-/// Is the name at token `first` introduced as a town or a province: "the town of",
-/// "the cities of", "the region of", "the Cincinnati suburb of"?
-pub(super) fn called_a_town(tokens: &Words<'_, '_>, first: usize) -> bool {
-    first >= 2 && tokens.folded(first - 1) == "of" && is(tokens, first - 2, TownNoun)
-}
 
 /// Towns and provinces in no list, said to be so: "the town of Virden", "the towns of
 /// Haris and Varzaqan", "Jane Doe, 43, of McKee." (a person's home, as local news gives

@@ -4,11 +4,10 @@
 //! this with the rest of the document.
 
 use super::matches::{in_match, match_at};
-use super::places::called_a_town;
 use super::words::{is, starts_line, Words};
 use crate::context::{Settled, State};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
-use crate::lexicon::WordClass::{CompassPoint, Direction};
+use crate::lexicon::WordClass::{CompassPoint, Direction, TownNoun};
 use crate::model::CountryCode;
 use crate::tokens::TokenKind;
 
@@ -30,6 +29,12 @@ pub(super) fn settled_by_text(
         .iter()
         .all(|&id| gazetteer.entry(id).kind == EntryKind::Country);
     (country_name && called_a_town(tokens, found.first)).then_some(Settled::LocalTown)
+}
+
+/// Is the name at token `first` introduced as a town or a province: "the town of",
+/// "the cities of", "the region of", "the Cincinnati suburb of"?
+pub(super) fn called_a_town(tokens: &Words<'_, '_>, first: usize) -> bool {
+    first >= 2 && tokens.folded(first - 1) == "of" && is(tokens, first - 2, TownNoun)
 }
 
 /// The country of the state named after a known place, when it says which town is

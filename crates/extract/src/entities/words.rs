@@ -90,6 +90,16 @@ pub(super) fn is_abbreviated_title(tokens: &Words<'_, '_>, i: usize) -> bool {
     is(tokens, i, AbbreviatedTitle) && tokens.is_punct(i + 1, '.')
 }
 
+/// Does the full stop at token `stop` also end the sentence? Not before a title: "Texas
+/// Air Corp. Chairman Frank Lorenzo". A quotation that opens a new sentence ends it too:
+/// "... of Keller Corp. \"We expect ...".
+pub(super) fn ends_sentence(tokens: &Words<'_, '_>, stop: usize) -> bool {
+    let next = stop + 1 + usize::from(tokens.is_punct(stop + 1, '"'));
+    next >= tokens.len()
+        || tokens.list[next].newline_before
+        || (tokens.is_capitalized(next) && !is_title(tokens, next))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{is_name_word, tight, Words};

@@ -2,10 +2,9 @@
 //! years and weekdays, with their ISO values where the text gives them.
 
 use super::percent::percent;
-use super::period::is_season;
 use super::Found;
 use crate::entities::words::{is, Words};
-use crate::lexicon::WordClass::{RelativeDay, Weekday};
+use crate::lexicon::WordClass::{RelativeDay, Season, Weekday};
 use crate::lexicon::MONTHS;
 use crate::model::{Label, Value};
 use crate::tokens::TokenKind;
@@ -176,7 +175,7 @@ fn standalone_year(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     }
     let kind_end = match (tokens.folded(i + 1), tokens.folded(i + 2)) {
         ("model" | "crop" | "fiscal" | "calendar", "year") => Some(i + 2),
-        _ if is_season(tokens, i + 1) => Some(i + 1),
+        _ if is(tokens, i + 1, Season) => Some(i + 1),
         _ => None,
     };
     match kind_end {
