@@ -237,14 +237,14 @@ impl Gazetteer {
         self.countries.get(&code)
     }
 
-    /// All gazetteer phrases in the text: at each token the longest phrase that starts
-    /// there, then on after its end.
+    /// [`Gazetteer::find_by_ids`], looking the tokens up.
     #[cfg(test)]
     fn find(&self, tokens: &Tokens<'_>) -> Vec<Match> {
         self.find_by_ids(tokens, &self.token_ids(tokens))
     }
 
-    /// [`Gazetteer::find`] with the tokens' ids ([`Gazetteer::token_ids`]) at hand.
+    /// All gazetteer phrases in the text, given the tokens' ids ([`Gazetteer::token_ids`]):
+    /// at each token the longest phrase that starts there, then on after its end.
     pub(crate) fn find_by_ids(&self, tokens: &Tokens<'_>, ids: &[Option<u32>]) -> Vec<Match> {
         let mut matches = Vec::new();
         let mut i = 0;

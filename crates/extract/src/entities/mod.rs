@@ -9,7 +9,7 @@
 //! never overlaps, and the order of the table is the rules' priority.
 //!
 //! A new rule is a function in the file of its family (with its tests beside it, on the
-//! small gazetteer of [`testing`]) and a row in [`PASSES`] where its priority falls; a new
+//! small gazetteer of `testing.rs`) and a row in [`PASSES`] where its priority falls; a new
 //! word for an existing rule is a row of `data/lexicon.tsv`.
 
 mod acronyms;

@@ -1,11 +1,11 @@
 //! Numeric and temporal entities: MONEY, PERCENT, DATE and TIME, read token by token.
 //! Each rule looks at a bounded window of tokens, so the pass is linear.
 //!
-//! [`find_with`] walks the tokens once and, at each, tries the rules the token can start
-//! (its starter classes), first match wins. One file a rule family: [`money`] (with
-//! hedges and ranges), [`percent`], [`time`], [`date`] (the words around a date's core:
-//! "the end of", "ago"), [`calendar`] (calendar dates, years, weekdays) and [`period`]
-//! (counted, recurring and relative periods); [`parse`] reads figures.
+//! [`find`] walks the tokens once and, at each, tries the rules the token can start (its
+//! starter classes in the lexicon), first match wins. One file a rule family: `money`
+//! (with hedges and ranges), `percent`, `time`, `date` (the words around a date's core:
+//! "the end of", "ago"), `calendar` (calendar dates, years, weekdays) and `period`
+//! (counted, recurring and relative periods); `parse` reads figures.
 
 mod calendar;
 mod date;

@@ -131,7 +131,7 @@ pub(super) fn uncounted_period(tokens: &Words<'_, '_>, i: usize) -> Option<usize
     }
 }
 
-/// A date opened by a [`PERIOD_WORD_STARTERS`] word.
+/// A date opened by a word of the class `period_start`: "year-end", "each week".
 pub(super) fn period_word_date(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
     let last = unit_comparison(tokens, i)
         .or_else(|| period_end(tokens, i))
