@@ -1,13 +1,14 @@
 //! Fuzzing at scale without extra tools: `make fuzz` (or `cargo run --release -p
 //! diplomap-extract --example fuzz -- [CASES] [SEED]`). Each case is random bytes decoded
 //! lossily, or random pieces of news-like text (names, titles, numbers, dates, odd
-//! Unicode, markup); every analysis must keep the guarantees of
-//! `diplomap_extract::invariants`. A panic or a broken guarantee prints the input and
+//! Unicode, markup); every analysis must keep the guarantees
+//! `diplomap_extract::stages::check_invariants` checks. A panic or a broken guarantee prints the input and
 //! fails. Deterministic for a given seed.
 
 use std::panic;
 
-use diplomap_extract::{analyze, invariants};
+use diplomap_extract::analyze;
+use diplomap_extract::stages::check_invariants;
 
 /// Pieces that exercise the rules.
 const PIECES: &[&str] = &[
@@ -104,7 +105,7 @@ fn main() {
     panic::set_hook(Box::new(|_| {}));
     for done in 0..cases {
         let text = case(&mut random);
-        let result = panic::catch_unwind(|| invariants::check(&text, &analyze(&text)));
+        let result = panic::catch_unwind(|| check_invariants(&text, &analyze(&text)));
         match result {
             Ok(Ok(())) => {}
             Ok(Err(broken)) => fail(done, &text, &broken),

@@ -3,11 +3,11 @@
 //! text; with none, a built-in sample article. The texts are repeated to at least 20 MB
 //! and analysed one by one; the figure excludes reading and the gazetteer's one-off
 //! build (reported apart). A second pass times each stage, to show what relation
-//! extraction adds to the rest.
+//! extraction adds to the rest, and the entity rules' passes within their stage.
 
 use std::time::{Duration, Instant};
 
-use diplomap_extract::{entities, linking, relations, tokens, Gazetteer};
+use diplomap_extract::{stages, Gazetteer};
 
 const SAMPLE: &str = "On March 3, the Kazakh President met his Russian counterpart in Astana. \
     Moscow agreed to lend $1.2 billion to the republic, about 4% of its GDP, officials said. \
@@ -71,19 +71,31 @@ fn main() {
     stage_times(gazetteer, &texts, rounds);
 }
 
-/// Times the stages apart: tokens and sentences, entities and linking, relations.
+/// Times the stages apart: tokens and sentences, entities and coreference, relations;
+/// and within entities, each pass of the rules.
 fn stage_times(gazetteer: &Gazetteer, texts: &[String], rounds: usize) {
     let mut spent = [Duration::ZERO; 3];
+    let mut passes: Vec<(&'static str, Duration)> = Vec::new();
     for _ in 0..rounds {
         for text in texts {
             let started = Instant::now();
-            let tokens = tokens::Tokens::new(text);
-            let sentences = tokens::sentences(&tokens);
+            let tokens = stages::Tokens::new(text);
+            let sentences = stages::sentences(&tokens);
             let tokenized = Instant::now();
-            let mut mentions = entities::recognize(&tokens, gazetteer);
-            linking::link(&tokens, &mut mentions);
+            let mut pass_started = tokenized;
+            let mut pass = 0;
+            let mut mentions = stages::recognize_with(&tokens, gazetteer, &mut |name| {
+                let now = Instant::now();
+                if passes.len() == pass {
+                    passes.push((name, Duration::ZERO));
+                }
+                passes[pass].1 += now - pass_started;
+                pass_started = now;
+                pass += 1;
+            });
+            stages::resolve_coreference(&tokens, &mut mentions);
             let recognized = Instant::now();
-            let found = relations::extract(&tokens, &sentences, &mentions);
+            let found = stages::extract_relations(&tokens, &sentences, &mentions);
             std::hint::black_box(found);
             spent[0] += tokenized - started;
             spent[1] += recognized - tokenized;
@@ -92,8 +104,13 @@ fn stage_times(gazetteer: &Gazetteer, texts: &[String], rounds: usize) {
     }
     let [tokenizing, recognizing, relating] = spent.map(|d| d.as_secs_f64());
     println!(
-        "stages: tokens and sentences {tokenizing:.2} s, entities and linking {recognizing:.2} s, \
+        "stages: tokens and sentences {tokenizing:.2} s, entities and coreference {recognizing:.2} s, \
          relations {relating:.2} s (+{:.0}% on the rest)",
         100.0 * relating / (tokenizing + recognizing)
     );
+    passes.sort_by_key(|&(_, time)| std::cmp::Reverse(time));
+    println!("entity passes, slowest first:");
+    for (name, time) in passes {
+        println!("  {:>6.3} s  {name}", time.as_secs_f64());
+    }
 }

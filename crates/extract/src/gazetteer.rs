@@ -12,7 +12,9 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::lexicon::{Lexicon, WordClasses};
 use crate::model::{CountryCode, Label};
+use crate::table::{list, rows};
 use crate::tokens::{TokenKind, Tokens};
 
 /// What a gazetteer entry names; decides its label and how it links.
@@ -67,16 +69,8 @@ impl Division {
 /// One country's reference data.
 #[derive(Clone, Debug)]
 pub struct CountryInfo {
-    pub code: CountryCode,
     pub name: String,
     pub capital: String,
-}
-
-/// An international organisation and its member states.
-#[derive(Clone, Debug)]
-pub struct Organization {
-    pub canonical: String,
-    pub members: Vec<CountryCode>,
 }
 
 /// The text of each data table, in the formats documented in `data/README.md`.
@@ -141,7 +135,6 @@ pub struct Match {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     countries: BTreeMap<CountryCode, CountryInfo>,
-    organizations: BTreeMap<String, Organization>,
     /// Folded token text -> token id.
     vocabulary: FxHashMap<Box<str>, u32>,
     /// (trie node, token id) -> child node. Node 0 is the root.
@@ -151,9 +144,9 @@ pub struct Gazetteer {
     nodes: u32,
     /// Folded given names: "vladimir", "kassym-jomart".
     given_names: FxHashSet<Box<str>>,
-    /// Bit flags the entity rules attach to words (titles, head words...), by token
-    /// id, so that each word of a text is looked up once for both.
-    word_classes: Vec<u16>,
+    /// The lexicon's classes of words (titles, head words...), by token id, so that
+    /// each word of a text is looked up once for the trie and the entity rules.
+    word_classes: Vec<WordClasses>,
 }
 
 impl Gazetteer {
@@ -181,24 +174,27 @@ impl Gazetteer {
         gazetteer.given_names = front_decoded(tables.given_names)
             .map(|name| crate::normalize::fold(&name).into_boxed_str())
             .collect();
-        gazetteer.add_word_classes(crate::entities::word_classes());
+        gazetteer.add_word_classes(Lexicon::shared().words());
         gazetteer
     }
 
-    /// Attaches `class` bits to each folded word, adding it to the vocabulary.
-    fn add_word_classes<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, u16)>) {
-        for (word, class) in words {
+    /// Attaches its classes to each folded word, adding it to the vocabulary.
+    fn add_word_classes<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, WordClasses)>) {
+        for (word, classes) in words {
             let id = self.intern(word) as usize;
             if self.word_classes.len() <= id {
-                self.word_classes.resize(id + 1, 0);
+                self.word_classes.resize(id + 1, WordClasses::NONE);
             }
-            self.word_classes[id] |= class;
+            self.word_classes[id] = self.word_classes[id] | classes;
         }
     }
 
-    /// The class bits of the word with this token id.
-    pub fn word_class(&self, id: u32) -> u16 {
-        self.word_classes.get(id as usize).copied().unwrap_or(0)
+    /// The lexicon's classes of the word with this token id.
+    pub(crate) fn word_classes(&self, id: u32) -> WordClasses {
+        self.word_classes
+            .get(id as usize)
+            .copied()
+            .unwrap_or_default()
     }
 
     /// The id of a folded word, given one if it has none yet.
@@ -208,7 +204,7 @@ impl Gazetteer {
     }
 
     /// Each token's id in the vocabulary, if it has one.
-    pub fn token_ids(&self, tokens: &Tokens<'_>) -> Vec<Option<u32>> {
+    pub(crate) fn token_ids(&self, tokens: &Tokens<'_>) -> Vec<Option<u32>> {
         (0..tokens.len())
             .map(|i| self.vocabulary.get(tokens.folded(i)).copied())
             .collect()
@@ -216,7 +212,7 @@ impl Gazetteer {
 
     /// The entries a word (by its id) names when a full stop follows it: the states of
     /// "Ky." and "Calif.".
-    pub fn abbreviated(&self, id: u32) -> Vec<u32> {
+    pub(crate) fn abbreviated(&self, id: u32) -> Vec<u32> {
         let Some(full_stop) = self.vocabulary.get(".") else {
             return Vec::new();
         };
@@ -229,34 +225,27 @@ impl Gazetteer {
     }
 
     /// Is this folded word a given name?
-    pub fn is_given_name(&self, folded: &str) -> bool {
+    pub(crate) fn is_given_name(&self, folded: &str) -> bool {
         self.given_names.contains(folded)
     }
 
-    pub fn entry(&self, id: u32) -> &Entry {
+    pub(crate) fn entry(&self, id: u32) -> &Entry {
         &self.entries[id as usize]
     }
 
-    pub fn country(&self, code: CountryCode) -> Option<&CountryInfo> {
+    pub(crate) fn country(&self, code: CountryCode) -> Option<&CountryInfo> {
         self.countries.get(&code)
     }
 
-    pub fn countries(&self) -> impl Iterator<Item = &CountryInfo> {
-        self.countries.values()
-    }
-
-    pub fn organization(&self, canonical: &str) -> Option<&Organization> {
-        self.organizations.get(canonical)
-    }
-
-    /// All gazetteer phrases in the text: at each token the longest phrase that starts
-    /// there, then on after its end.
-    pub fn find(&self, tokens: &Tokens<'_>) -> Vec<Match> {
+    /// [`Gazetteer::find_by_ids`], looking the tokens up.
+    #[cfg(test)]
+    fn find(&self, tokens: &Tokens<'_>) -> Vec<Match> {
         self.find_by_ids(tokens, &self.token_ids(tokens))
     }
 
-    /// [`Gazetteer::find`] with the tokens' ids ([`Gazetteer::token_ids`]) at hand.
-    pub fn find_by_ids(&self, tokens: &Tokens<'_>, ids: &[Option<u32>]) -> Vec<Match> {
+    /// All gazetteer phrases in the text, given the tokens' ids ([`Gazetteer::token_ids`]):
+    /// at each token the longest phrase that starts there, then on after its end.
+    pub(crate) fn find_by_ids(&self, tokens: &Tokens<'_>, ids: &[Option<u32>]) -> Vec<Match> {
         let mut matches = Vec::new();
         let mut i = 0;
         while i < ids.len() {
@@ -377,7 +366,6 @@ impl Gazetteer {
             self.countries.insert(
                 code,
                 CountryInfo {
-                    code,
                     name: name.to_string(),
                     capital: capital.to_string(),
                 },
@@ -445,14 +433,6 @@ impl Gazetteer {
                 division: None,
             };
             self.add_named(entry, &names);
-            let members = list(row[2]).filter_map(CountryCode::parse).collect();
-            self.organizations.insert(
-                canonical.to_string(),
-                Organization {
-                    canonical: canonical.to_string(),
-                    members,
-                },
-            );
         }
     }
 
@@ -597,16 +577,6 @@ impl FrontDecoder {
     }
 }
 
-/// The data rows of a TSV table (header skipped) with at least `min_fields` fields.
-fn rows(table: &str, min_fields: usize) -> impl Iterator<Item = Vec<&str>> {
-    table
-        .lines()
-        .skip(1)
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>())
-        .filter(move |fields| fields.len() >= min_fields && !fields[0].is_empty())
-}
-
 /// `name` with each letter of `folds` replaced by its plain form.
 fn without_accents(name: &str, folds: &FxHashMap<char, &str>) -> String {
     let mut plain = String::with_capacity(name.len());
@@ -631,14 +601,6 @@ fn population(quarter_decades: &str) -> u64 {
         .checked_pow(k / 4)
         .and_then(|decade| decade.checked_mul(FIRST_DECADE[k as usize % 4]))
         .map_or(0, |people| people / 10)
-}
-
-/// The items of a `|`-separated list field.
-fn list(field: &str) -> impl Iterator<Item = &str> {
-    field
-        .split('|')
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
 }
 
 fn case_fits(tokens: &Tokens<'_>, first: usize, case: &[Case]) -> bool {

@@ -2,28 +2,35 @@
 //! countries, from English news text. Pure Rust with no I/O, shared by the CLI and the
 //! browser app.
 //!
-//! The stages read top to bottom, one module each:
-//! [`normalize`] → [`tokens`] (sentences and tokens) → [`gazetteer`] matching →
-//! [`entities`] rules (with [`numbers`], and [`context`] to settle ambiguous names) →
-//! [`linking`] (countries and coreference) → [`relations`]. [`schema`] turns the result into
-//! the exchange format; [`aggregate`] merges the relations of many documents.
+//! [`analyze`] is the whole of it: text in, an [`Analysis`] out (entities with their
+//! countries and values, sentences, relations between countries with their evidence).
+//! [`schema`] turns an analysis into the exchange format, [`aggregate`] merges the
+//! relations of many documents, and [`country_name`] names a country code.
+//!
+//! Inside, the stages read top to bottom, one private module each, and each imports only
+//! from the ones before it (ARCHITECTURE.md, checked by `tests/architecture.rs`):
+//! `normalize` → `tokens` → `lexicon` → `gazetteer` → `context` → `mention` → `entities`
+//! → `coref` → `relations` → `schema`. The tools that time or test the stages one by one
+//! reach them through [`stages`], hidden from the documentation: it follows the layout
+//! and is no stable API.
 
 pub mod aggregate;
-pub mod chinese_names;
-pub mod context;
-pub mod entities;
-pub mod gazetteer;
-pub mod invariants;
-pub mod linking;
-pub mod model;
-pub mod normalize;
-pub mod numbers;
-pub mod relations;
+mod context;
+mod coref;
+mod entities;
+mod gazetteer;
+mod invariants;
+mod lexicon;
+mod mention;
+mod model;
+mod normalize;
+mod relations;
 pub mod schema;
 mod steps;
-pub mod tokens;
+mod table;
+mod tokens;
 
-pub use gazetteer::Gazetteer;
+pub use gazetteer::{Gazetteer, Tables};
 pub use model::{
     Amount, Analysis, CountryCode, Entity, Label, Money, Relation, RelationType, Span, Value,
 };
@@ -56,22 +63,12 @@ pub fn analyze_with_progress(
     progress(0.17);
     let mut mentions = entities::recognize(&tokens, gazetteer);
     progress(0.67);
-    linking::link(&tokens, &mut mentions);
+    coref::resolve(&tokens, &mut mentions);
     progress(0.75);
     let relations = relations::extract(&tokens, &sentences, &mentions);
     progress(1.0);
-    let entities = mentions
-        .into_iter()
-        .map(|mention| Entity {
-            span: tokens.span(mention.first, mention.last),
-            label: mention.label,
-            country: mention.country,
-            canonical: mention.canonical,
-            value: mention.value,
-        })
-        .collect();
     Analysis {
-        entities,
+        entities: stages::entities(&tokens, mentions),
         sentences,
         relations,
     }
@@ -90,4 +87,47 @@ pub fn country_name(code: CountryCode) -> Option<&'static str> {
     Gazetteer::shared()
         .country(code)
         .map(|info| info.name.as_str())
+}
+
+/// The stages of [`analyze_with`] one by one, for the tools that time or test them: the
+/// throughput example times them, the fuzzer and the property tests check every
+/// analysis against [`stages::check_invariants`]. Hidden from the documentation and no
+/// stable API: it follows the core's layout (ARCHITECTURE.md).
+///
+/// ```
+/// use diplomap_extract::{stages, Gazetteer};
+///
+/// let text = "Moscow lent Kazakhstan $1 billion.";
+/// let tokens = stages::Tokens::new(text);
+/// let sentences = stages::sentences(&tokens);
+/// let mut mentions = stages::recognize(&tokens, Gazetteer::shared());
+/// stages::resolve_coreference(&tokens, &mut mentions);
+/// let relations = stages::extract_relations(&tokens, &sentences, &mentions);
+/// assert_eq!(relations.len(), 1);
+/// let entities = stages::entities(&tokens, mentions);
+/// assert_eq!(entities.len(), 3);
+/// ```
+#[doc(hidden)]
+pub mod stages {
+    pub use crate::coref::resolve as resolve_coreference;
+    pub use crate::entities::{recognize, recognize_with};
+    pub use crate::invariants::check as check_invariants;
+    pub use crate::mention::Mention;
+    pub use crate::relations::extract as extract_relations;
+    pub use crate::tokens::{sentences, Tokens};
+    use crate::Entity;
+
+    /// The mentions as entities: byte spans instead of tokens.
+    pub fn entities(tokens: &Tokens<'_>, mentions: Vec<Mention>) -> Vec<Entity> {
+        mentions
+            .into_iter()
+            .map(|mention| Entity {
+                span: tokens.span(mention.first, mention.last),
+                label: mention.label,
+                country: mention.country,
+                canonical: mention.canonical,
+                value: mention.value,
+            })
+            .collect()
+    }
 }

@@ -1,11 +1,12 @@
 //! Properties that hold for any input: no panic, spans sorted, non-overlapping, on
 //! character boundaries and inside the text; relations well-formed.
 
-use diplomap_extract::{analyze, invariants, Analysis};
+use diplomap_extract::stages::check_invariants;
+use diplomap_extract::{analyze, Analysis};
 use proptest::prelude::*;
 
 fn check(text: &str, analysis: &Analysis) {
-    if let Err(broken) = invariants::check(text, analysis) {
+    if let Err(broken) = check_invariants(text, analysis) {
         panic!("{broken} in {text:?}");
     }
 }

@@ -4,8 +4,8 @@ use rustc_hash::FxHashSet;
 
 use super::cues::{starts_with_any, DIRECTED};
 use super::{ordered, Layout};
-use crate::entities::Mention;
 use crate::gazetteer::EntryKind;
+use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::steps::tick;
 use crate::tokens::Tokens;

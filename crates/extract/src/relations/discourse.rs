@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::actors::Actor;
-use crate::entities::Mention;
+use crate::mention::Mention;
 use crate::model::{CountryCode, Label, RelationType};
 use crate::steps::tick;
 use crate::tokens::Tokens;

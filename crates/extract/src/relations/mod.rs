@@ -17,7 +17,7 @@ mod discourse;
 
 use std::collections::BTreeMap;
 
-use crate::entities::Mention;
+use crate::mention::Mention;
 use crate::model::{Amount, CountryCode, Relation, RelationType, Span, Value};
 use crate::steps::tick;
 use crate::tokens::Tokens;

@@ -1,17 +1,27 @@
-//! Country linking and coreference: gives people their country from the words before
+//! Coreference, after the entity rules: gives people their country from the words before
 //! their title ("Kyrgyz President Almazbek Atambaev" -> KG), and carries names met once
 //! to their later short forms: "Mendkovich" -> "Nikita Mendkovich", "Sony" after
 //! "Sony Corp.", "EAEU" after "Eurasian Economic Union (EAEU)", and "the Russian
 //! leader" to the one Russian named before.
+//!
+//! A company's short form that must outrank a town or a surname of that name ("Furukawa
+//! Co. ... Furukawa said") is claimed earlier, by the entity pass
+//! `entities::short_forms`, while the tokens' claims are still known; here it takes the
+//! full name as its canonical one.
 
 use rustc_hash::FxHashMap;
 
-use crate::entities::{is_company_description, legal_form_start, Mention};
+use crate::entities::before_last_legal_suffix;
 use crate::gazetteer::EntryKind;
+use crate::lexicon::Lexicon;
+use crate::lexicon::WordClass::{CompanyDescription, LeaderTitle};
+use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::tokens::Tokens;
 
-pub fn link(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
+/// Gives the mentions their countries and full names, and marks the short forms that no
+/// rule found.
+pub fn resolve(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
     country_before_title(tokens, mentions);
     define_acronyms(tokens, mentions);
     propagate_names(tokens, mentions);
@@ -84,11 +94,6 @@ struct Alias {
 /// words ending in "Corp." would otherwise be compared at each of its words.
 const MAX_ALIAS_WORDS: usize = 10;
 
-/// Legal suffixes dropped from company names to get the name used later.
-pub(crate) const LEGAL_SUFFIXES: &[&str] = &[
-    "corp", "inc", "co", "ltd", "plc", "cos", "group", "llc", "ag", "sa",
-];
-
 /// Short forms that later mentions may use, from people and organisations named in
 /// full: the surname, the company name without its legal suffix, an acronym.
 fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
@@ -118,7 +123,9 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
             // "President Salinas") names the same person when it comes back.
             Label::Person => aliases.push(alias(mention.first..=mention.first)),
             Label::Org => {
-                if let Some(name_end) = name_before_legal_suffix(tokens, mention) {
+                if let Some(name_end) =
+                    before_last_legal_suffix(tokens, mention.first, mention.last)
+                {
                     aliases.push(alias(mention.first..=name_end));
                     // "Shearson" for "Shearson Lehman Hutton Inc.", not "McGraw" for "McGraw-Hill".
                     if name_end > mention.first && tokens.list[mention.first + 1].space_before {
@@ -133,19 +140,6 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
         }
     }
     aliases
-}
-
-/// The last token of a company's name before its legal suffix: "Sony" in "Sony Corp.",
-/// "Birkel" in "Birkel G.m.b.H.".
-fn name_before_legal_suffix(tokens: &Tokens<'_>, mention: &Mention) -> Option<usize> {
-    if let Some(form) = legal_form_start(tokens, mention.first, mention.last) {
-        return Some(form - 1);
-    }
-    let mut last = mention.last;
-    if tokens.folded(last) == "." && last > mention.first {
-        last -= 1;
-    }
-    (last > mention.first && LEGAL_SUFFIXES.contains(&tokens.folded(last))).then(|| last - 1)
 }
 
 /// Resolves short mentions to the full names met in the document, and marks
@@ -276,25 +270,27 @@ fn leaders_by_title(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
 /// "the" + demonym + a leader's title, not followed by a name (a title before a name
 /// belongs to that name).
 fn is_leader_phrase(tokens: &Tokens<'_>, demonym: &Mention) -> bool {
-    const TITLES: &[&[&str]] = &[
-        &["leader"],
-        &["president"],
-        &["premier"],
-        &["strongman"],
-        &["prime", "minister"],
-        &["foreign", "minister"],
-        &["head", "of", "state"],
-    ];
     if demonym.first == 0 || tokens.folded(demonym.first - 1) != "the" {
         return false;
     }
     let start = demonym.last + 1;
-    TITLES.iter().any(|title| {
-        let after = start + title.len();
-        title
-            .iter()
-            .enumerate()
-            .all(|(k, word)| tokens.folded(start + k) == *word)
-            && !tokens.is_capitalized(after)
-    })
+    let lexicon = Lexicon::shared();
+    let no_name_after = |words: usize| !tokens.is_capitalized(start + words);
+    let one_word = lexicon.classes(tokens.folded(start)).has_any(LeaderTitle) && no_name_after(1);
+    one_word
+        || lexicon
+            .phrases()
+            .filter(|(_, classes)| classes.has_any(LeaderTitle))
+            .any(|(title, _)| {
+                title
+                    .iter()
+                    .enumerate()
+                    .all(|(k, word)| tokens.folded(start + k) == &**word)
+                    && no_name_after(title.len())
+            })
+}
+
+/// Words that describe an organisation by its trade or owner: "state", "oil", "company".
+fn is_company_description(word: &str) -> bool {
+    Lexicon::shared().classes(word).has_any(CompanyDescription)
 }

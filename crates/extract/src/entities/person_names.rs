@@ -1,0 +1,293 @@
+//! People named by the form of their names: led by a given name ("David Dinkins"), with
+//! an initial inside ("Deryck C. Maughan"), in pinyin ("Zhao Leji"); and names that
+//! outrank the places that share their words ("President Salinas", "says Kent Calder").
+
+use rustc_hash::FxHashSet;
+
+use super::chinese_names::is_chinese_name;
+use super::claims::Claims;
+
+use super::matches::{in_known_name, in_match, match_at, reads_as, TOWN_OR_REGION};
+use super::people::honorific_people;
+use super::people::{introduces_person, name_end};
+use super::places::without_town_before_state;
+use super::words::{is, is_abbreviated_title, is_name_word, is_title, tight, Words};
+use super::Recognition;
+use crate::gazetteer::{Gazetteer, Match};
+use crate::lexicon::WordClass::{OrgHead, SpeechVerb, TradeHead};
+use crate::mention::Mention;
+use crate::model::Label;
+
+/// Pass: people named by the form of their names, gathered before the gazetteer's
+/// matches are claimed so that the places inside them can yield, and claimed after them.
+/// A name led by a given name outranks a place or a surname-only person inside it
+/// ("Victor Stanley Fishman", "Edward Kennedy"), but not a full known name, an
+/// organisation or a country, nor a place that is the whole name ("Beverly Hills",
+/// "Carson City"). So do names after an honorific ("Mr. van Dover") and Chinese names in
+/// pinyin ("Xianglong Dai"), even when a place or a surname of the list is the whole name.
+pub(super) fn gather_people(r: &mut Recognition<'_, '_>) {
+    let (tokens, gazetteer, matches, claims) = (&r.words, r.gazetteer, &r.matches[..], &r.claims);
+    let mut named = given_name_people(tokens, gazetteer, claims);
+    let initialled = initialled_people(tokens, gazetteer, matches, claims);
+    if !initialled.is_empty() {
+        // "W.R. Grace" after "W.R. Grace & Co." is the firm again.
+        let firm_words: FxHashSet<&str> = r
+            .organizations
+            .iter()
+            .flat_map(|&(first, last)| (first..=last).map(|k| tokens.folded(k)))
+            .collect();
+        let in_named = held_by(&named, tokens.len());
+        named.extend(initialled.into_iter().filter(|person| {
+            !firm_words.contains(tokens.folded(person.last))
+                && !in_named.any_taken(person.first, person.last)
+        }));
+        named.sort_by_key(|person| person.first);
+    }
+    named.retain(|person| match_at(matches, person.first).is_none_or(|m| m.last != person.last));
+    let mut in_named = held_by(&named, tokens.len());
+    for person in honorific_people(tokens, claims)
+        .into_iter()
+        .chain(chinese_people(tokens, claims))
+        .chain(titled_towns(tokens, gazetteer, matches, claims))
+        .chain(speakers_named_like_towns(
+            tokens, gazetteer, matches, claims,
+        ))
+    {
+        if in_named.claim(person.first, person.last) {
+            named.push(person);
+        }
+    }
+    named.sort_by_key(|person| person.first);
+    for person in &mut named {
+        person.last = without_town_before_state(tokens, gazetteer, matches, person);
+    }
+    r.people = named;
+}
+
+/// The tokens of these names, held.
+fn held_by(names: &[Mention], len: usize) -> Claims {
+    let mut claims = Claims::new(len);
+    for (index, name) in names.iter().enumerate() {
+        claims.hold(name.first, name.last, index);
+    }
+    claims
+}
+
+/// Two capitalised words that make a Chinese name in pinyin: "Zhao Leji".
+fn chinese_people(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let pair = !claims.is_taken(i)
+            && !claims.is_taken(i + 1)
+            && tokens.is_capitalized(i)
+            && tokens.is_capitalized(i + 1)
+            && !tokens.is_all_caps(i)
+            && !tokens.is_all_caps(i + 1)
+            && tokens.list[i + 1].space_before
+            && !tokens.list[i + 1].newline_before
+            && !tokens.is_capitalized(i + 2)
+            && is_chinese_name(tokens.folded(i), tokens.folded(i + 1));
+        if pair {
+            found.push(Mention::new(i, i + 1, Label::Person));
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Names that start with a given name and go on with at least one more name word:
+/// "David Dinkins", "Carla A. Hills", "Jean-Claude Juncker".
+fn given_name_people(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    claims: &Claims,
+) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    for &i in &tokens.capitals {
+        if found.last().is_some_and(|person| person.last >= i) {
+            continue;
+        }
+        let given = !tokens.is_all_caps(i) && gazetteer.is_given_name(tokens.folded(i));
+        // "Robert Wood Johnson Foundation" is named after a person but is none.
+        let person_end = given.then(|| name_end(tokens, i, claims, 4)).flatten();
+        match person_end.filter(|&last| last > i && !is(tokens, last, OrgHead | TradeHead)) {
+            Some(last) => {
+                // "E. Robert Wallach": an initial before the given name.
+                let initial = i >= 2
+                    && tokens.is_punct(i - 1, '.')
+                    && tight(tokens, i - 2)
+                    && tokens.raw(i - 2).chars().count() == 1
+                    && tokens.is_capitalized(i - 2)
+                    && !claims.is_taken(i - 2);
+                let first = if initial { i - 2 } else { i };
+                found.push(Mention::new(first, last, Label::Person));
+            }
+            None => continue,
+        }
+    }
+    found
+}
+
+/// People whose surname is a town's name, after their title: "President Salinas",
+/// "Mayor Austin". A title outranks the place as an honorific does.
+fn titled_towns(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    claims: &Claims,
+) -> Vec<Mention> {
+    let town = |m: &Match| reads_as(gazetteer, m, TOWN_OR_REGION);
+    // "Sen." is a title and its full stop; "President" a title alone.
+    let after_title = |first: usize| {
+        (first >= 1 && is_title(tokens, first - 1))
+            || (first >= 2 && is_abbreviated_title(tokens, first - 2))
+    };
+    matches
+        .iter()
+        .filter(|m| {
+            after_title(m.first) && town(m) && name_end(tokens, m.first, claims, 4) == Some(m.last)
+        })
+        .map(|m| Mention::new(m.first, m.last, Label::Person))
+        .collect()
+}
+
+/// Two-word names of which one word is a town's or a region's, when the context makes a
+/// person of them: after a speech verb or before an apposition about a person ("says
+/// Kent Calder, a specialist", "Masato Murakami, chief manager"). The context rule for
+/// speakers comes too late: the place would have taken its word.
+fn speakers_named_like_towns(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    claims: &Claims,
+) -> Vec<Mention> {
+    let town = |m: &Match| m.first == m.last && reads_as(gazetteer, m, TOWN_OR_REGION);
+    let free_name_word = |k: usize| {
+        is_name_word(tokens, k)
+            && !claims.is_taken(k)
+            && !tokens.is_all_caps(k)
+            && !in_match(matches, k)
+    };
+    let mut found: Vec<Mention> = Vec::new();
+    for m in matches {
+        // Rarely true, so tested first and without a branch: a capitalised word beside
+        // (before the first token, the index wraps past the end: not capitalised).
+        let beside =
+            tokens.is_capitalized(m.first.wrapping_sub(1)) | tokens.is_capitalized(m.last + 1);
+        if !beside || !town(m) || claims.is_taken(m.first) {
+            continue;
+        }
+        // The town's word first ("Kent Calder") or last ("Masato Murakami").
+        let surname = (m.first + 1, (m.first, m.first + 1));
+        let given_name = m.first.checked_sub(1).map(|k| (k, (k, m.first)));
+        let person = std::iter::once(surname)
+            .chain(given_name)
+            .find(|&(other, (first, last))| {
+                free_name_word(other) && is_person_by_context(tokens, first, last)
+            })
+            .map(|(_, name)| name);
+        if let Some((first, last)) = person {
+            if found.last().is_none_or(|before| before.last < first) {
+                found.push(Mention::new(first, last, Label::Person));
+            }
+        }
+    }
+    found
+}
+
+/// Is the name at `first..=last` a whole one said to be a person's by its context: after
+/// a speech verb, or before an apposition about a person?
+fn is_person_by_context(tokens: &Words<'_, '_>, first: usize, last: usize) -> bool {
+    let whole = (first == 0 || !is_name_word(tokens, first - 1)) && !is_name_word(tokens, last + 1);
+    let after_speech = first > 0 && is(tokens, first - 1, SpeechVerb);
+    let before_apposition = tokens.is_punct(last + 1, ',') && introduces_person(tokens, last + 2);
+    whole && (after_speech || before_apposition)
+}
+
+/// Names with an initial inside them, whatever the given name: "Deryck C. Maughan",
+/// "T. Marshall Hahn Jr.", "J.P. Bolduc". No word of them may be read as a country, a
+/// place or an organisation ("U.S. Steel" is no person).
+fn initialled_people(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    claims: &Claims,
+) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
+    // Names are looked for only around initials, which are rare: from the name word
+    // before the first initial of a row ("Deryck C."), else from the initial itself.
+    for &k in &tokens.capitals {
+        let first_initial = is_initial(tokens, k) && !(k >= 2 && is_initial(tokens, k - 2));
+        if !first_initial || found.last().is_some_and(|person| person.last >= k) {
+            continue;
+        }
+        let word_before = k > 0 && is_name_word(tokens, k - 1) && !claims.is_taken(k - 1);
+        let starts = if word_before { [k - 1, k] } else { [k, k] };
+        let person = starts.into_iter().find_map(|first| {
+            let last = (!claims.is_taken(first))
+                .then(|| name_end(tokens, first, claims, 4))
+                .flatten()?;
+            let named = last > first
+                && has_inner_initial(tokens, first, last)
+                && !is(tokens, last, OrgHead | TradeHead)
+                && !(first..=last).any(|j| in_known_name(gazetteer, matches, j));
+            named.then(|| Mention::new(first, last, Label::Person))
+        });
+        found.extend(person);
+    }
+    found
+}
+
+/// A capital letter alone before a full stop: "C." in "Deryck C. Maughan".
+fn is_initial(tokens: &Words<'_, '_>, k: usize) -> bool {
+    tokens.is_capitalized(k) && tokens.raw(k).len() == 1 && tokens.is_punct(k + 1, '.')
+}
+
+/// An initial ("C.") with a name word after it, within tokens `first..=last`.
+fn has_inner_initial(tokens: &Words<'_, '_>, first: usize, last: usize) -> bool {
+    (first..last.saturating_sub(1)).any(|k| is_initial(tokens, k))
+        && is_name_word(tokens, last)
+        && tokens.raw(last).len() > 1
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::testing::{expected, recognized};
+    use crate::model::Label::{Gpe, Person};
+
+    #[test]
+    fn names_led_by_a_given_name_with_an_initial_or_in_pinyin() {
+        assert_eq!(
+            recognized("David Dinkins met Deryck C. Maughan and Zhao Leji."),
+            expected(&[
+                ("David Dinkins", Person),
+                ("Deryck C. Maughan", Person),
+                ("Zhao Leji", Person),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_title_or_a_speech_verb_makes_a_person_of_a_town_s_name() {
+        assert_eq!(
+            recognized("President Salinas, says Kent Calder, a specialist, agreed."),
+            expected(&[("Salinas", Person), ("Kent Calder", Person)])
+        );
+        assert_eq!(
+            recognized("Salinas and Kent agreed."),
+            expected(&[("Salinas", Gpe), ("Kent", Gpe)])
+        );
+    }
+
+    #[test]
+    fn a_place_that_is_the_whole_name_stays_a_place() {
+        // "Robert" is a given name, and "Robert Iowa" no town: the place is only a part.
+        assert_eq!(
+            recognized("Edward Kent spoke."),
+            expected(&[("Edward Kent", Person)])
+        );
+    }
+}
