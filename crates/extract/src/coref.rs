@@ -11,13 +11,13 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::entities::before_last_legal_suffix;
+use crate::entities::company_stem;
 use crate::gazetteer::EntryKind;
-use crate::lexicon::Lexicon;
 use crate::lexicon::WordClass::{CompanyDescription, LeaderTitle};
+use crate::lexicon::{Lexicon, WordClasses};
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
-use crate::tokens::Tokens;
+use crate::tokens::{TokenKind, Tokens};
 
 /// Gives the mentions their countries and full names, and marks the short forms that no
 /// rule found.
@@ -97,6 +97,11 @@ const MAX_ALIAS_WORDS: usize = 10;
 /// Short forms that later mentions may use, from people and organisations named in
 /// full: the surname, the company name without its legal suffix, an acronym.
 fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
+    let lexicon = Lexicon::shared();
+    let classes = |k: usize| match tokens.kind(k) {
+        TokenKind::Word | TokenKind::Punct => lexicon.classes(tokens.folded(k)),
+        TokenKind::Number => WordClasses::NONE,
+    };
     let mut aliases = Vec::new();
     for mention in mentions.iter_mut() {
         let canonical = canonical_or_text(tokens, mention);
@@ -123,8 +128,7 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
             // "President Salinas") names the same person when it comes back.
             Label::Person => aliases.push(alias(mention.first..=mention.first)),
             Label::Org => {
-                if let Some(name_end) =
-                    before_last_legal_suffix(tokens, mention.first, mention.last)
+                if let Some(name_end) = company_stem(tokens, &classes, mention.first, mention.last)
                 {
                     aliases.push(alias(mention.first..=name_end));
                     // "Shearson" for "Shearson Lehman Hutton Inc.", not "McGraw" for "McGraw-Hill".

@@ -3,11 +3,11 @@
 //! stem a company goes by later ([`before_legal_form`]).
 
 use super::claims::Claims;
-use super::words::{ends_sentence, is, is_name_word, tight, Words};
-use crate::lexicon::Lexicon;
+use super::words::{ends_sentence, is, tight, Words};
 use crate::lexicon::WordClass::{
     AbbreviatedTitle, CompanyNoun, CompanyPart, CompanyRole, LegalForm, LegalSuffix, NotName, Title,
 };
+use crate::lexicon::{Lexicon, WordClasses};
 use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::{TokenKind, Tokens};
@@ -92,32 +92,31 @@ pub(super) fn owners_of_company_parts(tokens: &Words<'_, '_>, claims: &Claims) -
 
 /// The last token of a company's name before its legal forms ("Co., Ltd.", "S.A.") and
 /// the "&" or comma before them ("J.L. Henry & Co."), if the name has one and it ends in
-/// a name word: the short form a company named in full may go by later, even over a town
-/// or a surname ([`super::short_forms`]).
-///
-/// [`before_last_legal_suffix`] is the looser stem coreference finds later mentions by.
-/// Making the two one changes what the core finds (nine documents of the OntoNotes
-/// newswire sample: firms' canonical names, a few mentions), so it waits for a change of
-/// its own that measures it.
-pub(super) fn before_legal_form(
-    tokens: &Words<'_, '_>,
+/// a name word: the short form a company named in full may go by later. The entity rules
+/// claim it even over a town or a surname ([`super::short_forms`]); coreference gives it
+/// the full name ([`crate::coref`]). `classes` are the lexicon's classes of each token.
+pub(crate) fn company_stem(
+    tokens: &Tokens<'_>,
+    classes: &dyn Fn(usize) -> WordClasses,
     first: usize,
     last: usize,
 ) -> Option<usize> {
     if let Some(form) = legal_form_start(tokens, first, last) {
         return (form > first).then(|| form - 1);
     }
+    let legal_suffix = |k: usize| classes(k).has_any(LegalSuffix) && tokens.is_capitalized(k);
     let mut end = last;
     let mut legal = false;
     while end > first {
-        if is_legal_suffix(tokens, end) {
+        if legal_suffix(end) {
             legal = true;
         } else if !matches!(tokens.folded(end), "." | "," | "&") {
             break;
         }
         end -= 1;
     }
-    (legal && is_name_word(tokens, end)).then_some(end)
+    let name_word = tokens.is_capitalized(end) && !classes(end).has_any(Title | NotName);
+    (legal && name_word).then_some(end)
 }
 
 /// "Samsung Heavy Co., Ltd.", "Itoh Energy Co. Ltd.": a second legal suffix after the
@@ -153,27 +152,6 @@ pub(super) fn bracket_before_legal_form(tokens: &Words<'_, '_>, open: usize) -> 
     let close =
         (open + 2..=open + 7).find(|&k| !tokens.is_capitalized(k) && !tokens.is_punct(k, '.'))?;
     (tokens.is_punct(close, ')') && is_legal_suffix(tokens, close + 1)).then_some(close)
-}
-
-/// The last token before a company's last legal suffix (with its full stop) or its dotted
-/// legal form, whatever their case: "Sony" in "Sony Corp.", "Birkel" in "Birkel G.m.b.H.".
-/// Coreference looks for the words up to it later ([`crate::coref`]).
-pub(crate) fn before_last_legal_suffix(
-    tokens: &Tokens<'_>,
-    first: usize,
-    last: usize,
-) -> Option<usize> {
-    if let Some(form) = legal_form_start(tokens, first, last) {
-        return Some(form - 1);
-    }
-    let mut last = last;
-    if tokens.folded(last) == "." && last > first {
-        last -= 1;
-    }
-    let legal_suffix = Lexicon::shared()
-        .classes(tokens.folded(last))
-        .has_any(LegalSuffix);
-    (last > first && legal_suffix).then(|| last - 1)
 }
 
 /// Is token `k` a capitalised legal suffix ("Corp", "Ltd")?
@@ -230,7 +208,7 @@ pub(super) fn with_legal_form(tokens: &Words<'_, '_>, first: usize, last: usize)
 #[cfg(test)]
 mod tests {
     use super::owners_of_company_parts;
-    use super::{before_last_legal_suffix, before_legal_form, described_companies};
+    use super::{company_stem, described_companies};
     use crate::entities::testing::{expected, gazetteer, proposed};
     use crate::entities::words::Words;
     use crate::model::Label::Org;
@@ -260,37 +238,25 @@ mod tests {
         assert!(found("Paula's shoes are red.").is_empty());
     }
 
-    /// The words up to a stem's last token, for a name that is the whole text.
-    fn stem(text: &str, stem: impl Fn(&Words<'_, '_>, usize) -> Option<usize>) -> Option<String> {
+    /// The words up to a company's stem, for a name that is the whole text.
+    fn stem(text: &str) -> Option<String> {
         let tokens = Tokens::new(text);
         let words = Words::new(&tokens, gazetteer());
-        let last = stem(&words, tokens.len() - 1)?;
+        let last = company_stem(&words, &|k| words.classes[k], 0, tokens.len() - 1)?;
         let span = tokens.span(0, last);
         Some(text[span.start..span.end].to_string())
     }
 
     #[test]
     fn the_short_form_of_a_company_is_its_name_before_all_its_legal_forms() {
-        let strict = |text| stem(text, |words, last| before_legal_form(words, 0, last));
-        assert_eq!(strict("J.L. Henry & Co.").as_deref(), Some("J.L. Henry"));
+        assert_eq!(stem("Sony Corp.").as_deref(), Some("Sony"));
+        assert_eq!(stem("J.L. Henry & Co.").as_deref(), Some("J.L. Henry"));
         assert_eq!(
-            strict("Samsung Heavy Co., Ltd.").as_deref(),
+            stem("Samsung Heavy Co., Ltd.").as_deref(),
             Some("Samsung Heavy")
         );
-        assert_eq!(strict("Birkel G.m.b.H.").as_deref(), Some("Birkel"));
+        assert_eq!(stem("Birkel G.m.b.H.").as_deref(), Some("Birkel"));
         // Not a title's word: "General" of "Hudson General Corp." is no name of its own.
-        assert_eq!(strict("Hudson General Corp."), None);
-    }
-
-    #[test]
-    fn coreference_looks_for_the_words_before_the_last_legal_suffix() {
-        let loose = |text| stem(text, |words, last| before_last_legal_suffix(words, 0, last));
-        assert_eq!(loose("Sony Corp.").as_deref(), Some("Sony"));
-        assert_eq!(
-            loose("Hudson General Corp.").as_deref(),
-            Some("Hudson General")
-        );
-        assert_eq!(loose("J.L. Henry & Co.").as_deref(), Some("J.L. Henry &"));
-        assert_eq!(loose("Birkel G.m.b.H.").as_deref(), Some("Birkel"));
+        assert_eq!(stem("Hudson General Corp."), None);
     }
 }

@@ -38,7 +38,7 @@ use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::Tokens;
 use claims::Claims;
-pub(crate) use companies::before_last_legal_suffix;
+pub(crate) use companies::company_stem;
 use settled::{add_dateline_states, settled_by_text};
 use words::{is, tight, Words};
 

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use super::claims::{parts_yielding_to_company, Claims};
-use super::companies::before_legal_form;
+use super::companies::company_stem;
 use super::matches::matches_within;
 use super::words::{is, is_abbreviated_title, is_name_word, Words};
 use super::Recognition;
@@ -41,7 +41,7 @@ fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) 
             legal,
             country: org.country,
         };
-        if let Some(stem) = before_legal_form(tokens, org.first, org.last) {
+        if let Some(stem) = company_stem(tokens, &|k| tokens.classes[k], org.first, org.last) {
             forms.push(form(stem, true));
         } else if org.last > org.first
             && is(tokens, org.last, CompanyHead)
