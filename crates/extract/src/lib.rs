@@ -25,7 +25,8 @@ pub mod tokens;
 
 pub use gazetteer::Gazetteer;
 pub use model::{
-    Amount, Analysis, CountryCode, Entity, Label, Money, Relation, RelationType, Span, Value,
+    Amount, Analysis, CountryCode, CueWord, Entity, Label, Money, Relation, RelationType, Span,
+    Value,
 };
 pub use schema::{Document, DocumentView};
 #[cfg(feature = "count-steps")]
@@ -75,6 +76,17 @@ pub fn analyze_with_progress(
         sentences,
         relations,
     }
+}
+
+/// What the relation model reads in `text` (its statements about pairs of countries),
+/// for training and evaluating it (`relations::training`).
+pub fn read_relations(text: &str) -> relations::Reading {
+    let text = within_4_gib(text);
+    let tokens = tokens::Tokens::new(text);
+    let sentences = tokens::sentences(&tokens);
+    let mut mentions = entities::recognize(&tokens, Gazetteer::shared());
+    linking::link(&tokens, &mut mentions);
+    relations::read(&tokens, &sentences, &mentions)
 }
 
 fn within_4_gib(text: &str) -> &str {
