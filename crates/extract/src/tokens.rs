@@ -268,9 +268,33 @@ fn ends_sentence(tokens: &Tokens<'_>, i: usize) -> bool {
 /// Words that begin sentences and almost never follow an abbreviation inside one: after
 /// "U.S." or "Jan." they start a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "it", "he", "she", "they", "we", "i", "in", "on", "but", "this", "that",
-    "these", "those", "there", "its", "his", "her", "their", "our", "however", "meanwhile",
-    "after", "when", "while",
+    "the",
+    "a",
+    "an",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "but",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "however",
+    "meanwhile",
+    "after",
+    "when",
+    "while",
 ];
 
 /// Marks that close a sentence they follow: quotes, brackets, footnote stars

@@ -48,8 +48,8 @@ pub(super) struct Actor {
     /// The list as the rules read it: in a reciprocal clause ("A and B signed") only
     /// lists of three or more.
     pub rule_list: Option<usize>,
-    /// Acts as the rules read the clause: no town, bracketed location, dateline,
-    /// border or base, and no venue unless the clause speaks of armed, security or
+    /// Acts as the rules read the clause: no bracketed location, dateline, border or
+    /// base, and no venue or town unless the clause speaks of armed, security or
     /// economic matters (a country where others strike, or invest, is a party; a
     /// country where others meet is not).
     pub acts: bool,
@@ -448,16 +448,11 @@ pub(super) fn mark_agents(
         });
     }
     for actor in actors.iter_mut() {
-        let locates = [
-            Role::Place,
-            Role::Bracketed,
-            Role::Dateline,
-            Role::Base,
-            Role::Border,
-        ]
-        .into_iter()
-        .any(|role| actor.roles.has(role));
-        actor.acts = !locates && (substantive || !actor.roles.has(Role::Venue));
+        let locates = [Role::Bracketed, Role::Dateline, Role::Base, Role::Border]
+            .into_iter()
+            .any(|role| actor.roles.has(role));
+        let venue = actor.roles.has(Role::Venue) || actor.roles.has(Role::Place);
+        actor.acts = !locates && (substantive || !venue);
     }
     if let Some(head) = actors.iter().position(|actor| actor.acts) {
         for (i, actor) in actors.iter_mut().enumerate() {

@@ -343,15 +343,7 @@ pub fn decide_at(reading: &Reading, weights: &Weights, threshold: f64) -> Vec<Re
         let typing = type_probabilities(weights, reading, &statements, &probabilities);
         let evidence = evidence(&statements, &probabilities);
         let mut types = chosen_types(&typing, linking_verbs(reading, &evidence));
-        if evidence.iter().any(|&s| reading.statements()[s].arms_deal) {
-            arms_deal(&mut types);
-        }
-        if evidence
-            .iter()
-            .any(|&s| reading.statements()[s].bloc_membership)
-        {
-            add_type(&mut types, RelationType::Integration);
-        }
+        settled_types(reading, &evidence, &mut types);
         relations.push(relation(
             reading,
             pair,
@@ -364,22 +356,26 @@ pub fn decide_at(reading: &Reading, weights: &Weights, threshold: f64) -> Vec<Re
     relations
 }
 
-/// An arms sale is security and agreement, not economy (the annotation guide's call
-/// 14): too rare in the annotated documents for the type model to learn.
-fn arms_deal(types: &mut Vec<RelationType>) {
-    types.retain(|kind| *kind != RelationType::Economy);
-    add_type(types, RelationType::Agreement);
-    add_type(types, RelationType::Security);
-}
-
-/// Adds a type the annotation guide implies, keeping the types sorted. Membership of a
-/// bloc the other leads is integration (its definition of the type): the type model
-/// has seen too few such pairs to learn it.
-fn add_type(types: &mut Vec<RelationType>, kind: RelationType) {
-    if !types.contains(&kind) {
-        types.push(kind);
-        types.sort();
+/// The annotation guide's settled calls that the annotated documents hold too few
+/// examples of for the type model to learn, applied to the types of a pair whose
+/// evidence shows them: an arms sale is security and agreement, not economy (call 14);
+/// membership of a bloc the other leads is integration (the type's definition); an
+/// either/or attribution of armed action is tension (call 18).
+fn settled_types(reading: &Reading, evidence: &[usize], types: &mut Vec<RelationType>) {
+    let shows =
+        |holds: fn(&Statement) -> bool| evidence.iter().any(|&s| holds(&reading.statements()[s]));
+    if shows(|s| s.arms_deal) {
+        types.retain(|kind| *kind != RelationType::Economy);
+        types.extend([RelationType::Agreement, RelationType::Security]);
     }
+    if shows(|s| s.bloc_membership) {
+        types.push(RelationType::Integration);
+    }
+    if shows(|s| s.accusation) {
+        types.push(RelationType::Tension);
+    }
+    types.sort();
+    types.dedup();
 }
 
 /// The types of the verbs that link the names in the evidence, as bits.

@@ -105,8 +105,7 @@ named! {
         /// Both names stand in one list ("A, B and C").
         SameList = "same-list",
         /// The rules' own verdict: the clause has a cue word and is neither negated nor
-        /// history; both
-        /// names act (no venue, town, dateline, base or border, see `Actor::acts`) and
+        /// history; both names act (see `Actor::acts`), not both only locating, and
         /// stand for states (see `both-states`); and one heads the clause (its first
         /// acting country, with the list it heads) while the other is not in that list,
         /// or the two are named within eight words, no other country between.

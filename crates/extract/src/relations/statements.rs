@@ -55,6 +55,9 @@ pub struct Statement {
     pub nearest: Option<RelationType>,
     /// Words of an arms deal stand around the names: security and agreement.
     pub arms_deal: bool,
+    /// Armed action is attributed to one of several suspects ("the regime or Russia
+    /// struck"): an accusation, tension (the annotation guide's call 18).
+    pub accusation: bool,
     /// A word of membership stands around the names and one of them is named through a
     /// bloc it leads ("a member of the Moscow-led CSTO"): integration.
     pub bloc_membership: bool,
@@ -307,6 +310,7 @@ impl Reading {
             linking_verbs: typing.linking_verbs,
             nearest: typing.nearest,
             arms_deal: typing.arms_deal,
+            accusation: typing.accused,
             bloc_membership: typing.near[RelationType::Integration as usize] > 0
                 && [first, second]
                     .iter()
@@ -386,7 +390,8 @@ fn facts(
     };
     set(Fact::BothStates, stately(first) && stately(second));
     let country_between = clause.words.count(Word::Country, between.clone()) > 0;
-    let both_act = first.acts && second.acts;
+    // Two places where things happen are no parties to each other.
+    let both_act = first.acts && second.acts && !(first.locates() && second.locates());
     let heads = first.heads != second.heads;
     let close = gap <= 8 && !country_between;
     set(
@@ -545,6 +550,10 @@ impl Typing {
             RelationType::Conflict as usize,
             RelationType::Tension as usize,
         );
+        // Only an attribution of armed action accuses.
+        if self.reach[conflict].is_none() {
+            return;
+        }
         let nearer = match (self.reach[conflict], self.reach[tension]) {
             (Some(c), Some(t)) => Some(if (c as usize) < (t as usize) { c } else { t }),
             (c, t) => c.or(t),
