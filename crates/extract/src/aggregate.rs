@@ -47,6 +47,9 @@ pub struct DocumentEvidence {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     pub weight: f64,
+    /// That document's confidence in the relation (absent from older results).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
     /// Sentence spans in that document (code points).
     pub evidence: Vec<SpanRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -106,6 +109,7 @@ fn add(merged: &mut CorpusRelation, document: serde_json::Value, relation: &Rela
         source: relation.source.clone(),
         target: relation.target.clone(),
         weight: relation.weight,
+        confidence: relation.confidence,
         evidence: relation.evidence.clone(),
         amounts: relation.amounts.clone(),
     });
