@@ -77,9 +77,8 @@ impl Weights {
                 .iter()
                 .position(|known| known == name)
                 .ok_or_else(|| format!("line {}: unknown feature {name:?}", number + 1))?;
-            let value: f64 = value
-                .parse()
-                .map_err(|_| format!("line {}: bad weight {value:?}", number + 1))?;
+            let value = decimal(value)
+                .ok_or_else(|| format!("line {}: bad weight {value:?}", number + 1))?;
             if parts[part][index].replace(value).is_some() {
                 return Err(format!("line {}: {section} {name} given twice", number + 1));
             }
@@ -164,6 +163,29 @@ fn type_probabilities(
             (kind, sigmoid(dot(&weights.typed, &features)))
         })
         .collect()
+}
+
+/// A weight as the file writes it: an optional minus, digits, a point and up to nine
+/// decimals ("-0.698495"). Read by hand: the standard float parser would add some
+/// kilobytes to the app's download for a format this plain.
+fn decimal(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || whole.len() > 9
+        || fraction.len() > 9
+        || !all_digits(whole)
+        || !all_digits(fraction)
+    {
+        return None;
+    }
+    let number = |part: &str| part.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    let value = number(whole) as f64 + number(fraction) as f64 / 10f64.powi(fraction.len() as i32);
+    Some(if negative { -value } else { value })
 }
 
 pub fn sigmoid(x: f64) -> f64 {
@@ -433,7 +455,6 @@ fn relation(
 ) -> Relation {
     let mut sentences: Vec<(Span, f32)> = Vec::new();
     let mut votes: BTreeMap<(CountryCode, CountryCode), f64> = BTreeMap::new();
-    let mut cues: Vec<CueWord> = Vec::new();
     let mut amounts: Vec<Amount> = Vec::new();
     for &s in evidence {
         tick(1);
@@ -447,22 +468,13 @@ fn relation(
         if let Some(direction) = statement.direction {
             *votes.entry(direction).or_default() += probabilities[s];
         }
-        for &(kind, span) in reading.cues(statement) {
-            let shown = cues.iter().filter(|cue| cue.kind == kind).count();
-            if types.contains(&kind)
-                && shown < CUES_PER_TYPE
-                && !cues.iter().any(|c| c.span == span && c.kind == kind)
-            {
-                cues.push(CueWord { kind, span });
-            }
-        }
         for amount in reading.amounts(statement) {
             if !amounts.iter().any(|known| known.span == amount.span) {
                 amounts.push(amount.clone());
             }
         }
     }
-    cues.sort_by_key(|cue| (cue.kind, cue.span));
+    let cues = cue_words(reading, evidence, &types);
     Relation {
         a,
         b,
@@ -474,6 +486,29 @@ fn relation(
         confidence,
         cues,
     }
+}
+
+/// The cue words of the evidence for each of the types, in text order, a few per type.
+fn cue_words(reading: &Reading, evidence: &[usize], types: &[RelationType]) -> Vec<CueWord> {
+    let mut cues: Vec<CueWord> = Vec::new();
+    for &kind in types {
+        let first = cues.len();
+        for &s in evidence {
+            for &(_, span) in reading
+                .cues(&reading.statements()[s])
+                .iter()
+                .filter(|(cued, _)| *cued == kind)
+            {
+                tick(1);
+                if cues.len() - first < CUES_PER_TYPE
+                    && !cues[first..].iter().any(|c| c.span == span)
+                {
+                    cues.push(CueWord { kind, span });
+                }
+            }
+        }
+    }
+    cues
 }
 
 /// The direction most of the evidence gives, if the other is given less.

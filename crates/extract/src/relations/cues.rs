@@ -401,17 +401,15 @@ fn arms_trade(tokens: &Tokens<'_>, cues: &mut Vec<Cue>) {
         .collect();
     arms.sort_unstable();
     arms.dedup();
-    let mut deals = Vec::new();
-    for cue in cues.iter_mut() {
+    // Each re-typed trade word also stands for the deal, right after it: the cues stay
+    // in text order.
+    let mut typed = Vec::with_capacity(cues.len() + trade.len());
+    for mut cue in cues.drain(..) {
         if cue.kind == RelationType::Economy && is(cue.at, TRADE) && within_reach(&arms, cue.at) {
             cue.kind = RelationType::Security;
             cue.arms = true;
-            deals.push(Cue {
-                at: cue.at,
-                kind: RelationType::Agreement,
-                arms: true,
-                verb: cue.verb,
-            });
+            typed.push(cue);
+            cue.kind = RelationType::Agreement;
         } else if cue.kind == RelationType::Conflict
             && is(cue.at, ARMS)
             && within_reach(&trade, cue.at)
@@ -419,9 +417,9 @@ fn arms_trade(tokens: &Tokens<'_>, cues: &mut Vec<Cue>) {
             cue.kind = RelationType::Security;
             cue.arms = true;
         }
+        typed.push(cue);
     }
-    cues.extend(deals);
-    cues.sort_by_key(|cue| cue.at);
+    *cues = typed;
 }
 
 /// Is one of the sorted `positions` (other than `at`) within [`ARMS_REACH`] of `at`?

@@ -845,10 +845,17 @@ fn prominent(mentions: &[Mention]) -> Vec<CountryCode> {
             Err(i) => counts.insert(i, (country, 1)),
         }
     }
-    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-    counts
-        .into_iter()
-        .take(3)
-        .map(|(country, _)| country)
-        .collect()
+    // The three largest counts, by a pass each (counts are in code order, so ties go to
+    // the first code).
+    let mut most = Vec::new();
+    for _ in 0..3 {
+        let best = counts
+            .iter()
+            .enumerate()
+            .filter(|(_, (country, _))| !most.contains(country))
+            .max_by(|(i, x), (j, y)| x.1.cmp(&y.1).then(j.cmp(i)))
+            .map(|(_, (country, _))| *country);
+        most.extend(best);
+    }
+    most
 }
