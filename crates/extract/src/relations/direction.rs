@@ -32,6 +32,10 @@ const ACTING: &[&str] = &[
     "warn",
     "pressur",
     "attack",
+    "airstrike",
+    "raid",
+    "fight",
+    "battl",
     "strik",
     "struck",
     "invad",
@@ -45,6 +49,10 @@ const ACTING: &[&str] = &[
     "impos",
     "support",
     "help",
+    "advis",
+    "train",
+    "invest",
+    "tariff",
     "invit",
     "congratulat",
     "prais",
@@ -119,13 +127,14 @@ fn any_between(positions: &[usize], after: usize, before: usize) -> bool {
 }
 
 /// The direction the clause states between two names (`first` named before `second`),
-/// as (who acts, on whom). `conflict` tells whether the clause speaks of armed action,
-/// where a country acting in another's territory acts on it.
+/// as (who acts, on whom). `substantive` tells whether the clause speaks of armed,
+/// security or economic matters, where a country acting in another's territory acts on
+/// it ("US strikes in Syria", "Chinese investment in Tajikistan").
 pub(super) fn direction(
     verbs: &Verbs,
     first: &Actor,
     second: &Actor,
-    conflict: bool,
+    substantive: bool,
 ) -> Option<(CountryCode, CountryCode)> {
     let forward = Some((first.country, second.country));
     let backward = Some((second.country, first.country));
@@ -146,7 +155,7 @@ pub(super) fn direction(
     if first.roles.has(Role::Agent) && second.roles.has(Role::Goal) {
         return forward;
     }
-    if conflict {
+    if substantive {
         let acts_in = |actor: &Actor, place: &Actor| {
             actor.roles.has(Role::Agent)
                 && (place.roles.has(Role::Venue) || place.roles.has(Role::Place))

@@ -223,6 +223,7 @@ impl Reading {
             amounts: clause_amounts(tokens, mentions, &clause.in_clause),
             kinds,
             armed,
+            substantive,
             countries: count_countries(&clause.actors),
         };
         let countries = group_by_country(&clause.actors);
@@ -297,12 +298,12 @@ impl Reading {
                 .iter()
                 .cloned(),
         );
-        let conflict = clause.kinds & 1 << RelationType::Conflict as u8 != 0;
+
         self.statements.push(Statement {
             pair: ordered(first.country, second.country),
             sentence: sentence.span,
             sentence_index: sentence.index,
-            direction: direction(&clause.verbs, first, second, conflict),
+            direction: direction(&clause.verbs, first, second, clause.substantive),
             weight: clause.assertion.weight(),
             reach: typing.reach,
             near: typing.near,
@@ -336,6 +337,8 @@ struct ClauseView<'a> {
     kinds: u8,
     /// Some of them are of conflict or security.
     armed: bool,
+    /// Some of them are of conflict, security or economy.
+    substantive: bool,
     /// How many countries the clause names.
     countries: usize,
 }
