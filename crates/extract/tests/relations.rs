@@ -431,3 +431,17 @@ fn each_relation_has_a_confidence_and_the_cue_words_of_its_types() {
         .iter()
         .all(|cue| relation.types.contains(&cue.kind)));
 }
+
+#[test]
+fn strikes_coordinated_with_the_struck_countrys_government_are_security_too() {
+    let backed =
+        "Coalition aircraft conducted strikes in Iraq in support of the Iraqi government. \
+                  Countries that have struck targets in Iraq include Denmark and the Netherlands.";
+    assert_pair(backed, "DK", "IQ", &[Conflict, Security]);
+    assert_pair(backed, "NL", "IQ", &[Conflict, Security]);
+    let unbacked = "Coalition aircraft conducted strikes in Syria this week. \
+                    Countries that have struck targets in Syria include Denmark and the Netherlands.";
+    let found = relations(unbacked);
+    let relation = pair(&found, "DK", "SY").expect("a DK-SY pair");
+    assert!(!relation.types.contains(&Security), "{relation:#?}");
+}

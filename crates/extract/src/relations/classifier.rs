@@ -365,7 +365,7 @@ pub fn decide_at(reading: &Reading, weights: &Weights, threshold: f64) -> Vec<Re
         let typing = type_probabilities(weights, reading, &statements, &probabilities);
         let evidence = evidence(&statements, &probabilities);
         let mut types = chosen_types(&typing, linking_verbs(reading, &evidence));
-        settled_types(reading, &evidence, &mut types);
+        settled_types(reading, pair, &evidence, &mut types);
         relations.push(relation(
             reading,
             pair,
@@ -382,8 +382,15 @@ pub fn decide_at(reading: &Reading, weights: &Weights, threshold: f64) -> Vec<Re
 /// examples of for the type model to learn, applied to the types of a pair whose
 /// evidence shows them: an arms sale is security and agreement, not economy (call 14);
 /// membership of a bloc the other leads is integration (the type's definition); an
-/// either/or attribution of armed action is tension (call 18).
-fn settled_types(reading: &Reading, evidence: &[usize], types: &mut Vec<RelationType>) {
+/// either/or attribution of armed action is tension (call 18); armed action in support
+/// of, or coordinated with, the government of the country where it happens is security
+/// too (call 12).
+fn settled_types(
+    reading: &Reading,
+    (a, b): (CountryCode, CountryCode),
+    evidence: &[usize],
+    types: &mut Vec<RelationType>,
+) {
     let shows =
         |holds: fn(&Statement) -> bool| evidence.iter().any(|&s| holds(&reading.statements()[s]));
     if shows(|s| s.arms_deal) {
@@ -395,6 +402,9 @@ fn settled_types(reading: &Reading, evidence: &[usize], types: &mut Vec<Relation
     }
     if shows(|s| s.accusation) {
         types.push(RelationType::Tension);
+    }
+    if types.contains(&RelationType::Conflict) && (reading.is_backed(a) || reading.is_backed(b)) {
+        types.push(RelationType::Security);
     }
     types.sort();
     types.dedup();

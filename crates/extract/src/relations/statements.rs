@@ -77,6 +77,9 @@ pub struct Reading {
     amounts: Vec<Amount>,
     /// The countries the document names most, most first (three at most).
     prominent: Vec<CountryCode>,
+    /// Countries whose government or forces the document says others act in support
+    /// of, or in coordination with ("strikes coordinated with the government of Iraq").
+    backed: Vec<CountryCode>,
 }
 
 impl Reading {
@@ -99,6 +102,11 @@ impl Reading {
     /// The countries the document names most, most first.
     pub fn prominent(&self) -> &[CountryCode] {
         &self.prominent
+    }
+
+    /// Is the country's government or army backed by others, as the document tells?
+    pub fn is_backed(&self, country: CountryCode) -> bool {
+        self.backed.contains(&country)
     }
 }
 
@@ -161,6 +169,11 @@ pub fn read(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) -> Re
             actors.sort_by_key(|actor| actor.first);
             let both = discourse.both(tokens, first, last, &actors);
             discourse.remember(&actors);
+            for country in backed(tokens, first, last, &actors) {
+                if !reading.backed.contains(&country) {
+                    reading.backed.push(country);
+                }
+            }
             read_clauses.push(Clause {
                 first,
                 last,
@@ -792,6 +805,63 @@ fn clause_amounts(tokens: &Tokens<'_>, mentions: &[Mention], in_clause: &[usize]
             _ => None,
         })
         .collect()
+}
+
+/// Words that say one acts in support of, or in coordination with, another's
+/// government or army: "coordinated with", "in support of", "at the request of".
+const BACKING: &[(&str, &str)] = &[
+    ("coordinated", "with"),
+    ("coordination", "with"),
+    ("support", "of"),
+    ("request", "of"),
+    ("consent", "of"),
+    ("alongside", ""),
+];
+
+/// Nouns that name a state's government or armed forces.
+const GOVERNMENT: &[&str] = &["government", "forces", "army", "military", "troops"];
+
+/// The countries whose government or forces a clause says are backed: a backing phrase,
+/// then within six words "the government of X", "X's forces" or "the X army".
+fn backed(tokens: &Tokens<'_>, first: usize, last: usize, actors: &[Actor]) -> Vec<CountryCode> {
+    if actors.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for i in first..last {
+        let phrase = BACKING.iter().any(|(word, next)| {
+            tokens.folded(i) == *word && (next.is_empty() || tokens.folded(i + 1) == *next)
+        });
+        if !phrase {
+            continue;
+        }
+        let reach = i + 1..=(i + 7).min(last);
+        let governed = |actor: &&Actor| {
+            let near = |at: usize| reach.contains(&at);
+            let noun_before = (1..=2).any(|k| {
+                actor
+                    .first
+                    .checked_sub(k)
+                    .is_some_and(|at| near(at) && GOVERNMENT.contains(&tokens.folded(at)))
+            });
+            let noun_after = (1..=2).any(|k| {
+                let at = actor.last + k;
+                near(at) && GOVERNMENT.contains(&tokens.folded(at))
+            });
+            near(actor.first) && (noun_before || noun_after)
+        };
+        // Actors are in text order: those after the phrase, within reach, by search.
+        let from = actors.partition_point(|actor| actor.first <= i);
+        tick(1);
+        found.extend(
+            actors[from..]
+                .iter()
+                .take_while(|actor| actor.first <= i + 7)
+                .filter(governed)
+                .map(|actor| actor.country),
+        );
+    }
+    found
 }
 
 /// The latest year the document's dates name: its own time, roughly.
