@@ -35,20 +35,27 @@ fn assert_no_pair(text: &str, a: &str, b: &str) {
     );
 }
 
+/// The direction of the pair's relation, as codes (`None` without an arrow); fails
+/// when there is no such pair.
+fn direction_of(text: &str, a: &str, b: &str) -> Option<(String, String)> {
+    let found = relations(text);
+    let relation = pair(&found, a, b).unwrap_or_else(|| panic!("no {a}-{b} pair in {found:#?}"));
+    relation
+        .direction
+        .map(|(source, target)| (source.to_string(), target.to_string()))
+}
+
+fn arrow(source: &str, target: &str) -> Option<(String, String)> {
+    Some((source.to_string(), target.to_string()))
+}
+
 use RelationType::*;
 
 #[test]
 fn a_visit_is_diplomacy_with_the_visitor_as_source() {
     let text = "The French president visited Senegal on Monday for talks on migration.";
     assert_pair(text, "FR", "SN", &[Diplomacy]);
-    let found = relations(text);
-    let relation = pair(&found, "FR", "SN").unwrap();
-    assert_eq!(
-        relation
-            .direction
-            .map(|(s, t)| (s.to_string(), t.to_string())),
-        Some(("FR".into(), "SN".into()))
-    );
+    assert_eq!(direction_of(text, "FR", "SN"), arrow("FR", "SN"));
 }
 
 #[test]
@@ -75,9 +82,7 @@ fn signed_deals_are_agreements_with_their_amounts() {
 fn a_grant_is_economy_from_the_giver() {
     let text = "Berlin has granted $40 million to Kyiv to repair power stations.";
     assert_pair(text, "DE", "UA", &[Economy]);
-    let found = relations(text);
-    let direction = pair(&found, "DE", "UA").unwrap().direction;
-    assert_eq!(direction.map(|(s, _)| s.to_string()).as_deref(), Some("DE"));
+    assert_eq!(direction_of(text, "DE", "UA"), arrow("DE", "UA"));
 }
 
 #[test]
@@ -382,36 +387,20 @@ fn a_historical_aside_is_no_present_relation() {
 #[test]
 fn expelling_the_others_diplomats_points_from_the_expeller() {
     let text = "Poland expelled Russia's diplomats after the spy scandal.";
-    let found = relations(text);
-    let relation = pair(&found, "PL", "RU").expect("a PL-RU pair");
-    assert!(relation.types.contains(&Tension), "{relation:#?}");
-    assert_eq!(
-        relation
-            .direction
-            .map(|(s, t)| (s.to_string(), t.to_string())),
-        Some(("PL".into(), "RU".into()))
-    );
+    assert_pair(text, "PL", "RU", &[Tension]);
+    assert_eq!(direction_of(text, "PL", "RU"), arrow("PL", "RU"));
 }
 
 #[test]
 fn money_flows_from_the_giver_even_when_the_receiver_comes_first() {
     let text = "Bishkek received a $30 million grant from Moscow for its budget.";
-    let found = relations(text);
-    let relation = pair(&found, "KG", "RU").expect("a KG-RU pair");
-    assert_eq!(
-        relation
-            .direction
-            .map(|(s, t)| (s.to_string(), t.to_string())),
-        Some(("RU".into(), "KG".into()))
-    );
+    assert_eq!(direction_of(text, "KG", "RU"), arrow("RU", "KG"));
 }
 
 #[test]
 fn talks_between_two_draw_no_arrow() {
     let text = "Vietnam and Japan held talks on maritime security in Hanoi.";
-    let found = relations(text);
-    let relation = pair(&found, "JP", "VN").expect("a JP-VN pair");
-    assert_eq!(relation.direction, None, "{relation:#?}");
+    assert_eq!(direction_of(text, "JP", "VN"), None);
 }
 
 #[test]

@@ -80,6 +80,20 @@ impl Actor {
         self.roles.has(Role::State)
     }
 
+    /// Stands for a state: by name, capital, official, institution, a bloc it leads, or
+    /// "the republic" — not a private person, company or people.
+    pub fn is_stately(&self) -> bool {
+        [
+            Role::State,
+            Role::Official,
+            Role::StandIn,
+            Role::Bloc,
+            Role::Leader,
+        ]
+        .into_iter()
+        .any(|role| self.roles.has(role))
+    }
+
     /// Only locates: a venue, a bracketed location, a dateline, a base, a border.
     pub fn locates(&self) -> bool {
         [

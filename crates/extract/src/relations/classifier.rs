@@ -58,8 +58,10 @@ impl Weights {
     /// Reads the weights file: `section<TAB>feature<TAB>weight` lines, `#` comments.
     /// Every feature must have exactly one weight.
     pub fn parse(text: &str) -> Result<Weights, String> {
-        let mut parts: [Vec<Option<f64>>; 3] = sections().map(|(_, names)| vec![None; names.len()]);
         let sections = sections();
+        let mut parts = sections
+            .each_ref()
+            .map(|(_, names)| vec![None::<f64>; names.len()]);
         for (number, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -114,16 +116,13 @@ impl Weights {
         let values = [&self.statement, &self.pair, &self.typed];
         for ((section, names), values) in sections().iter().zip(values) {
             for (name, value) in names.iter().zip(values.iter()) {
-                // Six decimals: plenty for a logistic model, and "-0.000000" never
-                // differs between runs, since the training is deterministic.
+                // Six decimals are plenty for a logistic model.
                 text.push_str(&format!("{section}\t{name}\t{value:.6}\n"));
             }
         }
         text
     }
-}
 
-impl Weights {
     /// A statement's score (a logit): how surely it states a relation of its pair.
     pub fn statement_score(&self, reading: &Reading, statement: &Statement) -> f64 {
         dot(&self.statement, reading.features(statement))
@@ -290,23 +289,9 @@ pub fn type_features(
                 .iter()
                 .enumerate()
                 .all(|(t, n)| t == k || *n == 0);
-        // The nearest tier of cues the statement has: around the names, the clause,
-        // the sentence.
-        // A verb near the names types the statement before any noun does.
-        let tier = statement
-            .reach
-            .iter()
-            .flatten()
-            .map(|r| (*r as usize).max(Reach::Around as usize))
-            .min();
         let verb = statement.verbs & 1 << k != 0;
-        let by_rules = if statement.verbs != 0 {
-            verb
-        } else {
-            reach.is_some_and(|r| Some((r as usize).max(Reach::Around as usize)) == tier)
-        };
         for (feature, holds) in [
-            (TypeFeature::Rules, by_rules),
+            (TypeFeature::Rules, statement.typed_by_rules(kind)),
             (TypeFeature::Verb, verb),
             (TypeFeature::Between, within(Reach::Between)),
             (TypeFeature::Around, within(Reach::Around)),

@@ -351,6 +351,11 @@ pub(super) fn cues(tokens: &Tokens<'_>, layout: &Layout, first: usize, last: usi
     found
 }
 
+/// The types of some cues, as bits by `RelationType as usize`.
+pub(super) fn type_bits(cues: &[Cue]) -> u8 {
+    cues.iter().fold(0, |bits, cue| bits | 1 << cue.kind as u8)
+}
+
 /// Armed groups that are no state, by words of their names: the states that fight,
 /// counter or help against them stand in a security relation.
 const ARMED_GROUPS: &[&str] = &[

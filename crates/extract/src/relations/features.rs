@@ -55,7 +55,8 @@ named! {
         Owner = "owner",
         /// After "by": the agent of a passive verb.
         PassiveAgent = "by",
-        /// After "on", "over": what an action is about or falls on.
+        /// After "on", "over", "about", or "in" after a word like "crisis": what an
+        /// action is about or falls on ("the crisis in Syria").
         Topic = "topic",
         /// Followed by "'s".
         Possessive = "possessive",
@@ -81,9 +82,10 @@ named! {
         Border = "border",
         /// Named through a demonym: "Russian".
         Demonym = "demonym",
-        /// Named as the state acting: a leader of the gazetteer, a titled person
-        /// ("Foreign Minister X"), a demonym before a state noun ("Russian forces",
-        /// "the Iraqi government"), an institution ("the Kremlin").
+        /// Named as the state acting: a person tied to the country ("Putin"), an
+        /// institution ("the Kremlin"), an organisation named as a state body ("the
+        /// Government of Iraq"), a demonym before a state noun ("Russian forces", "the
+        /// Syrian people").
         Official = "official",
         /// Named through a person.
         Person = "person",
@@ -205,30 +207,30 @@ named! {
 }
 
 named! {
-    /// What a typed pair reads of one type's cues, pooled over the pair's statements.
+    /// What a typed pair reads of one type's cues, pooled over the pair's statements:
+    /// each fact weighs as the likeliest statement that shows it (its probability),
+    /// except the counts.
     pub enum TypeFeature {
-        /// The rules type the statement so: its cue words nearest the names are of
-        /// this type (those between or around them, else the clause's, else the
-        /// sentence's), weighed by the statement's probability.
+        /// The rules type a statement so (`Statement::typed_by_rules`).
         Rules = "rules",
         /// A verb of this type stands between or around the names ("shelled",
-        /// "expelled"), weighed by the statement's probability.
+        /// "expelled").
         Verb = "verb",
-        /// The type's cue between the names / around them / in the clause / in the sentence,
-        /// each weighed by the statement's probability (the best such statement).
+        /// The nearest cue word of this type stands between the names / around them /
+        /// elsewhere in the clause / in another clause of the sentence.
         Between = "between",
         Around = "around",
         Clause = "clause",
         Sentence = "sentence",
         /// The cue word nearest to the names is of this type.
         Nearest = "nearest",
-        /// This type is the only one cued in the best statement's clause.
+        /// This type is the only one cued around the names.
         Only = "only",
         /// How many of the type's cue words stand near the pair, over all statements (log).
         Count = "log-count",
         /// The share of the cue words near the pair that are of this type.
         Share = "share",
-        /// A sum of money is stated for the pair (the best such statement's probability).
+        /// A sum of money is stated for the pair.
         Money = "money",
     }
 }

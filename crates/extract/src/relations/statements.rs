@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::actors::{actors, mark_agents, Actor};
-use super::cues::{cues, is_historical_word, Assertion, Cue, RECIPROCAL};
+use super::cues::{cues, is_historical_word, type_bits, Assertion, Cue, RECIPROCAL};
 use super::direction::{direction, Verbs};
 use super::discourse::Discourse;
 use super::features::{statement, Fact, Reach, Role, Side};
@@ -64,6 +64,20 @@ pub struct Statement {
     features: Range<usize>,
     cues: Range<usize>,
     amounts: Range<usize>,
+}
+
+impl Statement {
+    /// Do the rules type the statement so? A verb near the names types it before any
+    /// noun does; else the nearest tier of cue words it has (between or around the
+    /// names, the clause, the sentence) gives its types.
+    pub fn typed_by_rules(&self, kind: RelationType) -> bool {
+        if self.verbs != 0 {
+            return self.verbs & 1 << kind as u8 != 0;
+        }
+        let tier = |reach: Reach| (reach as usize).max(Reach::Around as usize);
+        let nearest = self.reach.iter().flatten().map(|r| tier(*r)).min();
+        self.reach[kind as usize].is_some_and(|reach| Some(tier(reach)) == nearest)
+    }
 }
 
 /// Everything the model reads in one document.
@@ -191,9 +205,7 @@ pub fn read(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) -> Re
             span,
             index,
             tokens: sentence_last + 1 - sentence_first,
-            kinds: sentence_cues
-                .iter()
-                .fold(0, |bits, cue| bits | 1 << cue.kind as u8),
+            kinds: type_bits(&sentence_cues),
             historical: is_historical(tokens, mentions, &read_clauses, year),
         };
         for clause in read_clauses.iter_mut().filter(|clause| clause.relates()) {
@@ -216,9 +228,7 @@ impl Reading {
     ) {
         let (first, last) = (clause.first, clause.last);
         let reciprocal = (first..=last).any(|i| RECIPROCAL.contains(&tokens.folded(i)));
-        let kinds = cues
-            .iter()
-            .fold(0u8, |bits, cue| bits | 1 << cue.kind as u8);
+        let kinds = type_bits(cues);
         let armed = [RelationType::Conflict, RelationType::Security]
             .iter()
             .any(|kind| kinds & 1 << *kind as u8 != 0);
@@ -311,7 +321,6 @@ impl Reading {
                 .iter()
                 .cloned(),
         );
-
         self.statements.push(Statement {
             pair: ordered(first.country, second.country),
             sentence: sentence.span,
@@ -365,25 +374,24 @@ fn facts(
 ) -> [bool; Fact::COUNT] {
     let mut facts = [false; Fact::COUNT];
     let mut set = |fact: Fact, value: bool| facts[fact as usize] = value;
-    // A name in a list stands with its list: "strikes in Iraq include A, B and C" puts
-    // C as near to Iraq as A.
-    let (first_end, second_start) = if first.list.is_some() && first.list == second.list {
-        (first.last, second.first)
-    } else {
-        let end = first
-            .extent
-            .1
-            .min(second.first.saturating_sub(1))
-            .max(first.last);
-        let start = second.extent.0.max(end + 1).min(second.first);
-        (end, start)
-    };
-    let gap = second_start.saturating_sub(first_end + 1);
+    let gap = gap(first, second);
     let between = first.last + 1..second.first.max(first.last + 1);
+    let country_between = clause.words.count(Word::Country, between.clone()) > 0;
     set(Fact::Bias, true);
-    let same_list = first.list.is_some() && first.list == second.list;
-    set(Fact::SameList, same_list);
-    let same_rule_list = first.rule_list.is_some() && first.rule_list == second.rule_list;
+    set(
+        Fact::RulesRelate,
+        rules_relate(
+            clause,
+            sentence,
+            first,
+            second,
+            gap <= 8 && !country_between,
+        ),
+    );
+    set(
+        Fact::SameList,
+        first.list.is_some() && first.list == second.list,
+    );
     let agent = |actor: &Actor| actor.roles.has(Role::Agent);
     let other = if agent(first) { second } else { first };
     let in_place = agent(first) != agent(second)
@@ -392,35 +400,7 @@ fn facts(
     set(Fact::AgentAndPlace, in_place);
     set(Fact::ArmedInPlace, in_place && clause.armed);
     set(Fact::BothLocate, first.locates() && second.locates());
-
-    let stately = |actor: &Actor| {
-        [
-            Role::State,
-            Role::Official,
-            Role::StandIn,
-            Role::Bloc,
-            Role::Leader,
-        ]
-        .into_iter()
-        .any(|role| actor.roles.has(role))
-    };
-    set(Fact::BothStates, stately(first) && stately(second));
-    let country_between = clause.words.count(Word::Country, between.clone()) > 0;
-    // Two places where things happen are no parties to each other.
-    let both_act = first.acts && second.acts && !(first.locates() && second.locates());
-    let heads = first.heads != second.heads;
-    let close = gap <= 8 && !country_between;
-    set(
-        Fact::RulesRelate,
-        !clause.cues.is_empty()
-            && !same_rule_list
-            && both_act
-            && stately(first)
-            && stately(second)
-            && (heads || close)
-            && !clause.assertion.negated
-            && !sentence.historical,
-    );
+    set(Fact::BothStates, first.is_stately() && second.is_stately());
     set(Fact::Reciprocal, clause.reciprocal);
     set(Fact::Adjacent, gap <= 2);
     set(Fact::Near, (3..=6).contains(&gap));
@@ -448,13 +428,9 @@ fn facts(
     ] {
         set(fact, clause.words.count(word, between.clone()) > 0);
     }
-    let cue_between = clause.cues.iter().any(|cue| between.contains(&cue.at));
-    let around = first.first.saturating_sub(AROUND)..=second.last + AROUND;
-    set(Fact::AnyCueBetween, cue_between);
-    set(
-        Fact::AnyCueNear,
-        clause.cues.iter().any(|cue| around.contains(&cue.at)),
-    );
+    let around = first.first.saturating_sub(AROUND)..second.last + AROUND + 1;
+    set(Fact::AnyCueBetween, any_cue_in(clause.cues, between));
+    set(Fact::AnyCueNear, any_cue_in(clause.cues, around));
     set(Fact::AnyCueInClause, !clause.cues.is_empty());
     set(Fact::ManyTypes, clause.kinds.count_ones() >= 3);
     set(Fact::Hedged, clause.assertion.hedged);
@@ -466,6 +442,51 @@ fn facts(
     set(Fact::LongSentence, sentence.tokens > 50);
     set(Fact::ShortClause, clause.last + 1 - clause.first < 8);
     facts
+}
+
+/// How many tokens stand between two names (`first` before `second`). A name in a list
+/// stands with its list: "strikes in Iraq include A, B and C" puts C as near to Iraq as
+/// A.
+fn gap(first: &Actor, second: &Actor) -> usize {
+    let (first_end, second_start) = if first.list.is_some() && first.list == second.list {
+        (first.last, second.first)
+    } else {
+        let end = first
+            .extent
+            .1
+            .min(second.first.saturating_sub(1))
+            .max(first.last);
+        (end, second.extent.0.max(end + 1).min(second.first))
+    };
+    second_start.saturating_sub(first_end + 1)
+}
+
+/// The rules' own verdict on a statement ([`Fact::RulesRelate`]). `close`: the names
+/// stand within eight words, no other country between.
+fn rules_relate(
+    clause: &ClauseView<'_>,
+    sentence: &SentenceContext,
+    first: &Actor,
+    second: &Actor,
+    close: bool,
+) -> bool {
+    let same_rule_list = first.rule_list.is_some() && first.rule_list == second.rule_list;
+    // Two places where things happen are no parties to each other.
+    let both_act = first.acts && second.acts && !(first.locates() && second.locates());
+    !clause.cues.is_empty()
+        && !same_rule_list
+        && both_act
+        && first.is_stately()
+        && second.is_stately()
+        && (first.heads != second.heads || close)
+        && !clause.assertion.negated
+        && !sentence.historical
+}
+
+/// Does a cue stand at one of the tokens of `range`? (Cues are in text order.)
+fn any_cue_in(cues: &[Cue], range: Range<usize>) -> bool {
+    let from = cues.partition_point(|cue| cue.at < range.start);
+    cues.get(from).is_some_and(|cue| cue.at < range.end)
 }
 
 /// Where each type's cue words stand relative to a pair.
