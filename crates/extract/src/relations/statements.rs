@@ -850,8 +850,9 @@ fn backed(tokens: &Tokens<'_>, first: usize, last: usize, actors: &[Actor]) -> V
     }
     let mut found = Vec::new();
     for i in first..last {
-        let phrase = BACKING.iter().any(|(word, next)| {
-            tokens.folded(i) == *word && (next.is_empty() || tokens.folded(i + 1) == *next)
+        let word = tokens.folded(i);
+        let phrase = BACKING.iter().any(|(first, next)| {
+            word == *first && (next.is_empty() || tokens.folded(i + 1) == *next)
         });
         if !phrase {
             continue;
