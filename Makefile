@@ -5,7 +5,8 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test test-native test-python test-spark test-wasm test-e2e cli bench licenses fuzz
+.PHONY: setup build serve test test-native test-python test-spark test-wasm test-e2e cli bench licenses fuzz \
+	train-relations eval-relations check-relations
 
 setup:
 	scripts/setup.sh
@@ -40,6 +41,23 @@ fuzz:
 ## licenses: every Rust and npm dependency has an allowed licence (offline)
 licenses:
 	python3 scripts/check-licenses.py
+
+## train-relations: retrain the relation model from annotated documents
+## (GOLD=path, default /work/shared/dev/relations-dev.jsonl) into
+## crates/extract/data/relation_weights.tsv; rebuild to ship it
+train-relations:
+	cargo run --release -p diplomap-extract --example train_relations -- $(GOLD)
+
+## eval-relations: the relation model cross-validated, five folds by document
+eval-relations:
+	cargo run --release -p diplomap-extract --example eval_relations -- $(GOLD)
+
+## check-relations: retraining reproduces the committed weights byte for byte
+## (needs the annotated documents, so it is not part of make test)
+check-relations:
+	cargo run --release -p diplomap-extract --example train_relations -- $(GOLD) \
+		--out target/relation_weights.tsv
+	cmp target/relation_weights.tsv crates/extract/data/relation_weights.tsv
 
 ## test-native: the Rust tests, then the linearity test, which needs the step counter
 ## (crates/extract/src/steps.rs) and so its own build of the core

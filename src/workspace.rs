@@ -201,8 +201,9 @@ pub fn range_of(ranges: &[DocRange], span: Span) -> Option<&DocRange> {
 }
 
 /// Every document's text one after another, with their analyses shifted to match and
-/// the relations of the same pair merged (types joined, weights added, evidence and
-/// amounts kept, a direction only where all agree).
+/// the relations of the same pair merged (types joined, weights added, evidence, amounts
+/// and cue words kept, a direction only where all agree, the surest document's
+/// confidence).
 pub fn combine(parts: &[(u64, String, &Analysed)]) -> (Analysed, Vec<DocRange>) {
     let mut text = String::new();
     let mut analysis = Analysis::default();
@@ -235,6 +236,9 @@ pub fn combine(parts: &[(u64, String, &Analysed)]) -> (Analysed, Vec<DocRange>) 
             for amount in &mut relation.amounts {
                 amount.span = shift(amount.span);
             }
+            for cue in &mut relation.cues {
+                cue.span = shift(cue.span);
+            }
             let key = (relation.a.to_string(), relation.b.to_string());
             match pairs.get_mut(&key) {
                 None => {
@@ -251,8 +255,10 @@ pub fn combine(parts: &[(u64, String, &Analysed)]) -> (Analysed, Vec<DocRange>) 
                         merged.direction = None;
                     }
                     merged.weight += relation.weight;
+                    merged.confidence = merged.confidence.max(relation.confidence);
                     merged.evidence.extend(relation.evidence);
                     merged.amounts.extend(relation.amounts);
+                    merged.cues.extend(relation.cues);
                 }
             }
         }

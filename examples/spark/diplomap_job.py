@@ -87,6 +87,10 @@ def relation_schema(id_type: T.DataType) -> T.StructType:
     amount = T.StructType([T.StructField("text", T.StringType(), False),
                            T.StructField("value", T.DoubleType(), False),
                            T.StructField("currency", T.StringType(), False)])
+    cue = T.StructType([T.StructField("type", T.StringType(), False),
+                        T.StructField("start", T.LongType(), False),
+                        T.StructField("end", T.LongType(), False),
+                        T.StructField("text", T.StringType(), False)])
     return T.StructType([
         T.StructField("document", id_type, False),
         T.StructField("a", T.StringType(), False),
@@ -97,6 +101,8 @@ def relation_schema(id_type: T.DataType) -> T.StructType:
         T.StructField("weight", T.DoubleType(), False),
         T.StructField("evidence", T.ArrayType(span, False), False),
         T.StructField("amounts", T.ArrayType(amount, False), False),
+        T.StructField("confidence", T.DoubleType()),
+        T.StructField("cues", T.ArrayType(cue, False), False),
     ])
 
 

@@ -11,11 +11,12 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use diplomap_extract::{
-    Amount, Analysis, CountryCode, Entity, Label, Money, Relation, RelationType, Span, Value,
+    Amount, Analysis, CountryCode, CueWord, Entity, Label, Money, Relation, RelationType, Span,
+    Value,
 };
 
 /// Changes whenever the layout does, so a stale worker's message is refused.
-const MAGIC: &[u8; 4] = b"DMA1";
+const MAGIC: &[u8; 4] = b"DMA2";
 
 pub fn encode(analysis: &Analysis) -> Vec<u8> {
     let mut out = Writer(Vec::with_capacity(64 + analysis.entities.len() * 16));
@@ -140,13 +141,10 @@ impl Writer {
     fn relation(&mut self, relation: &Relation) {
         self.country(Some(relation.a));
         self.country(Some(relation.b));
-        let types = relation.types.iter().fold(0u8, |bits, kind| {
-            let index = RelationType::ALL
-                .iter()
-                .position(|other| other == kind)
-                .unwrap_or(0);
-            bits | 1 << index
-        });
+        let types = relation
+            .types
+            .iter()
+            .fold(0u8, |bits, kind| bits | 1 << type_index(*kind));
         self.u8(types);
         self.country(relation.direction.map(|(from, _)| from));
         self.country(relation.direction.map(|(_, to)| to));
@@ -160,7 +158,21 @@ impl Writer {
             self.span(amount.span);
             self.money(&amount.money);
         }
+        self.f64(relation.confidence);
+        self.len(relation.cues.len());
+        for cue in &relation.cues {
+            self.u8(type_index(cue.kind) as u8);
+            self.span(cue.span);
+        }
     }
+}
+
+/// A relation type's position in `RelationType::ALL`.
+fn type_index(kind: RelationType) -> usize {
+    RelationType::ALL
+        .iter()
+        .position(|other| *other == kind)
+        .unwrap_or(0)
 }
 
 struct Reader<'a> {
@@ -282,6 +294,13 @@ impl<'a> Reader<'a> {
                 Some(Amount {
                     span: input.span()?,
                     money: input.money()?,
+                })
+            })?,
+            confidence: self.f64()?,
+            cues: self.list(|input| {
+                Some(CueWord {
+                    kind: *RelationType::ALL.get(usize::from(input.u8()?))?,
+                    span: input.span()?,
                 })
             })?,
         })

@@ -58,6 +58,9 @@ pub struct DocumentEvidence {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     pub weight: f64,
+    /// That document's confidence in the relation (absent from older results).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
     /// Sentence spans in that document (code points).
     pub evidence: Vec<SpanRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -165,6 +168,7 @@ fn evidence_of(document: Value, relation: &RelationRecord) -> DocumentEvidence {
         source: relation.source.clone(),
         target: relation.target.clone(),
         weight: relation.weight,
+        confidence: relation.confidence,
         evidence: relation.evidence.clone(),
         amounts: relation.amounts.clone(),
     }

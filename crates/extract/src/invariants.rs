@@ -1,6 +1,7 @@
 //! What every analysis guarantees, whatever the text: spans sorted, non-overlapping, on
 //! character boundaries and inside the text; country codes well-formed; relations
-//! between two different countries, ordered, typed, with evidence among the sentences.
+//! between two different countries, ordered, typed, with evidence among the sentences,
+//! a confidence in [0, 1], and cue words of their types inside their evidence.
 //! Checked by the property tests and by the fuzzer (`make fuzz`).
 
 use crate::model::Analysis;
@@ -44,10 +45,17 @@ pub fn check(text: &str, analysis: &Analysis) -> Result<(), String> {
             .evidence
             .iter()
             .all(|e| analysis.sentences.binary_search(e).is_ok());
+        // Cue words are of the relation's types and stand in its evidence.
+        let cues_known = relation.cues.iter().all(|cue| {
+            relation.types.contains(&cue.kind)
+                && relation.evidence.iter().any(|e| e.contains(cue.span))
+        });
         if relation.a >= relation.b
             || relation.types.is_empty()
             || relation.evidence.is_empty()
             || !evidence_known
+            || !(0.0..=1.0).contains(&relation.confidence)
+            || !cues_known
         {
             return Err(format!("malformed relation {relation:?}"));
         }

@@ -32,7 +32,8 @@ mod tokens;
 
 pub use gazetteer::{Gazetteer, Tables};
 pub use model::{
-    Amount, Analysis, CountryCode, Entity, Label, Money, Relation, RelationType, Span, Value,
+    Amount, Analysis, CountryCode, CueWord, Entity, Label, Money, Relation, RelationType, Span,
+    Value,
 };
 pub use schema::{Document, DocumentView};
 #[cfg(feature = "count-steps")]
@@ -116,6 +117,24 @@ pub mod stages {
     pub use crate::relations::extract as extract_relations;
     pub use crate::tokens::{sentences, Tokens};
     use crate::Entity;
+
+    /// The relation model's statements and its training API, for the tools that train,
+    /// cross-validate and explain it (`examples/train_relations.rs`,
+    /// `eval_relations.rs`, `explain_relations.rs`).
+    pub mod relation_model {
+        pub use crate::relations::training::*;
+        pub use crate::relations::{Reading, Statement, Weights, THRESHOLD};
+    }
+
+    /// What the relation model reads in `text`: its statements about pairs of countries.
+    pub fn read_relations(text: &str) -> relation_model::Reading {
+        let text = crate::within_4_gib(text);
+        let tokens = Tokens::new(text);
+        let sentences = sentences(&tokens);
+        let mut mentions = recognize(&tokens, crate::Gazetteer::shared());
+        resolve_coreference(&tokens, &mut mentions);
+        crate::relations::read(&tokens, &sentences, &mentions)
+    }
 
     /// The mentions as entities: byte spans instead of tokens.
     pub fn entities(tokens: &Tokens<'_>, mentions: Vec<Mention>) -> Vec<Entity> {

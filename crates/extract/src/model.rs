@@ -226,6 +226,13 @@ pub struct Amount {
     pub money: Money,
 }
 
+/// A word that signals one of a relation's types: "granted" for economy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueWord {
+    pub kind: RelationType,
+    pub span: Span,
+}
+
 /// A relation between an unordered pair of countries, `a < b`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Relation {
@@ -236,9 +243,14 @@ pub struct Relation {
     /// Who acts on whom, where the text says so.
     pub direction: Option<(CountryCode, CountryCode)>,
     pub weight: f64,
-    /// Sentence spans, sorted.
+    /// Sentence spans, sorted: the statements the decision rests on.
     pub evidence: Vec<Span>,
     pub amounts: Vec<Amount>,
+    /// How likely the text states this relation, in [0, 1]: of relations at 0.8,
+    /// about 8 in 10 are right (calibrated on unseen documents).
+    pub confidence: f64,
+    /// The cue words that typed it, sorted by type and position.
+    pub cues: Vec<CueWord>,
 }
 
 /// Everything the core found in one text.

@@ -78,6 +78,22 @@ pub struct RelationRecord<S = String> {
     pub evidence: Vec<SpanRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub amounts: Vec<AmountRecord<S>>,
+    /// In [0, 1]; absent from results of versions before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<CueRecord<S>>,
+}
+
+/// A word that typed a relation: its type and where it stands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "S: Deserialize<'de>"))]
+pub struct CueRecord<S = String> {
+    #[serde(rename = "type")]
+    pub kind: S,
+    pub start: usize,
+    pub end: usize,
+    pub text: S,
 }
 
 impl Document {
@@ -171,6 +187,20 @@ fn relation_record<'a, S: From<&'a str>>(
                 currency: amount.money.currency.into(),
             })
             .collect(),
+        confidence: Some(relation.confidence),
+        cues: relation
+            .cues
+            .iter()
+            .map(|cue| {
+                let span = offsets.record(cue.span);
+                CueRecord {
+                    kind: cue.kind.as_str().into(),
+                    start: span.start,
+                    end: span.end,
+                    text: text[cue.span.start..cue.span.end].into(),
+                }
+            })
+            .collect(),
     }
 }
 
@@ -197,6 +227,7 @@ impl<'t> CodePoints<'t> {
                     .iter()
                     .copied()
                     .chain(r.amounts.iter().map(|a| a.span))
+                    .chain(r.cues.iter().map(|c| c.span))
             }))
             .flat_map(|span| [span.start, span.end])
             .collect();

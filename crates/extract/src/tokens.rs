@@ -258,11 +258,49 @@ fn ends_sentence(tokens: &Tokens<'_>, i: usize) -> bool {
     if !terminal || !next.space_before || !starts_sentence(tokens, i + 1) {
         return false;
     }
-    !(tokens.folded(end) == "." && end > 0 && is_abbreviation(tokens, end - 1))
+    // "the U.S. Treasury" goes on; "sanctions by the U.S. The Kremlin ..." ends.
+    !(tokens.folded(end) == "."
+        && end > 0
+        && is_abbreviation(tokens, end - 1)
+        && !SENTENCE_STARTERS.contains(&tokens.folded(i + 1)))
 }
 
+/// Words that begin sentences and almost never follow an abbreviation inside one: after
+/// "U.S." or "Jan." they start a new sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "but",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "however",
+    "meanwhile",
+    "after",
+    "when",
+    "while",
+];
+
+/// Marks that close a sentence they follow: quotes, brackets, footnote stars
+/// ("said.** Then").
 fn is_closer(folded: &str) -> bool {
-    matches!(folded, "\"" | "'" | "\u{201D}" | ")" | "]" | "»")
+    matches!(folded, "\"" | "'" | "\u{201D}" | ")" | "]" | "»" | "*")
 }
 
 fn starts_sentence(tokens: &Tokens<'_>, index: usize) -> bool {
@@ -349,6 +387,26 @@ mod tests {
                 "He left!",
                 "Then \"Why?\" she asked."
             ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_before_a_sentence_starter() {
+        assert_eq!(
+            sentence_texts("Sanctions came from the U.S. The Kremlin protested."),
+            ["Sanctions came from the U.S.", "The Kremlin protested."]
+        );
+        assert_eq!(
+            sentence_texts("Officials of the U.S. Treasury met them."),
+            ["Officials of the U.S. Treasury met them."]
+        );
+    }
+
+    #[test]
+    fn footnote_stars_close_the_sentence_they_follow() {
+        assert_eq!(
+            sentence_texts("Moscow condemned the move.** Beijing stayed silent."),
+            ["Moscow condemned the move.**", "Beijing stayed silent."]
         );
     }
 

@@ -49,6 +49,10 @@ fn relation() -> impl Strategy<Value = RelationRecord> {
                     })
                     .into_iter()
                     .collect(),
+                // Carried per document, so any value will do; absent now and then, as
+                // in results of versions before it existed.
+                confidence: (weight < 9.0).then_some(weight / 9.0),
+                cues: Vec::new(),
             }
         })
 }

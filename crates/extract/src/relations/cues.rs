@@ -3,7 +3,8 @@
 use std::sync::OnceLock;
 
 use super::Layout;
-use crate::model::RelationType;
+use crate::mention::Mention;
+use crate::model::{Label, RelationType};
 use crate::tokens::{TokenKind, Tokens};
 
 /// Word stems that signal each relation type (matched as prefixes of folded words).
@@ -30,6 +31,26 @@ pub(super) const CUES: &[(RelationType, &[&str])] = &[
             "partner",
             "counterpart",
             "relations",
+            // Statements about the other: support, welcome, condolences, praise
+            // (the annotation guide's call 19).
+            "support",
+            "welcom",
+            "condolence",
+            "prais",
+            "congratulat",
+            "consult",
+            "dialogue",
+            "cooperat",
+            "ally",
+            "allies",
+            "urged",
+            "urges",
+            "urging",
+            "delegation",
+            "stands",
+            "solidarity",
+            "commitment",
+            "committed",
         ],
     ),
     (
@@ -46,6 +67,7 @@ pub(super) const CUES: &[(RelationType, &[&str])] = &[
             "agreed",
             "accord",
             "pact",
+            "broker",
         ],
     ),
     (
@@ -84,13 +106,32 @@ pub(super) const CUES: &[(RelationType, &[&str])] = &[
             "lent",
             "credit",
             "currency",
+            "humanitarian",
+            "economic",
         ],
     ),
     (
         RelationType::Security,
         &[
-            "militar", "base", "troop", "defen", "arms", "weapon", "exercise", "terror",
-            "security", "army", "soldier", "nuclear",
+            "militar",
+            "base",
+            "troop",
+            "defen",
+            "arms",
+            "weapon",
+            "exercise",
+            "terror",
+            "security",
+            "army",
+            "soldier",
+            "nuclear",
+            "forces",
+            "deploy",
+            "advis",
+            "training",
+            "counterterror",
+            "navy",
+            "naval",
             // A threat from one country to another is a security matter (relations.md).
             "threat",
         ],
@@ -112,7 +153,8 @@ pub(super) const CUES: &[(RelationType, &[&str])] = &[
         RelationType::Tension,
         &[
             "disput", "accus", "sanction", "embargo", "ban", "expel", "rival", "compet", "pressur",
-            "worsen", "condemn", "challeng", "tension", "protest", "orbit",
+            "worsen", "condemn", "challeng", "tension", "protest", "orbit", "blam", "criticis",
+            "criticiz", "denounc", "retaliat", "interfer", "meddl", "cyber", "hack",
         ],
     ),
     (
@@ -131,6 +173,10 @@ pub(super) const CUES: &[(RelationType, &[&str])] = &[
             "clash",
             "shell",
             "missile",
+            "raid",
+            "offensive",
+            "combat",
+            "battl",
         ],
     ),
 ];
@@ -170,12 +216,8 @@ const FALSE_FRIENDS: &[&str] = &[
     "striking",
     "baseless",
     "baseline",
-];
-
-/// Verbs whose subject acts on their object: "Moscow granted $30 million to Bishkek".
-pub(super) const DIRECTED: &[&str] = &[
-    "visit", "grant", "gave", "give", "provid", "lend", "lent", "sanction", "accus", "attack",
-    "strik", "struck", "invad", "bomb", "expel", "pressur", "support", "host",
+    "standst",
+    "standsti",
 ];
 
 const HEDGES: &[&str] = &[
@@ -228,10 +270,46 @@ pub(super) const RECIPROCAL: &[&str] = &[
     "dispute",
 ];
 
-/// A cue word: its token, and its type's position in `RelationType::ALL`.
+/// A cue word: its token and the type it signals.
+#[derive(Clone, Copy, Debug)]
 pub(super) struct Cue {
     pub at: usize,
-    kind: usize,
+    pub kind: RelationType,
+    /// Part of an arms deal ([`arms_trade`]).
+    pub arms: bool,
+    /// A verb of action ("shelled", "expelled", "signed", "met"): it says what happened,
+    /// where a noun nearby ("forces", "diplomats") may only say who.
+    pub verb: bool,
+}
+
+/// Past forms of cue verbs that do not end in "-ed".
+const IRREGULAR: &[&str] = &[
+    "struck", "met", "sold", "bought", "lent", "fought", "gave", "sent", "shot", "won", "led",
+];
+
+/// Present forms of cue verbs that are no nouns too ("attacks" and "strikes" are both).
+const PRESENT: &[&str] = &[
+    "condemns",
+    "welcomes",
+    "supports",
+    "urges",
+    "praises",
+    "accuses",
+    "blames",
+    "expels",
+    "signs",
+    "meets",
+    "visits",
+    "criticises",
+    "criticizes",
+    "denounces",
+    "invades",
+    "sanctions",
+];
+
+/// Does the word read as a verb of action: a past form, or a present one of [`PRESENT`]?
+fn is_action(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ed") || IRREGULAR.contains(&word) || PRESENT.contains(&word)
 }
 
 /// The cue words of a clause. Words inside entity names do not count: the "Security" of
@@ -240,7 +318,18 @@ pub(super) fn cues(tokens: &Tokens<'_>, layout: &Layout, first: usize, last: usi
     let index = cue_index();
     let mut found = Vec::new();
     crate::steps::tick(last + 1 - first);
-    for i in (first..=last).filter(|&i| !layout.in_entity[i] && tokens.kind(i) == TokenKind::Word) {
+    for i in first..=last {
+        if layout.armed_group[i] {
+            found.push(Cue {
+                at: i,
+                kind: RelationType::Security,
+                arms: false,
+                verb: false,
+            });
+        }
+        if layout.in_entity[i] || tokens.kind(i) != TokenKind::Word {
+            continue;
+        }
         let word = tokens.folded(i);
         let bucket = word
             .bytes()
@@ -249,40 +338,138 @@ pub(super) fn cues(tokens: &Tokens<'_>, layout: &Layout, first: usize, last: usi
             .map(|b| &index[usize::from(b - b'a')]);
         for (stem, kind) in bucket.into_iter().flatten() {
             if word.starts_with(stem) && !starts_with_any(word, FALSE_FRIENDS) {
-                found.push(Cue { at: i, kind: *kind });
+                found.push(Cue {
+                    at: i,
+                    kind: *kind,
+                    arms: false,
+                    verb: is_action(word),
+                });
             }
         }
     }
+    arms_trade(tokens, &mut found);
     found
 }
 
-/// The types of the cues at the tokens `near` accepts, each once, in their order.
-pub(super) fn types_of(cues: &[Cue], near: impl Fn(usize) -> bool) -> Vec<RelationType> {
-    let mut seen = [false; RelationType::ALL.len()];
-    for cue in cues.iter().filter(|cue| near(cue.at)) {
-        seen[cue.kind] = true;
-    }
-    RelationType::ALL
-        .into_iter()
-        .zip(seen)
-        .filter_map(|(kind, seen)| seen.then_some(kind))
-        .collect()
+/// The types of some cues, as bits by `RelationType as usize`.
+pub(super) fn type_bits(cues: &[Cue]) -> u8 {
+    cues.iter().fold(0, |bits, cue| bits | 1 << cue.kind as u8)
 }
 
-/// The cue stems by first letter, each with its type's position in `RelationType::ALL`,
-/// so a word is compared with a handful of stems rather than all of them.
-fn cue_index() -> &'static [Vec<(&'static str, usize)>; 26] {
-    static INDEX: OnceLock<[Vec<(&'static str, usize)>; 26]> = OnceLock::new();
+/// Armed groups that are no state, by words of their names: the states that fight,
+/// counter or help against them stand in a security relation.
+const ARMED_GROUPS: &[&str] = &[
+    "islamic state",
+    "qaeda",
+    "qaida",
+    "taliban",
+    "hezbollah",
+    "hamas",
+    "shabaab",
+    "boko haram",
+    "houthi",
+    "tahrir al-sham",
+    "lashkar",
+    "jaish",
+];
+
+pub(super) fn is_armed_group(mention: &Mention) -> bool {
+    mention.label == Label::Org
+        && mention.canonical.as_ref().is_some_and(|name| {
+            ARMED_GROUPS.iter().any(|group| {
+                name.as_bytes()
+                    .windows(group.len())
+                    .any(|window| window.eq_ignore_ascii_case(group.as_bytes()))
+            })
+        })
+}
+
+/// Words of the arms trade: buying or selling them is security and agreement, not
+/// economy (an arms sale is a deal between states about their defence).
+const ARMS: &[&str] = &[
+    "arms",
+    "weapon",
+    "missile",
+    "jets",
+    "fighter",
+    "tank",
+    "helicopter",
+    "drone",
+    "warship",
+    "munition",
+    "ammunition",
+    "rifle",
+    "howitzer",
+];
+
+/// How far a trade word may stand from an arms word to trade in arms ("buy S-400
+/// missiles" is five tokens).
+const ARMS_REACH: usize = 5;
+
+/// Re-types the cues of an arms deal ("will buy S-400 missiles", "arms sales"): the
+/// trade word is security and agreement, the weapon security rather than conflict.
+fn arms_trade(tokens: &Tokens<'_>, cues: &mut Vec<Cue>) {
+    let is = |at: usize, stems: &[&str]| starts_with_any(tokens.folded(at), stems);
+    let trade: Vec<usize> = cues
+        .iter()
+        .filter(|cue| cue.kind == RelationType::Economy && is(cue.at, TRADE))
+        .map(|cue| cue.at)
+        .collect();
+    if trade.is_empty() {
+        return;
+    }
+    let mut arms: Vec<usize> = trade
+        .iter()
+        .flat_map(|&at| at.saturating_sub(ARMS_REACH)..=at + ARMS_REACH)
+        .filter(|&at| is(at, ARMS))
+        .collect();
+    arms.sort_unstable();
+    arms.dedup();
+    // Each re-typed trade word also stands for the deal, right after it: the cues stay
+    // in text order.
+    let mut typed = Vec::with_capacity(cues.len() + trade.len());
+    for mut cue in cues.drain(..) {
+        if cue.kind == RelationType::Economy && is(cue.at, TRADE) && within_reach(&arms, cue.at) {
+            cue.kind = RelationType::Security;
+            cue.arms = true;
+            typed.push(cue);
+            cue.kind = RelationType::Agreement;
+        } else if cue.kind == RelationType::Conflict
+            && is(cue.at, ARMS)
+            && within_reach(&trade, cue.at)
+        {
+            cue.kind = RelationType::Security;
+            cue.arms = true;
+        }
+        typed.push(cue);
+    }
+    *cues = typed;
+}
+
+/// Is one of the sorted `positions` (other than `at`) within [`ARMS_REACH`] of `at`?
+fn within_reach(positions: &[usize], at: usize) -> bool {
+    let from = positions.partition_point(|&p| p + ARMS_REACH < at);
+    positions[from..]
+        .iter()
+        .take_while(|&&p| p <= at + ARMS_REACH)
+        .any(|&p| p != at)
+}
+
+/// The economy cues that trade goods: with arms, they make an arms deal.
+const TRADE: &[&str] = &[
+    "buy", "bought", "sell", "sold", "purchas", "suppl", "export", "import", "sale",
+];
+
+/// The cue stems by first letter, each with its type, so a word is compared with a
+/// handful of stems rather than all of them.
+fn cue_index() -> &'static [Vec<(&'static str, RelationType)>; 26] {
+    static INDEX: OnceLock<[Vec<(&'static str, RelationType)>; 26]> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: [Vec<(&'static str, usize)>; 26] = Default::default();
+        let mut index: [Vec<(&'static str, RelationType)>; 26] = Default::default();
         for (kind, stems) in CUES {
-            let position = RelationType::ALL
-                .iter()
-                .position(|k| k == kind)
-                .unwrap_or(0);
             for stem in *stems {
                 if let Some(first) = stem.bytes().next().filter(u8::is_ascii_lowercase) {
-                    index[usize::from(first - b'a')].push((stem, position));
+                    index[usize::from(first - b'a')].push((stem, *kind));
                 }
             }
         }
@@ -294,14 +481,68 @@ pub(super) fn starts_with_any(word: &str, stems: &[&str]) -> bool {
     stems.iter().any(|stem| word.starts_with(stem))
 }
 
-/// A hedged clause ("could", "possible") weighs 0.5, a negated one ("no", "not") 0.25,
-/// an assertion 1.
-pub(super) fn clause_weight(tokens: &Tokens<'_>, first: usize, last: usize) -> f64 {
-    if (first..=last).any(|i| negates(tokens, i)) {
-        0.25
-    } else if (first..=last).any(|i| HEDGES.contains(&tokens.folded(i))) {
-        0.5
-    } else {
-        1.0
+/// How a clause asserts what it says.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Assertion {
+    /// "could", "possible", "would"...
+    pub hedged: bool,
+    /// "no", "not", "never" ("not only" does not count).
+    pub negated: bool,
+    /// "said", "according to": a report.
+    pub reported: bool,
+}
+
+impl Assertion {
+    pub fn of(tokens: &Tokens<'_>, first: usize, last: usize) -> Assertion {
+        let mut assertion = Assertion::default();
+        for i in first..=last {
+            let word = tokens.folded(i);
+            assertion.negated |= negates(tokens, i);
+            assertion.hedged |= HEDGES.contains(&word);
+            assertion.reported |= REPORTING.contains(&word);
+        }
+        assertion
     }
+
+    /// The weight of the clause as evidence: an assertion 1, a hedged one 0.5, a
+    /// negated one 0.25.
+    pub fn weight(self) -> f32 {
+        if self.negated {
+            0.25
+        } else if self.hedged {
+            0.5
+        } else {
+            1.0
+        }
+    }
+}
+
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "according",
+    "stated",
+    "announced",
+    "reported",
+    "added",
+];
+
+/// Words that place a sentence in the past rather than the news: history, not a
+/// present relation.
+const HISTORICAL: &[&str] = &[
+    "century",
+    "centuries",
+    "history",
+    "historic",
+    "historical",
+    "historically",
+    "ancient",
+    "colonial",
+    "empire",
+    "editor",
+];
+
+pub(super) fn is_historical_word(word: &str) -> bool {
+    HISTORICAL.contains(&word)
 }

@@ -5,9 +5,10 @@
 
 use rustc_hash::FxHashMap;
 
-use super::actors::Actor;
+use super::actors::{Actor, Roles};
+use super::features::Role;
 use crate::mention::Mention;
-use crate::model::{CountryCode, Label, RelationType};
+use crate::model::{CountryCode, Label};
 use crate::steps::tick;
 use crate::tokens::Tokens;
 
@@ -72,36 +73,28 @@ impl Discourse {
             .filter_map(|i| {
                 while next < actors.len() && actors[next].last < i {
                     tick(1);
-                    if actors[next].state {
+                    if actors[next].is_state() {
                         earlier = Some(actors[next].country);
                     }
                     next += 1;
                 }
                 let country = earlier.or_else(|| self.recent_states.first().copied())?;
-                Some(Actor {
-                    country,
-                    first: i,
-                    last: i + 1,
-                    state: true,
-                })
+                let roles = Roles::default().with(Role::State).with(Role::StandIn);
+                Some(Actor::new(country, i, i + 1, roles))
             })
             .collect()
     }
 
-    /// Has the text said that some country leads a bloc?
-    pub fn knows_leaders(&self) -> bool {
-        !self.leaders.is_empty()
-    }
-
     /// "both countries", "the two presidents" in a clause that names fewer than two
-    /// countries itself: the last two countries named.
+    /// countries itself: the last two countries named, standing at the words that
+    /// refer to them.
     pub fn both(
         &self,
         tokens: &Tokens<'_>,
         first: usize,
         last: usize,
         actors: &[Actor],
-    ) -> Option<(CountryCode, CountryCode)> {
+    ) -> Option<[Actor; 2]> {
         let named = actors
             .iter()
             .filter(|actor| actors[0].country != actor.country)
@@ -109,7 +102,7 @@ impl Discourse {
         if named > 0 || self.recent.len() < 2 {
             return None;
         }
-        let mentions_both = (first..last).any(|i| {
+        let at = (first..last).find(|&i| {
             let quantifier = tokens.folded(i) == "both"
                 || (tokens.folded(i) == "the" && tokens.folded(i + 1) == "two");
             let noun_at = if tokens.folded(i) == "both" {
@@ -131,58 +124,40 @@ impl Discourse {
                         | "capitals"
                 )
         });
+        let roles = Roles::default().with(Role::StandIn).with(Role::Listed);
+        let both = |country: CountryCode, at: usize| Actor {
+            acts: true,
+            ..Actor::new(country, at, at + 1, roles)
+        };
         match self.recent.as_slice() {
-            [x, y, ..] if mentions_both => Some((*x, *y)),
+            [x, y, ..] => at.map(|at| [both(*x, at), both(*y, at)]),
             _ => None,
         }
     }
 
-    /// A clause about membership that names a bloc the text says a country leads: the
-    /// other countries in the clause relate to the leader (integration).
-    pub fn through_blocs(
-        &self,
-        mentions: &[Mention],
-        in_clause: &[usize],
-        actors: &[Actor],
-        types: &[RelationType],
-        mut add: impl FnMut(CountryCode, CountryCode, &[RelationType]),
-    ) {
-        if !types.contains(&RelationType::Integration) {
-            return;
+    /// Blocs named in the clause that the text says a country leads, each standing for
+    /// its leader: "Armenia froze its membership of the CSTO" names Russia through it.
+    pub fn blocs(&self, mentions: &[Mention], in_clause: &[usize]) -> Vec<Actor> {
+        if self.leaders.is_empty() {
+            return Vec::new();
         }
-        // Each leader and each country once: a hostile clause may repeat both endlessly.
-        let mut leaders: Vec<CountryCode> = Vec::new();
-        for &m in in_clause {
-            let leader = mentions[m]
-                .canonical
-                .as_ref()
-                .and_then(|name| self.leaders.get(name));
-            tick(leaders.len());
-            if let Some(&leader) = leader.filter(|leader| !leaders.contains(leader)) {
-                leaders.push(leader);
-            }
-        }
-        let mut countries: Vec<CountryCode> = Vec::new();
-        for actor in actors {
-            tick(countries.len());
-            if !countries.contains(&actor.country) {
-                countries.push(actor.country);
-            }
-        }
-        for leader in leaders {
-            for &country in countries.iter().filter(|country| **country != leader) {
-                tick(1);
-                add(country, leader, &[RelationType::Integration]);
-            }
-        }
+        let roles = Roles::default().with(Role::Organisation).with(Role::Bloc);
+        in_clause
+            .iter()
+            .filter_map(|&m| {
+                let mention = &mentions[m];
+                let leader = self.leaders.get(mention.canonical.as_ref()?)?;
+                Some(Actor::new(*leader, mention.first, mention.last, roles))
+            })
+            .collect()
     }
 
     /// Remembers the countries of a clause, the last named first.
     pub fn remember(&mut self, actors: &[Actor]) {
-        for actor in actors {
+        for actor in actors.iter().filter(|actor| !actor.roles.has(Role::Bloc)) {
             tick(1);
             push_front(&mut self.recent, actor.country);
-            if actor.state {
+            if actor.is_state() {
                 push_front(&mut self.recent_states, actor.country);
             }
         }

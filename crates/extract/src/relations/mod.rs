@@ -1,33 +1,36 @@
-//! Relations between countries: the countries acting in each clause (through names,
-//! capitals, leaders, demonyms, institutions), typed by the cue words around each pair,
-//! merged per pair with their evidence, direction and amounts.
+//! Relations between countries: the rules read every clause that names two countries
+//! (or refers to two: "both countries", a bloc a country leads) into a *statement* with
+//! features — each name's role in the clause, the cue words of each type and how near
+//! they stand, hedges, negations, history ([`statements`], [`actors`], [`cues`],
+//! [`discourse`]) — and a small learned model decides which pairs the document relates,
+//! with which types and how surely ([`classifier`], trained by [`learn`]).
 //!
-//! Pairs are formed inside a clause (a sentence split at semicolons) and only when the
-//! clause holds a cue word outside any entity name ([`cues`]): co-mention alone is not
-//! a relation. The clause's agent relates to the other countries in it; countries named
-//! in one list ("visited A, B and C") do not relate to each other unless the clause is
-//! reciprocal ("A and B signed"); countries in brackets only locate ([`actors`]).
-//! References across sentences — "both countries", "the republic", a bloc "led" by a
-//! country — come from [`discourse`]. A hedged clause weighs 0.5, a negated one 0.25, an
-//! assertion 1; pairs whose evidence weighs less than 0.5 in all are dropped.
+//! The weights are data (`data/relation_weights.tsv`), made by `make train-relations`
+//! from annotated documents; `make eval-relations` cross-validates them.
 
 mod actors;
+mod classifier;
 mod cues;
+mod direction;
 mod discourse;
-
-use std::collections::BTreeMap;
+mod features;
+mod learn;
+mod statements;
 
 use crate::mention::Mention;
-use crate::model::{Amount, CountryCode, Relation, RelationType, Span, Value};
+use crate::model::{Amount, CountryCode, Relation, Span};
 use crate::steps::tick;
-use crate::tokens::Tokens;
+use crate::tokens::{TokenKind, Tokens};
 
-use actors::{actors, directed_verbs, direction, related_pairs};
-use cues::{clause_weight, cues, types_of, Cue, RECIPROCAL};
-use discourse::Discourse;
+pub use classifier::{Weights, THRESHOLD};
+pub use statements::{Reading, Statement};
 
-/// Below this total evidence weight a pair is not reported.
-const MIN_WEIGHT: f64 = 0.5;
+/// Training and evaluation (`examples/train_relations.rs`, `examples/eval_relations.rs`).
+pub mod training {
+    pub use crate::relations::classifier::{decide, decide_at};
+    pub use crate::relations::features::statement::names as statement_feature_names;
+    pub use crate::relations::learn::{fit, Example};
+}
 
 /// Per-token facts the clause rules need, computed once per document.
 pub(super) struct Layout {
@@ -35,16 +38,23 @@ pub(super) struct Layout {
     pub in_entity: Vec<bool>,
     /// Inside round brackets.
     pub bracketed: Vec<bool>,
+    /// In a dateline: "SEOUL, South Korea (CNN) -".
+    pub dateline: Vec<bool>,
+    /// The first token of an armed group's name ("ISIL", "al-Qaeda"): fighting or
+    /// countering one is a security matter between the states involved.
+    pub armed_group: Vec<bool>,
 }
 
 impl Layout {
     fn new(tokens: &Tokens<'_>, mentions: &[Mention]) -> Layout {
         let mut in_entity = vec![false; tokens.len()];
+        let mut armed_group = vec![false; tokens.len()];
         for mention in mentions {
             tick(mention.last + 1 - mention.first);
             in_entity[mention.first..=mention.last]
                 .iter_mut()
                 .for_each(|t| *t = true);
+            armed_group[mention.first] = cues::is_armed_group(mention);
         }
         let mut bracketed = vec![false; tokens.len()];
         let mut depth = 0u32;
@@ -65,162 +75,52 @@ impl Layout {
         Layout {
             in_entity,
             bracketed,
+            dateline: datelines(tokens),
+            armed_group,
         }
     }
 }
 
-/// The relations a document states, one per pair of countries.
-#[derive(Default)]
-struct Pairs(BTreeMap<(CountryCode, CountryCode), Relation>);
+/// The longest dateline read, in tokens: "COLUMBUS, Ohio (AP) -" has eight.
+const DATELINE_TOKENS: usize = 12;
 
-impl Pairs {
-    /// Records that `sentence` relates `x` and `y` with these types.
-    fn add(&mut self, x: CountryCode, y: CountryCode, evidence: Evidence<'_>) {
-        if x == y {
-            return;
+/// The tokens of datelines: a line that starts with a word in capitals and reaches a
+/// dash (or another mark that is no comma, bracket or full stop) before any word in
+/// lower case: "CAIRO -", "SEOUL, South Korea (CNN) -".
+fn datelines(tokens: &Tokens<'_>) -> Vec<bool> {
+    let mut dateline = vec![false; tokens.len()];
+    for start in 0..tokens.len() {
+        let line_start = start == 0 || tokens.list[start].newline_before;
+        if !line_start || !tokens.is_all_caps(start) {
+            continue;
         }
-        let (a, b) = ordered(x, y);
-        let relation = self.0.entry((a, b)).or_insert_with(|| Relation {
-            a,
-            b,
-            types: Vec::new(),
-            direction: None,
-            weight: 0.0,
-            evidence: Vec::new(),
-            amounts: Vec::new(),
-        });
-        merge(relation, evidence);
+        let ends_dateline = |i: usize| {
+            tokens.kind(i) == TokenKind::Punct
+                && !matches!(tokens.folded(i), "," | "(" | ")" | "." | "'")
+        };
+        let end = (start + 1..tokens.len().min(start + DATELINE_TOKENS))
+            .find(|&i| ends_dateline(i) || tokens.raw(i).starts_with(|c: char| c.is_lowercase()));
+        if let Some(end) = end.filter(|&i| ends_dateline(i)) {
+            dateline[start..end].iter_mut().for_each(|t| *t = true);
+        }
     }
-
-    fn into_relations(self) -> Vec<Relation> {
-        self.0
-            .into_values()
-            .filter(|r| r.weight >= MIN_WEIGHT)
-            .collect()
-    }
+    dateline
 }
 
-/// What one clause says about a pair.
-#[derive(Clone, Copy)]
-struct Evidence<'a> {
-    types: &'a [RelationType],
-    direction: Option<(CountryCode, CountryCode)>,
-    weight: f64,
-    sentence: Span,
-    amounts: &'a [Amount],
-}
-
+/// The relations a document states, one per pair of countries, decided by the shipped
+/// weights.
 pub fn extract(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) -> Vec<Relation> {
-    let layout = Layout::new(tokens, mentions);
-    let mut pairs = Pairs::default();
-    let mut discourse = Discourse::default();
-    let mut next_mention = 0;
-    for (sentence_first, sentence_last, sentence) in token_ranges(tokens, sentences) {
-        for (first, last) in clauses(tokens, sentence_first, sentence_last) {
-            while next_mention < mentions.len() && mentions[next_mention].last < first {
-                next_mention += 1;
-            }
-            let in_clause: Vec<usize> = (next_mention..mentions.len())
-                .take_while(|&m| mentions[m].first <= last)
-                .collect();
-            tick(in_clause.len());
-            discourse.learn_leaders(tokens, mentions, &in_clause);
-            let mut actors = actors(tokens, mentions, &in_clause, &layout);
-            let stand_ins = discourse.stand_ins(tokens, first, last, &actors);
-            actors.extend(stand_ins);
-            actors.sort_by_key(|actor| actor.first);
-            let several = actors
-                .iter()
-                .any(|actor| actor.country != actors[0].country);
-            let both = discourse.both(tokens, first, last, &actors);
-            // Typing costs most, so clauses that cannot relate two countries skip it.
-            let cues = if several || both.is_some() || discourse.knows_leaders() {
-                cues(tokens, &layout, first, last)
-            } else {
-                Vec::new()
-            };
-            let types = types_of(&cues, |_| true);
-            if !types.is_empty() {
-                let amounts = amounts(tokens, mentions, &in_clause);
-                let evidence = Evidence {
-                    types: &types,
-                    direction: None,
-                    weight: clause_weight(tokens, first, last),
-                    sentence,
-                    amounts: &amounts,
-                };
-                let reciprocal = (first..=last).any(|i| RECIPROCAL.contains(&tokens.folded(i)));
-                let verbs = directed_verbs(tokens, &actors);
-                for (left, right) in related_pairs(tokens, &actors, reciprocal) {
-                    let direction = direction(&verbs, &actors[left], &actors[right]);
-                    let later = actors[left].first.max(actors[right].first);
-                    let amounts = nearest_amounts(&amounts, tokens.span(later, later).start);
-                    let types = pair_types(&cues, &actors[left], &actors[right]);
-                    pairs.add(
-                        actors[left].country,
-                        actors[right].country,
-                        Evidence {
-                            types: if types.is_empty() {
-                                evidence.types
-                            } else {
-                                &types
-                            },
-                            direction,
-                            amounts,
-                            ..evidence
-                        },
-                    );
-                }
-                if let Some((x, y)) = both {
-                    pairs.add(x, y, evidence);
-                }
-                discourse.through_blocs(mentions, &in_clause, &actors, &types, |x, y, kinds| {
-                    pairs.add(
-                        x,
-                        y,
-                        Evidence {
-                            types: kinds,
-                            ..evidence
-                        },
-                    );
-                });
-            }
-            discourse.remember(&actors);
+    match Weights::shipped() {
+        Some(weights) => {
+            classifier::decide(&statements::read(tokens, sentences, mentions), weights)
         }
+        None => Vec::new(),
     }
-    pairs.into_relations()
 }
 
-/// The types of the cues in reach of a pair: between its two names or within a few
-/// words of either. A long clause of several pairs gives each pair the cues around it.
-fn pair_types(cues: &[Cue], a: &actors::Actor, b: &actors::Actor) -> Vec<RelationType> {
-    const REACH: usize = 10;
-    let first = a.first.min(b.first).saturating_sub(REACH);
-    let last = a.last.max(b.last) + REACH;
-    types_of(cues, |at| (first..=last).contains(&at))
-}
-
-fn merge(relation: &mut Relation, evidence: Evidence<'_>) {
-    let Evidence {
-        types,
-        direction,
-        weight,
-        sentence,
-        amounts,
-    } = evidence;
-    tick(types.len() + relation.types.len() + amounts.len());
-    for kind in types {
-        if !relation.types.contains(kind) {
-            relation.types.push(*kind);
-        }
-    }
-    relation.types.sort();
-    if relation.evidence.last() != Some(&sentence) {
-        relation.evidence.push(sentence);
-        relation.weight += weight;
-    }
-    relation.direction = relation.direction.or(direction);
-    relation.amounts.extend(amounts.iter().cloned());
+/// What the model reads of a document: its statements (for training and evaluation).
+pub fn read(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) -> Reading {
+    statements::read(tokens, sentences, mentions)
 }
 
 pub(super) fn ordered(x: CountryCode, y: CountryCode) -> (CountryCode, CountryCode) {
@@ -232,7 +132,7 @@ pub(super) fn ordered(x: CountryCode, y: CountryCode) -> (CountryCode, CountryCo
 }
 
 /// Each sentence as (first token, last token, span).
-fn token_ranges(tokens: &Tokens<'_>, sentences: &[Span]) -> Vec<(usize, usize, Span)> {
+pub(super) fn token_ranges(tokens: &Tokens<'_>, sentences: &[Span]) -> Vec<(usize, usize, Span)> {
     let mut ranges = Vec::with_capacity(sentences.len());
     let mut token = 0;
     for span in sentences {
@@ -250,12 +150,17 @@ fn token_ranges(tokens: &Tokens<'_>, sentences: &[Span]) -> Vec<(usize, usize, S
     ranges
 }
 
-/// A sentence's clauses: token ranges split at semicolons.
-fn clauses(tokens: &Tokens<'_>, first: usize, last: usize) -> Vec<(usize, usize)> {
+/// A sentence's clauses: token ranges split at semicolons and before a contrast.
+pub(super) fn clauses(tokens: &Tokens<'_>, first: usize, last: usize) -> Vec<(usize, usize)> {
     let mut clauses = Vec::new();
     let mut start = first;
     for i in first..=last {
-        if tokens.is_punct(i, ';') || i == last {
+        // A comma before "while" or "whereas" joins two clauses with subjects of their
+        // own: "A and B clashed, while C and D signed a deal".
+        let contrast = tokens.is_punct(i, ',')
+            && matches!(tokens.folded(i + 1), "while" | "whereas")
+            && i < last;
+        if tokens.is_punct(i, ';') || contrast || i == last {
             if i > start || i == last {
                 clauses.push((start, i));
             }
@@ -273,7 +178,7 @@ const AMOUNTS_PER_PAIR: usize = 2;
 /// Dushanbe" each capital gets the figures around it. A clause listing many pairs and
 /// many figures thus does not give every pair every figure (a table of twenty lenders
 /// and twenty borrowers would otherwise multiply them), and the search is a binary one.
-fn nearest_amounts(amounts: &[Amount], at: usize) -> &[Amount] {
+pub(super) fn nearest_amounts(amounts: &[Amount], at: usize) -> &[Amount] {
     if amounts.len() <= AMOUNTS_PER_PAIR {
         return amounts;
     }
@@ -282,18 +187,4 @@ fn nearest_amounts(amounts: &[Amount], at: usize) -> &[Amount] {
         .saturating_sub(AMOUNTS_PER_PAIR - 1)
         .min(amounts.len() - AMOUNTS_PER_PAIR);
     &amounts[start..start + AMOUNTS_PER_PAIR]
-}
-
-/// Money stated in the clause.
-fn amounts(tokens: &Tokens<'_>, mentions: &[Mention], in_clause: &[usize]) -> Vec<Amount> {
-    in_clause
-        .iter()
-        .filter_map(|&m| match &mentions[m].value {
-            Some(Value::Money(money)) => Some(Amount {
-                span: tokens.span(mentions[m].first, mentions[m].last),
-                money: money.clone(),
-            }),
-            _ => None,
-        })
-        .collect()
 }

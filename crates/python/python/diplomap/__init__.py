@@ -93,10 +93,11 @@ ENTITY_COLUMNS = ("document", "start", "end", "text", "label", "country", "canon
                   "value", "currency", "iso")
 """One row per entity mention; `document` is the result's id, or its position."""
 RELATION_COLUMNS = ("document", "a", "b", "types", "source", "target", "weight",
-                    "evidence", "amounts")
+                    "evidence", "amounts", "confidence", "cues")
 """One row per pair of countries in a document; `types` is a list of strings,
-`evidence` a list of {"start", "end"} and `amounts` a list of {"text", "value",
-"currency"}."""
+`evidence` a list of {"start", "end"}, `amounts` a list of {"text", "value",
+"currency"}, `confidence` a number from 0 to 1 and `cues` a list of {"type", "start",
+"end", "text"} (the words that typed the relation)."""
 
 
 class Tables(NamedTuple):
@@ -121,7 +122,7 @@ def table_rows(results: Iterable[Mapping[str, Any]]) -> Tables:
         entities.extend((document, *(entity.get(column) for column in ENTITY_COLUMNS[1:]))
                         for entity in result["entities"])
         relations.extend(
-            (document, *(relation.get(column, [] if column == "amounts" else None)
+            (document, *(relation.get(column, [] if column in ("amounts", "cues") else None)
                          for column in RELATION_COLUMNS[1:]))
             for relation in result["relations"])
     return Tables(entities, relations)

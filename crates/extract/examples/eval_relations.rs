@@ -1,0 +1,427 @@
+//! Cross-validates the relation model: `make eval-relations`.
+//!
+//! `cargo run --release -p diplomap-extract --example eval_relations -- [GOLD]
+//! [--directions FILE] [--folds N]`
+//!
+//! The documents are cut into N folds (5) by document, near-duplicates kept in one
+//! fold; each fold is decided by weights trained on the others (written out and read
+//! back, so what is scored is what would ship). Prints pair and typed precision,
+//! recall and F1 the way `score.py relations` counts them, the same for the shipped
+//! weights (trained on every document, so tuned), direction accuracy against the
+//! annotated directions, and a reliability table of confidence against correctness.
+
+#[path = "relation_gold/mod.rs"]
+mod relation_gold;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use diplomap_extract::stages::relation_model::{decide_at, fit};
+use diplomap_extract::stages::relation_model::{Weights, THRESHOLD};
+use diplomap_extract::{CountryCode, Relation, RelationType};
+use relation_gold::Document;
+
+/// The weights file `make train-relations` writes (trained on every document).
+const WEIGHTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/relation_weights.tsv");
+
+const DEFAULT_DIRECTIONS: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/data/relation_directions.tsv");
+
+type Pair = (CountryCode, CountryCode);
+
+/// Which documents (by id) a row of figures counts.
+type Subset = fn(&str) -> bool;
+
+fn main() {
+    let mut gold = relation_gold::DEFAULT_GOLD.to_string();
+    let mut directions = DEFAULT_DIRECTIONS.to_string();
+    let mut folds = 5usize;
+    let mut dump = None;
+    let mut features = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--directions" => directions = args.next().unwrap_or_else(|| usage()),
+            "--dump" => dump = Some(args.next().unwrap_or_else(|| usage())),
+            "--features" => features = Some(args.next().unwrap_or_else(|| usage())),
+            "--folds" => {
+                folds = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| *n >= 2)
+                    .unwrap_or_else(|| usage())
+            }
+            _ if arg.starts_with('-') => usage(),
+            _ => gold = arg,
+        }
+    }
+    let documents = relation_gold::load(&gold).unwrap_or_else(|e| fail(&e));
+    let directions = load_directions(&directions).unwrap_or_else(|e| fail(&e));
+    let fold_of = assign_folds(&documents, folds);
+    let mut unseen: Vec<Vec<Relation>> = vec![Vec::new(); documents.len()];
+    for fold in 0..folds {
+        let training: Vec<_> = documents
+            .iter()
+            .zip(&fold_of)
+            .filter(|(_, f)| **f != fold)
+            .map(|(d, _)| clone_example(d))
+            .collect();
+        let weights = Weights::parse(&fit(&training).to_text("")).unwrap_or_else(|e| fail(&e));
+        for (i, document) in documents.iter().enumerate() {
+            if fold_of[i] == fold {
+                unseen[i] = decide_at(&document.example.reading, &weights, 0.0);
+            }
+        }
+    }
+    let shipped = std::fs::read_to_string(WEIGHTS)
+        .map_err(|e| format!("{WEIGHTS}: {e}"))
+        .and_then(|text| Weights::parse(&text))
+        .unwrap_or_else(|e| fail(&e));
+    let tuned: Vec<Vec<Relation>> = documents
+        .iter()
+        .map(|d| decide_at(&d.example.reading, &shipped, 0.0))
+        .collect();
+
+    println!(
+        "{} documents, {} gold pairs, {folds} folds by document (near-duplicates together)\n",
+        documents.len(),
+        documents
+            .iter()
+            .map(|d| d.example.gold.len())
+            .sum::<usize>()
+    );
+    println!("| set | weights | pair P | pair R | pair F1 | typed P | typed R | typed F1 |");
+    println!("|---|---|---|---|---|---|---|---|");
+    let subsets: [(&str, Subset); 4] = [
+        ("all", |_| true),
+        ("seeds", |id| id.ends_with(".txt")),
+        ("GeoWebNews", |id| id.starts_with("GWN:")),
+        ("re3d", |id| id.starts_with("re3d:")),
+    ];
+    for (name, keep) in subsets {
+        for (label, predictions) in [
+            ("cross-validated", &unseen),
+            ("weights file (trained on all: tuned)", &tuned),
+        ] {
+            let score = Score::of(&documents, predictions, THRESHOLD, keep);
+            println!("| {name} | {label} | {} |", score.row());
+        }
+    }
+    println!("\nCross-validated, by threshold:\n");
+    println!("| threshold | pair P | pair R | pair F1 | typed P | typed R | typed F1 |");
+    println!("|---|---|---|---|---|---|---|");
+    for threshold in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8] {
+        let score = Score::of(&documents, &unseen, threshold, |_| true);
+        println!("| {threshold:.1} | {} |", score.row());
+    }
+    direction_report(&documents, &unseen, &directions);
+    if let Some(path) = features {
+        write_features(&path, &documents).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    }
+    if let Some(path) = dump {
+        write_dump(&path, &documents, &unseen).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    }
+    reliability(&documents, &unseen);
+}
+
+fn clone_example(document: &Document) -> diplomap_extract::stages::relation_model::Example {
+    diplomap_extract::stages::relation_model::Example {
+        reading: document.example.reading.clone(),
+        gold: document.example.gold.clone(),
+    }
+}
+
+/// Folds by document: near-duplicate documents (sharing half their word 5-grams) go
+/// into one fold, and the groups are dealt out in file order.
+fn assign_folds(documents: &[Document], folds: usize) -> Vec<usize> {
+    let shingles: Vec<BTreeSet<String>> = documents.iter().map(|d| shingles(&d.text)).collect();
+    let mut group: Vec<usize> = (0..documents.len()).collect();
+    for i in 0..documents.len() {
+        for j in 0..i {
+            let smaller = shingles[i].len().min(shingles[j].len());
+            let shared = shingles[i].intersection(&shingles[j]).count();
+            if smaller > 0 && shared * 2 >= smaller {
+                group[i] = group[j];
+                break;
+            }
+        }
+    }
+    let mut fold_of_group = BTreeMap::new();
+    group
+        .iter()
+        .map(|g| {
+            let next = fold_of_group.len() % folds;
+            *fold_of_group.entry(*g).or_insert(next)
+        })
+        .collect()
+}
+
+fn shingles(text: &str) -> BTreeSet<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.windows(5).map(|w| w.join(" ")).collect()
+}
+
+/// Counts as `score.py relations` does: unordered pairs, then (pair, type).
+#[derive(Default)]
+struct Score {
+    pairs: Counts,
+    typed: Counts,
+}
+
+#[derive(Default)]
+struct Counts {
+    right: usize,
+    wrong: usize,
+    missed: usize,
+}
+
+impl Counts {
+    fn add<T: Ord>(&mut self, gold: &BTreeSet<T>, found: &BTreeSet<T>) {
+        self.right += gold.intersection(found).count();
+        self.wrong += found.difference(gold).count();
+        self.missed += gold.difference(found).count();
+    }
+
+    fn prf(&self) -> (f64, f64, f64) {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let p = ratio(self.right, self.right + self.wrong);
+        let r = ratio(self.right, self.right + self.missed);
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    }
+}
+
+impl Score {
+    fn of(
+        documents: &[Document],
+        predictions: &[Vec<Relation>],
+        threshold: f64,
+        keep: Subset,
+    ) -> Score {
+        let mut score = Score::default();
+        for (document, relations) in documents.iter().zip(predictions) {
+            if !keep(&document.id) {
+                continue;
+            }
+            let found: Vec<&Relation> = relations
+                .iter()
+                .filter(|r| r.confidence >= threshold)
+                .collect();
+            let gold_pairs: BTreeSet<Pair> = document.example.gold.keys().copied().collect();
+            let found_pairs: BTreeSet<Pair> = found.iter().map(|r| (r.a, r.b)).collect();
+            score.pairs.add(&gold_pairs, &found_pairs);
+            let gold_typed: BTreeSet<(Pair, RelationType)> = document
+                .example
+                .gold
+                .iter()
+                .flat_map(|(pair, types)| types.iter().map(move |t| (*pair, *t)))
+                .collect();
+            let found_typed: BTreeSet<(Pair, RelationType)> = found
+                .iter()
+                .flat_map(|r| r.types.iter().map(move |t| ((r.a, r.b), *t)))
+                .collect();
+            score.typed.add(&gold_typed, &found_typed);
+        }
+        score
+    }
+
+    fn row(&self) -> String {
+        let (p, r, f) = self.pairs.prf();
+        let (tp, tr, tf) = self.typed.prf();
+        format!("{p:.3} | {r:.3} | {f:.3} | {tp:.3} | {tr:.3} | {tf:.3}")
+    }
+}
+
+/// An annotated direction: who acts on whom, or none.
+type Directions = BTreeMap<(String, Pair), Option<(CountryCode, CountryCode)>>;
+
+/// Reads `id<TAB>A-B<TAB>A>B or none<TAB>reason` lines (`#` comments).
+fn load_directions(path: &str) -> Result<Directions, String> {
+    let content = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut directions = Directions::new();
+    for (number, line) in content.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let bad = || {
+            format!(
+                "{path}: line {}: want id, A-B, A>B or none, reason",
+                number + 1
+            )
+        };
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [id, pair, direction, _reason] = fields[..] else {
+            return Err(bad());
+        };
+        let codes = |text: &str, separator: char| -> Option<(CountryCode, CountryCode)> {
+            let (x, y) = text.split_once(separator)?;
+            Some((CountryCode::parse(x)?, CountryCode::parse(y)?))
+        };
+        let (a, b) = codes(pair, '-').ok_or_else(bad)?;
+        let direction = match direction {
+            "none" => None,
+            arrow => Some(codes(arrow, '>').ok_or_else(bad)?),
+        };
+        let pair = if a < b { (a, b) } else { (b, a) };
+        if direction.is_some_and(|(s, t)| (s, t) != pair && (t, s) != pair) {
+            return Err(bad());
+        }
+        directions.insert((id.to_string(), pair), direction);
+    }
+    Ok(directions)
+}
+
+fn direction_report(
+    documents: &[Document],
+    predictions: &[Vec<Relation>],
+    directions: &Directions,
+) {
+    let mut found = 0;
+    let mut right = 0;
+    let mut arrows = 0;
+    let mut right_arrows = 0;
+    let mut reversed = 0;
+    let mut annotated_arrows = 0;
+    for ((id, pair), annotated) in directions {
+        annotated_arrows += usize::from(annotated.is_some());
+        let Some((document, relations)) =
+            documents.iter().zip(predictions).find(|(d, _)| d.id == *id)
+        else {
+            continue;
+        };
+        let _ = document;
+        let Some(relation) = relations
+            .iter()
+            .find(|r| r.confidence >= THRESHOLD && (r.a, r.b) == *pair)
+        else {
+            continue;
+        };
+        found += 1;
+        right += usize::from(relation.direction == *annotated);
+        if let Some((source, target)) = relation.direction {
+            arrows += 1;
+            right_arrows += usize::from(*annotated == Some((source, target)));
+            reversed += usize::from(*annotated == Some((target, source)));
+        }
+    }
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    println!(
+        "\nDirection, cross-validated ({} annotated pairs, {annotated_arrows} with an arrow; {found} of them found):",
+        directions.len()
+    );
+    println!(
+        "  accuracy {:.3} (arrow or none as annotated); arrows drawn {arrows}, right {:.3}, reversed {reversed}",
+        share(right, found),
+        share(right_arrows, arrows)
+    );
+}
+
+/// Confidence bins of every candidate pair against the share the gold relates.
+fn reliability(documents: &[Document], predictions: &[Vec<Relation>]) {
+    let mut bins = [(0usize, 0usize, 0f64); 10];
+    for (document, relations) in documents.iter().zip(predictions) {
+        for relation in relations {
+            let bin = ((relation.confidence * 10.0) as usize).min(9);
+            bins[bin].0 += 1;
+            bins[bin].1 += usize::from(
+                document
+                    .example
+                    .gold
+                    .contains_key(&(relation.a, relation.b)),
+            );
+            bins[bin].2 += relation.confidence;
+        }
+    }
+    println!("\nReliability, cross-validated (every candidate pair):\n");
+    println!("| confidence | pairs | mean confidence | share related in the gold |");
+    println!("|---|---|---|---|");
+    for (i, (count, right, sum)) in bins.iter().enumerate() {
+        if *count > 0 {
+            println!(
+                "| {:.1}–{:.1} | {count} | {:.2} | {:.2} |",
+                i as f64 / 10.0,
+                (i + 1) as f64 / 10.0,
+                sum / *count as f64,
+                *right as f64 / *count as f64
+            );
+        }
+    }
+}
+
+/// The cross-validated relations as JSON Lines `{"id", "fold", "relations"}`, every
+/// candidate pair with its confidence: `score.py relations --pred` reads those from the
+/// threshold on (after `jq`-free filtering by the caller) or all of them.
+fn write_dump(
+    path: &str,
+    documents: &[Document],
+    predictions: &[Vec<Relation>],
+) -> std::io::Result<()> {
+    let mut out = String::new();
+    for (document, relations) in documents.iter().zip(predictions) {
+        let relations: Vec<serde_json::Value> = relations
+            .iter()
+            .filter(|r| r.confidence >= THRESHOLD)
+            .map(|r| {
+                serde_json::json!({
+                    "a": r.a.as_str(),
+                    "b": r.b.as_str(),
+                    "types": r.types.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+                    "confidence": r.confidence,
+                    "direction": r.direction.map(|(s, t)| format!("{s}>{t}")),
+                    "evidence": r.evidence.iter().map(|e| &document.text[e.start..e.end]).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        out.push_str(&serde_json::json!({"id": document.id, "relations": relations}).to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out)
+}
+
+/// Every statement's features by name, as JSON Lines `{"id", "statements"}`: to read
+/// what the model sees.
+fn write_features(path: &str, documents: &[Document]) -> std::io::Result<()> {
+    let names = diplomap_extract::stages::relation_model::statement_feature_names();
+    let mut out = String::new();
+    for document in documents {
+        let reading = &document.example.reading;
+        let statements: Vec<serde_json::Value> = reading
+            .statements()
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "pair": format!("{}-{}", s.pair.0, s.pair.1),
+                    "gold": document.example.gold.contains_key(&s.pair),
+                    "sentence": s.sentence_index,
+                    "text": &document.text[s.sentence.start..s.sentence.end],
+                    "reach": s.reach.iter().map(|r| r.map(|r| format!("{r:?}"))).collect::<Vec<_>>(),
+                    "near": s.near.to_vec(),
+                    "types": document.example.gold.get(&s.pair).map(|ts| ts.iter().map(|t| t.as_str()).collect::<Vec<_>>()),
+                    "features": reading.features(s).iter().map(|(i, v)| if *v == 1.0 { names[usize::from(*i)].clone() } else { format!("{}={v}", names[usize::from(*i)]) }).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        out.push_str(&serde_json::json!({"id": document.id, "statements": statements}).to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out)
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("eval_relations: {message}");
+    std::process::exit(1)
+}
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: eval_relations [GOLD.jsonl] [--directions FILE] [--folds N] [--dump OUT.jsonl]"
+    );
+    std::process::exit(2)
+}

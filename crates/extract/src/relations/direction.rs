@@ -1,0 +1,171 @@
+//! Who acts on whom in a statement, where the text says so: the subject of a verb that
+//! acts on its object ("Moscow granted $30 million to Bishkek", "A expelled B's
+//! diplomats"), the giver of what another receives ("Bishkek received aid from Moscow"),
+//! the agent of a passive ("was struck by"), a country acting in another's territory
+//! ("US strikes in Syria"). Talks, agreements and lists get no direction.
+
+use super::actors::Actor;
+use super::cues::starts_with_any;
+use super::features::Role;
+use crate::model::CountryCode;
+use crate::tokens::Tokens;
+
+/// Stems of verbs (and their nouns) whose subject acts on their object.
+const ACTING: &[&str] = &[
+    "visit",
+    "grant",
+    "provid",
+    "donat",
+    "deploy",
+    "suppl",
+    "sold",
+    "sell",
+    "fund",
+    "financ",
+    "sanction",
+    "accus",
+    "blam",
+    "condemn",
+    "criticis",
+    "criticiz",
+    "threaten",
+    "warn",
+    "pressur",
+    "attack",
+    "airstrike",
+    "raid",
+    "fight",
+    "battl",
+    "strik",
+    "struck",
+    "invad",
+    "bomb",
+    "shell",
+    "kill",
+    "target",
+    "seiz",
+    "expel",
+    "expuls",
+    "impos",
+    "support",
+    "help",
+    "advis",
+    "train",
+    "invest",
+    "tariff",
+    "invit",
+    "congratulat",
+    "prais",
+    "welcom",
+    "recogni",
+];
+
+/// Short acting verbs, matched whole: as stems they would begin other words ("sentence").
+const ACTING_WORDS: &[&str] = &[
+    "sent", "send", "sends", "gave", "give", "gives", "giving", "lent", "lend", "lends", "lending",
+    "back", "backs", "backed", "backing", "ban", "bans", "banned", "host", "hosts", "hosted",
+    "hosting", "urge", "urged", "urges", "urging",
+];
+
+/// Words that begin like an acting stem and are none.
+const NOT_ACTING: &[&str] = &["fundamental", "striking", "shellfish", "supplement"];
+
+/// Verbs whose subject receives from the other: "Bishkek received $30 million from Moscow".
+const RECEIVING: &[&str] = &["receiv", "accept", "obtain", "bought", "purchas", "import"];
+const RECEIVING_WORDS: &[&str] = &["got", "buy", "buys", "buying"];
+
+fn is_acting(word: &str) -> bool {
+    ACTING_WORDS.contains(&word)
+        || (starts_with_any(word, ACTING) && !starts_with_any(word, NOT_ACTING))
+}
+
+fn is_receiving(word: &str) -> bool {
+    RECEIVING_WORDS.contains(&word) || starts_with_any(word, RECEIVING)
+}
+
+/// The acting and receiving verbs of a clause, by position, read once for all its pairs.
+pub(super) struct Verbs {
+    acting: Vec<usize>,
+    receiving: Vec<usize>,
+}
+
+impl Verbs {
+    pub fn of(tokens: &Tokens<'_>, first: usize, last: usize, actors: &[Actor]) -> Verbs {
+        let mut verbs = Verbs {
+            acting: Vec::new(),
+            receiving: Vec::new(),
+        };
+        // Only words between the first and the last name can stand between two names.
+        let (Some(start), Some(end)) = (actors.first(), actors.iter().map(|a| a.first).max())
+        else {
+            return verbs;
+        };
+        for i in start.first.max(first)..end.min(last + 1) {
+            let word = tokens.folded(i);
+            if is_receiving(word) {
+                verbs.receiving.push(i);
+            } else if is_acting(word) {
+                verbs.acting.push(i);
+            }
+        }
+        verbs
+    }
+
+    /// Is there an acting verb between the two names?
+    pub fn acting_between(&self, first: &Actor, second: &Actor) -> bool {
+        any_between(&self.acting, first.last, second.first)
+    }
+
+    fn receiving_between(&self, first: &Actor, second: &Actor) -> bool {
+        any_between(&self.receiving, first.last, second.first)
+    }
+}
+
+fn any_between(positions: &[usize], after: usize, before: usize) -> bool {
+    let from = positions.partition_point(|&i| i <= after);
+    positions.get(from).is_some_and(|&i| i < before)
+}
+
+/// The direction the clause states between two names (`first` named before `second`),
+/// as (who acts, on whom). `substantive` tells whether the clause speaks of armed,
+/// security or economic matters, where a country acting in another's territory acts on
+/// it ("US strikes in Syria", "Chinese investment in Tajikistan").
+pub(super) fn direction(
+    verbs: &Verbs,
+    first: &Actor,
+    second: &Actor,
+    substantive: bool,
+) -> Option<(CountryCode, CountryCode)> {
+    let forward = Some((first.country, second.country));
+    let backward = Some((second.country, first.country));
+    let same_list = first.list.is_some() && first.list == second.list;
+    if same_list {
+        return None;
+    }
+    if verbs.receiving_between(first, second) && second.roles.has(Role::Origin) {
+        return backward;
+    }
+    if verbs.acting_between(first, second) {
+        return if second.roles.has(Role::PassiveAgent) {
+            backward
+        } else {
+            forward
+        };
+    }
+    if first.roles.has(Role::Agent) && second.roles.has(Role::Goal) {
+        return forward;
+    }
+    if substantive {
+        let acts_in = |actor: &Actor, place: &Actor| {
+            actor.roles.has(Role::Agent)
+                && (place.roles.has(Role::Venue) || place.roles.has(Role::Place))
+        };
+        if acts_in(first, second) {
+            return forward;
+        }
+        if acts_in(second, first) {
+            return backward;
+        }
+    }
+    None
+}
