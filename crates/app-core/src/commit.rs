@@ -12,10 +12,6 @@
 //!
 //! So no save ever writes over a change it has not seen, and nothing is lost.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
 use crate::doc::{copy_title, encode_record, MAX_ID};
 use crate::documents::Changes;
 
@@ -23,8 +19,8 @@ use crate::documents::Changes;
 /// was written by a newer Diplomap, and is left alone.
 pub const FORMAT: u32 = 2;
 
-/// The store's meta record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The store's meta record, stored as the JSON `{"format", "rev", "next_id"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Meta {
     pub format: u32,
     /// The revision of the last save.
@@ -42,7 +38,21 @@ impl Meta {
     };
 
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        format!(
+            "{{\"format\":{},\"rev\":{},\"next_id\":{}}}",
+            self.format, self.rev, self.next_id
+        )
+    }
+
+    /// The meta record in `json`, if it is one (its numbers whole and in range).
+    pub fn decode(json: &str) -> Option<Meta> {
+        let value: serde_json::Value = serde_json::from_str(json).ok()?;
+        let number = |key: &str| value.get(key)?.as_u64();
+        Some(Meta {
+            format: u32::try_from(number("format")?).ok()?,
+            rev: number("rev")?,
+            next_id: number("next_id")?,
+        })
     }
 }
 
@@ -98,11 +108,11 @@ pub enum PlanError {
 }
 
 /// The save of `changes` against a store whose meta record is `meta` and whose
-/// documents touched by the changes are at the revisions in `stored` (absent: no
-/// such record). `title_chars` bounds the titles of copies.
+/// documents touched by the changes are at the revisions in `stored` (`(id, rev)`;
+/// absent: no such record). `title_chars` bounds the titles of copies.
 pub fn plan(
     meta: Meta,
-    stored: &BTreeMap<u64, u64>,
+    stored: &[(u64, u64)],
     changes: &Changes,
     title_chars: usize,
 ) -> Result<Plan, PlanError> {
@@ -119,11 +129,17 @@ pub fn plan(
         next_id += 1;
         Ok(id)
     };
+    let revision = |id: u64| {
+        stored
+            .iter()
+            .find(|(stored, _)| *stored == id)
+            .map(|(_, rev)| *rev)
+    };
     let mut writes = Vec::new();
     let mut puts = Vec::new();
     for put in &changes.puts {
         let doc = &put.doc;
-        let now = stored.get(&doc.id).copied();
+        let now = revision(doc.id);
         let outcome = match (put.expect, now) {
             // New, or deleted elsewhere meanwhile (then written back: nothing is lost),
             // or unchanged since this tab read it.
@@ -154,8 +170,8 @@ pub fn plan(
     let mut deletes = Vec::new();
     let mut delete_outcomes = Vec::new();
     for delete in &changes.deletes {
-        match stored.get(&delete.id) {
-            Some(&now) if now != delete.rev => {
+        match revision(delete.id) {
+            Some(now) if now != delete.rev => {
                 delete_outcomes.push(DeleteOutcome::Kept(delete.id));
             }
             Some(_) => {
@@ -210,7 +226,7 @@ mod tests {
 
     #[test]
     fn unchanged_documents_are_written_and_new_ids_checked() {
-        let stored = BTreeMap::from([(1, 3)]);
+        let stored = [(1, 3)];
         let changes = Changes {
             puts: vec![put(1, "one", Some(3)), put(5, "five", None)],
             deletes: vec![],
@@ -226,7 +242,7 @@ mod tests {
 
     #[test]
     fn a_taken_id_moves_and_a_conflict_keeps_both() {
-        let stored = BTreeMap::from([(1, 7), (5, 6)]);
+        let stored = [(1, 7), (5, 6)];
         let changes = Changes {
             puts: vec![put(1, "mine", Some(3)), put(5, "new", None)],
             deletes: vec![],
@@ -255,7 +271,7 @@ mod tests {
 
     #[test]
     fn deletes_only_what_nobody_changed() {
-        let stored = BTreeMap::from([(1, 2), (2, 9)]);
+        let stored = [(1, 2), (2, 9)];
         let changes = Changes {
             puts: vec![],
             deletes: vec![
@@ -283,10 +299,10 @@ mod tests {
             deletes: vec![],
         };
         assert_eq!(
-            plan(meta(u64::MAX, 2), &BTreeMap::new(), &changes, 200),
+            plan(meta(u64::MAX, 2), &[], &changes, 200),
             Err(PlanError::Exhausted)
         );
-        let stored = BTreeMap::from([(1, 1)]);
+        let stored = [(1, 1)];
         assert_eq!(
             plan(meta(1, MAX_ID + 1), &stored, &changes, 200),
             Err(PlanError::Exhausted)
@@ -311,14 +327,14 @@ mod tests {
         let new = docs.add(None, "new".into()).unwrap().id;
         let changes = docs.take_changes();
         // Meanwhile another tab changed 1 and added its own document 2.
-        let stored = BTreeMap::from([(1, 4), (2, 4)]);
+        let stored = [(1, 4), (2, 4)];
         let plan = plan(meta(4, 3), &stored, &changes, 200).unwrap();
         let effects = docs.settle(&plan.outcome);
         assert_eq!(
             effects,
             [
-                Effect::Refresh(1),
                 Effect::Copied { from: 1, to: 3 },
+                Effect::Refresh(1),
                 Effect::Renumbered { from: new, to: 4 }
             ]
         );

@@ -2,10 +2,10 @@
 //! workspace takes in — applied wherever input arrives: typing, pasting, files, other
 //! tabs and the save being restored.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One document of the workspace.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocRecord {
     pub id: u64,
     pub title: String,
@@ -106,6 +106,22 @@ fn shorten(text: String, max_chars: usize) -> String {
     short.truncate(short.trim_end().len());
     short.push('\u{2026}');
     short
+}
+
+/// `items` in the order of their ids. Sorts `(id, index)` pairs, so that every caller
+/// shares one instantiation of the sort (the app's download has a budget).
+pub(crate) fn by_id<T>(items: Vec<T>, id: impl Fn(&T) -> u64) -> Vec<T> {
+    let mut order: Vec<(u64, u64)> = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| (id(item), index as u64))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|(_, index)| slots.get_mut(*index as usize)?.take())
+        .collect()
 }
 
 /// How a document is stored: one JSON record each, `{"title": …, "text": …}` (the id is

@@ -5,26 +5,37 @@
 //! the change; [`Documents::take_changes`] hands the changes to a save, and
 //! [`Documents::settle`] takes back what the save did with them.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Deref;
 
 use crate::commit::{DeleteOutcome, Outcome, PutOutcome};
-use crate::doc::{derive_title, tidy_title, DocRecord, Limits, MAX_ID};
+use crate::doc::{by_id, derive_title, tidy_title, DocRecord, Limits, MAX_ID};
 
 /// The documents of the workspace, in the order of their ids (the order they were
 /// added in), with what this tab has not saved yet.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Documents {
     docs: Vec<DocRecord>,
+    /// Beside each document (same index), what this tab knows of its stored copy.
+    marks: Vec<Mark>,
     /// The id the next document gets (no document has it or a higher one).
     next_id: u64,
     limits: Limits,
-    /// Each stored document's revision, as this tab last saw it.
-    stored: BTreeMap<u64, u64>,
-    /// Documents changed or added here and not saved yet.
-    dirty: BTreeSet<u64>,
-    /// Stored documents deleted here and not yet in the store: their revisions.
-    deleted: BTreeMap<u64, u64>,
+    /// Stored documents deleted here and not yet in the store, with their revisions.
+    deleted: Vec<Delete>,
+    /// The documents of the save under way: what another tab did to them meanwhile
+    /// is read again once the save is settled ([`Self::recheck`]).
+    saving: Vec<u64>,
+    /// Documents another tab changed during the save under way.
+    recheck: Vec<u64>,
+}
+
+/// What this tab knows of a document's stored copy.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Mark {
+    /// The stored copy's revision, as this tab last saw it (none: not stored yet).
+    stored: Option<u64>,
+    /// Changed or added here and not saved yet.
+    dirty: bool,
 }
 
 impl Deref for Documents {
@@ -114,11 +125,12 @@ impl Documents {
     pub fn new(limits: Limits) -> Self {
         Documents {
             docs: Vec::new(),
+            marks: Vec::new(),
             next_id: 1,
             limits,
-            stored: BTreeMap::new(),
-            dirty: BTreeSet::new(),
-            deleted: BTreeMap::new(),
+            deleted: Vec::new(),
+            saving: Vec::new(),
+            recheck: Vec::new(),
         }
     }
 
@@ -132,19 +144,21 @@ impl Documents {
     ) -> Self {
         let mut documents = Documents::new(limits);
         documents.next_id = next_id.max(1);
-        for (doc, rev) in docs {
+        let docs: Vec<(DocRecord, Mark)> = docs
+            .into_iter()
+            .map(|(doc, rev)| {
+                let mark = Mark {
+                    stored: rev,
+                    dirty: rev.is_none(),
+                };
+                (doc, mark)
+            })
+            .collect();
+        for (doc, mark) in by_id(docs, |(doc, _)| doc.id) {
             documents.next_id = documents.next_id.max(doc.id.saturating_add(1));
-            match rev {
-                Some(rev) => {
-                    documents.stored.insert(doc.id, rev);
-                }
-                None => {
-                    documents.dirty.insert(doc.id);
-                }
-            }
             documents.docs.push(doc);
+            documents.marks.push(mark);
         }
-        documents.docs.sort_by_key(|doc| doc.id);
         documents
     }
 
@@ -187,8 +201,8 @@ impl Documents {
         self.admits(&text)?;
         let id = self.take_id()?;
         let (title, title_cut) = self.title_or_derived(title, &text);
-        self.docs.push(DocRecord { id, title, text });
-        self.dirty.insert(id);
+        self.insert(DocRecord { id, title, text }, Mark::default());
+        self.set_dirty(id);
         Ok(Added { id, title_cut })
     }
 
@@ -203,7 +217,7 @@ impl Documents {
         } else {
             title
         };
-        self.dirty.insert(id);
+        self.marks[index].dirty = true;
         Some(cut)
     }
 
@@ -222,17 +236,16 @@ impl Documents {
             doc.title = derive_title(&text);
         }
         doc.text = text;
-        self.dirty.insert(id);
+        self.marks[index].dirty = true;
         Ok(true)
     }
 
     /// Deletes a document; returns where it was and what it was, for an undo.
     pub fn remove(&mut self, id: u64) -> Option<Removed> {
         let index = self.position(id).ok()?;
-        let doc = self.docs.remove(index);
-        self.dirty.remove(&id);
-        if let Some(rev) = self.stored.remove(&id) {
-            self.deleted.insert(id, rev);
+        let (doc, mark) = self.remove_at(index);
+        if let Some(rev) = mark.stored {
+            self.note_deleted(id, rev);
         }
         Some(Removed { index, doc })
     }
@@ -245,18 +258,17 @@ impl Documents {
                 documents: self.limits.documents,
             });
         }
+        let mut mark = Mark {
+            stored: None,
+            dirty: true,
+        };
         match self.position(doc.id) {
             Ok(_) => doc.id = self.take_id()?,
-            Err(_) => {
-                if let Some(rev) = self.deleted.remove(&doc.id) {
-                    // Not deleted in the store yet: it is still there, at that revision.
-                    self.stored.insert(doc.id, rev);
-                }
-            }
+            // Not deleted in the store yet: it is still there, at that revision.
+            Err(_) => mark.stored = self.take_deleted(doc.id),
         }
         let id = doc.id;
-        self.insert(doc);
-        self.dirty.insert(id);
+        self.insert(doc, mark);
         Ok(id)
     }
 
@@ -271,52 +283,53 @@ impl Documents {
 
     /// Whether anything is waiting to be saved.
     pub fn has_changes(&self) -> bool {
-        !self.dirty.is_empty() || !self.deleted.is_empty()
+        self.marks.iter().any(|mark| mark.dirty) || !self.deleted.is_empty()
     }
 
     /// Notes document `id` as changed (one restored with a repair to write).
-    pub(crate) fn mark_dirty(&mut self, id: u64) {
-        if self.get(id).is_some() {
-            self.dirty.insert(id);
+    pub(crate) fn set_dirty(&mut self, id: u64) {
+        if let Some(mark) = self.mark_mut(id) {
+            mark.dirty = true;
         }
     }
 
     /// Whether document `id` has changes here that are not saved.
     pub fn is_dirty(&self, id: u64) -> bool {
-        self.dirty.contains(&id)
+        self.mark(id).is_some_and(|mark| mark.dirty)
     }
 
     /// The changes to save; they count as saved unless handed back to [`Self::requeue`].
+    /// Until the save is settled ([`Self::settle`]) its documents count as changed here.
     pub fn take_changes(&mut self) -> Changes {
-        let puts = std::mem::take(&mut self.dirty)
-            .into_iter()
-            .filter_map(|id| {
-                let doc = self.get(id)?.clone();
-                Some(Put {
-                    doc,
-                    expect: self.stored.get(&id).copied(),
-                })
-            })
-            .collect();
-        let deletes = std::mem::take(&mut self.deleted)
-            .into_iter()
-            .map(|(id, rev)| Delete { id, rev })
-            .collect();
-        Changes { puts, deletes }
+        let mut puts = Vec::new();
+        for (doc, mark) in self.docs.iter().zip(&mut self.marks) {
+            if std::mem::take(&mut mark.dirty) {
+                puts.push(Put {
+                    doc: doc.clone(),
+                    expect: mark.stored,
+                });
+            }
+        }
+        let deletes = std::mem::take(&mut self.deleted);
+        let changes = Changes { puts, deletes };
+        self.saving = changes.ids().collect();
+        changes
     }
 
     /// Changes that could not be saved are changes again (unless superseded meanwhile).
-    pub fn requeue(&mut self, changes: Changes) {
+    /// Returns the documents to read again (another tab changed them meanwhile).
+    pub fn requeue(&mut self, changes: Changes) -> Vec<Effect> {
+        self.saving.clear();
         for put in changes.puts {
-            if self.get(put.doc.id).is_some() {
-                self.dirty.insert(put.doc.id);
-            }
+            self.set_dirty(put.doc.id);
         }
         for delete in changes.deletes {
-            if self.get(delete.id).is_none() {
-                self.deleted.entry(delete.id).or_insert(delete.rev);
+            let known = self.deleted.iter().any(|other| other.id == delete.id);
+            if self.get(delete.id).is_none() && !known {
+                self.deleted.push(delete);
             }
         }
+        self.recheck.drain(..).map(Effect::Refresh).collect()
     }
 
     /// Takes in what a save did (this tab may have changed more meanwhile).
@@ -329,23 +342,15 @@ impl Documents {
                 PutOutcome::Moved { from, to, title } => {
                     let copy = title.is_some();
                     self.make_room(*to, &mut effects);
-                    if copy {
-                        // The stored `from` is another tab's version now.
-                        self.stored.remove(from);
-                        effects.push(Effect::Refresh(*from));
-                    }
                     match self.position(*from) {
                         Ok(index) => {
-                            let mut doc = self.docs.remove(index);
+                            let (mut doc, mut mark) = self.remove_at(index);
                             doc.id = *to;
                             if let Some(title) = title {
                                 doc.title = title.clone();
                             }
-                            self.insert(doc);
-                            if self.dirty.remove(from) {
-                                self.dirty.insert(*to);
-                            }
-                            self.stored.insert(*to, outcome.rev);
+                            mark.stored = Some(outcome.rev);
+                            self.insert(doc, mark);
                             effects.push(match copy {
                                 true => Effect::Copied {
                                     from: *from,
@@ -358,9 +363,11 @@ impl Documents {
                             });
                         }
                         // Deleted here while it was saved: delete what was saved.
-                        Err(_) => {
-                            self.deleted.insert(*to, outcome.rev);
-                        }
+                        Err(_) => self.note_deleted(*to, outcome.rev),
+                    }
+                    if copy {
+                        // The stored `from` is another tab's version: read it again.
+                        effects.push(Effect::Refresh(*from));
                     }
                 }
             }
@@ -370,17 +377,22 @@ impl Documents {
                 effects.push(Effect::Refresh(*id));
             }
         }
+        self.saving.clear();
+        for id in std::mem::take(&mut self.recheck) {
+            if !effects.contains(&Effect::Refresh(id)) {
+                effects.push(Effect::Refresh(id));
+            }
+        }
         effects
     }
 
     /// Document `id` was written at `rev`.
     fn written(&mut self, id: u64, rev: u64) {
         self.next_id = self.next_id.max(id.saturating_add(1));
-        if self.get(id).is_some() {
-            self.stored.insert(id, rev);
-        } else {
+        match self.mark_mut(id) {
+            Some(mark) => mark.stored = Some(rev),
             // Deleted here while it was saved: delete what was saved.
-            self.deleted.insert(id, rev);
+            None => self.note_deleted(id, rev),
         }
     }
 
@@ -389,17 +401,26 @@ impl Documents {
     /// save sorts them out.
     pub fn apply_stored(&mut self, id: u64, stored: Option<(u64, DocRecord)>) -> Vec<Effect> {
         let mut effects = Vec::new();
-        if self.deleted.contains_key(&id) {
+        if self.saving.contains(&id) {
+            // What the save under way does to it is not known yet: read it after.
+            if !self.recheck.contains(&id) {
+                self.recheck.push(id);
+            }
             return effects;
         }
-        let is_new_here = self.get(id).is_some() && !self.stored.contains_key(&id);
+        if self.deleted.iter().any(|deleted| deleted.id == id) {
+            return effects;
+        }
+        let here = self.mark(id).copied();
+        let is_new_here = here.is_some_and(|mark| mark.stored.is_none());
+        let dirty = here.is_some_and(|mark| mark.dirty);
         match stored {
             Some((rev, mut doc)) => {
                 self.next_id = self.next_id.max(id.saturating_add(1));
                 if is_new_here {
                     // Two tabs gave out the same id: this tab's document takes another.
                     self.make_room(id, &mut effects);
-                } else if self.dirty.contains(&id) || self.stored.get(&id) == Some(&rev) {
+                } else if dirty || here.is_some_and(|mark| mark.stored == Some(rev)) {
                     return effects;
                 }
                 if self.admits(&doc.text).is_err() {
@@ -407,22 +428,30 @@ impl Documents {
                 }
                 doc.id = id;
                 doc.title = self.title_or_derived(Some(&doc.title), &doc.text).0;
+                let mark = Mark {
+                    stored: Some(rev),
+                    dirty: false,
+                };
                 match self.position(id) {
-                    Ok(index) => self.docs[index] = doc,
-                    Err(_) => self.insert(doc),
+                    Ok(index) => {
+                        self.docs[index] = doc;
+                        self.marks[index] = mark;
+                    }
+                    Err(_) => self.insert(doc, mark),
                 }
-                self.stored.insert(id, rev);
                 effects.push(Effect::Updated(id));
             }
             None => {
-                if is_new_here || self.dirty.contains(&id) {
-                    return effects;
-                }
-                if self.stored.remove(&id).is_some() {
-                    if let Ok(index) = self.position(id) {
-                        self.docs.remove(index);
-                        effects.push(Effect::Deleted(id));
-                    }
+                if let (
+                    Some(Mark {
+                        stored: Some(_),
+                        dirty: false,
+                    }),
+                    Ok(index),
+                ) = (here, self.position(id))
+                {
+                    self.remove_at(index);
+                    effects.push(Effect::Deleted(id));
                 }
             }
         }
@@ -439,12 +468,13 @@ impl Documents {
         let Ok(to) = self.take_id() else {
             return;
         };
-        let mut doc = self.docs.remove(index);
+        let (mut doc, _) = self.remove_at(index);
         doc.id = to;
-        self.insert(doc);
-        self.stored.remove(&id);
-        self.dirty.remove(&id);
-        self.dirty.insert(to);
+        let mark = Mark {
+            stored: None,
+            dirty: true,
+        };
+        self.insert(doc, mark);
         effects.push(Effect::Renumbered { from: id, to });
     }
 
@@ -488,9 +518,34 @@ impl Documents {
         self.docs.binary_search_by_key(&id, |doc| doc.id)
     }
 
-    fn insert(&mut self, doc: DocRecord) {
+    fn insert(&mut self, doc: DocRecord, mark: Mark) {
         let index = self.position(doc.id).unwrap_or_else(|index| index);
         self.docs.insert(index, doc);
+        self.marks.insert(index, mark);
+    }
+
+    fn remove_at(&mut self, index: usize) -> (DocRecord, Mark) {
+        (self.docs.remove(index), self.marks.remove(index))
+    }
+
+    fn mark(&self, id: u64) -> Option<&Mark> {
+        self.position(id).ok().map(|index| &self.marks[index])
+    }
+
+    fn mark_mut(&mut self, id: u64) -> Option<&mut Mark> {
+        self.position(id).ok().map(|index| &mut self.marks[index])
+    }
+
+    /// Stored document `id` is to be deleted, at revision `rev`.
+    fn note_deleted(&mut self, id: u64, rev: u64) {
+        self.take_deleted(id);
+        self.deleted.push(Delete { id, rev });
+    }
+
+    /// The revision of stored document `id`, if it was to be deleted (now it is not).
+    fn take_deleted(&mut self, id: u64) -> Option<u64> {
+        let index = self.deleted.iter().position(|deleted| deleted.id == id)?;
+        Some(self.deleted.swap_remove(index).rev)
     }
 }
 
@@ -659,6 +714,35 @@ mod tests {
             small.apply_stored(1, Some((1, doc(1, &"x".repeat(101))))),
             []
         );
+    }
+
+    #[test]
+    fn a_change_from_another_tab_during_a_save_is_read_again_after_it() {
+        let mut docs = Documents::stored(Limits::APP, [(doc(1, "one"), Some(4))], 2);
+        docs.set_text(1, "mine".into()).unwrap();
+        let changes = docs.take_changes();
+        // Not applied over the version being saved...
+        assert_eq!(docs.apply_stored(1, Some((5, doc(1, "theirs")))), []);
+        assert_eq!(docs[0].text, "mine");
+        // ...but read again once the save is settled.
+        let plan = crate::commit::plan(
+            crate::Meta {
+                format: 2,
+                rev: 5,
+                next_id: 2,
+            },
+            &[(1, 5)],
+            &changes,
+            200,
+        )
+        .unwrap();
+        let effects = docs.settle(&plan.outcome);
+        assert!(effects.contains(&Effect::Refresh(1)), "{effects:?}");
+        // A save that failed hands the recheck back too.
+        docs.set_text(2, "x".into()).unwrap();
+        let changes = docs.take_changes();
+        docs.apply_stored(3, None);
+        assert_eq!(docs.requeue(changes), []);
     }
 
     #[test]

@@ -14,12 +14,8 @@
 //! saves are done with, and the app deletes them only once what replaces them is
 //! written and read back.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
-
 use crate::commit::{Meta, FORMAT};
-use crate::doc::{derive_title, tidy_title, DocRecord, Limits, MAX_ID};
+use crate::doc::{by_id, derive_title, tidy_title, DocRecord, Limits, MAX_ID};
 use crate::documents::{Documents, Refusal};
 use crate::salvage::{read_saved, Found};
 
@@ -139,7 +135,7 @@ pub struct Restored {
     /// Revision records (indices into the snapshot's `revisions`) that are damage.
     pub drop_revisions: Vec<usize>,
     /// Ids of the earlier versions' workspace and the ids they have now.
-    pub legacy_ids: BTreeMap<u64, u64>,
+    pub legacy_ids: Vec<(u64, u64)>,
     pub report: Report,
 }
 
@@ -162,13 +158,13 @@ pub struct Newer {
 /// The workspace from `snapshot` and `legacy`.
 pub fn restore(snapshot: &Snapshot, legacy: &Legacy, limits: Limits) -> Result<Restored, Newer> {
     let read_meta = match &snapshot.meta {
-        Some(Stored::Text(json)) => match serde_json::from_str::<Meta>(json) {
-            Ok(meta) if meta.format > FORMAT => {
+        Some(Stored::Text(json)) => match Meta::decode(json) {
+            Some(meta) if meta.format > FORMAT => {
                 return Err(Newer {
                     format: meta.format,
                 })
             }
-            Ok(meta) if meta.rev <= MAX_REV && meta.next_id <= RENUMBER_ABOVE + 1 => Some(meta),
+            Some(meta) if meta.rev <= MAX_REV && meta.next_id <= RENUMBER_ABOVE + 1 => Some(meta),
             _ => None,
         },
         _ => None,
@@ -210,7 +206,7 @@ pub fn restore(snapshot: &Snapshot, legacy: &Legacy, limits: Limits) -> Result<R
                     title,
                     text: doc.text.clone(),
                 };
-                kept.push((doc, revisions.get(&id).copied(), cut, index));
+                kept.push((doc, revision_of(&revisions, id), cut, index));
             }
             _ => {
                 // Damaged, or under a key that is no id: what it holds comes back under
@@ -229,7 +225,7 @@ pub fn restore(snapshot: &Snapshot, legacy: &Legacy, limits: Limits) -> Result<R
             }
         }
     }
-    kept.sort_by_key(|(doc, ..)| doc.id);
+    let mut kept = by_id(kept, |(doc, ..)| doc.id);
     if kept.len() > limits.documents {
         for (doc, _, _, index) in kept.drain(limits.documents..) {
             if let Some((_, Stored::Text(raw) | Stored::Other(raw))) = snapshot.documents.get(index)
@@ -243,7 +239,7 @@ pub fn restore(snapshot: &Snapshot, legacy: &Legacy, limits: Limits) -> Result<R
             restoring.drop_documents.push(index);
         }
     }
-    let max_rev = revisions.values().copied().max().unwrap_or(0);
+    let max_rev = revisions.iter().map(|(_, rev)| *rev).max().unwrap_or(0);
     let max_key = kept.iter().map(|(doc, ..)| doc.id).max().unwrap_or(0);
     let meta = Meta {
         format: FORMAT,
@@ -259,13 +255,9 @@ pub fn restore(snapshot: &Snapshot, legacy: &Legacy, limits: Limits) -> Result<R
     let kept = kept.into_iter().map(|(doc, rev, ..)| (doc, rev));
     restoring.documents = Documents::stored(limits, kept, meta.next_id);
     for id in rewrite {
-        restoring.documents.mark_dirty(id);
+        restoring.documents.set_dirty(id);
     }
-    let stored = std::mem::replace(&mut restoring.documents, Documents::new(limits));
-    for doc in stored.iter() {
-        restoring.seen(&doc.title, &doc.text);
-    }
-    restoring.documents = stored;
+    restoring.note_contents(0);
     for (source, title, text, raw) in renumbered {
         restoring.add(source, title.as_deref(), text, None, || raw.clone());
     }
@@ -281,6 +273,21 @@ pub fn restore(snapshot: &Snapshot, legacy: &Legacy, limits: Limits) -> Result<R
         legacy_ids: restoring.legacy_ids,
         report: restoring.report,
     })
+}
+
+/// The revision of document `id` in `revisions` (sorted by id).
+fn revision_of(revisions: &[(u64, u64)], id: u64) -> Option<u64> {
+    let index = revisions.binary_search_by_key(&id, |(id, _)| *id).ok()?;
+    Some(revisions[index].1)
+}
+
+/// FNV-1a of a title and a text, to find documents added twice.
+fn content_hash(title: &str, text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in title.bytes().chain([0]).chain(text.bytes()) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 /// A stored key as a document id, if it is one.
@@ -302,10 +309,11 @@ struct Restoring {
     aside: Vec<Aside>,
     drop_documents: Vec<usize>,
     drop_revisions: Vec<usize>,
-    legacy_ids: BTreeMap<u64, u64>,
+    legacy_ids: Vec<(u64, u64)>,
     report: Report,
-    /// Every document's (title, text) by hash, to add none twice.
-    contents: HashMap<u64, Vec<(String, String)>>,
+    /// A hash of every document's title and text, sorted, to add none twice; with
+    /// the document's index, to compare when hashes match.
+    contents: Vec<(u64, usize)>,
 }
 
 impl Restoring {
@@ -316,24 +324,23 @@ impl Restoring {
             aside: Vec::new(),
             drop_documents: Vec::new(),
             drop_revisions: Vec::new(),
-            legacy_ids: BTreeMap::new(),
+            legacy_ids: Vec::new(),
             report: Report::default(),
-            contents: HashMap::new(),
+            contents: Vec::new(),
         }
     }
 
-    /// The valid revisions by id; the others are to be dropped.
-    fn revisions(&mut self, revisions: &[(Key, Option<f64>)]) -> BTreeMap<u64, u64> {
-        let mut valid = BTreeMap::new();
+    /// The valid revisions, sorted by id; the others are to be dropped.
+    fn revisions(&mut self, revisions: &[(Key, Option<f64>)]) -> Vec<(u64, u64)> {
+        let mut valid = Vec::new();
         for (index, (key, rev)) in revisions.iter().enumerate() {
             let rev = rev.filter(|rev| rev.fract() == 0.0 && *rev >= 0.0 && *rev <= MAX_REV as f64);
             match (valid_id(*key), rev) {
-                (Some(id), Some(rev)) => {
-                    valid.insert(id, rev as u64);
-                }
+                (Some(id), Some(rev)) => valid.push((id, rev as u64)),
                 _ => self.drop_revisions.push(index),
             }
         }
+        valid.sort_unstable();
         valid
     }
 
@@ -367,16 +374,27 @@ impl Restoring {
         }
     }
 
-    /// Notes a document's content; false if the workspace already has it.
-    fn seen(&mut self, title: &str, text: &str) -> bool {
-        let mut hasher = DefaultHasher::new();
-        (title, text).hash(&mut hasher);
-        let same = self.contents.entry(hasher.finish()).or_default();
-        if same.iter().any(|(t, x)| t == title && x == text) {
-            return false;
+    /// Whether the workspace has a document of this title and text already.
+    fn has(&self, title: &str, text: &str) -> bool {
+        let hash = content_hash(title, text);
+        let from = self.contents.partition_point(|(other, _)| *other < hash);
+        self.contents[from..]
+            .iter()
+            .take_while(|(other, _)| *other == hash)
+            .any(|(_, index)| {
+                let doc = &self.documents[*index];
+                doc.title == title && doc.text == text
+            })
+    }
+
+    /// Notes the content of the workspace's documents from `from` on.
+    fn note_contents(&mut self, from: usize) {
+        for index in from..self.documents.len() {
+            let doc = &self.documents[index];
+            let hash = content_hash(&doc.title, &doc.text);
+            let at = self.contents.partition_point(|(other, _)| *other < hash);
+            self.contents.insert(at, (hash, index));
         }
-        same.push((title.to_string(), text.to_string()));
-        true
     }
 
     /// Adds a document found outside the store's records (a renumbered record or an
@@ -396,15 +414,18 @@ impl Restoring {
         } else {
             tidy
         };
-        if !self.seen(&title, &text) {
+        if self.documents.room() > 0 && self.has(&title, &text) {
             self.report.duplicates += 1;
             return true;
         }
         match self.documents.add(Some(&title), text) {
             Ok(added) => {
                 self.report.titles_cut += usize::from(cut);
-                if let Some(old) = old_id {
-                    self.legacy_ids.entry(old).or_insert(added.id);
+                self.note_contents(self.documents.len() - 1);
+                if let Some(old) =
+                    old_id.filter(|old| !self.legacy_ids.iter().any(|(id, _)| id == old))
+                {
+                    self.legacy_ids.push((old, added.id));
                 }
                 true
             }
@@ -608,7 +629,7 @@ mod tests {
         };
         let restored = restore(&Snapshot::default(), &legacy, Limits::APP).unwrap();
         assert_eq!(texts(&restored), ["max", "seven"]);
-        assert_eq!(restored.legacy_ids, BTreeMap::from([(u64::MAX, 1), (7, 2)]));
+        assert_eq!(restored.legacy_ids, [(u64::MAX, 1), (7, 2)]);
         assert_eq!(restored.report.migrated, 2);
         assert!(restored.aside.is_empty());
         let ids: Vec<u64> = restored.documents.iter().map(|doc| doc.id).collect();

@@ -2,7 +2,9 @@
 //! [`Documents`]; a save is one transaction against a model of the store (the records,
 //! their revisions and the meta record, as IndexedDB holds them); after a save the tab
 //! tells the others which ids changed, and they read those records whenever the message
-//! arrives. Proptest picks the edits and the interleaving.
+//! arrives. A save has three steps, as in the browser, and anything may happen between
+//! them: the tab takes its changes, the transaction runs later, and the tab takes in
+//! what it did later still. Proptest picks the edits and the interleaving.
 //!
 //! Every edit appends a word no other edit uses, so a text tells which edits it holds.
 //! Checked: every word typed in any tab, saved or not when another tab's change came
@@ -13,8 +15,8 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use diplomap_app_core::commit::{plan, Meta};
-use diplomap_app_core::documents::{Effect, Removed};
-use diplomap_app_core::{DocRecord, Documents, Limits};
+use diplomap_app_core::documents::{Changes, Effect, Removed};
+use diplomap_app_core::{DocRecord, Documents, Limits, Outcome};
 use proptest::prelude::*;
 
 const LIMITS: Limits = Limits {
@@ -37,17 +39,43 @@ struct Tab {
     /// Ids other tabs said they changed, not read yet.
     inbox: VecDeque<u64>,
     undo: Option<Removed>,
+    /// The save under way: its changes, and once its transaction ran, what it did.
+    saving: Option<(Changes, Option<Outcome>)>,
 }
 
 #[derive(Clone, Debug)]
 enum Step {
-    Add { tab: usize },
-    Type { tab: usize, pick: usize },
-    Rename { tab: usize, pick: usize },
-    Delete { tab: usize, pick: usize },
-    Undo { tab: usize },
-    Save { tab: usize },
-    Read { tab: usize },
+    Add {
+        tab: usize,
+    },
+    Type {
+        tab: usize,
+        pick: usize,
+    },
+    Rename {
+        tab: usize,
+        pick: usize,
+    },
+    Delete {
+        tab: usize,
+        pick: usize,
+    },
+    Undo {
+        tab: usize,
+    },
+    /// A save's three steps.
+    Take {
+        tab: usize,
+    },
+    Transact {
+        tab: usize,
+    },
+    Settle {
+        tab: usize,
+    },
+    Read {
+        tab: usize,
+    },
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -59,8 +87,10 @@ fn step() -> impl Strategy<Value = Step> {
         (tab.clone(), any::<usize>()).prop_map(|(tab, pick)| Step::Rename { tab, pick }),
         (tab.clone(), any::<usize>()).prop_map(|(tab, pick)| Step::Delete { tab, pick }),
         tab.clone().prop_map(|tab| Step::Undo { tab }),
-        tab.clone().prop_map(|tab| Step::Save { tab }),
-        tab.clone().prop_map(|tab| Step::Save { tab }),
+        tab.clone().prop_map(|tab| Step::Take { tab }),
+        tab.clone().prop_map(|tab| Step::Transact { tab }),
+        tab.clone().prop_map(|tab| Step::Settle { tab }),
+        tab.clone().prop_map(|tab| Step::Read { tab }),
         tab.prop_map(|tab| Step::Read { tab }),
     ]
 }
@@ -117,6 +147,7 @@ impl World {
                 docs,
                 inbox: VecDeque::new(),
                 undo: None,
+                saving: None,
             });
         }
         world
@@ -167,28 +198,45 @@ impl World {
                     self.tabs[tab].docs.undo_remove(removed).unwrap();
                 }
             }
-            Step::Save { tab } => self.save(tab),
+            Step::Take { tab } => self.take(tab),
+            Step::Transact { tab } => self.transact(tab),
+            Step::Settle { tab } => self.settle_save(tab),
             Step::Read { tab } => self.read(tab),
         }
     }
 
-    /// One save of `tab`, as one transaction.
+    /// A whole save of `tab`, step after step.
     fn save(&mut self, tab: usize) {
-        let changes = self.tabs[tab].docs.take_changes();
-        if changes.is_empty() {
-            return;
+        self.take(tab);
+        self.transact(tab);
+        self.settle_save(tab);
+    }
+
+    /// `tab` takes its changes for a save (unless one is under way).
+    fn take(&mut self, tab: usize) {
+        if self.tabs[tab].saving.is_none() && self.tabs[tab].docs.has_changes() {
+            let changes = self.tabs[tab].docs.take_changes();
+            self.tabs[tab].saving = Some((changes, None));
         }
-        let stored: BTreeMap<u64, u64> = changes
+    }
+
+    /// The transaction of `tab`'s save runs against the store.
+    fn transact(&mut self, tab: usize) {
+        let Some((changes, outcome @ None)) = &mut self.tabs[tab].saving else {
+            return;
+        };
+        let stored: Vec<(u64, u64)> = changes
             .ids()
             .filter_map(|id| self.store.records.get(&id).map(|(rev, ..)| (id, *rev)))
             .collect();
         let meta = self.store.meta.unwrap_or(Meta::EMPTY);
-        let plan = plan(meta, &stored, &changes, LIMITS.title_chars).unwrap();
+        let plan = plan(meta, &stored, changes, LIMITS.title_chars).unwrap();
         for (id, record) in &plan.writes {
             let read = diplomap_app_core::salvage::read_saved(record);
             let doc = &read.docs[0];
             assert!(
-                !self.store.records.contains_key(id) || stored.contains_key(id),
+                !self.store.records.contains_key(id)
+                    || stored.iter().any(|(stored, _)| stored == id),
                 "a save wrote over a record it did not read"
             );
             self.store.saved_words.extend(words(&doc.text));
@@ -201,8 +249,19 @@ impl World {
             self.store.records.remove(id);
         }
         self.store.meta = Some(plan.meta);
+        *outcome = Some(plan.outcome);
+    }
+
+    /// `tab` takes in what its save did, and tells the others.
+    fn settle_save(&mut self, tab: usize) {
+        if !matches!(self.tabs[tab].saving, Some((_, Some(_)))) {
+            return;
+        }
+        let Some((changes, Some(outcome))) = self.tabs[tab].saving.take() else {
+            return;
+        };
         let mut touched: Vec<u64> = changes.ids().collect();
-        for effect in self.tabs[tab].docs.settle(&plan.outcome) {
+        for effect in self.tabs[tab].docs.settle(&outcome) {
             match effect {
                 Effect::Refresh(id) => self.tabs[tab].inbox.push_back(id),
                 Effect::Renumbered { from, to } | Effect::Copied { from, to } => {
@@ -238,12 +297,16 @@ impl World {
                 )
             });
             for effect in self.tabs[tab].docs.apply_stored(id, stored) {
-                if let Effect::Renumbered { from, to } = effect {
-                    for (other, peer) in self.tabs.iter_mut().enumerate() {
-                        if other != tab {
-                            peer.inbox.extend([from, to]);
+                match effect {
+                    Effect::Renumbered { from, to } => {
+                        for (other, peer) in self.tabs.iter_mut().enumerate() {
+                            if other != tab {
+                                peer.inbox.extend([from, to]);
+                            }
                         }
                     }
+                    Effect::Refresh(id) => self.tabs[tab].inbox.push_back(id),
+                    _ => {}
                 }
             }
         }
@@ -255,11 +318,13 @@ impl World {
             let busy = self
                 .tabs
                 .iter()
-                .any(|tab| tab.docs.has_changes() || !tab.inbox.is_empty());
+                .any(|tab| tab.docs.has_changes() || !tab.inbox.is_empty() || tab.saving.is_some());
             if !busy {
                 return;
             }
             for tab in 0..self.tabs.len() {
+                self.transact(tab);
+                self.settle_save(tab);
                 self.read(tab);
                 self.save(tab);
             }
@@ -324,8 +389,8 @@ fn two_tabs_adding_at_once_keep_both() {
     let mut world = World::new(2);
     world.run(&Step::Add { tab: 0 });
     world.run(&Step::Add { tab: 1 });
-    world.run(&Step::Save { tab: 0 });
-    world.run(&Step::Save { tab: 1 });
+    world.save(0);
+    world.save(1);
     world.settle();
     world.check();
     assert_eq!(world.store.records.len(), 3);
@@ -336,8 +401,8 @@ fn two_tabs_typing_in_one_document_keep_both_versions() {
     let mut world = World::new(2);
     world.run(&Step::Type { tab: 0, pick: 0 });
     world.run(&Step::Type { tab: 1, pick: 0 });
-    world.run(&Step::Save { tab: 0 });
-    world.run(&Step::Save { tab: 1 });
+    world.save(0);
+    world.save(1);
     world.settle();
     world.check();
     let titles: Vec<&str> = world
@@ -354,8 +419,8 @@ fn an_edit_wins_over_a_delete_made_at_once() {
     let mut world = World::new(2);
     world.run(&Step::Delete { tab: 0, pick: 0 });
     world.run(&Step::Type { tab: 1, pick: 0 });
-    world.run(&Step::Save { tab: 1 });
-    world.run(&Step::Save { tab: 0 });
+    world.save(1);
+    world.save(0);
     world.settle();
     world.check();
     assert_eq!(world.store.records.len(), 1, "the edited document stays");

@@ -9,8 +9,6 @@
 //! kept aside whole; then it saves the repairs the restore asks for and restores again,
 //! which must give the same workspace with nothing left to repair.
 
-use std::collections::BTreeMap;
-
 use diplomap_app_core::commit::{plan, Meta, FORMAT};
 use diplomap_app_core::doc::{derive_title, tidy_title, Limits, MAX_ID};
 use diplomap_app_core::restore::{restore, Key, Legacy, Restored, Snapshot, Stored};
@@ -487,7 +485,7 @@ fn repair_and_restore_again(snapshot: &Snapshot, mut restored: Restored) -> Resu
             && !dropped.iter().any(|gone| same(gone, key))
     });
     let changes = restored.documents.take_changes();
-    let stored: BTreeMap<u64, u64> = model
+    let stored: Vec<(u64, u64)> = model
         .revisions
         .iter()
         .filter_map(|(key, rev)| match (key, rev) {
