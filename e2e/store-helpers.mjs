@@ -28,9 +28,20 @@ export function records(page, name) {
   return page.evaluate(readStoreSource(name));
 }
 
-/** The documents stored, as `{id, title, text}`. */
+/** The documents stored, as `{id, title, text}` (a record that is not JSON gives none). */
 export async function documents(page) {
-  return (await records(page, "documents")).map(({ key, value }) => ({ id: key, ...JSON.parse(value) }));
+  return (await records(page, "documents")).map(({ key, value }) => ({ id: key, ...lenient(value) }));
+}
+
+/** JSON, read as the app reads it: raw control characters (damage) are taken as they are. */
+function lenient(value) {
+  const escaped = (text) => text.replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  for (const attempt of [value, typeof value === "string" ? escaped(value) : value]) {
+    try {
+      return JSON.parse(attempt);
+    } catch {}
+  }
+  return { title: null, text: null };
 }
 
 /** The copies kept aside: their raw contents. */
