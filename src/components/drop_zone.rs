@@ -141,7 +141,11 @@ pub fn open_files(article: Article, files: Vec<web_sys::File>) -> Vec<FileReader
     let finish = {
         let results = results.clone();
         move || {
-            let done = results.borrow().iter().all(Option::is_some);
+            // Every file read, and not taken in yet.
+            let done = {
+                let results = results.borrow();
+                !results.is_empty() && results.iter().all(Option::is_some)
+            };
             if !done {
                 return;
             }
@@ -164,7 +168,9 @@ pub fn open_files(article: Article, files: Vec<web_sys::File>) -> Vec<FileReader
                 .map_err(|error| format!("\u{201c}{name}\u{201d} could not be read ({error})."))
                 .and_then(|bytes| read_document(&name, &bytes));
             results.borrow_mut()[index] = Some(outcome);
-            finish();
+            // Reading a file is a task; taking its documents in is another (a 5 MB file
+            // may hold a thousand of them).
+            set_timeout(finish, std::time::Duration::ZERO);
         }));
     }
     finish();
