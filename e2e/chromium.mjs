@@ -140,10 +140,10 @@ export async function startApp() {
   return { origin, browser, open, page: openPage, close };
 }
 
-/** Waits until the page's workspace is restored: no line says it is being restored. */
+/** Waits until the page's workspace is restored: no line says it is being restored (or waits for another tab). */
 export async function restored(page, timeout = 20000) {
   await page.waitForSelector(RESTORED, { timeout });
-  await page.waitForFunction(() => !document.querySelector(".store-status")?.textContent.includes("Restoring"), null, {
+  await page.waitForFunction(() => !/Restoring|Waiting/.test(document.querySelector(".store-status")?.textContent ?? ""), null, {
     timeout,
   });
 }

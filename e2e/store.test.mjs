@@ -269,6 +269,61 @@ describe("The workspace store", () => {
     }
   });
 
+  test("while an old tab holds the database, the upgrade waits and says so; then nothing is lost", async () => {
+    const docs = [{ title: "Kept", text: "Berlin and Paris agreed on a summit." }];
+    const { context, open } = await seeded((page) => seedLegacy(page, { database: legacySave(docs).json }));
+    try {
+      // An old tab of the app, its connection to version 1 still open.
+      const old = await context.newPage();
+      await old.goto(`${app.origin}/old-tab`);
+      await old.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const request = indexedDB.open("diplomap", 1);
+            request.onsuccess = () => {
+              window.__db = request.result;
+              resolve();
+            };
+          }),
+      );
+      const opened = open();
+      const page = context.pages()[0];
+      await page.waitForSelector(".store-status");
+      await assertNotice(page.locator(".store-status"), /Waiting for another Diplomap tab to let go of the workspace/);
+      await page.locator("#article-text").fill("Typed while waiting.");
+      await old.evaluate(() => window.__db.close());
+      const { seen } = await opened;
+      let stored = [];
+      for (let i = 0; i < 100 && stored.length < 2; i++) {
+        stored = await documents(page);
+        await page.waitForTimeout(50);
+      }
+      assert.deepEqual(contents(stored), contents([...docs, { title: "Typed while waiting.", text: "Typed while waiting." }]));
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("without IndexedDB the earlier saves are shown, nothing is removed, and the page says nothing is saved", async () => {
+    const docs = [{ title: "Old one", text: "Moscow and Beijing held talks on gas." }];
+    const { context, open } = await seeded(async (page) => {
+      await seedLegacy(page, { workspace: legacySave(docs).json });
+      await page.context().addInitScript(() => Object.defineProperty(window, "indexedDB", { value: undefined }));
+    });
+    try {
+      const { page, seen } = await open();
+      await assertNotice(page.locator(".store-status"), /This browser keeps no database for the page .*changes are not kept/);
+      assert.deepEqual(await tabTitles(page), ["Old one"]);
+      await page.locator("#article-text").fill("Edited, but not kept.");
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => localStorage.getItem("diplomap.workspace.v1")), legacySave(docs).json);
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a database of a newer version is left untouched, and the page says so", async () => {
     const { context, open } = await seeded((page) =>
       page.evaluate(

@@ -74,10 +74,6 @@ impl Saver {
         self.saving = false;
         self.start(has_changes)
     }
-
-    pub fn is_saving(&self) -> bool {
-        self.saving
-    }
 }
 
 #[cfg(test)]
