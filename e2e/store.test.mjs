@@ -305,6 +305,30 @@ describe("The workspace store", () => {
     }
   });
 
+  test("when the migrated workspace cannot be written, it is shown and the earlier save is left", async () => {
+    const docs = [{ title: "Old one", text: "Moscow and Beijing held talks on gas." }];
+    const { context, open } = await seeded(async (page) => {
+      await seedLegacy(page, { workspace: legacySave(docs).json });
+      // The browser's database is full: every write of a document fails.
+      await page.context().addInitScript(() => {
+        const put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function (...args) {
+          if (this.name === "documents") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+          return put.apply(this, args);
+        };
+      });
+    });
+    try {
+      const { page, seen } = await open();
+      await assertNotice(page.locator(".store-status"), /could not be written to this browser’s database \(QuotaExceededError.*It is shown, and the saves it came from are left as they are/);
+      assert.deepEqual(await tabTitles(page), ["Old one"]);
+      assert.equal(await page.evaluate(() => localStorage.getItem("diplomap.workspace.v1")), legacySave(docs).json);
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("without IndexedDB the earlier saves are shown, nothing is removed, and the page says nothing is saved", async () => {
     const docs = [{ title: "Old one", text: "Moscow and Beijing held talks on gas." }];
     const { context, open } = await seeded(async (page) => {

@@ -114,14 +114,21 @@ impl Database {
             .database
             .transaction_with_str_sequence_and_mode(&names, mode)
             .map_err(reason)?;
-        // Listened to from the start: it may end before anyone awaits it.
+        // Listened to from the start: it may end before anyone awaits it, and a failure
+        // is handled even when nobody does (the code that made it gave up early).
         let done = Promise::new(&mut |resolve: Function, reject: Function| {
             transaction.set_oncomplete(Some(&resolve));
             transaction.set_onerror(Some(&reject));
             transaction.set_onabort(Some(&reject));
         });
+        IGNORE.with(|ignore| drop(done.catch(ignore)));
         Ok(Transaction { transaction, done })
     }
+}
+
+thread_local! {
+    /// A rejection handler that does nothing, made once.
+    static IGNORE: Closure<dyn FnMut(JsValue)> = Closure::new(|_: JsValue| {});
 }
 
 /// A transaction, and its end.

@@ -92,6 +92,7 @@ fn unsaved_text(why: &Unsaved) -> String {
         Unsaved::Newer => "The workspace in this browser was saved by a newer version of Diplomap. It is left as it is, and nothing you do in this tab is saved: open the newer version to work on it.".to_string(),
         Unsaved::Superseded => "A newer version of Diplomap opened the workspace in another tab, so this tab no longer saves. Reload it to keep working.".to_string(),
         Unsaved::Unreadable(reason) => format!("The saved workspace could not be read ({reason}). It is left as it is, and nothing you do in this tab is saved. Reload to try again."),
+        Unsaved::Unwritable(reason) => format!("The workspace could not be written to this browser\u{2019}s database ({reason}). It is shown, and the saves it came from are left as they are, but nothing you do in this tab is saved."),
     }
 }
 
@@ -174,11 +175,17 @@ impl Article {
             },
         };
         let may_delete = keeping_failed.is_none();
-        let (mut verified, mut written) = (true, Vec::new());
+        let (mut verified, mut written, mut unwritable) = (true, Vec::new(), None);
         if restored.needs_save() {
-            let saved = store::save_restored(database, &mut restored, &read, may_delete).await?;
-            verified = store::verify(database, &saved).await;
-            written = saved.into_iter().map(|(id, _)| id).collect();
+            match store::save_restored(database, &mut restored, &read, may_delete).await {
+                Ok(saved) => {
+                    verified = store::verify(database, &saved).await;
+                    written = saved.into_iter().map(|(id, _)| id).collect();
+                }
+                // Shown all the same, and nothing removed; nothing more is saved.
+                Err(SaveError::Failed(why)) => (verified, unwritable) = (false, Some(why)),
+                Err(other) => return Err(other),
+            }
         }
         if verified && may_delete && !legacy.is_empty() {
             store::remove_legacy(database, &legacy).await;
@@ -191,6 +198,9 @@ impl Article {
         // Nothing was ever saved here: the sample shows what the app does.
         let first_visit =
             read.snapshot.meta.is_none() && read.snapshot.documents.is_empty() && legacy.is_empty();
+        if let Some(why) = unwritable {
+            self.store.stop(Unsaved::Unwritable(why));
+        }
         self.finish_restore(restored, current, notice, first_visit);
         self.broadcast(written);
         Ok(())
@@ -221,8 +231,14 @@ impl Article {
             .unwrap_or(View::Doc(documents[0].id));
         self.workspace.removed.set(None);
         self.workspace.docs.set(documents);
-        self.store.status.set(None);
-        self.store.saver.update_value(Saver::ready);
+        if self
+            .store
+            .saver
+            .with_value(|saver| *saver.phase() == Phase::Restoring)
+        {
+            self.store.status.set(None);
+            self.store.saver.update_value(Saver::ready);
+        }
         self.open_channel();
         self.switch(view);
         let sample = first_visit && made_meanwhile.is_empty();

@@ -15,6 +15,8 @@ pub enum Unsaved {
     Superseded,
     /// The store could not be read; it is left as it is.
     Unreadable(String),
+    /// The restored workspace could not be written; the saves it came from are left.
+    Unwritable(String),
 }
 
 /// Where the store stands for this tab.
