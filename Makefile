@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
 .PHONY: setup build serve test test-native test-python test-spark test-wasm test-e2e cli bench licenses fuzz \
-	train-relations eval-relations check-relations
+	fuzz-storage train-relations eval-relations check-relations
 
 setup:
 	scripts/setup.sh
@@ -37,6 +37,14 @@ test:
 ## fuzz: a million random and news-like texts through the core, invariants checked
 fuzz:
 	cargo run --release -p diplomap-extract --example fuzz -- $(or $(CASES),1000000)
+
+## fuzz-storage: saved workspaces damaged at random (truncation, byte flips, wrong types,
+## huge values, bad keys), restored natively (app-core, CASES of them) and in the built app
+## in headless Chromium (SEEDS of them); `make test` runs a short version of both
+fuzz-storage: build
+	cargo run --release -p diplomap-app-core --example fuzz_storage -- $(or $(CASES),200000)
+	scripts/setup.sh --browser
+	FUZZ_SEEDS=$(or $(SEEDS),60) node --test e2e/storage-fuzz.test.mjs
 
 ## licenses: every Rust and npm dependency has an allowed licence (offline)
 licenses:

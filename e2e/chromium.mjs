@@ -79,13 +79,18 @@ export function serve(routes) {
   });
 }
 
+/** The workspace is restored (its store saves as it changes). */
+export const RESTORED = ".doc-tabs .doc-item:not(.doc-item-all)";
+
 /**
  * The built app (`dist/`) served under BASE_PATH, and a headless Chromium to open it in.
- * `open(options, {worker, beforeLoad})` gives a fresh context and page on the app with
- * the sample analysed and the analysis worker in state `worker` ("ready" unless a test
- * breaks it in `beforeLoad(context)`),
- * recording in `seen` every request, dialog (dismissed), console message (as
- * `type: text`), page error, and in `window.__cspViolations` every CSP report.
+ * `open(options, {worker, beforeLoad, ready})` gives a fresh context and page on the app
+ * with the analysis worker in state `worker` ("ready" unless a test breaks it in
+ * `beforeLoad(context)`) and `ready` on the page (by default the sample analysed; or
+ * RESTORED, the workspace back whatever it holds), recording in `seen` every request,
+ * dialog (dismissed), console message (as `type: text`), page error, and in
+ * `window.__cspViolations` every CSP report. `page(context, {ready, path})` opens another
+ * page of the app in a context (or in `page`, a page of it), recorded the same way.
  */
 export async function startApp() {
   await stat(path.join(DIST, "index.html")).catch(() => {
@@ -96,10 +101,15 @@ export async function startApp() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   await mkdir(SHOTS, { recursive: true });
 
-  async function open(options = {}, { worker = "ready", beforeLoad } = {}) {
+  async function open(options = {}, { worker = "ready", beforeLoad, ready } = {}) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     await beforeLoad?.(context);
-    const page = await context.newPage();
+    const { page, seen } = await openPage(context, { worker, ready });
+    return { context, page, seen };
+  }
+
+  async function openPage(context, { worker = "ready", ready = "article.reading mark.ent", page: given } = {}) {
+    const page = given ?? (await context.newPage());
     const seen = { requests: [], dialogs: [], console: [], errors: [] };
     page.on("request", (request) => seen.requests.push(request.url()));
     page.on("dialog", async (dialog) => {
@@ -115,10 +125,11 @@ export async function startApp() {
       });
     });
     await page.goto(origin + BASE_PATH);
-    await page.waitForSelector("article.reading mark.ent", { timeout: 20000 });
+    await page.waitForSelector(ready, { timeout: 20000 });
+    if (ready === RESTORED) await restored(page);
     // The analysis worker has fetched its files: nothing more is ever requested.
     await page.waitForSelector(`html[data-worker=${worker}]`, { state: "attached", timeout: 20000 });
-    return { context, page, seen };
+    return { page, seen };
   }
 
   async function close() {
@@ -126,7 +137,15 @@ export async function startApp() {
     await new Promise((resolve) => server.close(resolve));
   }
 
-  return { origin, browser, open, close };
+  return { origin, browser, open, page: openPage, close };
+}
+
+/** Waits until the page's workspace is restored: no line says it is being restored (or waits for another tab). */
+export async function restored(page, timeout = 20000) {
+  await page.waitForSelector(RESTORED, { timeout });
+  await page.waitForFunction(() => !/Restoring|Waiting/.test(document.querySelector(".store-status")?.textContent ?? ""), null, {
+    timeout,
+  });
 }
 
 /** Drops `files` (`{name, body, type}`) on the app's drop zone, as a drag from the desktop would. */

@@ -9,7 +9,9 @@ use diplomap_extract::{analyze, Analysis, CountryCode, Label};
 
 use crate::analyser;
 
-mod persistence;
+pub mod persistence;
+use diplomap_app_core::documents::Removed;
+use diplomap_app_core::{Documents, Limits, Refusal};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
@@ -19,7 +21,8 @@ use crate::components::{
     relation_map::RelationMap,
 };
 use crate::sample::SAMPLE_ARTICLE;
-use crate::workspace::{self, DocRange, DocRecord, View};
+use crate::workspace::{self, DocRange, View};
+use persistence::Store;
 
 /// How long typing must pause before the article is analysed again.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -30,10 +33,7 @@ pub const PASTE_BYTES: usize = 4096;
 
 /// The longest text taken in at once (files have their own, lower limit). A longer
 /// paste is refused with a message rather than left to exhaust the tab's memory.
-pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
-
-/// Where earlier versions kept their single article; read once, into the workspace.
-pub const STORAGE_KEY: &str = "diplomap.article.v1";
+pub const MAX_TEXT_BYTES: usize = Limits::APP.text_bytes;
 
 /// One analysed text: the text and what the core found in it, always kept together so
 /// the byte offsets in `analysis` always index `text`.
@@ -95,6 +95,8 @@ pub struct Article {
     /// every mention of the same thing is marked.
     pub marked: RwSignal<Option<String>>,
     pub workspace: Workspace,
+    /// Where the workspace is kept (restoring, saving, the other tabs).
+    pub store: Store,
     /// What is being analysed, while something is (a long text is analysed in a
     /// worker and takes a moment).
     pub busy: RwSignal<Option<Busy>>,
@@ -111,22 +113,16 @@ pub struct Article {
 /// The documents, which one is shown, and the last deletion (for its undo).
 #[derive(Clone, Copy)]
 pub struct Workspace {
-    pub docs: RwSignal<Vec<DocRecord>>,
+    pub docs: RwSignal<Documents>,
     pub view: RwSignal<View>,
-    pub removed: RwSignal<Option<(usize, DocRecord)>>,
+    pub removed: RwSignal<Option<Removed>>,
     /// In the "All documents" view: where each document sits in the combined text.
     pub ranges: RwSignal<Vec<DocRange>>,
 }
 
 impl Article {
-    /// An article holding `text`, analysed at once.
-    pub fn new(text: String) -> Self {
-        let docs = workspace::migrate(&text);
-        Article::with_docs(docs, 1)
-    }
-
     /// An article showing document `current` of `docs` (the first when absent).
-    pub fn with_docs(docs: Vec<DocRecord>, current: u64) -> Self {
+    pub fn with_docs(docs: Documents, current: u64) -> Self {
         let current = docs
             .iter()
             .find(|doc| doc.id == current)
@@ -140,6 +136,7 @@ impl Article {
                 removed: RwSignal::new(None),
                 ranges: RwSignal::new(Vec::new()),
             },
+            store: Store::default(),
             draft: RwSignal::new(text.clone()),
             analysed: RwSignal::new(Arc::new(Analysed::default())),
             notice: RwSignal::new(None),
@@ -167,7 +164,7 @@ impl Article {
 
     /// Shows a document, or all of them; pending typing is kept first.
     pub fn switch(&self, view: View) {
-        if self.pending.with_value(Option::is_some) {
+        if self.has_pending_typing() {
             self.analyse_draft();
         }
         self.cancel_pending();
@@ -176,11 +173,10 @@ impl Article {
         self.marked.set(None);
         match view {
             View::Doc(id) => {
-                let text = self.workspace.docs.with_untracked(|docs| {
-                    docs.iter()
-                        .find(|doc| doc.id == id)
-                        .map(|doc| doc.text.clone())
-                });
+                let text = self
+                    .workspace
+                    .docs
+                    .with_untracked(|docs| docs.get(id).map(|doc| doc.text.clone()));
                 self.workspace.ranges.set(Vec::new());
                 let text = text.unwrap_or_default();
                 self.draft.set(text.clone());
@@ -191,55 +187,73 @@ impl Article {
         self.remember_view();
     }
 
-    /// Adds a document and shows it.
-    pub fn add_document(&self, title: Option<String>, text: String) -> u64 {
-        let mut id = 0;
-        self.workspace
+    /// Adds a document and shows it; `None` (and a notice) if it was refused.
+    pub fn add_document(&self, title: Option<String>, text: String) -> Option<u64> {
+        let added = self
+            .workspace
             .docs
-            .update(|docs| id = workspace::add(docs, title, text));
-        self.persist();
-        self.switch(View::Doc(id));
-        id
+            .try_update(|docs| docs.add(title.as_deref(), text));
+        match added {
+            Some(Ok(added)) => {
+                self.save();
+                self.switch(View::Doc(added.id));
+                Some(added.id)
+            }
+            Some(Err(refusal)) => {
+                self.refused(refusal);
+                None
+            }
+            None => None,
+        }
     }
 
     /// Adds documents (files dropped together) and shows the first; an empty current
-    /// document is replaced by the first of them.
-    pub fn add_documents(&self, documents: Vec<(Option<String>, String)>) {
+    /// document is replaced by the first of them. Takes as many as the workspace has
+    /// room for, and says what became of the others.
+    pub fn add_documents(&self, documents: Vec<(Option<String>, String)>) -> Imported {
+        let mut imported = Imported::default();
         let mut first = None;
         let empty_current = self.current_id().filter(|id| {
-            self.workspace.docs.with_untracked(|docs| {
-                docs.iter()
-                    .any(|doc| doc.id == *id && doc.text.trim().is_empty())
-            })
+            self.workspace
+                .docs
+                .with_untracked(|docs| docs.get(*id).is_some_and(|doc| doc.text.trim().is_empty()))
         });
         self.workspace.docs.update(|docs| {
             for (index, (title, text)) in documents.into_iter().enumerate() {
-                match (index, empty_current) {
-                    (0, Some(id)) => {
-                        workspace::set_text(docs, id, text);
+                if let (0, Some(id)) = (index, empty_current) {
+                    if docs.admits(&text).is_ok() {
+                        let _ = docs.set_text(id, text);
                         if let Some(title) = title {
-                            workspace::rename(docs, id, &title);
+                            imported.titles_cut +=
+                                usize::from(docs.rename(id, &title) == Some(true));
                         }
+                        imported.added += 1;
                         first = Some(id);
+                        continue;
                     }
-                    _ => {
-                        let id = workspace::add(docs, title, text);
-                        first.get_or_insert(id);
+                }
+                match docs.add(title.as_deref(), text) {
+                    Ok(added) => {
+                        imported.added += 1;
+                        imported.titles_cut += usize::from(added.title_cut);
+                        first.get_or_insert(added.id);
                     }
+                    Err(_) => imported.left_out += 1,
                 }
             }
         });
-        self.persist();
+        self.save();
         if let Some(id) = first {
             self.switch(View::Doc(id));
         }
+        imported
     }
 
     pub fn rename(&self, id: u64, title: &str) {
         self.workspace.docs.update(|docs| {
-            workspace::rename(docs, id, title);
+            docs.rename(id, title);
         });
-        self.persist();
+        self.save();
         if self.workspace.view.get_untracked() == View::All {
             self.switch(View::All);
         }
@@ -248,22 +262,23 @@ impl Article {
     /// Deletes a document (it can be brought back with [`Article::undo_delete`]); the
     /// last one is replaced by an empty document.
     pub fn delete(&self, id: u64) {
-        let mut removed = None;
-        self.workspace.docs.update(|docs| {
-            removed = workspace::remove(docs, id);
+        let removed = self.workspace.docs.try_update(|docs| {
+            let removed = docs.remove(id);
             if docs.is_empty() {
-                workspace::add(docs, None, String::new());
+                let _ = docs.add(None, String::new());
             }
+            removed
         });
-        let Some((index, doc)) = removed else { return };
-        self.workspace.removed.set(Some((index, doc)));
-        self.persist();
+        let Some(Some(removed)) = removed else { return };
+        let index = removed.index;
+        self.workspace.removed.set(Some(removed));
+        self.save();
         match self.workspace.view.get_untracked() {
             View::Doc(current) if current == id => {
                 let next = self
                     .workspace
                     .docs
-                    .with_untracked(|docs| workspace::neighbour(docs, index));
+                    .with_untracked(|docs| docs.neighbour(index));
                 self.switch(next.map_or(View::All, View::Doc));
             }
             View::All => self.switch(View::All),
@@ -272,16 +287,35 @@ impl Article {
     }
 
     pub fn undo_delete(&self) {
-        let Some((index, doc)) = self.workspace.removed.get_untracked() else {
+        let Some(removed) = self.workspace.removed.get_untracked() else {
             return;
         };
         self.workspace.removed.set(None);
-        let mut id = 0;
-        self.workspace
+        match self
+            .workspace
             .docs
-            .update(|docs| id = workspace::undo_remove(docs, index, doc));
-        self.persist();
-        self.switch(View::Doc(id));
+            .try_update(|docs| docs.undo_remove(removed))
+        {
+            Some(Ok(id)) => {
+                self.save();
+                self.switch(View::Doc(id));
+            }
+            Some(Err(refusal)) => self.refused(refusal),
+            None => {}
+        }
+    }
+
+    /// Says why the workspace did not take something in.
+    fn refused(&self, refusal: Refusal) {
+        let text = match refusal {
+            Refusal::Full { documents } => format!("The workspace holds {documents} documents, the most it takes: delete one to add another. Nothing was changed."),
+            Refusal::TooLong { bytes, .. } => {
+                self.admits(bytes, "The text");
+                return;
+            }
+            Refusal::NoIdsLeft => "The workspace has given out every document number it has: nothing more can be added.".to_string(),
+        };
+        self.notice.set(Some(Notice::Error(text)));
     }
 
     /// Whether a text of `bytes` can be taken in; if not, the notice says why and
@@ -327,8 +361,9 @@ impl Article {
     /// "All documents" view it becomes a new document.
     pub fn load(&self, text: String, notice: Option<Notice>) {
         if self.workspace.view.get_untracked() == View::All {
-            self.add_document(None, text);
-            self.notice.set(notice);
+            if self.add_document(None, text).is_some() {
+                self.notice.set(notice);
+            }
             return;
         }
         self.cancel_pending();
@@ -353,22 +388,33 @@ impl Article {
         self.show(self.current_id(), text.clone());
         if let Some(id) = self.current_id() {
             self.workspace.docs.update(|docs| {
-                workspace::set_text(docs, id, text);
+                let _ = docs.set_text(id, text);
             });
             // Saving megabytes takes the page a while: in a task of its own, once the
             // worker has the text.
             if long {
                 let this = *self;
-                set_timeout(
-                    move || {
-                        this.persist();
-                    },
-                    Duration::ZERO,
-                );
+                set_timeout(move || this.save(), Duration::ZERO);
             } else {
-                self.persist();
+                self.save();
             }
         }
+    }
+
+    /// Whether typing waits to be analysed (and saved).
+    fn has_pending_typing(&self) -> bool {
+        self.pending
+            .try_with_value(Option::is_some)
+            .unwrap_or(false)
+    }
+
+    /// A document's cached analysis follows it to its new id.
+    fn rekey_cache(&self, from: u64, to: u64) {
+        self.cache.update_value(|cache| {
+            if let Some(analysed) = cache.remove(&from) {
+                cache.insert(to, analysed);
+            }
+        });
     }
 
     /// Analyses `text` (the text of document `id`, if it is one) and shows it when
@@ -491,6 +537,16 @@ impl Article {
             handle.clear();
         }
     }
+}
+
+/// What became of the documents of an import.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    pub added: usize,
+    /// Documents the workspace had no room for.
+    pub left_out: usize,
+    /// Titles cut to the limit.
+    pub titles_cut: usize,
 }
 
 fn sample_notice() -> Notice {

@@ -9,6 +9,7 @@ pub mod idb;
 pub mod layout;
 pub mod map;
 pub mod sample;
+pub mod store;
 pub mod workspace;
 
 pub use app::{App, Article};

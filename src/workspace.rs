@@ -1,187 +1,23 @@
-//! The workspace of several documents, as plain data: adding, renaming, deleting,
-//! saving and restoring (with recovery of a damaged save), the "All documents"
-//! combination, and the export formats. No signals and no DOM here, so all of it is
-//! tested as pure functions; `app.rs` wires it to the page.
+//! The workspace's views and exports, as plain data: the "All documents" combination
+//! and the export and import formats. No signals and no DOM here. The documents
+//! themselves, their limits and how they are kept are `diplomap_app_core`'s.
 
 use std::collections::BTreeMap;
 
 use diplomap_extract::{Analysis, Document, Relation, Span};
-use serde::{Deserialize, Serialize};
 
 use crate::app::Analysed;
 
-/// Where the workspace is kept between visits: JSON of `[{id, title, text}]`.
-pub const WORKSPACE_KEY: &str = "diplomap.workspace.v1";
-/// The id of the document shown last (or `all`).
-pub const CURRENT_KEY: &str = "diplomap.workspace.v1.current";
-/// Set to [`IN_DATABASE`] while the workspace is saved in IndexedDB (under
-/// [`WORKSPACE_KEY`] there), being too big for `localStorage`.
-pub const SAVED_IN_KEY: &str = "diplomap.workspace.v1.saved-in";
-pub const IN_DATABASE: &str = "indexeddb";
-/// A saved workspace that could not be read is moved here rather than overwritten.
-pub const UNREADABLE_KEY: &str = "diplomap.workspace.v1.unreadable";
+pub use diplomap_app_core::doc::{derive_title, DocRecord};
 
 /// Between two documents in the "All documents" text.
 pub const SEPARATOR: &str = "\n\n";
-
-/// Longest automatic title, in characters.
-const TITLE_CHARS: usize = 80;
-
-/// One document of the workspace.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DocRecord {
-    pub id: u64,
-    pub title: String,
-    pub text: String,
-}
 
 /// What the page shows: one document, or the relations of all of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     Doc(u64),
     All,
-}
-
-/// The title a text gets by itself: its first non-blank line (Markdown `#` dropped),
-/// shortened; `Untitled` for an empty text.
-pub fn derive_title(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(|line| line.trim().trim_start_matches('#').trim())
-        .find(|line| !line.is_empty())
-        .unwrap_or("");
-    if line.is_empty() {
-        return "Untitled".to_string();
-    }
-    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() > TITLE_CHARS {
-        let mut short: String = line.chars().take(TITLE_CHARS - 1).collect();
-        short = short.trim_end().to_string();
-        short.push('\u{2026}');
-        short
-    } else {
-        line
-    }
-}
-
-pub fn next_id(docs: &[DocRecord]) -> u64 {
-    docs.iter().map(|doc| doc.id).max().unwrap_or(0) + 1
-}
-
-/// Appends a document; its title is `title` or the text's own. Returns its id.
-pub fn add(docs: &mut Vec<DocRecord>, title: Option<String>, text: String) -> u64 {
-    let id = next_id(docs);
-    let title = title
-        .map(|title| title.trim().to_string())
-        .filter(|title| !title.is_empty())
-        .unwrap_or_else(|| derive_title(&text));
-    docs.push(DocRecord { id, title, text });
-    id
-}
-
-/// Renames a document; a blank name gives it back its automatic title.
-pub fn rename(docs: &mut [DocRecord], id: u64, title: &str) -> bool {
-    let Some(doc) = docs.iter_mut().find(|doc| doc.id == id) else {
-        return false;
-    };
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    doc.title = if title.is_empty() {
-        derive_title(&doc.text)
-    } else {
-        title
-    };
-    true
-}
-
-/// New text for a document. A title that was the automatic one follows the text; one
-/// the reader chose stays.
-pub fn set_text(docs: &mut [DocRecord], id: u64, text: String) -> bool {
-    let Some(doc) = docs.iter_mut().find(|doc| doc.id == id) else {
-        return false;
-    };
-    if doc.title == derive_title(&doc.text) {
-        doc.title = derive_title(&text);
-    }
-    doc.text = text;
-    true
-}
-
-/// Removes a document; returns where it was and what it was, for an undo.
-pub fn remove(docs: &mut Vec<DocRecord>, id: u64) -> Option<(usize, DocRecord)> {
-    let index = docs.iter().position(|doc| doc.id == id)?;
-    Some((index, docs.remove(index)))
-}
-
-/// Puts a removed document back where it was (its id is kept unless taken since).
-pub fn undo_remove(docs: &mut Vec<DocRecord>, index: usize, mut doc: DocRecord) -> u64 {
-    if docs.iter().any(|other| other.id == doc.id) {
-        doc.id = next_id(docs);
-    }
-    let id = doc.id;
-    docs.insert(index.min(docs.len()), doc);
-    id
-}
-
-/// The document to show after the one at `index` was removed: the next, else the previous.
-pub fn neighbour(docs: &[DocRecord], index: usize) -> Option<u64> {
-    docs.get(index)
-        .or_else(|| index.checked_sub(1).and_then(|i| docs.get(i)))
-        .map(|doc| doc.id)
-}
-
-pub fn serialize(docs: &[DocRecord]) -> String {
-    serde_json::to_string(docs).unwrap_or_else(|_| "[]".to_string())
-}
-
-/// A saved workspace as read back.
-#[derive(Debug, Default, PartialEq)]
-pub struct Restored {
-    pub docs: Vec<DocRecord>,
-    /// Entries that were not documents and were left out.
-    pub dropped: usize,
-    /// The save was not a JSON list at all.
-    pub unreadable: bool,
-}
-
-/// Reads a saved workspace, keeping every entry that is a document (an object with a
-/// string `text`); a missing or repeated id or title is made up.
-pub fn parse_saved(json: &str) -> Restored {
-    let Ok(serde_json::Value::Array(entries)) = serde_json::from_str::<serde_json::Value>(json)
-    else {
-        return Restored {
-            unreadable: true,
-            ..Restored::default()
-        };
-    };
-    let mut restored = Restored::default();
-    for entry in entries {
-        let Some(text) = entry.get("text").and_then(|text| text.as_str()) else {
-            restored.dropped += 1;
-            continue;
-        };
-        let title = entry
-            .get("title")
-            .and_then(|title| title.as_str())
-            .map(str::to_string);
-        let id = entry
-            .get("id")
-            .and_then(|id| id.as_u64())
-            .filter(|id| *id > 0 && !restored.docs.iter().any(|doc: &DocRecord| doc.id == *id));
-        let new_id = add(&mut restored.docs, title, text.to_string());
-        if let Some(id) = id {
-            if let Some(doc) = restored.docs.iter_mut().find(|doc| doc.id == new_id) {
-                doc.id = id;
-            }
-        }
-    }
-    restored
-}
-
-/// The workspace made from the single article of earlier versions.
-pub fn migrate(article: &str) -> Vec<DocRecord> {
-    let mut docs = Vec::new();
-    add(&mut docs, None, article.to_string());
-    docs
 }
 
 /// Where one document sits in the "All documents" text (byte offsets).
@@ -318,7 +154,8 @@ pub fn displacy_json(text: &str, analysis: &Analysis) -> String {
 }
 
 /// The documents in a file exported earlier (one diplomap/1 result with its text, or a
-/// list of them): `(title, text)` each.
+/// list of them): `(title, text)` each. Limits (title length, how many documents) are
+/// applied by the workspace that takes them in.
 pub fn import_json(name: &str, content: &str) -> Result<Vec<(Option<String>, String)>, String> {
     let refused = || {
         format!(
@@ -330,18 +167,20 @@ pub fn import_json(name: &str, content: &str) -> Result<Vec<(Option<String>, Str
         serde_json::Value::Array(entries) => entries,
         single => vec![single],
     };
-    let mut documents = Vec::new();
-    for entry in &entries {
+    let mut documents = Vec::with_capacity(entries.len());
+    for mut entry in entries {
         let schema_ok =
             entry.get("schema").and_then(|s| s.as_str()) == Some(diplomap_extract::schema::SCHEMA);
-        let text = entry.get("text").and_then(|text| text.as_str());
-        match (schema_ok, text) {
-            (true, Some(text)) if !text.trim().is_empty() => {
-                let title = entry
-                    .get("title")
-                    .and_then(|title| title.as_str())
-                    .map(str::to_string);
-                documents.push((title, text.to_string()));
+        match (
+            schema_ok,
+            entry.get_mut("text").map(serde_json::Value::take),
+        ) {
+            (true, Some(serde_json::Value::String(text))) if !text.trim().is_empty() => {
+                let title = match entry.get_mut("title").map(serde_json::Value::take) {
+                    Some(serde_json::Value::String(title)) => Some(title),
+                    _ => None,
+                };
+                documents.push((title, text));
             }
             _ => return Err(refused()),
         }

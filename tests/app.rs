@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use diplomap_app::app::{Analysed, App, STORAGE_KEY};
+use diplomap_app::app::{Analysed, App};
 use diplomap_app::components::article_input::group;
 use diplomap_app::components::country_list::country_summaries;
 use diplomap_app::components::drop_zone::{check_file, decode_text, human_size, MAX_FILE_BYTES};
@@ -11,9 +11,12 @@ use diplomap_app::components::legend::label_counts;
 use diplomap_app::components::reading_view::{amount, tooltip};
 use diplomap_app::layout::{blocks, paragraph_ranges, passages, sections, Piece, SECTION_BYTES};
 use diplomap_app::sample::SAMPLE_ARTICLE;
-use diplomap_app::workspace::{
-    self, CURRENT_KEY, IN_DATABASE, SAVED_IN_KEY, UNREADABLE_KEY, WORKSPACE_KEY,
+use diplomap_app::store::{
+    CURRENT_KEY, LEGACY_ARTICLE_KEY, LEGACY_SAVED_IN_KEY, LEGACY_UNREADABLE_KEY,
+    LEGACY_WORKSPACE_KEY,
 };
+use diplomap_app::{idb, workspace};
+use diplomap_app_core::DocRecord;
 use diplomap_extract::{Analysis, CountryCode, Entity, Label, Money, Span, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -70,6 +73,69 @@ fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+/// Awaits a promise made by `start(resolve)`.
+async fn promised(mut start: impl FnMut(js_sys::Function)) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| start(resolve));
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A browser that never saw Diplomap: no saves in `localStorage`, no database (the
+/// apps mounted before let go of theirs when asked).
+async fn wipe() {
+    for key in [
+        LEGACY_WORKSPACE_KEY,
+        LEGACY_SAVED_IN_KEY,
+        LEGACY_UNREADABLE_KEY,
+        LEGACY_ARTICLE_KEY,
+        CURRENT_KEY,
+    ] {
+        storage().remove_item(key).unwrap();
+    }
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let request = factory.delete_database(idb::DATABASE).unwrap();
+    promised(|resolve| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&resolve));
+    })
+    .await;
+}
+
+/// The documents in the app's store now, in id order.
+async fn stored_docs() -> Vec<DocRecord> {
+    let database = idb::open(|| {}, || {}).await.unwrap();
+    let transaction = database.transaction(&[idb::DOCUMENTS], false).unwrap();
+    let store = transaction.store(idb::DOCUMENTS).unwrap();
+    let values = idb::all(vec![store.get_all_keys(), store.get_all()])
+        .await
+        .unwrap();
+    let keys = js_sys::Array::from(&values[0]);
+    let records = js_sys::Array::from(&values[1]);
+    keys.iter()
+        .zip(records.iter())
+        .map(|(key, record)| {
+            let read = diplomap_app_core::salvage::read_saved(&record.as_string().unwrap());
+            let found = &read.docs[0];
+            DocRecord {
+                id: key.as_f64().unwrap() as u64,
+                title: found.title.clone().unwrap_or_default(),
+                text: found.text.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Waits until the store holds documents that pass `check`; returns them.
+async fn stored_until(what: &str, check: impl Fn(&[DocRecord]) -> bool) -> Vec<DocRecord> {
+    for _ in 0..100 {
+        let docs = stored_docs().await;
+        if check(&docs) {
+            return docs;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for the store: {what}");
+}
+
 /// The app mounted into a fresh element, as on a first visit unless `saved` is given.
 struct Mounted {
     root: web_sys::HtmlElement,
@@ -77,28 +143,31 @@ struct Mounted {
 }
 
 impl Mounted {
+    /// `saved`: the single article the first version of the app left.
     async fn new(saved: Option<&str>) -> Mounted {
-        for key in [WORKSPACE_KEY, CURRENT_KEY, UNREADABLE_KEY, SAVED_IN_KEY] {
-            storage().remove_item(key).unwrap();
-        }
-        match saved {
-            Some(text) => storage().set_item(STORAGE_KEY, text).unwrap(),
-            None => storage().remove_item(STORAGE_KEY).unwrap(),
+        wipe().await;
+        if let Some(text) = saved {
+            storage().set_item(LEGACY_ARTICLE_KEY, text).unwrap();
         }
         Mounted::reloaded().await
     }
 
-    /// The app mounted over whatever the browser has stored, as after a reload.
+    /// The app mounted over whatever the browser has stored, as after a reload, once
+    /// its workspace is restored.
     async fn reloaded() -> Mounted {
         let document = web_sys::window().unwrap().document().unwrap();
         let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&root).unwrap();
         let handle = leptos::mount::mount_to(root.clone(), App);
-        leptos::task::tick().await;
-        Mounted {
+        let app = Mounted {
             root,
             _handle: Box::new(handle),
-        }
+        };
+        eventually("the workspace is restored", || {
+            app.root.query_selector(".store-status").unwrap().is_none()
+        })
+        .await;
+        app
     }
 
     fn one(&self, selector: &str) -> web_sys::Element {
@@ -487,11 +556,8 @@ async fn typing_is_analysed_after_a_pause_and_remembered() {
     );
     assert_eq!(app.all("article.reading p").len(), 2);
     assert!(app.text(".input-stats").starts_with("15 words"));
-    let saved = workspace::parse_saved(&storage().get_item(WORKSPACE_KEY).unwrap().unwrap());
-    assert_eq!(
-        saved.docs[0].text,
-        "Markets fell 3% on March 3.\n\nA fund of $5 million opened in April 2021."
-    );
+    let typed = "Markets fell 3% on March 3.\n\nA fund of $5 million opened in April 2021.";
+    stored_until("the typed text saved", |docs| docs[0].text == typed).await;
 }
 
 #[wasm_bindgen_test]
@@ -501,7 +567,6 @@ async fn a_returning_reader_gets_their_article_back() {
     assert!(app.marks().contains(&("4%".into(), "PERCENT".into())));
     assert_eq!(app.notice(), "");
     drop(app);
-    storage().remove_item(STORAGE_KEY).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -562,7 +627,6 @@ async fn bad_files_are_refused_and_the_article_kept() {
         "# Talks\n\nThe fund grew 7% in 2023."
     );
     assert!(app.marks().contains(&("7%".into(), "PERCENT".into())));
-    storage().remove_item(STORAGE_KEY).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -581,7 +645,6 @@ async fn files_dropped_anywhere_are_read_once() {
             .count(),
         1
     );
-    storage().remove_item(STORAGE_KEY).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -659,7 +722,6 @@ async fn clear_and_load_sample() {
     leptos::task::tick().await;
     assert_eq!(app.textarea().value(), SAMPLE_ARTICLE);
     assert!(!app.marks().is_empty());
-    storage().remove_item(STORAGE_KEY).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -997,61 +1059,6 @@ const KYIV: &str = "Berlin has granted $40 million to Kyiv for power stations.";
 const GRAIN: &str = "German and Ukrainian ministers signed a deal on grain in Kyiv.";
 
 #[wasm_bindgen_test]
-fn workspace_adds_renames_deletes_and_undoes() {
-    let mut docs = Vec::new();
-    let first = workspace::add(&mut docs, None, "# Talks in Astana\n\nBody.".to_string());
-    let second = workspace::add(&mut docs, Some("  Mine ".to_string()), "Text".to_string());
-    let third = workspace::add(&mut docs, None, String::new());
-    assert_eq!((first, second, third), (1, 2, 3));
-    assert_eq!(docs[0].title, "Talks in Astana");
-    assert_eq!(docs[1].title, "Mine");
-    assert_eq!(docs[2].title, "Untitled");
-    // An automatic title follows the text; a chosen one stays.
-    workspace::set_text(&mut docs, third, "Fresh news\nmore".to_string());
-    assert_eq!(docs[2].title, "Fresh news");
-    assert!(workspace::rename(&mut docs, third, "  Chosen   name "));
-    workspace::set_text(&mut docs, third, "Other".to_string());
-    assert_eq!(docs[2].title, "Chosen name");
-    workspace::rename(&mut docs, third, "   ");
-    assert_eq!(docs[2].title, "Other");
-    assert!(!workspace::rename(&mut docs, 99, "x"));
-    let long = "word ".repeat(40);
-    assert!(workspace::derive_title(&long).chars().count() <= 80);
-    assert!(workspace::derive_title(&long).ends_with('\u{2026}'));
-
-    let (index, removed) = workspace::remove(&mut docs, second).unwrap();
-    assert_eq!((index, removed.title.as_str()), (1, "Mine"));
-    assert_eq!(workspace::neighbour(&docs, index), Some(third));
-    assert_eq!(workspace::neighbour(&docs[..1], 1), Some(first));
-    assert_eq!(workspace::undo_remove(&mut docs, index, removed), second);
-    assert_eq!(docs.iter().map(|d| d.id).collect::<Vec<_>>(), [1, 2, 3]);
-    assert!(workspace::remove(&mut docs, 42).is_none());
-}
-
-#[wasm_bindgen_test]
-fn workspace_round_trips_and_recovers_from_damage() {
-    let mut docs = workspace::migrate("Old article");
-    workspace::add(&mut docs, None, "Second".to_string());
-    let json = workspace::serialize(&docs);
-    let back = workspace::parse_saved(&json);
-    assert_eq!(
-        (back.docs, back.dropped, back.unreadable),
-        (docs.clone(), 0, false)
-    );
-    assert_eq!(docs[0].title, "Old article");
-
-    let damaged = r#"[{"id":1,"title":"A","text":"a"}, 7, {"id":1,"text":"dup id"}, {"title":"no text"}, {"text":"no id"}]"#;
-    let back = workspace::parse_saved(damaged);
-    assert_eq!(back.dropped, 2);
-    assert_eq!(back.docs.len(), 3);
-    let ids: std::collections::BTreeSet<u64> = back.docs.iter().map(|d| d.id).collect();
-    assert_eq!(ids.len(), 3, "ids are unique: {:?}", back.docs);
-    assert_eq!(back.docs[1].title, "dup id");
-    assert!(workspace::parse_saved("[{\"id\":1,\"te").unreadable);
-    assert!(workspace::parse_saved("{}").unreadable);
-}
-
-#[wasm_bindgen_test]
 fn exports_are_well_formed() {
     let text = "Münster: Berlin has granted $40 million to Kyiv.";
     let analysis = diplomap_extract::analyze(text);
@@ -1231,27 +1238,21 @@ fn web_pages_are_parsed_without_attributes_comments_scripts_or_styles() {
     );
 }
 
-fn saved_docs() -> Vec<workspace::DocRecord> {
-    workspace::parse_saved(
-        &storage()
-            .get_item(WORKSPACE_KEY)
-            .unwrap()
-            .unwrap_or_default(),
-    )
-    .docs
-}
-
 #[wasm_bindgen_test]
 async fn workspace_tabs_switch_rename_delete_and_restore() {
     let app = Mounted::new(Some(KYIV)).await;
-    // The old single article became the first document.
+    // The first version's single article became the first document.
     assert_eq!(app.all(".doc-tabs .doc-item:not(.doc-item-all)").len(), 1);
-    assert_eq!(saved_docs()[0].text, KYIV);
+    assert_eq!(
+        stored_until("migrated", |docs| docs.len() == 1).await[0].text,
+        KYIV
+    );
+    assert_eq!(storage().get_item(LEGACY_ARTICLE_KEY).unwrap(), None);
     app.click(".doc-new");
     eventually("empty text", || app.textarea().value() == "").await;
     app.type_text(GRAIN);
-    eventually("second document saved", || {
-        saved_docs().len() == 2 && saved_docs()[1].text == GRAIN
+    stored_until("second document saved", |docs| {
+        docs.len() == 2 && docs[1].text == GRAIN
     })
     .await;
     eventually("tab titled", || app.text(".doc-current .doc-tab") == GRAIN).await;
@@ -1266,7 +1267,7 @@ async fn workspace_tabs_switch_rename_delete_and_restore() {
         app.text(".doc-current .doc-tab") == "Grain deal"
     })
     .await;
-    assert_eq!(saved_docs()[1].title, "Grain deal");
+    stored_until("renamed", |docs| docs[1].title == "Grain deal").await;
 
     // Switch.
     app.click(r#".doc-item[data-doc-id="1"] .doc-tab"#);
@@ -1286,61 +1287,46 @@ async fn workspace_tabs_switch_rename_delete_and_restore() {
 
     // Delete, undo, delete again.
     app.click(r#".doc-item[data-doc-id="2"] .doc-delete"#);
-    eventually("deleted", || {
-        saved_docs().len() == 1 && !app.all(".doc-undo").is_empty()
-    })
-    .await;
+    eventually("undo offered", || !app.all(".doc-undo").is_empty()).await;
+    stored_until("deleted", |docs| docs.len() == 1).await;
     assert!(app.text(".doc-undo").contains("Grain deal"));
     app.click(".doc-undo-button");
-    eventually("restored", || saved_docs().len() == 2).await;
+    stored_until("brought back", |docs| docs.len() == 2).await;
     eventually("grain text back", || app.textarea().value() == GRAIN).await;
     app.click(r#".doc-item[data-doc-id="2"] .doc-delete"#);
     eventually("text KYIV", || app.textarea().value() == KYIV).await;
+    let docs = stored_until("deleted again", |docs| docs.len() == 1).await;
     drop(app);
 
-    // A reload restores the workspace as saved, without the legacy key.
-    storage().remove_item(STORAGE_KEY).unwrap();
-    let docs = storage().get_item(WORKSPACE_KEY).unwrap().unwrap();
+    // A reload restores the workspace as saved.
     let app = Mounted::reloaded().await;
     let tabs = app.all(".doc-tabs .doc-item:not(.doc-item-all)");
     assert_eq!(tabs.len(), 1);
-    assert_eq!(storage().get_item(WORKSPACE_KEY).unwrap().unwrap(), docs);
+    assert_eq!(stored_docs().await, docs);
 }
 
 #[wasm_bindgen_test]
 async fn a_damaged_workspace_keeps_its_readable_documents() {
-    for key in [WORKSPACE_KEY, CURRENT_KEY, UNREADABLE_KEY, STORAGE_KEY] {
-        storage().remove_item(key).unwrap();
-    }
-    storage()
-        .set_item(
-            WORKSPACE_KEY,
-            r#"[{"id":1,"title":"Kept","text":"Oil rose 4% in May."}, "junk"]"#,
-        )
-        .unwrap();
+    wipe().await;
+    let save = r#"[{"id":1,"title":"Kept","text":"Oil rose 4% in May."}, "junk", {"id":2,"title":"Cut","te"#;
+    storage().set_item(LEGACY_WORKSPACE_KEY, save).unwrap();
     let app = Mounted::reloaded().await;
     let notice = app.text(".notice");
     assert!(
-        notice.contains("1 saved document could not be read") && notice.contains("1 recovered"),
+        notice.contains("The saved workspace was damaged: 1 document recovered"),
         "{notice}"
     );
-    assert_eq!(saved_docs().len(), 1);
+    assert!(notice.contains("store \u{201c}aside\u{201d}"), "{notice}");
+    let docs = stored_docs().await;
+    assert_eq!((docs.len(), docs[0].title.as_str()), (1, "Kept"));
+    // The damaged save is offered for download, and the old key is gone.
+    assert_eq!(app.all(".kept-copy").len(), 1);
+    assert!(app.text(".kept-copy").contains("damaged"));
+    assert_eq!(storage().get_item(LEGACY_WORKSPACE_KEY).unwrap(), None);
     drop(app);
-
-    storage()
-        .set_item(WORKSPACE_KEY, "[{\"id\":1,\"te")
-        .unwrap();
+    // Still offered after a reload; not copied twice.
     let app = Mounted::reloaded().await;
-    let notice = app.text(".notice");
-    assert!(notice.contains("could not be read"), "{notice}");
-    assert_eq!(
-        storage().get_item(UNREADABLE_KEY).unwrap().as_deref(),
-        Some("[{\"id\":1,\"te")
-    );
-    drop(app);
-    for key in [WORKSPACE_KEY, CURRENT_KEY, UNREADABLE_KEY] {
-        storage().remove_item(key).unwrap();
-    }
+    assert_eq!(app.all(".kept-copy").len(), 1);
 }
 
 #[wasm_bindgen_test]
@@ -1660,19 +1646,12 @@ fn fill_local_storage() -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-async fn a_workspace_too_big_for_local_storage_is_kept_in_indexeddb() {
+async fn a_big_workspace_is_saved_whatever_room_local_storage_has() {
     let app = Mounted::new(None).await;
     let fillers = fill_local_storage();
     let text = long_article(200 * 1024);
     app.type_text(&text);
-    eventually("saved in the database", || {
-        storage().get_item(SAVED_IN_KEY).unwrap().as_deref() == Some(IN_DATABASE)
-    })
-    .await;
-    assert!(
-        storage().get_item(WORKSPACE_KEY).unwrap().is_none(),
-        "no stale save is left behind"
-    );
+    stored_until("the big document saved", |docs| docs[0].text == text).await;
     assert!(
         !app.notice().contains("could not be saved"),
         "{}",
@@ -1680,21 +1659,13 @@ async fn a_workspace_too_big_for_local_storage_is_kept_in_indexeddb() {
     );
     drop(app);
 
-    // A reload finds it there.
+    // A reload finds it.
     let app = Mounted::reloaded().await;
     eventually("the big document is back", || {
         app.textarea().value() == text
     })
     .await;
-
-    // With room again, the next save goes back to localStorage.
     for key in &fillers {
         storage().remove_item(key).unwrap();
     }
-    app.type_text("Turkey and Greece held talks in Ankara.");
-    eventually("saved in localStorage again", || {
-        storage().get_item(SAVED_IN_KEY).unwrap().is_none()
-            && saved_docs().iter().any(|doc| doc.text.contains("Ankara"))
-    })
-    .await;
 }

@@ -4,9 +4,10 @@
 //!
 //! The worker runs this same wasm module: `public/boot.js` starts `public/worker.js`
 //! with the page and hands it the compiled module (nothing is downloaded twice); it
-//! answers each text with [`analyse_encoded`]'s bytes (see [`codec`]). Where there is
-//! no worker (the component tests, a browser without module workers) every text is
-//! analysed on the page.
+//! answers each text with [`analyse_encoded`]'s bytes (see [`codec`]). boot.js hands the
+//! worker to this module through [`adopt_worker`] and keeps no other handle on it: no
+//! script of the page can post to it. Until then, and where there is no worker (the
+//! component tests, a browser without module workers), texts are analysed on the page.
 
 pub mod codec;
 
@@ -60,19 +61,34 @@ pub fn analyse(
     }
     let done: Done = Box::new(done);
     let progress: Progress = Box::new(progress);
-    let refused = WORKER.with(|state| {
-        let mut state = state.borrow_mut();
-        if matches!(*state, State::Idle) {
-            *state = Worker::start().map_or(State::Unavailable, State::Running);
-        }
-        match &mut *state {
-            State::Running(worker) => worker.post(text, progress, done),
-            _ => Some((text, done)),
-        }
+    let refused = WORKER.with(|state| match &mut *state.borrow_mut() {
+        State::Running(worker) => worker.post(text, progress, done),
+        _ => Some((text, done)),
     });
     if let Some((text, done)) = refused {
         on_page(text, done);
     }
+}
+
+/// Takes the worker `public/boot.js` started (once; it keeps no handle of its own).
+/// Ignored if the worker already failed to start (boot.js marks `<html data-worker>`;
+/// an error that fired before this handler was set would never reach it).
+#[wasm_bindgen(js_name = adoptWorker)]
+pub fn adopt_worker(worker: web_sys::Worker) {
+    let failed = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .and_then(|html| html.get_attribute("data-worker"))
+        .is_some_and(|state| state == "failed");
+    WORKER.with(|state| {
+        let mut state = state.borrow_mut();
+        if matches!(*state, State::Waiting) {
+            *state = match failed {
+                true => State::Unavailable,
+                false => State::Running(Worker::adopt(worker)),
+            };
+        }
+    });
 }
 
 /// Analyses `text` here, on the page.
@@ -82,12 +98,12 @@ fn on_page(text: String, done: Done) {
 }
 
 thread_local! {
-    static WORKER: RefCell<State> = const { RefCell::new(State::Idle) };
+    static WORKER: RefCell<State> = const { RefCell::new(State::Waiting) };
 }
 
 enum State {
-    /// Not needed yet.
-    Idle,
+    /// Not handed over by boot.js (yet): texts are analysed on the page.
+    Waiting,
     Running(Worker),
     /// Could not be started: texts are analysed on the page.
     Unavailable,
@@ -111,19 +127,8 @@ struct Worker {
 }
 
 impl Worker {
-    /// The worker `public/boot.js` started with the page, if it did and it has not
-    /// already failed (boot.js marks `<html data-worker>`; an error that fired before
-    /// this handler was set would never reach it).
-    fn start() -> Option<Worker> {
-        let state = web_sys::window()?
-            .document()?
-            .document_element()?
-            .get_attribute("data-worker");
-        if state.as_deref() == Some("failed") {
-            return None;
-        }
-        let worker = Reflect::get(&js_sys::global(), &"diplomapWorker".into()).ok()?;
-        let worker: web_sys::Worker = worker.dyn_into().ok()?;
+    /// Listens to the worker boot.js started.
+    fn adopt(worker: web_sys::Worker) -> Worker {
         // Handed over to JavaScript for the life of the worker (a handler may end its
         // own worker, so Rust must not own and drop them).
         let on_message =
@@ -137,11 +142,11 @@ impl Worker {
                 .into_js_value();
         worker.set_onmessage(Some(on_message.unchecked_ref()));
         worker.set_onerror(Some(on_error.unchecked_ref()));
-        Some(Worker {
+        Worker {
             worker,
             pending: Vec::new(),
             next_id: 0,
-        })
+        }
     }
 
     /// Hands `text` to the worker; gives it and `done` back if it cannot take it.

@@ -2,6 +2,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use diplomap_app_core::Limits;
+
 use crate::app::{Article, Notice};
 use crate::components::export_menu::ExportMenu;
 use crate::workspace::View;
@@ -44,8 +46,7 @@ pub fn DocumentList() -> impl IntoView {
             article.current_id().is_some() && article.draft.with_untracked(|d| d.trim().is_empty());
         if empty {
             article.load(text, Some(Notice::Info("Pasted text loaded.".to_string())));
-        } else {
-            article.add_document(None, text);
+        } else if article.add_document(None, text).is_some() {
             article.notice.set(Some(Notice::Info(
                 "Pasted text added as a new document.".to_string(),
             )));
@@ -53,45 +54,47 @@ pub fn DocumentList() -> impl IntoView {
     });
     on_cleanup(move || paste_handle.remove());
 
+    // Keyed by id and title: a rename or a new document re-renders its own tab only,
+    // however many there are.
     let tabs = move || {
-        workspace
-            .docs
-            .get()
-            .into_iter()
-            .map(|doc| {
-                let id = doc.id;
-                let current = move || workspace.view.get() == View::Doc(id);
-                let delete_label = format!("Delete \u{201c}{}\u{201d}", doc.title);
-                view! {
-                    <li class="doc-item" class:doc-current=current data-doc-id=id.to_string()>
-                        <button
-                            type="button"
-                            class="doc-tab"
-                            title=doc.title.clone()
-                            aria-current=move || if current() { "page" } else { "false" }
-                            on:click=move |_| {
-                                renaming.set(false);
-                                article.switch(View::Doc(id));
-                            }
-                        >
-                            {doc.title.clone()}
-                        </button>
-                        <button
-                            type="button"
-                            class="doc-delete"
-                            aria-label=delete_label.clone()
-                            title=delete_label
-                            on:click=move |_| {
-                                renaming.set(false);
-                                article.delete(id);
-                            }
-                        >
-                            "\u{00d7}"
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
+        workspace.docs.with(|docs| {
+            docs.iter()
+                .map(|doc| (doc.id, doc.title.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let tab = move |(id, title): (u64, String)| {
+        let current = move || workspace.view.get() == View::Doc(id);
+        let delete_label = format!("Delete \u{201c}{title}\u{201d}");
+        let label = title.clone();
+        view! {
+            <li class="doc-item" class:doc-current=current data-doc-id=id.to_string()>
+                <button
+                    type="button"
+                    class="doc-tab"
+                    title=title.clone()
+                    aria-current=move || if current() { "page" } else { "false" }
+                    on:click=move |_| {
+                        renaming.set(false);
+                        article.switch(View::Doc(id));
+                    }
+                >
+                    {label}
+                </button>
+                <button
+                    type="button"
+                    class="doc-delete"
+                    aria-label=delete_label.clone()
+                    title=delete_label
+                    on:click=move |_| {
+                        renaming.set(false);
+                        article.delete(id);
+                    }
+                >
+                    "\u{00d7}"
+                </button>
+            </li>
+        }
     };
 
     let current_title = move || {
@@ -99,11 +102,9 @@ pub fn DocumentList() -> impl IntoView {
             View::Doc(id) => id,
             View::All => return None,
         };
-        workspace.docs.with(|docs| {
-            docs.iter()
-                .find(|doc| doc.id == id)
-                .map(|doc| (id, doc.title.clone()))
-        })
+        workspace
+            .docs
+            .with(|docs| docs.get(id).map(|doc| (id, doc.title.clone())))
     };
 
     let commit = move |input: web_sys::HtmlInputElement| {
@@ -118,7 +119,7 @@ pub fn DocumentList() -> impl IntoView {
             <div class="panel-head">
                 <h2 id="workspace-heading" class="section-title">
                     "Documents"
-                    <span class="section-count">{move || workspace.docs.with(Vec::len)}</span>
+                    <span class="section-count">{move || workspace.docs.with(|docs| docs.len())}</span>
                 </h2>
                 <div class="doc-actions">
                     <button
@@ -126,8 +127,9 @@ pub fn DocumentList() -> impl IntoView {
                         class="button button-quiet doc-new"
                         on:click=move |_| {
                             renaming.set(false);
-                            article.add_document(None, String::new());
-                            article.notice.set(None);
+                            if article.add_document(None, String::new()).is_some() {
+                                article.notice.set(None);
+                            }
                         }
                     >
                         "+ New"
@@ -148,7 +150,7 @@ pub fn DocumentList() -> impl IntoView {
                         "All documents"
                     </button>
                 </li>
-                {tabs}
+                <For each=tabs key=|tab| tab.clone() children=tab/>
             </ul>
             <div class="doc-bar">
                 {move || match (current_title(), renaming.get()) {
@@ -171,7 +173,7 @@ pub fn DocumentList() -> impl IntoView {
                                 class="doc-rename-input"
                                 type="text"
                                 aria-label="New name of the document"
-                                maxlength="200"
+                                maxlength=Limits::APP.title_chars.to_string()
                                 value=title
                                 autofocus
                                 on:keydown=move |event: ev::KeyboardEvent| {
@@ -218,7 +220,7 @@ pub fn DocumentList() -> impl IntoView {
                                 .with(|removed| {
                                     removed
                                         .as_ref()
-                                        .map(|(_, doc)| format!("Deleted \u{201c}{}\u{201d}.", doc.title))
+                                        .map(|removed| format!("Deleted \u{201c}{}\u{201d}.", removed.doc.title))
                                 })
                         }}
                     </span>

@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::DragEvent;
 
-use crate::app::{Article, Notice};
+use diplomap_app_core::Limits;
+
+use crate::app::{Article, Imported, Notice};
+use crate::components::article_input::group;
 use crate::workspace;
 
 /// Files larger than this are refused before they are read.
@@ -138,7 +141,11 @@ pub fn open_files(article: Article, files: Vec<web_sys::File>) -> Vec<FileReader
     let finish = {
         let results = results.clone();
         move || {
-            let done = results.borrow().iter().all(Option::is_some);
+            // Every file read, and not taken in yet.
+            let done = {
+                let results = results.borrow();
+                !results.is_empty() && results.iter().all(Option::is_some)
+            };
             if !done {
                 return;
             }
@@ -161,7 +168,9 @@ pub fn open_files(article: Article, files: Vec<web_sys::File>) -> Vec<FileReader
                 .map_err(|error| format!("\u{201c}{name}\u{201d} could not be read ({error})."))
                 .and_then(|bytes| read_document(&name, &bytes));
             results.borrow_mut()[index] = Some(outcome);
-            finish();
+            // Reading a file is a task; taking its documents in is another (a 5 MB file
+            // may hold a thousand of them).
+            set_timeout(finish, std::time::Duration::ZERO);
         }));
     }
     finish();
@@ -181,21 +190,49 @@ fn finish_files(article: Article, names: &[String], outcomes: Vec<Outcome>) {
             Err(message) => errors.push(message),
         }
     }
-    let added = documents.len();
-    if added > 0 {
-        article.add_documents(documents);
-    }
-    let loaded = match added {
+    let imported = if documents.is_empty() {
+        Imported::default()
+    } else {
+        article.add_documents(documents)
+    };
+    let mut loaded = match imported.added {
         0 => String::new(),
         1 => format!("Loaded {} as a new document.", read.join(", ")),
-        n => format!("Loaded {} as {n} new documents.", read.join(", ")),
+        n => format!("Loaded {} as {} new documents.", read.join(", "), group(n)),
     };
-    let notice = if errors.is_empty() {
+    if imported.left_out > 0 {
+        loaded.push_str(&format!(
+            " A workspace holds at most {} documents, so {} {} left out.",
+            group(Limits::APP.documents),
+            group(imported.left_out),
+            if imported.left_out == 1 {
+                "was"
+            } else {
+                "were"
+            }
+        ));
+    }
+    if imported.titles_cut > 0 {
+        loaded.push_str(&format!(
+            " {} {} cut to {} characters.",
+            group(imported.titles_cut),
+            if imported.titles_cut == 1 {
+                "title was"
+            } else {
+                "titles were"
+            },
+            Limits::APP.title_chars
+        ));
+    }
+    let loaded = loaded.trim_start().to_string();
+    let notice = if errors.is_empty() && imported.left_out == 0 {
         Notice::Info(loaded)
+    } else if errors.is_empty() {
+        Notice::Error(loaded)
     } else {
         let mut text = errors.join(" ");
         text.push_str(" The documents you have are unchanged.");
-        if added > 0 {
+        if imported.added > 0 {
             text.push(' ');
             text.push_str(&loaded);
         }
