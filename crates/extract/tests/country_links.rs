@@ -2,7 +2,20 @@
 //! news — leaders with titles, capitals as metonyms, seats of power, demonyms,
 //! possessives, acronyms — is linked to the right country. The article is our own text.
 
-use diplomap_extract::{analyze, Analysis, Label};
+use std::sync::OnceLock;
+
+use diplomap_extract::{analyze_with, Analysis, Gazetteer, Label, Tables};
+
+/// Analyses a text as the command line does, and the app once the second tier is in:
+/// with both tiers of the gazetteer.
+fn analyze(text: &str) -> Analysis {
+    static BOTH_TIERS: OnceLock<Gazetteer> = OnceLock::new();
+    let gazetteer = BOTH_TIERS.get_or_init(|| {
+        let second_tier: &'static [u8] = include_bytes!("../data/places2.bin");
+        Gazetteer::with_second_tier(&Tables::builtin(), second_tier).unwrap()
+    });
+    analyze_with(gazetteer, text)
+}
 
 const ARTICLE: &str = "\
 Eurasian Diary
@@ -438,4 +451,117 @@ fn provinces_of_more_countries_take_their_country() {
         country_at(text, "Papua-New Guinea", 0).as_deref(),
         Some("PG")
     );
+}
+
+/// The label and country of the entity that starts where `surface` first does.
+fn entity_at(text: &str, surface: &str) -> Option<(Label, Option<String>)> {
+    let start = text.find(surface)?;
+    analyze(text)
+        .entities
+        .into_iter()
+        .find(|e| e.span.start == start)
+        .map(|e| (e.label, e.country.map(|c| c.to_string())))
+}
+
+#[test]
+fn the_people_of_a_region_belong_to_its_country() {
+    let text = "Abkhaz separatists and South Ossetian officials met in Abkhazia, far from \
+                South Ossetia. Sinhalese and Tamil voters, Kurdish fighters, Ontarians and \
+                Ohioans were watching.";
+    let expected = [
+        ("Abkhaz", Label::Norp, Some("GE")),
+        ("South Ossetian", Label::Norp, Some("GE")),
+        ("Abkhazia", Label::Gpe, Some("GE")),
+        ("South Ossetia.", Label::Gpe, Some("GE")),
+        ("Sinhalese", Label::Norp, Some("LK")),
+        // Peoples of regions that several countries share have none.
+        ("Tamil", Label::Norp, None),
+        ("Kurdish", Label::Norp, None),
+        ("Ontarians", Label::Norp, Some("CA")),
+        ("Ohioans", Label::Norp, Some("US")),
+    ];
+    for (surface, label, country) in expected {
+        assert_eq!(
+            entity_at(text, surface),
+            Some((label, country.map(str::to_string))),
+            "{surface}"
+        );
+    }
+}
+
+#[test]
+fn towns_only_the_second_tier_knows_are_read_where_the_story_is_set() {
+    // No first-tier town at all: the names that share Georgia say where the story is.
+    let text = "DeKalb County commissioners will vote on the plan on Tuesday. Residents of \
+                North Druid Hills, north of Decatur, oppose it.";
+    assert_eq!(country_at(text, "Decatur", 0).as_deref(), Some("US"));
+    assert_eq!(
+        country_at(text, "North Druid Hills", 0).as_deref(),
+        Some("US")
+    );
+    assert_eq!(country_at(text, "DeKalb County", 0).as_deref(), Some("US"));
+    // A county named as one, found in one state only, sets the story there.
+    let text = "Kanawha County deputies closed the road. Sissonville residents were told to \
+                stay home.";
+    assert_eq!(country_at(text, "Sissonville", 0).as_deref(), Some("US"));
+    // A town of the second tier in a state the text names.
+    let text = "Missouri troopers said the crash happened east of Rogersville.";
+    assert_eq!(country_at(text, "Rogersville", 0).as_deref(), Some("US"));
+}
+
+#[test]
+fn a_town_said_to_be_a_place_takes_the_story_s_country_or_its_largest_reading() {
+    // "in Maryville": the country the story names, though not the state.
+    let text = "The pastor flew from Fort Worth, Texas, to preach in Maryville.";
+    assert_eq!(country_at(text, "Maryville", 0).as_deref(), Some("US"));
+    // A dateline and nothing else: the largest reading.
+    let text = "ARLINGTON — The council voted 8-1 to approve the permit on Tuesday.";
+    assert_eq!(country_at(text, "ARLINGTON", 0).as_deref(), Some("US"));
+}
+
+#[test]
+fn a_town_named_like_a_word_or_a_person_needs_the_text_to_say_it_is_a_place() {
+    // Marion, Logan: given names, and towns of several states.
+    let text = "Marion said the fair would open on Friday. Logan agreed.";
+    assert!(entity_at(text, "Marion").is_none_or(|(label, _)| label != Label::Gpe));
+    let text = "Indiana police said the fair opened in Marion on Friday.";
+    assert_eq!(country_at(text, "Marion", 0).as_deref(), Some("US"));
+    // Towns named like a company are no places in a business story that names their
+    // country: the name is left to the other rules.
+    let text = "Shares of Campbell Soup rose in New York. Campbell said sales grew.";
+    assert_eq!(
+        entity_at(text, "Campbell Soup").map(|(label, _)| label),
+        Some(Label::Org)
+    );
+    assert!(entity_at(text, "Campbell said").is_none_or(|(label, _)| label != Label::Gpe));
+}
+
+#[test]
+fn names_listed_before_counties_are_counties_of_the_story_s_country() {
+    // Hamilton and Marion are famous elsewhere, or given names: here, counties.
+    let text = "Jobless rates rose in Hamilton, Hendricks and Marion counties, the state said.";
+    for county in ["Hamilton", "Hendricks", "Marion"] {
+        assert_eq!(
+            country_at(text, county, 0).as_deref(),
+            Some("US"),
+            "{county}"
+        );
+    }
+    // A legislator's party and home, and a person's home.
+    let text = "Minnesota's Sen. Tom Bakk, DFL-Cook, and Norb Mages of Lindsay spoke.";
+    assert_eq!(country_at(text, "Cook", 0).as_deref(), Some("US"));
+}
+
+#[test]
+fn local_bodies_and_rivers_take_the_country_of_their_town_or_story() {
+    let text = "DeKalb County commissioners met in Decatur, near North Druid Hills. The \
+                Cookville Volunteer Fire Department and the Decatur Public Library helped; the \
+                body was found in the Kishwaukee River.";
+    for name in [
+        "Cookville Volunteer Fire Department",
+        "Decatur Public Library",
+        "Kishwaukee River",
+    ] {
+        assert_eq!(country_at(text, name, 0).as_deref(), Some("US"), "{name}");
+    }
 }

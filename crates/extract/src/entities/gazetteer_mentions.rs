@@ -2,6 +2,8 @@
 //! with the qualifier after them ("Paris, Texas") and their unit ("Jiangsu Province"),
 //! and no acronym read as a place ("the ABA").
 
+use rustc_hash::FxHashMap;
+
 use super::claims::{place_yields_to_person, Claims};
 use super::settled::listed;
 use super::words::{is, Words};
@@ -30,6 +32,68 @@ pub(super) fn claim_gazetteer_mentions(r: &mut Recognition<'_, '_>) {
             }
         }
     }
+}
+
+/// `matches` without the second-tier readings that neither the document's geography
+/// nor the text around them support, and without the matches left with none: other
+/// rules must not see "McGraw" or "Campbell" as places, nor Texas, Queensland in
+/// "Paris, Texas". A name the text places keeps all its readings.
+pub(super) fn without_unsupported_towns(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    context: &Context,
+    mut matches: Vec<Match>,
+) -> Vec<Match> {
+    // The readings the document supports, once a name.
+    let mut supported_of: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let kept: Vec<Vec<u32>> = (0..matches.len())
+        .map(|index| {
+            let found = &matches[index];
+            if context.is_placed(found) {
+                return found.entries.clone();
+            }
+            let settled = context
+                .town_country(found)
+                .or_else(|| qualifier(tokens, gazetteer, &matches, index));
+            let supported = supported_of
+                .entry(found.name)
+                .or_insert_with(|| context.supported_second_tier(gazetteer, found));
+            found
+                .entries
+                .iter()
+                .copied()
+                .filter(|id| {
+                    let entry = gazetteer.entry(*id);
+                    !entry.second_tier
+                        || settled.is_some_and(|country| entry.country == Some(country))
+                        || supported.contains(id)
+                })
+                .collect()
+        })
+        .collect();
+    for (found, kept) in matches.iter_mut().zip(kept) {
+        found.entries = kept;
+    }
+    matches.retain(|found| !found.entries.is_empty());
+    matches
+}
+
+/// The country a match stands for in the document, when it is a place: "Madison
+/// County Health Department", "Paris Public Library" take the country of the place
+/// their name opens with, as the document reads it.
+pub(super) fn place_country(
+    gazetteer: &Gazetteer,
+    context: &Context,
+    found: &Match,
+) -> Option<CountryCode> {
+    let entry = context.best(gazetteer, found, None)?;
+    matches!(
+        entry.kind,
+        EntryKind::City | EntryKind::Capital | EntryKind::Region
+    )
+    .then_some(entry.country)
+    .flatten()
+    .or_else(|| context.town_country(found))
 }
 
 /// The country of a region or country named right after a place and a comma:
@@ -104,7 +168,11 @@ fn gazetteer_mention(
     };
     let mut mention = Mention::new(found.first, last, entry.label);
     mention.country = entry.country;
-    mention.canonical = Some(entry.canonical.clone());
+    mention.canonical = Some(if entry.canonical.is_empty() {
+        crate::second_tier::name_as_written(tokens, found.first, found.last)
+    } else {
+        entry.canonical.clone()
+    });
     mention.kind = Some(entry.kind);
     Some(mention)
 }
