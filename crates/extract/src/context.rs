@@ -244,6 +244,11 @@ impl Context {
             .map(|&id| gazetteer.entry(id))
             .collect();
         let largest = largest_ordinary(entries.iter().copied());
+        let capital_elsewhere = |entry: &Entry| {
+            entries
+                .iter()
+                .any(|other| other.kind == EntryKind::Capital && other.country != entry.country)
+        };
         let local = |entry: &Entry| {
             self.is_local(entry, entries.iter().copied(), found.name)
                 && self.uncontested(entry, &entries, found.name)
@@ -260,7 +265,7 @@ impl Context {
             .filter(|entry| {
                 qualifier.is_some_and(|q| entry.country == Some(q))
                     || local(entry)
-                    || self.supports(entry, largest)
+                    || self.supports(entry, largest, capital_elsewhere(entry))
                     || self.takes_second_tier(found, entry, &entries)
             })
             .min_by_key(|entry| {
@@ -295,8 +300,9 @@ impl Context {
     }
 
     /// A name the text says is a place, though nothing else supports a reading of it:
-    /// its reading in the country the document names most ("in Maryville", in a story
-    /// about Fort Worth, Texas), or else its largest ("ARLINGTON — The council voted").
+    /// its reading in a state the story is set in, else in the country the document
+    /// names most ("in Maryville", in a story about Fort Worth, Texas), else its largest
+    /// ("ARLINGTON — The council voted").
     fn placed_reading<'g>(&self, found: &Match, readings: &[&'g Entry]) -> Option<&'g Entry> {
         // Not a name the first tier knows as something else: Ford the company.
         let places_only = readings.iter().all(|entry| {
@@ -309,7 +315,6 @@ impl Context {
         if !places_only || !self.placed.contains(&found.name) {
             return None;
         }
-        let story = self.most_named();
         let county = self.counties.contains(&found.name);
         readings
             .iter()
@@ -331,7 +336,7 @@ impl Context {
                     .is_some_and(|division| self.local_divisions.contains_key(&division));
                 (
                     local,
-                    story.is_some() && entry.country == story,
+                    self.votes(entry.country),
                     entry.population,
                     std::cmp::Reverse(entry.country),
                 )
@@ -445,12 +450,19 @@ impl Context {
     /// a story set among its neighbours: two or more towns or states of its country
     /// named, and nothing of the country of the same name.
     fn is_local_state(&self, entry: &Entry, readings: &[&Entry]) -> bool {
+        let set_there = entry
+            .country
+            .zip(entry.division)
+            .and_then(|division| self.local_divisions.get(&division))
+            .is_some_and(DivisionEvidence::firm);
+        let local_votes = entry
+            .country
+            .and_then(|c| self.local_votes.get(&c))
+            .is_some_and(|&votes| votes >= 2);
         entry.kind == EntryKind::Region
             && entry.context_only
-            && entry
-                .country
-                .and_then(|c| self.local_votes.get(&c))
-                .is_some_and(|&votes| votes >= 2)
+            && !entry.second_tier
+            && (local_votes || set_there)
             && readings
                 .iter()
                 .all(|other| other.kind != EntryKind::Country || self.votes(other.country) == 0)
@@ -475,11 +487,21 @@ impl Context {
     /// A context-only reading needs the document to name its country, and a namesake
     /// thirty times smaller than the famous place needs an explicit qualifier: nobody
     /// means Paris, Texas by "Paris" alone.
-    fn supports(&self, entry: &Entry, largest_ordinary: u64) -> bool {
-        !entry.context_only
-            || (!entry.is_minor()
-                && self.votes(entry.country) > 0
-                && contends(entry, largest_ordinary))
+    ///
+    /// The namesake of a national capital elsewhere needs its country named by a town or
+    /// state of it, not only by the country or its people: "London" in a story about
+    /// Ontario is London, Ontario, but "Washington" in a British story is the American
+    /// capital, not Washington, Tyne and Wear.
+    fn supports(&self, entry: &Entry, largest_ordinary: u64, capital_elsewhere: bool) -> bool {
+        let named = if capital_elsewhere {
+            entry
+                .country
+                .and_then(|country| self.local_votes.get(&country))
+                .is_some_and(|&votes| votes > 0)
+        } else {
+            self.votes(entry.country) > 0
+        };
+        !entry.context_only || (!entry.is_minor() && named && contends(entry, largest_ordinary))
     }
 }
 
@@ -509,7 +531,15 @@ struct LocalEvidence {
     /// The names (by their first reading) counted in each division, so that each counts
     /// once however often it comes.
     counted: FxHashSet<(CountryCode, Division, u32)>,
+    /// The states each name has a reading in, for the counties named as such.
+    states_of: Vec<(u32, Vec<(CountryCode, Division)>)>,
+    /// Those counties (by their index in `states_of`), the first few.
+    counties: Vec<usize>,
 }
+
+/// How many counties named as such are paired with the other names: a few are enough,
+/// and the work stays linear in the text.
+const PAIRED_COUNTIES: usize = 8;
 
 #[derive(Default)]
 struct DivisionEvidence {
@@ -577,15 +607,21 @@ impl LocalEvidence {
             (placed || !entry.common_name) && in_country.is_none_or(|c| entry.country == Some(c))
         };
         let small = is_small_place(gazetteer, found);
+        let mut states = Vec::new();
         for entry in readings(gazetteer, found).filter(counted) {
             if let (Some(country), Some(division)) = (entry.country, entry.division) {
                 in_a_division = true;
                 self.count((country, division), name, small);
+                states.push((country, division));
             }
         }
         if !in_a_division {
             return;
         }
+        if named_as_county(gazetteer, found) && self.counties.len() < PAIRED_COUNTIES {
+            self.counties.push(self.states_of.len());
+        }
+        self.states_of.push((name, states));
         if let Some(division) = county_division(gazetteer, found) {
             let evidence = self.divisions.entry(division).or_default();
             evidence.anchored = true;
@@ -605,7 +641,29 @@ impl LocalEvidence {
         }
     }
 
+    /// A county named as such and a town that share one state only place each other
+    /// there: Paris beside Lamar County is Paris, Texas; Atlanta beside Fulton County is
+    /// in Georgia.
+    fn pair_counties_with_towns(&mut self) {
+        for &county in &self.counties {
+            let (county_name, county_states) = &self.states_of[county];
+            let states: FxHashSet<&(CountryCode, Division)> = county_states.iter().collect();
+            for (name, town_states) in &self.states_of {
+                if name == county_name {
+                    continue;
+                }
+                let mut shared = town_states.iter().filter(|state| states.contains(state));
+                if let (Some(&only), None) = (shared.next(), shared.next()) {
+                    let evidence = self.divisions.entry(only).or_default();
+                    evidence.anchored = true;
+                    evidence.county = true;
+                }
+            }
+        }
+    }
+
     fn divisions_set_in(mut self) -> FxHashMap<(CountryCode, Division), DivisionEvidence> {
+        self.pair_counties_with_towns();
         let (mut most, mut second) = (0, 0);
         for evidence in self.divisions.values() {
             if evidence.small_places > most {

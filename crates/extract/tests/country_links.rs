@@ -565,3 +565,61 @@ fn local_bodies_and_rivers_take_the_country_of_their_town_or_story() {
         assert_eq!(country_at(text, name, 0).as_deref(), Some("US"), "{name}");
     }
 }
+
+#[test]
+fn a_county_and_a_town_that_share_one_state_set_the_story_there() {
+    // Lamar County is in four states, Paris in many: they share Texas only.
+    let text = "Paris police in Lamar County said the fair opened in Paris on Friday.";
+    assert_eq!(country_at(text, "Paris", 0).as_deref(), Some("US"));
+    assert_eq!(country_at(text, "Paris", 1).as_deref(), Some("US"));
+    // Georgia beside Atlanta and a county of the state is the state.
+    let text = "Atlanta police said the Fulton County jail in Georgia was full.";
+    assert_eq!(country_at(text, "Georgia", 0).as_deref(), Some("US"));
+    // And beside its own people and regions, the country.
+    let text = "Georgian troops clashed with South Ossetian militias in Georgia.";
+    assert_eq!(country_at(text, "Georgia", 0).as_deref(), Some("GE"));
+}
+
+#[test]
+fn organisations_and_people_keep_their_own_country() {
+    // Based in London, named after Syria: Syrian.
+    let text = "The London-based Syrian Network for Human Rights said 20 people died.";
+    assert_eq!(country_at(text, "Syrian Network", 0).as_deref(), Some("SY"));
+    // A body of an international organisation has no country.
+    let text = "The UN Security Council met in New York.";
+    assert_eq!(
+        entity_at(text, "UN Security Council"),
+        Some((Label::Org, None))
+    );
+    // An analyst signing an article about Afghanistan is not Afghan for it.
+    let text = "Moscow fears infiltrations from Afghanistan.\n\nFabio Indeo - fellow at \
+                the University of Trieste.";
+    assert_eq!(entity_at(text, "Fabio Indeo"), Some((Label::Person, None)));
+    // A title between a country and a name still makes the person its own.
+    let text = "Kyrgyz President Sooronbay Jeenbekov met Russian Pres. Vladimir Putin.";
+    assert_eq!(country_at(text, "Sooronbay", 0).as_deref(), Some("KG"));
+}
+
+#[test]
+fn places_named_with_their_people_or_their_kind_are_placed_by_them() {
+    // "the English city of X" is in the United Kingdom, "the Syrian port of X" in Syria.
+    let text = "Police in the English city of Durham and in the Syrian port of Tartus \
+                said so.";
+    assert_eq!(country_at(text, "Durham", 0).as_deref(), Some("GB"));
+    assert_eq!(country_at(text, "Tartus", 0).as_deref(), Some("SY"));
+    // "Washington" in a British story is the American capital, not the English town.
+    let text = "British ministers said officials in Washington would decide.";
+    assert_eq!(country_at(text, "Washington", 0).as_deref(), Some("US"));
+    // A base named after a small town is a facility in the town's country; a known
+    // city keeps its name as a place, as OntoNotes marks it.
+    let text = "Moscow expanded the Kant military base in Kyrgyzstan, and Havana wants the \
+                Guantanamo naval base back.";
+    assert_eq!(
+        entity_at(text, "Kant military base"),
+        Some((Label::Fac, Some("KG".to_string())))
+    );
+    assert_eq!(
+        entity_at(text, "Guantanamo"),
+        Some((Label::Gpe, Some("CU".to_string())))
+    );
+}

@@ -10,7 +10,7 @@ use super::words::{is, Words};
 use super::Recognition;
 use crate::context::Context;
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
-use crate::lexicon::WordClass::{CapitalizedPlaceUnit, PlaceUnit};
+use crate::lexicon::WordClass::{CapitalizedPlaceUnit, PlaceUnit, PortNoun, TownNoun};
 use crate::mention::Mention;
 use crate::model::CountryCode;
 
@@ -100,6 +100,42 @@ pub(super) fn place_country(
 /// "London, Ky.", "Paris, Texas", "Perth, Scotland"; not the first of a list ("Paris,
 /// Canada and France").
 fn qualifier(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    index: usize,
+) -> Option<CountryCode> {
+    country_before_town_noun(tokens, gazetteer, matches, index)
+        .or_else(|| state_after_comma(tokens, gazetteer, matches, index))
+}
+
+/// "the English city of Leicester", "the Syrian port of Tartus": the country of the
+/// people or country named before the word that calls the place a town.
+fn country_before_town_noun(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    index: usize,
+) -> Option<CountryCode> {
+    let first = matches[index].first;
+    let called = first >= 3
+        && tokens.folded(first - 1) == "of"
+        && is(tokens, first - 2, TownNoun | PortNoun);
+    let people = matches[..index]
+        .last()
+        .filter(|m| called && m.last + 3 == first)?;
+    let mut countries = people.entries.iter().map(|&id| {
+        let entry = gazetteer.entry(id);
+        matches!(entry.kind, EntryKind::Demonym | EntryKind::Country)
+            .then_some(entry.country)
+            .flatten()
+    });
+    let country = countries.next()??;
+    countries.all(|c| c == Some(country)).then_some(country)
+}
+
+/// "London, Ky.", "Paris, Texas": see [`qualifier`].
+fn state_after_comma(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     matches: &[Match],

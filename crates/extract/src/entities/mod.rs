@@ -92,6 +92,9 @@ pub(crate) const PASSES: &[Pass] = &[
         "organisations, laws, events and facilities by their head words",
         organizations::claim_organizations,
     ),
+    Pass::new("bases named after towns", |r| {
+        r.claim_all(places::bases(&r.words, r.gazetteer, &r.matches, &r.context))
+    }),
     Pass::new("counties", |r| {
         r.claim_all(places::counties(
             &r.words,

@@ -8,7 +8,8 @@
 use super::words::{is, starts_line, Words};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::WordClass::{
-    CompassPoint, CountiesNoun, Direction, PlacePreposition, PlaceQualifier, TownFollower,
+    BaseKind, CompassPoint, CountiesNoun, Direction, PlacePreposition, PlaceQualifier,
+    TownFollower, TownNoun,
 };
 use crate::tokens::TokenKind;
 
@@ -27,6 +28,21 @@ pub(super) fn is_placed(
         || is_home(tokens, gazetteer, first, last)
         || after_party_letter(tokens, first)
         || is(tokens, last + 1, TownFollower)
+        || (first >= 2 && tokens.folded(first - 1) == "of" && is(tokens, first - 2, TownNoun))
+        || base_after(tokens, last).is_some()
+}
+
+/// The last token of a base named after the place ending at token `last`: "Kant
+/// military base", "Manas airbase".
+pub(super) fn base_after(tokens: &Words<'_, '_>, last: usize) -> Option<usize> {
+    let next = last + 1;
+    if tokens.is_capitalized(next) {
+        return None;
+    }
+    if matches!(tokens.folded(next), "airbase" | "airfield") {
+        return Some(next);
+    }
+    (is(tokens, next, BaseKind) && tokens.folded(next + 1) == "base").then_some(next + 1)
 }
 
 /// A name in capitals opening a line or a sentence, before a dash or a comma:
@@ -153,6 +169,11 @@ mod tests {
             "ROCKY HILL"
         ));
         assert!(placed("Logan residents complained.", "Logan"));
+        assert!(placed(
+            "Police in the English city of Marion said so.",
+            "Marion"
+        ));
+        assert!(placed("Moscow expanded the Kant military base.", "Kant"));
         assert!(!placed("Marion said the fair opened.", "Marion"));
         // Part of a longer name, or a possessive: no place.
         assert!(!placed("She works at Marion Stone Inc.", "Marion"));

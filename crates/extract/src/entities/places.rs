@@ -6,6 +6,7 @@
 use super::claims::Claims;
 use super::gazetteer_mentions::place_country;
 use super::matches::{in_match, match_at, reads_as, TOWN};
+use super::place_cues::base_after;
 use super::settled::{
     called_a_town, country_just_before, is_abbreviated_state, is_direction, state_after,
     state_named, state_of_neighbour, state_of_town_listed_after,
@@ -215,6 +216,35 @@ pub(super) fn counties(
                 Some(country),
             ));
         }
+    }
+    found
+}
+
+/// Bases named after a town only the second tier knows, by the words after it: "the
+/// Kant military base", "the Manas airbase" (FAC, in the town's country). A town the
+/// first tier knows keeps its name as a place, as OntoNotes marks "the Guantanamo naval
+/// base".
+pub(super) fn bases(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    context: &Context,
+) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for town in matches {
+        let Some(last) = base_after(tokens, town.last) else {
+            continue;
+        };
+        let known = town
+            .entries
+            .iter()
+            .any(|&id| !gazetteer.entry(id).second_tier);
+        if known {
+            continue;
+        }
+        let mut base = Mention::new(town.first, last, Label::Fac);
+        base.country = place_country(gazetteer, context, town);
+        found.push(base);
     }
     found
 }

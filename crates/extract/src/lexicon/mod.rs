@@ -120,6 +120,10 @@ word_classes! {
     PlaceQualifier = "place_qualifier",
     /// Words after a name that make it a town's: "Hanover police", "Logan residents".
     TownFollower = "town_follower",
+    /// Nouns that call a place a port before "of": "the Syrian port of Tartus".
+    PortNoun = "port_noun",
+    /// Kinds of bases written before "base": "the Kant military base", "an air base".
+    BaseKind = "base_kind",
     /// Ends a list of counties: "Cooke, Grayson and Love counties".
     CountiesNoun = "counties_noun",
     /// Words before "Mayor" that say which mayor, not where: "Former Mayor Ann Lee".
