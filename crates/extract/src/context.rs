@@ -584,6 +584,7 @@ const LARGEST_LOCAL_TOWN: u64 = 300_000;
 impl LocalEvidence {
     /// Counts the name whose first reading is `name` in `division`, once.
     fn count(&mut self, division: (CountryCode, Division), name: u32, small: bool) {
+        crate::steps::tick(1);
         if self.counted.insert((division.0, division.1, name)) {
             let evidence = self.divisions.entry(division).or_default();
             evidence.named += 1;
@@ -652,6 +653,7 @@ impl LocalEvidence {
                 if name == county_name {
                     continue;
                 }
+                crate::steps::tick(town_states.len());
                 let mut shared = town_states.iter().filter(|state| states.contains(state));
                 if let (Some(&only), None) = (shared.next(), shared.next()) {
                     let evidence = self.divisions.entry(only).or_default();

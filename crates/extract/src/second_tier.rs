@@ -255,6 +255,7 @@ impl SecondTier {
         let Some(readings) = self.readings.get(start..end) else {
             return Vec::new();
         };
+        crate::steps::tick(readings.len());
         (start..end)
             .zip(readings)
             .filter(|(_, reading)| reading.case_fits(tokens, first, last))
