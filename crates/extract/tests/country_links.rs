@@ -500,6 +500,11 @@ fn towns_only_the_second_tier_knows_are_read_where_the_story_is_set() {
         Some("US")
     );
     assert_eq!(country_at(text, "DeKalb County", 0).as_deref(), Some("US"));
+    // Three small places that share one state and no other: Georgia.
+    let text = "Residents of North Druid Hills and Avondale Estates drove to Decatur.";
+    for town in ["North Druid Hills", "Avondale Estates", "Decatur"] {
+        assert_eq!(country_at(text, town, 0).as_deref(), Some("US"), "{town}");
+    }
     // A county named as one, found in one state only, sets the story there.
     let text = "Kanawha County deputies closed the road. Sissonville residents were told to \
                 stay home.";
