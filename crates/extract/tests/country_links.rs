@@ -539,6 +539,14 @@ fn a_town_named_like_a_word_or_a_person_needs_the_text_to_say_it_is_a_place() {
         Some(Label::Org)
     );
     assert!(entity_at(text, "Campbell said").is_none_or(|(label, _)| label != Label::Gpe));
+    // A firm's name holding the name of a small town the story does not support is not
+    // cut at the town (Herrington, Kansas).
+    let text = "The law firm Orrick, Herrington & Sutcliffe advised the buyer in New York.";
+    assert_eq!(
+        entity_at(text, "Orrick").map(|(label, _)| label),
+        Some(Label::Org)
+    );
+    assert!(entity_at(text, "Herrington").is_none());
 }
 
 #[test]
@@ -608,8 +616,8 @@ fn organisations_and_people_keep_their_own_country() {
 #[test]
 fn places_named_with_their_people_or_their_kind_are_placed_by_them() {
     // "the English city of X" is in the United Kingdom, "the Syrian port of X" in Syria.
-    let text = "Police in the English city of Durham and in the Syrian port of Tartus \
-                said so.";
+    let text = "An American firm opened offices in the English city of Durham and in the \
+                Syrian port of Tartus.";
     assert_eq!(country_at(text, "Durham", 0).as_deref(), Some("GB"));
     assert_eq!(country_at(text, "Tartus", 0).as_deref(), Some("SY"));
     // "Washington" in a British story is the American capital, not the English town.
