@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::lexicon::{Lexicon, WordClass, WordClasses};
 pub use crate::model::Division;
 use crate::model::{CountryCode, Label};
-use crate::second_tier::{Reading, ReadingKind, SecondTier, SecondTierError};
+use crate::second_tier::{ends_word, Reading, ReadingKind, SecondTier, SecondTierError};
 use crate::table::{list, rows};
 use crate::tokens::{TokenKind, Tokens};
 
@@ -762,15 +762,6 @@ fn case_fits(tokens: &Tokens<'_>, first: usize, case: &[Case]) -> bool {
         Case::Capitalized => tokens.is_capitalized(first + offset),
         Case::AllCaps => tokens.is_all_caps(first + offset),
     })
-}
-
-/// A match must not end inside a word: "Oman" in "Omani" is not Oman.
-fn ends_word(tokens: &Tokens<'_>, last: usize) -> bool {
-    let next = last + 1;
-    next >= tokens.len()
-        || tokens.list[next].space_before
-        || tokens.kind(next) != TokenKind::Word
-        || tokens.kind(last) != TokenKind::Word
 }
 
 #[cfg(test)]

@@ -327,8 +327,8 @@ impl Walk<'_> {
     }
 }
 
-/// A name must not end inside a word: "Oman" in "Omani" is not Oman.
-fn ends_word(tokens: &Tokens<'_>, last: usize) -> bool {
+/// A name must not end inside a word: "Oman" in "Omani" is not Oman (in both tiers).
+pub(crate) fn ends_word(tokens: &Tokens<'_>, last: usize) -> bool {
     let next = last + 1;
     next >= tokens.len()
         || tokens.list[next].space_before
@@ -353,19 +353,16 @@ impl Reader<'_> {
         Ok(taken)
     }
 
-    fn count(&mut self) -> Result<usize, SecondTierError> {
+    /// A table: its number of rows, then the rows of `width` bytes each.
+    fn table(&mut self, width: usize) -> Result<&[u8], SecondTierError> {
         let b = self.take(4)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        let count = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+        let bytes = count.checked_mul(width).ok_or(SecondTierError::Truncated)?;
+        self.take(bytes)
     }
 
     fn areas(&mut self) -> Result<Vec<(CountryCode, Option<Division>)>, SecondTierError> {
-        let count = self.count()?;
-        let table = self.take(
-            count
-                .checked_mul(AREA_BYTES)
-                .ok_or(SecondTierError::Truncated)?,
-        )?;
-        table
+        self.table(AREA_BYTES)?
             .chunks_exact(AREA_BYTES)
             .map(|area| {
                 let country = std::str::from_utf8(&area[..2])
@@ -383,13 +380,7 @@ impl Reader<'_> {
         &mut self,
         areas: &[(CountryCode, Option<Division>)],
     ) -> Result<Vec<Reading>, SecondTierError> {
-        let count = self.count()?;
-        let table = self.take(
-            count
-                .checked_mul(READING_BYTES)
-                .ok_or(SecondTierError::Truncated)?,
-        )?;
-        table
+        self.table(READING_BYTES)?
             .chunks_exact(READING_BYTES)
             .map(|reading| {
                 let area = u16::from_le_bytes([reading[0], reading[1]]) as usize;
