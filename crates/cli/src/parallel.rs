@@ -16,7 +16,9 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use diplomap_extract::{analyze, DocumentView};
+use diplomap_extract::DocumentView;
+
+use crate::analyze;
 use serde_json::{json, Value};
 
 use crate::{input, Options};

@@ -1,14 +1,15 @@
 //! Fuzzing at scale without extra tools: `make fuzz` (or `cargo run --release -p
 //! diplomap-extract --example fuzz -- [CASES] [SEED]`). Each case is random bytes decoded
 //! lossily, or random pieces of news-like text (names, titles, numbers, dates, odd
-//! Unicode, markup); every analysis must keep the guarantees
-//! `diplomap_extract::stages::check_invariants` checks. A panic or a broken guarantee prints the input and
-//! fails. Deterministic for a given seed.
+//! Unicode, markup, local news); every analysis, with the first tier of the gazetteer
+//! and with both, must keep the guarantees `diplomap_extract::stages::check_invariants`
+//! checks. A panic or a broken guarantee prints the input and fails. Deterministic for
+//! a given seed.
 
 use std::panic;
 
-use diplomap_extract::analyze;
 use diplomap_extract::stages::check_invariants;
+use diplomap_extract::{analyze_with, Gazetteer, Tables};
 
 /// Pieces that exercise the rules.
 const PIECES: &[&str] = &[
@@ -60,7 +61,20 @@ const PIECES: &[&str] = &[
     "Paris, Texas",
     "County",
     "Air Base",
+    "military base",
     "Treaty on",
+    "Rogersville",
+    "DeKalb County",
+    "Kanawha Co.",
+    "counties",
+    "in",
+    "of",
+    "residents",
+    "DFL-",
+    "ARLINGTON —",
+    "St. Cloud",
+    "Logan-",
+    "Springfield",
     "0",
     "1,000",
 ];
@@ -102,14 +116,19 @@ fn main() {
         .unwrap_or(1_000_000);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(0x5EED);
     let mut random = Random(seed | 1);
+    let second_tier: &'static [u8] = include_bytes!("../data/places2.bin");
+    let both_tiers = Gazetteer::with_second_tier(&Tables::builtin(), second_tier)
+        .expect("the shipped second tier opens");
     panic::set_hook(Box::new(|_| {}));
     for done in 0..cases {
         let text = case(&mut random);
-        let result = panic::catch_unwind(|| check_invariants(&text, &analyze(&text)));
-        match result {
-            Ok(Ok(())) => {}
-            Ok(Err(broken)) => fail(done, &text, &broken),
-            Err(_) => fail(done, &text, "panic"),
+        for gazetteer in [Gazetteer::shared(), &both_tiers] {
+            let analysis = panic::catch_unwind(|| analyze_with(gazetteer, &text));
+            match analysis.map(|analysis| check_invariants(&text, &analysis)) {
+                Ok(Ok(())) => {}
+                Ok(Err(broken)) => fail(done, &text, &broken),
+                Err(_) => fail(done, &text, "panic"),
+            }
         }
     }
     println!("fuzz: {cases} cases (seed {seed}) ran clean");

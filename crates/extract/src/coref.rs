@@ -40,9 +40,16 @@ fn country_before_title(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
         }
         let between = previous.last + 1..named.first;
         let described = match named.label {
-            Label::Person => between.clone().all(|j| {
-                tokens.is_capitalized(j) || tokens.is_punct(j, '.') || tokens.folded(j) == "-"
-            }),
+            // A title between them ("President", "Pres."), not a sentence's full stop:
+            // "... from Afghanistan. Fabio Indeo, a fellow in Trieste".
+            Label::Person => {
+                tokens.is_capitalized(previous.last + 1)
+                    && between.clone().all(|j| {
+                        tokens.is_capitalized(j)
+                            || tokens.is_punct(j, '.')
+                            || tokens.folded(j) == "-"
+                    })
+            }
             Label::Org => between
                 .clone()
                 .all(|j| is_company_description(tokens.folded(j))),

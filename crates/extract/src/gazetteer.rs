@@ -12,8 +12,10 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::lexicon::{Lexicon, WordClasses};
+use crate::lexicon::{Lexicon, WordClass, WordClasses};
+pub use crate::model::Division;
 use crate::model::{CountryCode, Label};
+use crate::second_tier::{ends_word, Reading, ReadingKind, SecondTier, SecondTierError};
 use crate::table::{list, rows};
 use crate::tokens::{TokenKind, Tokens};
 
@@ -44,25 +46,28 @@ pub struct Entry {
     pub population: u64,
     /// Taken only when the document otherwise names this entry's country.
     pub context_only: bool,
-    /// Places in the countries whose local news the tables cover: the state or province.
+    /// Places: the state or province (everywhere in the second tier; in the first, in the
+    /// countries whose local news the tables cover).
     pub division: Option<Division>,
+    /// A reading of the second tier (`second_tier.rs`): a town or county too small for
+    /// its country alone to support it.
+    pub second_tier: bool,
+    /// A second-tier name that is also a common word or personal name ("Marion",
+    /// "Alliance"): a place only where the text says it is one.
+    pub common_name: bool,
 }
 
-/// A country's first-level division (state, province), by its GeoNames code: "KY" in
-/// the US, "08" (Ontario) in Canada, "ENG" in the United Kingdom. Unique only within
-/// its country.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Division([u8; 3]);
+/// From this population a second-tier town stands for its name on the document's
+/// countries alone, as the smaller towns of the first tier do (quarter decades round it:
+/// every town of 24,000 or more).
+const SECOND_TIER_TOWN: u64 = 30_000;
 
-impl Division {
-    pub fn parse(code: &str) -> Option<Division> {
-        let bytes = code.as_bytes();
-        if bytes.is_empty() || bytes.len() > 3 || !bytes.iter().all(u8::is_ascii_alphanumeric) {
-            return None;
-        }
-        let mut code = [0; 3];
-        code[..bytes.len()].copy_from_slice(bytes);
-        Some(Division(code))
+impl Entry {
+    /// A second-tier reading too small, or named too much like a common word, to stand
+    /// for its name on the document's countries alone: it needs the story set in its
+    /// state, or the text to place it.
+    pub fn is_minor(&self) -> bool {
+        self.second_tier && (self.common_name || self.population < SECOND_TIER_TOWN)
     }
 }
 
@@ -129,6 +134,10 @@ pub struct Match {
     pub first: usize,
     pub last: usize,
     pub entries: Vec<u32>,
+    /// Which name it is, the same wherever the name comes (its first reading as found):
+    /// readings the document does not support may be dropped from `entries`, and the
+    /// name stays the same.
+    pub name: u32,
 }
 
 #[derive(Default)]
@@ -147,7 +156,20 @@ pub struct Gazetteer {
     /// The lexicon's classes of words (titles, head words...), by token id, so that
     /// each word of a text is looked up once for the trie and the entity rules.
     word_classes: Vec<WordClasses>,
+    /// The towns, counties and parishes beyond the first download, when loaded; their
+    /// readings are the entries from `second_tier_start` on.
+    second_tier: Option<SecondTier>,
+    second_tier_start: u32,
 }
+
+/// Words that open no town's name ("The", "Gov.", "said"): the second tier's names are
+/// not looked up at them, which saves a walk at most capitalised words of a text.
+const OPENS_NO_TOWN: WordClasses = WordClasses::of(&[
+    WordClass::NotName,
+    WordClass::AbbreviatedTitle,
+    WordClass::SpeechVerb,
+    WordClass::NameConnector,
+]);
 
 impl Gazetteer {
     /// The built-in gazetteer, built once per process.
@@ -176,6 +198,41 @@ impl Gazetteer {
             .collect();
         gazetteer.add_word_classes(Lexicon::shared().words());
         gazetteer
+    }
+
+    /// The built-in tables and the second tier's bytes (`data/places2.bin`, which the
+    /// app fetches after its first highlight): a gazetteer that knows every town of
+    /// 1,000 inhabitants. Bytes that are no second tier, or are corrupt or cut short,
+    /// give an error, never a panic; the first tier alone is still
+    /// [`Gazetteer::shared`].
+    pub fn with_second_tier(
+        tables: &Tables<'_>,
+        second_tier: impl Into<std::borrow::Cow<'static, [u8]>>,
+    ) -> Result<Gazetteer, SecondTierError> {
+        let second_tier = SecondTier::from_bytes(second_tier)?;
+        let mut gazetteer = Gazetteer::from_tables(tables);
+        gazetteer.second_tier_start = gazetteer.entries.len() as u32;
+        let entries = second_tier.readings().iter().map(second_tier_entry);
+        gazetteer.entries.extend(entries);
+        gazetteer.second_tier = Some(second_tier);
+        Ok(gazetteer)
+    }
+
+    /// Both tiers compiled in (the command line's gazetteer), built once per process.
+    #[cfg(feature = "second-tier-builtin")]
+    pub fn shared_with_second_tier() -> &'static Gazetteer {
+        static SHARED: OnceLock<Gazetteer> = OnceLock::new();
+        SHARED.get_or_init(|| {
+            let bytes: &'static [u8] = include_bytes!("../data/places2.bin");
+            Gazetteer::with_second_tier(&Tables::builtin(), bytes)
+                .expect("the compiled-in second tier is checked by the tests")
+        })
+    }
+
+    /// The second-tier reading an entry is, if it is one.
+    pub(crate) fn second_tier_reading(&self, id: u32) -> Option<&Reading> {
+        let index = id.checked_sub(self.second_tier_start)?;
+        self.second_tier.as_ref()?.readings().get(index as usize)
     }
 
     /// Attaches its classes to each folded word, adding it to the vocabulary.
@@ -269,6 +326,66 @@ impl Gazetteer {
         {
             return None;
         }
+        let found = self.longest_in_first_tier(tokens, ids, first);
+        let Some(second_tier) = &self.second_tier else {
+            return found;
+        };
+        // Second-tier names open with a capital, not with a function word, and a name
+        // the first tier knows as no place (a person, a company) is no town's.
+        let place_or_none = found.as_ref().is_none_or(|found| {
+            found.entries.iter().any(|&id| {
+                matches!(
+                    self.entry(id).kind,
+                    EntryKind::City | EntryKind::Capital | EntryKind::Region | EntryKind::Country
+                )
+            })
+        });
+        let may_open_a_town = tokens.is_capitalized(first)
+            && ids[first].is_none_or(|id| !self.word_classes(id).has_any(OPENS_NO_TOWN));
+        if !(place_or_none && may_open_a_town) {
+            return found;
+        }
+        self.with_second_tier_names(first, second_tier.longest_at(tokens, first), found)
+    }
+
+    /// The longer of a first-tier match and a second-tier name at the same token; both
+    /// tiers' readings when they are as long.
+    fn with_second_tier_names(
+        &self,
+        first: usize,
+        second: Option<(usize, Vec<u32>)>,
+        first_tier: Option<Match>,
+    ) -> Option<Match> {
+        let Some((last, readings)) = second else {
+            return first_tier;
+        };
+        let readings = readings
+            .into_iter()
+            .map(|index| self.second_tier_start + index);
+        match first_tier {
+            Some(mut found) if found.last == last => {
+                found.entries.extend(readings);
+                Some(found)
+            }
+            Some(found) if found.last > last => Some(found),
+            _ => {
+                let entries: Vec<u32> = readings.collect();
+                Some(Match {
+                    first,
+                    last,
+                    name: entries[0],
+                    entries,
+                })
+            }
+        }
+    }
+
+    fn longest_in_first_tier(
+        &self,
+        tokens: &Tokens<'_>,
+        ids: &[Option<u32>],
+        first: usize,
+    ) -> Option<Match> {
         let mut node = 0;
         let mut best = None;
         for (last, id) in ids.iter().enumerate().skip(first) {
@@ -289,6 +406,7 @@ impl Gazetteer {
                 best = Some(Match {
                     first,
                     last,
+                    name: entries[0],
                     entries,
                 });
             }
@@ -355,6 +473,8 @@ impl Gazetteer {
                 population: 0,
                 context_only: false,
                 division: None,
+                second_tier: false,
+                common_name: false,
             };
             let names: Vec<&str> = std::iter::once(name).chain(list(row[2])).collect();
             self.add_named(entry(EntryKind::Country, Label::Gpe, name), &names);
@@ -414,6 +534,8 @@ impl Gazetteer {
                 population: population(row[4]),
                 context_only: row.get(5) == Some(&"1"),
                 division: row.get(6).and_then(|code| Division::parse(code)),
+                second_tier: false,
+                common_name: false,
             };
             self.add_named(entry, &forms);
         }
@@ -431,6 +553,8 @@ impl Gazetteer {
                 population: 0,
                 context_only: false,
                 division: None,
+                second_tier: false,
+                common_name: false,
             };
             self.add_named(entry, &names);
         }
@@ -453,6 +577,8 @@ impl Gazetteer {
                 population: 0,
                 context_only: false,
                 division: None,
+                second_tier: false,
+                common_name: false,
             };
             self.add_named(entry, &names);
         }
@@ -478,6 +604,8 @@ impl Gazetteer {
                 population: 0,
                 context_only: false,
                 division: None,
+                second_tier: false,
+                common_name: false,
             };
             self.add_named(entry, &names);
         }
@@ -502,6 +630,8 @@ impl Gazetteer {
                 population: 0,
                 context_only: false,
                 division: None,
+                second_tier: false,
+                common_name: false,
             };
             self.add_named(entry, &names);
         }
@@ -526,6 +656,8 @@ impl Gazetteer {
                         population: 0,
                         context_only: false,
                         division: None,
+                        second_tier: false,
+                        common_name: false,
                     };
                     let id = self.add_named(entry, &[canonical]);
                     seen.insert((canonical.to_string(), code), id);
@@ -592,15 +724,36 @@ fn without_accents(name: &str, folds: &FxHashMap<char, &str>) -> String {
 /// A population as places.tsv writes it, the number of quarter decades it comes to: `k`
 /// is 10^(k/4) to two significant digits ("19": 56,000). Blank or unreadable: 0.
 fn population(quarter_decades: &str) -> u64 {
+    quarter_decades.parse().map_or(0, population_of)
+}
+
+/// [`population`] of a number of quarter decades.
+fn population_of(k: u32) -> u64 {
     // 10^(k/4) for k = 4 to 7, to two significant digits.
     const FIRST_DECADE: [u64; 4] = [10, 18, 32, 56];
-    let Ok(k) = quarter_decades.parse::<u32>() else {
-        return 0;
-    };
     10u64
         .checked_pow(k / 4)
         .and_then(|decade| decade.checked_mul(FIRST_DECADE[k as usize % 4]))
         .map_or(0, |people| people / 10)
+}
+
+/// The entry of a second-tier reading: a town or county taken only where the document
+/// supports it; its canonical name is left blank, to be the name as the text writes it.
+fn second_tier_entry(reading: &Reading) -> Entry {
+    Entry {
+        kind: match reading.kind {
+            ReadingKind::Town => EntryKind::City,
+            ReadingKind::County | ReadingKind::CountyName => EntryKind::Region,
+        },
+        label: Label::Gpe,
+        country: Some(reading.country),
+        canonical: String::new(),
+        population: population_of(u32::from(reading.quarter_decades)),
+        context_only: true,
+        division: reading.division,
+        second_tier: true,
+        common_name: reading.common,
+    }
 }
 
 fn case_fits(tokens: &Tokens<'_>, first: usize, case: &[Case]) -> bool {
@@ -609,15 +762,6 @@ fn case_fits(tokens: &Tokens<'_>, first: usize, case: &[Case]) -> bool {
         Case::Capitalized => tokens.is_capitalized(first + offset),
         Case::AllCaps => tokens.is_all_caps(first + offset),
     })
-}
-
-/// A match must not end inside a word: "Oman" in "Omani" is not Oman.
-fn ends_word(tokens: &Tokens<'_>, last: usize) -> bool {
-    let next = last + 1;
-    next >= tokens.len()
-        || tokens.list[next].space_before
-        || tokens.kind(next) != TokenKind::Word
-        || tokens.kind(last) != TokenKind::Word
 }
 
 #[cfg(test)]
@@ -710,11 +854,7 @@ mod tests {
         );
         // The shipped table, its first rows and a name that starts with a digit.
         let shipped = Gazetteer::shared();
-        for name in [
-            "'Alī Ābād-e Katūl",
-            "'s-Hertogenbosch",
-            "6th of October City",
-        ] {
+        for name in ["'s-Hertogenbosch", "'Ākra", "6th of October City"] {
             assert!(shipped.entries.iter().any(|entry| entry.canonical == name));
         }
     }
@@ -746,5 +886,42 @@ mod tests {
             .collect();
         assert_eq!(without_accents("Şanlıurfa", &folds), "Sanliurfa");
         assert_eq!(without_accents("Łódź", &folds), "Lodz");
+    }
+
+    #[test]
+    fn the_second_tier_adds_towns_and_readings_of_known_names() {
+        let second_tier: &'static [u8] = include_bytes!("../data/places2.bin");
+        let both = Gazetteer::with_second_tier(&Tables::builtin(), second_tier).unwrap();
+        let tokens = Tokens::new("From Rogersville to Paris.");
+        let first_tier = Gazetteer::shared().find(&tokens);
+        assert_eq!(first_tier.len(), 1, "only Paris: {first_tier:?}");
+        let found = both.find(&tokens);
+        assert_eq!(found.len(), 2);
+        assert!(found[0]
+            .entries
+            .iter()
+            .all(|&id| both.second_tier_reading(id).is_some()));
+        // Paris keeps its first-tier readings, first, and gains the smaller towns.
+        let paris = &found[1].entries;
+        assert_eq!(
+            paris[..first_tier[0].entries.len()],
+            first_tier[0].entries[..]
+        );
+        assert!(paris.len() > first_tier[0].entries.len());
+        assert!(paris
+            .iter()
+            .any(|&id| both.entry(id).division == Division::parse("TN")));
+    }
+
+    #[test]
+    fn a_corrupt_second_tier_is_an_error_and_the_first_tier_stands() {
+        let mut bytes = include_bytes!("../data/places2.bin").to_vec();
+        bytes.truncate(bytes.len() / 2);
+        assert_eq!(
+            Gazetteer::with_second_tier(&Tables::builtin(), bytes).err(),
+            Some(SecondTierError::Checksum)
+        );
+        let tokens = Tokens::new("From Rogersville to Paris.");
+        assert_eq!(Gazetteer::shared().find(&tokens).len(), 1);
     }
 }

@@ -9,8 +9,8 @@
 //!
 //! Inside, the stages read top to bottom, one private module each, and each imports only
 //! from the ones before it (ARCHITECTURE.md, checked by `tests/architecture.rs`):
-//! `normalize` → `tokens` → `lexicon` → `gazetteer` → `context` → `mention` → `entities`
-//! → `coref` → `relations` → `schema`. The tools that time or test the stages one by one
+//! `normalize` → `tokens` → `lexicon` → `second_tier` → `gazetteer` → `context` →
+//! `mention` → `entities` → `coref` → `relations` → `schema`. The tools that time or test the stages one by one
 //! reach them through [`stages`], hidden from the documentation: it follows the layout
 //! and is no stable API.
 
@@ -26,6 +26,7 @@ mod model;
 mod normalize;
 mod relations;
 pub mod schema;
+mod second_tier;
 mod steps;
 mod table;
 mod tokens;
@@ -36,6 +37,7 @@ pub use model::{
     Value,
 };
 pub use schema::{Document, DocumentView};
+pub use second_tier::SecondTierError;
 #[cfg(feature = "count-steps")]
 pub use steps::count_steps;
 
@@ -134,6 +136,13 @@ pub mod stages {
         let mut mentions = recognize(&tokens, crate::Gazetteer::shared());
         resolve_coreference(&tokens, &mut mentions);
         crate::relations::read(&tokens, &sentences, &mentions)
+    }
+
+    /// The second tier's format, for its builder (`examples/second_tier.rs`).
+    pub mod second_tier {
+        pub use crate::second_tier::{
+            fnv1a, SecondTier, CASED_TOKENS, MAGIC, MAX_NAME_TOKENS, TOKEN_SEPARATOR, VERSION,
+        };
     }
 
     /// The mentions as entities: byte spans instead of tokens.

@@ -148,6 +148,24 @@ impl fmt::Display for CountryCode {
     }
 }
 
+/// A country's first-level division (state, province), by its GeoNames code: "KY" in
+/// the US, "08" (Ontario) in Canada, "ENG" in the United Kingdom. Unique only within
+/// its country.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Division([u8; 3]);
+
+impl Division {
+    pub fn parse(code: &str) -> Option<Division> {
+        let bytes = code.as_bytes();
+        if bytes.is_empty() || bytes.len() > 3 || !bytes.iter().all(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        let mut code = [0; 3];
+        code[..bytes.len()].copy_from_slice(bytes);
+        Some(Division(code))
+    }
+}
+
 /// A normalised amount of money: `$5,6 billion` -> 5.6e9 USD.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Money {

@@ -14,6 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["normalize"],
     &["tokens"],
     &["lexicon"],
+    &["second_tier"],
     &["gazetteer"],
     &["context"],
     &["mention"],

@@ -2,7 +2,20 @@
 //! news — leaders with titles, capitals as metonyms, seats of power, demonyms,
 //! possessives, acronyms — is linked to the right country. The article is our own text.
 
-use diplomap_extract::{analyze, Analysis, Label};
+use std::sync::OnceLock;
+
+use diplomap_extract::{analyze_with, Analysis, Gazetteer, Label, Tables};
+
+/// Analyses a text as the command line does, and the app once the second tier is in:
+/// with both tiers of the gazetteer.
+fn analyze(text: &str) -> Analysis {
+    static BOTH_TIERS: OnceLock<Gazetteer> = OnceLock::new();
+    let gazetteer = BOTH_TIERS.get_or_init(|| {
+        let second_tier: &'static [u8] = include_bytes!("../data/places2.bin");
+        Gazetteer::with_second_tier(&Tables::builtin(), second_tier).unwrap()
+    });
+    analyze_with(gazetteer, text)
+}
 
 const ARTICLE: &str = "\
 Eurasian Diary
@@ -437,5 +450,189 @@ fn provinces_of_more_countries_take_their_country() {
     assert_eq!(
         country_at(text, "Papua-New Guinea", 0).as_deref(),
         Some("PG")
+    );
+}
+
+/// The label and country of the entity that starts where `surface` first does.
+fn entity_at(text: &str, surface: &str) -> Option<(Label, Option<String>)> {
+    let start = text.find(surface)?;
+    analyze(text)
+        .entities
+        .into_iter()
+        .find(|e| e.span.start == start)
+        .map(|e| (e.label, e.country.map(|c| c.to_string())))
+}
+
+#[test]
+fn the_people_of_a_region_belong_to_its_country() {
+    let text = "Abkhaz separatists and South Ossetian officials met in Abkhazia, far from \
+                South Ossetia. Sinhalese and Tamil voters, Kurdish fighters, Ontarians and \
+                Ohioans were watching.";
+    let expected = [
+        ("Abkhaz", Label::Norp, Some("GE")),
+        ("South Ossetian", Label::Norp, Some("GE")),
+        ("Abkhazia", Label::Gpe, Some("GE")),
+        ("South Ossetia.", Label::Gpe, Some("GE")),
+        ("Sinhalese", Label::Norp, Some("LK")),
+        // Peoples of regions that several countries share have none.
+        ("Tamil", Label::Norp, None),
+        ("Kurdish", Label::Norp, None),
+        ("Ontarians", Label::Norp, Some("CA")),
+        ("Ohioans", Label::Norp, Some("US")),
+    ];
+    for (surface, label, country) in expected {
+        assert_eq!(
+            entity_at(text, surface),
+            Some((label, country.map(str::to_string))),
+            "{surface}"
+        );
+    }
+}
+
+#[test]
+fn towns_only_the_second_tier_knows_are_read_where_the_story_is_set() {
+    // No first-tier town at all: the names that share Georgia say where the story is.
+    let text = "DeKalb County commissioners will vote on the plan on Tuesday. Residents of \
+                North Druid Hills, north of Decatur, oppose it.";
+    assert_eq!(country_at(text, "Decatur", 0).as_deref(), Some("US"));
+    assert_eq!(
+        country_at(text, "North Druid Hills", 0).as_deref(),
+        Some("US")
+    );
+    assert_eq!(country_at(text, "DeKalb County", 0).as_deref(), Some("US"));
+    // Three small places that share one state and no other: Georgia.
+    let text = "Residents of North Druid Hills and Avondale Estates drove to Decatur.";
+    for town in ["North Druid Hills", "Avondale Estates", "Decatur"] {
+        assert_eq!(country_at(text, town, 0).as_deref(), Some("US"), "{town}");
+    }
+    // A county named as one, found in one state only, sets the story there.
+    let text = "Kanawha County deputies closed the road. Sissonville residents were told to \
+                stay home.";
+    assert_eq!(country_at(text, "Sissonville", 0).as_deref(), Some("US"));
+    // A town of the second tier in a state the text names.
+    let text = "Missouri troopers said the crash happened east of Rogersville.";
+    assert_eq!(country_at(text, "Rogersville", 0).as_deref(), Some("US"));
+}
+
+#[test]
+fn a_town_said_to_be_a_place_takes_the_story_s_country_or_its_largest_reading() {
+    // "in Maryville": the country the story names, though not the state.
+    let text = "The pastor flew from Fort Worth, Texas, to preach in Maryville.";
+    assert_eq!(country_at(text, "Maryville", 0).as_deref(), Some("US"));
+    // A dateline and nothing else: the largest reading.
+    let text = "ARLINGTON — The council voted 8-1 to approve the permit on Tuesday.";
+    assert_eq!(country_at(text, "ARLINGTON", 0).as_deref(), Some("US"));
+}
+
+#[test]
+fn a_town_named_like_a_word_or_a_person_needs_the_text_to_say_it_is_a_place() {
+    // Marion, Logan: given names, and towns of several states.
+    let text = "Marion said the fair would open on Friday. Logan agreed.";
+    assert!(entity_at(text, "Marion").is_none_or(|(label, _)| label != Label::Gpe));
+    let text = "Indiana police said the fair opened in Marion on Friday.";
+    assert_eq!(country_at(text, "Marion", 0).as_deref(), Some("US"));
+    // Towns named like a company are no places in a business story that names their
+    // country: the name is left to the other rules.
+    let text = "Shares of Campbell Soup rose in New York. Campbell said sales grew.";
+    assert_eq!(
+        entity_at(text, "Campbell Soup").map(|(label, _)| label),
+        Some(Label::Org)
+    );
+    assert!(entity_at(text, "Campbell said").is_none_or(|(label, _)| label != Label::Gpe));
+    // A firm's name holding the name of a small town the story does not support is not
+    // cut at the town (Herrington, Kansas).
+    let text = "The law firm Orrick, Herrington & Sutcliffe advised the buyer in New York.";
+    assert_eq!(
+        entity_at(text, "Orrick").map(|(label, _)| label),
+        Some(Label::Org)
+    );
+    assert!(entity_at(text, "Herrington").is_none());
+}
+
+#[test]
+fn names_listed_before_counties_are_counties_of_the_story_s_country() {
+    // Hamilton and Marion are famous elsewhere, or given names: here, counties.
+    let text = "Jobless rates rose in Hamilton, Hendricks and Marion counties, the state said.";
+    for county in ["Hamilton", "Hendricks", "Marion"] {
+        assert_eq!(
+            country_at(text, county, 0).as_deref(),
+            Some("US"),
+            "{county}"
+        );
+    }
+    // A legislator's party and home, and a person's home.
+    let text = "Minnesota's Sen. Tom Bakk, DFL-Cook, and Norb Mages of Lindsay spoke.";
+    assert_eq!(country_at(text, "Cook", 0).as_deref(), Some("US"));
+}
+
+#[test]
+fn local_bodies_and_rivers_take_the_country_of_their_town_or_story() {
+    let text = "DeKalb County commissioners met in Decatur, near North Druid Hills. The \
+                Cookville Volunteer Fire Department and the Decatur Public Library helped; the \
+                body was found in the Kishwaukee River.";
+    for name in [
+        "Cookville Volunteer Fire Department",
+        "Decatur Public Library",
+        "Kishwaukee River",
+    ] {
+        assert_eq!(country_at(text, name, 0).as_deref(), Some("US"), "{name}");
+    }
+}
+
+#[test]
+fn a_county_and_a_town_that_share_one_state_set_the_story_there() {
+    // Lamar County is in four states, Paris in many: they share Texas only.
+    let text = "Paris police in Lamar County said the fair opened in Paris on Friday.";
+    assert_eq!(country_at(text, "Paris", 0).as_deref(), Some("US"));
+    assert_eq!(country_at(text, "Paris", 1).as_deref(), Some("US"));
+    // Georgia beside Atlanta and a county of the state is the state.
+    let text = "Atlanta police said the Fulton County jail in Georgia was full.";
+    assert_eq!(country_at(text, "Georgia", 0).as_deref(), Some("US"));
+    // And beside its own people and regions, the country.
+    let text = "Georgian troops clashed with South Ossetian militias in Georgia.";
+    assert_eq!(country_at(text, "Georgia", 0).as_deref(), Some("GE"));
+}
+
+#[test]
+fn organisations_and_people_keep_their_own_country() {
+    // Based in London, named after Syria: Syrian.
+    let text = "The London-based Syrian Network for Human Rights said 20 people died.";
+    assert_eq!(country_at(text, "Syrian Network", 0).as_deref(), Some("SY"));
+    // A body of an international organisation has no country.
+    let text = "The UN Security Council met in New York.";
+    assert_eq!(
+        entity_at(text, "UN Security Council"),
+        Some((Label::Org, None))
+    );
+    // An analyst signing an article about Afghanistan is not Afghan for it.
+    let text = "Moscow fears infiltrations from Afghanistan.\n\nFabio Indeo - fellow at \
+                the University of Trieste.";
+    assert_eq!(entity_at(text, "Fabio Indeo"), Some((Label::Person, None)));
+    // A title between a country and a name still makes the person its own.
+    let text = "Kyrgyz President Sooronbay Jeenbekov met Russian Pres. Vladimir Putin.";
+    assert_eq!(country_at(text, "Sooronbay", 0).as_deref(), Some("KG"));
+}
+
+#[test]
+fn places_named_with_their_people_or_their_kind_are_placed_by_them() {
+    // "the English city of X" is in the United Kingdom, "the Syrian port of X" in Syria.
+    let text = "An American firm opened offices in the English city of Durham and in the \
+                Syrian port of Tartus.";
+    assert_eq!(country_at(text, "Durham", 0).as_deref(), Some("GB"));
+    assert_eq!(country_at(text, "Tartus", 0).as_deref(), Some("SY"));
+    // "Washington" in a British story is the American capital, not the English town.
+    let text = "British ministers said officials in Washington would decide.";
+    assert_eq!(country_at(text, "Washington", 0).as_deref(), Some("US"));
+    // A base named after a small town is a facility in the town's country; a known
+    // city keeps its name as a place, as OntoNotes marks it.
+    let text = "Moscow expanded the Kant military base in Kyrgyzstan, and Havana wants the \
+                Guantanamo naval base back.";
+    assert_eq!(
+        entity_at(text, "Kant military base"),
+        Some((Label::Fac, Some("KG".to_string())))
+    );
+    assert_eq!(
+        entity_at(text, "Guantanamo"),
+        Some((Label::Gpe, Some("CU".to_string())))
     );
 }

@@ -13,7 +13,20 @@
 //! for real, and were fixed: "the republic" before many states, lists after an agent
 //! in one clause, runs of "last", and a long capitalised run ending in "Corp.".
 
-use diplomap_extract::{analyze, count_steps};
+use std::sync::OnceLock;
+
+use diplomap_extract::{analyze_with, count_steps, Analysis, Gazetteer, Tables};
+
+/// Analyses with both tiers of the gazetteer, as the command line does (the first tier
+/// alone is a part of it).
+fn analyze(text: &str) -> Analysis {
+    static BOTH_TIERS: OnceLock<Gazetteer> = OnceLock::new();
+    let gazetteer = BOTH_TIERS.get_or_init(|| {
+        let second_tier: &'static [u8] = include_bytes!("../data/places2.bin");
+        Gazetteer::with_second_tier(&Tables::builtin(), second_tier).unwrap()
+    });
+    analyze_with(gazetteer, text)
+}
 
 /// Bytes of the smaller input; the larger one is four times as long.
 const N: usize = 64 * 1024;
@@ -172,6 +185,45 @@ fn names_and_titles() {
             "Edmonton, south of Cairns, near ",
         ),
         repeated("Chinese names", "Wang Yi Li Qiang "),
+    ]);
+}
+
+#[test]
+fn local_geography() {
+    check(vec![
+        repeated(
+            "towns of many states",
+            "Springfield Franklin Clinton Washington Madison Georgetown ",
+        ),
+        repeated(
+            "counties and towns of one state",
+            "Lamar County Paris Hanover Decatur Rogersville DeKalb County ",
+        ),
+        repeated("county lists", "Cooke, Grayson and Love counties, "),
+        halves(
+            "one long county list",
+            "Cooke, Grayson, Love, ",
+            "Hardy, Marion, Logan, ",
+            "counties",
+        ),
+        repeated(
+            "words of place",
+            "in Rogersville near downtown Decatur, Logan residents ",
+        ),
+        repeated(
+            "people's homes",
+            "Norb Mages of Lindsay, John Roe, 41, Grapeland, ",
+        ),
+        repeated("party letters", "Sen. Tom Bakk, DFL-Cook, said "),
+        repeated("bases", "the Kant military base and the Manas airbase "),
+        repeated(
+            "towns called so",
+            "the English city of Durham, the Syrian port of Tartus ",
+        ),
+        repeated(
+            "datelines without a state",
+            "Headline. PATASKALA -- The council\n",
+        ),
     ]);
 }
 

@@ -3,6 +3,8 @@
 //! said"), and the country of a local body ("Enfield Council").
 
 use super::claims::Claims;
+use super::gazetteer_mentions::place_country;
+use super::matches::match_at;
 use super::words::{is, Words};
 use super::Recognition;
 use crate::lexicon::WordClass::{
@@ -11,14 +13,24 @@ use crate::lexicon::WordClass::{
 use crate::mention::Mention;
 use crate::model::Label;
 
-/// Pass: a local body with no country belongs to the one a local story is set in.
+/// Pass: a local body with no country ("the Decatur Public Library", "Cookville
+/// Volunteer Fire Department") belongs to the one of the place its name opens with, or
+/// to the one a local story is set in; and so does a river or lake found by its head
+/// word ("the Kishwaukee River").
 pub(super) fn give_local_bodies_their_country(r: &mut Recognition<'_, '_>) {
-    let home = r.context.home();
-    for mention in &mut r.mentions {
-        if mention.country.is_none() && is_local_institution(&r.words, mention) {
-            mention.country = home;
+    let story = r.context.story_country();
+    for mention in r.mentions.iter_mut().filter(|m| m.country.is_none()) {
+        if is_local_institution(&r.words, mention) || is_natural_feature(mention) {
+            mention.country = match_at(&r.matches, mention.first)
+                .and_then(|place| place_country(r.gazetteer, &r.context, place))
+                .or(story);
         }
     }
+}
+
+/// A river, lake or mountain found by its head word, not in the gazetteer.
+fn is_natural_feature(mention: &Mention) -> bool {
+    mention.label == Label::Loc && mention.kind.is_none()
 }
 
 fn is_local_institution(tokens: &Words<'_, '_>, mention: &Mention) -> bool {

@@ -2,13 +2,15 @@
 //! with the qualifier after them ("Paris, Texas") and their unit ("Jiangsu Province"),
 //! and no acronym read as a place ("the ABA").
 
+use rustc_hash::FxHashMap;
+
 use super::claims::{place_yields_to_person, Claims};
 use super::settled::listed;
 use super::words::{is, Words};
 use super::Recognition;
 use crate::context::Context;
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
-use crate::lexicon::WordClass::{CapitalizedPlaceUnit, PlaceUnit};
+use crate::lexicon::WordClass::{CapitalizedPlaceUnit, PlaceUnit, PortNoun, TownNoun};
 use crate::mention::Mention;
 use crate::model::CountryCode;
 
@@ -32,10 +34,108 @@ pub(super) fn claim_gazetteer_mentions(r: &mut Recognition<'_, '_>) {
     }
 }
 
+/// `matches` without the second-tier readings that neither the document's geography
+/// nor the text around them support, and without the matches left with none: other
+/// rules must not see "McGraw" or "Campbell" as places, nor Texas, Queensland in
+/// "Paris, Texas". A name the text places keeps all its readings.
+pub(super) fn without_unsupported_towns(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    context: &Context,
+    mut matches: Vec<Match>,
+) -> Vec<Match> {
+    // The readings the document supports, once a name.
+    let mut supported_of: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let kept: Vec<Vec<u32>> = (0..matches.len())
+        .map(|index| {
+            let found = &matches[index];
+            if context.is_placed(found) {
+                return found.entries.clone();
+            }
+            let settled = context
+                .town_country(found)
+                .or_else(|| qualifier(tokens, gazetteer, &matches, index));
+            let supported = supported_of
+                .entry(found.name)
+                .or_insert_with(|| context.supported_second_tier(gazetteer, found));
+            found
+                .entries
+                .iter()
+                .copied()
+                .filter(|id| {
+                    let entry = gazetteer.entry(*id);
+                    !entry.second_tier
+                        || settled.is_some_and(|country| entry.country == Some(country))
+                        || supported.contains(id)
+                })
+                .collect()
+        })
+        .collect();
+    for (found, kept) in matches.iter_mut().zip(kept) {
+        found.entries = kept;
+    }
+    matches.retain(|found| !found.entries.is_empty());
+    matches
+}
+
+/// The country a match stands for in the document, when it is a place: "Madison
+/// County Health Department", "Paris Public Library" take the country of the place
+/// their name opens with, as the document reads it.
+pub(super) fn place_country(
+    gazetteer: &Gazetteer,
+    context: &Context,
+    found: &Match,
+) -> Option<CountryCode> {
+    let entry = context.best(gazetteer, found, None)?;
+    matches!(
+        entry.kind,
+        EntryKind::City | EntryKind::Capital | EntryKind::Region
+    )
+    .then_some(entry.country)
+    .flatten()
+    .or_else(|| context.town_country(found))
+}
+
 /// The country of a region or country named right after a place and a comma:
 /// "London, Ky.", "Paris, Texas", "Perth, Scotland"; not the first of a list ("Paris,
 /// Canada and France").
 fn qualifier(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    index: usize,
+) -> Option<CountryCode> {
+    country_before_town_noun(tokens, gazetteer, matches, index)
+        .or_else(|| state_after_comma(tokens, gazetteer, matches, index))
+}
+
+/// "the English city of Leicester", "the Syrian port of Tartus": the country of the
+/// people or country named before the word that calls the place a town.
+fn country_before_town_noun(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    index: usize,
+) -> Option<CountryCode> {
+    let first = matches[index].first;
+    let called = first >= 3
+        && tokens.folded(first - 1) == "of"
+        && is(tokens, first - 2, TownNoun | PortNoun);
+    let people = matches[..index]
+        .last()
+        .filter(|m| called && m.last + 3 == first)?;
+    let mut countries = people.entries.iter().map(|&id| {
+        let entry = gazetteer.entry(id);
+        matches!(entry.kind, EntryKind::Demonym | EntryKind::Country)
+            .then_some(entry.country)
+            .flatten()
+    });
+    let country = countries.next()??;
+    countries.all(|c| c == Some(country)).then_some(country)
+}
+
+/// "London, Ky.", "Paris, Texas": see [`qualifier`].
+fn state_after_comma(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
     matches: &[Match],
@@ -104,7 +204,11 @@ fn gazetteer_mention(
     };
     let mut mention = Mention::new(found.first, last, entry.label);
     mention.country = entry.country;
-    mention.canonical = Some(entry.canonical.clone());
+    mention.canonical = Some(if entry.canonical.is_empty() {
+        crate::second_tier::name_as_written(tokens, found.first, found.last)
+    } else {
+        entry.canonical.clone()
+    });
     mention.kind = Some(entry.kind);
     Some(mention)
 }

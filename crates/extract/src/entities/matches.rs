@@ -82,6 +82,7 @@ mod tests {
                 first,
                 last,
                 entries: vec![0],
+                name: 0,
             })
             .collect()
     }

@@ -24,6 +24,7 @@ mod numbers;
 mod organizations;
 mod people;
 mod person_names;
+mod place_cues;
 mod places;
 mod settled;
 mod short_forms;
@@ -91,8 +92,16 @@ pub(crate) const PASSES: &[Pass] = &[
         "organisations, laws, events and facilities by their head words",
         organizations::claim_organizations,
     ),
+    Pass::new("bases named after towns", |r| {
+        r.claim_all(places::bases(&r.words, r.gazetteer, &r.matches, &r.context))
+    }),
     Pass::new("counties", |r| {
-        r.claim_all(places::counties(&r.words, &r.context))
+        r.claim_all(places::counties(
+            &r.words,
+            r.gazetteer,
+            &r.matches,
+            &r.context,
+        ))
     }),
     Pass::new("towns before their states", |r| {
         let towns = places::towns_before_states(&r.words, r.gazetteer, &r.matches, &r.claims);
@@ -189,6 +198,8 @@ impl<'a, 't> Recognition<'a, 't> {
             .map(|index| settled_by_text(&words, gazetteer, &matches, index))
             .collect();
         let context = Context::of(gazetteer, &matches, &settled);
+        let matches =
+            gazetteer_mentions::without_unsupported_towns(&words, gazetteer, &context, matches);
         Recognition {
             claims: Claims::new(tokens.len()),
             words,

@@ -6,7 +6,8 @@ use super::chinese_names::is_chinese_name;
 use super::companies::{
     bracket_before_legal_form, chained_legal_suffix, legal_form_start, with_legal_form,
 };
-use super::matches::{in_match, is_one_match, is_place, matches_within, reads_as, TOWN};
+use super::gazetteer_mentions::place_country;
+use super::matches::{in_match, is_one_match, is_place, match_at, matches_within, reads_as, TOWN};
 use super::places::county_country;
 use super::settled::state_after;
 use super::words::{ends_sentence, is, is_name_word, is_title, tight, Words};
@@ -51,7 +52,10 @@ fn organization_names(
             {
                 let in_county = (mention.first..mention.last).any(|j| tokens.folded(j) == "county");
                 if mention.country.is_none() && in_county {
-                    mention.country = Some(county_country(context));
+                    // "Madison County Health Department": the county's own country.
+                    mention.country = match_at(matches, mention.first)
+                        .and_then(|county| place_country(gazetteer, context, county))
+                        .or(Some(county_country(context)));
                 }
                 found.push(mention);
             }

@@ -13,6 +13,7 @@ use super::people::{introduces_person, name_end};
 use super::places::without_town_before_state;
 use super::words::{is, is_abbreviated_title, is_name_word, is_title, tight, Words};
 use super::Recognition;
+use crate::context::Context;
 use crate::gazetteer::{Gazetteer, Match};
 use crate::lexicon::WordClass::{OrgHead, SpeechVerb, TradeHead};
 use crate::mention::Mention;
@@ -23,7 +24,7 @@ use crate::model::Label;
 /// A name led by a given name outranks a place or a surname-only person inside it
 /// ("Victor Stanley Fishman", "Edward Kennedy"), but not a full known name, an
 /// organisation or a country, nor a place that is the whole name ("Beverly Hills",
-/// "Carson City"). So do names after an honorific ("Mr. van Dover") and Chinese names in
+/// "Carson City") or ends it after a hyphen ("Logan-Rogersville"). So do names after an honorific ("Mr. van Dover") and Chinese names in
 /// pinyin ("Xianglong Dai"), even when a place or a surname of the list is the whole name.
 pub(super) fn gather_people(r: &mut Recognition<'_, '_>) {
     let (tokens, gazetteer, matches, claims) = (&r.words, r.gazetteer, &r.matches[..], &r.claims);
@@ -43,7 +44,10 @@ pub(super) fn gather_people(r: &mut Recognition<'_, '_>) {
         }));
         named.sort_by_key(|person| person.first);
     }
-    named.retain(|person| match_at(matches, person.first).is_none_or(|m| m.last != person.last));
+    named.retain(|person| {
+        match_at(matches, person.first).is_none_or(|m| m.last != person.last)
+            && !joins_a_place(tokens, &r.context, matches, person)
+    });
     let mut in_named = held_by(&named, tokens.len());
     for person in honorific_people(tokens, claims)
         .into_iter()
@@ -62,6 +66,22 @@ pub(super) fn gather_people(r: &mut Recognition<'_, '_>) {
         person.last = without_town_before_state(tokens, gazetteer, matches, person);
     }
     r.people = named;
+}
+
+/// Does a hyphen join the name to a place the text says is one ("Logan-Rogersville", a
+/// school district, where the story is "in Rogersville")?
+fn joins_a_place(
+    tokens: &Words<'_, '_>,
+    context: &Context,
+    matches: &[Match],
+    person: &Mention,
+) -> bool {
+    (person.first..person.last).any(|k| {
+        tokens.is_punct(k, '-')
+            && !tokens.list[k].space_before
+            && match_at(matches, k + 1)
+                .is_some_and(|place| place.last == person.last && context.is_placed(place))
+    })
 }
 
 /// The tokens of these names, held.

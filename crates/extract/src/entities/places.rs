@@ -4,7 +4,9 @@
 //! Mich.)").
 
 use super::claims::Claims;
-use super::matches::{in_match, reads_as, TOWN};
+use super::gazetteer_mentions::place_country;
+use super::matches::{in_match, match_at, reads_as, TOWN};
+use super::place_cues::base_after;
 use super::settled::{
     called_a_town, country_just_before, is_abbreviated_state, is_direction, state_after,
     state_named, state_of_neighbour, state_of_town_listed_after,
@@ -49,7 +51,8 @@ pub(super) fn towns_called_so(
         let last = if two_words { first + 1 } else { first };
         // "the towns of Haris and Varzaqan": the second of two.
         let second = tokens.folded(first - 1) == "and"
-            && found.last().is_some_and(|town| town.last + 2 == first);
+            && (found.last().is_some_and(|town| town.last + 2 == first)
+                || known_town_called_so_before(tokens, matches, first - 2));
         let placed = state_of_neighbour(tokens, gazetteer, matches, last)
             .or_else(|| state_of_town_listed_after(tokens, gazetteer, matches, first, last));
         if let Some(state) = placed {
@@ -69,6 +72,14 @@ pub(super) fn towns_called_so(
         }
     }
     found
+}
+
+/// "the villages of Dashtak and": a known place called a town ends at token `last`.
+fn known_town_called_so_before(tokens: &Words<'_, '_>, matches: &[Match], last: usize) -> bool {
+    let at = matches.partition_point(|m| m.last < last);
+    matches
+        .get(at)
+        .is_some_and(|town| town.last == last && called_a_town(tokens, town.first))
 }
 
 /// Whether the words around the name at `first..=last` say it is a town or a
@@ -167,8 +178,14 @@ pub(super) fn county_country(context: &Context) -> CountryCode {
     context.leading(&candidates).unwrap_or(candidates[0])
 }
 
-/// "Monroe County", "County Cork": a GPE in the country the document is about.
-pub(super) fn counties(tokens: &Words<'_, '_>, context: &Context) -> Vec<Mention> {
+/// "Monroe County", "County Cork": a GPE in its own country if the gazetteer knows the
+/// county ("Kanawha County"), else in the country the document is about.
+pub(super) fn counties(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    context: &Context,
+) -> Vec<Mention> {
     let mut found = Vec::new();
     for &i in &tokens.capitals {
         if tokens.raw(i) != "County" {
@@ -189,13 +206,45 @@ pub(super) fn counties(tokens: &Words<'_, '_>, context: &Context) -> Vec<Mention
             i
         };
         if first < last {
+            let country = match_at(matches, first)
+                .and_then(|county| place_country(gazetteer, context, county))
+                .unwrap_or_else(|| county_country(context));
             found.push(Mention::place(
                 first,
                 last,
                 EntryKind::Region,
-                Some(county_country(context)),
+                Some(country),
             ));
         }
+    }
+    found
+}
+
+/// Bases named after a town only the second tier knows, by the words after it: "the
+/// Kant military base", "the Manas airbase" (FAC, in the town's country). A town the
+/// first tier knows keeps its name as a place, as OntoNotes marks "the Guantanamo naval
+/// base".
+pub(super) fn bases(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    context: &Context,
+) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for town in matches {
+        let Some(last) = base_after(tokens, town.last) else {
+            continue;
+        };
+        let known = town
+            .entries
+            .iter()
+            .any(|&id| !gazetteer.entry(id).second_tier);
+        if known {
+            continue;
+        }
+        let mut base = Mention::new(town.first, last, Label::Fac);
+        base.country = place_country(gazetteer, context, town);
+        found.push(base);
     }
     found
 }
@@ -249,9 +298,15 @@ pub(super) fn towns_before_states(
         // "Charles Dallara, U.S. assistant secretary" is a person; before a state's
         // abbreviation, a name is a town even when led by a given name: "Beverly Hills,
         // Calif.", "Benton Harbor, Mich.".
-        let person = last > first
-            && !is_abbreviated_state(tokens, gazetteer, state)
-            && gazetteer.is_given_name(tokens.folded(first));
+        let led_by_given_name = last > first && gazetteer.is_given_name(tokens.folded(first));
+        let abbreviated = is_abbreviated_state(tokens, gazetteer, state);
+        // Three words led by a given name sign a letter: "Peter Halloran Princeton,
+        // N.J." is a person and a town.
+        if led_by_given_name && abbreviated && last >= first + 2 && !known {
+            found.push(Mention::place(last, last, EntryKind::City, Some(country)));
+            continue;
+        }
+        let person = led_by_given_name && !abbreviated;
         if whole && !known && !person {
             found.push(Mention::place(first, last, EntryKind::City, Some(country)));
         }

@@ -4,6 +4,7 @@
 //! this with the rest of the document.
 
 use super::matches::{in_match, match_at};
+use super::place_cues::{in_county_list, is_placed};
 use super::words::{is, starts_line, Words};
 use crate::context::{Settled, State};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
@@ -27,8 +28,25 @@ pub(super) fn settled_by_text(
     let country_name = found
         .entries
         .iter()
-        .all(|&id| gazetteer.entry(id).kind == EntryKind::Country);
-    (country_name && called_a_town(tokens, found.first)).then_some(Settled::LocalTown)
+        .map(|&id| gazetteer.entry(id))
+        .filter(|entry| !entry.is_minor())
+        .all(|entry| entry.kind == EntryKind::Country);
+    if country_name && called_a_town(tokens, found.first) {
+        return Some(Settled::LocalTown);
+    }
+    // Words of place matter only to readings that need support: a name the first tier
+    // knows outright is read without them.
+    let needs_support = found
+        .entries
+        .iter()
+        .any(|&id| gazetteer.entry(id).context_only);
+    if !needs_support {
+        return None;
+    }
+    if in_county_list(tokens, found.last) {
+        return Some(Settled::County);
+    }
+    is_placed(tokens, gazetteer, found.first, found.last).then_some(Settled::Placed)
 }
 
 /// Is the name at token `first` introduced as a town or a province: "the town of",
@@ -114,9 +132,10 @@ fn dateline_state(
         && !in_match(matches, state);
     let id = tokens.ids[state].filter(|_| dateline)?;
     let entries = gazetteer.abbreviated(id);
-    (!entries.is_empty() && all_states(gazetteer, &entries)).then_some(Match {
+    (!entries.is_empty() && all_states(gazetteer, &entries)).then(|| Match {
         first: state,
         last: state,
+        name: entries[0],
         entries,
     })
 }
@@ -204,9 +223,13 @@ pub(super) fn is_abbreviated_state(
 
 /// Are all these gazetteer readings states or provinces?
 fn all_states(gazetteer: &Gazetteer, entries: &[u32]) -> bool {
-    entries
+    // Minor second-tier towns named like a state (Texas, Queensland) do not count.
+    let mut known = entries
         .iter()
-        .all(|&id| gazetteer.entry(id).kind == EntryKind::Region)
+        .map(|&id| gazetteer.entry(id))
+        .filter(|entry| !entry.is_minor())
+        .peekable();
+    known.peek().is_some() && known.all(|entry| entry.kind == EntryKind::Region)
 }
 
 /// The country of the state or country named after token `last` and a comma, when it

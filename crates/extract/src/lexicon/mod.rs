@@ -112,6 +112,20 @@ word_classes! {
     FacilityHead = "facility_head",
     /// Nouns that introduce towns or provinces before "of": "the town of Virden".
     TownNoun = "town_noun",
+    /// Prepositions that say the name after them is a place: "in Rogersville", "near
+    /// Decatur" (not "to", "from" or "at", which take companies as often).
+    PlacePreposition = "place_preposition",
+    /// Words between such a preposition and a place, besides directions: "in downtown
+    /// Decatur", "in unincorporated DeKalb".
+    PlaceQualifier = "place_qualifier",
+    /// Words after a name that make it a town's: "Hanover police", "Logan residents".
+    TownFollower = "town_follower",
+    /// Nouns that call a place a port before "of": "the Syrian port of Tartus".
+    PortNoun = "port_noun",
+    /// Kinds of bases written before "base": "the Kant military base", "an air base".
+    BaseKind = "base_kind",
+    /// Ends a list of counties: "Cooke, Grayson and Love counties".
+    CountiesNoun = "counties_noun",
     /// Words before "Mayor" that say which mayor, not where: "Former Mayor Ann Lee".
     MayorQualifier = "mayor_qualifier",
     /// Administrative units after a place's name, part of it: "Jiangsu Province".
