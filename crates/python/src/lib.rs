@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
 use diplomap_extract::aggregate::{Aggregator, Record, CORPUS_SCHEMA};
-use diplomap_extract::{analyze, DocumentView};
+use diplomap_extract::{analyze_with, DocumentView, Gazetteer};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -16,7 +16,8 @@ use serde_json::Value;
 
 /// The result for `text` (schema "diplomap/1") as compact JSON, as the CLI writes it.
 fn result_json(text: &str, id: Option<Value>) -> serde_json::Result<String> {
-    let analysis = analyze(text);
+    // Both tiers of places, as the command line reads them: results are the CLI's.
+    let analysis = analyze_with(Gazetteer::shared_with_second_tier(), text);
     serde_json::to_string(&DocumentView::of(text, &analysis, id))
 }
 
