@@ -5,13 +5,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::Duration;
 
-use diplomap_extract::{analyze, Analysis, CountryCode, Label};
+use diplomap_extract::{Analysis, CountryCode, Label};
 
 use crate::analyser;
 
 pub mod persistence;
 use diplomap_app_core::documents::Removed;
-use diplomap_app_core::{Documents, Limits, Refusal};
+use diplomap_app_core::present::{group, human_size};
+use diplomap_app_core::workspace::{self, DocRange, View};
+use diplomap_app_core::{Analysed, Documents, Limits, Refusal};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
@@ -20,8 +22,8 @@ use crate::components::{
     figure_list::FigureList, legend::Legend, masthead::Masthead, reading_view::ReadingView,
     relation_map::RelationMap,
 };
+use crate::io::import::Outcome;
 use crate::sample::SAMPLE_ARTICLE;
-use crate::workspace::{self, DocRange, View};
 use persistence::Store;
 
 /// How long typing must pause before the article is analysed again.
@@ -34,21 +36,6 @@ pub const PASTE_BYTES: usize = 4096;
 /// The longest text taken in at once (files have their own, lower limit). A longer
 /// paste is refused with a message rather than left to exhaust the tab's memory.
 pub const MAX_TEXT_BYTES: usize = Limits::APP.text_bytes;
-
-/// One analysed text: the text and what the core found in it, always kept together so
-/// the byte offsets in `analysis` always index `text`.
-#[derive(Debug, Default, PartialEq)]
-pub struct Analysed {
-    pub text: String,
-    pub analysis: Analysis,
-}
-
-impl Analysed {
-    pub fn new(text: String) -> Self {
-        let analysis = analyze(&text);
-        Analysed { text, analysis }
-    }
-}
 
 /// A message shown above the article input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -305,6 +292,72 @@ impl Article {
         }
     }
 
+    /// Takes in the documents of the files read, in the order given, and says in one
+    /// notice what was loaded and why any file was refused. Nothing loaded is lost.
+    pub fn take_in_files(&self, names: &[String], outcomes: Vec<Outcome>) {
+        let mut documents = Vec::new();
+        let mut errors = Vec::new();
+        let mut read = Vec::new();
+        for (name, outcome) in names.iter().zip(outcomes) {
+            match outcome {
+                Ok(found) => {
+                    documents.extend(found);
+                    read.push(format!("\u{201c}{name}\u{201d}"));
+                }
+                Err(message) => errors.push(message),
+            }
+        }
+        let imported = if documents.is_empty() {
+            Imported::default()
+        } else {
+            self.add_documents(documents)
+        };
+        let mut loaded = match imported.added {
+            0 => String::new(),
+            1 => format!("Loaded {} as a new document.", read.join(", ")),
+            n => format!("Loaded {} as {} new documents.", read.join(", "), group(n)),
+        };
+        if imported.left_out > 0 {
+            loaded.push_str(&format!(
+                " A workspace holds at most {} documents, so {} {} left out.",
+                group(Limits::APP.documents),
+                group(imported.left_out),
+                if imported.left_out == 1 {
+                    "was"
+                } else {
+                    "were"
+                }
+            ));
+        }
+        if imported.titles_cut > 0 {
+            loaded.push_str(&format!(
+                " {} {} cut to {} characters.",
+                group(imported.titles_cut),
+                if imported.titles_cut == 1 {
+                    "title was"
+                } else {
+                    "titles were"
+                },
+                Limits::APP.title_chars
+            ));
+        }
+        let loaded = loaded.trim_start().to_string();
+        let notice = if errors.is_empty() && imported.left_out == 0 {
+            Notice::Info(loaded)
+        } else if errors.is_empty() {
+            Notice::Error(loaded)
+        } else {
+            let mut text = errors.join(" ");
+            text.push_str(" The documents you have are unchanged.");
+            if imported.added > 0 {
+                text.push(' ');
+                text.push_str(&loaded);
+            }
+            Notice::Error(text)
+        };
+        self.notice.set(Some(notice));
+    }
+
     /// Says why the workspace did not take something in.
     fn refused(&self, refusal: Refusal) {
         let text = match refusal {
@@ -324,7 +377,7 @@ impl Article {
         if bytes <= MAX_TEXT_BYTES {
             return true;
         }
-        let size = |bytes: usize| crate::components::drop_zone::human_size(bytes as f64);
+        let size = |bytes: usize| human_size(bytes as f64);
         self.notice.set(Some(Notice::Error(format!(
             "{what} is {}: Diplomap reads up to {} at once. Nothing was changed; split the text into several documents.",
             size(bytes),

@@ -6,10 +6,8 @@ pub mod analyser;
 pub mod app;
 pub mod components;
 pub mod idb;
-pub mod layout;
-pub mod map;
+pub mod io;
 pub mod sample;
 pub mod store;
-pub mod workspace;
 
 pub use app::{App, Article};

@@ -1,51 +1,26 @@
 //! Component and logic tests of the browser app, run in headless Chromium:
 //! `cargo test --target wasm32-unknown-unknown -p diplomap-app`.
 
-use std::sync::Arc;
-
-use diplomap_app::app::{Analysed, App};
-use diplomap_app::components::article_input::group;
-use diplomap_app::components::country_list::country_summaries;
-use diplomap_app::components::drop_zone::{check_file, decode_text, human_size, MAX_FILE_BYTES};
-use diplomap_app::components::legend::label_counts;
-use diplomap_app::components::reading_view::{amount, tooltip};
-use diplomap_app::layout::{blocks, paragraph_ranges, passages, sections, Piece, SECTION_BYTES};
+use diplomap_app::app::App;
+use diplomap_app::idb;
 use diplomap_app::sample::SAMPLE_ARTICLE;
 use diplomap_app::store::{
     CURRENT_KEY, LEGACY_ARTICLE_KEY, LEGACY_SAVED_IN_KEY, LEGACY_UNREADABLE_KEY,
     LEGACY_WORKSPACE_KEY,
 };
-use diplomap_app::{idb, workspace};
+use diplomap_app_core::layout::SECTION_BYTES;
 use diplomap_app_core::DocRecord;
-use diplomap_extract::{Analysis, CountryCode, Entity, Label, Money, Span, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::js_sys;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "../crates/app-core/tests/support/texts.rs"]
+mod texts;
+use texts::{long_article, GRAIN, KYIV, MAP_ARTICLE};
+
 // ---------- helpers ----------
-
-fn entity(text: &str, needle: &str, label: Label, country: Option<&str>) -> Entity {
-    let start = text.find(needle).expect("needle in text");
-    Entity {
-        span: Span::new(start, start + needle.len()),
-        label,
-        country: country.and_then(CountryCode::parse),
-        canonical: None,
-        value: None,
-    }
-}
-
-fn analysed(text: &str, entities: Vec<Entity>) -> Analysed {
-    Analysed {
-        text: text.to_string(),
-        analysis: Analysis {
-            entities,
-            ..Analysis::default()
-        },
-    }
-}
 
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -252,200 +227,6 @@ impl Drop for Mounted {
     fn drop(&mut self) {
         self.root.remove();
     }
-}
-
-// ---------- logic ----------
-
-#[wasm_bindgen_test]
-fn groups_thousands() {
-    assert_eq!(group(0), "0");
-    assert_eq!(group(999), "999");
-    assert_eq!(group(1000), "1,000");
-    assert_eq!(group(1234567), "1,234,567");
-}
-
-#[wasm_bindgen_test]
-fn refuses_files_by_name_and_size() {
-    assert!(check_file("cable.txt", 10.0).is_ok());
-    assert!(check_file("NOTES.MD", 10.0).is_ok());
-    assert!(check_file("notes.markdown", 10.0).is_ok());
-    let pdf = check_file("brief.pdf", 10.0).unwrap_err();
-    assert!(
-        pdf.contains("brief.pdf") && pdf.contains(".txt, .md, .html or .json"),
-        "{pdf}"
-    );
-    assert!(check_file("README", 10.0).is_err());
-    assert!(check_file("exactly.txt", MAX_FILE_BYTES).is_ok());
-    let big = check_file("big.txt", 7.0 * 1024.0 * 1024.0).unwrap_err();
-    assert!(
-        big.contains("big.txt") && big.contains("7.0 MB") && big.contains("5 MB"),
-        "{big}"
-    );
-    assert!(check_file("page.HTML", 10.0).is_ok() && check_file("export.json", 10.0).is_ok());
-}
-
-#[wasm_bindgen_test]
-fn decodes_text_files() {
-    assert_eq!(
-        decode_text("a.txt", b"\xEF\xBB\xBFKyiv\r\nMinsk\r").unwrap(),
-        "Kyiv\nMinsk\n"
-    );
-    assert_eq!(decode_text("a.txt", "Zürich".as_bytes()).unwrap(), "Zürich");
-    let binary = decode_text("a.txt", b"PK\x03\x04\x00\x00").unwrap_err();
-    assert!(
-        binary.contains("a.txt") && binary.contains("NUL"),
-        "{binary}"
-    );
-    assert!(decode_text("b.txt", b"\xff\xfe\x41")
-        .unwrap_err()
-        .contains("UTF-8"));
-    assert!(decode_text("c.txt", b"  \n ")
-        .unwrap_err()
-        .contains("empty"));
-}
-
-#[wasm_bindgen_test]
-fn sizes_read_well() {
-    assert_eq!(human_size(512.0), "512 bytes");
-    assert_eq!(human_size(2048.0), "2.0 KB");
-    assert_eq!(human_size(6.0 * 1024.0 * 1024.0), "6.0 MB");
-    assert_eq!(amount(1.2e9), "1.2 billion");
-    assert_eq!(amount(300e6), "300 million");
-    assert_eq!(amount(45000.0), "45,000");
-}
-
-#[wasm_bindgen_test]
-fn splits_paragraphs_on_blank_lines() {
-    let text = "\n Title\n\nFirst line\nsecond line.\n \n\n Last.\n";
-    let ranges = paragraph_ranges(text);
-    let parts: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
-    assert_eq!(parts, ["Title", "First line\nsecond line.", "Last."]);
-    assert!(paragraph_ranges("").is_empty());
-    assert!(paragraph_ranges(" \n\n ").is_empty());
-}
-
-#[wasm_bindgen_test]
-fn blocks_slice_mentions_by_byte_offsets() {
-    let text = "Talks in Zürich\n\nThe Swiss host met Ukraine’s envoy in Zürich on May 2.";
-    let last = text.rfind("Zürich").unwrap();
-    let entities = vec![
-        entity(text, "Zürich", Label::Gpe, Some("CH")),
-        entity(text, "Swiss", Label::Norp, Some("CH")),
-        entity(text, "Ukraine", Label::Gpe, Some("UA")),
-        Entity {
-            span: Span::new(last, last + "Zürich".len()),
-            label: Label::Gpe,
-            country: CountryCode::parse("CH"),
-            canonical: None,
-            value: None,
-        },
-        entity(text, "May 2", Label::Date, None),
-    ];
-    let blocks = blocks(&analysed(text, entities));
-    assert_eq!(blocks.len(), 2);
-    assert!(blocks[0].headline);
-    assert!(!blocks[1].headline);
-    let rebuilt: String = blocks[1]
-        .pieces
-        .iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => text.clone(),
-            Piece::Mention { text, .. } => format!("[{text}]"),
-        })
-        .collect();
-    assert_eq!(
-        rebuilt,
-        "The [Swiss] host met [Ukraine]’s envoy in [Zürich] on [May 2]."
-    );
-}
-
-#[wasm_bindgen_test]
-fn blocks_ignore_bad_spans() {
-    let text = "Paris and Rome.";
-    let entities = vec![
-        Entity {
-            // Splits nothing, but overlaps the next one.
-            span: Span::new(0, 9),
-            label: Label::Gpe,
-            country: None,
-            canonical: None,
-            value: None,
-        },
-        entity(text, "Paris", Label::Gpe, Some("FR")),
-        Entity {
-            span: Span::new(10, 400),
-            label: Label::Gpe,
-            country: None,
-            canonical: None,
-            value: None,
-        },
-    ];
-    let blocks = blocks(&analysed(text, entities));
-    let text_back: String = blocks[0]
-        .pieces
-        .iter()
-        .map(|piece| match piece {
-            Piece::Text(text) | Piece::Mention { text, .. } => text.as_str(),
-        })
-        .collect();
-    assert_eq!(text_back, text, "all text is kept whatever the spans say");
-}
-
-#[wasm_bindgen_test]
-fn tooltips_name_label_country_and_value() {
-    let text = "Putin pledged $1.2 billion";
-    let mut person = entity(text, "Putin", Label::Person, Some("RU"));
-    person.canonical = Some("Vladimir Putin".into());
-    let tip = tooltip(&person, "Putin");
-    assert!(tip.starts_with("PERSON · Vladimir Putin · "), "{tip}");
-    assert!(tip.ends_with("(RU)"), "{tip}");
-    let mut money = entity(text, "$1.2 billion", Label::Money, None);
-    money.value = Some(Value::Money(Money {
-        value: 1.2e9,
-        currency: "USD",
-    }));
-    assert_eq!(tooltip(&money, "$1.2 billion"), "MONEY · 1.2 billion USD");
-}
-
-#[wasm_bindgen_test]
-fn counts_labels_and_countries() {
-    let text = "Moscow said Russia and Russian firms, Putin and Moscow. Astana agreed; Kazakh.";
-    let moscow2 = text.rfind("Moscow").unwrap();
-    let entities = vec![
-        entity(text, "Moscow", Label::Gpe, Some("RU")),
-        entity(text, "Russia", Label::Gpe, Some("RU")),
-        entity(text, "Russian", Label::Norp, Some("RU")),
-        entity(text, "Putin", Label::Person, Some("RU")),
-        Entity {
-            span: Span::new(moscow2, moscow2 + 6),
-            label: Label::Gpe,
-            country: CountryCode::parse("RU"),
-            canonical: None,
-            value: None,
-        },
-        entity(text, "Astana", Label::Gpe, Some("KZ")),
-        entity(text, "Kazakh", Label::Norp, Some("KZ")),
-    ];
-    let analysed = analysed(text, entities);
-    assert_eq!(
-        label_counts(&analysed.analysis),
-        vec![(Label::Person, 1), (Label::Norp, 2), (Label::Gpe, 4)]
-    );
-    let countries = country_summaries(&analysed);
-    assert_eq!(countries.len(), 2);
-    assert_eq!(countries[0].code.as_str(), "RU");
-    assert_eq!(countries[0].count, 5);
-    let names: Vec<(&str, usize)> = countries[0]
-        .names
-        .iter()
-        .map(|(n, c)| (n.as_str(), *c))
-        .collect();
-    assert_eq!(
-        names,
-        [("Moscow", 2), ("Russia", 1), ("Russian", 1), ("Putin", 1)]
-    );
-    assert_eq!(countries[1].code.as_str(), "KZ");
-    assert_eq!(countries[1].count, 2);
 }
 
 // ---------- components ----------
@@ -724,190 +505,10 @@ async fn clear_and_load_sample() {
     assert!(!app.marks().is_empty());
 }
 
-#[wasm_bindgen_test]
-fn analysed_keeps_text_and_offsets_together() {
-    let analysed = Arc::new(Analysed::new("Growth hit 4% in 2020.".into()));
-    for entity in &analysed.analysis.entities {
-        assert!(analysed
-            .text
-            .get(entity.span.start..entity.span.end)
-            .is_some());
-    }
-}
-
 // ---------- the relations map ----------
 // (An SVG element's `className` is not a string: these tests read the attribute.)
 
-use diplomap_app::components::relation_map::{label_place, map_data, salience, strongest, Mode};
-use diplomap_app::map::{self, Point, Rect};
-use diplomap_extract::RelationType;
-
-const MAP_ARTICLE: &str = "Moscow granted $30 million to Bishkek for a new hydropower plant.\n\n\
-Kazakhstan and China signed a trade agreement in Astana on Monday. \
-Tashkent accused Dushanbe of blocking water supplies.";
-
-fn code(text: &str) -> CountryCode {
-    CountryCode::parse(text).unwrap()
-}
-
-#[wasm_bindgen_test]
-fn projection_is_oriented_like_a_map() {
-    let origin = map::project(0.0, 0.0);
-    assert!(origin.x.abs() < 1e-9 && origin.y.abs() < 1e-9);
-    assert!(map::project(60.0, 0.0).x > 0.0, "east is right");
-    assert!(map::project(0.0, 50.0).y < 0.0, "north is up");
-    // Meridians converge towards the poles.
-    assert!(map::project(100.0, 70.0).x < map::project(100.0, 0.0).x);
-    let world = map::world();
-    assert!(world.w > 300.0 && world.w < 330.0, "{world:?}");
-}
-
-#[wasm_bindgen_test]
-fn fits_central_asia_with_russia_and_china() {
-    let codes = ["KZ", "KG", "TJ", "RU", "CN"].map(code);
-    let view = map::fit(codes);
-    for code in codes {
-        let country = map::country(code).expect("on the map");
-        assert!(country.has_shape(), "{code}");
-        assert!(view.contains(country.anchor), "{code} label in {view:?}");
-        assert!(
-            view.contains_rect(&map::footprint(country)),
-            "{code} in {view:?}"
-        );
-    }
-    assert!((view.w / view.h - map::ASPECT).abs() < 1e-6);
-    // Zoomed in on the region, not the whole world.
-    assert!(view.w < map::world().w * 0.5, "{view:?}");
-    let paris = map::project(2.3, 48.9);
-    let washington = map::project(-77.0, 38.9);
-    assert!(!view.contains(paris) && !view.contains(washington));
-    // Two neighbours still get some surroundings.
-    let small = map::fit(["KG", "TJ"].map(code));
-    assert!(small.w >= map::FIT_MIN_WIDTH - 1e-9);
-    // Nothing on the map: the world.
-    assert!(map::fit([]).w >= map::world().w);
-}
-
-#[wasm_bindgen_test]
-fn countries_without_a_shape_get_a_point() {
-    for (name, lon, lat) in [
-        ("SG", 103.8, 1.35),
-        ("BH", 50.6, 26.1),
-        ("MT", 14.5, 35.9),
-        ("AD", 1.5, 42.5),
-    ] {
-        let country = map::country(code(name)).unwrap_or_else(|| panic!("{name} missing"));
-        assert!(!country.has_shape(), "{name}");
-        // Stored in tenths of a degree.
-        let expected = map::project(lon, lat);
-        assert!((country.anchor.x - expected.x).abs() < 0.1, "{name}");
-        assert!((country.anchor.y - expected.y).abs() < 0.1, "{name}");
-        assert!(map::fit([code(name)]).contains(country.anchor));
-    }
-    assert!(map::country(code("XK")).is_some_and(|kosovo| kosovo.has_shape()));
-    assert!(map::countries().len() > 240);
-    // Eastern Russia continues past 180° instead of jumping across the map.
-    let russia = map::country(code("RU")).unwrap();
-    assert!(russia.main.unwrap().east > 180.0);
-}
-
-#[wasm_bindgen_test]
-fn views_zoom_pan_and_stay_in_bounds() {
-    let world = map::world();
-    let view = map::fit(["KZ", "RU"].map(code));
-    let about = view.center();
-    let closer = view.zoomed(0.5, about);
-    assert!((closer.w - view.w / 2.0).abs() < 1e-9);
-    assert_eq!(closer.center(), about);
-    let far = view.zoomed(100.0, about).clamped(&world, map::MIN_WIDTH);
-    assert!(far.w <= world.w * 1.1 + 1e-9);
-    let near = view.zoomed(0.0001, about).clamped(&world, map::MIN_WIDTH);
-    assert!((near.w - map::MIN_WIDTH).abs() < 1e-9);
-    let away = view.moved(10_000.0, 0.0).clamped(&world, map::MIN_WIDTH);
-    assert!(world.padded(0.001).contains(away.center()));
-    assert_eq!(
-        Rect {
-            x: 1.0,
-            y: 2.0,
-            w: 3.0,
-            h: 4.0
-        }
-        .view_box(),
-        "1.00 2.00 3.00 4.00"
-    );
-}
-
-#[wasm_bindgen_test]
-fn curves_bow_and_carry_arrows_when_directed() {
-    let from = Point::new(0.0, 0.0);
-    let to = Point::new(100.0, 0.0);
-    let directed = map::curve(from, to, 0.2, 2.0, 2.0, 6.0);
-    assert!(directed.path.starts_with('M') && directed.path.contains('Q'));
-    assert!(directed.arrow.is_some());
-    // Bows to the left of the direction of travel (up, in SVG's y-down frame).
-    assert!(directed.middle.y < -5.0, "{:?}", directed.middle);
-    let plain = map::curve(from, to, 0.2, 0.0, 0.0, 0.0);
-    assert!(plain.arrow.is_none());
-    assert!(plain.path.ends_with("100.00,0.00"));
-    assert_eq!(map::circle_layout(4).len(), 4);
-}
-
-#[wasm_bindgen_test]
-fn map_data_pairs_edges_with_their_sentences() {
-    let analysed = Analysed::new(MAP_ARTICLE.to_string());
-    let data = map_data(&analysed);
-    let edge = data
-        .edges
-        .iter()
-        .find(|edge| edge.a == code("KG") && edge.b == code("RU"))
-        .unwrap_or_else(|| panic!("no KG-RU edge in {:?}", data.edges));
-    assert_eq!(edge.direction, Some((code("RU"), code("KG"))));
-    assert_eq!(edge.title(), "Russia \u{2192} Kyrgyzstan");
-    assert!(edge.types.contains(&RelationType::Economy));
-    assert_eq!(edge.evidence.len(), 1);
-    assert_eq!(
-        edge.evidence[0].1,
-        "Moscow granted $30 million to Bishkek for a new hydropower plant."
-    );
-    assert_eq!(edge.amounts, vec!["30 million USD".to_string()]);
-    let russia = data.node(code("RU")).unwrap();
-    assert!(russia.related && russia.count >= 1);
-    assert!(data.fit_codes().contains(&code("KG")));
-    assert!(data
-        .types()
-        .iter()
-        .any(|&(kind, _)| kind == RelationType::Economy));
-}
-
-#[wasm_bindgen_test]
-fn strongest_type_salience_and_labels() {
-    let types = [
-        RelationType::Diplomacy,
-        RelationType::Economy,
-        RelationType::Tension,
-    ];
-    let mut hidden = std::collections::BTreeSet::new();
-    assert_eq!(strongest(&types, &hidden), Some(RelationType::Tension));
-    hidden.insert(RelationType::Tension);
-    assert_eq!(strongest(&types, &hidden), Some(RelationType::Economy));
-    hidden.extend([RelationType::Economy, RelationType::Diplomacy]);
-    assert_eq!(strongest(&types, &hidden), None);
-
-    assert_eq!(salience(0, 10), 0);
-    assert_eq!(salience(1, 10), 1);
-    assert_eq!(salience(10, 10), 4);
-    assert_eq!(salience(6, 10), 3);
-
-    // A second label at the same spot moves out of the first one's way.
-    let (_, first) = label_place(Point::new(0.0, 0.0), "Uzbekistan", 12.0, 6.0, &[]);
-    let (second, rect) = label_place(Point::new(5.0, 0.0), "Kyrgyzstan", 12.0, 6.0, &[first]);
-    assert!(
-        rect.y > first.y + first.h - 1e-9
-            || rect.x >= first.x + first.w
-            || rect.x + rect.w <= first.x,
-        "{second:?}"
-    );
-}
+use diplomap_app_core::graph::Mode;
 
 fn svg_focus(element: &web_sys::Element) {
     element
@@ -1055,125 +656,9 @@ async fn articles_without_countries_get_no_map() {
 
 // ---------- workspace ----------
 
-const KYIV: &str = "Berlin has granted $40 million to Kyiv for power stations.";
-const GRAIN: &str = "German and Ukrainian ministers signed a deal on grain in Kyiv.";
-
-#[wasm_bindgen_test]
-fn exports_are_well_formed() {
-    let text = "Münster: Berlin has granted $40 million to Kyiv.";
-    let analysis = diplomap_extract::analyze(text);
-    // JSON: diplomap/1 plus title and text, importable again.
-    let json = workspace::export_json("Aid", text, &analysis);
-    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(value["schema"], "diplomap/1");
-    assert_eq!(value["text"], text);
-    let imported = workspace::import_json("aid.json", &json).unwrap();
-    assert_eq!(imported, vec![(Some("Aid".to_string()), text.to_string())]);
-    assert_eq!(
-        workspace::import_json("two.json", &format!("[{json},{json}]"))
-            .unwrap()
-            .len(),
-        2
-    );
-    let refused = workspace::import_json("other.json", r#"{"schema":"x","text":"t"}"#).unwrap_err();
-    assert!(
-        refused.contains("other.json") && refused.contains("diplomap/1"),
-        "{refused}"
-    );
-    assert!(workspace::import_json("bad.json", "{not json").is_err());
-    assert!(
-        workspace::import_json("notext.json", r#"{"schema":"diplomap/1","entities":[]}"#).is_err()
-    );
-
-    // CSV: a header, then one row per pair and type, ISO codes.
-    let csv = workspace::relations_csv(&analysis);
-    let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("Source,Target,Type,Weight"));
-    let rows: Vec<Vec<&str>> = lines.map(|line| line.split(',').collect()).collect();
-    let rows_expected: usize = analysis.relations.iter().map(|r| r.types.len()).sum();
-    assert!(rows_expected > 0);
-    assert_eq!(rows.len(), rows_expected);
-    for row in &rows {
-        assert_eq!(row.len(), 4);
-        assert!(row[0].len() == 2 && row[1].len() == 2, "{row:?}");
-        assert!(row[3].parse::<f64>().is_ok());
-    }
-    assert!(
-        rows.iter()
-            .any(|row| row.contains(&"DE") && row.contains(&"UA")),
-        "{csv}"
-    );
-
-    // displaCy: code point offsets.
-    let displacy: serde_json::Value =
-        serde_json::from_str(&workspace::displacy_json(text, &analysis)).unwrap();
-    assert_eq!(displacy["text"], text);
-    assert!(displacy["title"].is_null());
-    let chars: Vec<char> = text.chars().collect();
-    let ents = displacy["ents"].as_array().unwrap();
-    assert!(!ents.is_empty());
-    let berlin = ents
-        .iter()
-        .find(|e| {
-            let (s, e) = (
-                e["start"].as_u64().unwrap() as usize,
-                e["end"].as_u64().unwrap() as usize,
-            );
-            chars[s..e].iter().collect::<String>() == "Berlin"
-        })
-        .expect("Berlin at its code point offsets");
-    assert_eq!(berlin["label"], "GPE");
-    assert_eq!(workspace::slug("Lavrov in Astana!"), "lavrov-in-astana");
-    assert_eq!(workspace::slug("¿?"), "document");
-}
-
-#[wasm_bindgen_test]
-fn all_documents_merge_relations_with_their_sources() {
-    let first = Analysed::new(KYIV.to_string());
-    let second = Analysed::new(GRAIN.to_string());
-    let (combined, ranges) =
-        workspace::combine(&[(1, "One".into(), &first), (2, "Two".into(), &second)]);
-    assert_eq!(combined.text, format!("{KYIV}\n\n{GRAIN}"));
-    assert_eq!(ranges[1].start, KYIV.len() + 2);
-    let pair = combined
-        .analysis
-        .relations
-        .iter()
-        .find(|r| r.a.as_str() == "DE" && r.b.as_str() == "UA")
-        .expect("DE-UA");
-    assert_eq!(pair.evidence.len(), 2);
-    let sources: Vec<u64> = pair
-        .evidence
-        .iter()
-        .map(|span| workspace::range_of(&ranges, *span).unwrap().id)
-        .collect();
-    assert_eq!(sources, [1, 2]);
-    let weights: f64 = [&first, &second]
-        .iter()
-        .flat_map(|a| {
-            a.analysis
-                .relations
-                .iter()
-                .filter(|r| r.a.as_str() == "DE" && r.b.as_str() == "UA")
-        })
-        .map(|r| r.weight)
-        .sum();
-    assert_eq!(pair.weight, weights);
-    for entity in &combined.analysis.entities {
-        assert!(combined
-            .text
-            .get(entity.span.start..entity.span.end)
-            .is_some());
-    }
-    assert_eq!(
-        &combined.text[pair.evidence[1].start..pair.evidence[1].end],
-        GRAIN
-    );
-}
-
 #[wasm_bindgen_test]
 fn html_files_become_their_text_without_scripts() {
-    use diplomap_app::components::drop_zone::read_document;
+    use diplomap_app::io::import::read_document;
     let html = b"<html><head><title>Cable</title><style>p{}</style></head><body><h1>Aid to Kyiv</h1><script>alert(1)</script><p>Berlin has <b>granted</b> aid.</p><img src=x onerror=alert(1)><p>Second.</p></body></html>";
     let docs = read_document("cable.html", html).unwrap();
     assert_eq!(
@@ -1192,7 +677,8 @@ fn html_files_become_their_text_without_scripts() {
 
 #[wasm_bindgen_test]
 fn web_pages_are_parsed_without_attributes_comments_scripts_or_styles() {
-    use diplomap_app::components::drop_zone::{bare_markup, read_document};
+    use diplomap_app::io::import::read_document;
+    use diplomap_app_core::import::bare_markup;
     assert_eq!(
         bare_markup("<P class=x onclick='a>b'>Hi &amp; <b>you</b>, 1 < 2 <3</p >"),
         "<p>Hi &amp; <b>you</b>, 1 &lt; 2 &lt;3</p>"
@@ -1375,90 +861,7 @@ async fn clicking_a_mention_marks_every_mention_of_it() {
     assert!(app.all("mark.same").is_empty());
 }
 
-// ---------- long articles: passages, sections, the worker's encoding ----------
-
-/// An article of our own, repeated to `bytes`: paragraphs of several sentences.
-fn long_article(bytes: usize) -> String {
-    let paragraph =
-        "Kazakh President Kassym-Jomart Tokayev met Chinese leader Xi Jinping in Astana on \
-        June 4. Beijing pledged $2 billion for a rail line to the Caspian, and officials said \
-        trade grew 12% last year. Moscow watched closely.";
-    let mut text = String::from("Long read on Central Asian trade\n\n");
-    while text.len() < bytes {
-        text.push_str(paragraph);
-        text.push_str("\n\n");
-    }
-    text
-}
-
-#[wasm_bindgen_test]
-fn a_very_long_paragraph_is_cut_into_passages_after_sentences() {
-    let sentence = "Ministers from Uzbekistan and Tajikistan met again. ";
-    let text = sentence.repeat(SECTION_BYTES * 3 / sentence.len());
-    let cut = passages(&text);
-    assert!(cut.len() >= 3, "{} passages", cut.len());
-    assert!(!cut[0].continued && cut[1..].iter().all(|passage| passage.continued));
-    let mut rebuilt = String::new();
-    for passage in &cut {
-        assert!(passage.end - passage.start <= SECTION_BYTES);
-        assert_eq!(rebuilt.len(), passage.start, "passages are contiguous");
-        rebuilt.push_str(&text[passage.start..passage.end]);
-    }
-    assert_eq!(rebuilt, text.trim_end());
-    assert!(cut[..cut.len() - 1]
-        .iter()
-        .all(|passage| text[..passage.end].ends_with(". ")));
-    // Without any space, the cut still falls on a character boundary.
-    let dense = "ü".repeat(SECTION_BYTES);
-    assert!(passages(&dense)
-        .iter()
-        .all(|passage| dense.is_char_boundary(passage.end)));
-}
-
-#[wasm_bindgen_test]
-fn sections_group_passages_in_order_and_blocks_can_start_anywhere() {
-    let text = long_article(5 * SECTION_BYTES);
-    let analysed = Analysed::new(text.clone());
-    let cut = passages(&text);
-    let grouped = sections(&cut);
-    assert!(grouped.len() >= 5);
-    assert_eq!(grouped[0].passages.start, 0);
-    assert_eq!(grouped.last().unwrap().passages.end, cut.len());
-    for pair in grouped.windows(2) {
-        assert_eq!(pair[0].passages.end, pair[1].passages.start);
-        assert!(pair[0].end - pair[0].start <= 2 * SECTION_BYTES);
-    }
-    // A section's blocks are the same blocks as in the whole article.
-    let all = blocks(&analysed);
-    let third = &grouped[2];
-    let some = diplomap_app::layout::blocks_of(&analysed, &cut[third.passages.clone()]);
-    assert_eq!(some, all[third.passages.clone()].to_vec());
-    assert!(some.iter().any(|block| block
-        .pieces
-        .iter()
-        .any(|piece| matches!(piece, Piece::Mention { .. }))));
-}
-
-#[wasm_bindgen_test]
-fn the_worker_encoding_round_trips_and_refuses_damage() {
-    use diplomap_app::analyser::codec::{decode, encode};
-    let analysis = Analysed::new(long_article(4000)).analysis;
-    assert!(!analysis.relations.is_empty() && analysis.entities.iter().any(|e| e.value.is_some()));
-    let bytes = encode(&analysis);
-    assert_eq!(decode(&bytes), Some(analysis));
-    for cut in [0, 3, 4, 9, bytes.len() / 2, bytes.len() - 1] {
-        assert_eq!(decode(&bytes[..cut]), None, "cut at {cut}");
-    }
-    let mut longer = bytes.clone();
-    longer.push(0);
-    assert_eq!(decode(&longer), None);
-    // Flipped bytes give an error or some analysis, never a panic.
-    for at in (0..bytes.len()).step_by(7) {
-        let mut damaged = bytes.clone();
-        damaged[at] ^= 0xA5;
-        let _ = decode(&damaged);
-    }
-}
+// ---------- long articles ----------
 
 #[wasm_bindgen_test]
 async fn a_long_article_is_highlighted_section_by_section_as_it_scrolls() {
@@ -1543,39 +946,6 @@ async fn a_text_over_the_limit_is_refused_and_the_article_kept() {
         .text("article.reading")
         .contains(SAMPLE_ARTICLE.lines().next().unwrap()));
     assert!(!app.text("article.reading").contains("Talks in Geneva"));
-}
-
-#[wasm_bindgen_test]
-fn figures_come_in_text_order_with_their_words_around() {
-    use diplomap_app::components::figure_list::figures;
-    let text = "Moscow has granted $30 million to Bishkek for its budget this year. \
-        Remittances from Russia are worth 31% of the economy of Kyrgyzstan, the World Bank says.";
-    let analysed = Analysed::new(text.to_string());
-    let (shown, total) = figures(&analysed, 10);
-    assert_eq!(total, 2);
-    assert_eq!(shown[0].value, "30 million USD");
-    assert_eq!(shown[0].text, "$30 million");
-    assert_eq!(shown[0].before, "Moscow has granted ");
-    assert!(shown[0].after.starts_with(" to Bishkek"));
-    assert_eq!(shown[1].value, "31%");
-    assert!(
-        !shown[1].before.contains("Bishkek"),
-        "context stays in the sentence"
-    );
-    // A long sentence is cut at word boundaries, and the list at the limit.
-    let long = format!(
-        "{} rose by 4%.",
-        "The exports of grain and of cotton from the region".repeat(3)
-    );
-    let (shown, _) = figures(&Analysed::new(long), 10);
-    assert!(
-        shown[0].before.starts_with('\u{2026}') && shown[0].before.chars().count() <= 50,
-        "{}",
-        shown[0].before
-    );
-    let many = "Prices rose 1%. ".repeat(30);
-    let (shown, total) = figures(&Analysed::new(many), 5);
-    assert_eq!((shown.len(), total), (5, 30));
 }
 
 /// A pointer event of `kind` for pointer `id` at client `x`, `y` (a finger on a touch screen).

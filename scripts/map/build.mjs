@@ -1,4 +1,4 @@
-// Regenerates src/map/countries.tsv, the country shapes of the relations map, from
+// Regenerates crates/app-core/src/map/countries.tsv, the country shapes of the relations map, from
 // Natural Earth's 1:110m countries (public domain) as packaged by world-atlas (ISC).
 //
 //   npm ci && node scripts/map/build.mjs
@@ -24,7 +24,7 @@ const countries = require("i18n-iso-countries");
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SOURCE = path.join(ROOT, "node_modules", "world-atlas", "countries-110m.json");
-const OUT = path.join(ROOT, "src", "map", "countries.tsv");
+const OUT = path.join(ROOT, "crates", "app-core", "src", "map", "countries.tsv");
 
 // Features without an ISO id in world-atlas: drawn as part of the country named here.
 const BY_NAME = { Kosovo: "XK", "N. Cyprus": "CY", Somaliland: "SO" };

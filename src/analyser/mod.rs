@@ -9,11 +9,10 @@
 //! script of the page can post to it. Until then, and where there is no worker (the
 //! component tests, a browser without module workers), texts are analysed on the page.
 
-pub mod codec;
-
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use diplomap_app_core::codec;
 use diplomap_extract::{analyze, analyze_with_progress, Analysis, Gazetteer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -20,7 +20,9 @@ use std::rc::Rc;
 
 use diplomap_app_core::commit::PutOutcome;
 use diplomap_app_core::documents::Effect;
+use diplomap_app_core::present::human_size;
 use diplomap_app_core::restore::{self, Restored, Snapshot};
+use diplomap_app_core::workspace::View;
 use diplomap_app_core::{Documents, Limits, Outcome, Phase, Saver, Unsaved};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -28,11 +30,9 @@ use wasm_bindgen::JsCast;
 use web_sys::js_sys;
 
 use super::{sample_notice, Article, Notice};
-use crate::components::drop_zone::human_size;
 use crate::idb::{self, Database};
 use crate::sample::SAMPLE_ARTICLE;
 use crate::store::{self, KeptCopy, Record, SaveError, ASIDE_PLACE, CURRENT_KEY};
-use crate::workspace::View;
 
 /// Where the tabs of the page tell each other which documents they saved.
 const CHANNEL: &str = "diplomap.workspace";
@@ -487,7 +487,7 @@ impl Article {
         let this = *self;
         leptos::task::spawn_local(async move {
             let outcome = match store::kept_raw(&database, id).await {
-                Ok(Some(raw)) => crate::components::export_menu::download(
+                Ok(Some(raw)) => crate::io::export::download(
                     &format!("diplomap-kept-{id}.txt"),
                     "text/plain",
                     &raw,

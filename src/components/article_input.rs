@@ -1,3 +1,5 @@
+use diplomap_app_core::present::{group, human_size};
+use diplomap_app_core::workspace::View;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -21,8 +23,7 @@ pub fn ArticleInput() -> impl IntoView {
     let too_long = Memo::new(move |_| draft.with(|text| text.len() > EDIT_LIMIT_BYTES));
     let placeholder = move || {
         if too_long.get() {
-            let size =
-                draft.with(|text| crate::components::drop_zone::human_size(text.len() as f64));
+            let size = draft.with(|text| human_size(text.len() as f64));
             format!("This document ({size}) is too long to edit here; it is shown in full below. Paste or drop to add another.")
         } else {
             "Paste an English news article here\u{2026}".to_string()
@@ -69,7 +70,7 @@ pub fn ArticleInput() -> impl IntoView {
                 placeholder=placeholder
                 spellcheck="false"
                 rows="7"
-                readonly=move || (article.workspace.view.get() == crate::workspace::View::All || too_long.get()).then_some("")
+                readonly=move || (article.workspace.view.get() == View::All || too_long.get()).then_some("")
                 prop:value=move || if too_long.get() { String::new() } else { draft.get() }
                 on:input:target=move |ev| {
                     let value = ev.target().value();
@@ -96,7 +97,7 @@ pub fn ArticleInput() -> impl IntoView {
 /// How far the analysis of a long text has got.
 fn analysing(busy: Busy) -> impl IntoView {
     let percent = (busy.done.clamp(0.0, 1.0) * 100.0).round() as u32;
-    let size = crate::components::drop_zone::human_size(busy.bytes as f64);
+    let size = human_size(busy.bytes as f64);
     view! {
         <p class="analysing" role="status">
             <span>{format!("Analysing {size}\u{2026} {percent}%")}</span>
@@ -148,20 +149,4 @@ pub fn byte_offset(text: &str, units: usize) -> usize {
         seen += ch.len_utf16();
     }
     text.len()
-}
-
-/// `12345` -> `12,345`.
-pub fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let head = match digits.len() % 3 {
-        0 => 3,
-        rest => rest,
-    };
-    let mut out = String::from(&digits[..head]);
-    for chunk in digits.as_bytes()[head..].chunks(3) {
-        out.push(',');
-        // ASCII digits.
-        out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
-    }
-    out
 }

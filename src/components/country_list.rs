@@ -1,19 +1,8 @@
-use diplomap_extract::{country_name, CountryCode};
+use diplomap_app_core::present::group;
+use diplomap_app_core::summary::country_summaries;
 use leptos::prelude::*;
 
-use crate::app::{Analysed, Article};
-use crate::components::article_input::group;
-
-/// A country the article mentions, with the names that pointed at it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CountrySummary {
-    pub code: CountryCode,
-    pub name: String,
-    pub count: usize,
-    /// Distinct names as written (`Moscow`, `Putin`, `Russian`) and how often each
-    /// occurs, most frequent first, then in order of first appearance.
-    pub names: Vec<(String, usize)>,
-}
+use crate::app::Article;
 
 /// The countries found, most mentioned first. Pressing one emphasises its mentions in
 /// the reading view.
@@ -99,42 +88,4 @@ pub fn CountryList() -> impl IntoView {
             <p class="panel-hint">"Select a country to emphasise its mentions in the text."</p>
         </section>
     }
-}
-
-/// Every country some mention points at, most mentioned first (ties by name).
-pub fn country_summaries(analysed: &Analysed) -> Vec<CountrySummary> {
-    let mut summaries: Vec<CountrySummary> = Vec::new();
-    for entity in &analysed.analysis.entities {
-        let Some(code) = entity.country else { continue };
-        let Some(surface) = analysed.text.get(entity.span.start..entity.span.end) else {
-            continue;
-        };
-        let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-        let index = match summaries.iter().position(|summary| summary.code == code) {
-            Some(index) => index,
-            None => {
-                summaries.push(CountrySummary {
-                    code,
-                    name: country_name(code).unwrap_or(code.as_str()).to_string(),
-                    count: 0,
-                    names: Vec::new(),
-                });
-                summaries.len() - 1
-            }
-        };
-        let summary = &mut summaries[index];
-        summary.count += 1;
-        match summary.names.iter_mut().find(|(name, _)| *name == surface) {
-            Some((_, count)) => *count += 1,
-            None => summary.names.push((surface, 1)),
-        }
-    }
-    for summary in &mut summaries {
-        // Stable: equal counts keep the order of first appearance.
-        summary
-            .names
-            .sort_by_key(|(_, count)| std::cmp::Reverse(*count));
-    }
-    summaries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    summaries
 }

@@ -6,7 +6,7 @@ use diplomap_app_core::Limits;
 
 use crate::app::{Article, Notice};
 use crate::components::export_menu::ExportMenu;
-use crate::workspace::View;
+use diplomap_app_core::workspace::View;
 
 /// The workspace's documents as tabs: "All documents", then one per document (switch,
 /// delete with undo), a rename field for the one shown, "New", and the export row.

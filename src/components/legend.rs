@@ -1,8 +1,8 @@
-use diplomap_extract::{Analysis, Label};
+use diplomap_app_core::present::group;
+use diplomap_app_core::summary::label_counts;
 use leptos::prelude::*;
 
 use crate::app::Article;
-use crate::components::article_input::group;
 
 /// One entry per entity type present, with its count. Each entry switches that type's
 /// highlights off and on; a checkbox shows the type's name beside every mention, a cue
@@ -82,22 +82,4 @@ pub fn Legend() -> impl IntoView {
             </label>
         </section>
     }
-}
-
-/// How many mentions of each label, in the legend's fixed order, leaving out absent ones.
-pub fn label_counts(analysis: &Analysis) -> Vec<(Label, usize)> {
-    Label::ALL
-        .into_iter()
-        .map(|label| {
-            (
-                label,
-                analysis
-                    .entities
-                    .iter()
-                    .filter(|entity| entity.label == label)
-                    .count(),
-            )
-        })
-        .filter(|&(_, count)| count > 0)
-        .collect()
 }

@@ -1,19 +1,19 @@
 use std::sync::Arc;
 
-use diplomap_extract::{country_name, CountryCode, Entity, Span, Value};
+use diplomap_app_core::layout::{blocks_of, passages, sections, Block, Piece, Section};
+use diplomap_app_core::present::group;
+use diplomap_extract::{CountryCode, Span};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys;
 
 use crate::app::Article;
-use crate::components::article_input::group;
-use crate::layout::{blocks_of, passages, sections, Block, Piece, Section};
 
 /// The article with every mention highlighted. Built only from text nodes and
 /// elements, never from markup, so whatever the article contains stays inert text.
 ///
-/// The whole text is on the page at once, in sections (see [`crate::layout`]); a
+/// The whole text is on the page at once, in sections (see [`diplomap_app_core::layout`]); a
 /// section is highlighted when it comes near the screen. A 5 MB paste thus never puts
 /// a hundred thousand elements into the page in one go.
 #[component]
@@ -454,53 +454,4 @@ fn utf16_offset(text: &str, index: usize) -> u32 {
         index -= 1;
     }
     text[..index].encode_utf16().count() as u32
-}
-
-/// The tooltip of a mention: label, then what it resolves to, e.g. `GPE · Russia (RU)`,
-/// `PERSON · Vladimir Putin · Russia (RU)`, `MONEY · 1.2 billion USD`.
-pub fn tooltip(entity: &Entity, surface: &str) -> String {
-    let mut parts = vec![entity.label.as_str().to_string()];
-    if let Some(canonical) = &entity.canonical {
-        if canonical != surface {
-            parts.push(canonical.clone());
-        }
-    }
-    if let Some(code) = entity.country {
-        let name = country_name(code).unwrap_or(code.as_str());
-        parts.push(format!("{name} ({code})"));
-    }
-    match &entity.value {
-        Some(Value::Money(money)) => {
-            parts.push(format!("{} {}", amount(money.value), money.currency))
-        }
-        Some(Value::Percent(percent)) => parts.push(format!("{}%", trim_number(*percent))),
-        Some(Value::Date(date)) => parts.push(date.clone()),
-        None => {}
-    }
-    parts.join(" \u{00b7} ")
-}
-
-/// `1.2e9` -> `1.2 billion`; `300000` -> `300,000`.
-pub fn amount(value: f64) -> String {
-    let magnitude = value.abs();
-    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
-        if magnitude >= scale {
-            return format!("{} {word}", trim_number(value / scale));
-        }
-    }
-    if value.fract() == 0.0 && magnitude < 1e15 {
-        let grouped = group(magnitude as usize);
-        return if value < 0.0 {
-            format!("-{grouped}")
-        } else {
-            grouped
-        };
-    }
-    trim_number(value)
-}
-
-/// At most two decimals, without trailing zeros.
-fn trim_number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

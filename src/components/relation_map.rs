@@ -1,300 +1,20 @@
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use diplomap_extract::{country_name, CountryCode, RelationType, Span};
+use diplomap_extract::{CountryCode, RelationType, Span};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::app::{Analysed, Article};
-use crate::components::article_input::group;
-use crate::components::country_list::country_summaries;
-use crate::components::reading_view::amount;
-use crate::map::{self, Point, Rect};
+use diplomap_app_core::graph::{
+    country_label, display_name, graph_radius, label_place, map_data, positions, salience,
+    stroke_width, strongest, type_name, MapData, Mode, Target,
+};
+use diplomap_app_core::map::{self, Point, Rect};
+use diplomap_app_core::present::group;
+use diplomap_app_core::workspace::{range_of, View};
 
-/// Geography, or the same relations as a node-link diagram.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Map,
-    Graph,
-}
-
-/// What the evidence panel is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Target {
-    Edge(CountryCode, CountryCode),
-    Country(CountryCode),
-}
-
-impl Target {
-    /// The `data-target` attribute of the element that stands for it: `E:KG-RU`, `C:RU`.
-    pub fn key(&self) -> String {
-        match self {
-            Target::Edge(a, b) => format!("E:{a}-{b}"),
-            Target::Country(code) => format!("C:{code}"),
-        }
-    }
-
-    pub fn parse(key: &str) -> Option<Target> {
-        match key.split_once(':')? {
-            ("E", pair) => {
-                let (a, b) = pair.split_once('-')?;
-                Some(Target::Edge(CountryCode::parse(a)?, CountryCode::parse(b)?))
-            }
-            ("C", code) => Some(Target::Country(CountryCode::parse(code)?)),
-            _ => None,
-        }
-    }
-
-    /// The target of the element an event happened on (or inside).
-    fn of_event(event: &web_sys::Event) -> Option<Target> {
-        let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-        let key = element
-            .closest("[data-target]")
-            .ok()??
-            .get_attribute("data-target")?;
-        Target::parse(&key)
-    }
-}
-
-/// Relation types from strongest to weakest: a pair with several types is drawn in the
-/// colour of the strongest one shown.
-pub const STRENGTH: [RelationType; 7] = [
-    RelationType::Conflict,
-    RelationType::Tension,
-    RelationType::Security,
-    RelationType::Economy,
-    RelationType::Agreement,
-    RelationType::Integration,
-    RelationType::Diplomacy,
-];
-
-pub fn type_name(kind: RelationType) -> &'static str {
-    match kind {
-        RelationType::Diplomacy => "Diplomacy",
-        RelationType::Agreement => "Agreement",
-        RelationType::Economy => "Economy",
-        RelationType::Security => "Security",
-        RelationType::Integration => "Integration",
-        RelationType::Tension => "Tension",
-        RelationType::Conflict => "Conflict",
-    }
-}
-
-/// The strongest of `types` not in `hidden`.
-pub fn strongest(types: &[RelationType], hidden: &BTreeSet<RelationType>) -> Option<RelationType> {
-    STRENGTH
-        .into_iter()
-        .find(|kind| types.contains(kind) && !hidden.contains(kind))
-}
-
-/// A country on the map: mentioned, related to another, or both.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub code: CountryCode,
-    pub name: String,
-    pub count: usize,
-    pub related: bool,
-}
-
-/// A relation as drawn: the pair, its types, who acts on whom, and its sentences.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Edge {
-    pub a: CountryCode,
-    pub b: CountryCode,
-    pub types: Vec<RelationType>,
-    pub direction: Option<(CountryCode, CountryCode)>,
-    pub weight: f64,
-    /// Each evidence sentence's span and text (white space collapsed).
-    pub evidence: Vec<(Span, String)>,
-    /// Money stated for the pair, e.g. `30 million USD`.
-    pub amounts: Vec<String>,
-}
-
-impl Edge {
-    pub fn target(&self) -> Target {
-        Target::Edge(self.a, self.b)
-    }
-
-    /// `Russia → Kyrgyzstan`, or `Kazakhstan – Russia` without a direction.
-    pub fn title(&self) -> String {
-        match self.direction {
-            Some((source, target)) => {
-                format!("{} \u{2192} {}", display_name(source), display_name(target))
-            }
-            None => format!("{} \u{2013} {}", display_name(self.a), display_name(self.b)),
-        }
-    }
-
-    pub fn involves(&self, code: CountryCode) -> bool {
-        self.a == code || self.b == code
-    }
-}
-
-/// Everything the map draws for one article.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct MapData {
-    /// Most mentioned first; countries only in relations come last.
-    pub nodes: Vec<Node>,
-    pub edges: Vec<Edge>,
-}
-
-impl MapData {
-    pub fn node(&self, code: CountryCode) -> Option<&Node> {
-        self.nodes.iter().find(|node| node.code == code)
-    }
-
-    pub fn most_mentions(&self) -> usize {
-        self.nodes
-            .iter()
-            .map(|node| node.count)
-            .max()
-            .unwrap_or(0)
-            .max(1)
-    }
-
-    /// The countries the map's view is fitted to: every country in a relation, and
-    /// those mentioned often (at least a third as often as the most mentioned one);
-    /// every mentioned country when that leaves none.
-    pub fn fit_codes(&self) -> Vec<CountryCode> {
-        let most = self.most_mentions();
-        let codes: Vec<CountryCode> = self
-            .nodes
-            .iter()
-            .filter(|node| node.related || (node.count >= 2 && node.count * 3 >= most))
-            .map(|node| node.code)
-            .collect();
-        if codes.is_empty() {
-            self.nodes.iter().map(|node| node.code).collect()
-        } else {
-            codes
-        }
-    }
-
-    /// The relation types present, in the legend's order.
-    pub fn types(&self) -> Vec<(RelationType, usize)> {
-        RelationType::ALL
-            .into_iter()
-            .map(|kind| {
-                (
-                    kind,
-                    self.edges
-                        .iter()
-                        .filter(|edge| edge.types.contains(&kind))
-                        .count(),
-                )
-            })
-            .filter(|&(_, count)| count > 0)
-            .collect()
-    }
-}
-
-pub fn display_name(code: CountryCode) -> String {
-    country_name(code)
-        .or_else(|| map::country(code).map(|country| country.name))
-        .unwrap_or(code.as_str())
-        .to_string()
-}
-
-/// The map's nodes and edges for an analysed article.
-pub fn map_data(analysed: &Analysed) -> MapData {
-    let text = analysed.text.as_str();
-    let mut nodes: Vec<Node> = country_summaries(analysed)
-        .into_iter()
-        .map(|summary| Node {
-            code: summary.code,
-            name: summary.name,
-            count: summary.count,
-            related: false,
-        })
-        .collect();
-    let mut edges = Vec::new();
-    for relation in &analysed.analysis.relations {
-        for code in [relation.a, relation.b] {
-            match nodes.iter_mut().find(|node| node.code == code) {
-                Some(node) => node.related = true,
-                None => nodes.push(Node {
-                    code,
-                    name: display_name(code),
-                    count: 0,
-                    related: true,
-                }),
-            }
-        }
-        let evidence = relation
-            .evidence
-            .iter()
-            .filter_map(|&span| {
-                let sentence = text.get(span.start..span.end)?;
-                Some((
-                    span,
-                    sentence.split_whitespace().collect::<Vec<_>>().join(" "),
-                ))
-            })
-            .collect();
-        let amounts = relation
-            .amounts
-            .iter()
-            .map(|found| format!("{} {}", amount(found.money.value), found.money.currency))
-            .collect();
-        edges.push(Edge {
-            a: relation.a,
-            b: relation.b,
-            types: relation.types.clone(),
-            direction: relation.direction,
-            weight: relation.weight,
-            evidence,
-            amounts,
-        });
-    }
-    MapData { nodes, edges }
-}
-
-/// Where each country sits in `mode`: its label point on the map; in the graph, the
-/// related countries (or, without relations, the mentioned ones) on a circle, west to
-/// east.
-pub fn positions(data: &MapData, mode: Mode) -> BTreeMap<CountryCode, Point> {
-    match mode {
-        Mode::Map => data
-            .nodes
-            .iter()
-            .filter_map(|node| Some((node.code, map::country(node.code)?.anchor)))
-            .collect(),
-        Mode::Graph => {
-            let any_related = data.nodes.iter().any(|node| node.related);
-            let mut codes: Vec<(f64, CountryCode)> = data
-                .nodes
-                .iter()
-                .filter(|node| node.related || !any_related)
-                .map(|node| {
-                    let lon = map::country(node.code).map_or(0.0, |country| country.label.0);
-                    (lon, node.code)
-                })
-                .collect();
-            codes.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
-            let layout = map::circle_layout(codes.len());
-            codes
-                .into_iter()
-                .map(|(_, code)| code)
-                .zip(layout)
-                .collect()
-        }
-    }
-}
-
-/// Salience class 1–4 of a mentioned country (0 when not mentioned).
-pub fn salience(count: usize, most: usize) -> usize {
-    if count == 0 {
-        0
-    } else {
-        (count * 4).div_ceil(most.max(1)).clamp(1, 4)
-    }
-}
-
-/// Stroke width of an edge in screen pixels, by weight.
-pub fn stroke_width(weight: f64) -> f64 {
-    (1.25 + 1.25 * weight).clamp(1.5, 7.0)
-}
+use crate::app::Article;
 
 const DOT_PX: f64 = 4.0;
 
@@ -830,22 +550,22 @@ pub fn RelationMap() -> impl IntoView {
                         on:pointerup=on_pointer_up
                         on:pointercancel=on_pointer_up
                         on:mouseover=move |event| {
-                            if let Some(target) = Target::of_event(&event) {
+                            if let Some(target) = target_of(&event) {
                                 hover.set(Some(target));
                             }
                         }
                         on:focusin=move |event| {
-                            if let Some(target) = Target::of_event(&event) {
+                            if let Some(target) = target_of(&event) {
                                 hover.set(Some(target));
                             }
                         }
                         on:click=move |event| {
-                            if let Some(target) = Target::of_event(&event) {
+                            if let Some(target) = target_of(&event) {
                                 select(target);
                             }
                         }
                         on:keydown=move |event| {
-                            if let Some(target) = Target::of_event(&event) {
+                            if let Some(target) = target_of(&event) {
                                 on_key(event, target);
                             }
                         }
@@ -867,97 +587,6 @@ pub fn RelationMap() -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-/// Where a label goes beside the dot at `point`: above it, else below, right or left,
-/// whichever overlaps none of the labels `placed` already (above when all do). Text
-/// widths are estimated from the number of characters. Returns the text's `x`, `y` and
-/// `text-anchor`, and the box it takes.
-pub fn label_place(
-    point: Point,
-    name: &str,
-    size: f64,
-    gap: f64,
-    placed: &[Rect],
-) -> ((f64, f64, &'static str), Rect) {
-    let width = name.chars().count() as f64 * size * 0.6;
-    let height = size;
-    let candidates = [
-        (
-            point.x,
-            point.y - gap,
-            "middle",
-            point.x - width / 2.0,
-            point.y - gap - height * 0.8,
-        ),
-        (
-            point.x,
-            point.y + gap + height * 0.75,
-            "middle",
-            point.x - width / 2.0,
-            point.y + gap - height * 0.05,
-        ),
-        (
-            point.x + gap,
-            point.y + height * 0.35,
-            "start",
-            point.x + gap,
-            point.y - height * 0.45,
-        ),
-        (
-            point.x - gap,
-            point.y + height * 0.35,
-            "end",
-            point.x - gap - width,
-            point.y - height * 0.45,
-        ),
-    ];
-    let boxes = candidates.map(|(x, y, anchor, left, top)| {
-        (
-            (x, y, anchor),
-            Rect {
-                x: left,
-                y: top,
-                w: width,
-                h: height,
-            },
-        )
-    });
-    let free = |rect: &Rect| {
-        !placed.iter().any(|other| {
-            rect.x < other.x + other.w
-                && other.x < rect.x + rect.w
-                && rect.y < other.y + other.h
-                && other.y < rect.y + rect.h
-        })
-    };
-    *boxes
-        .iter()
-        .find(|(_, rect)| free(rect))
-        .unwrap_or(&boxes[0])
-}
-
-/// The graph's disc radius in pixels, by mentions.
-fn graph_radius(data: &MapData, code: CountryCode) -> f64 {
-    let most = data.most_mentions() as f64;
-    let count = data.node(code).map_or(0, |node| node.count) as f64;
-    5.0 + 9.0 * (count / most).sqrt()
-}
-
-fn country_label(node: &Node, data: &MapData) -> String {
-    let relations = data
-        .edges
-        .iter()
-        .filter(|edge| edge.involves(node.code))
-        .count();
-    format!(
-        "{}: {} mention{}, {} relation{}",
-        node.name,
-        node.count,
-        if node.count == 1 { "" } else { "s" },
-        relations,
-        if relations == 1 { "" } else { "s" }
-    )
 }
 
 /// One checkbox per relation type present, with its line style and count.
@@ -1014,6 +643,16 @@ fn remove_wheel_listener(wheel: StoredValue<Option<WheelListener>, LocalStorage>
                 .remove_event_listener_with_callback("wheel", handler.as_ref().unchecked_ref());
         }
     });
+}
+
+/// The target of the element an event happened on (or inside).
+fn target_of(event: &web_sys::Event) -> Option<Target> {
+    let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let key = element
+        .closest("[data-target]")
+        .ok()??
+        .get_attribute("data-target")?;
+    Target::parse(&key)
 }
 
 /// The point of the map under the client coordinates `x`, `y` of `svg`, showing `view`.
@@ -1133,7 +772,7 @@ fn sentence_list(sentences: Vec<(Span, Option<String>, String)>) -> impl IntoVie
             {sentences
                 .into_iter()
                 .map(|(span, partner, text)| {
-                    let source = crate::workspace::range_of(&ranges, span).cloned();
+                    let source = range_of(&ranges, span).cloned();
                     let doc_id = source.as_ref().map(|range| range.id.to_string());
                     let doc_title = source.as_ref().map(|range| range.title.clone());
                     view! {
@@ -1148,7 +787,7 @@ fn sentence_list(sentences: Vec<(Span, Option<String>, String)>) -> impl IntoVie
                                     let Some(article) = article else { return };
                                     match &source {
                                         Some(range) => {
-                                            article.switch(crate::workspace::View::Doc(range.id));
+                                            article.switch(View::Doc(range.id));
                                             let local = Span::new(span.start - range.start, span.end - range.start);
                                             article.revealing.set(Some(local));
                                         }

@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use diplomap_extract::{CountryCode, Label};
 
-use crate::app::Analysed;
-use crate::components::reading_view::tooltip;
+use crate::analysed::Analysed;
+use crate::present::tooltip;
 
 /// The most text one passage holds, and about what one section holds. A section of
 /// this size has a few hundred mentions: it is highlighted within a frame.
