@@ -8,6 +8,8 @@ pub mod components;
 pub mod idb;
 pub mod io;
 pub mod sample;
+pub mod state;
 pub mod store;
 
-pub use app::{App, Article};
+pub use app::App;
+pub use state::Article;

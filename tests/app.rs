@@ -925,7 +925,7 @@ async fn a_text_too_long_to_edit_is_read_but_not_kept_in_the_box() {
 
 #[wasm_bindgen_test]
 async fn a_text_over_the_limit_is_refused_and_the_article_kept() {
-    use diplomap_app::app::MAX_TEXT_BYTES;
+    use diplomap_app::state::MAX_TEXT_BYTES;
     let app = Mounted::new(None).await;
     let huge = "Talks in Geneva went on. ".repeat(MAX_TEXT_BYTES / 20);
     app.type_text(&huge);

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::analyser::WORKER_MIN_BYTES;
-use crate::app::{Article, Busy};
 use crate::components::drop_zone::DropZone;
 use crate::components::notice_bar::NoticeBar;
+use crate::state::{Article, Busy};
 
 /// The longest text the box holds for editing. Browsers lay out a text box's whole
 /// content at once: a 5 MB one freezes the page for a second. A longer document is

@@ -2,14 +2,14 @@ use diplomap_app_core::present::group;
 use diplomap_app_core::summary::country_summaries;
 use leptos::prelude::*;
 
-use crate::app::Article;
+use crate::state::Article;
 
 /// The countries found, most mentioned first. Pressing one emphasises its mentions in
 /// the reading view.
 #[component]
 pub fn CountryList() -> impl IntoView {
     let article = expect_context::<Article>();
-    let focus = article.focus;
+    let focus = article.settings.focus;
     let countries = Memo::new(move |_| article.analysed.with(|current| country_summaries(current)));
 
     let rows = move || {
@@ -40,11 +40,7 @@ pub fn CountryList() -> impl IntoView {
                             class="country-button"
                             class:country-selected=selected
                             aria-pressed=move || if selected() { "true" } else { "false" }
-                            on:click=move |_| {
-                                focus.update(|focus| {
-                                    *focus = if *focus == Some(code) { None } else { Some(code) };
-                                })
-                            }
+                            on:click=move |_| article.settings.toggle_focus(code)
                         >
                             <span class="country-line">
                                 <span class="country-name">{country.name.clone()}</span>

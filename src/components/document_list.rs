@@ -4,8 +4,8 @@ use wasm_bindgen::JsCast;
 
 use diplomap_app_core::Limits;
 
-use crate::app::{Article, Notice};
 use crate::components::export_menu::ExportMenu;
+use crate::state::{Article, Notice};
 use diplomap_app_core::workspace::View;
 
 /// The workspace's documents as tabs: "All documents", then one per document (switch,

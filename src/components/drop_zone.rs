@@ -3,8 +3,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use web_sys::DragEvent;
 
-use crate::app::Article;
 use crate::io::import::read_files;
+use crate::state::Article;
 
 /// Where a `.txt` or `.md` file can be dropped, or picked with the file dialog. A file
 /// that is not text, too large or of another type is refused with a message naming

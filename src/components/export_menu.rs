@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use diplomap_app_core::export;
 use diplomap_app_core::workspace::View;
 
-use crate::app::{Article, Notice};
 use crate::io::export::download;
 use crate::io::images::{map_png, map_svg};
+use crate::state::{Article, Notice};
 
 /// One row of export buttons for what is shown: JSON (diplomap/1 with its text), CSV of
 /// relations for Gephi, displaCy entities, the map as SVG and PNG. Files are made in the

@@ -2,7 +2,7 @@ use diplomap_app_core::present::group;
 use diplomap_app_core::summary::{figure_count, figures};
 use leptos::prelude::*;
 
-use crate::app::Article;
+use crate::state::Article;
 
 /// The most figures listed; a long article says how many more there are.
 pub const FIGURES_SHOWN: usize = 40;

@@ -2,7 +2,7 @@ use diplomap_app_core::present::group;
 use diplomap_app_core::summary::label_counts;
 use leptos::prelude::*;
 
-use crate::app::Article;
+use crate::state::Article;
 
 /// One entry per entity type present, with its count. Each entry switches that type's
 /// highlights off and on; a checkbox shows the type's name beside every mention, a cue
@@ -10,7 +10,7 @@ use crate::app::Article;
 #[component]
 pub fn Legend() -> impl IntoView {
     let article = expect_context::<Article>();
-    let hidden = article.hidden_labels;
+    let hidden = article.settings.hidden_labels;
     let counts = Memo::new(move |_| {
         article
             .analysed
@@ -39,14 +39,7 @@ pub fn Legend() -> impl IntoView {
                                     format!("Show {} highlights", label.description().to_lowercase())
                                 }
                             }
-                            on:click=move |_| {
-                                hidden
-                                    .update(|hidden| {
-                                        if !hidden.remove(&label) {
-                                            hidden.insert(label);
-                                        }
-                                    })
-                            }
+                            on:click=move |_| article.settings.toggle_label(label)
                         >
                             <span class=format!("swatch ent ent-{}", name.to_ascii_lowercase()) aria-hidden="true">
                                 "Aa"
@@ -75,8 +68,8 @@ pub fn Legend() -> impl IntoView {
             <label class="chip-toggle">
                 <input
                     type="checkbox"
-                    prop:checked=move || article.show_chips.get()
-                    on:change:target=move |ev| article.show_chips.set(ev.target().checked())
+                    prop:checked=move || article.settings.show_chips.get()
+                    on:change:target=move |ev| article.settings.show_chips.set(ev.target().checked())
                 />
                 " Show type names in the text"
             </label>

@@ -1,4 +1,4 @@
-//! One component per file. Each reads the shared [`crate::app::Article`] from context.
+//! One component per file. Each reads the shared [`crate::state::Article`] from context.
 
 pub mod article_input;
 pub mod country_list;

@@ -1,7 +1,7 @@
 use diplomap_app_core::present::human_size;
 use leptos::prelude::*;
 
-use crate::app::{Article, Notice};
+use crate::state::{Article, Notice};
 use crate::store::KeptCopy;
 
 /// The messages above the article: where the workspace's store stands while it does

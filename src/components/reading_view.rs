@@ -2,13 +2,13 @@ use std::sync::Arc;
 
 use diplomap_app_core::layout::{blocks_of, passages, sections, Block, Piece, Section};
 use diplomap_app_core::present::group;
-use diplomap_extract::{CountryCode, Span};
+use diplomap_extract::Span;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys;
 
-use crate::app::Article;
+use crate::state::{Article, Settings};
 
 /// The article with every mention highlighted. Built only from text nodes and
 /// elements, never from markup, so whatever the article contains stays inert text.
@@ -20,15 +20,14 @@ use crate::app::Article;
 pub fn ReadingView() -> impl IntoView {
     let article = expect_context::<Article>();
     let analysed = article.analysed;
-    let focus = article.focus;
-    let marked = article.marked;
+    let focus = article.settings.focus;
 
     let classes = move || {
         let mut classes = String::from("reading");
-        if article.show_chips.get() {
+        if article.settings.show_chips.get() {
             classes.push_str(" show-chips");
         }
-        article.hidden_labels.with(|hidden| {
+        article.settings.hidden_labels.with(|hidden| {
             for label in hidden {
                 classes.push_str(" hide-");
                 classes.push_str(&label.as_str().to_ascii_lowercase());
@@ -105,7 +104,7 @@ pub fn ReadingView() -> impl IntoView {
                     if flag.highlighted.get() {
                         blocks_of(&current, &passages[section.passages.clone()])
                             .into_iter()
-                            .map(|block| render_block(block, focus, marked))
+                            .map(|block| render_block(block, article.settings))
                             .collect_view()
                             .into_any()
                     } else {
@@ -239,11 +238,8 @@ fn observe_plain_sections(
     });
 }
 
-fn render_block(
-    block: Block,
-    focus: RwSignal<Option<CountryCode>>,
-    marked: RwSignal<Option<String>>,
-) -> AnyView {
+fn render_block(block: Block, settings: Settings) -> AnyView {
+    let Settings { focus, marked, .. } = settings;
     let start = block.start;
     let pieces = block
         .pieces
@@ -263,15 +259,7 @@ fn render_block(
                     move || marked.with(|marked| marked.as_ref() == Some(&key))
                 };
                 // Marks every mention of the same thing, or clears the mark.
-                let toggle = move || {
-                    marked.update(|marked| {
-                        *marked = if marked.as_ref() == Some(&key) {
-                            None
-                        } else {
-                            Some(key.clone())
-                        };
-                    })
-                };
+                let toggle = move || settings.toggle_mark(&key);
                 let toggle_key = toggle.clone();
                 view! {
                     <mark

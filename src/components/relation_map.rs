@@ -14,7 +14,7 @@ use diplomap_app_core::map::{self, Point, Rect};
 use diplomap_app_core::present::group;
 use diplomap_app_core::workspace::{range_of, View};
 
-use crate::app::Article;
+use crate::state::Article;
 
 const DOT_PX: f64 = 4.0;
 
@@ -222,13 +222,7 @@ pub fn RelationMap() -> impl IntoView {
             };
         });
         if let Target::Country(code) = target {
-            article.focus.update(|focus| {
-                *focus = if *focus == Some(code) {
-                    None
-                } else {
-                    Some(code)
-                };
-            });
+            article.settings.toggle_focus(code);
         }
     };
     let on_key = move |event: ev::KeyboardEvent, target: Target| match event.key().as_str() {
@@ -279,7 +273,7 @@ pub fn RelationMap() -> impl IntoView {
                     <path
                         class=class
                         class:land-active=move || mentioned && shown.get() == Some(target)
-                        class:land-focus=move || mentioned && article.focus.get() == Some(code)
+                        class:land-focus=move || mentioned && article.settings.focus.get() == Some(code)
                         d=country.path.clone()
                         data-country=code.as_str().to_string()
                         data-target=mentioned.then(|| target.key())
@@ -365,14 +359,13 @@ pub fn RelationMap() -> impl IntoView {
 
     // Dots (and, in the graph, sized discs) at each country's end of the edges; small
     // mentioned countries without a shape get one too.
-    let nodes =
-        move || {
-            let current_mode = mode.get();
-            let data = data.get();
-            let places = positions(&data, current_mode);
-            let most = data.most_mentions();
-            let k = unit.get();
-            data.nodes
+    let nodes = move || {
+        let current_mode = mode.get();
+        let data = data.get();
+        let places = positions(&data, current_mode);
+        let most = data.most_mentions();
+        let k = unit.get();
+        data.nodes
             .iter()
             .filter_map(|node| {
                 let point = *places.get(&node.code)?;
@@ -402,7 +395,7 @@ pub fn RelationMap() -> impl IntoView {
                     <circle
                         class=class
                         class:land-active=move || interactive && shown.get() == Some(target)
-                        class:land-focus=move || interactive && article.focus.get() == Some(code)
+                        class:land-focus=move || interactive && article.settings.focus.get() == Some(code)
                         cx=format!("{:.2}", point.x)
                         cy=format!("{:.2}", point.y)
                         r=format!("{:.3}", radius * k)
@@ -415,7 +408,7 @@ pub fn RelationMap() -> impl IntoView {
                 })
             })
             .collect_view()
-        };
+    };
 
     let labels = move || {
         let current_mode = mode.get();

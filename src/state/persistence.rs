@@ -10,16 +10,18 @@
 //!    before anything is deleted or a notice says it is kept; repairs and migrated
 //!    documents are saved and read back, and only then are the earlier saves removed.
 //!    A store of a newer version is left untouched, and the page says so.
-//! 2. **Save.** Each change is noted by `Documents`; a save is one transaction of the
-//!    changed documents against their stored revisions (`commit::plan`), one at a time.
+//! 2. **Save.** Each change is noted by `Documents`, and one effect (`persist`) saves
+//!    whenever the documents change: a save is one transaction of the changed documents
+//!    against their stored revisions (`commit::plan`), one at a time.
 //! 3. **Other tabs.** After a save, the ids it touched go out on a BroadcastChannel; a
 //!    tab hearing them reads those records and takes them in (its own unsaved changes
 //!    win; its next save keeps both versions).
 
 use std::rc::Rc;
+use std::time::Duration;
 
 use diplomap_app_core::commit::PutOutcome;
-use diplomap_app_core::documents::Effect;
+use diplomap_app_core::documents::Effect as Changed;
 use diplomap_app_core::present::human_size;
 use diplomap_app_core::restore::{self, Restored, Snapshot};
 use diplomap_app_core::workspace::View;
@@ -29,7 +31,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys;
 
-use super::{sample_notice, Article, Notice};
+use super::notice::sample_notice;
+use super::{Article, Notice};
+use crate::analyser::WORKER_MIN_BYTES;
 use crate::idb::{self, Database};
 use crate::sample::SAMPLE_ARTICLE;
 use crate::store::{self, KeptCopy, Record, SaveError, ASIDE_PLACE, CURRENT_KEY};
@@ -106,10 +110,36 @@ impl Article {
             .add(None, String::new())
             .map_or(1, |added| added.id);
         let article = Article::with_docs(placeholder, id);
+        article.persist();
         leptos::task::spawn_local(async move { article.restore_workspace(current).await });
         let flush = window_event_listener(leptos::ev::pagehide, move |_| article.flush());
         on_cleanup(move || flush.remove());
         article
+    }
+
+    /// Keeps the workspace as it changes: every change of the documents is saved, and
+    /// the document shown is remembered for the next visit. The only place that starts
+    /// a save; a save does nothing until the workspace is restored, and one at a time
+    /// (`Saver`).
+    fn persist(&self) {
+        let this = *self;
+        Effect::new(move |_| {
+            // Saving megabytes takes the page a while: in a task of its own, once the
+            // worker has the text and the page has said it is busy.
+            let long = this.workspace.docs.with(|docs| {
+                docs.iter()
+                    .any(|doc| doc.text.len() >= WORKER_MIN_BYTES && docs.is_dirty(doc.id))
+            });
+            if long {
+                set_timeout(move || this.save(), Duration::ZERO);
+            } else {
+                this.save();
+            }
+        });
+        Effect::new(move |_| {
+            this.workspace.view.track();
+            this.remember_view();
+        });
     }
 
     /// Typing not analysed yet is taken in (and saved) now.
@@ -245,7 +275,6 @@ impl Article {
         if let Some(notice) = notice.or_else(|| sample.then(sample_notice)) {
             self.notice.set(Some(notice));
         }
-        self.save();
     }
 
     /// No database: the earlier versions' saves are shown; nothing is saved or removed.
@@ -267,7 +296,7 @@ impl Article {
 
     /// Saves the changes, unless restoring, or a save is under way (that one saves them
     /// next).
-    pub fn save(&self) {
+    fn save(&self) {
         let has_changes = self.workspace.docs.with_untracked(Documents::has_changes);
         if self
             .store
@@ -358,13 +387,13 @@ impl Article {
     }
 
     /// What the page does when documents changed under it.
-    fn apply_effects(&self, effects: Vec<Effect>) {
+    fn apply_effects(&self, effects: Vec<Changed>) {
         let mut refresh = Vec::new();
         let view = self.workspace.view.get_untracked();
         for effect in effects {
             match effect {
-                Effect::Renumbered { from, to } => self.renumbered(from, to),
-                Effect::Copied { from, to } => {
+                Changed::Renumbered { from, to } => self.renumbered(from, to),
+                Changed::Copied { from, to } => {
                     self.renumbered(from, to);
                     let title = self
                         .workspace
@@ -375,11 +404,11 @@ impl Article {
                         "This document was changed in another tab while you edited it here: your version is kept as \u{201c}{title}\u{201d}, beside the other."
                     ))));
                 }
-                Effect::Refresh(id) => refresh.push(id),
-                Effect::Updated(id) if view == View::Doc(id) || view == View::All => {
+                Changed::Refresh(id) => refresh.push(id),
+                Changed::Updated(id) if view == View::Doc(id) || view == View::All => {
                     self.switch(view)
                 }
-                Effect::Deleted(id) if view == View::Doc(id) => {
+                Changed::Deleted(id) if view == View::Doc(id) => {
                     let next = self
                         .workspace
                         .docs
@@ -389,8 +418,8 @@ impl Article {
                     )));
                     self.switch(next.map_or(View::All, View::Doc));
                 }
-                Effect::Deleted(_) if view == View::All => self.switch(view),
-                Effect::Updated(_) | Effect::Deleted(_) => {}
+                Changed::Deleted(_) if view == View::All => self.switch(view),
+                Changed::Updated(_) | Changed::Deleted(_) => {}
             }
         }
         if !refresh.is_empty() {
@@ -403,7 +432,6 @@ impl Article {
     fn renumbered(&self, from: u64, to: u64) {
         if self.workspace.view.get_untracked() == View::Doc(from) {
             self.workspace.view.set(View::Doc(to));
-            self.remember_view();
         }
         self.workspace.removed.update(|removed| {
             if let Some(removed) = removed.as_mut().filter(|removed| removed.doc.id == from) {
@@ -522,7 +550,7 @@ impl Article {
 
     /// Remembers which document is shown (once the workspace is restored: until then
     /// the placeholder is shown, and the view of the last visit is still to come).
-    pub(super) fn remember_view(&self) {
+    fn remember_view(&self) {
         if !self.store.is_ready() {
             return;
         }
