@@ -1,0 +1,144 @@
+//! The countries as drawn: a dot at each country's end of the relations (sized discs in
+//! the graph; a dot for a small country without a shape), and their names, placed where
+//! they overlap none placed before.
+
+use diplomap_app_core::graph::{
+    country_label, graph_radius, label_place, positions, salience, Mode, Target,
+};
+use diplomap_app_core::map::{self, Rect};
+use leptos::prelude::*;
+
+use super::Scene;
+
+/// The radius of a country's dot on the map, in CSS pixels.
+pub(super) const DOT_PX: f64 = 4.0;
+
+/// Dots (and, in the graph, sized discs) at each country's end of the edges; small
+/// mentioned countries without a shape get one too.
+pub(super) fn nodes(scene: Scene) -> impl IntoView {
+    let Scene {
+        article,
+        data,
+        mode,
+        shown,
+        zoom,
+        ..
+    } = scene;
+    let unit = zoom.unit;
+    move || {
+        let current_mode = mode.get();
+        let data = data.get();
+        let places = positions(&data, current_mode);
+        let most = data.most_mentions();
+        let k = unit.get();
+        data.nodes
+            .iter()
+            .filter_map(|node| {
+                let point = *places.get(&node.code)?;
+                let shapeless = map::country(node.code).is_none_or(|country| !country.has_shape());
+                let interactive = current_mode == Mode::Graph || shapeless;
+                if !node.related && !interactive {
+                    return None;
+                }
+                if current_mode == Mode::Map && !node.related && node.count == 0 {
+                    return None;
+                }
+                let code = node.code;
+                let target = Target::Country(code);
+                let radius = match current_mode {
+                    Mode::Map if shapeless => DOT_PX + 1.0,
+                    Mode::Map => DOT_PX,
+                    Mode::Graph => graph_radius(&data, code),
+                };
+                let class = format!(
+                    "node{} land-s{}",
+                    if shapeless { " node-point" } else { "" },
+                    salience(node.count, most)
+                );
+                let label = country_label(node, &data);
+                let class = if interactive { class } else { "node-dot".to_string() };
+                Some(view! {
+                    <circle
+                        class=class
+                        class:land-active=move || interactive && shown.get() == Some(target)
+                        class:land-focus=move || interactive && article.settings.focus.get() == Some(code)
+                        cx=format!("{:.2}", point.x)
+                        cy=format!("{:.2}", point.y)
+                        r=format!("{:.3}", radius * k)
+                        data-country=interactive.then(|| code.as_str().to_string())
+                        data-target=interactive.then(|| target.key())
+                        tabindex=interactive.then_some("0")
+                        role=interactive.then_some("button")
+                        aria-label=interactive.then_some(label)
+                    ></circle>
+                })
+            })
+            .collect_view()
+    }
+}
+
+/// The names of the related countries, and of those mentioned often.
+pub(super) fn labels(scene: Scene) -> impl IntoView {
+    let Scene {
+        data, mode, zoom, ..
+    } = scene;
+    let (unit, width_px) = (zoom.unit, zoom.width_px);
+    move || {
+        let current_mode = mode.get();
+        let data = data.get();
+        let places = positions(&data, current_mode);
+        let most = data.most_mentions();
+        let k = unit.get();
+        let size = if width_px.get() < 500.0 { 11.0 } else { 12.5 };
+        let mut placed: Vec<Rect> = Vec::new();
+        data.nodes
+            .iter()
+            .filter(|node| {
+                node.related
+                    || (current_mode == Mode::Map && node.count * 3 >= most && node.count >= 2)
+            })
+            .filter_map(|node| {
+                let point = *places.get(&node.code)?;
+                let (x, y, anchor) = match current_mode {
+                    Mode::Map => {
+                        let label =
+                            label_place(point, &node.name, size * k, (DOT_PX + 3.0) * k, &placed);
+                        placed.push(label.1);
+                        label.0
+                    }
+                    Mode::Graph => {
+                        let out = graph_radius(&data, node.code) + 6.0;
+                        let length = point.x.hypot(point.y).max(1e-9);
+                        let (ux, uy) = (point.x / length, point.y / length);
+                        let anchor = if ux > 0.3 {
+                            "start"
+                        } else if ux < -0.3 {
+                            "end"
+                        } else {
+                            "middle"
+                        };
+                        (
+                            point.x + ux * out * k,
+                            point.y + uy * out * k + size * 0.35 * k,
+                            anchor,
+                        )
+                    }
+                };
+                Some(view! {
+                    <text
+                        class="map-label"
+                        class:map-label-strong=node.related
+                        x=format!("{:.2}", x)
+                        y=format!("{:.2}", y)
+                        font-size=format!("{:.3}", size * k)
+                        stroke-width=format!("{:.3}", 3.0 * k)
+                        text-anchor=anchor
+                        aria-hidden="true"
+                    >
+                        {node.name.clone()}
+                    </text>
+                })
+            })
+            .collect_view()
+    }
+}
