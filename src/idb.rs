@@ -1,6 +1,6 @@
 //! IndexedDB, awaited: the database where the workspace is kept. Only the carrying of
 //! values is here; what to read and write is decided by `diplomap_app_core` (see
-//! `app/persistence.rs`). Every failure comes back as a message.
+//! `state/persistence.rs`). Every failure comes back as a message.
 //!
 //! Database `diplomap`, version 2:
 //! - `documents`: one record per document, the JSON `{"title", "text"}` under its id;

@@ -2,7 +2,7 @@
 //! saving changes, keeping copies aside, reading records back, and the saves earlier
 //! versions left in `localStorage` and in version 1's store. What to read and write is
 //! decided by `diplomap_app_core`; this only carries values to and from IndexedDB
-//! (`crate::idb`). When each of these runs is `app/persistence.rs`'s business.
+//! (`crate::idb`). When each of these runs is `state/persistence.rs`'s business.
 
 use diplomap_app_core::commit::{self, Meta, Outcome, FORMAT};
 use diplomap_app_core::documents::Changes;

@@ -1,0 +1,134 @@
+//! The reading view: the article highlighted, inert, marked, and highlighted section by section.
+
+use super::*;
+
+#[wasm_bindgen_test]
+async fn first_visit_shows_the_sample_highlighted() {
+    let app = Mounted::new(None).await;
+    assert_eq!(app.text("h1"), "Diplomap");
+    assert_eq!(app.textarea().value(), SAMPLE_ARTICLE);
+    let reading = app.text("article.reading");
+    assert!(reading.contains("Kassym-Jomart Tokayev"));
+    let marks = app.marks();
+    assert!(
+        marks.contains(&("$1.2 billion".into(), "MONEY".into())),
+        "{marks:?}"
+    );
+    assert!(
+        marks.contains(&("12%".into(), "PERCENT".into())),
+        "{marks:?}"
+    );
+    assert!(marks.iter().any(|(_, label)| label == "DATE"));
+    assert!(app.notice().contains("fictional sample"));
+    // Each mention has a tooltip starting with its label.
+    for mark in app.all("article.reading mark.ent") {
+        let label = mark.get_attribute("data-label").unwrap();
+        let title = mark.get_attribute("title").unwrap();
+        assert!(title.starts_with(&label), "{title}");
+    }
+    // Legend: one entry per label present.
+    let legend: Vec<String> = app
+        .all(".legend-entry")
+        .iter()
+        .map(|entry| entry.get_attribute("data-label").unwrap())
+        .collect();
+    let mut present: Vec<String> = marks.iter().map(|(_, label)| label.clone()).collect();
+    present.sort();
+    present.dedup();
+    let mut sorted_legend = legend.clone();
+    sorted_legend.sort();
+    assert_eq!(sorted_legend, present);
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_the_article_is_inert_text() {
+    let app = Mounted::new(None).await;
+    let hostile = "<script>alert(1)</script> and <img src=x onerror=alert(1)> cost $3 billion.";
+    app.type_text(hostile);
+    eventually("the hostile text is shown", || {
+        app.text("article.reading").contains("onerror")
+    })
+    .await;
+    assert_eq!(app.text("article.reading").trim(), hostile);
+    assert!(app.all("article.reading script").is_empty());
+    assert!(app.all("article.reading img").is_empty());
+    assert_eq!(
+        app.all("article.reading *").len(),
+        app.all("article.reading .reading-section, article.reading p, article.reading h3, article.reading mark")
+            .len()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_mention_marks_every_mention_of_it() {
+    let app = Mounted::new(None).await;
+    app.type_text(
+        "Vladimir Putin met the envoy in Minsk.\n\nLater Putin said the talks went well.",
+    );
+    eventually("the typed article is analysed", || {
+        app.text("article.reading").contains("talks went well")
+    })
+    .await;
+    let putins = || {
+        app.all("article.reading mark.ent")
+            .into_iter()
+            .filter(|mark| mark.text_content().unwrap_or_default().contains("Putin"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(putins().len(), 2, "{:?}", app.marks());
+    assert!(app.all("mark.same").is_empty());
+    assert_eq!(putins()[1].get_attribute("tabindex").as_deref(), Some("0"));
+    putins()[1].unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert!(putins()
+        .iter()
+        .all(|mark| mark.class_list().contains("same")));
+    assert_eq!(app.all("mark.same").len(), 2);
+    assert!(putins()[0].get_attribute("title").is_some());
+    // Again clears; Enter marks; Escape clears.
+    putins()[0].unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert!(app.all("mark.same").is_empty());
+    let key = |mark: &web_sys::Element, key: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        mark.dispatch_event(&event).unwrap();
+    };
+    key(&putins()[0], "Enter");
+    leptos::task::tick().await;
+    assert_eq!(app.all("mark.same").len(), 2);
+    key(&putins()[0], "Escape");
+    leptos::task::tick().await;
+    assert!(app.all("mark.same").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_long_article_is_highlighted_section_by_section_as_it_scrolls() {
+    let app = Mounted::new(None).await;
+    let text = long_article(12 * SECTION_BYTES);
+    app.type_text(&text);
+    eventually("the long article is on the page", || {
+        app.all("article.reading .reading-section").len() >= 10
+    })
+    .await;
+    let sections = app.all("article.reading .reading-section");
+    let marked = |section: &web_sys::Element| section.query_selector("mark.ent").unwrap().is_some();
+    assert!(marked(&sections[0]));
+    let last = sections.last().unwrap().clone();
+    assert!(!marked(&last), "far sections start plain");
+    assert!(last.query_selector(".reading-plain").unwrap().is_some());
+    // All the text is there, highlighted or not.
+    let shown = app.text("article.reading");
+    assert!(
+        shown.contains("Long read on Central Asian trade")
+            && shown.ends_with("Moscow watched closely.")
+    );
+    last.scroll_into_view();
+    eventually("the last section is highlighted once on screen", || {
+        marked(&last)
+    })
+    .await;
+}
