@@ -50,12 +50,7 @@ fn every_import_of_the_app_goes_from_components_to_state_to_services() {
 
 #[test]
 fn a_component_importing_the_layout_or_state_importing_a_component_is_named() {
-    let sources = |files: &[(&str, &str)]| -> Vec<(String, String)> {
-        files
-            .iter()
-            .map(|(path, text)| (path.to_string(), text.to_string()))
-            .collect()
-    };
+    let sources = layers::named;
     let back = sources(&[
         (
             "components/legend.rs",

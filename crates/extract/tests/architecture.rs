@@ -43,12 +43,7 @@ fn every_import_of_the_core_follows_the_order_of_its_stages() {
 
 #[test]
 fn an_import_back_up_or_a_circle_is_named() {
-    let sources = |files: &[(&str, &str)]| -> Vec<(String, String)> {
-        files
-            .iter()
-            .map(|(path, text)| (path.to_string(), text.to_string()))
-            .collect()
-    };
+    let sources = layers::named;
     // The gazetteer reading the entity rules' word lists: an import back up.
     let up = sources(&[
         (

@@ -1,9 +1,7 @@
 //! The relations as drawn: a curve per pair in the colour of its strongest type shown,
 //! as thick as its evidence is strong, with an arrow where one acts on the other.
 
-use diplomap_app_core::graph::{
-    graph_radius, positions, stroke_width, strongest, type_name, Mode, Target,
-};
+use diplomap_app_core::graph::{graph_radius, stroke_width, strongest, type_name, Mode, Target};
 use diplomap_app_core::map;
 use diplomap_extract::CountryCode;
 use leptos::prelude::*;
@@ -14,23 +12,16 @@ use super::Scene;
 /// One curve per relation whose strongest type is not hidden.
 pub(super) fn edges(scene: Scene) -> impl IntoView {
     let Scene {
-        data,
-        mode,
         hidden,
         shown,
         pinned,
-        zoom,
         ..
     } = scene;
-    let unit = zoom.unit;
     move || {
-        let current_mode = mode.get();
-        let data = data.get();
-        let places = positions(&data, current_mode);
+        let (mode, data, places, k) = scene.frame();
         let hidden = hidden.get();
-        let k = unit.get();
-        let bend = if current_mode == Mode::Map { 0.2 } else { 0.12 };
-        let radius = |code: CountryCode| match current_mode {
+        let bend = if mode == Mode::Map { 0.2 } else { 0.12 };
+        let radius = |code: CountryCode| match mode {
             Mode::Map => DOT_PX,
             Mode::Graph => graph_radius(&data, code),
         };

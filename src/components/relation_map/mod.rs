@@ -12,12 +12,12 @@ mod land;
 mod nodes;
 mod zoom;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use diplomap_app_core::graph::{map_data, MapData, Mode, Target};
-use diplomap_app_core::map;
+use diplomap_app_core::graph::{map_data, positions, MapData, Mode, Target};
+use diplomap_app_core::map::{self, Point};
 use diplomap_app_core::present::group;
-use diplomap_extract::RelationType;
+use diplomap_extract::{CountryCode, RelationType};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -45,6 +45,18 @@ struct Scene {
     /// The one kept by a click.
     pinned: RwSignal<Option<Target>>,
     zoom: ZoomPan,
+}
+
+impl Scene {
+    /// What a layer draws from, read (and tracked) once each time it is drawn: the
+    /// mode, the data, where each country sits in that mode, and map units per CSS
+    /// pixel.
+    fn frame(&self) -> (Mode, MapData, BTreeMap<CountryCode, Point>, f64) {
+        let mode = self.mode.get();
+        let data = self.data.get();
+        let places = positions(&data, mode);
+        (mode, data, places, self.zoom.unit.get())
+    }
 }
 
 /// The relations between the countries of the article, on a map or as a graph, with

@@ -2,9 +2,7 @@
 //! the graph; a dot for a small country without a shape), and their names, placed where
 //! they overlap none placed before.
 
-use diplomap_app_core::graph::{
-    country_label, graph_radius, label_place, positions, salience, Mode, Target,
-};
+use diplomap_app_core::graph::{country_label, graph_radius, label_place, salience, Mode, Target};
 use diplomap_app_core::map::{self, Rect};
 use leptos::prelude::*;
 
@@ -16,36 +14,25 @@ pub(super) const DOT_PX: f64 = 4.0;
 /// Dots (and, in the graph, sized discs) at each country's end of the edges; small
 /// mentioned countries without a shape get one too.
 pub(super) fn nodes(scene: Scene) -> impl IntoView {
-    let Scene {
-        article,
-        data,
-        mode,
-        shown,
-        zoom,
-        ..
-    } = scene;
-    let unit = zoom.unit;
+    let Scene { article, shown, .. } = scene;
     move || {
-        let current_mode = mode.get();
-        let data = data.get();
-        let places = positions(&data, current_mode);
+        let (mode, data, places, k) = scene.frame();
         let most = data.most_mentions();
-        let k = unit.get();
         data.nodes
             .iter()
             .filter_map(|node| {
                 let point = *places.get(&node.code)?;
                 let shapeless = map::country(node.code).is_none_or(|country| !country.has_shape());
-                let interactive = current_mode == Mode::Graph || shapeless;
+                let interactive = mode == Mode::Graph || shapeless;
                 if !node.related && !interactive {
                     return None;
                 }
-                if current_mode == Mode::Map && !node.related && node.count == 0 {
+                if mode == Mode::Map && !node.related && node.count == 0 {
                     return None;
                 }
                 let code = node.code;
                 let target = Target::Country(code);
-                let radius = match current_mode {
+                let radius = match mode {
                     Mode::Map if shapeless => DOT_PX + 1.0,
                     Mode::Map => DOT_PX,
                     Mode::Graph => graph_radius(&data, code),
@@ -79,27 +66,20 @@ pub(super) fn nodes(scene: Scene) -> impl IntoView {
 
 /// The names of the related countries, and of those mentioned often.
 pub(super) fn labels(scene: Scene) -> impl IntoView {
-    let Scene {
-        data, mode, zoom, ..
-    } = scene;
-    let (unit, width_px) = (zoom.unit, zoom.width_px);
+    let width_px = scene.zoom.width_px;
     move || {
-        let current_mode = mode.get();
-        let data = data.get();
-        let places = positions(&data, current_mode);
+        let (mode, data, places, k) = scene.frame();
         let most = data.most_mentions();
-        let k = unit.get();
         let size = if width_px.get() < 500.0 { 11.0 } else { 12.5 };
         let mut placed: Vec<Rect> = Vec::new();
         data.nodes
             .iter()
             .filter(|node| {
-                node.related
-                    || (current_mode == Mode::Map && node.count * 3 >= most && node.count >= 2)
+                node.related || (mode == Mode::Map && node.count * 3 >= most && node.count >= 2)
             })
             .filter_map(|node| {
                 let point = *places.get(&node.code)?;
-                let (x, y, anchor) = match current_mode {
+                let (x, y, anchor) = match mode {
                     Mode::Map => {
                         let label =
                             label_place(point, &node.name, size * k, (DOT_PX + 3.0) * k, &placed);

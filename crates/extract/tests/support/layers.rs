@@ -118,6 +118,14 @@ fn first_name(path: &str) -> Option<String> {
     (end > 0).then(|| path[..end].to_string())
 }
 
+/// Sources given as (path, text) pairs, for the tests of the reader itself.
+pub fn named(files: &[(&str, &str)]) -> Vec<(String, String)> {
+    files
+        .iter()
+        .map(|(path, text)| (path.to_string(), text.to_string()))
+        .collect()
+}
+
 /// Every source file under `src`: its path relative to `src` (with `/`) and its text.
 pub fn sources(src: &Path) -> Vec<(String, String)> {
     let mut files = Vec::new();
