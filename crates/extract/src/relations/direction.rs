@@ -5,83 +5,9 @@
 //! ("US strikes in Syria"). Talks, agreements and lists get no direction.
 
 use super::actors::Actor;
-use super::cues::starts_with_any;
 use super::features::Role;
+use super::lexicon::{Mark, Words};
 use crate::model::CountryCode;
-use crate::tokens::Tokens;
-
-/// Stems of verbs (and their nouns) whose subject acts on their object.
-const ACTING: &[&str] = &[
-    "visit",
-    "grant",
-    "provid",
-    "donat",
-    "deploy",
-    "suppl",
-    "sold",
-    "sell",
-    "fund",
-    "financ",
-    "sanction",
-    "accus",
-    "blam",
-    "condemn",
-    "criticis",
-    "criticiz",
-    "threaten",
-    "warn",
-    "pressur",
-    "attack",
-    "airstrike",
-    "raid",
-    "fight",
-    "battl",
-    "strik",
-    "struck",
-    "invad",
-    "bomb",
-    "shell",
-    "kill",
-    "target",
-    "seiz",
-    "expel",
-    "expuls",
-    "impos",
-    "support",
-    "help",
-    "advis",
-    "train",
-    "invest",
-    "tariff",
-    "invit",
-    "congratulat",
-    "prais",
-    "welcom",
-    "recogni",
-];
-
-/// Short acting verbs, matched whole: as stems they would begin other words ("sentence").
-const ACTING_WORDS: &[&str] = &[
-    "sent", "send", "sends", "gave", "give", "gives", "giving", "lent", "lend", "lends", "lending",
-    "back", "backs", "backed", "backing", "ban", "bans", "banned", "host", "hosts", "hosted",
-    "hosting", "urge", "urged", "urges", "urging",
-];
-
-/// Words that begin like an acting stem and are none.
-const NOT_ACTING: &[&str] = &["fundamental", "striking", "shellfish", "supplement"];
-
-/// Verbs whose subject receives from the other: "Bishkek received $30 million from Moscow".
-const RECEIVING: &[&str] = &["receiv", "accept", "obtain", "bought", "purchas", "import"];
-const RECEIVING_WORDS: &[&str] = &["got", "buy", "buys", "buying"];
-
-fn is_acting(word: &str) -> bool {
-    ACTING_WORDS.contains(&word)
-        || (starts_with_any(word, ACTING) && !starts_with_any(word, NOT_ACTING))
-}
-
-fn is_receiving(word: &str) -> bool {
-    RECEIVING_WORDS.contains(&word) || starts_with_any(word, RECEIVING)
-}
 
 /// The acting and receiving verbs of a clause, by position, read once for all its pairs.
 pub(super) struct Verbs {
@@ -90,7 +16,7 @@ pub(super) struct Verbs {
 }
 
 impl Verbs {
-    pub fn of(tokens: &Tokens<'_>, first: usize, last: usize, actors: &[Actor]) -> Verbs {
+    pub fn of(words: &Words, first: usize, last: usize, actors: &[Actor]) -> Verbs {
         let mut verbs = Verbs {
             acting: Vec::new(),
             receiving: Vec::new(),
@@ -101,10 +27,10 @@ impl Verbs {
             return verbs;
         };
         for i in start.first.max(first)..end.min(last + 1) {
-            let word = tokens.folded(i);
-            if is_receiving(word) {
+            let reading = words.at(i);
+            if reading.has(Mark::Receives) {
                 verbs.receiving.push(i);
-            } else if is_acting(word) {
+            } else if reading.has(Mark::Acts) {
                 verbs.acting.push(i);
             }
         }

@@ -11,10 +11,11 @@
 use std::ops::Range;
 
 use super::actors::{actors, mark_agents, Actor};
-use super::cues::{cues, is_historical_word, type_bits, Assertion, Cue, RECIPROCAL};
+use super::cues::{cues, type_bits, Assertion, Cue};
 use super::direction::{direction, Verbs};
 use super::discourse::Discourse;
 use super::features::{statement, Fact, Reach, Role, Side};
+use super::lexicon::{Mark, Words};
 use super::{clauses, nearest_amounts, ordered, token_ranges, Layout};
 use crate::mention::Mention;
 use crate::model::{Amount, CountryCode, Label, RelationType, Span, Value};
@@ -199,19 +200,21 @@ pub fn read(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) -> Re
         if !read_clauses.iter().any(Clause::relates) {
             continue;
         }
-        // Cue words are the costly part: only sentences relating two countries are read.
-        let sentence_cues = cues(tokens, &layout, sentence_first, sentence_last);
+        // The words are the costly part: only sentences relating two countries are read.
+        let words = Words::of(tokens, sentence_first, sentence_last);
+        let sentence_cues = cues(tokens, &layout, &words, sentence_first, sentence_last);
         let context = SentenceContext {
             span,
             index,
             tokens: sentence_last + 1 - sentence_first,
             kinds: type_bits(&sentence_cues),
-            historical: is_historical(tokens, mentions, &read_clauses, year),
+            historical: is_historical(&words, mentions, &read_clauses, year),
         };
         for clause in read_clauses.iter_mut().filter(|clause| clause.relates()) {
             let from = sentence_cues.partition_point(|cue| cue.at < clause.first);
             let to = sentence_cues.partition_point(|cue| cue.at <= clause.last);
-            reading.read_clause(tokens, mentions, clause, &sentence_cues[from..to], &context);
+            let cues = &sentence_cues[from..to];
+            reading.read_clause(tokens, mentions, &words, clause, cues, &context);
         }
     }
     reading
@@ -222,27 +225,28 @@ impl Reading {
         &mut self,
         tokens: &Tokens<'_>,
         mentions: &[Mention],
+        words: &Words,
         clause: &mut Clause,
         cues: &[Cue],
         sentence: &SentenceContext,
     ) {
         let (first, last) = (clause.first, clause.last);
-        let reciprocal = (first..=last).any(|i| RECIPROCAL.contains(&tokens.folded(i)));
+        let reciprocal = (first..=last).any(|i| words.at(i).has(Mark::Reciprocal));
         let kinds = type_bits(cues);
         let armed = [RelationType::Conflict, RelationType::Security]
             .iter()
             .any(|kind| kinds & 1 << *kind as u8 != 0);
         let substantive = armed || kinds & 1 << RelationType::Economy as u8 != 0;
         mark_agents(tokens, &mut clause.actors, reciprocal, substantive);
-        let words = WordCounts::new(tokens, first, last).with_actors(&clause.actors);
+        let counts = WordCounts::new(tokens, first, last).with_actors(&clause.actors);
         let view = ClauseView {
             first,
             last,
             reciprocal,
-            assertion: Assertion::of(tokens, first, last),
-            verbs: Verbs::of(tokens, first, last, &clause.actors),
+            assertion: Assertion::of(tokens, words, first, last),
+            verbs: Verbs::of(words, first, last, &clause.actors),
             cues,
-            words: &words,
+            words: &counts,
             amounts: clause_amounts(tokens, mentions, &clause.in_clause),
             kinds,
             armed,
@@ -908,7 +912,7 @@ const HISTORY_YEARS: u32 = 20;
 /// A sentence about the past: it names a year long before the document's latest, or a
 /// word of history ("century", "colonial").
 fn is_historical(
-    tokens: &Tokens<'_>,
+    words: &Words,
     mentions: &[Mention],
     clauses: &[Clause],
     year: Option<u32>,
@@ -921,7 +925,7 @@ fn is_historical(
     };
     clauses.iter().any(|clause| {
         clause.in_clause.iter().any(old_date)
-            || (clause.first..=clause.last).any(|i| is_historical_word(tokens.folded(i)))
+            || (clause.first..=clause.last).any(|i| words.at(i).has(Mark::History))
     })
 }
 
