@@ -22,6 +22,8 @@ pub(super) struct Cue {
     /// A verb of action ("shelled", "expelled", "signed", "met"): it says what happened,
     /// where a noun nearby ("forces", "diplomats") may only say who.
     pub verb: bool,
+    /// A statement about the other ([`Mark::Stance`]): "condemns", "supports".
+    pub stance: bool,
 }
 
 /// Does a cue word read as a verb of action: marked so, or a past form in "-ed"?
@@ -47,6 +49,7 @@ pub(super) fn cues(
                 kind: RelationType::Security,
                 arms: false,
                 verb: false,
+                stance: false,
             });
         }
         let reading = words.at(i);
@@ -63,6 +66,7 @@ pub(super) fn cues(
                 kind,
                 arms: false,
                 verb,
+                stance: reading.has(Mark::Stance),
             });
         }
     }

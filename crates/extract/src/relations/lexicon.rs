@@ -63,10 +63,19 @@ pub(super) enum Mark {
     Arms,
     /// Trades goods: "buy", "export".
     Trade,
+    /// Names armed forces: "troops", "army".
+    Military,
+    /// A statement about the other (condemning, welcoming, supporting): what follows is
+    /// what it is about.
+    Stance,
+    /// A stance of support: "supports", "stands with", "pledged".
+    Backing,
+    /// A fight against an armed group: "terrorism", "defeat".
+    Fight,
 }
 
 /// The marks by their names in the table.
-const MARKS: [(&str, Mark); 10] = [
+const MARKS: [(&str, Mark); 14] = [
     ("verb", Mark::Verb),
     ("acts", Mark::Acts),
     ("receives", Mark::Receives),
@@ -77,6 +86,10 @@ const MARKS: [(&str, Mark); 10] = [
     ("reciprocal", Mark::Reciprocal),
     ("arms", Mark::Arms),
     ("trade", Mark::Trade),
+    ("military", Mark::Military),
+    ("stance", Mark::Stance),
+    ("backing", Mark::Backing),
+    ("fight", Mark::Fight),
 ];
 
 /// The table, read: whole words and stems, each sorted.
@@ -92,8 +105,8 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| parse(TABLE).0)
 }
 
-/// Reads the table; also returns the (1-based) numbers of the lines it could not read,
-/// which a test requires to be none.
+/// Reads the table; also returns the (1-based) numbers of the lines it could not read or
+/// that repeat a word, which a test requires to be none.
 fn parse(table: &'static str) -> (Lexicon, Vec<usize>) {
     let mut lexicon = Lexicon {
         words: Vec::new(),
@@ -117,13 +130,15 @@ fn parse(table: &'static str) -> (Lexicon, Vec<usize>) {
             bad.push(number + 1);
             continue;
         };
-        match word.strip_suffix('*') {
-            Some(stem) => lexicon.stems.push((stem, reading)),
-            None => lexicon.words.push((word, reading)),
+        let (list, word) = match word.strip_suffix('*') {
+            Some(stem) => (&mut lexicon.stems, stem),
+            None => (&mut lexicon.words, word),
+        };
+        match list.binary_search_by_key(&word, |(known, _)| known) {
+            Ok(_) => bad.push(number + 1),
+            Err(at) => list.insert(at, (word, reading)),
         }
     }
-    lexicon.words.sort_unstable_by_key(|(word, _)| *word);
-    lexicon.stems.sort_unstable_by_key(|(stem, _)| *stem);
     (lexicon, bad)
 }
 
@@ -151,6 +166,16 @@ impl Words {
         Words {
             first,
             readings: (first..=last).map(|i| read(tokens.folded(i))).collect(),
+        }
+    }
+
+    /// Adds a mark to token `i` (of the sentence) that the context gives it.
+    pub fn add(&mut self, i: usize, mark: Mark) {
+        if let Some(reading) = i
+            .checked_sub(self.first)
+            .and_then(|k| self.readings.get_mut(k))
+        {
+            reading.marks |= 1 << mark as u16;
         }
     }
 

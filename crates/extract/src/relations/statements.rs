@@ -201,7 +201,12 @@ pub fn read(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) -> Re
             continue;
         }
         // The words are the costly part: only sentences relating two countries are read.
-        let words = Words::of(tokens, sentence_first, sentence_last);
+        let mut words = Words::of(tokens, sentence_first, sentence_last);
+        for i in sentence_first..=sentence_last {
+            if layout.armed_group[i] {
+                words.add(i, Mark::Fight);
+            }
+        }
         let sentence_cues = cues(tokens, &layout, &words, sentence_first, sentence_last);
         let context = SentenceContext {
             span,
@@ -252,6 +257,15 @@ impl Reading {
             armed,
             substantive,
             countries: count_countries(&clause.actors),
+            stances: stances(words, cues),
+            fights: (first..=last)
+                .filter(|&i| words.at(i).has(Mark::Fight))
+                .collect(),
+            conflicts: cues
+                .iter()
+                .filter(|cue| cue.kind == RelationType::Conflict)
+                .map(|cue| cue.at)
+                .collect(),
         };
         let countries = group_by_country(&clause.actors);
         // A country's roles are those of all its names in the clause: "Philip Hammond
@@ -367,6 +381,92 @@ struct ClauseView<'a> {
     substantive: bool,
     /// How many countries the clause names.
     countries: usize,
+    /// Its words of stance ([`Mark::Stance`]: "condemns", "supports", "pledged"), in
+    /// text order.
+    stances: Vec<(usize, StanceKind)>,
+    /// Its words of a fight against an armed group, and the armed groups it names.
+    fights: Vec<usize>,
+    /// Its cue words of armed action.
+    conflicts: Vec<usize>,
+}
+
+impl ClauseView<'_> {
+    /// The first word of stance between two names, which makes what follows it the
+    /// object of a statement by the first about the second.
+    fn stance_between(&self, first: &Actor, second: &Actor) -> Option<Stance> {
+        let at = self.stances.partition_point(|(at, _)| *at <= first.last);
+        let &(at, kind) = self.stances.get(at).filter(|(at, _)| *at < second.first)?;
+        let follows =
+            |positions: &[usize]| positions.partition_point(|&p| p <= at) < positions.len();
+        Some(Stance {
+            at,
+            kind,
+            fight: follows(&self.fights),
+            armed: follows(&self.fights) || follows(&self.conflicts),
+        })
+    }
+}
+
+/// What a word of stance says of its object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum StanceKind {
+    /// Condemning, accusing, criticising: tension.
+    Critical,
+    /// Supporting, standing with, pledging: backing the other's cause.
+    Backing,
+    /// Welcoming, praising, urging: a statement.
+    Saying,
+}
+
+/// The words of stance among a clause's cues, with what each says of its object.
+fn stances(words: &Words, cues: &[Cue]) -> Vec<(usize, StanceKind)> {
+    let mut stances: Vec<(usize, StanceKind)> = Vec::new();
+    for cue in cues.iter().filter(|cue| cue.stance) {
+        let kind = if cue.kind == RelationType::Tension {
+            StanceKind::Critical
+        } else if words.at(cue.at).has(Mark::Backing) {
+            StanceKind::Backing
+        } else {
+            StanceKind::Saying
+        };
+        if stances.last().is_none_or(|(at, _)| *at != cue.at) {
+            stances.push((cue.at, kind));
+        }
+    }
+    stances
+}
+
+/// A statement one country makes about another, by a word of stance between their
+/// names (the annotation guide's call 19): what it is about is no act between the two.
+#[derive(Clone, Copy)]
+struct Stance {
+    at: usize,
+    kind: StanceKind,
+    /// What it is about is a fight against an armed group.
+    fight: bool,
+    /// What it is about is such a fight or other armed action.
+    armed: bool,
+}
+
+impl Stance {
+    /// Does a cue of the clause type the pair? Armed action after the statement is what
+    /// it is about, not the speaker's act ("X condemns the strikes in Y"), and condemning
+    /// an armed group's attacks is no tension with the country struck.
+    fn keeps(self, cue: &Cue) -> bool {
+        match cue.kind {
+            RelationType::Conflict => cue.at < self.at,
+            RelationType::Tension => {
+                !(cue.stance && self.kind == StanceKind::Critical && self.fight)
+            }
+            _ => true,
+        }
+    }
+
+    /// Backing a fight against an armed group, or armed action, is security too (calls
+    /// 7 and 13), signalled by the word of stance.
+    fn backs_armed_action(self) -> bool {
+        self.kind == StanceKind::Backing && self.armed
+    }
 }
 
 /// The facts of a statement, by `Fact as usize`.
@@ -540,27 +640,38 @@ impl Typing {
                 typing.reach[kind as usize] = Some(Reach::Clause);
             }
         }
+        let stance = clause.stance_between(first, second);
         let mut nearest = usize::MAX;
-        for cue in &clause.cues[from..to] {
+        let backed = stance.filter(|stance| stance.backs_armed_action());
+        let backing = backed.map(|stance| Cue {
+            at: stance.at,
+            kind: RelationType::Security,
+            arms: false,
+            verb: false,
+            stance: true,
+        });
+        let cues = clause.cues[from..to].iter().chain(backing.iter());
+        for cue in cues.filter(|cue| stance.is_none_or(|stance| stance.keeps(cue))) {
             tick(1);
+            let kind = cue.kind;
             let inside = first.last < cue.at && cue.at < second.first;
             let reach = if inside {
                 Reach::Between
             } else {
                 Reach::Around
             };
-            let slot = &mut typing.reach[cue.kind as usize];
-            if *slot != Some(Reach::Between) {
+            let slot = &mut typing.reach[kind as usize];
+            if slot.is_none_or(|known| reach as usize <= known as usize) {
                 *slot = Some(reach);
             }
             typing.arms_deal |= cue.arms;
             if cue.verb {
-                typing.verbs |= 1 << cue.kind as u8;
+                typing.verbs |= 1 << kind as u8;
                 if inside {
-                    typing.linking_verbs |= 1 << cue.kind as u8;
+                    typing.linking_verbs |= 1 << kind as u8;
                 }
             }
-            let count = &mut typing.near[cue.kind as usize];
+            let count = &mut typing.near[kind as usize];
             *count = count.saturating_add(1);
             let distance = if inside {
                 0
@@ -571,7 +682,7 @@ impl Typing {
             };
             if distance < nearest {
                 nearest = distance;
-                typing.nearest = Some(cue.kind);
+                typing.nearest = Some(kind);
             }
         }
         if typing.nearest.is_none() {
