@@ -261,6 +261,9 @@ impl Reading {
             fights: (first..=last)
                 .filter(|&i| words.at(i).has(Mark::Fight))
                 .collect(),
+            plain_tension: cues
+                .iter()
+                .any(|cue| cue.kind == RelationType::Tension && !cue.stance),
             conflicts: cues
                 .iter()
                 .filter(|cue| cue.kind == RelationType::Conflict)
@@ -388,6 +391,8 @@ struct ClauseView<'a> {
     fights: Vec<usize>,
     /// Its cue words of armed action.
     conflicts: Vec<usize>,
+    /// A cue of tension that is no word of stance: "sanctions", "dispute".
+    plain_tension: bool,
 }
 
 impl ClauseView<'_> {
@@ -460,6 +465,20 @@ impl Stance {
             }
             _ => true,
         }
+    }
+
+    /// The types of the clause's cues that it [`keeps`](Stance::keeps), as bits.
+    fn clause_kinds(self, clause: &ClauseView<'_>) -> u8 {
+        let (conflict, tension) = (RelationType::Conflict as u8, RelationType::Tension as u8);
+        let mut kinds = clause.kinds & !(1 << conflict | 1 << tension);
+        if clause.conflicts.first().is_some_and(|&at| at < self.at) {
+            kinds |= 1 << conflict;
+        }
+        let condemns_armed_group = self.kind == StanceKind::Critical && self.fight;
+        if clause.kinds & 1 << tension != 0 && (!condemns_armed_group || clause.plain_tension) {
+            kinds |= 1 << tension;
+        }
+        kinds
     }
 
     /// Backing a fight against an armed group, or armed action, is security too (calls
@@ -635,12 +654,13 @@ impl Typing {
         // reads each pair's neighbourhood, not the whole clause.
         let from = clause.cues.partition_point(|cue| cue.at < *around.start());
         let to = clause.cues.partition_point(|cue| cue.at <= *around.end());
+        let stance = clause.stance_between(first, second);
+        let kinds = stance.map_or(clause.kinds, |stance| stance.clause_kinds(clause));
         for kind in RelationType::ALL {
-            if clause.kinds & 1 << kind as u8 != 0 {
+            if kinds & 1 << kind as u8 != 0 {
                 typing.reach[kind as usize] = Some(Reach::Clause);
             }
         }
-        let stance = clause.stance_between(first, second);
         let mut nearest = usize::MAX;
         let backed = stance.filter(|stance| stance.backs_armed_action());
         let backing = backed.map(|stance| Cue {
