@@ -2,7 +2,8 @@
 //! acts on its object ("Moscow granted $30 million to Bishkek", "A expelled B's
 //! diplomats"), the giver of what another receives ("Bishkek received aid from Moscow"),
 //! the agent of a passive ("was struck by"), a country acting in another's territory
-//! ("US strikes in Syria"). Talks, agreements and lists get no direction.
+//! ("US strikes in Syria", "Kyrgyzstan hosts a Russian base": the guest acts in the
+//! host's land). Talks, agreements and lists get no direction.
 
 use super::actors::Actor;
 use super::features::Role;
@@ -13,13 +14,20 @@ use crate::model::CountryCode;
 pub(super) struct Verbs {
     acting: Vec<usize>,
     receiving: Vec<usize>,
+    /// The acting verbs that host a base or troops: their object acts on their subject.
+    hosting: Vec<usize>,
 }
+
+/// How far from a verb of hosting a base or troops may be named: "hosts a Russian
+/// military base", "the base that Kyrgyzstan hosts".
+const HOSTED_REACH: usize = 4;
 
 impl Verbs {
     pub fn of(words: &Words, first: usize, last: usize, actors: &[Actor]) -> Verbs {
         let mut verbs = Verbs {
             acting: Vec::new(),
             receiving: Vec::new(),
+            hosting: Vec::new(),
         };
         // Only words between the first and the last name can stand between two names.
         let (Some(start), Some(end)) = (actors.first(), actors.iter().map(|a| a.first).max())
@@ -32,9 +40,19 @@ impl Verbs {
                 verbs.receiving.push(i);
             } else if reading.has(Mark::Acts) {
                 verbs.acting.push(i);
+                if reading.has(Mark::Hosts) && hosts_forces(words, i, first, last) {
+                    verbs.hosting.push(i);
+                }
             }
         }
         verbs
+    }
+
+    /// The first acting verb between the two names, and whether it hosts a base.
+    fn acting_verb_between(&self, first: &Actor, second: &Actor) -> Option<bool> {
+        let from = self.acting.partition_point(|&i| i <= first.last);
+        let &at = self.acting.get(from).filter(|&&at| at < second.first)?;
+        Some(self.hosting.binary_search(&at).is_ok())
     }
 
     /// Is there an acting verb between the two names?
@@ -45,6 +63,16 @@ impl Verbs {
     fn receiving_between(&self, first: &Actor, second: &Actor) -> bool {
         any_between(&self.receiving, first.last, second.first)
     }
+}
+
+/// Does a base or armed forces stand near the verb of hosting at `at` (within the
+/// clause `first..=last`)?
+fn hosts_forces(words: &Words, at: usize, first: usize, last: usize) -> bool {
+    let near = at.saturating_sub(HOSTED_REACH).max(first)..=(at + HOSTED_REACH).min(last);
+    near.into_iter().any(|i| {
+        let reading = words.at(i);
+        reading.has(Mark::Base) || reading.has(Mark::Military)
+    })
 }
 
 fn any_between(positions: &[usize], after: usize, before: usize) -> bool {
@@ -71,8 +99,10 @@ pub(super) fn direction(
     if verbs.receiving_between(first, second) && second.roles.has(Role::Origin) {
         return backward;
     }
-    if verbs.acting_between(first, second) {
-        return if second.roles.has(Role::PassiveAgent) {
+    if let Some(hosting) = verbs.acting_verb_between(first, second) {
+        // A passive ("was struck by B") or a host of the other's base ("A hosts B's
+        // base") is acted on, by the second; both ("hosted by A") is the first acting.
+        return if second.roles.has(Role::PassiveAgent) != hosting {
             backward
         } else {
             forward

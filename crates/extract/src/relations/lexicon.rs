@@ -49,6 +49,10 @@ pub(super) enum Mark {
     Acts,
     /// Its subject receives from the other: "received", "bought" (direction).
     Receives,
+    /// Hosting: "hosts", "hosted".
+    Hosts,
+    /// A military base or facility: what a host may host, with troops.
+    Base,
     /// Makes a clause uncertain: "could", "may".
     Hedge,
     /// Negates a clause: "not", "never".
@@ -75,10 +79,12 @@ pub(super) enum Mark {
 }
 
 /// The marks by their names in the table.
-const MARKS: [(&str, Mark); 14] = [
+const MARKS: [(&str, Mark); 16] = [
     ("verb", Mark::Verb),
     ("acts", Mark::Acts),
     ("receives", Mark::Receives),
+    ("hosts", Mark::Hosts),
+    ("base", Mark::Base),
     ("hedge", Mark::Hedge),
     ("negation", Mark::Negation),
     ("report", Mark::Report),
