@@ -51,7 +51,7 @@ licenses:
 	python3 scripts/check-licenses.py
 
 ## train-relations: retrain the relation model from annotated documents
-## (GOLD=path, default /work/shared/dev/relations-dev.jsonl) into
+## (GOLD=path, default ../shared/dev/relations-dev.jsonl beside the repository) into
 ## crates/extract/data/relation_weights.tsv; rebuild to ship it
 train-relations:
 	cargo run --release -p diplomap-extract --example train_relations -- $(GOLD)

@@ -113,6 +113,7 @@ fn main() {
         let score = Score::of(&documents, &unseen, threshold, |_| true);
         println!("| {threshold:.1} | {} |", score.row());
     }
+    confusion_report(&documents, &unseen);
     direction_report(&documents, &unseen, &directions);
     if let Some(path) = features {
         write_features(&path, &documents).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
@@ -236,6 +237,75 @@ impl Score {
         let (p, r, f) = self.pairs.prf();
         let (tp, tr, tf) = self.typed.prf();
         format!("{p:.3} | {r:.3} | {f:.3} | {tp:.3} | {tr:.3} | {tf:.3}")
+    }
+}
+
+/// Rows and columns of the type confusion table beyond the seven types.
+const NO_PAIR: &str = "no gold pair";
+const EXTRA: &str = "extra (all gold types found)";
+const MISSED: &str = "missed (no wrong type)";
+const PAIR_MISSED: &str = "pair missed";
+
+/// Which types are predicted for which gold types, cross-validated. On a pair both
+/// found and in the gold, a type in both counts on the diagonal; each wrong type counts
+/// once against each gold type missed there (in the row "extra" when none is); each
+/// missed type with no wrong type beside it counts in the column "missed". A false
+/// pair's types count in the row "no gold pair"; a missed pair's gold types in the
+/// column "pair missed".
+fn confusion_report(documents: &[Document], predictions: &[Vec<Relation>]) {
+    let mut cells: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut add = |row: &str, column: &str| {
+        *cells
+            .entry((row.to_string(), column.to_string()))
+            .or_default() += 1
+    };
+    for (document, relations) in documents.iter().zip(predictions) {
+        let found: BTreeMap<Pair, &[RelationType]> = relations
+            .iter()
+            .filter(|r| r.confidence >= THRESHOLD)
+            .map(|r| ((r.a, r.b), r.types.as_slice()))
+            .collect();
+        let gold = &document.example.gold;
+        for (pair, types) in &found {
+            let Some(gold_types) = gold.get(pair) else {
+                types.iter().for_each(|t| add(NO_PAIR, t.as_str()));
+                continue;
+            };
+            let wrong: Vec<_> = types.iter().filter(|t| !gold_types.contains(t)).collect();
+            let missed: Vec<_> = gold_types.iter().filter(|t| !types.contains(t)).collect();
+            for kind in types.iter().filter(|t| gold_types.contains(t)) {
+                add(kind.as_str(), kind.as_str());
+            }
+            for w in &wrong {
+                if missed.is_empty() {
+                    add(EXTRA, w.as_str());
+                }
+                missed.iter().for_each(|m| add(m.as_str(), w.as_str()));
+            }
+            if wrong.is_empty() {
+                missed.iter().for_each(|m| add(m.as_str(), MISSED));
+            }
+        }
+        for (pair, gold_types) in gold.iter().filter(|(pair, _)| !found.contains_key(*pair)) {
+            let _ = pair;
+            gold_types.iter().for_each(|t| add(t.as_str(), PAIR_MISSED));
+        }
+    }
+    let types: Vec<&str> = RelationType::ALL.iter().map(|t| t.as_str()).collect();
+    let columns: Vec<&str> = types.iter().copied().chain([MISSED, PAIR_MISSED]).collect();
+    let rows: Vec<&str> = types.iter().copied().chain([EXTRA, NO_PAIR]).collect();
+    println!("\nTypes, cross-validated: gold (rows) against predicted (columns)\n");
+    println!("| gold \\ predicted | {} |", columns.join(" | "));
+    println!("|---|{}", "---|".repeat(columns.len()));
+    for row in rows {
+        let counts: Vec<String> = columns
+            .iter()
+            .map(|column| {
+                let count = cells.get(&(row.to_string(), column.to_string())).copied();
+                count.map_or("·".to_string(), |n| n.to_string())
+            })
+            .collect();
+        println!("| {row} | {} |", counts.join(" | "));
     }
 }
 

@@ -1,7 +1,7 @@
 //! Trains the relation model from annotated documents and writes its weights file.
 //!
 //! `cargo run --release -p diplomap-extract --example train_relations -- [GOLD] [--out PATH]`
-//! (`make train-relations`). GOLD defaults to /work/shared/dev/relations-dev.jsonl, PATH
+//! (`make train-relations`). GOLD defaults to ../shared/dev/relations-dev.jsonl (beside the repository), PATH
 //! to crates/extract/data/relation_weights.tsv. Deterministic: the same documents give
 //! the same bytes.
 

@@ -392,6 +392,18 @@ fn expelling_the_others_diplomats_points_from_the_expeller() {
 }
 
 #[test]
+fn a_base_hosted_by_one_country_for_another_points_from_the_guest() {
+    let text = "Armenia hosts a Russian military base near Gyumri.";
+    assert_pair(text, "AM", "RU", &[Security]);
+    assert_eq!(direction_of(text, "AM", "RU"), arrow("RU", "AM"));
+    let passive = "The French air base is hosted by Niger under a defence pact.";
+    assert_eq!(direction_of(passive, "FR", "NE"), arrow("FR", "NE"));
+    // Hosting talks is the host's act.
+    let talks = "Qatar hosted talks with Afghanistan on Monday.";
+    assert_eq!(direction_of(talks, "AF", "QA"), arrow("QA", "AF"));
+}
+
+#[test]
 fn money_flows_from_the_giver_even_when_the_receiver_comes_first() {
     let text = "Bishkek received a $30 million grant from Moscow for its budget.";
     assert_eq!(direction_of(text, "KG", "RU"), arrow("RU", "KG"));

@@ -8,8 +8,13 @@ use diplomap_extract::stages::read_relations;
 use diplomap_extract::stages::relation_model::Example;
 use diplomap_extract::{CountryCode, RelationType};
 
-/// Where the annotated documents are, unless given on the command line.
-pub const DEFAULT_GOLD: &str = "/work/shared/dev/relations-dev.jsonl";
+/// Where the annotated documents are, unless given on the command line: the shared
+/// development material's `dev/relations-dev.jsonl`, in the `shared` folder that sits
+/// beside a clone of the repository (`../shared` from its root).
+pub const DEFAULT_GOLD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/dev/relations-dev.jsonl"
+);
 
 /// One annotated document. (`train_relations` reads only its example; `eval_relations`
 /// all of it.)

@@ -2,7 +2,6 @@
 //! happens, who is listed, located or reported. Nothing is dropped here: a venue or a
 //! bracketed location is a role the model weighs ([`super::features::Role`]).
 
-use super::cues::starts_with_any;
 use super::features::Role;
 use super::Layout;
 use crate::gazetteer::EntryKind;
@@ -178,6 +177,10 @@ fn noun_after<'t>(tokens: &'t Tokens<'_>, last: usize) -> Option<&'t str> {
         .filter(|&i| !matches!(tokens.folded(i), "and" | "or" | "," | "-"))
         .find(|&i| !tokens.is_capitalized(i))
         .map(|i| tokens.folded(i))
+}
+
+fn starts_with_any(word: &str, stems: &[&str]) -> bool {
+    stems.iter().any(|stem| word.starts_with(stem))
 }
 
 /// Words that make an organisation a body of its state: "the Government of Iraq",

@@ -2,98 +2,32 @@
 //! acts on its object ("Moscow granted $30 million to Bishkek", "A expelled B's
 //! diplomats"), the giver of what another receives ("Bishkek received aid from Moscow"),
 //! the agent of a passive ("was struck by"), a country acting in another's territory
-//! ("US strikes in Syria"). Talks, agreements and lists get no direction.
+//! ("US strikes in Syria", "Kyrgyzstan hosts a Russian base": the guest acts in the
+//! host's land). Talks, agreements and lists get no direction.
 
 use super::actors::Actor;
-use super::cues::starts_with_any;
 use super::features::Role;
+use super::lexicon::{Mark, Words};
 use crate::model::CountryCode;
-use crate::tokens::Tokens;
-
-/// Stems of verbs (and their nouns) whose subject acts on their object.
-const ACTING: &[&str] = &[
-    "visit",
-    "grant",
-    "provid",
-    "donat",
-    "deploy",
-    "suppl",
-    "sold",
-    "sell",
-    "fund",
-    "financ",
-    "sanction",
-    "accus",
-    "blam",
-    "condemn",
-    "criticis",
-    "criticiz",
-    "threaten",
-    "warn",
-    "pressur",
-    "attack",
-    "airstrike",
-    "raid",
-    "fight",
-    "battl",
-    "strik",
-    "struck",
-    "invad",
-    "bomb",
-    "shell",
-    "kill",
-    "target",
-    "seiz",
-    "expel",
-    "expuls",
-    "impos",
-    "support",
-    "help",
-    "advis",
-    "train",
-    "invest",
-    "tariff",
-    "invit",
-    "congratulat",
-    "prais",
-    "welcom",
-    "recogni",
-];
-
-/// Short acting verbs, matched whole: as stems they would begin other words ("sentence").
-const ACTING_WORDS: &[&str] = &[
-    "sent", "send", "sends", "gave", "give", "gives", "giving", "lent", "lend", "lends", "lending",
-    "back", "backs", "backed", "backing", "ban", "bans", "banned", "host", "hosts", "hosted",
-    "hosting", "urge", "urged", "urges", "urging",
-];
-
-/// Words that begin like an acting stem and are none.
-const NOT_ACTING: &[&str] = &["fundamental", "striking", "shellfish", "supplement"];
-
-/// Verbs whose subject receives from the other: "Bishkek received $30 million from Moscow".
-const RECEIVING: &[&str] = &["receiv", "accept", "obtain", "bought", "purchas", "import"];
-const RECEIVING_WORDS: &[&str] = &["got", "buy", "buys", "buying"];
-
-fn is_acting(word: &str) -> bool {
-    ACTING_WORDS.contains(&word)
-        || (starts_with_any(word, ACTING) && !starts_with_any(word, NOT_ACTING))
-}
-
-fn is_receiving(word: &str) -> bool {
-    RECEIVING_WORDS.contains(&word) || starts_with_any(word, RECEIVING)
-}
 
 /// The acting and receiving verbs of a clause, by position, read once for all its pairs.
 pub(super) struct Verbs {
     acting: Vec<usize>,
     receiving: Vec<usize>,
+    /// The acting verbs that host a base or troops: their object acts on their subject.
+    hosting: Vec<usize>,
 }
 
+/// How far from a verb of hosting a base or troops may be named: "hosts a Russian
+/// military base", "the base that Kyrgyzstan hosts".
+const HOSTED_REACH: usize = 4;
+
 impl Verbs {
-    pub fn of(tokens: &Tokens<'_>, first: usize, last: usize, actors: &[Actor]) -> Verbs {
+    pub fn of(words: &Words, first: usize, last: usize, actors: &[Actor]) -> Verbs {
         let mut verbs = Verbs {
             acting: Vec::new(),
             receiving: Vec::new(),
+            hosting: Vec::new(),
         };
         // Only words between the first and the last name can stand between two names.
         let (Some(start), Some(end)) = (actors.first(), actors.iter().map(|a| a.first).max())
@@ -101,14 +35,24 @@ impl Verbs {
             return verbs;
         };
         for i in start.first.max(first)..end.min(last + 1) {
-            let word = tokens.folded(i);
-            if is_receiving(word) {
+            let reading = words.at(i);
+            if reading.has(Mark::Receives) {
                 verbs.receiving.push(i);
-            } else if is_acting(word) {
+            } else if reading.has(Mark::Acts) {
                 verbs.acting.push(i);
+                if reading.has(Mark::Hosts) && hosts_forces(words, i, first, last) {
+                    verbs.hosting.push(i);
+                }
             }
         }
         verbs
+    }
+
+    /// The first acting verb between the two names, and whether it hosts a base.
+    fn acting_verb_between(&self, first: &Actor, second: &Actor) -> Option<bool> {
+        let from = self.acting.partition_point(|&i| i <= first.last);
+        let &at = self.acting.get(from).filter(|&&at| at < second.first)?;
+        Some(self.hosting.binary_search(&at).is_ok())
     }
 
     /// Is there an acting verb between the two names?
@@ -119,6 +63,16 @@ impl Verbs {
     fn receiving_between(&self, first: &Actor, second: &Actor) -> bool {
         any_between(&self.receiving, first.last, second.first)
     }
+}
+
+/// Does a base or armed forces stand near the verb of hosting at `at` (within the
+/// clause `first..=last`)?
+fn hosts_forces(words: &Words, at: usize, first: usize, last: usize) -> bool {
+    let near = at.saturating_sub(HOSTED_REACH).max(first)..=(at + HOSTED_REACH).min(last);
+    near.into_iter().any(|i| {
+        let reading = words.at(i);
+        reading.has(Mark::Base) || reading.has(Mark::Military)
+    })
 }
 
 fn any_between(positions: &[usize], after: usize, before: usize) -> bool {
@@ -145,8 +99,10 @@ pub(super) fn direction(
     if verbs.receiving_between(first, second) && second.roles.has(Role::Origin) {
         return backward;
     }
-    if verbs.acting_between(first, second) {
-        return if second.roles.has(Role::PassiveAgent) {
+    if let Some(hosting) = verbs.acting_verb_between(first, second) {
+        // A passive ("was struck by B") or a host of the other's base ("A hosts B's
+        // base") is acted on, by the second; both ("hosted by A") is the first acting.
+        return if second.roles.has(Role::PassiveAgent) != hosting {
             backward
         } else {
             forward

@@ -15,6 +15,7 @@ mod direction;
 mod discourse;
 mod features;
 mod learn;
+mod lexicon;
 mod statements;
 
 use crate::mention::Mention;

@@ -11,10 +11,11 @@
 use std::ops::Range;
 
 use super::actors::{actors, mark_agents, Actor};
-use super::cues::{cues, is_historical_word, type_bits, Assertion, Cue, RECIPROCAL};
+use super::cues::{cues, type_bits, Assertion, Cue};
 use super::direction::{direction, Verbs};
 use super::discourse::Discourse;
 use super::features::{statement, Fact, Reach, Role, Side};
+use super::lexicon::{Mark, Words};
 use super::{clauses, nearest_amounts, ordered, token_ranges, Layout};
 use crate::mention::Mention;
 use crate::model::{Amount, CountryCode, Label, RelationType, Span, Value};
@@ -199,19 +200,26 @@ pub fn read(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) -> Re
         if !read_clauses.iter().any(Clause::relates) {
             continue;
         }
-        // Cue words are the costly part: only sentences relating two countries are read.
-        let sentence_cues = cues(tokens, &layout, sentence_first, sentence_last);
+        // The words are the costly part: only sentences relating two countries are read.
+        let mut words = Words::of(tokens, sentence_first, sentence_last);
+        for i in sentence_first..=sentence_last {
+            if layout.armed_group[i] {
+                words.add(i, Mark::Fight);
+            }
+        }
+        let sentence_cues = cues(tokens, &layout, &words, sentence_first, sentence_last);
         let context = SentenceContext {
             span,
             index,
             tokens: sentence_last + 1 - sentence_first,
             kinds: type_bits(&sentence_cues),
-            historical: is_historical(tokens, mentions, &read_clauses, year),
+            historical: is_historical(&words, mentions, &read_clauses, year),
         };
         for clause in read_clauses.iter_mut().filter(|clause| clause.relates()) {
             let from = sentence_cues.partition_point(|cue| cue.at < clause.first);
             let to = sentence_cues.partition_point(|cue| cue.at <= clause.last);
-            reading.read_clause(tokens, mentions, clause, &sentence_cues[from..to], &context);
+            let cues = &sentence_cues[from..to];
+            reading.read_clause(tokens, mentions, &words, clause, cues, &context);
         }
     }
     reading
@@ -222,32 +230,45 @@ impl Reading {
         &mut self,
         tokens: &Tokens<'_>,
         mentions: &[Mention],
+        words: &Words,
         clause: &mut Clause,
         cues: &[Cue],
         sentence: &SentenceContext,
     ) {
         let (first, last) = (clause.first, clause.last);
-        let reciprocal = (first..=last).any(|i| RECIPROCAL.contains(&tokens.folded(i)));
+        let reciprocal = (first..=last).any(|i| words.at(i).has(Mark::Reciprocal));
         let kinds = type_bits(cues);
         let armed = [RelationType::Conflict, RelationType::Security]
             .iter()
             .any(|kind| kinds & 1 << *kind as u8 != 0);
         let substantive = armed || kinds & 1 << RelationType::Economy as u8 != 0;
         mark_agents(tokens, &mut clause.actors, reciprocal, substantive);
-        let words = WordCounts::new(tokens, first, last).with_actors(&clause.actors);
+        let counts = WordCounts::new(tokens, first, last).with_actors(&clause.actors);
         let view = ClauseView {
             first,
             last,
             reciprocal,
-            assertion: Assertion::of(tokens, first, last),
-            verbs: Verbs::of(tokens, first, last, &clause.actors),
+            assertion: Assertion::of(tokens, words, first, last),
+            verbs: Verbs::of(words, first, last, &clause.actors),
             cues,
-            words: &words,
+            words: &counts,
             amounts: clause_amounts(tokens, mentions, &clause.in_clause),
             kinds,
             armed,
             substantive,
             countries: count_countries(&clause.actors),
+            stances: stances(words, cues),
+            fights: (first..=last)
+                .filter(|&i| words.at(i).has(Mark::Fight))
+                .collect(),
+            plain_tension: cues
+                .iter()
+                .any(|cue| cue.kind == RelationType::Tension && !cue.stance),
+            conflicts: cues
+                .iter()
+                .filter(|cue| cue.kind == RelationType::Conflict)
+                .map(|cue| cue.at)
+                .collect(),
         };
         let countries = group_by_country(&clause.actors);
         // A country's roles are those of all its names in the clause: "Philip Hammond
@@ -363,6 +384,108 @@ struct ClauseView<'a> {
     substantive: bool,
     /// How many countries the clause names.
     countries: usize,
+    /// Its words of stance ([`Mark::Stance`]: "condemns", "supports", "pledged"), in
+    /// text order.
+    stances: Vec<(usize, StanceKind)>,
+    /// Its words of a fight against an armed group, and the armed groups it names.
+    fights: Vec<usize>,
+    /// Its cue words of armed action.
+    conflicts: Vec<usize>,
+    /// A cue of tension that is no word of stance: "sanctions", "dispute".
+    plain_tension: bool,
+}
+
+impl ClauseView<'_> {
+    /// The first word of stance between two names, which makes what follows it the
+    /// object of a statement by the first about the second.
+    fn stance_between(&self, first: &Actor, second: &Actor) -> Option<Stance> {
+        let at = self.stances.partition_point(|(at, _)| *at <= first.last);
+        let &(at, kind) = self.stances.get(at).filter(|(at, _)| *at < second.first)?;
+        let follows =
+            |positions: &[usize]| positions.partition_point(|&p| p <= at) < positions.len();
+        Some(Stance {
+            at,
+            kind,
+            fight: follows(&self.fights),
+            armed: follows(&self.fights) || follows(&self.conflicts),
+        })
+    }
+}
+
+/// What a word of stance says of its object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum StanceKind {
+    /// Condemning, accusing, criticising: tension.
+    Critical,
+    /// Supporting, standing with, pledging: backing the other's cause.
+    Backing,
+    /// Welcoming, praising, urging: a statement.
+    Saying,
+}
+
+/// The words of stance among a clause's cues, with what each says of its object.
+fn stances(words: &Words, cues: &[Cue]) -> Vec<(usize, StanceKind)> {
+    let mut stances: Vec<(usize, StanceKind)> = Vec::new();
+    for cue in cues.iter().filter(|cue| cue.stance) {
+        let kind = if cue.kind == RelationType::Tension {
+            StanceKind::Critical
+        } else if words.at(cue.at).has(Mark::Backing) {
+            StanceKind::Backing
+        } else {
+            StanceKind::Saying
+        };
+        if stances.last().is_none_or(|(at, _)| *at != cue.at) {
+            stances.push((cue.at, kind));
+        }
+    }
+    stances
+}
+
+/// A statement one country makes about another, by a word of stance between their
+/// names (the annotation guide's call 19): what it is about is no act between the two.
+#[derive(Clone, Copy)]
+struct Stance {
+    at: usize,
+    kind: StanceKind,
+    /// What it is about is a fight against an armed group.
+    fight: bool,
+    /// What it is about is such a fight or other armed action.
+    armed: bool,
+}
+
+impl Stance {
+    /// Does a cue of the clause type the pair? Armed action after the statement is what
+    /// it is about, not the speaker's act ("X condemns the strikes in Y"), and condemning
+    /// an armed group's attacks is no tension with the country struck.
+    fn keeps(self, cue: &Cue) -> bool {
+        match cue.kind {
+            RelationType::Conflict => cue.at < self.at,
+            RelationType::Tension => {
+                !(cue.stance && self.kind == StanceKind::Critical && self.fight)
+            }
+            _ => true,
+        }
+    }
+
+    /// The types of the clause's cues that it [`keeps`](Stance::keeps), as bits.
+    fn clause_kinds(self, clause: &ClauseView<'_>) -> u8 {
+        let (conflict, tension) = (RelationType::Conflict as u8, RelationType::Tension as u8);
+        let mut kinds = clause.kinds & !(1 << conflict | 1 << tension);
+        if clause.conflicts.first().is_some_and(|&at| at < self.at) {
+            kinds |= 1 << conflict;
+        }
+        let condemns_armed_group = self.kind == StanceKind::Critical && self.fight;
+        if clause.kinds & 1 << tension != 0 && (!condemns_armed_group || clause.plain_tension) {
+            kinds |= 1 << tension;
+        }
+        kinds
+    }
+
+    /// Backing a fight against an armed group, or armed action, is security too (calls
+    /// 7 and 13), signalled by the word of stance.
+    fn backs_armed_action(self) -> bool {
+        self.kind == StanceKind::Backing && self.armed
+    }
 }
 
 /// The facts of a statement, by `Fact as usize`.
@@ -531,32 +654,44 @@ impl Typing {
         // reads each pair's neighbourhood, not the whole clause.
         let from = clause.cues.partition_point(|cue| cue.at < *around.start());
         let to = clause.cues.partition_point(|cue| cue.at <= *around.end());
+        let stance = clause.stance_between(first, second);
+        let kinds = stance.map_or(clause.kinds, |stance| stance.clause_kinds(clause));
         for kind in RelationType::ALL {
-            if clause.kinds & 1 << kind as u8 != 0 {
+            if kinds & 1 << kind as u8 != 0 {
                 typing.reach[kind as usize] = Some(Reach::Clause);
             }
         }
         let mut nearest = usize::MAX;
-        for cue in &clause.cues[from..to] {
+        let backed = stance.filter(|stance| stance.backs_armed_action());
+        let backing = backed.map(|stance| Cue {
+            at: stance.at,
+            kind: RelationType::Security,
+            arms: false,
+            verb: false,
+            stance: true,
+        });
+        let cues = clause.cues[from..to].iter().chain(backing.iter());
+        for cue in cues.filter(|cue| stance.is_none_or(|stance| stance.keeps(cue))) {
             tick(1);
+            let kind = cue.kind;
             let inside = first.last < cue.at && cue.at < second.first;
             let reach = if inside {
                 Reach::Between
             } else {
                 Reach::Around
             };
-            let slot = &mut typing.reach[cue.kind as usize];
-            if *slot != Some(Reach::Between) {
+            let slot = &mut typing.reach[kind as usize];
+            if slot.is_none_or(|known| reach as usize <= known as usize) {
                 *slot = Some(reach);
             }
             typing.arms_deal |= cue.arms;
             if cue.verb {
-                typing.verbs |= 1 << cue.kind as u8;
+                typing.verbs |= 1 << kind as u8;
                 if inside {
-                    typing.linking_verbs |= 1 << cue.kind as u8;
+                    typing.linking_verbs |= 1 << kind as u8;
                 }
             }
-            let count = &mut typing.near[cue.kind as usize];
+            let count = &mut typing.near[kind as usize];
             *count = count.saturating_add(1);
             let distance = if inside {
                 0
@@ -567,7 +702,7 @@ impl Typing {
             };
             if distance < nearest {
                 nearest = distance;
-                typing.nearest = Some(cue.kind);
+                typing.nearest = Some(kind);
             }
         }
         if typing.nearest.is_none() {
@@ -908,7 +1043,7 @@ const HISTORY_YEARS: u32 = 20;
 /// A sentence about the past: it names a year long before the document's latest, or a
 /// word of history ("century", "colonial").
 fn is_historical(
-    tokens: &Tokens<'_>,
+    words: &Words,
     mentions: &[Mention],
     clauses: &[Clause],
     year: Option<u32>,
@@ -921,7 +1056,7 @@ fn is_historical(
     };
     clauses.iter().any(|clause| {
         clause.in_clause.iter().any(old_date)
-            || (clause.first..=clause.last).any(|i| is_historical_word(tokens.folded(i)))
+            || (clause.first..=clause.last).any(|i| words.at(i).has(Mark::History))
     })
 }
 

@@ -1,0 +1,277 @@
+//! The relation lexicon (`data/relation_lexicon.tsv`): every word the relation rules
+//! read, with the relation types it signals and its marks (a verb of action, a hedge, a
+//! word of the arms trade...). Data rather than code, so the vocabulary can be read and
+//! reviewed against the annotation guide in one place.
+//!
+//! A row is a folded word, or a stem ending in `*` that any longer word beginning so
+//! matches. A word reads as its own row together with the longest stem it begins with:
+//! "condemns" takes the marks of its row ("verb") and the type of `condemn*`; a longer
+//! stem overrides a shorter one, which is how words that only look like a cue ("based",
+//! "bank") are kept apart from it ("base*", "ban*").
+
+use std::sync::OnceLock;
+
+use crate::model::RelationType;
+use crate::tokens::Tokens;
+
+/// What the lexicon says of a word: the relation types it signals (bits by
+/// `RelationType as usize`) and its marks (bits by `Mark as usize`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Reading {
+    pub types: u8,
+    marks: u16,
+}
+
+impl Reading {
+    pub fn has(self, mark: Mark) -> bool {
+        self.marks & 1 << mark as u16 != 0
+    }
+
+    pub fn signals(self, kind: RelationType) -> bool {
+        self.types & 1 << kind as u8 != 0
+    }
+
+    fn union(self, other: Reading) -> Reading {
+        Reading {
+            types: self.types | other.types,
+            marks: self.marks | other.marks,
+        }
+    }
+}
+
+/// What a word does besides signalling types (the third column of the table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Mark {
+    /// A verb of action in this form: it says what happened ("shelled", "condemns").
+    /// Cue words ending in "-ed" are verbs without the mark.
+    Verb,
+    /// Its subject acts on its object: "granted", "expelled" (direction).
+    Acts,
+    /// Its subject receives from the other: "received", "bought" (direction).
+    Receives,
+    /// Hosting: "hosts", "hosted".
+    Hosts,
+    /// A military base or facility: what a host may host, with troops.
+    Base,
+    /// Makes a clause uncertain: "could", "may".
+    Hedge,
+    /// Negates a clause: "not", "never".
+    Negation,
+    /// Reports: "said", "according".
+    Report,
+    /// Places a sentence in the past: "century", "colonial".
+    History,
+    /// Makes the countries of one list act with each other: "signed", "between".
+    Reciprocal,
+    /// A weapon: with a trade word nearby, an arms deal (security and agreement).
+    Arms,
+    /// Trades goods: "buy", "export".
+    Trade,
+    /// Names armed forces: "troops", "army".
+    Military,
+    /// A statement about the other (condemning, welcoming, supporting): what follows is
+    /// what it is about.
+    Stance,
+    /// A stance of support: "supports", "stands with", "pledged".
+    Backing,
+    /// A fight against an armed group: "terrorism", "defeat".
+    Fight,
+}
+
+/// The marks by their names in the table.
+const MARKS: [(&str, Mark); 16] = [
+    ("verb", Mark::Verb),
+    ("acts", Mark::Acts),
+    ("receives", Mark::Receives),
+    ("hosts", Mark::Hosts),
+    ("base", Mark::Base),
+    ("hedge", Mark::Hedge),
+    ("negation", Mark::Negation),
+    ("report", Mark::Report),
+    ("history", Mark::History),
+    ("reciprocal", Mark::Reciprocal),
+    ("arms", Mark::Arms),
+    ("trade", Mark::Trade),
+    ("military", Mark::Military),
+    ("stance", Mark::Stance),
+    ("backing", Mark::Backing),
+    ("fight", Mark::Fight),
+];
+
+/// The table, read: whole words and stems, each sorted.
+struct Lexicon {
+    words: Vec<(&'static str, Reading)>,
+    stems: Vec<(&'static str, Reading)>,
+}
+
+const TABLE: &str = include_str!("../../data/relation_lexicon.tsv");
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| parse(TABLE).0)
+}
+
+/// Reads the table; also returns the (1-based) numbers of the lines it could not read or
+/// that repeat a word, which a test requires to be none.
+fn parse(table: &'static str) -> (Lexicon, Vec<usize>) {
+    let mut lexicon = Lexicon {
+        words: Vec::new(),
+        stems: Vec::new(),
+    };
+    let mut bad = Vec::new();
+    let rows = table
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.starts_with('#') && !line.trim().is_empty())
+        .skip(1);
+    for (number, line) in rows {
+        let mut fields = line.split('\t');
+        let (Some(word), Some(types), Some(marks), None) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            bad.push(number + 1);
+            continue;
+        };
+        let Some(reading) = read_row(types, marks) else {
+            bad.push(number + 1);
+            continue;
+        };
+        let (list, word) = match word.strip_suffix('*') {
+            Some(stem) => (&mut lexicon.stems, stem),
+            None => (&mut lexicon.words, word),
+        };
+        match list.binary_search_by_key(&word, |(known, _)| known) {
+            Ok(_) => bad.push(number + 1),
+            Err(at) => list.insert(at, (word, reading)),
+        }
+    }
+    (lexicon, bad)
+}
+
+/// A row's types (`|` between them, `-` for none) and marks (spaces between them).
+fn read_row(types: &str, marks: &str) -> Option<Reading> {
+    let mut reading = Reading::default();
+    for name in types.split('|').filter(|name| *name != "-") {
+        reading.types |= 1 << RelationType::parse(name)? as u8;
+    }
+    for name in marks.split(' ').filter(|name| *name != "-") {
+        let (_, mark) = MARKS.iter().find(|(known, _)| *known == name)?;
+        reading.marks |= 1 << *mark as u16;
+    }
+    Some(reading)
+}
+
+/// The readings of a sentence's tokens, read once for the rules that scan them.
+pub(super) struct Words {
+    first: usize,
+    readings: Vec<Reading>,
+}
+
+impl Words {
+    pub fn of(tokens: &Tokens<'_>, first: usize, last: usize) -> Words {
+        Words {
+            first,
+            readings: (first..=last).map(|i| read(tokens.folded(i))).collect(),
+        }
+    }
+
+    /// Adds a mark to token `i` (of the sentence) that the context gives it.
+    pub fn add(&mut self, i: usize, mark: Mark) {
+        if let Some(reading) = i
+            .checked_sub(self.first)
+            .and_then(|k| self.readings.get_mut(k))
+        {
+            reading.marks |= 1 << mark as u16;
+        }
+    }
+
+    /// What the lexicon says of token `i`; nothing outside the sentence.
+    pub fn at(&self, i: usize) -> Reading {
+        i.checked_sub(self.first)
+            .and_then(|k| self.readings.get(k))
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// What the lexicon says of a folded word.
+pub(super) fn read(word: &str) -> Reading {
+    let lexicon = lexicon();
+    let own = lexicon
+        .words
+        .binary_search_by_key(&word, |(known, _)| known)
+        .map_or(Reading::default(), |i| lexicon.words[i].1);
+    own.union(longest_stem(&lexicon.stems, word))
+}
+
+/// The reading of the longest stem `word` begins with. The stem is the last entry at or
+/// before `word` in sort order that begins it; an entry that does not begin it shares
+/// some first letters with it, and no stem longer than those can begin it, so the
+/// search goes on with that shorter key (a step or two, most often).
+fn longest_stem(stems: &[(&'static str, Reading)], word: &str) -> Reading {
+    let mut key = word;
+    loop {
+        let at = stems.partition_point(|(stem, _)| *stem <= key);
+        let Some((stem, reading)) = at.checked_sub(1).map(|i| stems[i]) else {
+            return Reading::default();
+        };
+        if key.starts_with(stem) {
+            return reading;
+        }
+        let shared = stem
+            .bytes()
+            .zip(key.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        if shared == 0 {
+            return Reading::default();
+        }
+        // (Shared bytes ending inside a character begin no stem of whole characters.)
+        key = key.get(..shared).unwrap_or("");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_the_table_reads() {
+        assert_eq!(parse(TABLE).1, Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_word_takes_its_row_and_its_longest_stem() {
+        let condemns = read("condemns");
+        assert!(condemns.has(Mark::Verb));
+        assert!(condemns.signals(RelationType::Tension));
+        assert!(read("sanctioned").signals(RelationType::Tension));
+        // Longer stems override shorter ones: "based" is no "base", "bank" no "ban".
+        assert!(read("bases").signals(RelationType::Security));
+        assert_eq!(read("based").types, 0);
+        assert_eq!(read("banks").types, 0);
+        assert!(read("could").has(Mark::Hedge));
+        assert_eq!(read("zebra"), Reading::default());
+        assert_eq!(read(""), Reading::default());
+    }
+
+    #[test]
+    fn the_longest_stem_is_found_past_entries_that_do_not_begin_the_word() {
+        let stems: Vec<(&'static str, Reading)> = ["war", "ward", "warehouse", "warm"]
+            .iter()
+            .enumerate()
+            .map(|(i, stem)| {
+                let reading = Reading {
+                    types: 1 << i,
+                    marks: 0,
+                };
+                (*stem, reading)
+            })
+            .collect();
+        assert_eq!(longest_stem(&stems, "warning").types, 1);
+        assert_eq!(longest_stem(&stems, "wards").types, 2);
+        assert_eq!(longest_stem(&stems, "warmth").types, 8);
+        assert_eq!(longest_stem(&stems, "wa").types, 0);
+        assert_eq!(longest_stem(&stems, "zoo").types, 0);
+    }
+}
