@@ -29,6 +29,17 @@ async function start() {
   const worker = startWorker(new URL(tag.dataset.js, document.baseURI).href, module);
   await glue.default({ module_or_path: module });
   if (worker) glue.adoptWorker(worker);
+  keepOffline();
+}
+
+// Offline use: the service worker keeps the app's files (sw.js). Registered once the app
+// runs, so it never delays the first highlight; a page it already controls also offers
+// new deployments (updates.js).
+function keepOffline() {
+  navigator.serviceWorker?.register(new URL("sw.js", import.meta.url)).then(
+    (registration) => navigator.serviceWorker.controller && import("./updates.js").then(({ watch }) => watch(registration)),
+    (error) => console.warn("Diplomap: no offline copy.", error),
+  );
 }
 
 function startWorker(js, module) {
