@@ -51,6 +51,15 @@ async function open(context, url) {
   return { page, seen };
 }
 
+/** A page on the app with a document added (KYIV) and the service worker installed. */
+async function installedWithDocument(context, url) {
+  const opened = await open(context, url);
+  await dropFiles(opened.page, [{ name: "aid.txt", body: KYIV, type: "text/plain" }]);
+  await opened.page.waitForFunction((kyiv) => document.querySelector(".doc-current .doc-tab")?.textContent === kyiv, KYIV);
+  await installed(opened.page);
+  return opened;
+}
+
 /** Waits until the service worker has kept every file and is active: it serves new pages. */
 const installed = (page) =>
   page.waitForFunction(
@@ -87,10 +96,7 @@ describe("the installed app", () => {
     const { server, url } = await site("offline");
     const context = await browser.newContext();
     try {
-      const { page, seen } = await open(context, url);
-      await dropFiles(page, [{ name: "aid.txt", body: KYIV, type: "text/plain" }]);
-      await page.waitForFunction((kyiv) => document.querySelector(".doc-current .doc-tab")?.textContent === kyiv, KYIV);
-      await installed(page);
+      const { page, seen } = await installedWithDocument(context, url);
 
       // The network goes: the browser is offline and the server is gone.
       await context.setOffline(true);
@@ -118,10 +124,7 @@ describe("the installed app", () => {
     const { folder, server, url } = await site("deploy");
     const context = await browser.newContext();
     try {
-      const { page, seen } = await open(context, url);
-      await dropFiles(page, [{ name: "aid.txt", body: KYIV, type: "text/plain" }]);
-      await page.waitForFunction((kyiv) => document.querySelector(".doc-current .doc-tab")?.textContent === kyiv, KYIV);
-      await installed(page);
+      const { page, seen } = await installedWithDocument(context, url);
       // The second visit runs under the service worker, which watches for deployments.
       await page.reload();
       await page.waitForSelector("article.reading mark.ent", { timeout: 20000 });

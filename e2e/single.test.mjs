@@ -11,7 +11,7 @@ import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, ROOT } from "./chromium.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, pasteIntoBox, watchProgress } from "./chromium.mjs";
 import { FIREFOX, launchFirefox } from "./firefox.mjs";
 
 const SINGLE = path.join(ROOT, "dist-single", "diplomap.html");
@@ -92,18 +92,8 @@ describe("the single file from file:// in Chromium", () => {
   });
 
   test("analyses a long text in its worker and keeps it across a reload", async () => {
-    await page.evaluate(() => {
-      window.__progress = [];
-      new MutationObserver(() => {
-        const line = document.querySelector(".analysing");
-        if (line) window.__progress.push(line.textContent);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
-    await page.evaluate((text) => {
-      const box = document.querySelector("#article-text");
-      box.value = text;
-      box.dispatchEvent(new Event("input", { bubbles: true }));
-    }, LONG);
+    await watchProgress(page);
+    await pasteIntoBox(page, LONG);
     await page.waitForFunction(() => document.querySelector("article.reading")?.textContent.includes("Report 2499"), null, {
       timeout: 60000,
     });
