@@ -12,12 +12,17 @@ hashes, scripts and workers otherwise only from the page's own blob: URLs, and n
 from anywhere else (no 'unsafe-inline', no 'unsafe-eval' beyond 'wasm-unsafe-eval').
 There is no service worker and no manifest: file:// has neither.
 
+Every file of dist/ must be carried into the single file or named in HOSTED_ONLY: a
+file the app fetches at run time (a data file, say) that this script does not carry
+would be missing from file://, so the build fails and says which.
+
     python3 scripts/single/build.py [DIST] [OUT]
 """
 
 from __future__ import annotations
 
 import base64
+import fnmatch
 import gzip
 import hashlib
 import re
@@ -26,6 +31,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 LOADER = Path(__file__).with_name("loader.js")
+
+# The hosted app's files that a file:// page has no use for: the service worker, its
+# update notice, the manifest and the install icons.
+HOSTED_ONLY = ["sw.js", "updates.js", "manifest.webmanifest", "icon-*.png"]
 
 POLICY = ("default-src 'none'; script-src {scripts} blob: 'wasm-unsafe-eval'; worker-src blob:; "
           "style-src {styles}; img-src blob: data:; connect-src blob:; base-uri 'none'; "
@@ -83,10 +92,12 @@ def build(dist: Path) -> str:
     html = (dist / "index.html").read_text(encoding="utf-8")
     styles: list[str] = []
     blocks: list[str] = []
+    carried = {"index.html"}
 
     def replace_link(match: re.Match) -> str:
         link = attributes(match.group(0))
         rel, href = link.get("rel", ""), link.get("href", "")
+        carried.add(href.removeprefix("./"))
         if rel == "stylesheet":
             styles.append((dist / href).read_text(encoding="utf-8"))
             return inline_style(styles[-1])
@@ -100,6 +111,7 @@ def build(dist: Path) -> str:
 
     def replace_boot(match: re.Match) -> str:
         boot = attributes(match.group(0))
+        carried.update(boot[key].removeprefix("./") for key in ("data-js", "data-wasm", "data-worker", "src"))
         glue = (dist / boot["data-js"]).read_text(encoding="utf-8")
         worker = classic_glue(glue) + (dist / boot["data-worker"]).read_text(encoding="utf-8")
         for name, mime, body in (("glue", "text/javascript", glue.encode()),
@@ -115,6 +127,13 @@ def build(dist: Path) -> str:
         fail(f"index.html should start the app with one script tag, found {boots}")
     if "<script" in html:
         fail("index.html has another script the single file does not know")
+
+    left = [path.relative_to(dist).as_posix() for path in sorted(dist.rglob("*")) if path.is_file()]
+    left = [name for name in left
+            if name not in carried and not any(fnmatch.fnmatchcase(name, pattern) for pattern in HOSTED_ONLY)]
+    if left:
+        fail(f"{', '.join(left)} in {dist} would be missing from the single file: carry it in "
+             "scripts/single/build.py, or name it in HOSTED_ONLY if file:// has no use for it")
 
     loader = LOADER.read_text(encoding="utf-8")
     policy = POLICY.format(scripts=csp_hash(loader), styles=" ".join(csp_hash(css) for css in styles))
