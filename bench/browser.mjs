@@ -22,7 +22,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, serve } from "../e2e/chromium.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, serve, serviceWorkerActivated } from "../e2e/chromium.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // The app is served under a sub-path, as it would be on a real host.
@@ -88,18 +88,21 @@ async function firstVisit(browser, origin, dist, { offlineCopy = false } = {}) {
   const page = await context.newPage();
   const fetched = new Set();
   page.on("request", (request) => fetched.add(request.url()));
-  context.on("request", (request) => request.serviceWorker() && fetched.add(request.url()));
   await page.addInitScript(watchFirstHighlight);
   await page.goto(origin + APP);
   await page.waitForFunction(() => window.__shown !== null, null, { timeout: 30_000 });
-  // The service worker installs after the first highlight: its downloads are counted
-  // once it is active.
+  // The service worker installs after the first highlight. Once it is active, its script
+  // and the files it keeps (read from its cache) are what it downloaded.
   if (offlineCopy) {
-    await page.waitForFunction(
-      async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated",
-      null,
-      { timeout: 30_000, polling: 100 },
-    );
+    await serviceWorkerActivated(page);
+    const kept = await page.evaluate(async () => {
+      const urls = [(await navigator.serviceWorker.ready).active.scriptURL];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      }
+      return urls;
+    });
+    for (const url of kept) fetched.add(url);
   }
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0];

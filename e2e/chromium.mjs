@@ -148,6 +148,15 @@ export async function restored(page, timeout = 20000) {
   });
 }
 
+/** Resolves once the page's service worker is activated: it has kept its files and serves new pages. */
+export function serviceWorkerActivated(page) {
+  return page.evaluate(async () => {
+    const { active } = await navigator.serviceWorker.ready;
+    if (active.state === "activated") return;
+    await new Promise((resolve) => active.addEventListener("statechange", () => active.state === "activated" && resolve()));
+  });
+}
+
 /** Puts `text` into the text box the way a paste does: its value changes, then `input`. */
 export function pasteIntoBox(page, text) {
   return page.evaluate((text) => {

@@ -10,7 +10,7 @@ import { cp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { chromium } from "playwright-core";
-import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, DIST, ROOT, dropFiles, serve } from "./chromium.mjs";
+import { BASE_PATH, CHROMIUM, CHROMIUM_ARGS, DIST, ROOT, dropFiles, serve, serviceWorkerActivated } from "./chromium.mjs";
 
 const SITES = path.join(ROOT, "target", "e2e-offline");
 const KYIV = "Berlin has granted $40 million to Kyiv for power stations.";
@@ -56,17 +56,10 @@ async function installedWithDocument(context, url) {
   const opened = await open(context, url);
   await dropFiles(opened.page, [{ name: "aid.txt", body: KYIV, type: "text/plain" }]);
   await opened.page.waitForFunction((kyiv) => document.querySelector(".doc-current .doc-tab")?.textContent === kyiv, KYIV);
-  await installed(opened.page);
+  await serviceWorkerActivated(opened.page);
   return opened;
 }
 
-/** Waits until the service worker has kept every file and is active: it serves new pages. */
-const installed = (page) =>
-  page.waitForFunction(
-    async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated",
-    null,
-    { timeout: 20000, polling: 100 },
-  );
 
 describe("the installed app", () => {
   test("has a manifest with its icons, under the sub-path", async () => {
