@@ -148,13 +148,22 @@ export async function restored(page, timeout = 20000) {
   });
 }
 
-/** Resolves once the page's service worker is activated: it has kept its files and serves new pages. */
-export function serviceWorkerActivated(page) {
-  return page.evaluate(async () => {
-    const { active } = await navigator.serviceWorker.ready;
-    if (active.state === "activated") return;
-    await new Promise((resolve) => active.addEventListener("statechange", () => active.state === "activated" && resolve()));
-  });
+/**
+ * Resolves once the page's service worker is activated: it has kept its files and serves
+ * new pages. Rejects after `timeoutMs` (none may ever be registered).
+ */
+export function serviceWorkerActivated(page, timeoutMs = 30000) {
+  return page.evaluate(async (timeoutMs) => {
+    const activated = (async () => {
+      const { active } = await navigator.serviceWorker.ready;
+      if (active.state === "activated") return;
+      await new Promise((resolve) => active.addEventListener("statechange", () => active.state === "activated" && resolve()));
+    })();
+    const late = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`no service worker became active within ${timeoutMs} ms`)), timeoutMs),
+    );
+    await Promise.race([activated, late]);
+  }, timeoutMs);
 }
 
 /** Puts `text` into the text box the way a paste does: its value changes, then `input`. */
