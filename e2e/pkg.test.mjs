@@ -142,12 +142,14 @@ describe("the npm package in Node", () => {
     assert.equal(corpus.documents, 2);
     const pair = corpus.relations.find((relation) => relation.a === "DE" && relation.b === "UA");
     assert.deepEqual(pair?.sources.map((source) => source.document), ["two"]);
+    // Made in parts and merged, it is the same corpus.
+    assert.deepEqual(await core.aggregate([await core.aggregate([documents[1]]), documents[0]]), corpus);
   });
 
   test("refuses what is not text or not results, with a message", async () => {
     await assert.rejects(core.analyze(42), TypeError);
     await assert.rejects(core.aggregate("results"), TypeError);
-    await assert.rejects(core.aggregate([{ schema: "diplomap/1" }]), /document 0 is not a diplomap\/1 result/);
+    await assert.rejects(core.aggregate([{ schema: "diplomap/1" }]), /results\[0\]: not an extraction result/);
   });
 
   test("a plain Node script can use it too", async () => {
@@ -216,7 +218,7 @@ describe("the npm package in Chromium (examples/embed)", () => {
     assert.deepEqual({ ...results.inWorker, id: "page" }, results.onPage, "the worker gives the page's result");
     assertValid(validCorpus, results.corpus);
     assertValid(validCorpus, results.pageCorpus);
-    assert.match(results.refused, /document 0 is not a diplomap\/1 result/);
+    assert.match(results.refused, /results\[0\]: not an extraction result/);
     const origin = `http://127.0.0.1:${server.address().port}/`;
     assert.deepEqual(requests.filter((url) => !url.startsWith(origin)), [], "nothing goes elsewhere");
     assert.deepEqual(problems, []);

@@ -1,6 +1,6 @@
 // The worker behind createWorker (worker.js). Its first message says where the wasm
 // binary is ({start}); each later one is {id, analyze: text, options} or
-// {id, aggregate: documents}, answered {id, result} or {id, error}.
+// {id, aggregate: results}, answered {id, result} or {id, error}.
 import { aggregate, analyze, init } from "./index.js";
 
 let started = null;

@@ -21,11 +21,14 @@ export function api(defaultWasm) {
     return JSON.parse(analyzeToJson(text, id));
   }
 
-  /** The relations of `documents` (results of `analyze`) merged into one `diplomap/1-corpus`. */
-  async function aggregate(documents) {
-    if (!Array.isArray(documents)) throw new TypeError("aggregate takes an array of documents");
+  /**
+   * The relations of `results` (of `analyze`, and corpora of earlier calls, which merge
+   * exactly) in one `diplomap/1-corpus`.
+   */
+  async function aggregate(results) {
+    if (!Array.isArray(results)) throw new TypeError("aggregate takes an array of results");
     await init();
-    return JSON.parse(aggregateToJson(JSON.stringify(documents)));
+    return JSON.parse(aggregateToJson(results.map((result) => JSON.stringify(result))));
   }
 
   return { init, analyze, aggregate };

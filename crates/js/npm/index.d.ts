@@ -26,5 +26,8 @@ export function init(wasm?: WasmSource): Promise<void>;
  */
 export function analyze(text: string, options?: AnalyzeOptions): Promise<Document>;
 
-/** The relations of many documents merged into one `diplomap/1-corpus`; rejects a document that is not a result. */
-export function aggregate(documents: readonly Document[]): Promise<Corpus>;
+/**
+ * The relations of many documents in one `diplomap/1-corpus`. Takes results of `analyze` and corpora of earlier
+ * calls, mixed: a corpus made in parts and merged is the corpus made at once. Rejects anything else, naming it.
+ */
+export function aggregate(results: readonly (Document | Corpus)[]): Promise<Corpus>;

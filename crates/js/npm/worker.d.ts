@@ -4,7 +4,7 @@ import type { Corpus, Document } from "./schema.js";
 /** The core running in a Web Worker: the same calls as the package's main module, answered off the page. */
 export interface DiplomapWorker {
   analyze(text: string, options?: AnalyzeOptions): Promise<Document>;
-  aggregate(documents: readonly Document[]): Promise<Corpus>;
+  aggregate(results: readonly (Document | Corpus)[]): Promise<Corpus>;
   /** Ends the worker; calls not yet answered are rejected. */
   terminate(): void;
 }

@@ -41,7 +41,7 @@ export function createWorker({ wasm } = {}) {
 
   return {
     analyze: (text, options = {}) => call({ analyze: text, options }),
-    aggregate: (documents) => call({ aggregate: documents }),
+    aggregate: (results) => call({ aggregate: results }),
     terminate() {
       worker.terminate();
       failAll(new Error("the Diplomap worker was terminated"));

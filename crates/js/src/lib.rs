@@ -7,7 +7,7 @@
 //! faster than building the objects field by field through wasm-bindgen, and needs no
 //! extra crate.
 
-use diplomap_extract::aggregate::aggregate;
+use diplomap_extract::aggregate::{Aggregator, Record};
 use diplomap_extract::Document;
 use wasm_bindgen::prelude::*;
 
@@ -18,11 +18,12 @@ pub fn analyze_to_json(text: &str, id_json: Option<String>) -> Result<String, Js
     document_json(text, id_json.as_deref()).map_err(|why| JsError::new(&why))
 }
 
-/// The relations of `documents_json` (a JSON array of `diplomap/1` documents) merged
-/// into one `diplomap/1-corpus`, in JSON.
+/// One `diplomap/1-corpus`, in JSON, from `records`: each the JSON of a result of
+/// `analyze` or of a corpus from an earlier call (they merge exactly, as in
+/// `diplomap aggregate`).
 #[wasm_bindgen(js_name = aggregateToJson)]
-pub fn aggregate_to_json(documents_json: &str) -> Result<String, JsError> {
-    corpus_json(documents_json).map_err(|why| JsError::new(&why))
+pub fn aggregate_to_json(records: Vec<String>) -> Result<String, JsError> {
+    corpus_json(&records).map_err(|why| JsError::new(&why))
 }
 
 /// [`analyze_to_json`] with its error as a message.
@@ -35,23 +36,19 @@ pub fn document_json(text: &str, id_json: Option<&str>) -> Result<String, String
     Ok(to_json(&Document::new(text, &analysis, id)))
 }
 
-/// [`aggregate_to_json`] with its error as a message.
-pub fn corpus_json(documents_json: &str) -> Result<String, String> {
-    Ok(to_json(&aggregate(&parse_documents(documents_json)?)))
-}
-
-/// Reads a JSON array of documents; a bad one is named by its position.
-pub fn parse_documents(json: &str) -> Result<Vec<Document>, String> {
-    let values: Vec<serde_json::Value> = serde_json::from_str(json)
-        .map_err(|error| format!("aggregate takes an array of documents: {error}"))?;
-    values
-        .into_iter()
-        .enumerate()
-        .map(|(index, value)| {
-            serde_json::from_value(value)
-                .map_err(|error| format!("document {index} is not a diplomap/1 result: {error}"))
-        })
-        .collect()
+/// [`aggregate_to_json`] with its error as a message naming the record. The error
+/// records the CLI writes for lines it could not read are skipped, as it skips them.
+pub fn corpus_json(records: &[String]) -> Result<String, String> {
+    let mut corpus = Aggregator::default();
+    for (index, record) in records.iter().enumerate() {
+        match Record::from_json(record.as_bytes()) {
+            Ok(Record::Document { id, relations }) => corpus.add_document(id.as_ref(), &relations),
+            Ok(Record::Corpus(part)) => corpus.add_corpus(part),
+            Ok(Record::Error { .. }) => {}
+            Err(problem) => return Err(format!("results[{index}]: {problem}")),
+        }
+    }
+    Ok(to_json(&corpus.finish()))
 }
 
 fn to_json(value: &impl serde::Serialize) -> String {
@@ -78,24 +75,27 @@ mod tests {
     }
 
     #[test]
-    fn aggregate_merges_the_documents_it_is_given() {
-        let one = document_json("Hanoi and Seoul signed a trade agreement.", None).unwrap();
-        let corpus = corpus_json(&format!("[{one}, {one}]")).unwrap();
-        let corpus: serde_json::Value = serde_json::from_str(&corpus).unwrap();
+    fn aggregate_merges_documents_and_corpora() {
+        let one = document_json("Hanoi and Seoul signed a trade agreement.", Some("1")).unwrap();
+        let two = document_json("Hanoi and Seoul held talks.", Some("2")).unwrap();
+        let both = corpus_json(&[one.clone(), two.clone()]).unwrap();
+        let corpus: serde_json::Value = serde_json::from_str(&both).unwrap();
         assert_eq!(corpus["documents"], 2);
         assert_eq!(
             corpus["relations"][0]["sources"].as_array().unwrap().len(),
             2
         );
+        // A corpus made in parts is the corpus made at once.
+        let part = corpus_json(&[two]).unwrap();
+        assert_eq!(corpus_json(&[part, one]).unwrap(), both);
     }
 
     #[test]
-    fn a_bad_document_is_named_by_its_position() {
+    fn a_bad_record_is_named_by_its_position() {
         let good = document_json("Hanoi and Seoul met.", None).unwrap();
-        let error =
-            parse_documents(&format!(r#"[{good}, {{"schema": "diplomap/1"}}]"#)).unwrap_err();
-        assert!(error.starts_with("document 1 "), "{error}");
-        assert!(parse_documents("{}").is_err());
+        let error = corpus_json(&[good, r#"{"schema": "diplomap/1"}"#.into()]).unwrap_err();
+        assert!(error.starts_with("results[1]: "), "{error}");
+        assert!(corpus_json(&["[".into()]).is_err());
         assert!(document_json("Hanoi.", Some("{not json")).is_err());
     }
 }
