@@ -43,7 +43,7 @@ pub struct CorpusRelation {
     pub b: String,
     /// Every type the sources give the pair, in the order they first appear in
     /// `sources`.
-    #[cfg_attr(feature = "typescript", ts(as = "Vec<crate::RelationType>"))]
+    #[cfg_attr(feature = "typescript", ts(as = "Vec<crate::model::RelationType>"))]
     pub types: Vec<String>,
     /// The sum of the sources' weights, added in the order of `sources`.
     pub weight: f64,
@@ -57,7 +57,7 @@ pub struct CorpusRelation {
 pub struct DocumentEvidence {
     /// The document's `id`, or its position in the input when it has none.
     pub document: Value,
-    #[cfg_attr(feature = "typescript", ts(as = "Vec<crate::RelationType>"))]
+    #[cfg_attr(feature = "typescript", ts(as = "Vec<crate::model::RelationType>"))]
     pub types: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

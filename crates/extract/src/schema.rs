@@ -47,7 +47,7 @@ pub struct EntityRecord<S = String> {
     pub start: usize,
     pub end: usize,
     pub text: S,
-    #[cfg_attr(feature = "typescript", ts(as = "crate::Label"))]
+    #[cfg_attr(feature = "typescript", ts(as = "crate::model::Label"))]
     pub label: S,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<S>,
@@ -78,7 +78,7 @@ pub struct AmountRecord<S = String> {
 pub struct RelationRecord<S = String> {
     pub a: S,
     pub b: S,
-    #[cfg_attr(feature = "typescript", ts(as = "Vec<crate::RelationType>"))]
+    #[cfg_attr(feature = "typescript", ts(as = "Vec<crate::model::RelationType>"))]
     pub types: Vec<S>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<S>,
