@@ -54,6 +54,9 @@ function assertArticle(result, id) {
   const pair = result.relations.find((relation) => relation.a === "KZ" && relation.b === "RU");
   assert.ok(pair, `a KZ-RU relation: ${JSON.stringify(result.relations)}`);
   assert.ok(pair.amounts?.some((amount) => amount.value === 1.2e9));
+  assert.ok(pair.confidence >= 0.5 && pair.confidence <= 1, `confidence ${pair.confidence}`);
+  assert.ok(pair.cues?.some((cue) => cue.type === "economy"), `cues: ${JSON.stringify(pair.cues)}`);
+  for (const cue of pair.cues) assert.equal(chars.slice(cue.start, cue.end).join(""), cue.text, "cue offsets count code points");
 }
 
 describe("the documented schema", () => {
@@ -93,7 +96,7 @@ describe("the documented schema", () => {
       );
     const union = (name) => [...types[name].matchAll(/"([^"]+)"/g)].map(([, value]) => value);
     const pairs = {
-      Document: "document", Entity: "entity", Span: "span", Relation: "relation", Amount: "amount",
+      Document: "document", Entity: "entity", Span: "span", Relation: "relation", Amount: "amount", Cue: "cue",
       Corpus: "corpus", CorpusRelation: "corpusRelation", DocumentEvidence: "documentEvidence",
     };
     for (const [typeName, defName] of Object.entries(pairs)) {

@@ -98,9 +98,11 @@ pub struct RelationRecord<S = String> {
 
 /// A word that typed a relation: its type and where it stands.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "Cue", concrete(S = String)))]
 #[serde(bound(deserialize = "S: Deserialize<'de>"))]
 pub struct CueRecord<S = String> {
     #[serde(rename = "type")]
+    #[cfg_attr(feature = "typescript", ts(as = "crate::model::RelationType"))]
     pub kind: S,
     pub start: usize,
     pub end: usize,

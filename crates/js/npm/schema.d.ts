@@ -16,9 +16,18 @@ iso?: string, };
 
 export type Span = { start: number, end: number, };
 
-export type Relation = { a: string, b: string, types: Array<RelationType>, source?: string, target?: string, weight: number, evidence: Array<Span>, amounts?: Array<Amount>, };
+export type Relation = { a: string, b: string, types: Array<RelationType>, source?: string, target?: string, weight: number, evidence: Array<Span>, amounts?: Array<Amount>, 
+/**
+ * In [0, 1]; absent from results of versions before it existed.
+ */
+confidence?: number, cues?: Array<Cue>, };
 
 export type Amount = { text: string, value: number, currency: string, };
+
+/**
+ * A word that typed a relation: its type and where it stands.
+ */
+export type Cue = { type: RelationType, start: number, end: number, text: string, };
 
 /**
  * Entity labels, named as in OntoNotes (and therefore spaCy).
@@ -69,6 +78,10 @@ export type DocumentEvidence = {
  * The document's `id`, or its position in the input when it has none.
  */
 document: JsonValue, types: Array<RelationType>, source?: string, target?: string, weight: number, 
+/**
+ * That document's confidence in the relation (absent from older results).
+ */
+confidence?: number, 
 /**
  * Sentence spans in that document (code points).
  */

@@ -4,7 +4,7 @@
 //! `DIPLOMAP_WRITE_TYPES=1 cargo test -p diplomap-js --test typescript` rewrites it.
 
 use diplomap_extract::aggregate::{Corpus, CorpusRelation, DocumentEvidence};
-use diplomap_extract::schema::{AmountRecord, EntityRecord, RelationRecord, SpanRecord};
+use diplomap_extract::schema::{AmountRecord, CueRecord, EntityRecord, RelationRecord, SpanRecord};
 use diplomap_extract::{Document, Label, RelationType};
 use ts_rs::{Config, TS};
 
@@ -41,6 +41,7 @@ fn declarations() -> String {
         declaration::<SpanRecord>(&config),
         declaration::<RelationRecord>(&config),
         declaration::<AmountRecord>(&config),
+        declaration::<CueRecord>(&config),
         declaration::<Label>(&config),
         declaration::<RelationType>(&config),
         declaration::<Corpus>(&config),
