@@ -24,6 +24,17 @@ const LONG = Array.from(
 // The sample is highlighted and the worker has started (or failed).
 const sampleDone = () => document.querySelector("article.reading mark.ent") && document.documentElement.dataset.worker;
 
+// A share link to the file, made as "Copy link" makes them (public/share.js).
+const SHARED = "Grain deal in Astana";
+async function shareLink() {
+  const source = await readFile(path.join(ROOT, "public", "share.js"), "utf8");
+  const { link } = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+  return (await link(SHARED, `${SHARED}\n\nKazakh and Russian ministers met in Astana.`, URL_OF_FILE)).url;
+}
+const sharedShown = (title) =>
+  document.querySelector(".doc-current .doc-tab")?.textContent === title &&
+  /from the link/.test(document.querySelector(".notice-slot")?.textContent);
+
 /** Requests that would leave the file: anything but itself and the page's blob:/data: URLs. */
 const outside = (requests) =>
   requests.filter((url) => url !== URL_OF_FILE && !url.startsWith("blob:") && !url.startsWith("data:"));
@@ -110,6 +121,14 @@ describe("the single file from file:// in Chromium", () => {
     assert.deepEqual(outside(requests), []);
     assert.deepEqual(problems, []);
   });
+
+  test("opens a share link into its workspace", async () => {
+    await page.goto(await shareLink());
+    await page.waitForFunction(sharedShown, SHARED, { timeout: 30000 });
+    assert.equal(new URL(page.url()).hash, "");
+    assert.deepEqual(outside(requests), []);
+    assert.deepEqual(problems, []);
+  });
 });
 
 describe("the single file from file:// in Firefox", async () => {
@@ -132,6 +151,14 @@ describe("the single file from file:// in Firefox", async () => {
     assert.ok(money.includes("$1.2 billion"), `money: ${money}`);
     assert.ok((await firefox.evaluate(`document.querySelectorAll("svg.map-svg path").length`)) > 100);
     assert.ok((await firefox.evaluate(`document.querySelectorAll("svg.map-svg g.edge").length`)) > 0);
+    assert.deepEqual(outside(firefox.requests), []);
+    assert.deepEqual(firefox.console.filter((line) => /^(error|warn)/.test(line)), []);
+  });
+
+  test("opens a share link into its workspace", { skip: !installed && `no ${FIREFOX}` }, async () => {
+    await firefox.goto(await shareLink());
+    await firefox.waitFor(`(${sharedShown})(${JSON.stringify(SHARED)})`);
+    assert.equal(await firefox.evaluate("location.hash"), "");
     assert.deepEqual(outside(firefox.requests), []);
     assert.deepEqual(firefox.console.filter((line) => /^(error|warn)/.test(line)), []);
   });

@@ -1,8 +1,9 @@
 // Starts the Diplomap app. A file rather than trunk's inline loader, so the page's
 // Content-Security-Policy can forbid inline scripts. This script tag's data attributes
-// name the wasm-bindgen module, the wasm binary, the analysis worker and the service
-// worker: trunk writes them (Trunk.toml); the single file (make single) gives blob: URLs
-// for the first three, a classic worker (data-worker-type) and no service worker.
+// name the wasm-bindgen module, the wasm binary, the analysis worker, the share links'
+// module and the service worker: trunk writes them (Trunk.toml); the single file (make
+// single) gives blob: URLs for all but the last, a classic worker (data-worker-type)
+// and no service worker.
 //
 // Inside a frame of another page the app does not start: a page that framed it could
 // lay its own buttons over Diplomap's (a meta CSP cannot say frame-ancestors; the
@@ -31,7 +32,21 @@ async function start() {
   const worker = startWorker(tag, module);
   await glue.default({ module_or_path: module });
   if (worker) glue.adoptWorker(worker);
+  shareLinks(glue, tag.dataset.share);
   if (tag.dataset.sw) keepOffline(tag.dataset.sw);
+}
+
+// Share links (src/share.rs): their code, share.js, is loaded only when one is made,
+// or opened (now, or when one is pasted into the address bar of the open page).
+function shareLinks(glue, url) {
+  const share = (name, ...args) =>
+    import(url)
+      .then((module) => module[name](glue, ...args))
+      .catch((error) => glue.shareAnswer(`Share links do not work here: ${error}`, true));
+  glue.adoptShare((title, text) => share("copy", title, text));
+  const open = () => location.hash && share("take");
+  open();
+  addEventListener("hashchange", open);
 }
 
 // Offline use: the service worker keeps the app's files (sw.js). Registered once the app

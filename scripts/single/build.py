@@ -3,7 +3,7 @@
 dist-single/diplomap.html, that works opened from file:// with no server.
 
 The styles become <style> elements and the favicon a data: URL. The wasm binary, the
-wasm-bindgen module, boot.js and worker.js go in as gzipped base64 data blocks
+wasm-bindgen module, boot.js, worker.js and share.js go in as gzipped base64 data blocks
 (<script type="application/gzip">, which a browser never runs), and one small inline
 module (loader.js) turns them into blob: URLs and starts boot.js from them, as the hosted
 page starts it from files: the analysis worker starts from a blob: URL too. The
@@ -111,12 +111,14 @@ def build(dist: Path) -> str:
 
     def replace_boot(match: re.Match) -> str:
         boot = attributes(match.group(0))
-        carried.update(boot[key].removeprefix("./") for key in ("data-js", "data-wasm", "data-worker", "src"))
+        carried.update(boot[key].removeprefix("./")
+                       for key in ("data-js", "data-wasm", "data-worker", "data-share", "src"))
         glue = (dist / boot["data-js"]).read_text(encoding="utf-8")
         worker = classic_glue(glue) + (dist / boot["data-worker"]).read_text(encoding="utf-8")
         for name, mime, body in (("glue", "text/javascript", glue.encode()),
                                  ("wasm", "application/wasm", (dist / boot["data-wasm"]).read_bytes()),
                                  ("worker", "text/javascript", worker.encode()),
+                                 ("share", "text/javascript", (dist / boot["data-share"]).read_bytes()),
                                  ("boot", "text/javascript", (dist / boot["src"]).read_bytes())):
             blocks.append(data_block(name, mime, body))
         return ""

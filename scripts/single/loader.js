@@ -12,6 +12,12 @@ for (const block of document.querySelectorAll('script[type="application/gzip"][d
 }
 const boot = document.createElement("script");
 boot.type = "module";
-Object.assign(boot.dataset, { js: files.glue, wasm: files.wasm, worker: files.worker, workerType: "classic" });
+Object.assign(boot.dataset, {
+  js: files.glue,
+  wasm: files.wasm,
+  worker: files.worker,
+  workerType: "classic",
+  share: files.share,
+});
 boot.src = files.boot;
 document.head.append(boot);
