@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 PORT ?= 8080
 
-.PHONY: setup build serve test test-native test-python test-spark test-wasm test-e2e cli bench licenses fuzz \
+.PHONY: setup build serve test test-native test-python test-spark test-wasm test-e2e cli single pkg bench licenses fuzz \
 	fuzz-storage train-relations eval-relations check-relations
 
 setup:
@@ -25,6 +25,16 @@ build: setup
 serve: build
 	@echo "Diplomap: http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
 	cd dist && exec python3 -m http.server --bind 127.0.0.1 $(PORT)
+
+## single: the app as one self-contained HTML file, dist-single/diplomap.html, that
+## works opened from file:// with no server (scripts/single/build.py)
+single: build
+	python3 scripts/single/build.py
+
+## pkg: the core as an npm package in pkg/ (crates/js through wasm-bindgen --target web,
+## wasm-opt -Oz, and the package's own modules in crates/js/npm)
+pkg: setup
+	scripts/pkg/build.sh
 
 ## cli: the `diplomap` command in target/release/
 cli:
@@ -95,7 +105,7 @@ test-spark: cli
 test-wasm:
 	cargo test --target wasm32-unknown-unknown -p diplomap-app
 
-test-e2e: build
+test-e2e: build pkg single
 	node --test e2e/
 
 ## bench: one table of speed, size and memory (bench/run; CORPUS=path for another corpus)

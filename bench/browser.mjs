@@ -8,19 +8,21 @@
 //   wasm.NAME   the core compiled to wasm (bench/wasm-bench, wasm-bindgen output in DIR)
 //               analysing the texts of FILE (a JSON array of strings) in rounds until at
 //               least N bytes (default 10 MB) were analysed, after one untimed pass;
-//   download    the files the app's page fetches on a first visit, raw and gzipped (-9);
+//   download    the files a first visit fetches, raw and gzipped (-9): the page's, and
+//               those its service worker fetches that the page did not (its own script,
+//               the files it keeps for offline use), counted once per URL;
 //   first       time from navigation to the first frame with the sample highlighted,
 //               each run in a fresh browser context (empty cache and storage);
 //   paste       a paste of the text in --paste into the app: time until its highlights
 //               are on screen, and the main-thread long tasks (PerformanceObserver
 //               `longtask`) from the paste until then.
 
-import { readFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, serve } from "../e2e/chromium.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, serve, serviceWorkerActivated } from "../e2e/chromium.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // The app is served under a sub-path, as it would be on a real host.
@@ -81,7 +83,7 @@ function watchFirstHighlight() {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-async function firstVisit(browser, origin, dist) {
+async function firstVisit(browser, origin, dist, { offlineCopy = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const fetched = new Set();
@@ -89,6 +91,19 @@ async function firstVisit(browser, origin, dist) {
   await page.addInitScript(watchFirstHighlight);
   await page.goto(origin + APP);
   await page.waitForFunction(() => window.__shown !== null, null, { timeout: 30_000 });
+  // The service worker installs after the first highlight. Once it is active, its script
+  // and the files it keeps (read from its cache) are what it downloaded.
+  if (offlineCopy) {
+    await serviceWorkerActivated(page);
+    const kept = await page.evaluate(async () => {
+      const urls = [(await navigator.serviceWorker.ready).active.scriptURL];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      }
+      return urls;
+    });
+    for (const url of kept) fetched.add(url);
+  }
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0];
     return {
@@ -216,9 +231,10 @@ try {
   if (options.dist) {
     const runs = [];
     let fetched = [];
+    const offlineCopy = await access(path.join(options.dist, "sw.js")).then(() => true, () => false);
     for (let i = 0; i < options.runs; i++) {
       try {
-        const visit = await firstVisit(browser, origin, options.dist);
+        const visit = await firstVisit(browser, origin, options.dist, { offlineCopy: offlineCopy && i === 0 });
         runs.push(visit.timing);
         if (i === 0) fetched = visit.fetched;
       } catch (error) {

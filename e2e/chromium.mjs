@@ -148,6 +148,44 @@ export async function restored(page, timeout = 20000) {
   });
 }
 
+/**
+ * Resolves once the page's service worker is activated: it has kept its files and serves
+ * new pages. Rejects after `timeoutMs` (none may ever be registered).
+ */
+export function serviceWorkerActivated(page, timeoutMs = 30000) {
+  return page.evaluate(async (timeoutMs) => {
+    const activated = (async () => {
+      const { active } = await navigator.serviceWorker.ready;
+      if (active.state === "activated") return;
+      await new Promise((resolve) => active.addEventListener("statechange", () => active.state === "activated" && resolve()));
+    })();
+    const late = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`no service worker became active within ${timeoutMs} ms`)), timeoutMs),
+    );
+    await Promise.race([activated, late]);
+  }, timeoutMs);
+}
+
+/** Puts `text` into the text box the way a paste does: its value changes, then `input`. */
+export function pasteIntoBox(page, text) {
+  return page.evaluate((text) => {
+    const box = document.querySelector("#article-text");
+    box.value = text;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
+}
+
+/** Records in `window.__progress` what the progress line says while a worker analyses. */
+export function watchProgress(page) {
+  return page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => {
+      const line = document.querySelector(".analysing");
+      if (line) window.__progress.push(line.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
 /** Drops `files` (`{name, body, type}`) on the app's drop zone, as a drag from the desktop would. */
 export async function dropFiles(page, files) {
   const transfer = await page.evaluateHandle((files) => {

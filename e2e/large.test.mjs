@@ -5,7 +5,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { SHOTS, assertNotice, startApp } from "./chromium.mjs";
+import { SHOTS, assertNotice, pasteIntoBox, startApp, watchProgress } from "./chromium.mjs";
 
 // Paragraphs of our own, varied so that the analysis has people, places and figures.
 const LEADERS = ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev", "Emomali Rahmon", "Sadyr Japarov"];
@@ -25,15 +25,6 @@ function longArticle(bytes) {
   }
   paragraphs.push(LAST);
   return paragraphs.join("\n\n");
-}
-
-/** Puts `text` into the text box the way a paste does: its value changes, then `input`. */
-function pasteIntoBox(page, text) {
-  return page.evaluate((text) => {
-    const box = document.querySelector("#article-text");
-    box.value = text;
-    box.dispatchEvent(new Event("input", { bubbles: true }));
-  }, text);
 }
 
 /** Waits until the reading view shows a long article (one ending with LAST), analysed. */
@@ -61,14 +52,7 @@ describe("long texts", () => {
     const { context, page, seen } = await app.open();
     const loaded = seen.requests.length;
     const text = longArticle(5_000_000);
-    await page.evaluate(() => {
-      window.__progress = [];
-      // What the progress line said while the worker analysed.
-      new MutationObserver(() => {
-        const line = document.querySelector(".analysing");
-        if (line) window.__progress.push(line.textContent);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    await watchProgress(page);
     await pasteIntoBox(page, text);
     await analysed(page);
     const progress = await page.evaluate(() => window.__progress);

@@ -11,9 +11,9 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { ROOT, SHOTS, assertNotice, dropFiles, exported, startApp } from "./chromium.mjs";
+import { BASE_PATH, DIST, ROOT, SHOTS, assertNotice, dropFiles, exported, startApp } from "./chromium.mjs";
 
 const CORPUS = JSON.parse(await readFile(path.join(ROOT, "e2e", "fixtures", "xss-corpus.json"), "utf8"));
 const PAYLOADS = CORPUS.payloads.map((entry) => entry.payload);
@@ -92,8 +92,9 @@ async function openGuarded(options) {
   const { context, page, seen } = await app.open(options);
   const clean = await snapshot(page);
   let loaded = seen.requests.length;
-  // The app's own files, fetched again by a reload.
-  const files = new Set(seen.requests);
+  // The app's own files, fetched again by a reload (with updates.js, which a page its
+  // service worker controls also loads).
+  const files = new Set([...seen.requests, ...(await readdir(DIST)).map((name) => app.origin + BASE_PATH + name)]);
   let reloads = false;
   let blobs = false;
   const ownBlob = `blob:${app.origin}/`;

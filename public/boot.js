@@ -1,6 +1,9 @@
 // Starts the Diplomap app. A file rather than trunk's inline loader, so the page's
-// Content-Security-Policy can forbid inline scripts. trunk writes the hashed names of
-// the wasm-bindgen module and the wasm binary into this script tag's data attributes.
+// Content-Security-Policy can forbid inline scripts. This script tag's data attributes
+// name the wasm-bindgen module, the wasm binary, the analysis worker, the share links'
+// module and the service worker: trunk writes them (Trunk.toml); the single file (make
+// single) gives blob: URLs for all but the last, a classic worker (data-worker-type)
+// and no service worker.
 //
 // Inside a frame of another page the app does not start: a page that framed it could
 // lay its own buttons over Diplomap's (a meta CSP cannot say frame-ancestors; the
@@ -26,15 +29,40 @@ async function start() {
   // (src/analyser, public/worker.js). It starts now, so that all the app ever fetches
   // is fetched while the page loads, and is handed the compiled module, so nothing is
   // downloaded twice. Its handle goes to the app alone (adoptWorker), never to a global.
-  const worker = startWorker(new URL(tag.dataset.js, document.baseURI).href, module);
+  const worker = startWorker(tag, module);
   await glue.default({ module_or_path: module });
   if (worker) glue.adoptWorker(worker);
+  shareLinks(glue, tag.dataset.share);
+  if (tag.dataset.sw) keepOffline(tag.dataset.sw);
 }
 
-function startWorker(js, module) {
+// Share links (src/share.rs): their code, share.js, is loaded only when one is made,
+// or opened (now, or when one is pasted into the address bar of the open page).
+function shareLinks(glue, url) {
+  const share = (name, ...args) =>
+    import(url)
+      .then((module) => module[name](glue, ...args))
+      .catch((error) => glue.shareAnswer(`Share links do not work here: ${error}`, true));
+  glue.adoptShare((title, text) => share("copy", title, text));
+  const open = () => location.hash && share("take");
+  open();
+  addEventListener("hashchange", open);
+}
+
+// Offline use: the service worker keeps the app's files (sw.js). Registered once the app
+// runs, so it never delays the first highlight; a page it already controls also offers
+// new deployments (updates.js).
+function keepOffline(serviceWorker) {
+  navigator.serviceWorker?.register(serviceWorker).then(
+    (registration) => navigator.serviceWorker.controller && import("./updates.js").then(({ watch }) => watch(registration)),
+    (error) => console.warn("Diplomap: no offline copy.", error),
+  );
+}
+
+function startWorker(tag, module) {
   try {
-    const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
-    worker.postMessage({ js, module });
+    const worker = new Worker(tag.dataset.worker, { type: tag.dataset.workerType ?? "module" });
+    worker.postMessage({ js: new URL(tag.dataset.js, document.baseURI).href, module });
     // <html data-worker="ready">: the page has fetched all it ever will.
     const settle = (state) => (document.documentElement.dataset.worker ??= state);
     worker.addEventListener("message", ({ data }) => {

@@ -44,7 +44,10 @@ async function start(data) {
     if (glue.origin !== self.location.origin) {
       throw new Error(`refused to load ${glue.origin}: not the page's origin`);
     }
-    const module = await import(glue.href);
+    // The single file (make single) runs this as a classic script with the glue in
+    // front of it as `self.diplomapGlue`: Chromium lets no worker started from a
+    // file:// page import a module.
+    const module = self.diplomapGlue ?? (await import(glue.href));
     await module.default({ module_or_path: data.module });
     analyse = module.analyseEncoded;
     self.postMessage({ ready: true });

@@ -5,7 +5,8 @@
 #   - trunk 0.21.14 (newer trunk needs a newer rustc)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - npm packages: binaryen (wasm-opt for release builds), playwright-core (e2e tests)
-#   - with `--browser`: Debian's chromium and chromium-driver, when no Chrome is found
+#   - with `--browser`: Debian's chromium and chromium-driver, when no Chrome is found,
+#     and firefox-esr (the single file's test opens it in Firefox too)
 #   - with `--java`: Debian's openjdk-17-jre-headless, when no java is found (Spark)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -83,5 +84,10 @@ fi
 if $want_java && ! command -v java >/dev/null 2>&1; then
   say "installing Debian's openjdk-17-jre-headless (Spark runs on Java)"
   apt_install "Spark needs Java 17" openjdk-17-jre-headless
+fi
+
+if $want_browser && ! command -v firefox-esr >/dev/null 2>&1; then
+  say "installing Debian's firefox-esr (the single file's test in Firefox)"
+  apt_install "the single file's test opens it in Firefox" firefox-esr
 fi
 say "ready"

@@ -15,6 +15,7 @@ use crate::state::Article;
 pub fn App() -> impl IntoView {
     let article = Article::restore();
     provide_context(article);
+    article.receive_shared_links();
 
     view! {
         <div class="page">

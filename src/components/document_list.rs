@@ -5,11 +5,13 @@ use wasm_bindgen::JsCast;
 use diplomap_app_core::Limits;
 
 use crate::components::export_menu::ExportMenu;
+use crate::components::share_link::ShareLink;
 use crate::state::{Article, Notice};
 use diplomap_app_core::workspace::View;
 
 /// The workspace's documents as tabs: "All documents", then one per document (switch,
-/// delete with undo), a rename field for the one shown, "New", and the export row.
+/// delete with undo), a rename field and "Copy link" for the one shown, "New", and the
+/// export row.
 /// Also takes text pasted anywhere outside an editable text field as a new document.
 #[component]
 pub fn DocumentList() -> impl IntoView {
@@ -199,6 +201,7 @@ pub fn DocumentList() -> impl IntoView {
                             >
                                 "Rename"
                             </button>
+                            <ShareLink/>
                         </p>
                     }
                     .into_any(),

@@ -11,3 +11,4 @@ pub mod masthead;
 pub mod notice_bar;
 pub mod reading_view;
 pub mod relation_map;
+pub mod share_link;

@@ -10,7 +10,9 @@
 //!   country picked, the mention marked);
 //! - [`notice`]: the messages above the article;
 //! - [`persistence`]: the restore, and the saves, which follow every change of the
-//!   documents through one effect.
+//!   documents through one effect;
+//! - [`share`]: share links, the document shown put into one and a link's document
+//!   added.
 //!
 //! The rules themselves (documents, limits, saves, layouts, formats) are
 //! `diplomap_app_core`'s.
@@ -20,6 +22,7 @@ pub mod documents;
 pub mod notice;
 pub mod persistence;
 pub mod settings;
+pub mod share;
 
 use std::sync::Arc;
 

@@ -240,3 +240,4 @@ mod legend;
 mod persistence;
 mod reading_view;
 mod relation_map;
+mod share_link;

@@ -25,7 +25,9 @@ pub const CORPUS_SCHEMA: &str = "diplomap/1-corpus";
 
 /// The relations of a set of documents.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Corpus {
+    #[cfg_attr(feature = "typescript", ts(type = "\"diplomap/1-corpus\""))]
     pub schema: String,
     /// How many documents were merged.
     pub documents: usize,
@@ -35,11 +37,13 @@ pub struct Corpus {
 
 /// A pair of countries across documents.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CorpusRelation {
     pub a: String,
     pub b: String,
     /// Every type the sources give the pair, in the order they first appear in
     /// `sources`.
+    #[cfg_attr(feature = "typescript", ts(as = "Vec<crate::model::RelationType>"))]
     pub types: Vec<String>,
     /// The sum of the sources' weights, added in the order of `sources`.
     pub weight: f64,
@@ -49,9 +53,11 @@ pub struct CorpusRelation {
 
 /// One document's part in a corpus relation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct DocumentEvidence {
     /// The document's `id`, or its position in the input when it has none.
     pub document: Value,
+    #[cfg_attr(feature = "typescript", ts(as = "Vec<crate::model::RelationType>"))]
     pub types: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

@@ -30,6 +30,11 @@ impl Span {
 
 /// Entity labels, named as in OntoNotes (and therefore spaCy).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "UPPERCASE")
+)]
 pub enum Label {
     Person,
     Norp,
@@ -197,6 +202,11 @@ pub struct Entity {
 
 /// The kinds of relation between two countries (see docs/relations.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename_all = "lowercase")
+)]
 pub enum RelationType {
     Diplomacy,
     Agreement,

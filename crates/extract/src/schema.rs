@@ -5,6 +5,9 @@
 //! The records hold their strings as `S`: owned `String`s (the default) to keep or read
 //! back, or `&str` borrowed from the text and the analysis ([`DocumentView`]) to write
 //! out at once, without a copy of every string (the CLI).
+//!
+//! With the `typescript` feature the records also derive ts-rs's `TS`: the npm
+//! package's TypeScript types (crates/js) are generated from them.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,8 +18,10 @@ pub const SCHEMA: &str = "diplomap/1";
 // The bound is spelled out on each record: serde would also ask `S: Default`, for the
 // fields with a default, which are `Option`s and `Vec`s with defaults of their own.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(concrete(S = String)))]
 #[serde(bound(deserialize = "S: Deserialize<'de>"))]
 pub struct Document<S = String> {
+    #[cfg_attr(feature = "typescript", ts(type = "\"diplomap/1\""))]
     pub schema: S,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<serde_json::Value>,
@@ -29,17 +34,20 @@ pub struct Document<S = String> {
 pub type DocumentView<'a> = Document<&'a str>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "Span"))]
 pub struct SpanRecord {
     pub start: usize,
     pub end: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "Entity", concrete(S = String)))]
 #[serde(bound(deserialize = "S: Deserialize<'de>"))]
 pub struct EntityRecord<S = String> {
     pub start: usize,
     pub end: usize,
     pub text: S,
+    #[cfg_attr(feature = "typescript", ts(as = "crate::model::Label"))]
     pub label: S,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<S>,
@@ -56,6 +64,7 @@ pub struct EntityRecord<S = String> {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "Amount", concrete(S = String)))]
 #[serde(bound(deserialize = "S: Deserialize<'de>"))]
 pub struct AmountRecord<S = String> {
     pub text: S,
@@ -64,10 +73,12 @@ pub struct AmountRecord<S = String> {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "Relation", concrete(S = String)))]
 #[serde(bound(deserialize = "S: Deserialize<'de>"))]
 pub struct RelationRecord<S = String> {
     pub a: S,
     pub b: S,
+    #[cfg_attr(feature = "typescript", ts(as = "Vec<crate::model::RelationType>"))]
     pub types: Vec<S>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<S>,
@@ -87,9 +98,11 @@ pub struct RelationRecord<S = String> {
 
 /// A word that typed a relation: its type and where it stands.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "Cue", concrete(S = String)))]
 #[serde(bound(deserialize = "S: Deserialize<'de>"))]
 pub struct CueRecord<S = String> {
     #[serde(rename = "type")]
+    #[cfg_attr(feature = "typescript", ts(as = "crate::model::RelationType"))]
     pub kind: S,
     pub start: usize,
     pub end: usize,
