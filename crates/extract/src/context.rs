@@ -935,7 +935,13 @@ mod tests {
             ..empty_tables()
         });
         let found = analyze_with(&gazetteer, "Russellville was quiet.").entities;
-        assert!(found.is_empty(), "{found:?}");
+        // No place read from the row (the learned pass may still guess at the name).
+        assert!(
+            found
+                .iter()
+                .all(|e| e.label != crate::model::Label::Gpe && e.country.is_none()),
+            "{found:?}"
+        );
     }
 
     #[test]
