@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::claims::Claims;
+use super::matches::match_at;
 use super::words::{is, Words};
 use super::{Recognition, PASSES};
 use crate::gazetteer::Gazetteer;
@@ -89,6 +90,26 @@ fn can_bound(tokens: &Words<'_, '_>, k: usize) -> bool {
     tokens.is_capitalized(k) && tokens.kind(k) == TokenKind::Word && !is(tokens, k, NotName | Title)
 }
 
+/// The stretches the model decides: those of the runs the gazetteer does not know only
+/// as a place. A place the gazetteer knows is the rules' to read with the document's
+/// context; where they declined it ("Russellville", a town named only where its state
+/// is), a guess must not make it a person or a company instead.
+fn candidates(r: &Recognition<'_, '_>, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut found = stretches(&r.words, runs);
+    found.retain(|&(first, last)| !known_only_as_place(r, first, last));
+    found
+}
+
+/// Is tokens `first..=last` one gazetteer phrase whose every reading is a place?
+fn known_only_as_place(r: &Recognition<'_, '_>, first: usize, last: usize) -> bool {
+    match_at(&r.matches, first).is_some_and(|m| {
+        m.last == last
+            && m.entries
+                .iter()
+                .all(|&id| matches!(r.gazetteer.entry(id).label, Label::Gpe | Label::Loc))
+    })
+}
+
 /// Each candidate stretch of the runs, as (first, last).
 fn stretches(tokens: &Words<'_, '_>, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
@@ -143,7 +164,7 @@ fn learned_names(r: &Recognition<'_, '_>) -> Vec<Mention> {
         facts: &facts,
     };
     let mut features = Vec::new();
-    let mut scored: Vec<Scored> = stretches(tokens, &runs)
+    let mut scored: Vec<Scored> = candidates(r, &runs)
         .into_iter()
         .map(|(first, last)| {
             features.clear();
@@ -284,7 +305,7 @@ pub fn training_candidates(text: &str, gazetteer: &Gazetteer) -> Vec<Candidate> 
         matches: &r.matches,
         facts: &facts,
     };
-    stretches(&r.words, &runs)
+    candidates(&r, &runs)
         .into_iter()
         .map(|(first, last)| {
             let mut features = Vec::new();
