@@ -799,6 +799,34 @@ fn a_prefix_joined_by_a_hyphen_is_part_of_the_name() {
     );
 }
 
+#[test]
+fn a_ship_s_prefix_is_no_organisation() {
+    for text in [
+        "Sailors from the USS Harwell came home on Friday.",
+        "HMS Tenacity docked at dawn.",
+    ] {
+        assert!(
+            !entities(text).iter().any(|(_, label)| *label == Label::Org),
+            "{:?}",
+            entities(text)
+        );
+    }
+}
+
+#[test]
+fn an_abbreviated_mount_opens_a_natural_place() {
+    assert_found(
+        "Hikers reached Mt. Corvane before noon.",
+        &[("Mt. Corvane", Label::Loc)],
+    );
+    // A place word's full stop that ends a sentence joins nothing.
+    assert!(!has(
+        "Barges sailed down the Mississippi River. The Harbour Board met.",
+        "Mississippi River. The Harbour Board",
+        Label::Org
+    ));
+}
+
 // Names no rule decides, left to the learned pass (src/entities/names.rs) and to
 // coreference: one test an error class of issue 16.
 
