@@ -25,7 +25,7 @@ use std::process::ExitCode;
 
 use diplomap_extract::stages::perceptron::{self, Class, Example, Settings};
 use diplomap_extract::stages::{agree, choose, training_candidates, Scored};
-use diplomap_extract::Gazetteer;
+use diplomap_extract::{Gazetteer, Tables};
 
 struct Document {
     id: String,
@@ -78,6 +78,17 @@ fn spans_of(
     )
 }
 
+/// The gazetteer the command line and the app read, both tiers of places: the
+/// features read its readings, so the model trains on the ones it will see.
+fn both_tiers() -> &'static Gazetteer {
+    static BOTH: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    BOTH.get_or_init(|| {
+        let second_tier: &'static [u8] = include_bytes!("../data/places2.bin");
+        Gazetteer::with_second_tier(&Tables::builtin(), second_tier)
+            .expect("the second tier in data/ is checked by the tests")
+    })
+}
+
 /// Byte offsets of code-point offsets.
 fn byte_offsets(text: &str) -> Vec<usize> {
     let mut offsets: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
@@ -87,7 +98,7 @@ fn byte_offsets(text: &str) -> Vec<usize> {
 
 fn read_corpus(path: &str, labels: Labels) -> Result<Vec<Document>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    let gazetteer = Gazetteer::shared();
+    let gazetteer = both_tiers();
     let mut documents = Vec::new();
     for (n, line) in text
         .lines()
