@@ -366,13 +366,33 @@ fn context(input: &Input<'_, '_, '_>, sink: &mut Sink<'_>, first: usize, last: u
     if last > first && gazetteer.is_given_name(tokens.folded(last)) {
         sink.flag(Template::GivenName, 1);
     }
+    gazetteer_readings(input, sink, first, last);
+}
+
+/// The kinds of reading the gazetteer has for the candidate's words, each once however
+/// many entries share it (a common word names dozens of small towns), and with its tier:
+/// a town of the second tier is weak evidence of a place.
+fn gazetteer_readings(input: &Input<'_, '_, '_>, sink: &mut Sink<'_>, first: usize, last: usize) {
+    let mut seen = [0u64; 4];
     let at = input.matches.partition_point(|m| m.last < first);
     for found in input.matches[at..].iter().take_while(|m| m.first <= last) {
         let exact = found.first == first && found.last == last;
         for &id in &found.entries {
-            let entry = gazetteer.entry(id);
-            let reading = entry.kind as u8 * 4 + u8::from(exact) * 2 + u8::from(entry.context_only);
-            sink.flag(Template::Gazetteer, reading);
+            let entry = input.gazetteer.entry(id);
+            let tier = if entry.second_tier {
+                1 + u8::from(entry.common_name)
+            } else {
+                0
+            };
+            let reading = (entry.kind as u8) << 4
+                | tier << 2
+                | u8::from(exact) << 1
+                | u8::from(entry.context_only);
+            let (word, bit) = (usize::from(reading >> 6), reading & 63);
+            if seen[word] & 1 << bit == 0 {
+                seen[word] |= 1 << bit;
+                sink.flag(Template::Gazetteer, reading);
+            }
         }
     }
 }
