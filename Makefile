@@ -9,7 +9,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 PORT ?= 8080
 
 .PHONY: setup build serve test test-native test-python test-spark test-wasm test-e2e cli single pkg bench licenses fuzz \
-	fuzz-storage train-relations eval-relations check-relations
+	fuzz-storage train-relations eval-relations check-relations ner-corpus train-ner
 
 setup:
 	scripts/setup.sh
@@ -58,6 +58,16 @@ fuzz-storage: build
 	cargo run --release -p diplomap-app-core --example fuzz_storage -- $(or $(CASES),200000)
 	scripts/setup.sh --browser
 	FUZZ_SEEDS=$(or $(SEEDS),60) node --test e2e/storage-fuzz.test.mjs
+
+## ner-corpus: the training corpus of the learned name classifier in target/ner-corpus/
+## (needs GUM, UNER_EWT, UNER_PUD and WIKIGOLD: see scripts/ner/build-corpus.sh)
+ner-corpus:
+	scripts/ner/build-corpus.sh
+
+## train-ner: retrain crates/extract/data/names.bin from that corpus (deterministic)
+train-ner:
+	cargo run --release -p diplomap-extract --example train_names -- \
+		--corpus $(or $(CORPUS),target/ner-corpus/silver.jsonl) --out crates/extract/data/names.bin
 
 ## licenses: every Rust and npm dependency has an allowed licence (offline)
 licenses:

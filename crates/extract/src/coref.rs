@@ -101,14 +101,48 @@ struct Alias {
 /// words ending in "Corp." would otherwise be compared at each of its words.
 const MAX_ALIAS_WORDS: usize = 10;
 
+/// How many of the people named in full have each given name (their first word, if
+/// a word of two letters or more).
+fn given_names<'t>(tokens: &'t Tokens<'_>, mentions: &[Mention]) -> FxHashMap<&'t str, u32> {
+    let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
+    for person in mentions
+        .iter()
+        .filter(|m| m.label == Label::Person && m.last > m.first)
+    {
+        let given = tokens.folded(person.first);
+        if tokens.is_capitalized(person.first) && given.chars().nth(1).is_some() {
+            *counts.entry(given).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// The first token of the surname ending at `last`: "O'Riordan" and "Gates-Warren" are
+/// one surname over several tokens, joined tight by an apostrophe or a hyphen.
+fn surname_start(tokens: &Tokens<'_>, first: usize, last: usize) -> usize {
+    let tight = |k: usize| !tokens.list[k].space_before;
+    let mut start = last;
+    while start >= first + 3
+        && matches!(tokens.folded(start - 1), "'" | "-")
+        && tight(start)
+        && tight(start - 1)
+        && tokens.is_capitalized(start - 2)
+    {
+        start -= 2;
+    }
+    start
+}
+
 /// Short forms that later mentions may use, from people and organisations named in
-/// full: the surname, the company name without its legal suffix, an acronym.
+/// full: the surname, the given name if only one person has it, the company name
+/// without its legal suffix, an acronym.
 fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
     let lexicon = Lexicon::shared();
     let classes = |k: usize| match tokens.kind(k) {
         TokenKind::Word | TokenKind::Punct => lexicon.classes(tokens.folded(k)),
         TokenKind::Number => WordClasses::NONE,
     };
+    let given_names = given_names(tokens, mentions);
     let mut aliases = Vec::new();
     for mention in mentions.iter_mut() {
         let canonical = canonical_or_text(tokens, mention);
@@ -129,7 +163,13 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
                 {
                     surname -= if tokens.folded(surname) == "." { 2 } else { 1 };
                 }
-                aliases.push(alias(surname..=surname));
+                let start = surname_start(tokens, mention.first, surname);
+                aliases.push(alias(start..=surname));
+                // "Hillary" after "Hillary Clinton", when no one else named is Hillary.
+                let given = tokens.folded(mention.first);
+                if start > mention.first && given_names.get(given) == Some(&1) {
+                    aliases.push(alias(mention.first..=mention.first));
+                }
             }
             // A surname met alone after a title or an honorific ("Mr. Coleman",
             // "President Salinas") names the same person when it comes back.

@@ -113,6 +113,9 @@ pub fn country_name(code: CountryCode) -> Option<&'static str> {
 #[doc(hidden)]
 pub mod stages {
     pub use crate::coref::resolve as resolve_coreference;
+    pub use crate::entities::names::{
+        agree, choose, perceptron, training_candidates, Candidate, Scored,
+    };
     pub use crate::entities::{recognize, recognize_with};
     pub use crate::invariants::check as check_invariants;
     pub use crate::mention::Mention;

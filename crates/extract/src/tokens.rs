@@ -313,7 +313,8 @@ fn starts_sentence(tokens: &Tokens<'_>, index: usize) -> bool {
         )
 }
 
-fn is_abbreviation(tokens: &Tokens<'_>, index: usize) -> bool {
+/// Is token `index` a single letter or a word abbreviated with a full stop ("Gen", "Mt")?
+pub(crate) fn is_abbreviation(tokens: &Tokens<'_>, index: usize) -> bool {
     let word = tokens.folded(index);
     let single_letter = tokens.kind(index) == TokenKind::Word && word.chars().count() == 1;
     single_letter || ABBREVIATIONS.contains(&word)

@@ -2,19 +2,14 @@
 //! news — leaders with titles, capitals as metonyms, seats of power, demonyms,
 //! possessives, acronyms — is linked to the right country. The article is our own text.
 
-use std::sync::OnceLock;
+mod common;
 
-use diplomap_extract::{analyze_with, Analysis, Gazetteer, Label, Tables};
+use diplomap_extract::{analyze_with, Analysis, Label};
 
 /// Analyses a text as the command line does, and the app once the second tier is in:
 /// with both tiers of the gazetteer.
 fn analyze(text: &str) -> Analysis {
-    static BOTH_TIERS: OnceLock<Gazetteer> = OnceLock::new();
-    let gazetteer = BOTH_TIERS.get_or_init(|| {
-        let second_tier: &'static [u8] = include_bytes!("../data/places2.bin");
-        Gazetteer::with_second_tier(&Tables::builtin(), second_tier).unwrap()
-    });
-    analyze_with(gazetteer, text)
+    analyze_with(common::both_tiers(), text)
 }
 
 const ARTICLE: &str = "\

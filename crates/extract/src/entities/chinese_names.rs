@@ -2,6 +2,10 @@
 //! wires use, "Zemin Jiang"): a common surname next to a given name made of one or two
 //! pinyin syllables. No list of given names could cover them; the syllable grammar does.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 /// The hundred or so surnames most Chinese people carry, in pinyin.
 const SURNAMES: &[&str] = &[
     "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
@@ -44,6 +48,14 @@ fn is_pinyin(word: &str, syllables_left: usize) -> bool {
         .any(|f| is_pinyin(&rest[f.len()..], syllables_left - 1))
 }
 
+/// Is `word` one of [`SURNAMES`]? A set, built once: the test is asked of most pairs of
+/// capitalised words, and a scan of the list cost more than the rest of the test.
+fn is_surname(word: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| SURNAMES.iter().copied().collect())
+        .contains(word)
+}
+
 /// Is `surname given` (or `given surname`) a Chinese name? Both folded, ASCII.
 pub fn is_chinese_name(first: &str, second: &str) -> bool {
     // Two syllables of six letters at most ("Zhuang"): "Guangzhao", "Zhengying".
@@ -51,12 +63,9 @@ pub fn is_chinese_name(first: &str, second: &str) -> bool {
     if !ascii(first) || !ascii(second) {
         return false;
     }
-    let surname_given =
-        SURNAMES.contains(&first) && is_pinyin(second, 2) && !ENGLISH.contains(&second);
-    let given_surname = SURNAMES.contains(&second)
-        && is_pinyin(first, 2)
-        && first.len() >= 4
-        && !ENGLISH.contains(&first);
+    let surname_given = is_surname(first) && is_pinyin(second, 2) && !ENGLISH.contains(&second);
+    let given_surname =
+        is_surname(second) && is_pinyin(first, 2) && first.len() >= 4 && !ENGLISH.contains(&first);
     surname_given || given_surname
 }
 

@@ -20,6 +20,7 @@ mod companies;
 mod gazetteer_mentions;
 mod indexes;
 mod matches;
+pub(crate) mod names;
 mod numbers;
 mod organizations;
 mod people;
@@ -157,6 +158,7 @@ pub(crate) const PASSES: &[Pass] = &[
         "companies named again by their short forms",
         short_forms::claim_short_forms,
     ),
+    Pass::new(names::PASS_NAME, names::claim_learned_names),
     Pass::new("stance prefixes (\"pro-Iranian\")", with_stance_prefixes),
     Pass::new(
         "the country of local bodies",

@@ -20,7 +20,7 @@ use crate::lexicon::WordClass::{
 };
 use crate::mention::Mention;
 use crate::model::Label;
-use crate::tokens::TokenKind;
+use crate::tokens::{is_abbreviation, TokenKind};
 
 /// Pass: the organisations (and laws, events, facilities) named by their head words,
 /// all of them kept for the people passes that read their words.
@@ -71,10 +71,12 @@ fn capitalized_run_end(tokens: &Words<'_, '_>, first: usize) -> usize {
     let mut j = first + 1;
     while j < tokens.len() && !tokens.list[j].newline_before {
         let next_capitalized = j + 1 < tokens.len() && tokens.is_capitalized(j + 1);
-        // "W.R. Grace": the full stop of an initial.
+        // "W.R. Grace": the full stop of an initial; "Mt. Erebus": of a place's
+        // abbreviated first word.
         let initial = tokens.is_punct(j, '.')
-            && tokens.raw(j - 1).chars().count() == 1
-            && tokens.is_capitalized(j - 1);
+            && tokens.is_capitalized(j - 1)
+            && (tokens.raw(j - 1).chars().count() == 1
+                || (is(tokens, j - 1, PlaceStart) && is_abbreviation(tokens, j - 1)));
         // "Moody's Investors", "Dealers' Association".
         let possessive = tokens.folded(j) == "'"
             && tight(tokens, j - 1)

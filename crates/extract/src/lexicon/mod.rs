@@ -222,6 +222,18 @@ impl WordClasses {
     pub(crate) fn has_any(self, classes: impl Into<WordClasses>) -> bool {
         self.0 & classes.into().0 != 0
     }
+
+    /// The classes of the set, as their numbers (`WordClass as u8`), lowest first.
+    pub(crate) fn numbers(self) -> impl Iterator<Item = u8> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let number = bits.trailing_zeros() as u8;
+                bits &= bits - 1;
+                number
+            })
+        })
+    }
 }
 
 impl From<WordClass> for WordClasses {
