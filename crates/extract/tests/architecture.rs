@@ -84,6 +84,9 @@ fn an_import_back_up_or_a_circle_is_named() {
         violations(&quiet),
         ["tokens.rs imports crate::schema (a later layer)"]
     );
+    // A module's tests in a file of their own are a test module too.
+    let tests_file = sources(&[("tokens/tests.rs", "use crate::analyze_with;\n")]);
+    assert!(violations(&tests_file).is_empty());
     // A module in no layer is named too, so a new one must find its place.
     let unknown = sources(&[("extra.rs", "fn f() {}\n")]);
     assert_eq!(violations(&unknown), ["extra.rs is in no layer"]);

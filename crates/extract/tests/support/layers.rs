@@ -1,8 +1,8 @@
 //! Reads which of a crate's top-level modules each of its source files imports, and
 //! names each import against an order of layers: the "Architecture Invariant" of
 //! ARCHITECTURE.md, checked for the core (`crates/extract/tests/architecture.rs`) and
-//! for the app (`crates/app-core/tests/architecture.rs`). Comments and test modules are
-//! left out; the paths read are `crate::x`, `crate::{x, y}` and `super::x` where the
+//! for the app (`crates/app-core/tests/architecture.rs`). Comments and test modules
+//! (inline, or a module's `tests.rs`) are left out; the paths read are `crate::x`, `crate::{x, y}` and `super::x` where the
 //! `super`s reach the crate root.
 
 use std::path::{Path, PathBuf};
@@ -14,7 +14,7 @@ pub fn violations(sources: &[(String, String)], layers: &[&[&str]], roots: &[&st
     let layer_of = |module: &str| layers.iter().position(|layer| layer.contains(&module));
     let mut broken = Vec::new();
     for (path, text) in sources {
-        if roots.contains(&path.as_str()) {
+        if roots.contains(&path.as_str()) || is_test_module(path) {
             continue;
         }
         let module = top_module(path);
@@ -149,4 +149,11 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// A module's tests kept in a file of their own (`#[cfg(test)] mod tests;`).
+fn is_test_module(path: &str) -> bool {
+    Path::new(path)
+        .file_name()
+        .is_some_and(|name| name == "tests.rs")
 }
