@@ -26,15 +26,17 @@ async function start() {
   // (src/analyser, public/worker.js). It starts now, so that all the app ever fetches
   // is fetched while the page loads, and is handed the compiled module, so nothing is
   // downloaded twice. Its handle goes to the app alone (adoptWorker), never to a global.
-  const worker = startWorker(new URL(tag.dataset.js, document.baseURI).href, module);
+  const worker = startWorker(new URL(tag.dataset.js, document.baseURI).href, module, tag.dataset.tier);
   await glue.default({ module_or_path: module });
   if (worker) glue.adoptWorker(worker);
 }
 
-function startWorker(js, module) {
+// `tier`: the second tier's file name (scripts/trunk/tier.py writes it into the page),
+// fetched by the worker when the app asks, after its first highlight.
+function startWorker(js, module, tier) {
   try {
     const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
-    worker.postMessage({ js, module });
+    worker.postMessage({ js, module, tier });
     // <html data-worker="ready">: the page has fetched all it ever will.
     const settle = (state) => (document.documentElement.dataset.worker ??= state);
     worker.addEventListener("message", ({ data }) => {
