@@ -64,10 +64,21 @@ pub(super) fn answered(message: &JsValue) -> bool {
     } else {
         return false;
     };
+    mark_page(if outcome.is_ok() { "loaded" } else { "failed" });
     LISTENER.with(|listener| {
         if let Some(listener) = &*listener.borrow() {
             listener(outcome);
         }
     });
     true
+}
+
+/// `<html data-tier="loaded">` (or `"failed"`): for the benchmark, which times it.
+fn mark_page(state: &str) {
+    let html = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element());
+    if let Some(html) = html {
+        let _ = html.set_attribute("data-tier", state);
+    }
 }

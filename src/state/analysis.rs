@@ -251,7 +251,10 @@ impl Article {
     /// Shows `analysed`, unless it is what is shown already (the second tier found
     /// nothing new in it): the page then stays as it is.
     fn show_analysed(&self, analysed: Arc<Analysed>) {
-        if self.analysed.with_untracked(|current| **current != *analysed) {
+        if self
+            .analysed
+            .with_untracked(|current| **current != *analysed)
+        {
             self.analysed.set(analysed);
         }
     }
