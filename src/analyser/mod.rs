@@ -10,7 +10,8 @@
 //! component tests, a browser without module workers), texts are analysed on the page.
 //!
 //! The gazetteer starts as the first download's ([`Tables::first_download`]). Once the
-//! page is idle after its first highlight, it asks the worker for the second tier
+//! page has shown its first analysis ([`shown`]) and drawn the frame after it, it asks
+//! the worker for the second tier
 //! (`tier.rs`): the worker fetches it from the page's origin (or its cache), loads it
 //! and hands the page its bytes, so that both analyse with both tiers from then on, and
 //! whoever listens ([`on_tier`]) analyses again what it shows.
@@ -26,7 +27,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys::{self, Object, Reflect, Uint8Array};
 
-pub use tier::{load_tier, on_tier};
+pub use tier::{load_tier, on_tier, shown};
 
 /// Texts from this size up go to the worker. Below it the page's own analysis ends
 /// within a frame or two (the core reads some 17 MB/s in wasm).
@@ -112,7 +113,7 @@ pub fn adopt_worker(worker: web_sys::Worker) {
             *state = match failed {
                 true => State::Unavailable,
                 false => {
-                    tier::request_when_idle(&worker);
+                    tier::adopted(&worker);
                     State::Running(Worker::adopt(worker))
                 }
             };

@@ -1,5 +1,5 @@
-//! The second tier on both sides of the worker. The page asks for it once it is idle
-//! after its first highlight; the worker fetches it (public/worker.js: same origin,
+//! The second tier on both sides of the worker. The page asks for it once it has
+//! shown its first analysis and drawn the frame after it (the first highlight); the worker fetches it (public/worker.js: same origin,
 //! cached for offline visits), loads it with [`load_tier`] and posts its bytes to the
 //! page, which loads them too and tells its listener. A tier that cannot be fetched or
 //! read leaves both on the first tier, and the listener hears why.
@@ -36,22 +36,80 @@ pub fn load_tier(bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// Asks the worker for the second tier once the page is idle (its first highlight
-/// shown); at once where the browser cannot say when it is idle.
-pub(super) fn request_when_idle(worker: &web_sys::Worker) {
-    let worker = worker.clone();
-    let request = Closure::once_into_js(move || {
-        let message = Object::new();
-        set(&message, "tier", &true.into());
-        let _ = worker.post_message(&message);
+/// When to ask the worker for the second tier: once it is adopted and the page has
+/// shown its first analysis.
+#[derive(Default)]
+struct Asking {
+    worker: Option<web_sys::Worker>,
+    shown: bool,
+    asked: bool,
+}
+
+thread_local! {
+    static ASKING: RefCell<Asking> = RefCell::new(Asking::default());
+}
+
+/// The worker is adopted: it can be asked.
+pub(super) fn adopted(worker: &web_sys::Worker) {
+    ASKING.with(|asking| asking.borrow_mut().worker = Some(worker.clone()));
+    ask_when_ready();
+}
+
+/// The page shows an analysis: the second tier is asked for after the first (once
+/// the worker is there), so that fetching and loading it never delays the first
+/// highlight.
+pub fn shown() {
+    ASKING.with(|asking| asking.borrow_mut().shown = true);
+    ask_when_ready();
+}
+
+fn ask_when_ready() {
+    let worker = ASKING.with(|asking| {
+        let mut asking = asking.borrow_mut();
+        if asking.asked || !asking.shown {
+            return None;
+        }
+        let worker = asking.worker.clone()?;
+        asking.asked = true;
+        Some(worker)
     });
-    let window = web_sys::window();
-    let waiting = window.map(|window| window.request_idle_callback(request.unchecked_ref()));
-    if !matches!(waiting, Some(Ok(_))) {
-        let _ = request
-            .unchecked_ref::<js_sys::Function>()
-            .call0(&JsValue::NULL);
+    if let Some(worker) = worker {
+        after_the_next_frame(move || {
+            let message = Object::new();
+            set(&message, "tier", &true.into());
+            let _ = worker.post_message(&message);
+        });
     }
+}
+
+/// Calls `then` once the next frame is drawn (the reading view highlights what is on
+/// screen as it is laid out) and the page is idle; at once where the browser cannot
+/// say when.
+fn after_the_next_frame(then: impl FnOnce() + 'static) {
+    let then = Closure::once_into_js(then);
+    let Some(window) = web_sys::window() else {
+        return call(&then);
+    };
+    let when_idle = {
+        let window = window.clone();
+        Closure::once_into_js(move || {
+            if window.request_idle_callback(then.unchecked_ref()).is_err() {
+                call(&then);
+            }
+        })
+    };
+    if window
+        .request_animation_frame(when_idle.unchecked_ref())
+        .is_err()
+    {
+        call(&when_idle);
+    }
+}
+
+fn call(function: &JsValue) {
+    let _ = function
+        .unchecked_ref::<js_sys::Function>()
+        .call0(&JsValue::NULL);
 }
 
 /// Takes the worker's `{tier: <bytes>}` or `{tierFailed: <why>}`; false for any other

@@ -251,6 +251,7 @@ impl Article {
     /// Shows `analysed`, unless it is what is shown already (the second tier found
     /// nothing new in it): the page then stays as it is.
     fn show_analysed(&self, analysed: Arc<Analysed>) {
+        analyser::shown();
         if self
             .analysed
             .with_untracked(|current| **current != *analysed)
