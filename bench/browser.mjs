@@ -2,7 +2,7 @@
 // driven by playwright-core, pages served from a small static server on 127.0.0.1.
 //
 //   node bench/browser.mjs --texts FILE --paste FILE --dist DIR [--wasm NAME=DIR ...]
-//                          [--min-wasm-bytes N] [--runs N]
+//                          [--min-wasm-bytes N] [--runs N] [--only tier]
 //
 // Measures, and prints as one JSON object:
 //   wasm.NAME   the core compiled to wasm (bench/wasm-bench, wasm-bindgen output in DIR)
@@ -10,14 +10,19 @@
 //               least N bytes (default 10 MB) were analysed, after one untimed pass;
 //   download    the files a first visit fetches, raw and gzipped (-9): the page's, and
 //               those its service worker fetches that the page did not (its own script,
-//               the files it keeps for offline use), counted once per URL;
+//               the files it keeps for offline use), counted once per URL; but the
+//               second tier, which comes after the first highlight (its own row, `tier`);
 //   first       time from navigation to the first frame with the sample highlighted,
 //               each run in a fresh browser context (empty cache and storage);
+//   tier        the second tier's file (dist/tier-*.bin), raw and gzipped, and when it is
+//               loaded on the page after navigation: on a first visit (fetched) and on the
+//               next (from the worker's cache), the median of the runs;
+//               `--only tier` measures this alone;
 //   paste       a paste of the text in --paste into the app: time until its highlights
 //               are on screen, and the main-thread long tasks (PerformanceObserver
 //               `longtask`) from the paste until then.
 
-import { access, readFile } from "node:fs/promises";
+import { access, readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -31,7 +36,7 @@ const APP = "/app/";
 const PASTE_END = "Diplomap benchmark: end of the pasted text, filed from Geneva.";
 
 function parseArgs(argv) {
-  const options = { wasm: [], minWasmBytes: 10_000_000, runs: 5 };
+  const options = { wasm: [], minWasmBytes: 10_000_000, runs: 5, only: null };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === "--wasm") options.wasm.push(value.split("="));
@@ -40,6 +45,7 @@ function parseArgs(argv) {
     else if (flag === "--dist") options.dist = path.resolve(value);
     else if (flag === "--min-wasm-bytes") options.minWasmBytes = Number(value);
     else if (flag === "--runs") options.runs = Number(value);
+    else if (flag === "--only") options.only = value;
     else throw new Error(`unknown option ${flag}`);
   }
   return options;
@@ -116,6 +122,8 @@ async function firstVisit(browser, origin, dist, { offlineCopy = false } = {}) {
   return { timing, fetched: [...fetched] };
 }
 
+const TIER_FILE = /^tier-[0-9a-f]+\.bin$/;
+
 async function downloadSizes(fetched, origin, dist) {
   const kinds = {};
   const files = [];
@@ -123,6 +131,7 @@ async function downloadSizes(fetched, origin, dist) {
     const { pathname, origin: from } = new URL(url);
     if (from !== origin || !pathname.startsWith(APP)) continue;
     const relative = decodeURIComponent(pathname.slice(APP.length)) || "index.html";
+    if (TIER_FILE.test(relative)) continue;
     const body = await readFile(path.join(dist, relative));
     const gzip = zlib.gzipSync(body, { level: 9 }).length;
     const ext = path.extname(relative).slice(1);
@@ -138,6 +147,52 @@ async function downloadSizes(fetched, origin, dist) {
     { files: 0, raw: 0, gzip: 0 },
   );
   return { kinds, total, files };
+}
+
+/// Records when the page has loaded the second tier (<html data-tier>, src/analyser).
+function watchTier() {
+  window.__tier = null;
+  new MutationObserver((_, observer) => {
+    const state = document.documentElement.dataset.tier;
+    if (state && window.__tier === null) {
+      window.__tier = { state, ms: performance.now() };
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-tier"] });
+}
+
+/// The second tier: its size, and when it is loaded after navigation, fetched on a first
+/// visit and then from the worker's cache on a second visit in the same context.
+async function secondTier(browser, origin, dist, runs) {
+  const name = (await readdir(dist)).find((file) => TIER_FILE.test(file));
+  if (!name) return { error: "no tier file in the build" };
+  const body = await readFile(path.join(dist, name));
+  const times = { fetched: [], cached: [] };
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      for (const visit of ["fetched", "cached"]) {
+        const page = await context.newPage();
+        await page.addInitScript(watchTier);
+        await page.goto(origin + APP);
+        await page.waitForFunction(() => window.__tier !== null, null, { timeout: 60_000 });
+        const tier = await page.evaluate(() => window.__tier);
+        if (tier.state !== "loaded") return { error: `the tier ${tier.state}` };
+        times[visit].push(tier.ms);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  return {
+    file: name,
+    raw: body.length,
+    gzip: zlib.gzipSync(body, { level: 9 }).length,
+    runs,
+    fetched_ms: median(times.fetched),
+    cached_ms: median(times.cached),
+  };
 }
 
 async function paste(browser, origin, text) {
@@ -215,7 +270,7 @@ async function paste(browser, origin, text) {
 
 const options = parseArgs(process.argv.slice(2));
 const routes = [
-  ["/wasm/texts.json", path.resolve(options.texts)],
+  ...(options.texts ? [["/wasm/texts.json", path.resolve(options.texts)]] : []),
   ...options.wasm.map(([name, dir]) => [`/wasm/pkg-${name}/`, path.resolve(dir)]),
   ["/wasm/", path.join(HERE, "wasm")],
 ];
@@ -225,6 +280,18 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const report = { chromium: browser.version(), wasm: {} };
 try {
+  if (options.only === "tier") {
+    report.tier = await tierOrError(options.runs);
+  } else {
+    await benchAll();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(JSON.stringify(report));
+
+async function benchAll() {
   for (const [name] of options.wasm) {
     report.wasm[name] = await benchWasm(browser, origin, name, options.minWasmBytes);
   }
@@ -259,9 +326,14 @@ try {
         report.paste = { error: error.message.split("\n")[0] };
       }
     }
+    report.tier = await tierOrError(options.runs);
   }
-} finally {
-  await browser.close();
-  server.close();
 }
-console.log(JSON.stringify(report));
+
+async function tierOrError(runs) {
+  try {
+    return await secondTier(browser, origin, options.dist, runs);
+  } catch (error) {
+    return { error: error.message.split("\n")[0] };
+  }
+}

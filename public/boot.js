@@ -59,10 +59,12 @@ function keepOffline(serviceWorker) {
   );
 }
 
+// `data-tier`: the second tier's file name (scripts/trunk/tier.py writes it into the
+// page), fetched by the worker when the app asks, after its first highlight.
 function startWorker(tag, module) {
   try {
     const worker = new Worker(tag.dataset.worker, { type: tag.dataset.workerType ?? "module" });
-    worker.postMessage({ js: new URL(tag.dataset.js, document.baseURI).href, module });
+    worker.postMessage({ js: new URL(tag.dataset.js, document.baseURI).href, module, tier: tag.dataset.tier });
     // <html data-worker="ready">: the page has fetched all it ever will.
     const settle = (state) => (document.documentElement.dataset.worker ??= state);
     worker.addEventListener("message", ({ data }) => {

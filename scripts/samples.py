@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Files whose `const NAME: &str = "..."` literals are articles of our own.
-ARTICLE_SOURCES = [ROOT / "src" / "sample.rs", ROOT / "crates" / "extract" / "tests" / "country_links.rs"]
+ARTICLE_SOURCES = [ROOT / "crates" / "app-core" / "src" / "sample.rs", ROOT / "crates" / "extract" / "tests" / "country_links.rs"]
 # Files whose `let text = "...";` literals are test sentences of our own.
 SENTENCE_SOURCES = [ROOT / "crates" / "extract" / "tests" / name
                     for name in ("relations.rs", "country_links.rs", "entity_rules.rs")]

@@ -8,19 +8,51 @@
 //! worker to this module through [`adopt_worker`] and keeps no other handle on it: no
 //! script of the page can post to it. Until then, and where there is no worker (the
 //! component tests, a browser without module workers), texts are analysed on the page.
+//!
+//! The gazetteer starts as the first download's ([`Tables::first_download`]). Once the
+//! page has shown its first analysis ([`shown`]) and drawn the frame after it, it asks
+//! the worker for the second tier
+//! (`tier.rs`): the worker fetches it from the page's origin (or its cache), loads it
+//! and hands the page its bytes, so that both analyse with both tiers from then on, and
+//! whoever listens ([`on_tier`]) analyses again what it shows.
+
+mod tier;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use diplomap_app_core::codec;
-use diplomap_extract::{analyze, analyze_with_progress, Analysis, Gazetteer};
+use diplomap_extract::{analyze_with, analyze_with_progress, Analysis, Gazetteer, Tables};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys::{self, Object, Reflect, Uint8Array};
 
+pub use tier::{load_tier, on_tier, shown};
+
 /// Texts from this size up go to the worker. Below it the page's own analysis ends
 /// within a frame or two (the core reads some 17 MB/s in wasm).
 pub const WORKER_MIN_BYTES: usize = 128 * 1024;
+
+thread_local! {
+    /// The gazetteer this instance analyses with: the first download's until the
+    /// second tier is loaded.
+    static GAZETTEER: RefCell<Option<Rc<Gazetteer>>> = const { RefCell::new(None) };
+}
+
+/// The gazetteer texts are analysed with now.
+fn gazetteer() -> Rc<Gazetteer> {
+    GAZETTEER.with(|current| {
+        current
+            .borrow_mut()
+            .get_or_insert_with(|| Rc::new(Gazetteer::from_tables(&Tables::first_download())))
+            .clone()
+    })
+}
+
+/// Analyses `text` here and now, with the gazetteer this instance has.
+pub fn analyse_here(text: &str) -> Analysis {
+    analyze_with(&gazetteer(), text)
+}
 
 /// What the worker computes for a text: the encoded analysis. `report` is called with
 /// the share of the work done after each stage.
@@ -29,11 +61,7 @@ pub fn analyse_encoded(text: &str, report: &js_sys::Function) -> Vec<u8> {
     let mut progress = |share: f32| {
         let _ = report.call1(&JsValue::NULL, &JsValue::from_f64(f64::from(share)));
     };
-    codec::encode(&analyze_with_progress(
-        Gazetteer::shared(),
-        text,
-        &mut progress,
-    ))
+    codec::encode(&analyze_with_progress(&gazetteer(), text, &mut progress))
 }
 
 /// Whether this instance of the module runs in a worker rather than on the page.
@@ -84,7 +112,10 @@ pub fn adopt_worker(worker: web_sys::Worker) {
         if matches!(*state, State::Waiting) {
             *state = match failed {
                 true => State::Unavailable,
-                false => State::Running(Worker::adopt(worker)),
+                false => {
+                    tier::adopted(&worker);
+                    State::Running(Worker::adopt(worker))
+                }
             };
         }
     });
@@ -92,7 +123,7 @@ pub fn adopt_worker(worker: web_sys::Worker) {
 
 /// Analyses `text` here, on the page.
 fn on_page(text: String, done: Done) {
-    let analysis = analyze(&text);
+    let analysis = analyse_here(&text);
     done(text, Ok(analysis));
 }
 
@@ -176,8 +207,12 @@ fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// A message from the worker: `{id, bytes}`, `{id, error}` or `{failed}`.
+/// A message from the worker: `{id, bytes}`, `{id, error}` or `{failed}`, or one
+/// about the second tier.
 fn answered(message: JsValue) {
+    if tier::answered(&message) {
+        return;
+    }
     if let Some(why) = get(&message, "failed").as_string() {
         web_sys::console::warn_1(&format!("Diplomap: no analysis worker ({why})").into());
         return give_up();

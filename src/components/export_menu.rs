@@ -50,7 +50,7 @@ pub fn ExportMenu() -> impl IntoView {
                 let items: Vec<String> = docs
                     .iter()
                     .map(|doc| {
-                        let analysis = diplomap_extract::analyze(&doc.text);
+                        let analysis = crate::analyser::analyse_here(&doc.text);
                         export::export_json(&doc.title, &doc.text, &analysis)
                     })
                     .collect();

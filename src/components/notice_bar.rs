@@ -17,6 +17,7 @@ pub fn NoticeBar() -> impl IntoView {
     view! {
         <div class="notice-slot" role="status" aria-live="polite">
             {move || status.get().map(|current| line(current, "store-status", None))}
+            {move || article.places.get().map(|current| line(current, "places-status", None))}
             {move || notice.get().map(|current| line(current, "", Some(notice)))}
             {move || {
                 article.store.kept.get().into_iter().map(|copy| kept_copy(article, copy)).collect_view()

@@ -105,6 +105,40 @@ impl Article {
         if self.analysed.with_untracked(|current| current.text == text) {
             return;
         }
+        self.analyse_text(text);
+    }
+
+    /// Listens for the second tier (`crate::analyser`): once it is loaded, what is
+    /// shown is analysed again with it (the documents are not touched, so nothing is
+    /// saved); if it cannot be, a quiet line says so and the first tier goes on.
+    pub(super) fn follow_tier(&self) {
+        let this = *self;
+        analyser::on_tier(move |outcome| match outcome {
+            Ok(()) => this.analyse_again(),
+            Err(why) => {
+                let line = format!(
+                    "The full lists of places, companies and people could not be loaded \
+                     ({why}): small towns and some names are not recognised in this visit."
+                );
+                this.places.try_set(Some(Notice::Info(line)));
+            }
+        });
+    }
+
+    /// Analyses what is shown again, every document anew.
+    fn analyse_again(&self) {
+        self.requests.cache.update_value(BTreeMap::clear);
+        match self.workspace.view.get_untracked() {
+            View::All => self.show_all(),
+            View::Doc(_) => {
+                self.cancel_pending();
+                self.analyse_text(self.draft.get_untracked());
+            }
+        }
+    }
+
+    /// Analyses `text`, the draft, and shows it; the document shown takes it.
+    fn analyse_text(&self, text: String) {
         self.settings.focus.set(None);
         self.show(self.current_id(), text.clone());
         if let Some(id) = self.current_id() {
@@ -151,7 +185,7 @@ impl Article {
                 });
             }
             this.busy.set(None);
-            this.analysed.set(analysed);
+            this.show_analysed(analysed);
         });
     }
 
@@ -210,8 +244,20 @@ impl Article {
             this.workspace.ranges.set(ranges);
             this.draft.set(combined.text.clone());
             this.busy.set(None);
-            this.analysed.set(Arc::new(combined));
+            this.show_analysed(Arc::new(combined));
         });
+    }
+
+    /// Shows `analysed`, unless it is what is shown already (the second tier found
+    /// nothing new in it): the page then stays as it is.
+    fn show_analysed(&self, analysed: Arc<Analysed>) {
+        analyser::shown();
+        if self
+            .analysed
+            .with_untracked(|current| **current != *analysed)
+        {
+            self.analysed.set(analysed);
+        }
     }
 
     /// A new request to show something, `bytes` long: the page says it is busy until

@@ -56,6 +56,9 @@ pub struct Article {
     /// A span of the text to scroll to and flash, once it is on the page.
     pub revealing: RwSignal<Option<Span>>,
     pub notice: RwSignal<Option<Notice>>,
+    /// A quiet line while small towns and counties are not recognised: the second
+    /// tier could not be fetched or read.
+    pub places: RwSignal<Option<Notice>>,
     pub workspace: Workspace,
     pub settings: Settings,
     /// Where the workspace is kept (restoring, saving, the other tabs).
@@ -93,12 +96,14 @@ impl Article {
             draft: RwSignal::new(text.clone()),
             analysed: RwSignal::new(Arc::new(Analysed::default())),
             notice: RwSignal::new(None),
+            places: RwSignal::new(None),
             settings: Settings::default(),
             busy: RwSignal::new(None),
             revealing: RwSignal::new(None),
             requests: analysis::Requests::default(),
         };
         article.show(Some(id), text);
+        article.follow_tier();
         article
     }
 }

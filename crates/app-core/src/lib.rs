@@ -25,6 +25,9 @@
 //!   relations map as nodes and edges, their places, strengths and labels.
 //! - [`present`]: how numbers, sizes and mentions are written.
 //! - [`import`] and [`export`]: the files the app reads and writes, as text.
+//! - [`sample`]: the article shown on a first visit.
+//! - [`tier`]: the second tier's file, which the worker fetches after the first
+//!   highlight, turned into the gazetteer of both tiers.
 
 pub mod analysed;
 pub mod codec;
@@ -40,7 +43,9 @@ pub mod phase;
 pub mod present;
 pub mod restore;
 pub mod salvage;
+pub mod sample;
 pub mod summary;
+pub mod tier;
 pub mod workspace;
 
 pub use analysed::Analysed;

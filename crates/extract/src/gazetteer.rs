@@ -71,13 +71,6 @@ impl Entry {
     }
 }
 
-/// One country's reference data.
-#[derive(Clone, Debug)]
-pub struct CountryInfo {
-    pub name: String,
-    pub capital: String,
-}
-
 /// The text of each data table, in the formats documented in `data/README.md`.
 /// `companies` has the format of `institutions`.
 pub struct Tables<'a> {
@@ -100,18 +93,49 @@ impl Tables<'static> {
     /// The tables compiled into the binary.
     pub fn builtin() -> Tables<'static> {
         Tables {
-            countries: include_str!("../data/countries.tsv"),
             places: include_str!("../data/places.tsv"),
+            companies: include_str!("../data/companies.tsv"),
+            people: include_str!("../data/people.tsv"),
+            given_names: include_str!("../data/given_names.txt"),
+            ..Tables::first_download()
+        }
+    }
+
+    /// The tables the app compiles into its first download, what its first highlight
+    /// needs: no companies, people or given names, and of the places the world's
+    /// cities of 200,000 or more (`places_first.tsv`, made from `places.tsv` by
+    /// `scripts/gazetteer/first_download.py`; the capitals are the countries' table's). The app's worker fetches the others
+    /// whole with the second tier after that highlight, and the gazetteer of both tiers
+    /// is then built from the same tables as [`Tables::builtin`]'s (the command
+    /// line's), so the results are the same.
+    pub fn first_download() -> Tables<'static> {
+        Tables {
+            countries: COUNTRIES,
+            places: include_str!("../data/places_first.tsv"),
             accent_folds: include_str!("../data/accent_folds.tsv"),
             organizations: include_str!("../data/organizations.tsv"),
             institutions: include_str!("../data/institutions.tsv"),
-            companies: include_str!("../data/companies.tsv"),
-            people: include_str!("../data/people.tsv"),
+            companies: "",
+            people: "",
             regions: include_str!("../data/regions.tsv"),
             groups: include_str!("../data/groups.tsv"),
-            given_names: include_str!("../data/given_names.txt"),
+            given_names: "",
         }
     }
+}
+
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+
+/// The common English name of a country, e.g. `RU` -> `Russia`: read from the countries'
+/// table alone, so that naming a country builds no gazetteer (the app builds its own).
+pub fn country_name(code: CountryCode) -> Option<&'static str> {
+    static NAMES: OnceLock<BTreeMap<CountryCode, &'static str>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        rows(COUNTRIES, 5)
+            .filter_map(|row| Some((CountryCode::parse(row[0])?, row[1])))
+            .collect()
+    });
+    names.get(&code).copied()
 }
 
 /// How a phrase token constrains the case of the text token it matches.
@@ -143,7 +167,6 @@ pub struct Match {
 #[derive(Default)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    countries: BTreeMap<CountryCode, CountryInfo>,
     /// Folded token text -> token id.
     vocabulary: FxHashMap<Box<str>, u32>,
     /// (trie node, token id) -> child node. Node 0 is the root.
@@ -153,6 +176,8 @@ pub struct Gazetteer {
     nodes: u32,
     /// Folded given names: "vladimir", "kassym-jomart".
     given_names: FxHashSet<Box<str>>,
+    /// Each country's capital, as the countries' table names it.
+    capitals: BTreeMap<CountryCode, String>,
     /// The lexicon's classes of words (titles, head words...), by token id, so that
     /// each word of a text is looked up once for the trie and the entity rules.
     word_classes: Vec<WordClasses>,
@@ -288,10 +313,6 @@ impl Gazetteer {
 
     pub(crate) fn entry(&self, id: u32) -> &Entry {
         &self.entries[id as usize]
-    }
-
-    pub(crate) fn country(&self, code: CountryCode) -> Option<&CountryInfo> {
-        self.countries.get(&code)
     }
 
     /// [`Gazetteer::find_by_ids`], looking the tokens up.
@@ -483,13 +504,7 @@ impl Gazetteer {
             if !capital.is_empty() {
                 self.add_named(entry(EntryKind::Capital, Label::Gpe, capital), &[capital]);
             }
-            self.countries.insert(
-                code,
-                CountryInfo {
-                    name: name.to_string(),
-                    capital: capital.to_string(),
-                },
-            );
+            self.capitals.insert(code, capital.to_string());
         }
     }
 
@@ -515,7 +530,10 @@ impl Gazetteer {
                 _ => EntryKind::City,
             };
             // Capitals are already in from the country table.
-            let is_capital = self.countries.get(&code).is_some_and(|c| c.capital == name);
+            let is_capital = self
+                .capitals
+                .get(&code)
+                .is_some_and(|capital| *capital == name);
             // Only the rows with a "~" alias need the name without accents.
             let plain = list(row[1])
                 .any(|alias| alias == "~")
@@ -841,6 +859,30 @@ mod tests {
         assert!(shipped
             .iter()
             .all(|name| !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())));
+    }
+
+    #[test]
+    fn the_first_downloads_places_are_rows_of_places_tsv_for_international_news() {
+        // places_first.tsv is made from places.tsv by scripts/gazetteer/first_download.py
+        // (which also leaves out cities under 200,000, by GeoNames): its rows in order,
+        // none of the six local-news countries, no region, no context-only reading.
+        let all: Vec<String> = front_decoded(Tables::builtin().places).collect();
+        let first: Vec<String> = front_decoded(Tables::first_download().places).collect();
+        let mut rows_of_all = all.iter();
+        for row in &first {
+            let cells: Vec<&str> = row.split('\t').collect();
+            let cell = |i: usize| cells.get(i).copied().unwrap_or_default();
+            assert!(
+                rows_of_all.any(|full| full == row),
+                "{row:?} is not a row of places.tsv: run scripts/gazetteer/first_download.py"
+            );
+            assert!(
+                !["US", "CA", "GB", "AU", "NZ", "IE"].contains(&cell(2)),
+                "{row:?}"
+            );
+            assert!(cell(3) != "region" && cell(5) != "1", "{row:?}");
+        }
+        assert!(first.len() > 2000 && first.len() < all.len() / 2);
     }
 
     #[test]

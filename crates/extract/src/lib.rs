@@ -31,7 +31,7 @@ mod steps;
 mod table;
 mod tokens;
 
-pub use gazetteer::{Gazetteer, Tables};
+pub use gazetteer::{country_name, Gazetteer, Tables};
 pub use model::{
     Amount, Analysis, CountryCode, CueWord, Entity, Label, Money, Relation, RelationType, Span,
     Value,
@@ -83,13 +83,6 @@ fn within_4_gib(text: &str) -> &str {
         end -= 1;
     }
     &text[..end]
-}
-
-/// The common English name of a country, e.g. `RU` -> `Russia`.
-pub fn country_name(code: CountryCode) -> Option<&'static str> {
-    Gazetteer::shared()
-        .country(code)
-        .map(|info| info.name.as_str())
 }
 
 /// The stages of [`analyze_with`] one by one, for the tools that time or test them: the
