@@ -33,8 +33,10 @@ ROOT = Path(__file__).resolve().parents[2]
 LOADER = Path(__file__).with_name("loader.js")
 
 # The hosted app's files that a file:// page has no use for: the service worker, its
-# update notice, the manifest and the install icons.
-HOSTED_ONLY = ["sw.js", "updates.js", "manifest.webmanifest", "icon-*.png"]
+# update notice, the manifest and the install icons; and the gazetteer's second tier,
+# 1.6 MB gzipped, which would triple the file (without it the single file analyses with
+# the first download's tables, as the hosted app does before the tier arrives).
+HOSTED_ONLY = ["sw.js", "updates.js", "manifest.webmanifest", "icon-*.png", "tier-*.bin"]
 
 POLICY = ("default-src 'none'; script-src {scripts} blob: 'wasm-unsafe-eval'; worker-src blob:; "
           "style-src {styles}; img-src blob: data:; connect-src blob:; base-uri 'none'; "

@@ -38,7 +38,9 @@ PRECACHE = [
     # data files fetched at run time
     "*.bin", "*.json", "*.tsv", "*.txt", "*.gz", "data/*",
 ]
-LEFT_OUT = ["manifest.webmanifest", "icon-*.png"]
+# The second tier is kept by the analysis worker itself (its own cache, src/analyser):
+# precaching it too would download its 1.6 MB twice on a first visit.
+LEFT_OUT = ["manifest.webmanifest", "icon-*.png", "tier-*.bin"]
 
 
 def without_comment_lines(source: str) -> str:
