@@ -91,10 +91,12 @@ check-relations:
 	cmp target/relation_weights.tsv crates/extract/data/relation_weights.tsv
 
 ## test-native: the Rust tests, then the linearity test, which needs the step counter
-## (crates/extract/src/steps.rs) and so its own build of the core
+## (crates/extract/src/steps.rs) and so its own build of the core, and the tier file as the
+## app reads it, with the name model left out of the core (feature names-deferred)
 test-native:
 	cargo test
 	cargo test -p diplomap-extract --features count-steps --test linearity
+	cargo test -p diplomap-app-core --features names-deferred --test tier
 
 PYTHON_VENV := target/python-venv
 SPARK_VENV := target/spark-venv

@@ -25,13 +25,15 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[2] / "crates" / "extract" / "data"
 VERSION = 1
 # Section name -> file: the tables the first download leaves out or cuts, whole, by
-# their field of `Tables`, and the second tier's towns and counties.
+# their field of `Tables`, the second tier's towns and counties, and the learned name
+# model, which the app's build leaves out of its first download (feature names-deferred).
 SECTIONS = {
     "places": "places.tsv",
     "companies": "companies.tsv",
     "people": "people.tsv",
     "given_names": "given_names.txt",
     "places2": "places2.bin",
+    "names": "names.bin",
 }
 
 

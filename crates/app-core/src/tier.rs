@@ -12,7 +12,8 @@
 //! ```
 //!
 //! Sections: `places`, `companies`, `people` and `given_names` (the tables of those
-//! names, whole, as text) and `places2` (the second tier's own file, which has a checksum of its own).
+//! names, whole, as text), `places2` (the second tier's own file, which has a checksum of its own)
+//! and `names` (the core's learned name model, `data/names.bin`).
 
 use std::fmt;
 
@@ -69,7 +70,24 @@ pub fn gazetteer(bytes: &[u8]) -> Result<Gazetteer, TierError> {
         given_names: text("given_names")?,
         ..Tables::first_download()
     };
-    Gazetteer::with_second_tier(&tables, section("places2")?.to_vec()).map_err(TierError::Places)
+    let gazetteer = Gazetteer::with_second_tier(&tables, section("places2")?.to_vec())
+        .map_err(TierError::Places)?;
+    name_model(section("names")?)?;
+    Ok(gazetteer)
+}
+
+/// The learned name model of the tier file: installed in a build that leaves it out of
+/// the first download (feature `names-deferred`, the app's), checked in one that has it.
+fn name_model(bytes: &[u8]) -> Result<(), TierError> {
+    #[cfg(feature = "names-deferred")]
+    let accepted = diplomap_extract::stages::install_name_model(bytes);
+    #[cfg(not(feature = "names-deferred"))]
+    let accepted = diplomap_extract::stages::perceptron::Weights::parse(bytes).is_some();
+    if accepted {
+        Ok(())
+    } else {
+        Err(TierError::Malformed("the name model is not one"))
+    }
 }
 
 /// The named sections of a tier file whose header and checksum hold.

@@ -1,6 +1,8 @@
 //! The app's two tiers: the first download reads its sample as both tiers do, and the
 //! second tier's file (as `scripts/trunk/tier.py` writes it at build time) gives the
-//! command line's gazetteer, or an error for any damage.
+//! command line's gazetteer, or an error for any damage. In the app's build (feature
+//! `names-deferred`: `make test-native` runs this file so too) the learned name model
+//! comes with the tier file.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -45,6 +47,7 @@ fn write_tier_file() -> Vec<u8> {
     bytes
 }
 
+#[cfg(not(feature = "names-deferred"))]
 #[test]
 fn the_first_download_reads_the_sample_as_both_tiers_do() {
     let both = analyze_with(Gazetteer::shared_with_second_tier(), SAMPLE_ARTICLE);
@@ -54,6 +57,7 @@ fn the_first_download_reads_the_sample_as_both_tiers_do() {
     assert_eq!(first.relations, both.relations);
 }
 
+#[cfg(not(feature = "names-deferred"))]
 #[test]
 fn the_tier_file_gives_the_command_lines_gazetteer() {
     let gazetteer = tier::gazetteer(&tier_file()).expect("the built tier file loads");
@@ -82,6 +86,7 @@ fn the_tier_file_gives_the_command_lines_gazetteer() {
     assert_ne!(named(&first, "Siemens"), named(&app, "Siemens"));
 }
 
+#[cfg(not(feature = "names-deferred"))]
 #[test]
 fn a_damaged_tier_file_is_refused_never_read() {
     let bytes = tier_file();
@@ -108,4 +113,27 @@ fn a_damaged_tier_file_is_refused_never_read() {
         tier::gazetteer(b"<!doctype html><p>Not found").err(),
         Some(TierError::NotATier)
     );
+}
+
+/// The app's build: before the tier file, the rules alone read the sample as the whole
+/// core does; the file brings the name model, which finds a person no rule or list does.
+/// (One test, so that nothing installs the model before it looks.)
+#[cfg(feature = "names-deferred")]
+#[test]
+fn the_name_model_comes_with_the_tier_file() {
+    const GIVEN_NAME_ALONE: &str =
+        "That is all from the newsroom. Thank you, Harold, and good night.";
+    let person = |analysis: &Analysis| {
+        analysis
+            .entities
+            .iter()
+            .any(|entity| &GIVEN_NAME_ALONE[entity.span.start..entity.span.end] == "Harold")
+    };
+    let sample_before = first_download(SAMPLE_ARTICLE);
+    assert!(!person(&first_download(GIVEN_NAME_ALONE)));
+    let gazetteer = tier::gazetteer(&tier_file()).expect("the built tier file loads");
+    let sample_after = analyze_with(&gazetteer, SAMPLE_ARTICLE);
+    assert_eq!(sample_before.entities, sample_after.entities);
+    assert_eq!(sample_before.relations, sample_after.relations);
+    assert!(person(&analyze_with(&gazetteer, GIVEN_NAME_ALONE)));
 }

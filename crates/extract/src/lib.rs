@@ -106,6 +106,8 @@ fn within_4_gib(text: &str) -> &str {
 #[doc(hidden)]
 pub mod stages {
     pub use crate::coref::resolve as resolve_coreference;
+    #[cfg(feature = "names-deferred")]
+    pub use crate::entities::names::install as install_name_model;
     pub use crate::entities::names::{
         agree, choose, perceptron, training_candidates, Candidate, Scored,
     };

@@ -33,11 +33,34 @@ use perceptron::{Class, Weights};
 /// linear.
 const MAX_RUN: usize = 8;
 
+/// The model compiled in (`data/names.bin`).
+#[cfg(not(feature = "names-deferred"))]
 fn shipped() -> Option<&'static Weights> {
     static WEIGHTS: OnceLock<Option<Weights>> = OnceLock::new();
     WEIGHTS
         .get_or_init(|| Weights::parse(include_bytes!("../../data/names.bin")))
         .as_ref()
+}
+
+/// The model installed at run time ([`install`]); until then the rules alone decide.
+#[cfg(feature = "names-deferred")]
+static INSTALLED: OnceLock<Weights> = OnceLock::new();
+
+#[cfg(feature = "names-deferred")]
+fn shipped() -> Option<&'static Weights> {
+    INSTALLED.get()
+}
+
+/// Installs the model from the bytes of a `data/names.bin`, for a build that leaves it
+/// out of its first download (the app fetches it with the gazetteer's second tier).
+/// `false` if the bytes are no model; a second model is ignored.
+#[cfg(feature = "names-deferred")]
+pub fn install(bytes: &[u8]) -> bool {
+    let Some(weights) = Weights::parse(bytes) else {
+        return false;
+    };
+    let _ = INSTALLED.set(weights);
+    true
 }
 
 /// The capitalised runs of words that no rule took: words, with connectors ("of",
