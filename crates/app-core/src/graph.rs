@@ -320,7 +320,7 @@ pub fn cue_runs(
 ) -> Vec<(String, Option<RelationType>)> {
     let mut runs = Vec::new();
     let mut at = 0;
-    let mut inside: Vec<(usize, usize, RelationType)> = cues
+    let inside: Vec<(usize, usize, RelationType)> = cues
         .iter()
         .filter(|(_, span)| span.start >= text_span.start && span.end <= text_span.end)
         .map(|(kind, span)| {
@@ -334,11 +334,13 @@ pub fn cue_runs(
             start < end && text.is_char_boundary(start) && text.is_char_boundary(end)
         })
         .collect();
-    inside.sort_by_key(|&(start, end, _)| (start, end));
-    for (start, end, kind) in inside {
-        if start < at {
-            continue;
-        }
+    // The next cue after the last one marked, by position (a few dozen at most: no
+    // sort needed); one overlapping a cue already marked is skipped.
+    while let Some(&(start, end, kind)) = inside
+        .iter()
+        .filter(|&&(start, _, _)| start >= at)
+        .min_by_key(|&&(start, end, _)| (start, end))
+    {
         if start > at {
             runs.push((text[at..start].to_string(), None));
         }

@@ -4,10 +4,9 @@
 //! in its full name, else a short form; a label with no free spot is left out. No two
 //! placed labels overlap, none covers another country's dot, and every one lies inside
 //! the view, so nothing is cut at the edge. Deterministic: the same input gives the same
-//! placement. Placed boxes are kept in a grid of cells, so each candidate is checked
-//! against its neighbours only and the whole runs in about linear time.
-
-use std::collections::HashMap;
+//! placement. Placed boxes are kept in a grid of cells over the view, so each
+//! candidate is checked against its neighbours only and the whole runs in about linear
+//! time.
 
 use diplomap_extract::CountryCode;
 
@@ -92,7 +91,7 @@ pub fn place_labels(
             .total_cmp(&labels[x].salience)
             .then(x.cmp(&y))
     });
-    let mut grid = Grid::new(metrics.height * 4.0);
+    let mut grid = Grid::new(bounds, metrics.height * 4.0);
     for obstacle in obstacles {
         grid.insert(*obstacle);
     }
@@ -197,49 +196,74 @@ pub fn overlap(a: &Rect, b: &Rect) -> bool {
     a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 }
 
-/// Placed boxes by the square cells they touch.
+/// Placed boxes by the square cells of the view they touch (a box outside the view is
+/// kept by the cells at its edge: no label is placed there).
 struct Grid {
+    bounds: Rect,
     cell: f64,
+    columns: usize,
+    rows: usize,
     rects: Vec<Rect>,
-    cells: HashMap<(i64, i64), Vec<usize>>,
+    cells: Vec<Vec<usize>>,
 }
 
 impl Grid {
-    fn new(cell: f64) -> Grid {
+    fn new(bounds: Rect, cell: f64) -> Grid {
+        let cell = if cell > 0.0 && cell.is_finite() {
+            cell
+        } else {
+            1.0
+        };
+        // At most 2^16 cells: a view with more is cut in coarser ones.
+        let span = |length: f64| ((length / cell).ceil().clamp(1.0, 256.0) as usize).max(1);
+        let (columns, rows) = (span(bounds.w), span(bounds.h));
         Grid {
-            cell: if cell > 0.0 && cell.is_finite() {
-                cell
-            } else {
-                1.0
-            },
+            bounds,
+            cell: (bounds.w / columns as f64)
+                .max(bounds.h / rows as f64)
+                .max(cell),
+            columns,
+            rows,
             rects: Vec::new(),
-            cells: HashMap::new(),
+            cells: vec![Vec::new(); columns * rows],
         }
     }
 
-    /// The cells `rect` touches (at most 65 a side: no label is that large).
-    fn cells_of(&self, rect: &Rect) -> impl Iterator<Item = (i64, i64)> {
-        let index = |value: f64| (value / self.cell).floor().clamp(-1e9, 1e9) as i64;
-        let (x0, y0) = (index(rect.x), index(rect.y));
-        let x1 = index(rect.x + rect.w).min(x0 + 64);
-        let y1 = index(rect.y + rect.h).min(y0 + 64);
-        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    /// The cells `rect` touches, clamped to the view.
+    fn cells_of(&self, rect: &Rect) -> impl Iterator<Item = usize> {
+        let index = |value: f64, count: usize| {
+            let index = (value / self.cell).floor();
+            if index.is_nan() {
+                0
+            } else {
+                index.clamp(0.0, (count - 1) as f64) as usize
+            }
+        };
+        let (x0, x1) = (
+            index(rect.x - self.bounds.x, self.columns),
+            index(rect.x + rect.w - self.bounds.x, self.columns),
+        );
+        let (y0, y1) = (
+            index(rect.y - self.bounds.y, self.rows),
+            index(rect.y + rect.h - self.bounds.y, self.rows),
+        );
+        let columns = self.columns;
+        (y0..=y1).flat_map(move |y| (x0..=x1).map(move |x| y * columns + x))
     }
 
     fn insert(&mut self, rect: Rect) {
         let id = self.rects.len();
-        let cells: Vec<(i64, i64)> = self.cells_of(&rect).collect();
         self.rects.push(rect);
-        for cell in cells {
-            self.cells.entry(cell).or_default().push(id);
+        for cell in self.cells_of(&rect).collect::<Vec<_>>() {
+            self.cells[cell].push(id);
         }
     }
 
     fn overlaps(&self, rect: &Rect) -> bool {
         self.cells_of(rect).any(|cell| {
-            self.cells
-                .get(&cell)
-                .is_some_and(|ids| ids.iter().any(|&id| overlap(&self.rects[id], rect)))
+            self.cells[cell]
+                .iter()
+                .any(|&id| overlap(&self.rects[id], rect))
         })
     }
 }
