@@ -166,6 +166,11 @@ impl MapData {
         }
     }
 
+    /// How many relations `code` has.
+    pub fn relations_of(&self, code: CountryCode) -> usize {
+        self.edges.iter().filter(|edge| edge.involves(code)).count()
+    }
+
     /// The relation types present, in the legend's order.
     pub fn types(&self) -> Vec<(RelationType, usize)> {
         RelationType::ALL
@@ -372,11 +377,7 @@ pub fn cue_runs(
 /// How much a country's name matters on the map: its relations count most, then its
 /// mentions. Placed first, it keeps its full name beside its dot.
 pub fn label_salience(node: &Node, data: &MapData) -> f64 {
-    let relations = data
-        .edges
-        .iter()
-        .filter(|edge| edge.involves(node.code))
-        .count();
+    let relations = data.relations_of(node.code);
     (relations * 4 + node.count) as f64
 }
 
@@ -403,11 +404,7 @@ pub fn graph_radius(data: &MapData, code: CountryCode) -> f64 {
 
 /// What a country's dot or shape says to a screen reader: `Russia: 3 mentions, 1 relation`.
 pub fn country_label(node: &Node, data: &MapData) -> String {
-    let relations = data
-        .edges
-        .iter()
-        .filter(|edge| edge.involves(node.code))
-        .count();
+    let relations = data.relations_of(node.code);
     format!(
         "{}: {} mention{}, {} relation{}",
         node.name,

@@ -67,7 +67,11 @@ fn edges_carry_confidence_and_their_cue_words_marked() {
         .find(|edge| edge.a == code("KG") && edge.b == code("RU"))
         .unwrap();
     // Sure enough to be drawn at first (the app's component tests rely on it).
-    assert!((DEFAULT_CONFIDENCE..=1.0).contains(&edge.confidence), "{}", edge.confidence);
+    assert!(
+        (DEFAULT_CONFIDENCE..=1.0).contains(&edge.confidence),
+        "{}",
+        edge.confidence
+    );
     // The sentence as runs: joined they are the sentence; the cue "granted" is economy.
     assert_eq!(edge.marked.len(), edge.evidence.len());
     let runs = &edge.marked[0];

@@ -76,7 +76,7 @@ pub(super) fn EvidencePanel(
                     }
                 }
                 sentences.sort_by_key(|(span, _, _)| *span);
-                let relations = data.edges.iter().filter(|edge| edge.involves(code)).count();
+                let relations = data.relations_of(code);
                 view! {
                     <div class="evidence-head">
                         <h3 class="evidence-title">{node.name.clone()}</h3>
