@@ -170,7 +170,8 @@ fn place(scene: Scene) -> Vec<Drawn> {
                 .collect(),
         })
         .collect();
-    // The dots (every country drawn as one), and the zoom buttons in the top right.
+    // Kept clear: the point of every country in play (where its dot is, or would be),
+    // and the zoom buttons in the top right.
     let mut obstacles: Vec<Rect> = data
         .nodes
         .iter()
