@@ -149,12 +149,13 @@ fn legend() -> Vec<LegendEntry> {
             let name = filter.query_selector(".type-name").ok()??.text_content()?;
             let line = filter.query_selector(".edge-line").ok()??;
             let style = window().get_computed_style(&line).ok()??;
+            let property = |name: &str| style.get_property_value(name).unwrap_or_default();
             Some(LegendEntry {
                 name,
-                stroke: style.get_property_value("stroke").ok()?,
-                dash: style
-                    .get_property_value("stroke-dasharray")
-                    .unwrap_or_default(),
+                stroke: property("stroke"),
+                dash: property("stroke-dasharray"),
+                width: property("stroke-width"),
+                cap: property("stroke-linecap"),
             })
         })
         .collect()

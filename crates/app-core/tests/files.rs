@@ -200,11 +200,15 @@ fn the_framed_picture_has_title_legend_source_and_date() {
                 name: "Economy".into(),
                 stroke: "rgb(138, 87, 0)".into(),
                 dash: "none".into(),
+                width: "2.5px".into(),
+                cap: "round".into(),
             },
             LegendEntry {
-                name: "Tension".into(),
-                stroke: "#a9480f".into(),
-                dash: "7px, 4px".into(),
+                name: "Integration".into(),
+                stroke: "#0b6d72".into(),
+                dash: "0.1px, 6px".into(),
+                width: "4.5px".into(),
+                cap: "round".into(),
             },
         ],
         source: "Diplomap \u{2014} 2 documents".to_string(),
@@ -223,12 +227,15 @@ fn the_framed_picture_has_title_legend_source_and_date() {
     );
     for part in [
         ">Economy</text>",
-        ">Tension</text>",
+        ">Integration</text>",
         ">Diplomap \u{2014} 2 documents \u{00b7} 2026-12-06</text>",
     ] {
         assert!(svg.contains(part), "{part} in {svg}");
     }
-    assert!(svg.contains("stroke-dasharray=\"7px, 4px\""));
+    // Each type's line as the page draws it: dotted integration in round dots.
+    assert!(svg.contains(
+        "stroke=\"#0b6d72\" stroke-width=\"4.5px\" stroke-linecap=\"round\" stroke-dasharray=\"0.1px, 6px\""
+    ));
     assert!(svg.contains("<path d=\"M0,0L1,1\"/>"), "the map inside");
     // A title too long for the width is cut with an ellipsis.
     let long = Frame {

@@ -21,13 +21,17 @@ pub struct Frame {
     pub paper: String,
 }
 
-/// One relation type in the legend: its name and its line as drawn on the map.
+/// One relation type in the legend: its name and its line as drawn on the map (CSS
+/// values as the page computes them).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LegendEntry {
     pub name: String,
     pub stroke: String,
-    /// The line's `stroke-dasharray`, empty for a solid line.
+    /// The line's `stroke-dasharray`, empty or `none` for a solid line.
     pub dash: String,
+    /// `stroke-width` and `stroke-linecap` (dotted lines are round dots).
+    pub width: String,
+    pub cap: String,
 }
 
 const PAD: f64 = 16.0;
@@ -69,10 +73,12 @@ pub fn framed_svg(map: &str, width: f64, height: f64, frame: &Frame) -> (String,
             format!(" stroke-dasharray=\"{}\"", escape(&entry.dash))
         };
         body.push_str(&format!(
-            "<path d=\"M{x:.1},{:.1} q{:.1},-6 {SWATCH},0\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"{dash}/>",
+            "<path d=\"M{x:.1},{:.1} q{:.1},-6 {SWATCH},0\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-linecap=\"{}\"{dash}/>",
             y - TEXT_SIZE * 0.3,
             SWATCH / 2.0,
             escape(&entry.stroke),
+            escape(&entry.width),
+            escape(&entry.cap),
         ));
         body.push_str(&text_element(
             x + SWATCH + 6.0,
