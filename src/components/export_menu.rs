@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
 use diplomap_app_core::export;
-use diplomap_app_core::workspace::View;
+use diplomap_app_core::graph::map_data;
+use diplomap_app_core::workspace::{DocRange, View};
 
 use crate::io::export::download;
-use crate::io::images::{map_png, map_svg};
+use crate::io::images::{published_svg, save_png};
 use crate::state::{Article, Notice};
 
 /// One row of export buttons for what is shown: JSON (diplomap/1 with its text), CSV of
@@ -31,28 +32,36 @@ pub fn ExportMenu() -> impl IntoView {
         ))));
     };
 
+    let title = move |id: u64| {
+        article.workspace.docs.with_untracked(|docs| {
+            docs.iter()
+                .find(|doc| doc.id == id)
+                .map(|doc| doc.title.clone())
+                .unwrap_or_default()
+        })
+    };
+    // Every document with its title, text and analysis (for "All documents").
+    let each_document = move || {
+        article.workspace.docs.with_untracked(|docs| {
+            docs.iter()
+                .map(|doc| {
+                    let analysis = crate::analyser::analyse_here(&doc.text);
+                    (doc.title.clone(), doc.text.clone(), analysis)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+
     let json = move |_| {
         let content = match article.workspace.view.get_untracked() {
-            View::Doc(id) => {
-                let title = article.workspace.docs.with_untracked(|docs| {
-                    docs.iter()
-                        .find(|doc| doc.id == id)
-                        .map(|doc| doc.title.clone())
-                        .unwrap_or_default()
-                });
-                article.analysed.with_untracked(|current| {
-                    export::export_json(&title, &current.text, &current.analysis)
-                })
-            }
+            View::Doc(id) => article.analysed.with_untracked(|current| {
+                export::export_json(&title(id), &current.text, &current.analysis)
+            }),
             View::All => {
                 // One result per document, as a list: importing it gives them all back.
-                let docs = article.workspace.docs.get_untracked();
-                let items: Vec<String> = docs
+                let items: Vec<String> = each_document()
                     .iter()
-                    .map(|doc| {
-                        let analysis = crate::analyser::analyse_here(&doc.text);
-                        export::export_json(&doc.title, &doc.text, &analysis)
-                    })
+                    .map(|(title, text, analysis)| export::export_json(title, text, analysis))
                     .collect();
                 format!("[\n{}\n]", items.join(",\n"))
             }
@@ -68,17 +77,36 @@ pub fn ExportMenu() -> impl IntoView {
         }
     };
     let csv = move |_| {
-        let content = article
-            .analysed
-            .with_untracked(|current| export::relations_csv(&current.analysis));
+        let content = article.analysed.with_untracked(|current| {
+            let ranges = match article.workspace.view.get_untracked() {
+                View::All => article.workspace.ranges.get_untracked(),
+                View::Doc(id) => vec![DocRange {
+                    id,
+                    title: title(id),
+                    start: 0,
+                    end: current.text.len(),
+                }],
+            };
+            export::relations_csv(&map_data(current), &ranges)
+        });
         if download(&format!("{}-relations.csv", base()), "text/csv", &content).is_err() {
             fail("CSV");
         }
     };
     let displacy = move |_| {
-        let content = article
-            .analysed
-            .with_untracked(|current| export::displacy_json(&current.text, &current.analysis));
+        let content = match article.workspace.view.get_untracked() {
+            View::Doc(_) => article
+                .analysed
+                .with_untracked(|current| export::displacy_json(&current.text, &current.analysis)),
+            View::All => {
+                let documents = each_document();
+                let borrowed: Vec<(&str, &str, &diplomap_extract::Analysis)> = documents
+                    .iter()
+                    .map(|(title, text, analysis)| (title.as_str(), text.as_str(), analysis))
+                    .collect();
+                export::displacy_all(&borrowed)
+            }
+        };
         if download(
             &format!("{}-entities.displacy.json", base()),
             "application/json",
@@ -89,7 +117,22 @@ pub fn ExportMenu() -> impl IntoView {
             fail("displaCy JSON");
         }
     };
-    let svg = move |_| match map_svg() {
+    // The picture's title and source line: the document's title, or "All documents".
+    let picture = move || {
+        let (heading, documents) = match article.workspace.view.get_untracked() {
+            View::All => (
+                "All documents".to_string(),
+                article.workspace.docs.with_untracked(|docs| docs.len()),
+            ),
+            View::Doc(id) => (title(id), 1),
+        };
+        let source = format!(
+            "Diplomap \u{2014} {documents} document{}",
+            if documents == 1 { "" } else { "s" }
+        );
+        published_svg(&heading, &source)
+    };
+    let svg = move |_| match picture() {
         Some((content, _, _)) => {
             if download(&format!("{}-map.svg", base()), "image/svg+xml", &content).is_err() {
                 fail("map");
@@ -98,7 +141,10 @@ pub fn ExportMenu() -> impl IntoView {
         None => fail("map (there is none for this text)"),
     };
     let png = move |_| {
-        if map_png(format!("{}-map.png", base())).is_err() {
+        let saved = picture()
+            .ok_or(wasm_bindgen::JsValue::NULL)
+            .and_then(|picture| save_png(format!("{}-map.png", base()), picture));
+        if saved.is_err() {
             fail("map (there is none for this text)");
         }
     };
@@ -107,10 +153,10 @@ pub fn ExportMenu() -> impl IntoView {
         <div class="export-row" role="group" aria-label="Export what is shown">
             <span class="export-label">"Export"</span>
             <button type="button" class="button button-small button-quiet" data-export="json" title="The analysis in the diplomap/1 format, with the text (can be imported again)" on:click=json>"JSON"</button>
-            <button type="button" class="button button-small button-quiet" data-export="csv" title="Relations as an edge table for Gephi" on:click=csv>"CSV"</button>
+            <button type="button" class="button button-small button-quiet" data-export="csv" title="Relations, one row per pair: countries, types, direction, weight, confidence, evidence, document (opens in spreadsheets and Gephi)" on:click=csv>"CSV"</button>
             <button type="button" class="button button-small button-quiet" data-export="displacy" title="Entities for displaCy" on:click=displacy>"displaCy"</button>
-            <button type="button" class="button button-small button-quiet" data-export="svg" title="The map as SVG" on:click=svg>"SVG"</button>
-            <button type="button" class="button button-small button-quiet" data-export="png" title="The map as PNG" on:click=png>"PNG"</button>
+            <button type="button" class="button button-small button-quiet" data-export="svg" title="The map as SVG, with its title, legend and source" on:click=svg>"SVG"</button>
+            <button type="button" class="button button-small button-quiet" data-export="png" title="The map as PNG, with its title, legend and source" on:click=png>"PNG"</button>
         </div>
     }
 }

@@ -1,6 +1,9 @@
 //! The relations map as a picture: the SVG on screen made standalone (its computed
-//! styles written onto each element), and drawn onto a canvas for a PNG.
+//! styles written onto each element), framed for publishing with its title, the legend
+//! of the types drawn and a source line (`diplomap_app_core::export::framed_svg`), and
+//! drawn onto a canvas for a PNG.
 
+use diplomap_app_core::export::{framed_svg, Frame, LegendEntry};
 use leptos::prelude::window;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -96,9 +99,72 @@ pub fn map_svg() -> Option<(String, f64, f64)> {
     Some((xml, width, height))
 }
 
-/// Draws the exported SVG onto a canvas at twice its size and saves it as PNG.
-pub fn map_png(name: String) -> Result<(), JsValue> {
-    let (xml, width, height) = map_svg().ok_or(JsValue::NULL)?;
+/// The map framed: `title` above it; below it the legend of the relation types drawn
+/// (read from the type filters: ticked ones, each with its swatch's line) and
+/// `source` with today's date. The SVG, its width and height.
+pub fn published_svg(title: &str, source: &str) -> Option<(String, f64, f64)> {
+    let (map, width, height) = map_svg()?;
+    let root = window().document()?.document_element()?;
+    let colour = |name: &str, fallback: &str| {
+        window()
+            .get_computed_style(&root)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value(name).ok())
+            .map(|value| value.trim().to_string())
+            .filter(|value| !value.is_empty())
+            .unwrap_or_else(|| fallback.to_string())
+    };
+    let date = js_sys::Date::new_0().to_iso_string();
+    let frame = Frame {
+        title: title.to_string(),
+        legend: legend(),
+        source: source.to_string(),
+        date: String::from(date).chars().take(10).collect(),
+        ink: colour("--ink", "#1c1d1f"),
+        muted: colour("--ink-3", "#62666d"),
+        paper: colour("--paper", "#fbf9f4"),
+    };
+    Some(framed_svg(&map, width, height, &frame))
+}
+
+/// The relation types drawn, as the type filters show them.
+fn legend() -> Vec<LegendEntry> {
+    let Some(filters) = window()
+        .document()
+        .and_then(|document| document.query_selector_all(".type-filter").ok())
+    else {
+        return Vec::new();
+    };
+    (0..filters.length())
+        .filter_map(|i| filters.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter(|filter| {
+            filter
+                .query_selector("input:checked")
+                .ok()
+                .flatten()
+                .is_some()
+        })
+        .filter_map(|filter| {
+            let name = filter.query_selector(".type-name").ok()??.text_content()?;
+            let line = filter.query_selector(".edge-line").ok()??;
+            let style = window().get_computed_style(&line).ok()??;
+            let property = |name: &str| style.get_property_value(name).unwrap_or_default();
+            Some(LegendEntry {
+                name,
+                stroke: property("stroke"),
+                dash: property("stroke-dasharray"),
+                width: property("stroke-width"),
+                cap: property("stroke-linecap"),
+            })
+        })
+        .collect()
+}
+
+/// Draws `picture` (an SVG with its width and height) onto a canvas at twice its size
+/// and saves it as PNG.
+pub fn save_png(name: String, picture: (String, f64, f64)) -> Result<(), JsValue> {
+    let (xml, width, height) = picture;
     let parts = js_sys::Array::of1(&JsValue::from_str(&xml));
     let url = web_sys::Url::create_object_url_with_blob(&blob(&parts, "image/svg+xml")?)?;
     let image = web_sys::HtmlImageElement::new()?;

@@ -22,7 +22,8 @@
 //! - [`layout`]: the reading view's paragraphs, passages, sections and blocks.
 //! - [`summary`]: the side panels' countries, label counts and figures.
 //! - [`map`]: the map's geometry (shapes, projection, fitting, curves); [`graph`]: the
-//!   relations map as nodes and edges, their places, strengths and labels.
+//!   relations map as nodes and edges, their places and strengths; [`labels`]: where
+//!   the country names go without overlapping.
 //! - [`present`]: how numbers, sizes and mentions are written.
 //! - [`import`] and [`export`]: the files the app reads and writes, as text.
 //! - [`sample`]: the article shown on a first visit.
@@ -37,6 +38,7 @@ pub mod documents;
 pub mod export;
 pub mod graph;
 pub mod import;
+pub mod labels;
 pub mod layout;
 pub mod map;
 pub mod phase;

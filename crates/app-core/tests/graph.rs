@@ -1,7 +1,8 @@
 //! The relations map as nodes and edges.
 
-use diplomap_app_core::graph::{label_place, map_data, salience, strongest};
-use diplomap_app_core::map::Point;
+use diplomap_app_core::graph::{
+    cue_runs, map_data, passes, salience, strongest, unsure, DEFAULT_CONFIDENCE,
+};
 use diplomap_app_core::Analysed;
 use diplomap_extract::RelationType;
 
@@ -37,7 +38,7 @@ fn map_data_pairs_edges_with_their_sentences() {
 }
 
 #[test]
-fn strongest_type_salience_and_labels() {
+fn strongest_type_and_salience() {
     let types = [
         RelationType::Diplomacy,
         RelationType::Economy,
@@ -54,14 +55,61 @@ fn strongest_type_salience_and_labels() {
     assert_eq!(salience(1, 10), 1);
     assert_eq!(salience(10, 10), 4);
     assert_eq!(salience(6, 10), 3);
+}
 
-    // A second label at the same spot moves out of the first one's way.
-    let (_, first) = label_place(Point::new(0.0, 0.0), "Uzbekistan", 12.0, 6.0, &[]);
-    let (second, rect) = label_place(Point::new(5.0, 0.0), "Kyrgyzstan", 12.0, 6.0, &[first]);
+#[test]
+fn edges_carry_confidence_and_their_cue_words_marked() {
+    let analysed = Analysed::new(MAP_ARTICLE.to_string());
+    let data = map_data(&analysed);
+    let edge = data
+        .edges
+        .iter()
+        .find(|edge| edge.a == code("KG") && edge.b == code("RU"))
+        .unwrap();
+    // Sure enough to be drawn at first (the app's component tests rely on it).
     assert!(
-        rect.y > first.y + first.h - 1e-9
-            || rect.x >= first.x + first.w
-            || rect.x + rect.w <= first.x,
-        "{second:?}"
+        (DEFAULT_CONFIDENCE..=1.0).contains(&edge.confidence),
+        "{}",
+        edge.confidence
+    );
+    // The sentence as runs: joined they are the sentence; the cue "granted" is economy.
+    assert_eq!(edge.marked.len(), edge.evidence.len());
+    let runs = &edge.marked[0];
+    let joined: String = runs.iter().map(|(text, _)| text.as_str()).collect();
+    assert_eq!(joined, edge.evidence[0].1);
+    assert!(
+        runs.contains(&("granted".to_string(), Some(RelationType::Economy))),
+        "{runs:?}"
+    );
+
+    // The threshold: an edge passes from its confidence; below the default it is faint.
+    let mut edge = edge.clone();
+    edge.confidence = 0.55;
+    assert!(passes(&edge, 0.5) && !passes(&edge, DEFAULT_CONFIDENCE) && unsure(&edge));
+    edge.confidence = 0.9;
+    assert!(passes(&edge, 0.8) && !unsure(&edge));
+    edge.confidence = f64::NAN;
+    assert!(passes(&edge, 0.9), "no confidence: always drawn");
+}
+
+#[test]
+fn cue_runs_collapse_white_space_and_skip_cues_outside() {
+    use diplomap_extract::Span;
+    let text = "Moscow  granted\n aid; Kyiv struck.";
+    let cues = [
+        (RelationType::Economy, Span::new(108, 115)),
+        (RelationType::Conflict, Span::new(127, 133)),
+        (RelationType::Conflict, Span::new(500, 506)),
+    ];
+    let runs = cue_runs(Span::new(100, 100 + text.len()), text, &cues);
+    assert_eq!(
+        runs,
+        vec![
+            ("Moscow ".to_string(), None),
+            ("granted".to_string(), Some(RelationType::Economy)),
+            (" aid; Kyiv ".to_string(), None),
+            ("struck".to_string(), Some(RelationType::Conflict)),
+            (".".to_string(), None),
+        ]
     );
 }

@@ -1,7 +1,10 @@
 //! The relations as drawn: a curve per pair in the colour of its strongest type shown,
-//! as thick as its evidence is strong, with an arrow where one acts on the other.
+//! as thick as its evidence is strong, with an arrow where one acts on the other; those
+//! under the confidence threshold are left out, those less sure than the default faint.
 
-use diplomap_app_core::graph::{graph_radius, stroke_width, strongest, type_name, Mode, Target};
+use diplomap_app_core::graph::{
+    graph_radius, passes, stroke_width, strongest, type_name, unsure, Mode, Target,
+};
 use diplomap_app_core::map;
 use diplomap_extract::CountryCode;
 use leptos::prelude::*;
@@ -13,6 +16,7 @@ use super::Scene;
 pub(super) fn edges(scene: Scene) -> impl IntoView {
     let Scene {
         hidden,
+        threshold,
         shown,
         pinned,
         ..
@@ -20,6 +24,7 @@ pub(super) fn edges(scene: Scene) -> impl IntoView {
     move || {
         let (mode, data, places, k) = scene.frame();
         let hidden = hidden.get();
+        let threshold = threshold.get();
         let bend = if mode == Mode::Map { 0.2 } else { 0.12 };
         let radius = |code: CountryCode| match mode {
             Mode::Map => DOT_PX,
@@ -27,6 +32,7 @@ pub(super) fn edges(scene: Scene) -> impl IntoView {
         };
         data.edges
             .iter()
+            .filter(|edge| passes(edge, threshold))
             .filter_map(|edge| {
                 let kind = strongest(&edge.types, &hidden)?;
                 let (from, to) = edge.direction.unwrap_or((edge.a, edge.b));
@@ -45,9 +51,10 @@ pub(super) fn edges(scene: Scene) -> impl IntoView {
                 let (a, b) = (edge.a, edge.b);
                 let types = edge.types.iter().map(|kind| kind.as_str()).collect::<Vec<_>>();
                 let label = format!(
-                    "{}: {}. {} sentence{}{}",
+                    "{}: {}; confidence {:.2}. {} sentence{}{}",
                     edge.title(),
                     edge.types.iter().map(|kind| type_name(*kind).to_lowercase()).collect::<Vec<_>>().join(", "),
+                    edge.confidence,
                     edge.evidence.len(),
                     if edge.evidence.len() == 1 { "" } else { "s" },
                     if edge.amounts.is_empty() { String::new() } else { format!(", {}", edge.amounts.join(", ")) },
@@ -55,6 +62,8 @@ pub(super) fn edges(scene: Scene) -> impl IntoView {
                 Some(view! {
                     <g
                         class=format!("edge edge-{}", kind.as_str())
+                        class:edge-unsure=unsure(edge)
+                        data-confidence=format!("{:.2}", edge.confidence)
                         class:edge-active=move || shown.get() == Some(target)
                         class:edge-dim=move || match shown.get() {
                             Some(Target::Country(code)) => a != code && b != code,

@@ -1,9 +1,14 @@
 //! The sentences behind the line or the country under the pointer or focus, or kept by
-//! a click; each opens the text (or its document) at that sentence.
+//! a click, with the cue words that typed the line marked; each opens the text (or its
+//! document) at that sentence.
 
 use diplomap_app_core::graph::{display_name, type_name, MapData, Target};
 use diplomap_app_core::workspace::{range_of, View};
-use diplomap_extract::Span;
+use diplomap_extract::{RelationType, Span};
+
+/// A sentence as runs of text, each a cue word of a type or the text between.
+type Runs = Vec<(String, Option<RelationType>)>;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::state::Article;
@@ -32,7 +37,12 @@ pub(super) fn EvidencePanel(
                 let Some(edge) = data.edges.iter().find(|edge| edge.a == a && edge.b == b) else {
                     return ().into_any();
                 };
-                let sentences = edge.evidence.iter().map(|(span, text)| (*span, None, text.clone())).collect();
+                let sentences = edge
+                    .evidence
+                    .iter()
+                    .zip(&edge.marked)
+                    .map(|((span, _), runs)| (*span, None, runs.clone()))
+                    .collect();
                 view! {
                     <div class="evidence-head">
                         <h3 class="evidence-title">{edge.title()}</h3>
@@ -41,9 +51,10 @@ pub(super) fn EvidencePanel(
                                 <li class=format!("type-chip edge-{}", kind.as_str())>{type_name(*kind)}</li>
                             }).collect_view()}
                         </ul>
-                        {(!edge.amounts.is_empty()).then(|| view! {
-                            <p class="evidence-amounts">{edge.amounts.join(" \u{00b7} ")}</p>
-                        })}
+                        <p class="evidence-amounts">
+                            {format!("Confidence {:.2}", edge.confidence)}
+                            {(!edge.amounts.is_empty()).then(|| format!(" \u{00b7} {}", edge.amounts.join(" \u{00b7} ")))}
+                        </p>
                     </div>
                     {sentence_list(sentences)}
                 }
@@ -51,10 +62,10 @@ pub(super) fn EvidencePanel(
             }
             Some(Target::Country(code)) => {
                 let Some(node) = data.node(code) else { return ().into_any() };
-                let mut sentences: Vec<(Span, Option<String>, String)> = Vec::new();
+                let mut sentences: Vec<(Span, Option<String>, Runs)> = Vec::new();
                 for edge in data.edges.iter().filter(|edge| edge.involves(code)) {
                     let other = if edge.a == code { edge.b } else { edge.a };
-                    for (span, text) in &edge.evidence {
+                    for ((span, _), text) in edge.evidence.iter().zip(&edge.marked) {
                         match sentences.iter_mut().find(|(seen, _, _)| seen == span) {
                             Some((_, Some(partners), _)) => {
                                 partners.push_str(", ");
@@ -65,7 +76,7 @@ pub(super) fn EvidencePanel(
                     }
                 }
                 sentences.sort_by_key(|(span, _, _)| *span);
-                let relations = data.edges.iter().filter(|edge| edge.involves(code)).count();
+                let relations = data.relations_of(code);
                 view! {
                     <div class="evidence-head">
                         <h3 class="evidence-title">{node.name.clone()}</h3>
@@ -101,9 +112,10 @@ pub(super) fn EvidencePanel(
     }
 }
 
-/// Evidence sentences, each a button that shows it in the reading view. In the "All
-/// documents" view each names its document, and opens that document to show it.
-fn sentence_list(sentences: Vec<(Span, Option<String>, String)>) -> impl IntoView {
+/// Evidence sentences, each a button that shows it in the reading view, its cue words
+/// marked (as text, in the colour of their type). In the "All documents" view each
+/// names its document, and opens that document to show it.
+fn sentence_list(sentences: Vec<(Span, Option<String>, Runs)>) -> impl IntoView {
     let article = use_context::<Article>();
     let ranges = article
         .map(|article| article.workspace.ranges.get_untracked())
@@ -138,7 +150,17 @@ fn sentence_list(sentences: Vec<(Span, Option<String>, String)>) -> impl IntoVie
                             >
                                 {doc_title.map(|title| view! { <span class="evidence-doc">{title}</span> })}
                                 {partner.map(|partner| view! { <span class="evidence-partner">{partner}</span> })}
-                                <span class="evidence-text">{text}</span>
+                                <span class="evidence-text">
+                                    {text
+                                        .into_iter()
+                                        .map(|(run, cue)| match cue {
+                                            Some(kind) => Either::Left(view! {
+                                                <mark class=format!("cue edge-{}", kind.as_str())>{run}</mark>
+                                            }),
+                                            None => Either::Right(run),
+                                        })
+                                        .collect_view()}
+                                </span>
                             </button>
                         </li>
                     }

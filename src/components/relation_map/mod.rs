@@ -1,20 +1,23 @@
 //! The relations map: the countries of the article and the relations between them, on
 //! a map or as a graph, with the sentences behind each. What is drawn where is
 //! `diplomap_app_core::graph`'s; this folder turns it into SVG, one view per file:
-//! `land` (the land, or the graph's ring), `edges`, `nodes` (dots and names),
-//! `filters` (the relation types), `evidence` (the sentences), and `zoom`, the view box
-//! and what moves it.
+//! `land` (the land, or the graph's ring), `edges`, `nodes` (the dots), `labels` (the
+//! names), `filters` (the relation types and the confidence threshold), `evidence` (the
+//! sentences, their cue words marked), and `zoom`, the view box and what moves it.
 
 mod edges;
 mod evidence;
 mod filters;
+mod labels;
 mod land;
 mod nodes;
 mod zoom;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use diplomap_app_core::graph::{map_data, positions, MapData, Mode, Target};
+use diplomap_app_core::graph::{
+    map_data, passes, positions, strongest, MapData, Mode, Target, DEFAULT_CONFIDENCE,
+};
 use diplomap_app_core::map::{self, Point};
 use diplomap_app_core::present::group;
 use diplomap_extract::{CountryCode, RelationType};
@@ -26,8 +29,9 @@ use crate::state::Article;
 use edges::edges;
 use evidence::EvidencePanel;
 use filters::TypeFilters;
+use labels::labels;
 use land::{graph_ring, land};
-use nodes::{labels, nodes};
+use nodes::nodes;
 use zoom::{use_zoom_pan, ZoomPan};
 
 /// What the map's layers share: the article, what is drawn, how, what is hidden and
@@ -39,6 +43,8 @@ struct Scene {
     mode: RwSignal<Mode>,
     /// Relation types the reader unticked.
     hidden: RwSignal<BTreeSet<RelationType>>,
+    /// The least confidence a line needs to be drawn.
+    threshold: RwSignal<f64>,
     /// The line or country whose sentences are shown: the one kept by a click, else
     /// the one under the pointer or focus.
     shown: Memo<Option<Target>>,
@@ -59,6 +65,14 @@ impl Scene {
     }
 }
 
+/// How many relations the filters leave drawn (types shown, confidence reached).
+fn drawn_edges(data: &MapData, hidden: &BTreeSet<RelationType>, threshold: f64) -> usize {
+    data.edges
+        .iter()
+        .filter(|edge| passes(edge, threshold) && strongest(&edge.types, hidden).is_some())
+        .count()
+}
+
 /// The relations between the countries of the article, on a map or as a graph, with
 /// the sentences behind each.
 #[component]
@@ -67,6 +81,7 @@ pub fn RelationMap() -> impl IntoView {
     let data = Memo::new(move |_| article.analysed.with(|current| map_data(current)));
     let mode = RwSignal::new(Mode::Map);
     let hidden = RwSignal::new(BTreeSet::<RelationType>::new());
+    let threshold = RwSignal::new(DEFAULT_CONFIDENCE);
     let hover = RwSignal::new(None::<Target>);
     let pinned = RwSignal::new(None::<Target>);
     let shown = Memo::new(move |_| pinned.get().or(hover.get()));
@@ -84,6 +99,7 @@ pub fn RelationMap() -> impl IntoView {
             hover.set(None);
             pinned.set(None);
             hidden.set(BTreeSet::new());
+            threshold.set(DEFAULT_CONFIDENCE);
         }
     });
     let scene = Scene {
@@ -91,6 +107,7 @@ pub fn RelationMap() -> impl IntoView {
         data,
         mode,
         hidden,
+        threshold,
         shown,
         pinned,
         zoom,
@@ -121,12 +138,19 @@ pub fn RelationMap() -> impl IntoView {
         _ => {}
     };
 
+    // The relations drawn, of how many when the filters hide some.
     let summary = move || {
         data.with(|data| {
             let relations = data.edges.len();
+            let drawn = hidden.with(|hidden| drawn_edges(data, hidden, threshold.get()));
             let countries = data.nodes.iter().filter(|node| node.related).count();
+            let of = if drawn < relations {
+                format!("{} of ", group(drawn))
+            } else {
+                String::new()
+            };
             format!(
-                "{} relation{} \u{00b7} {} countr{}",
+                "{of}{} relation{} \u{00b7} {} countr{}",
                 group(relations),
                 if relations == 1 { "" } else { "s" },
                 group(countries),
@@ -147,7 +171,7 @@ pub fn RelationMap() -> impl IntoView {
                 "Map of the countries mentioned; no relations between them were found".to_string()
             } else {
                 format!(
-                    "{} of relations between {}. Tab to a line or a country, then find the sentences behind it below the map.",
+                    "{} of relations between {}. Arrow keys pan, + and \u{2212} zoom. Tab to a line or a country, then find the sentences behind it below the map.",
                     if mode.get() == Mode::Map { "Map" } else { "Diagram" },
                     names.join(", ")
                 )
@@ -195,6 +219,7 @@ pub fn RelationMap() -> impl IntoView {
                         class:map-graph=move || mode.get() == Mode::Graph
                         viewBox=move || zoom.view_box.get().view_box()
                         role="group"
+                        tabindex="0"
                         aria-label=map_label
                         on:pointerdown=move |event| zoom.pointer_down(event)
                         on:pointermove=move |event| zoom.pointer_move(event)
@@ -216,7 +241,11 @@ pub fn RelationMap() -> impl IntoView {
                             }
                         }
                         on:keydown=move |event| {
-                            if let Some(target) = target_of(&event) {
+                            if !(event.ctrl_key() || event.meta_key() || event.alt_key())
+                                && zoom.key(&event.key())
+                            {
+                                event.prevent_default();
+                            } else if let Some(target) = target_of(&event) {
                                 on_key(event, target);
                             }
                         }
@@ -233,7 +262,7 @@ pub fn RelationMap() -> impl IntoView {
                         <button type="button" class="zoom-button zoom-reset" aria-label="Fit: reset the view" title="Fit: reset the view" on:click=move |_| zoom.reset()>"Fit"</button>
                     </div>
                 </div>
-                <TypeFilters data=data hidden=hidden/>
+                <TypeFilters data=data hidden=hidden threshold=threshold/>
                 <EvidencePanel data=data shown=shown pinned=pinned/>
             </Show>
         </section>

@@ -1,9 +1,8 @@
 //! The countries as drawn: a dot at each country's end of the relations (sized discs in
-//! the graph; a dot for a small country without a shape), and their names, placed where
-//! they overlap none placed before.
+//! the graph; a dot for a small country without a shape). Their names are `labels`'.
 
-use diplomap_app_core::graph::{country_label, graph_radius, label_place, salience, Mode, Target};
-use diplomap_app_core::map::{self, Rect};
+use diplomap_app_core::graph::{country_label, graph_radius, salience, Mode, Target};
+use diplomap_app_core::map;
 use leptos::prelude::*;
 
 use super::Scene;
@@ -58,65 +57,6 @@ pub(super) fn nodes(scene: Scene) -> impl IntoView {
                         role=interactive.then_some("button")
                         aria-label=interactive.then_some(label)
                     ></circle>
-                })
-            })
-            .collect_view()
-    }
-}
-
-/// The names of the related countries, and of those mentioned often.
-pub(super) fn labels(scene: Scene) -> impl IntoView {
-    let width_px = scene.zoom.width_px;
-    move || {
-        let (mode, data, places, k) = scene.frame();
-        let most = data.most_mentions();
-        let size = if width_px.get() < 500.0 { 11.0 } else { 12.5 };
-        let mut placed: Vec<Rect> = Vec::new();
-        data.nodes
-            .iter()
-            .filter(|node| {
-                node.related || (mode == Mode::Map && node.count * 3 >= most && node.count >= 2)
-            })
-            .filter_map(|node| {
-                let point = *places.get(&node.code)?;
-                let (x, y, anchor) = match mode {
-                    Mode::Map => {
-                        let label =
-                            label_place(point, &node.name, size * k, (DOT_PX + 3.0) * k, &placed);
-                        placed.push(label.1);
-                        label.0
-                    }
-                    Mode::Graph => {
-                        let out = graph_radius(&data, node.code) + 6.0;
-                        let length = point.x.hypot(point.y).max(1e-9);
-                        let (ux, uy) = (point.x / length, point.y / length);
-                        let anchor = if ux > 0.3 {
-                            "start"
-                        } else if ux < -0.3 {
-                            "end"
-                        } else {
-                            "middle"
-                        };
-                        (
-                            point.x + ux * out * k,
-                            point.y + uy * out * k + size * 0.35 * k,
-                            anchor,
-                        )
-                    }
-                };
-                Some(view! {
-                    <text
-                        class="map-label"
-                        class:map-label-strong=node.related
-                        x=format!("{:.2}", x)
-                        y=format!("{:.2}", y)
-                        font-size=format!("{:.3}", size * k)
-                        stroke-width=format!("{:.3}", 3.0 * k)
-                        text-anchor=anchor
-                        aria-hidden="true"
-                    >
-                        {node.name.clone()}
-                    </text>
                 })
             })
             .collect_view()

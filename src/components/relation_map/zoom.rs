@@ -93,6 +93,32 @@ impl ZoomPan {
         );
     }
 
+    /// Pans by a share of the view's width and height (the arrow keys).
+    pub fn pan(&self, right: f64, down: f64) {
+        let current = self.view_box.get_untracked();
+        self.view_box.set(
+            current
+                .moved(right * current.w, down * current.h)
+                .clamped(&self.bounds(), map::MIN_WIDTH),
+        );
+    }
+
+    /// What a key does to the view: arrows pan, + and − zoom, 0 fits. Whether it was
+    /// one of those.
+    pub fn key(&self, key: &str) -> bool {
+        match key {
+            "ArrowLeft" => self.pan(-0.15, 0.0),
+            "ArrowRight" => self.pan(0.15, 0.0),
+            "ArrowUp" => self.pan(0.0, -0.15),
+            "ArrowDown" => self.pan(0.0, 0.15),
+            "+" | "=" => self.zoom(1.0 / 1.5),
+            "-" | "_" | "\u{2212}" => self.zoom(1.5),
+            "0" => self.reset(),
+            _ => return false,
+        }
+        true
+    }
+
     /// Back to the view of the countries in play.
     pub fn reset(&self) {
         self.view_box.set(self.home.get_untracked());
