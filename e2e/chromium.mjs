@@ -167,6 +167,13 @@ export async function exported(page, format) {
   return { name: download.suggestedFilename(), body: await readFile(await download.path()) };
 }
 
+/** The article's text box, in Edit mode (the article is read highlighted until Edit is pressed). */
+export async function editor(page) {
+  const box = page.locator("#article-text");
+  if (!(await box.isVisible())) await page.click(".mode-edit");
+  return box;
+}
+
 /** Waits up to 3 s for the notice line to match `pattern`. */
 export async function assertNotice(notice, pattern) {
   await notice.waitFor();
