@@ -193,13 +193,27 @@ describe("The workspace store", () => {
       const { page: b } = await app.page(context, { ready: RESTORED });
       // Both add a document at the same moment, then both type into the sample at once.
       await Promise.all([pasteOnPage(a, "Added in tab A: Chile and Peru met in Lima."), pasteOnPage(b, "Added in tab B: Kenya and Ethiopia met in Nairobi.")]);
-      await Promise.all(
-        [a, b].map(async (page, i) => {
+      const boxes = await Promise.all(
+        [a, b].map(async (page) => {
           await page.locator(".doc-tabs .doc-item:not(.doc-item-all) .doc-tab").first().click();
-          await (await editor(page)).press("End");
-          await (await editor(page)).pressSequentially(` Edited in tab ${"AB"[i]}.`, { delay: 10 });
+          return editor(page);
         }),
       );
+      // The store held meanwhile, as a third tab saving would: both edits are made before
+      // either is saved, whatever the timing of the two pages.
+      await hold(a);
+      await Promise.all(
+        boxes.map(async (box, i) => {
+          await box.press("End");
+          await box.pressSequentially(` Edited in tab ${"AB"[i]}.`, { delay: 10 });
+        }),
+      );
+      await Promise.all(
+        [a, b].map((page, i) =>
+          page.waitForFunction((edit) => document.querySelector("article.reading")?.textContent.includes(edit), ` Edited in tab ${"AB"[i]}.`),
+        ),
+      );
+      await release(a);
       const wanted = ["Added in tab A", "Added in tab B", "Edited in tab A.", "Edited in tab B."];
       const holds = (docs) => wanted.every((text) => docs.some((doc) => doc.text.includes(text)));
       let stored = [];
