@@ -45,16 +45,17 @@ describe("accessibility", () => {
     await context.close();
   });
 
-  test("a mention reached with the keyboard shows its tooltip", async () => {
+  test("a mention reached with the keyboard is described by its popover", async () => {
     const { context, page } = await open();
-    await page.locator("article.reading mark.ent").first().focus();
-    await page.keyboard.press("Tab");
-    const { title, shown } = await page.evaluate(() => ({
+    await page.focus("article.reading");
+    await page.keyboard.press("ArrowRight");
+    await page.waitForSelector("#mention-note", { state: "visible" });
+    const described = await page.evaluate(() => ({
+      by: document.activeElement.getAttribute("aria-describedby"),
       title: document.activeElement.getAttribute("title"),
-      shown: getComputedStyle(document.activeElement, "::before").content,
     }));
-    assert.match(title, /^[A-Z]+( · |$)/);
-    assert.equal(shown, JSON.stringify(title));
+    assert.deepEqual(described, { by: "mention-note", title: null });
+    assert.deepEqual(await audit(page), []);
     await context.close();
   });
 
@@ -70,12 +71,19 @@ describe("accessibility", () => {
     await context.close();
   });
 
-  test("dark mode and a phone-sized screen", async () => {
-    for (const options of [{ colorScheme: "dark" }, { viewport: { width: 375, height: 740 } }]) {
-      const { context, page } = await open(options);
-      await page.waitForSelector("svg.map-svg g.edge");
-      assert.deepEqual(await audit(page), [], JSON.stringify(options));
-      await context.close();
+  test("dark mode, editing, and each part of the desk on a phone-sized screen", async () => {
+    const dark = await open({ colorScheme: "dark" });
+    await dark.page.waitForSelector("svg.map-svg g.edge");
+    assert.deepEqual(await audit(dark.page), [], "dark");
+    await dark.page.click(".mode-edit");
+    assert.deepEqual(await audit(dark.page), [], "dark, editing");
+    await dark.context.close();
+    const phone = await open({ viewport: { width: 375, height: 740 } });
+    for (const pane of ["Text", "Map", "Countries"]) {
+      await phone.page.click(`.desk-tab[data-pane="${pane}"]`);
+      if (pane === "Map") await phone.page.waitForSelector("svg.map-svg g.edge");
+      assert.deepEqual(await audit(phone.page), [], pane);
     }
+    await phone.context.close();
   });
 });

@@ -166,8 +166,9 @@ export function serviceWorkerActivated(page, timeoutMs = 30000) {
   }, timeoutMs);
 }
 
-/** Puts `text` into the text box the way a paste does: its value changes, then `input`. */
-export function pasteIntoBox(page, text) {
+/** Puts `text` into the text box (in Edit mode) the way a paste does: its value changes, then `input`. */
+export async function pasteIntoBox(page, text) {
+  await editor(page);
   return page.evaluate((text) => {
     const box = document.querySelector("#article-text");
     box.value = text;
@@ -203,6 +204,13 @@ export async function exported(page, format) {
     page.click(`.export-row button[data-export="${format}"]`),
   ]);
   return { name: download.suggestedFilename(), body: await readFile(await download.path()) };
+}
+
+/** The article's text box, in Edit mode (the article is read highlighted until Edit is pressed). */
+export async function editor(page) {
+  const box = page.locator("#article-text");
+  if (!(await box.isVisible())) await page.click(".mode-edit");
+  return box;
 }
 
 /** Waits up to 3 s for the notice line to match `pattern`. */

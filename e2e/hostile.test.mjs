@@ -7,7 +7,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE_PATH, RESTORED, assertNotice, dropFiles, restored, startApp } from "./chromium.mjs";
+import { BASE_PATH, RESTORED, assertNotice, dropFiles, restored, startApp, editor } from "./chromium.mjs";
 import { documents, kept, longestTask, recordLongTasks, seedLegacy, tabTitles } from "./store-helpers.mjs";
 
 let app;
@@ -95,7 +95,7 @@ describe("Crafted input", () => {
       const { seen } = await app.page(context, { ready: RESTORED, page });
       for (const text of ["First new one.", "Second new one."]) {
         await page.locator(".doc-new").click();
-        await page.locator("#article-text").fill(text);
+        await (await editor(page)).fill(text);
       }
       let stored = [];
       for (let i = 0; i < 100 && stored[3]?.text !== "Second new one."; i++) {

@@ -8,7 +8,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { BASE_PATH, RESTORED, SHOTS, assertNotice, dropFiles, restored, startApp } from "./chromium.mjs";
+import { BASE_PATH, RESTORED, SHOTS, assertNotice, dropFiles, restored, startApp, editor } from "./chromium.mjs";
 import {
   documents,
   hold,
@@ -75,7 +75,7 @@ describe("The workspace store", () => {
         [
           "typed word",
           async () => {
-            await page.locator("#article-text").click();
+            await (await editor(page)).click();
             await page.keyboard.type("Bishkek", { delay: 20 });
           },
           "Bishkek",
@@ -193,13 +193,27 @@ describe("The workspace store", () => {
       const { page: b } = await app.page(context, { ready: RESTORED });
       // Both add a document at the same moment, then both type into the sample at once.
       await Promise.all([pasteOnPage(a, "Added in tab A: Chile and Peru met in Lima."), pasteOnPage(b, "Added in tab B: Kenya and Ethiopia met in Nairobi.")]);
-      await Promise.all(
-        [a, b].map(async (page, i) => {
+      const boxes = await Promise.all(
+        [a, b].map(async (page) => {
           await page.locator(".doc-tabs .doc-item:not(.doc-item-all) .doc-tab").first().click();
-          await page.locator("#article-text").press("End");
-          await page.locator("#article-text").pressSequentially(` Edited in tab ${"AB"[i]}.`, { delay: 10 });
+          return editor(page);
         }),
       );
+      // The store held meanwhile, as a third tab saving would: both edits are made before
+      // either is saved, whatever the timing of the two pages.
+      await hold(a);
+      await Promise.all(
+        boxes.map(async (box, i) => {
+          await box.press("End");
+          await box.pressSequentially(` Edited in tab ${"AB"[i]}.`, { delay: 10 });
+        }),
+      );
+      await Promise.all(
+        [a, b].map((page, i) =>
+          page.waitForFunction((edit) => document.querySelector("article.reading")?.textContent.includes(edit), ` Edited in tab ${"AB"[i]}.`),
+        ),
+      );
+      await release(a);
       const wanted = ["Added in tab A", "Added in tab B", "Edited in tab A.", "Edited in tab B."];
       const holds = (docs) => wanted.every((text) => docs.some((doc) => doc.text.includes(text)));
       let stored = [];
@@ -290,7 +304,7 @@ describe("The workspace store", () => {
       const page = context.pages()[0];
       await page.waitForSelector(".store-status");
       await assertNotice(page.locator(".store-status"), /Waiting for another Diplomap tab to let go of the workspace/);
-      await page.locator("#article-text").fill("Typed while waiting.");
+      await (await editor(page)).fill("Typed while waiting.");
       await old.evaluate(() => window.__db.close());
       const { seen } = await opened;
       let stored = [];
@@ -339,7 +353,7 @@ describe("The workspace store", () => {
       const { page, seen } = await open();
       await assertNotice(page.locator(".store-status"), /This browser keeps no database for the page .*changes are not kept/);
       assert.deepEqual(await tabTitles(page), ["Old one"]);
-      await page.locator("#article-text").fill("Edited, but not kept.");
+      await (await editor(page)).fill("Edited, but not kept.");
       await page.waitForTimeout(300);
       assert.equal(await page.evaluate(() => localStorage.getItem("diplomap.workspace.v1")), legacySave(docs).json);
       assert.deepEqual(seen.errors, []);
@@ -365,7 +379,7 @@ describe("The workspace store", () => {
     try {
       const { page, seen } = await open();
       await assertNotice(page.locator(".store-status"), /saved by a newer version of Diplomap\. It is left as it is/);
-      await page.locator("#article-text").fill("Typed in the old version.");
+      await (await editor(page)).fill("Typed in the old version.");
       await page.waitForTimeout(300);
       const future = await page.evaluate(
         () =>

@@ -13,7 +13,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { BASE_PATH, DIST, ROOT, SHOTS, assertNotice, dropFiles, exported, startApp } from "./chromium.mjs";
+import { BASE_PATH, DIST, ROOT, SHOTS, assertNotice, dropFiles, editor, exported, startApp } from "./chromium.mjs";
 
 const CORPUS = JSON.parse(await readFile(path.join(ROOT, "e2e", "fixtures", "xss-corpus.json"), "utf8"));
 const PAYLOADS = CORPUS.payloads.map((entry) => entry.payload);
@@ -170,12 +170,13 @@ const readingHas = (page, needle) =>
 const tabs = (page) => page.locator(".doc-tabs .doc-item:not(.doc-item-all) .doc-tab");
 
 /**
- * Uses every panel that shows user text: the country list, a mention (hovered for its
- * tooltip, clicked to mark its kind), the type chips, a map line (focused and pinned for
+ * Uses every panel that shows user text (reading the article, not editing it): the
+ * country list, a mention (hovered and clicked for its popover), the type chips, a map line (focused and pinned for
  * its evidence, whose first sentence is revealed in the article), a country on the map,
  * and the graph. Returns the evidence sentences shown.
  */
 async function exercisePanels(page) {
+  if (await page.locator(".input-panel.editing").count()) await page.click(".mode-edit");
   await page.locator("ol.country-list .country-button").first().click();
   const mention = page.locator("article.reading mark.ent").first();
   await mention.hover();
@@ -261,7 +262,7 @@ describe("XSS corpus", () => {
         },
         [text, PAYLOADS.join("\n")],
       );
-      await assertNotice(page.locator(".notice"), /Pasted text added as a new document/);
+      await assertNotice(page.locator(".notice"), /Pasted as a new document/);
       await readingHas(page, PAYLOADS.at(-1));
       assert.equal(await page.locator("#article-text").inputValue(), text);
       const evidence = await assertReadAsText(guarded, PAYLOADS, "the paste");
@@ -271,7 +272,7 @@ describe("XSS corpus", () => {
   test("typed and pasted into the text box: shown as text, nothing runs", () =>
     withGuardedPage({}, async (guarded) => {
       const { context, page } = guarded;
-      const box = page.locator("#article-text");
+      const box = await editor(page);
       await box.fill(hostileArticle(PAYLOADS));
       await box.press("End");
       const typed = "<img src=x onerror=alert('xss:typed')>";

@@ -29,6 +29,8 @@ pub const LEGACY_ARTICLE_KEY: &str = "diplomap.article.v1";
 /// The meta record's key in the `meta` store, and the list of kept copies'.
 const META_KEY: &str = "workspace";
 const ASIDE_LIST_KEY: &str = "aside";
+/// The undo log (`diplomap_app_core::undo`), saved with the documents it undoes.
+const UNDO_KEY: &str = "undo";
 
 /// Where a copy kept aside is, said in notices.
 pub const ASIDE_PLACE: &str = "this browser\u{2019}s database for the page (IndexedDB \u{201c}diplomap\u{201d}, store \u{201c}aside\u{201d})";
@@ -84,6 +86,8 @@ pub struct Read {
     /// The workspace earlier versions kept in version 1's store.
     pub legacy_database: Option<Stored>,
     pub kept: Vec<KeptCopy>,
+    /// The undo log as saved.
+    pub undo: Option<String>,
 }
 
 /// The whole store, in one transaction.
@@ -99,13 +103,14 @@ pub async fn read(database: &Database) -> Result<Read, String> {
         revisions.get_all_keys(),
         revisions.get_all(),
         transaction.store(SAVES)?.get(&LEGACY_WORKSPACE_KEY.into()),
+        meta.get(&UNDO_KEY.into()),
     ])
     .await?;
     transaction.done().await?;
-    let [meta, kept, document_keys, documents, revision_keys, revisions, legacy]: [JsValue; 7] =
-        values
-            .try_into()
-            .map_err(|_| "the browser's database answered oddly".to_string())?;
+    let [meta, kept, document_keys, documents, revision_keys, revisions, legacy, undo]: [JsValue;
+        8] = values
+        .try_into()
+        .map_err(|_| "the browser's database answered oddly".to_string())?;
     let (document_keys, revision_keys) = (array(document_keys), array(revision_keys));
     let documents = array(documents).into_iter().map(stored);
     let revisions = array(revisions);
@@ -124,6 +129,7 @@ pub async fn read(database: &Database) -> Result<Read, String> {
         revision_keys,
         legacy_database: present(legacy),
         kept: KeptCopy::decode_list(&kept),
+        undo: undo.as_string(),
     })
 }
 
@@ -296,8 +302,13 @@ pub async fn save_restored(
     Ok(plan.writes)
 }
 
-/// One save: the changes against the revisions stored now, in one transaction.
-pub async fn commit(database: &Database, changes: &Changes) -> Result<Outcome, SaveError> {
+/// One save: the changes against the revisions stored now, and the undo log when it
+/// changed, in one transaction.
+pub async fn commit(
+    database: &Database,
+    changes: &Changes,
+    undo: Option<&str>,
+) -> Result<Outcome, SaveError> {
     let failed = SaveError::Failed;
     let transaction = database
         .transaction(&[META, DOCUMENTS, REVISIONS], true)
@@ -321,7 +332,8 @@ pub async fn commit(database: &Database, changes: &Changes) -> Result<Outcome, S
     };
     let plan = commit::plan(meta_now, &stored, changes, Limits::APP.title_chars)
         .map_err(|_| SaveError::Failed("the store ran out of ids or revisions".to_string()))?;
-    if let Err(why) = stores.apply(&plan) {
+    let undo = undo.map(|log| stores.meta.put(&UNDO_KEY.into(), &log.into()));
+    if let Err(why) = stores.apply(&plan).and(undo.unwrap_or(Ok(()))) {
         transaction.abort();
         return Err(SaveError::Failed(why));
     }

@@ -4,14 +4,16 @@ use wasm_bindgen::JsCast;
 
 use diplomap_app_core::Limits;
 
+use crate::components::article_input::{focus_soon, focus_text_box};
 use crate::components::export_menu::ExportMenu;
 use crate::components::share_link::ShareLink;
 use crate::state::{Article, Notice};
 use diplomap_app_core::workspace::View;
 
 /// The workspace's documents as tabs: "All documents", then one per document (switch,
-/// delete with undo), a rename field and "Copy link" for the one shown, "New", and the
-/// export row.
+/// delete), a rename field and "Copy link" for the one shown, "New", the export row,
+/// and the Undo notice of the last clear, replacement or delete (Ctrl+Z outside a text
+/// field too).
 /// Also takes text pasted anywhere outside an editable text field as a new document.
 #[component]
 pub fn DocumentList() -> impl IntoView {
@@ -48,13 +50,42 @@ pub fn DocumentList() -> impl IntoView {
             article.current_id().is_some() && article.draft.with_untracked(|d| d.trim().is_empty());
         if empty {
             article.load(text, Some(Notice::Info("Pasted text loaded.".to_string())));
+            article.settings.editing.set(false);
         } else if article.add_document(None, text).is_some() {
             article.notice.set(Some(Notice::Info(
-                "Pasted text added as a new document.".to_string(),
+                "Pasted as a new document: the one you were in is unchanged.".to_string(),
             )));
         }
     });
     on_cleanup(move || paste_handle.remove());
+
+    // Ctrl+Z (Cmd+Z) outside a text field, which has an undo of its own.
+    let undo_handle = window_event_listener(ev::keydown, move |event| {
+        let undo_key = (event.ctrl_key() || event.meta_key())
+            && !event.shift_key()
+            && event.key().eq_ignore_ascii_case("z");
+        // An emptied text box has nothing of its own to undo: a Clear is taken back.
+        let in_field = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|element| {
+                let editable = "textarea:not([readonly]), input, [contenteditable]";
+                let emptied = element
+                    .dyn_ref::<web_sys::HtmlTextAreaElement>()
+                    .is_some_and(|text_box| text_box.value().is_empty());
+                element.closest(editable).ok().flatten().is_some() && !emptied
+            });
+        if undo_key && !in_field && workspace.undo.with_untracked(|log| log.last().is_some()) {
+            event.prevent_default();
+            article.undo();
+        }
+    });
+    on_cleanup(move || undo_handle.remove());
+    // Focus goes back to the Rename button once the field is gone.
+    let stop_renaming = move || {
+        renaming.set(false);
+        focus_soon(".doc-rename-button");
+    };
 
     // Keyed by id and title: a rename or a new document re-renders its own tab only,
     // however many there are.
@@ -91,6 +122,7 @@ pub fn DocumentList() -> impl IntoView {
                     on:click=move |_| {
                         renaming.set(false);
                         article.delete(id);
+                        focus_soon(".doc-undo-button");
                     }
                 >
                     "\u{00d7}"
@@ -113,7 +145,7 @@ pub fn DocumentList() -> impl IntoView {
         if let Some((id, _)) = current_title() {
             article.rename(id, &input.value());
         }
-        renaming.set(false);
+        stop_renaming();
     };
 
     view! {
@@ -130,7 +162,7 @@ pub fn DocumentList() -> impl IntoView {
                         on:click=move |_| {
                             renaming.set(false);
                             if article.add_document(None, String::new()).is_some() {
-                                article.notice.set(None);
+                                focus_text_box();
                             }
                         }
                     >
@@ -177,15 +209,14 @@ pub fn DocumentList() -> impl IntoView {
                                 aria-label="New name of the document"
                                 maxlength=Limits::APP.title_chars.to_string()
                                 value=title
-                                autofocus
                                 on:keydown=move |event: ev::KeyboardEvent| {
                                     if event.key() == "Escape" {
-                                        renaming.set(false);
+                                        stop_renaming();
                                     }
                                 }
                             />
                             <button type="submit" class="button button-small">"Save name"</button>
-                            <button type="button" class="button button-small button-quiet" on:click=move |_| renaming.set(false)>
+                            <button type="button" class="button button-small button-quiet" on:click=move |_| stop_renaming()>
                                 "Cancel"
                             </button>
                         </form>
@@ -197,7 +228,10 @@ pub fn DocumentList() -> impl IntoView {
                             <button
                                 type="button"
                                 class="button button-small button-quiet doc-rename-button"
-                                on:click=move |_| renaming.set(true)
+                                on:click=move |_| {
+                                    renaming.set(true);
+                                    focus_soon(".doc-rename-input");
+                                }
                             >
                                 "Rename"
                             </button>
@@ -214,32 +248,6 @@ pub fn DocumentList() -> impl IntoView {
                 }}
                 <ExportMenu/>
             </div>
-            <Show when=move || workspace.removed.with(Option::is_some)>
-                <p class="doc-undo" role="status">
-                    <span>
-                        {move || {
-                            workspace
-                                .removed
-                                .with(|removed| {
-                                    removed
-                                        .as_ref()
-                                        .map(|removed| format!("Deleted \u{201c}{}\u{201d}.", removed.doc.title))
-                                })
-                        }}
-                    </span>
-                    <button type="button" class="button button-small doc-undo-button" on:click=move |_| article.undo_delete()>
-                        "Undo"
-                    </button>
-                    <button
-                        type="button"
-                        class="notice-dismiss"
-                        aria-label="Dismiss"
-                        on:click=move |_| workspace.removed.set(None)
-                    >
-                        "\u{00d7}"
-                    </button>
-                </p>
-            </Show>
         </section>
     }
 }

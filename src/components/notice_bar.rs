@@ -1,13 +1,15 @@
 use diplomap_app_core::present::human_size;
 use leptos::prelude::*;
 
+use crate::components::article_input::focus_soon;
 use crate::state::{Article, Notice};
 use crate::store::KeptCopy;
 
 /// The messages above the article: where the workspace's store stands while it does
 /// not save as it changes (restoring it, or not saving at all), the latest message
 /// about the article (a loaded file, the sample, a refused file or paste, a failed
-/// save, a damaged workspace), and the copies a restore kept aside, to download.
+/// save, a damaged workspace), the Undo of the last clear, replacement or delete, and
+/// the copies a restore kept aside, to download.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let article = expect_context::<Article>();
@@ -19,6 +21,25 @@ pub fn NoticeBar() -> impl IntoView {
             {move || status.get().map(|current| line(current, "store-status", None))}
             {move || article.places.get().map(|current| line(current, "places-status", None))}
             {move || notice.get().map(|current| line(current, "", Some(notice)))}
+            <Show when=move || article.workspace.offer_undo.get() && article.undo_label().is_some()>
+                <p class="notice doc-undo">
+                    <span>{move || article.undo_label()}</span>
+                    <button type="button" class="button button-small doc-undo-button" on:click=move |_| {
+                        article.undo();
+                        focus_soon(".doc-current .doc-tab");
+                    }>
+                        "Undo"
+                    </button>
+                    <button
+                        type="button"
+                        class="notice-dismiss"
+                        aria-label="Dismiss"
+                        on:click=move |_| article.workspace.offer_undo.set(false)
+                    >
+                        "\u{00d7}"
+                    </button>
+                </p>
+            </Show>
             {move || {
                 article.store.kept.get().into_iter().map(|copy| kept_copy(article, copy)).collect_view()
             }}

@@ -8,7 +8,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys;
 
-use crate::state::{Article, Settings};
+use crate::components::mention_note::{MentionPopover, Popover};
+use crate::state::{Article, Pane, Settings};
 
 /// The article with every mention highlighted. Built only from text nodes and
 /// elements, never from markup, so whatever the article contains stays inert text.
@@ -120,8 +121,14 @@ pub fn ReadingView() -> impl IntoView {
 
     // Once the sections are on the page, watch those not highlighted yet.
     let reading = NodeRef::<leptos::html::Article>::new();
+    let popover = Popover::default();
     Effect::new(move |_| {
         analysed.track();
+        // New mentions: the article is the tab stop again.
+        popover.hide();
+        if let Some(reading) = reading.get_untracked() {
+            let _ = reading.set_attribute("tabindex", "0");
+        }
         request_animation_frame(move || {
             // The view may be gone by the next frame.
             let _ = observer.try_with_value(|observer| {
@@ -144,6 +151,9 @@ pub fn ReadingView() -> impl IntoView {
             return;
         }
         article.revealing.set(None);
+        // The sentence is shown in the highlighted article, wherever the reader was.
+        article.settings.editing.set(false);
+        article.settings.pane.set(Pane::Text);
         shown.with_value(|sections| {
             if let Some(section) = sections.iter().find(|section| section.end >= span.start) {
                 section.highlighted.set(true);
@@ -155,21 +165,154 @@ pub fn ReadingView() -> impl IntoView {
     });
 
     view! {
-        <section class="reading-panel" aria-labelledby="reading-heading">
-            <div class="panel-head">
-                <h2 id="reading-heading" class="section-title">"Reading view"</h2>
-                <p class="panel-meta">{summary}</p>
-            </div>
+        <section
+            class="reading-panel"
+            aria-label="The article, highlighted"
+            on:mouseleave=move |_| popover.hide_hovered()
+            // The article's keys, and Escape in the popover.
+            on:keydown=move |event| {
+                if let Some(reading) = reading.get_untracked() {
+                    mention_keys(&event, &reading, popover, article);
+                }
+            }
+        >
+            <p class="panel-meta reading-meta">{summary}</p>
             <article
                 node_ref=reading
+                id="reading"
                 class=classes
-                aria-label="The article with entities highlighted"
+                tabindex="0"
+                aria-label="The article with its mentions highlighted: the arrow keys move between mentions, Enter marks every mention of one"
                 aria-busy=move || article.busy.with(Option::is_some).to_string()
+                on:mouseover=move |event| {
+                    if let Some(mark) = mention_of(&event) {
+                        popover.show(&mark, false);
+                    }
+                }
+                on:click=move |event| match mention_of(&event) {
+                    Some(mark) => {
+                        popover.show(&mark, true);
+                        focus_element(&mark);
+                    }
+                    None => popover.hide(),
+                }
+                on:focusin=move |event| {
+                    if let (Some(mark), Some(reading)) = (mention_of(&event), reading.get_untracked()) {
+                        rove_to(&reading, &mark);
+                        popover.show(&mark, true);
+                    }
+                }
+                on:focusout=move |event: leptos::ev::FocusEvent| {
+                    let inside = event
+                        .related_target()
+                        .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+                        .and_then(|target| target.parent_element())
+                        .and_then(|parent| parent.closest(".reading-panel").ok().flatten())
+                        .is_some();
+                    if !inside {
+                        popover.hide();
+                    }
+                }
             >
                 {body}
             </article>
+            <MentionPopover popover=popover/>
             <div class="flash-layer" aria-hidden="true"></div>
         </section>
+    }
+}
+
+/// The mention an event happened on.
+fn mention_of(event: &web_sys::Event) -> Option<web_sys::Element> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest("mark.ent").ok().flatten()
+}
+
+fn focus_element(element: &web_sys::Element) {
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+/// The roving tab stop: `mark` is the one mention Tab comes back to, and the article
+/// itself is no stop of its own any more.
+fn rove_to(reading: &web_sys::Element, mark: &web_sys::Element) {
+    if let Ok(Some(stop)) = reading.query_selector("mark.ent[tabindex='0']") {
+        let _ = stop.set_attribute("tabindex", "-1");
+    }
+    let _ = reading.set_attribute("tabindex", "-1");
+    let _ = mark.set_attribute("tabindex", "0");
+}
+
+/// The article's keys: arrows (and Home, End) move between the mentions, Enter or
+/// Space marks every mention of the one focused, Escape dismisses the popover and the
+/// marks.
+fn mention_keys(
+    event: &web_sys::KeyboardEvent,
+    reading: &web_sys::Element,
+    popover: Popover,
+    article: Article,
+) {
+    let settings = article.settings;
+    let current = mention_of(event);
+    let key = event.key();
+    match key.as_str() {
+        "Enter" | " " => {
+            let Some(mark) = current else { return };
+            event.prevent_default();
+            let note = mark
+                .get_attribute("data-entity")
+                .and_then(|index| index.parse().ok());
+            let key = note.and_then(|index: usize| {
+                article
+                    .analysed
+                    .with_untracked(|analysed| {
+                        diplomap_app_core::present::mention_note(analysed, index)
+                    })
+                    .map(|note| note.key)
+            });
+            if let Some(key) = key {
+                settings.toggle_mark(&key);
+            }
+        }
+        "Escape" => {
+            // Back to the mention, from the popover's button.
+            if let Some(mark) = popover.anchor() {
+                focus_element(&mark);
+            }
+            popover.hide();
+            settings.marked.set(None);
+        }
+        "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" | "Home" | "End" => {
+            let Ok(marks) = reading.query_selector_all("mark.ent") else {
+                return;
+            };
+            let count = marks.length();
+            if count == 0 {
+                return;
+            }
+            let at = current.and_then(|current| {
+                (0..count).find(|i| {
+                    marks
+                        .item(*i)
+                        .is_some_and(|mark| mark.is_same_node(Some(current.as_ref())))
+                })
+            });
+            let next = match (key.as_str(), at) {
+                ("Home", _) | ("ArrowRight" | "ArrowDown", None) => 0,
+                ("End", _) | (_, None) => count - 1,
+                ("ArrowRight" | "ArrowDown", Some(at)) => (at + 1).min(count - 1),
+                (_, Some(at)) => at.saturating_sub(1),
+            };
+            if let Some(mark) = marks
+                .item(next)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            {
+                event.prevent_default();
+                focus_element(&mark);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -250,17 +393,13 @@ fn render_block(block: Block, settings: Settings) -> AnyView {
                 text,
                 label,
                 country,
-                title,
+                entity,
                 key,
             } => {
                 let focused = move || country.is_some() && focus.get() == country;
-                let same = {
-                    let key = key.clone();
-                    move || marked.with(|marked| marked.as_ref() == Some(&key))
-                };
-                // Marks every mention of the same thing, or clears the mark.
-                let toggle = move || settings.toggle_mark(&key);
-                let toggle_key = toggle.clone();
+                let same = move || marked.with(|marked| marked.as_ref() == Some(&key));
+                // One tab stop for the whole article: the mentions are reached with
+                // the arrow keys (`mention_keys`), and described by the popover.
                 view! {
                     <mark
                         class=format!("ent ent-{}", label.as_str().to_ascii_lowercase())
@@ -268,17 +407,8 @@ fn render_block(block: Block, settings: Settings) -> AnyView {
                         class:same=same
                         data-label=label.as_str()
                         data-country=country.map(|code| code.as_str().to_string())
-                        title=title
-                        tabindex="0"
-                        on:click=move |_| toggle()
-                        on:keydown=move |ev| match ev.key().as_str() {
-                            "Enter" | " " => {
-                                ev.prevent_default();
-                                toggle_key();
-                            }
-                            "Escape" => marked.set(None),
-                            _ => {}
-                        }
+                        data-entity=entity.to_string()
+                        tabindex="-1"
                     >
                         {text}
                     </mark>

@@ -95,7 +95,7 @@ impl Article {
     }
 
     pub fn load_sample(&self) {
-        self.load(SAMPLE_ARTICLE.to_string(), Some(sample_notice()));
+        self.replace_text(SAMPLE_ARTICLE.to_string(), Some(sample_notice()));
     }
 
     /// Analyses the draft now, unless it already is the analysed text.

@@ -1,8 +1,9 @@
-//! The documents as the reader works on them: add, import, rename, delete and undo,
-//! and which one is shown. The rules (limits, titles, ids, what a save must write) are
+//! The documents as the reader works on them: add, import, rename, clear, delete and
+//! undo, and which one is shown. The rules (limits, titles, ids, what a save must write) are
 //! `diplomap_app_core::Documents`'; saving follows by itself (`persistence`).
 
 use diplomap_app_core::present::{group, human_size};
+use diplomap_app_core::undo::{Step, UndoLog, Undone};
 use diplomap_app_core::workspace::View;
 use diplomap_app_core::{Limits, Refusal};
 use leptos::prelude::*;
@@ -25,6 +26,8 @@ impl Article {
             self.analyse_draft();
         }
         self.cancel_pending();
+        self.notice.set(None);
+        self.workspace.offer_undo.set(false);
         self.workspace.view.set(view);
         self.settings.focus.set(None);
         self.settings.marked.set(None);
@@ -36,6 +39,8 @@ impl Article {
                     .with_untracked(|docs| docs.get(id).map(|doc| doc.text.clone()));
                 self.workspace.ranges.set(Vec::new());
                 let text = text.unwrap_or_default();
+                // An empty document is there to be written; one with text, to be read.
+                self.settings.editing.set(text.trim().is_empty());
                 self.draft.set(text.clone());
                 self.show(Some(id), text);
             }
@@ -112,20 +117,21 @@ impl Article {
         }
     }
 
-    /// Deletes a document (it can be brought back with [`Article::undo_delete`]); the
-    /// last one is replaced by an empty document.
+    /// Deletes a document (an undo brings it back); the last one is replaced by an
+    /// empty document.
     pub fn delete(&self, id: u64) {
-        let removed = self.workspace.docs.try_update(|docs| {
-            let removed = docs.remove(id);
+        let Some(step) = self.undo_step(Undone::Deleted, id) else {
+            return;
+        };
+        let index = step.index;
+        self.workspace.docs.update(|docs| {
+            docs.remove(id);
             if docs.is_empty() {
                 let _ = docs.add(None, String::new());
             }
-            removed
         });
-        let Some(Some(removed)) = removed else { return };
-        let index = removed.index;
-        self.workspace.removed.set(Some(removed));
-        match self.workspace.view.get_untracked() {
+        let view = self.workspace.view.get_untracked();
+        match view {
             View::Doc(current) if current == id => {
                 let next = self
                     .workspace
@@ -136,22 +142,84 @@ impl Article {
             View::All => self.switch(View::All),
             View::Doc(_) => {}
         }
+        self.note_undo(step);
     }
 
-    pub fn undo_delete(&self) {
-        let Some(removed) = self.workspace.removed.get_untracked() else {
+    /// Empties the document shown (an undo gives its text back).
+    pub fn clear(&self) {
+        let Some(id) = self.current_id() else { return };
+        if self.has_pending_typing() {
+            self.analyse_draft();
+        }
+        let Some(step) = self.undo_step(Undone::Cleared, id) else {
             return;
         };
-        self.workspace.removed.set(None);
-        match self
+        if step.doc.text.is_empty() {
+            return;
+        }
+        self.load(String::new(), None);
+        self.settings.editing.set(true);
+        self.note_undo(step);
+    }
+
+    /// Replaces the text of the document shown (the sample), undoably when it had text.
+    pub fn replace_text(&self, text: String, notice: Option<Notice>) {
+        if self.has_pending_typing() {
+            self.analyse_draft();
+        }
+        let step = self
+            .current_id()
+            .and_then(|id| self.undo_step(Undone::Replaced, id))
+            .filter(|step| !step.doc.text.trim().is_empty() && step.doc.text != text);
+        self.load(text, notice);
+        self.settings.editing.set(false);
+        if let Some(step) = step {
+            self.note_undo(step);
+        }
+    }
+
+    /// Takes back the newest clear, replacement or delete, and shows that document.
+    pub fn undo(&self) {
+        if self.has_pending_typing() {
+            self.analyse_draft();
+        }
+        let docs = self.workspace.docs;
+        let undone = self
             .workspace
-            .docs
-            .try_update(|docs| docs.undo_remove(removed))
-        {
-            Some(Ok(id)) => self.switch(View::Doc(id)),
+            .undo
+            .try_update(|log| docs.try_update(|docs| log.undo(docs)).flatten())
+            .flatten();
+        match undone {
+            Some(Ok(id)) => {
+                self.switch(View::Doc(id));
+                self.notice.set(Some(Notice::Info("Undone.".to_string())));
+            }
             Some(Err(refusal)) => self.refused(refusal),
             None => {}
         }
+    }
+
+    /// The document `id` as it is now, to take back what is about to be done to it.
+    fn undo_step(&self, what: Undone, id: u64) -> Option<Step> {
+        self.workspace.docs.with_untracked(|docs| {
+            let index = docs.iter().position(|doc| doc.id == id)?;
+            let doc = docs.get(id)?.clone();
+            Some(Step { what, index, doc })
+        })
+    }
+
+    /// Keeps `step` for an undo (saved with the change) and offers it.
+    fn note_undo(&self, step: Step) {
+        self.workspace.undo.update(|log| log.push(step));
+        self.workspace.offer_undo.set(true);
+    }
+
+    /// The change an undo would take back, as the Undo notice says it.
+    pub fn undo_label(&self) -> Option<String> {
+        self.workspace.undo.with(|log: &UndoLog| {
+            log.last()
+                .map(|step| format!("{} \u{201c}{}\u{201d}.", step.what.verb(), step.doc.title))
+        })
     }
 
     /// Takes in the documents of the files read, in the order given, and says in one

@@ -26,7 +26,7 @@ pub mod share;
 
 use std::sync::Arc;
 
-use diplomap_app_core::documents::Removed;
+use diplomap_app_core::undo::UndoLog;
 use diplomap_app_core::workspace::{DocRange, View};
 use diplomap_app_core::{Analysed, Documents, Limits};
 use diplomap_extract::Span;
@@ -36,7 +36,7 @@ pub use analysis::{Busy, DEBOUNCE, PASTE_BYTES};
 pub use documents::Imported;
 pub use notice::Notice;
 pub use persistence::Store;
-pub use settings::Settings;
+pub use settings::{Pane, Settings};
 
 /// The longest text taken in at once (files have their own, lower limit). A longer
 /// paste is refused with a message rather than left to exhaust the tab's memory.
@@ -66,12 +66,15 @@ pub struct Article {
     requests: analysis::Requests,
 }
 
-/// The documents, which one is shown, and the last deletion (for its undo).
+/// The documents, which one is shown, and the changes that can be taken back.
 #[derive(Clone, Copy)]
 pub struct Workspace {
     pub docs: RwSignal<Documents>,
     pub view: RwSignal<View>,
-    pub removed: RwSignal<Option<Removed>>,
+    /// Clears, replacing loads and deletes, newest last; saved with the documents.
+    pub undo: RwSignal<UndoLog>,
+    /// Whether the Undo notice is shown (it goes with the next action, or dismissed).
+    pub offer_undo: RwSignal<bool>,
     /// In the "All documents" view: where each document sits in the combined text.
     pub ranges: RwSignal<Vec<DocRange>>,
 }
@@ -89,7 +92,8 @@ impl Article {
             workspace: Workspace {
                 docs: RwSignal::new(docs),
                 view: RwSignal::new(View::Doc(id)),
-                removed: RwSignal::new(None),
+                undo: RwSignal::new(UndoLog::default()),
+                offer_undo: RwSignal::new(false),
                 ranges: RwSignal::new(Vec::new()),
             },
             store: Store::default(),

@@ -24,6 +24,7 @@ use diplomap_app_core::commit::PutOutcome;
 use diplomap_app_core::documents::Effect as Changed;
 use diplomap_app_core::present::human_size;
 use diplomap_app_core::restore::{self, Restored, Snapshot};
+use diplomap_app_core::undo::UndoLog;
 use diplomap_app_core::workspace::View;
 use diplomap_app_core::{Documents, Limits, Outcome, Phase, Saver, Unsaved};
 use leptos::prelude::*;
@@ -126,6 +127,7 @@ impl Article {
         Effect::new(move |_| {
             // Saving megabytes takes the page a while: in a task of its own, once the
             // worker has the text and the page has said it is busy.
+            this.workspace.undo.track();
             let long = this.workspace.docs.with(|docs| {
                 docs.iter()
                     .any(|doc| doc.text.len() >= WORKER_MIN_BYTES && docs.is_dirty(doc.id))
@@ -232,6 +234,14 @@ impl Article {
             self.store.stop(Unsaved::Unwritable(why));
         }
         self.finish_restore(restored, current, notice, first_visit);
+        // The changes this tab made while restoring go first; else those saved.
+        if let Some(saved) = read.undo.as_deref() {
+            self.workspace.undo.update(|log| {
+                if log.last().is_none() {
+                    *log = UndoLog::decode(saved, Limits::APP);
+                }
+            });
+        }
         self.broadcast(written);
         Ok(())
     }
@@ -259,7 +269,6 @@ impl Article {
             .map(|(_, to)| View::Doc(*to))
             .or_else(|| saved_view(current, &restored.legacy_ids, &documents))
             .unwrap_or(View::Doc(documents[0].id));
-        self.workspace.removed.set(None);
         self.workspace.docs.set(documents);
         if self
             .store
@@ -294,10 +303,16 @@ impl Article {
         }
     }
 
+    /// Whether the documents or the undo log changed since the last save took them.
+    fn has_unsaved(&self) -> bool {
+        self.workspace.docs.with_untracked(Documents::has_changes)
+            || self.workspace.undo.with_untracked(UndoLog::is_unsaved)
+    }
+
     /// Saves the changes, unless restoring, or a save is under way (that one saves them
     /// next).
     fn save(&self) {
-        let has_changes = self.workspace.docs.with_untracked(Documents::has_changes);
+        let has_changes = self.has_unsaved();
         if self
             .store
             .saver
@@ -322,11 +337,19 @@ impl Article {
             else {
                 return;
             };
-            let committed = store::commit(&database, &changes).await;
+            let undo = self
+                .workspace
+                .undo
+                .try_update_untracked(UndoLog::take_save)
+                .flatten();
+            let committed = store::commit(&database, &changes, undo.as_deref()).await;
             if !self.alive() {
                 return;
             }
             if committed.is_err() {
+                if undo.is_some() {
+                    self.workspace.undo.update_untracked(UndoLog::save_failed);
+                }
                 let requeued = self
                     .workspace
                     .docs
@@ -350,7 +373,7 @@ impl Article {
                 Err(SaveError::Stale) => return,
                 Err(SaveError::Failed(why)) => return self.save_failed(&why),
             }
-            let has_changes = self.workspace.docs.with_untracked(Documents::has_changes);
+            let has_changes = self.has_unsaved();
             if self
                 .store
                 .saver
@@ -433,11 +456,7 @@ impl Article {
         if self.workspace.view.get_untracked() == View::Doc(from) {
             self.workspace.view.set(View::Doc(to));
         }
-        self.workspace.removed.update(|removed| {
-            if let Some(removed) = removed.as_mut().filter(|removed| removed.doc.id == from) {
-                removed.doc.id = to;
-            }
-        });
+        self.workspace.undo.update(|log| log.renumber(from, to));
         self.rekey_cache(from, to);
     }
 

@@ -21,6 +21,19 @@ pub struct Settings {
     /// The mention picked in the reading view (its canonical name, else its text);
     /// every mention of the same thing is marked.
     pub marked: RwSignal<Option<String>>,
+    /// The article is shown as its text box (editing) rather than highlighted.
+    pub editing: RwSignal<bool>,
+    /// On a narrow screen, which part of the desk is shown.
+    pub pane: RwSignal<Pane>,
+}
+
+/// The parts of the reading desk a narrow screen shows one at a time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pane {
+    #[default]
+    Text,
+    Map,
+    Countries,
 }
 
 impl Default for Settings {
@@ -30,6 +43,8 @@ impl Default for Settings {
             show_chips: RwSignal::new(false),
             focus: RwSignal::new(None),
             marked: RwSignal::new(None),
+            editing: RwSignal::new(false),
+            pane: RwSignal::new(Pane::Text),
         }
     }
 }

@@ -35,21 +35,70 @@ async fn typing_is_analysed_after_a_pause_and_remembered() {
 }
 
 #[wasm_bindgen_test]
-async fn clear_and_load_sample() {
+async fn clear_and_load_sample_are_undone() {
     let app = Mounted::new(None).await;
-    app.click(".panel-actions button:nth-child(2)");
+    app.click(".article-clear");
     leptos::task::tick().await;
     assert_eq!(app.textarea().value(), "");
+    assert!(
+        app.one(".input-panel").class_list().contains("editing"),
+        "an empty document is edited"
+    );
     assert!(app
         .one(".reading-empty")
         .text_content()
         .unwrap()
         .contains("Paste an article"));
     assert!(app.all("ol.country-list").is_empty());
-    app.click(".panel-actions button:nth-child(1)");
+    assert!(
+        app.text(".doc-undo").contains("Cleared"),
+        "{}",
+        app.text(".doc-undo")
+    );
+    app.click(".doc-undo-button");
+    eventually("the text back", || app.textarea().value() == SAMPLE_ARTICLE).await;
+    assert!(app.all(".doc-undo").is_empty());
+
+    app.type_text(KYIV);
+    app.click(".article-sample");
     leptos::task::tick().await;
     assert_eq!(app.textarea().value(), SAMPLE_ARTICLE);
     assert!(!app.marks().is_empty());
+    assert!(
+        !app.one(".input-panel").class_list().contains("editing"),
+        "the sample is read"
+    );
+    assert!(app.text(".doc-undo").contains("Replaced"));
+    app.click(".doc-undo-button");
+    eventually("the typed text back", || app.textarea().value() == KYIV).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_article_pasted_into_a_document_with_text_opens_as_a_new_one() {
+    let app = Mounted::new(Some(KYIV)).await;
+    let paste = |text: &str| {
+        let data = web_sys::DataTransfer::new().unwrap();
+        data.set_data("text/plain", text).unwrap();
+        let init = web_sys::ClipboardEventInit::new();
+        init.set_clipboard_data(Some(&data));
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+        app.textarea().dispatch_event(&event).unwrap()
+    };
+    assert!(
+        paste(" in 2024"),
+        "a short paste is an edit, left to the box"
+    );
+    let article = format!("{GRAIN}\n\n{MAP_ARTICLE}\n\n{KYIV}");
+    assert!(!paste(&article), "a whole article is taken");
+    let docs = stored_until("a second document", |docs| docs.len() == 2).await;
+    assert_eq!(docs[0].text, KYIV, "the document pasted into is unchanged");
+    assert_eq!(docs[1].text, article);
+    assert!(app.notice().contains("new document"), "{}", app.notice());
+    assert!(app
+        .text(".paste-rule")
+        .contains("opens it as a new document"));
 }
 
 #[wasm_bindgen_test]
@@ -76,7 +125,7 @@ async fn a_text_too_long_to_edit_is_read_but_not_kept_in_the_box() {
         textarea.placeholder()
     );
     // Loading a short text makes the box editable again.
-    app.click(".panel-actions button:nth-child(1)");
+    app.click(".article-sample");
     eventually("the sample is back in the box", || {
         app.textarea().value() == SAMPLE_ARTICLE
     })

@@ -20,11 +20,10 @@ async fn first_visit_shows_the_sample_highlighted() {
     );
     assert!(marks.iter().any(|(_, label)| label == "DATE"));
     assert!(app.notice().contains("fictional sample"));
-    // Each mention has a tooltip starting with its label.
+    // No browser tooltip in jargon: the popover describes each mention.
     for mark in app.all("article.reading mark.ent") {
-        let label = mark.get_attribute("data-label").unwrap();
-        let title = mark.get_attribute("title").unwrap();
-        assert!(title.starts_with(&label), "{title}");
+        assert_eq!(mark.get_attribute("title"), None);
+        assert!(mark.get_attribute("data-entity").is_some());
     }
     // Legend: one entry per label present.
     let legend: Vec<String> = app
@@ -60,7 +59,7 @@ async fn markup_in_the_article_is_inert_text() {
 }
 
 #[wasm_bindgen_test]
-async fn clicking_a_mention_marks_every_mention_of_it() {
+async fn a_mention_tapped_or_focused_is_described_and_its_kin_marked() {
     let app = Mounted::new(None).await;
     // A title makes him a person for the first download's tables too (the component
     // tests have no worker, so no second tier with its list of people).
@@ -77,20 +76,48 @@ async fn clicking_a_mention_marks_every_mention_of_it() {
             .filter(|mark| mark.text_content().unwrap_or_default().contains("Putin"))
             .collect::<Vec<_>>()
     };
+    let note = || app.one("#mention-note");
     assert_eq!(putins().len(), 2, "{:?}", app.marks());
     assert!(app.all("mark.same").is_empty());
-    assert_eq!(putins()[1].get_attribute("tabindex").as_deref(), Some("0"));
+    // One tab stop: the article, until a mention has been visited.
+    assert_eq!(
+        app.one("article.reading")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("0")
+    );
+    assert_eq!(putins()[1].get_attribute("tabindex").as_deref(), Some("-1"));
+    assert!(note().has_attribute("hidden"));
+
+    // A tap describes it in plain words and makes it the tab stop.
     putins()[1].unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert!(!note().has_attribute("hidden"));
+    let said = note().text_content().unwrap_or_default();
+    assert!(said.contains("Putin") && said.contains("person"), "{said}");
+    assert_eq!(
+        putins()[1].get_attribute("aria-describedby").as_deref(),
+        Some("mention-note")
+    );
+    assert_eq!(putins()[1].get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(
+        app.one("article.reading")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("-1")
+    );
+
+    // "Mark all mentions" marks both; again clears.
+    app.click("#mention-note .note-mark");
     leptos::task::tick().await;
     assert!(putins()
         .iter()
         .all(|mark| mark.class_list().contains("same")));
     assert_eq!(app.all("mark.same").len(), 2);
-    assert!(putins()[0].get_attribute("title").is_some());
-    // Again clears; Enter marks; Escape clears.
-    putins()[0].unchecked_ref::<web_sys::HtmlElement>().click();
+    app.click("#mention-note .note-mark");
     leptos::task::tick().await;
     assert!(app.all("mark.same").is_empty());
+
     let key = |mark: &web_sys::Element, key: &str| {
         let init = web_sys::KeyboardEventInit::new();
         init.set_key(key);
@@ -99,12 +126,36 @@ async fn clicking_a_mention_marks_every_mention_of_it() {
             web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         mark.dispatch_event(&event).unwrap();
     };
+    // Enter marks; Escape clears the marks and dismisses the popover.
     key(&putins()[0], "Enter");
     leptos::task::tick().await;
     assert_eq!(app.all("mark.same").len(), 2);
     key(&putins()[0], "Escape");
     leptos::task::tick().await;
     assert!(app.all("mark.same").is_empty());
+    assert!(note().has_attribute("hidden"));
+    assert_eq!(putins()[1].get_attribute("aria-describedby"), None);
+
+    // The arrow keys move between the mentions.
+    let marks = app.all("article.reading mark.ent");
+    marks[0]
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    key(&marks[0], "ArrowRight");
+    leptos::task::tick().await;
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert!(
+        active.is_same_node(Some(marks[1].as_ref())),
+        "focus moved to the next mention"
+    );
+    assert_eq!(marks[1].get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(marks[0].get_attribute("tabindex").as_deref(), Some("-1"));
 }
 
 #[wasm_bindgen_test]

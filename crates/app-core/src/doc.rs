@@ -43,13 +43,13 @@ pub const AUTO_TITLE_CHARS: usize = 80;
 /// restore, so that 2^52 ids are always left to give out.
 pub const MAX_ID: u64 = 1 << 52;
 
-/// The title a text gets by itself: its first non-blank line (Markdown `#` dropped),
-/// blanks collapsed, shortened; `Untitled` for an empty text. Reads no further than
-/// the title needs, however long the line.
+/// The title a text gets by itself: its first non-blank line (Markdown `#` and a
+/// news dateline such as `BEIRUT —` dropped), blanks collapsed, shortened; `Untitled`
+/// for an empty text. Reads no further than the title needs, however long the line.
 pub fn derive_title(text: &str) -> String {
     let line = text
         .lines()
-        .map(|line| line.trim().trim_start_matches('#').trim())
+        .map(|line| without_dateline(line.trim().trim_start_matches('#').trim()))
         .find(|line| !line.is_empty())
         .unwrap_or("");
     if line.is_empty() {
@@ -57,6 +57,57 @@ pub fn derive_title(text: &str) -> String {
     }
     collapse(line, AUTO_TITLE_CHARS).0
 }
+
+/// The longest dateline looked for, in bytes.
+const DATELINE_BYTES: usize = 80;
+
+/// `line` without the dateline it opens with: a place in capitals (`WASHINGTON`, `ST.
+/// PETERSBURG`), perhaps followed by a comma and more (`, Lebanon`) and an agency in
+/// brackets (`(Reuters)`), then a dash (`—`, `–`, or `-` set off by spaces). A hyphen
+/// inside a word (`US-China`) is no such dash.
+fn without_dateline(line: &str) -> &str {
+    let head_end = line
+        .char_indices()
+        .take_while(|(at, _)| *at < DATELINE_BYTES)
+        .find(|&(at, ch)| {
+            let after = line[at + ch.len_utf8()..].chars().next();
+            let spaced = after.is_none_or(char::is_whitespace) && line[..at].ends_with([' ', ')']);
+            at > 0 && (matches!(ch, '\u{2014}' | '\u{2013}') || ch == '-' && spaced)
+        });
+    let Some((at, dash)) = head_end else {
+        return line;
+    };
+    let head = line[..at].trim_end();
+    let head = match head.find('(') {
+        Some(open) if head.ends_with(')') => head[..open].trim_end(),
+        _ => head,
+    };
+    let place = head.split(',').next().unwrap_or("");
+    let capitals = place.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
+        && place
+            .chars()
+            .all(|ch| ch.is_uppercase() || matches!(ch, ' ' | '.' | '\'' | '\u{2019}'));
+    if capitals {
+        line[at + dash.len_utf8()..].trim_start()
+    } else {
+        line
+    }
+}
+
+/// Whether a paste of `pasted` into a document holding `current` is a different
+/// article, which the page opens as a new document rather than mixing into this one:
+/// the document has text, and the paste is long enough to be an article of its own
+/// (a short paste is an edit) and not already in it.
+pub fn paste_opens_new_document(current: &str, pasted: &str) -> bool {
+    let pasted = pasted.trim();
+    !current.trim().is_empty()
+        && pasted.chars().nth(ARTICLE_CHARS - 1).is_some()
+        && !current.contains(pasted)
+}
+
+/// The length from which a paste counts as an article, in characters: a few
+/// sentences.
+pub const ARTICLE_CHARS: usize = 280;
 
 /// A title as typed or found in a file: blanks collapsed, cut to `max_chars` (with an
 /// ellipsis). Also says whether it was cut. Reads no further than `max_chars` needs: a
@@ -157,6 +208,57 @@ mod tests {
         let exact = "a".repeat(80);
         assert_eq!(derive_title(&exact), exact);
         assert_eq!(derive_title(&"b".repeat(81)).chars().count(), 80);
+    }
+
+    #[test]
+    fn automatic_titles_skip_a_dateline() {
+        assert_eq!(
+            derive_title("BEIRUT \u{2014} Talks resumed on Monday."),
+            "Talks resumed on Monday."
+        );
+        assert_eq!(
+            derive_title("WASHINGTON (Reuters) - The Senate voted."),
+            "The Senate voted."
+        );
+        assert_eq!(
+            derive_title("ST. PETERSBURG, Russia (AP) \u{2013} Ships left."),
+            "Ships left."
+        );
+        assert_eq!(derive_title("KYIV\u{2014}Grain moved."), "Grain moved.");
+        // A dateline alone on its line: the title is the next line.
+        assert_eq!(
+            derive_title("BEIRUT \u{2014}\nTalks resumed"),
+            "Talks resumed"
+        );
+        // No dateline: a hyphenated word, a headline in mixed case, a dash far in.
+        assert_eq!(
+            derive_title("US-China talks - day two"),
+            "US-China talks - day two"
+        );
+        assert_eq!(
+            derive_title("Talks in Minsk \u{2014} day two"),
+            "Talks in Minsk \u{2014} day two"
+        );
+        assert_eq!(derive_title("A \u{2014} B"), "A \u{2014} B");
+    }
+
+    #[test]
+    fn a_long_paste_into_a_document_with_text_is_another_article() {
+        let article = "Ministers met in Astana. ".repeat(20);
+        assert!(paste_opens_new_document("Oil rose 4%.", &article));
+        assert!(
+            !paste_opens_new_document("  \n", &article),
+            "an empty document takes it"
+        );
+        assert!(
+            !paste_opens_new_document("Oil rose 4%.", "in May"),
+            "a short paste is an edit"
+        );
+        let current = format!("Intro. {article} Outro.");
+        assert!(
+            !paste_opens_new_document(&current, &article),
+            "already in it"
+        );
     }
 
     #[test]

@@ -8,7 +8,6 @@ use std::ops::Range;
 use diplomap_extract::{CountryCode, Label};
 
 use crate::analysed::Analysed;
-use crate::present::tooltip;
 
 /// The most text one passage holds, and about what one section holds. A section of
 /// this size has a few hundred mentions: it is highlighted within a frame.
@@ -22,8 +21,8 @@ pub enum Piece {
         text: String,
         label: Label,
         country: Option<CountryCode>,
-        /// The tooltip, e.g. `GPE · Russia (RU)`.
-        title: String,
+        /// Its index in the analysis' entities (what its popover describes).
+        entity: usize,
         /// What the mention stands for: its canonical name, else its text. Mentions
         /// with the same key are marked together.
         key: String,
@@ -194,7 +193,7 @@ pub fn blocks_of(analysed: &Analysed, passages: &[Passage]) -> Vec<Block> {
                 text: inside.to_string(),
                 label: entity.label,
                 country: entity.country,
-                title: tooltip(entity, inside),
+                entity: i - 1,
                 key: entity
                     .canonical
                     .clone()

@@ -12,6 +12,7 @@
 //!   damage elsewhere in the save).
 //! - [`restore`]: the stored records and the older saves turned back into a workspace,
 //!   with what could not be read kept aside.
+//! - [`undo`]: the changes the reader can take back, saved with the documents.
 //! - [`phase`]: restoring, ready or not saving, and what becomes of edits made while
 //!   the workspace was being restored.
 //!
@@ -48,6 +49,7 @@ pub mod salvage;
 pub mod sample;
 pub mod summary;
 pub mod tier;
+pub mod undo;
 pub mod workspace;
 
 pub use analysed::Analysed;

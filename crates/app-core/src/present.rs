@@ -1,7 +1,9 @@
 //! How the app writes numbers, sizes and what a mention stands for: the small
 //! formatting rules every panel shares.
 
-use diplomap_extract::{country_name, Entity, Value};
+use diplomap_extract::{country_name, Label, Value};
+
+use crate::analysed::Analysed;
 
 /// `12345` -> `12,345`.
 pub fn group(n: usize) -> String {
@@ -31,28 +33,99 @@ pub fn human_size(bytes: f64) -> String {
     }
 }
 
-/// The tooltip of a mention: label, then what it resolves to, e.g. `GPE · Russia (RU)`,
-/// `PERSON · Vladimir Putin · Russia (RU)`, `MONEY · 1.2 billion USD`.
-pub fn tooltip(entity: &Entity, surface: &str) -> String {
-    let mut parts = vec![entity.label.as_str().to_string()];
-    if let Some(canonical) = &entity.canonical {
-        if canonical != surface {
-            parts.push(canonical.clone());
-        }
+/// A label in plain words, for readers who do not know the annotation scheme.
+pub fn kind(label: Label) -> &'static str {
+    match label {
+        Label::Person => "person",
+        Label::Norp => "nationality or group",
+        Label::Org => "organisation",
+        Label::Gpe => "country or city",
+        Label::Loc => "place",
+        Label::Fac => "building or site",
+        Label::Event => "event",
+        Label::Law => "law or treaty",
+        Label::Date => "date",
+        Label::Time => "time",
+        Label::Money => "money",
+        Label::Percent => "percentage",
+        Label::Quantity => "quantity",
+        Label::Cardinal => "number",
+        Label::Ordinal => "order (first, second\u{2026})",
     }
+}
+
+/// What the page says of one mention (its popover).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MentionNote {
+    /// The mention as written, blanks collapsed.
+    pub name: String,
+    /// The name it stands for, when that differs (`Vladimir Putin` for `Putin`).
+    pub stands_for: Option<String>,
+    pub kind: &'static str,
+    /// Its value in words: `1.2 billion USD`, `4%`, `2024-05`.
+    pub value: Option<String>,
+    /// The country it stands for, by its full name.
+    pub country: Option<String>,
+    /// The other names in the text that point at the same country, in order of first
+    /// appearance (one written form of each, whatever its case).
+    pub same_country: Vec<String>,
+    /// What "mark all mentions" marks: the canonical name, else the text.
+    pub key: String,
+}
+
+/// The note of mention `index` of `analysed` (`None` past the last). Reads every
+/// mention once, for the other names of its country.
+pub fn mention_note(analysed: &Analysed, index: usize) -> Option<MentionNote> {
+    let entity = analysed.analysis.entities.get(index)?;
+    let written = analysed.text.get(entity.span.start..entity.span.end)?;
+    let name = collapse_blanks(written);
+    // `ASTANA` stands for `Astana`: nothing worth saying.
+    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    let stands_for = entity
+        .canonical
+        .clone()
+        .filter(|canonical| !same(canonical, &name));
+    let value = match &entity.value {
+        Some(Value::Money(money)) => Some(format!("{} {}", amount(money.value), money.currency)),
+        Some(Value::Percent(percent)) => Some(format!("{}%", trim_number(*percent))),
+        Some(Value::Date(date)) => Some(date.clone()),
+        None => None,
+    };
+    let mut same_country: Vec<String> = Vec::new();
     if let Some(code) = entity.country {
-        let name = country_name(code).unwrap_or(code.as_str());
-        parts.push(format!("{name} ({code})"));
-    }
-    match &entity.value {
-        Some(Value::Money(money)) => {
-            parts.push(format!("{} {}", amount(money.value), money.currency))
+        let others = analysed
+            .analysis
+            .entities
+            .iter()
+            .filter(|other| other.country == Some(code));
+        for other in others {
+            let Some(other) = analysed.text.get(other.span.start..other.span.end) else {
+                continue;
+            };
+            let other = collapse_blanks(other);
+            if !same(&other, &name) && !same_country.iter().any(|seen| same(seen, &other)) {
+                same_country.push(other);
+            }
         }
-        Some(Value::Percent(percent)) => parts.push(format!("{}%", trim_number(*percent))),
-        Some(Value::Date(date)) => parts.push(date.clone()),
-        None => {}
     }
-    parts.join(" \u{00b7} ")
+    Some(MentionNote {
+        key: entity
+            .canonical
+            .clone()
+            .unwrap_or_else(|| written.to_string()),
+        name,
+        stands_for,
+        kind: kind(entity.label),
+        value,
+        country: entity
+            .country
+            .map(|code| country_name(code).unwrap_or(code.as_str()).to_string()),
+        same_country,
+    })
+}
+
+fn collapse_blanks(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `1.2e9` -> `1.2 billion`; `300000` -> `300,000`.
