@@ -166,9 +166,8 @@ export function serviceWorkerActivated(page, timeoutMs = 30000) {
   }, timeoutMs);
 }
 
-/** Puts `text` into the text box (in Edit mode) the way a paste does: its value changes, then `input`. */
-export async function pasteIntoBox(page, text) {
-  await editor(page);
+/** Puts `text` into the text box the way a paste does: its value changes, then `input`. */
+export function pasteIntoBox(page, text) {
   return page.evaluate((text) => {
     const box = document.querySelector("#article-text");
     box.value = text;

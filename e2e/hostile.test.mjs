@@ -160,8 +160,9 @@ describe("The analysis worker", () => {
         message({ id: 9, text: "Russia and China signed a trade deal in Moscow." });
         await new Promise((resolve) => setTimeout(resolve, 300));
         self.postMessage = post;
+        // The answers to texts (the second tier's may come meanwhile, and progress).
         return sent
-          .filter((message) => message.progress === undefined)
+          .filter((message) => "id" in message && message.progress === undefined)
           .map((message) => ({ id: message.id, error: message.error, bytes: message.bytes instanceof Uint8Array }));
       }, evil);
       assert.deepEqual(sent, [

@@ -7,8 +7,14 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir } from "node:fs/promises";
-import { BASE_PATH, DIST, assertNotice, startApp } from "./chromium.mjs";
+import { BASE_PATH, DIST, assertNotice, editor, startApp } from "./chromium.mjs";
 import { documents } from "./store-helpers.mjs";
+
+/** Types the local story into the article (Edit), then reads it highlighted (Read). */
+async function writeStory(page) {
+  await (await editor(page)).fill(LOCAL_STORY);
+  await page.click(".mode-edit");
+}
 
 // A local story of our own: Kanab, a town of some 5,000 in Utah that only the second
 // tier knows, and a company of the tables the first download leaves out.
@@ -82,7 +88,7 @@ describe("the second tier", () => {
       },
     );
     try {
-      await page.locator("#article-text").fill(LOCAL_STORY);
+      await writeStory(page);
       await page.waitForFunction(() => document.querySelector("article.reading")?.innerText.includes("Kanab"));
       await page.waitForSelector("article.reading mark.ent");
       assert.notEqual(await countryOf(page, "Kanab"), "US", "the first tier does not know Kanab");
@@ -108,12 +114,12 @@ describe("the second tier", () => {
   test("a later visit takes it from the cache, with the network for it cut", async () => {
     const { context, page } = await app.open();
     try {
-      await page.locator("#article-text").fill(LOCAL_STORY);
+      await writeStory(page);
       await waitForCountry(page, "Kanab", "US");
       // Offline as far as the tier goes: any request for it fails.
       await context.route((url) => isTier(url.href), (route) => route.abort("internetdisconnected"));
       const { page: again, seen } = await app.page(context);
-      await again.locator("#article-text").fill(LOCAL_STORY);
+      await writeStory(again);
       await waitForCountry(again, "Kanab", "US");
       assert.deepEqual(seen.requests.filter(isTier), [], "the tier came from the cache");
       assert.equal(await again.locator(".places-status").count(), 0);
@@ -137,7 +143,7 @@ describe("the second tier", () => {
         { beforeLoad: (context) => context.route((url) => isTier(url.href), answer) },
       );
       try {
-        await page.locator("#article-text").fill(LOCAL_STORY);
+        await writeStory(page);
         const line = page.locator(".places-status");
         await assertNotice(line, /could not be loaded/);
         assert.doesNotMatch(await line.getAttribute("class"), /notice-error/, "a note, not a problem");

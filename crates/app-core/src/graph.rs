@@ -298,15 +298,21 @@ pub fn positions(data: &MapData, mode: Mode) -> BTreeMap<CountryCode, Point> {
 pub const CONFIDENCE_STEPS: [f64; 5] = [0.5, 0.6, 0.7, 0.8, 0.9];
 pub const DEFAULT_CONFIDENCE: f64 = 0.6;
 
-/// Whether an edge is drawn at `threshold`: its confidence reaches it. A relation
-/// without a confidence (NaN, from an earlier version) always is.
+/// Whether an edge is drawn at `threshold`: its confidence as the reader sees it (two
+/// decimals: a line shown at 0.90 is kept at 0.9) reaches it. A relation without a
+/// confidence (NaN, from an earlier version) always is.
 pub fn passes(edge: &Edge, threshold: f64) -> bool {
-    edge.confidence.is_nan() || edge.confidence >= threshold
+    edge.confidence.is_nan() || shown_confidence(edge) >= threshold
 }
 
 /// Whether an edge drawn is less sure than the default: drawn faint.
 pub fn unsure(edge: &Edge) -> bool {
-    edge.confidence < DEFAULT_CONFIDENCE
+    shown_confidence(edge) < DEFAULT_CONFIDENCE
+}
+
+/// An edge's confidence to two decimals, as the page writes it.
+fn shown_confidence(edge: &Edge) -> f64 {
+    (edge.confidence * 100.0).round() / 100.0
 }
 
 /// White space runs as one space, none at the ends: how sentences are shown.

@@ -88,6 +88,11 @@ fn edges_carry_confidence_and_their_cue_words_marked() {
     assert!(passes(&edge, 0.5) && !passes(&edge, DEFAULT_CONFIDENCE) && unsure(&edge));
     edge.confidence = 0.9;
     assert!(passes(&edge, 0.8) && !unsure(&edge));
+    // As the reader sees it: 0.897 is shown as 0.90 and kept at 0.9, 0.594 as 0.59.
+    edge.confidence = 0.897;
+    assert!(passes(&edge, 0.9));
+    edge.confidence = 0.594;
+    assert!(unsure(&edge) && !passes(&edge, DEFAULT_CONFIDENCE));
     edge.confidence = f64::NAN;
     assert!(passes(&edge, 0.9), "no confidence: always drawn");
 }
