@@ -97,6 +97,9 @@ describe("share links in the app", () => {
     await restored(opened.page);
     await dropFiles(opened.page, [{ name: "shared.txt", body: DOCUMENT, type: "text/plain" }]);
     await opened.page.waitForFunction((title) => document.querySelector(".doc-current .doc-tab")?.textContent === title, TITLE);
+    // The second tier lands after the first highlight and what is shown is read again:
+    // the links are followed after that, not across it.
+    await opened.page.waitForFunction(() => document.documentElement.dataset.tier === "loaded", null, { timeout: 30000 });
     return opened;
   }
 
