@@ -103,7 +103,7 @@ impl Tables<'static> {
 
     /// The tables the app compiles into its first download, what its first highlight
     /// needs: no companies, people or given names, and of the places the world's
-    /// cities of 200,000 or more (`places_first.tsv`, made from `places.tsv` by
+    /// cities of 500,000 or more (`places_first.tsv`, made from `places.tsv` by
     /// `scripts/gazetteer/first_download.py`; the capitals are the countries' table's). The app's worker fetches the others
     /// whole with the second tier after that highlight, and the gazetteer of both tiers
     /// is then built from the same tables as [`Tables::builtin`]'s (the command
