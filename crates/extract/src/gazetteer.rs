@@ -16,7 +16,7 @@ use crate::lexicon::{Lexicon, WordClass, WordClasses};
 pub use crate::model::Division;
 use crate::model::{CountryCode, Label};
 use crate::second_tier::{ends_word, Reading, ReadingKind, SecondTier, SecondTierError};
-use crate::table::{list, rows};
+use crate::table::{list, rows, table_without_comments};
 use crate::tokens::{TokenKind, Tokens};
 
 /// What a gazetteer entry names; decides its label and how it links.
@@ -117,8 +117,8 @@ impl Tables<'static> {
             institutions: include_str!("../data/institutions.tsv"),
             companies: "",
             people: "",
-            regions: include_str!("../data/regions.tsv"),
-            groups: include_str!("../data/groups.tsv"),
+            regions: table_without_comments!("../data/regions.tsv"),
+            groups: table_without_comments!("../data/groups.tsv"),
             given_names: "",
         }
     }

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::table::rows;
+use crate::table::{rows, table_without_comments};
 pub(crate) use currencies::{Currencies, Unit};
 
 /// Declares the classes, each with its name in the table, in one place.
@@ -293,7 +293,7 @@ impl Lexicon {
         SHARED.get_or_init(|| {
             Lexicon::from_tables(
                 include_str!("../../data/lexicon.tsv"),
-                include_str!("../../data/currencies.tsv"),
+                table_without_comments!("../../data/currencies.tsv"),
             )
         })
     }

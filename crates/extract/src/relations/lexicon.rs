@@ -12,6 +12,7 @@
 use std::sync::OnceLock;
 
 use crate::model::RelationType;
+use crate::table::table_without_comments;
 use crate::tokens::Tokens;
 
 /// What the lexicon says of a word: the relation types it signals (bits by
@@ -104,7 +105,7 @@ struct Lexicon {
     stems: Vec<(&'static str, Reading)>,
 }
 
-const TABLE: &str = include_str!("../../data/relation_lexicon.tsv");
+const TABLE: &str = table_without_comments!("../../data/relation_lexicon.tsv");
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
