@@ -536,17 +536,22 @@ mod tests {
         );
     }
 
+    /// `body` behind the file's header, with a checksum that holds.
+    fn with_header(body: &[u8]) -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend(VERSION.to_le_bytes());
+        bytes.extend(fnv1a(body).to_le_bytes());
+        bytes.extend(body);
+        bytes
+    }
+
     #[test]
     fn well_formed_checksums_over_bad_tables_are_rejected() {
         // Tables that claim more than the bytes hold, with a checksum that holds.
         let mut body = Vec::new();
         body.extend(7u32.to_le_bytes()); // seven areas, none there
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend(VERSION.to_le_bytes());
-        bytes.extend(fnv1a(&body).to_le_bytes());
-        bytes.extend(&body);
         assert_eq!(
-            SecondTier::from_bytes(bytes).err(),
+            SecondTier::from_bytes(with_header(&body)).err(),
             Some(SecondTierError::Truncated)
         );
         // An area, a reading that points past it, and no names table.
@@ -555,12 +560,8 @@ mod tests {
         body.extend(b"US\0\0\0");
         body.extend(1u32.to_le_bytes());
         body.extend([5, 0, 13, 0]);
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend(VERSION.to_le_bytes());
-        bytes.extend(fnv1a(&body).to_le_bytes());
-        bytes.extend(&body);
         assert_eq!(
-            SecondTier::from_bytes(bytes).err(),
+            SecondTier::from_bytes(with_header(&body)).err(),
             Some(SecondTierError::Malformed("an area index"))
         );
     }
