@@ -279,9 +279,15 @@ impl Article {
             self.store.saver.update_value(Saver::ready);
         }
         self.open_channel();
+        // Showing the restored view clears the notices; one said meanwhile (a shared
+        // link's document added while restoring) still stands.
+        let said_meanwhile = self.notice.get_untracked();
         self.switch(view);
         let sample = first_visit && made_meanwhile.is_empty();
-        if let Some(notice) = notice.or_else(|| sample.then(sample_notice)) {
+        if let Some(notice) = notice
+            .or(said_meanwhile)
+            .or_else(|| sample.then(sample_notice))
+        {
             self.notice.set(Some(notice));
         }
     }
