@@ -10,7 +10,7 @@ use crate::state::Article;
 pub fn CountryList() -> impl IntoView {
     let article = expect_context::<Article>();
     let focus = article.settings.focus;
-    let countries = Memo::new(move |_| article.analysed.with(|current| country_summaries(current)));
+    let countries = Memo::new(move |_| article.panels.with(|current| country_summaries(current)));
 
     let rows = move || {
         let countries = countries.get();

@@ -15,7 +15,7 @@ pub fn FigureList() -> impl IntoView {
     // Plain closures, not a memo: cheap to run again, and lighter in the download.
     let found = move || {
         article
-            .analysed
+            .panels
             .with(|current| figures(current, FIGURES_SHOWN))
     };
 
@@ -53,7 +53,7 @@ pub fn FigureList() -> impl IntoView {
         <section class="figures panel" aria-labelledby="figures-heading">
             <h2 id="figures-heading" class="section-title">
                 "Money and percentages"
-                <span class="section-count">{move || group(article.analysed.with(|current| figure_count(current)))}</span>
+                <span class="section-count">{move || group(article.panels.with(|current| figure_count(current)))}</span>
             </h2>
             {list}
         </section>

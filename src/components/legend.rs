@@ -13,7 +13,7 @@ pub fn Legend() -> impl IntoView {
     let hidden = article.settings.hidden_labels;
     let counts = Memo::new(move |_| {
         article
-            .analysed
+            .panels
             .with(|current| label_counts(&current.analysis))
     });
 

@@ -257,7 +257,30 @@ impl Article {
             .with_untracked(|current| **current != *analysed)
         {
             self.analysed.set(analysed);
+            self.panels_after_paint();
         }
+    }
+
+    /// The panels (`Article::panels`) take what the article shows once its frame is
+    /// drawn: the next animation frame, then a task of their own after it.
+    fn panels_after_paint(&self) {
+        let this = *self;
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let Some(latest) = this.analysed.try_get_untracked() else {
+                        return;
+                    };
+                    if !this
+                        .panels
+                        .with_untracked(|shown| Arc::ptr_eq(shown, &latest))
+                    {
+                        this.panels.set(latest);
+                    }
+                },
+                Duration::ZERO,
+            );
+        });
     }
 
     /// A new request to show something, `bytes` long: the page says it is busy until

@@ -50,6 +50,10 @@ pub struct Article {
     pub draft: RwSignal<String>,
     /// The last analysed text; lags `draft` by [`DEBOUNCE`] while typing.
     pub analysed: RwSignal<Arc<Analysed>>,
+    /// What the map and the lists beside the article show: `analysed`, once the frame
+    /// with the article's highlights is drawn, so that their work (the map's land,
+    /// labels and measures) never holds up the highlights.
+    pub panels: RwSignal<Arc<Analysed>>,
     /// What is being analysed, while something is (a long text is analysed in a
     /// worker and takes a moment).
     pub busy: RwSignal<Option<Busy>>,
@@ -99,6 +103,7 @@ impl Article {
             store: Store::default(),
             draft: RwSignal::new(text.clone()),
             analysed: RwSignal::new(Arc::new(Analysed::default())),
+            panels: RwSignal::new(Arc::new(Analysed::default())),
             notice: RwSignal::new(None),
             places: RwSignal::new(None),
             settings: Settings::default(),

@@ -78,7 +78,7 @@ fn drawn_edges(data: &MapData, hidden: &BTreeSet<RelationType>, threshold: f64) 
 #[component]
 pub fn RelationMap() -> impl IntoView {
     let article = expect_context::<Article>();
-    let data = Memo::new(move |_| article.analysed.with(|current| map_data(current)));
+    let data = Memo::new(move |_| article.panels.with(|current| map_data(current)));
     let mode = RwSignal::new(Mode::Map);
     let hidden = RwSignal::new(BTreeSet::<RelationType>::new());
     let threshold = RwSignal::new(DEFAULT_CONFIDENCE);
