@@ -526,6 +526,24 @@ pub fn number(id: u64) -> JsValue {
     JsValue::from_f64(id as f64)
 }
 
+/// Whether `localStorage` keeps a trace of an earlier visit: the view shown last (every
+/// restore leaves one) or an earlier version's save. Read at once, long before the
+/// store is; without storage, it cannot tell and says yes.
+pub fn visited_before() -> bool {
+    let Some(storage) = storage() else {
+        return true;
+    };
+    [
+        CURRENT_KEY,
+        LEGACY_WORKSPACE_KEY,
+        LEGACY_SAVED_IN_KEY,
+        LEGACY_UNREADABLE_KEY,
+        LEGACY_ARTICLE_KEY,
+    ]
+    .iter()
+    .any(|key| storage.get_item(key).ok().flatten().is_some())
+}
+
 pub fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }

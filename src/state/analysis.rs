@@ -251,7 +251,12 @@ impl Article {
     /// Shows `analysed`, unless it is what is shown already (the second tier found
     /// nothing new in it): the page then stays as it is.
     fn show_analysed(&self, analysed: Arc<Analysed>) {
-        analyser::shown();
+        // What is shown while the workspace is restored is a placeholder: the second
+        // tier waits for the restored workspace (re-analysing with it would otherwise
+        // write the placeholder's text into its document).
+        if !self.store.is_restoring() {
+            analyser::shown();
+        }
         if self
             .analysed
             .with_untracked(|current| **current != *analysed)

@@ -80,6 +80,13 @@ impl Store {
             .unwrap_or(false)
     }
 
+    /// Whether the workspace is still being restored.
+    pub fn is_restoring(&self) -> bool {
+        self.saver
+            .try_with_value(|saver| *saver.phase() == Phase::Restoring)
+            .unwrap_or(false)
+    }
+
     /// Saves no more, and says why (also from callbacks that may outlive the page).
     fn stop(&self, why: Unsaved) {
         self.status.try_set(Some(Notice::Error(unsaved_text(&why))));
@@ -111,6 +118,14 @@ impl Article {
             .add(None, String::new())
             .map_or(1, |added| added.id);
         let article = Article::with_docs(placeholder, id);
+        // Most likely a first visit, which shows the sample: it is shown at once rather
+        // than after the store is read (the first highlight), and the restored
+        // workspace then takes its place; the sample, analysed the same, is not drawn
+        // again.
+        if !store::visited_before() {
+            article.draft.set(SAMPLE_ARTICLE.to_string());
+            article.show(None, SAMPLE_ARTICLE.to_string());
+        }
         article.persist();
         leptos::task::spawn_local(async move { article.restore_workspace(current).await });
         let flush = window_event_listener(leptos::ev::pagehide, move |_| article.flush());
@@ -270,11 +285,7 @@ impl Article {
             .or_else(|| saved_view(current, &restored.legacy_ids, &documents))
             .unwrap_or(View::Doc(documents[0].id));
         self.workspace.docs.set(documents);
-        if self
-            .store
-            .saver
-            .with_value(|saver| *saver.phase() == Phase::Restoring)
-        {
+        if self.store.is_restoring() {
             self.store.status.set(None);
             self.store.saver.update_value(Saver::ready);
         }

@@ -49,7 +49,11 @@ async fn clear_and_load_sample_are_undone() {
         .text_content()
         .unwrap()
         .contains("Paste an article"));
-    assert!(app.all("ol.country-list").is_empty());
+    // The lists beside the article follow it a frame later.
+    eventually("no countries listed", || {
+        app.all("ol.country-list").is_empty()
+    })
+    .await;
     assert!(
         app.text(".doc-undo").contains("Cleared"),
         "{}",

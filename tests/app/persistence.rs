@@ -13,6 +13,38 @@ async fn a_returning_reader_gets_their_article_back() {
 }
 
 #[wasm_bindgen_test]
+async fn a_first_visit_highlights_the_sample_before_the_store_is_read() {
+    wipe().await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    let app = Mounted {
+        root,
+        _handle: Box::new(handle),
+    };
+    // Nothing was awaited yet: the store is still being read, and the article is
+    // highlighted; the map draws it after the article's frame.
+    assert!(app
+        .text(".store-status")
+        .contains("Restoring the workspace"));
+    assert!(app.marks().contains(&("Kyrgyzstan".into(), "GPE".into())));
+    assert!(app.all("svg.map-svg").is_empty());
+    let marks = app.marks();
+    eventually("the workspace is restored", || {
+        app.root.query_selector(".store-status").unwrap().is_none()
+    })
+    .await;
+    eventually("the map", || !app.all("svg.map-svg").is_empty()).await;
+    // The sample is the workspace's one document, as on any first visit.
+    assert_eq!(app.marks(), marks);
+    assert!(app.notice().contains("fictional sample article"));
+    let docs = stored_until("the sample saved", |docs| !docs.is_empty()).await;
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].text, SAMPLE_ARTICLE);
+}
+
+#[wasm_bindgen_test]
 async fn a_damaged_workspace_keeps_its_readable_documents() {
     wipe().await;
     let save = r#"[{"id":1,"title":"Kept","text":"Oil rose 4% in May."}, "junk", {"id":2,"title":"Cut","te"#;
