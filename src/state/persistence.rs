@@ -21,6 +21,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use diplomap_app_core::commit::PutOutcome;
+use diplomap_app_core::doc::derive_title;
 use diplomap_app_core::documents::Effect as Changed;
 use diplomap_app_core::present::human_size;
 use diplomap_app_core::restore::{self, Restored, Snapshot};
@@ -113,21 +114,21 @@ impl Article {
     pub fn restore() -> Self {
         let current =
             store::storage().and_then(|storage| storage.get_item(CURRENT_KEY).ok().flatten());
+        // Most likely a first visit, which shows the sample: the placeholder holds it, so
+        // it is highlighted at once rather than once the store is read; the restore
+        // then decides (`finish_restore`), and the sample, analysed the same, is not
+        // drawn again.
+        let previewed = !store::visited_before();
+        let text = if previewed { SAMPLE_ARTICLE } else { "" };
         let mut placeholder = Documents::new(Limits::APP);
         let id = placeholder
-            .add(None, String::new())
+            .add(None, text.to_string())
             .map_or(1, |added| added.id);
         let article = Article::with_docs(placeholder, id);
-        // Most likely a first visit, which shows the sample: it is shown at once rather
-        // than after the store is read (the first highlight), and the restored
-        // workspace then takes its place; the sample, analysed the same, is not drawn
-        // again.
-        if !store::visited_before() {
-            article.draft.set(SAMPLE_ARTICLE.to_string());
-            article.show(None, SAMPLE_ARTICLE.to_string());
-        }
         article.persist();
-        leptos::task::spawn_local(async move { article.restore_workspace(current).await });
+        leptos::task::spawn_local(
+            async move { article.restore_workspace(current, previewed).await },
+        );
         let flush = window_event_listener(leptos::ev::pagehide, move |_| article.flush());
         on_cleanup(move || flush.remove());
         article
@@ -171,7 +172,7 @@ impl Article {
         self.draft.try_with_untracked(|_| ()).is_some()
     }
 
-    async fn restore_workspace(self, current: Option<String>) {
+    async fn restore_workspace(self, current: Option<String>, previewed: bool) {
         let status = self.store.status;
         let waiting = move || {
             status.try_set(Some(Notice::Info("Waiting for another Diplomap tab to let go of the workspace\u{2026} What you type, paste or drop meanwhile is kept.".to_string())));
@@ -190,7 +191,10 @@ impl Article {
         self.store.database.set_value(Some(database.clone()));
         let mut why = "other tabs kept changing it".to_string();
         for _ in 0..RESTORE_ATTEMPTS {
-            match self.restore_from(&database, current.as_deref()).await {
+            match self
+                .restore_from(&database, current.as_deref(), previewed)
+                .await
+            {
                 Ok(()) => return,
                 Err(SaveError::Stale) => continue,
                 Err(SaveError::Closed(unsaved)) => return self.store.stop(unsaved),
@@ -208,6 +212,7 @@ impl Article {
         &self,
         database: &Database,
         current: Option<&str>,
+        previewed: bool,
     ) -> Result<(), SaveError> {
         let read = store::read(database).await.map_err(SaveError::Failed)?;
         let legacy = store::read_legacy(read.legacy_database.clone());
@@ -248,7 +253,7 @@ impl Article {
         if let Some(why) = unwritable {
             self.store.stop(Unsaved::Unwritable(why));
         }
-        self.finish_restore(restored, current, notice, first_visit);
+        self.finish_restore(restored, current, notice, first_visit, previewed);
         // The changes this tab made while restoring go first; else those saved.
         if let Some(saved) = read.undo.as_deref() {
             self.workspace.undo.update(|log| {
@@ -269,13 +274,18 @@ impl Article {
         current: Option<&str>,
         notice: Option<Notice>,
         first_visit: bool,
+        previewed: bool,
     ) {
         self.flush();
         let mut documents = restored.documents;
         let shown = self.current_id();
-        let made_meanwhile = documents.adopt(self.workspace.docs.get_untracked());
+        let mut meanwhile = self.workspace.docs.get_untracked();
+        // The sample the placeholder previewed is no document of the reader's while
+        // untouched; deleted or cleared meanwhile, the reader has dismissed it.
+        let sample = first_visit && (!previewed || drop_untouched_sample(&mut meanwhile));
+        let made_meanwhile = documents.adopt(meanwhile);
         if documents.is_empty() {
-            let text = if first_visit { SAMPLE_ARTICLE } else { "" };
+            let text = if sample { SAMPLE_ARTICLE } else { "" };
             let _ = documents.add(None, text.to_string());
         }
         let view = made_meanwhile
@@ -294,7 +304,7 @@ impl Article {
         // link's document added while restoring) still stands.
         let said_meanwhile = self.notice.get_untracked();
         self.switch(view);
-        let sample = first_visit && made_meanwhile.is_empty();
+        let sample = sample && made_meanwhile.is_empty();
         if let Some(notice) = notice
             .or(said_meanwhile)
             .or_else(|| sample.then(sample_notice))
@@ -598,6 +608,16 @@ impl Article {
             let _ = storage.set_item(CURRENT_KEY, &value);
         }
     }
+}
+
+/// Removes the sample, as the placeholder previewed it (text and title untouched), from
+/// `docs`; whether it was there.
+fn drop_untouched_sample(docs: &mut Documents) -> bool {
+    let untouched = docs
+        .iter()
+        .find(|doc| doc.text == SAMPLE_ARTICLE && doc.title == derive_title(SAMPLE_ARTICLE))
+        .map(|doc| doc.id);
+    untouched.is_some_and(|id| docs.remove(id).is_some())
 }
 
 /// The view of the last visit, in the restored workspace (an id of an earlier

@@ -133,19 +133,28 @@ impl Mounted {
     /// The app mounted over whatever the browser has stored, as after a reload, once
     /// its workspace is restored.
     async fn reloaded() -> Mounted {
+        let app = Mounted::now();
+        app.restored().await;
+        app
+    }
+
+    /// The app mounted over whatever the browser has stored, its store not read yet.
+    fn now() -> Mounted {
         let document = web_sys::window().unwrap().document().unwrap();
         let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&root).unwrap();
         let handle = leptos::mount::mount_to(root.clone(), App);
-        let app = Mounted {
+        Mounted {
             root,
             _handle: Box::new(handle),
-        };
+        }
+    }
+
+    async fn restored(&self) {
         eventually("the workspace is restored", || {
-            app.root.query_selector(".store-status").unwrap().is_none()
+            self.root.query_selector(".store-status").unwrap().is_none()
         })
         .await;
-        app
     }
 
     fn one(&self, selector: &str) -> web_sys::Element {

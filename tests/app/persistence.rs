@@ -15,14 +15,7 @@ async fn a_returning_reader_gets_their_article_back() {
 #[wasm_bindgen_test]
 async fn a_first_visit_highlights_the_sample_before_the_store_is_read() {
     wipe().await;
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    let app = Mounted {
-        root,
-        _handle: Box::new(handle),
-    };
+    let app = Mounted::now();
     // Nothing was awaited yet: the store is still being read, and the article is
     // highlighted; the map draws it after the article's frame.
     assert!(app
@@ -31,10 +24,7 @@ async fn a_first_visit_highlights_the_sample_before_the_store_is_read() {
     assert!(app.marks().contains(&("Kyrgyzstan".into(), "GPE".into())));
     assert!(app.all("svg.map-svg").is_empty());
     let marks = app.marks();
-    eventually("the workspace is restored", || {
-        app.root.query_selector(".store-status").unwrap().is_none()
-    })
-    .await;
+    app.restored().await;
     eventually("the map", || !app.all("svg.map-svg").is_empty()).await;
     // The sample is the workspace's one document, as on any first visit.
     assert_eq!(app.marks(), marks);
@@ -42,6 +32,20 @@ async fn a_first_visit_highlights_the_sample_before_the_store_is_read() {
     let docs = stored_until("the sample saved", |docs| !docs.is_empty()).await;
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].text, SAMPLE_ARTICLE);
+}
+
+#[wasm_bindgen_test]
+async fn a_first_visit_sample_deleted_while_the_store_is_read_stays_deleted() {
+    wipe().await;
+    let app = Mounted::now();
+    assert!(!app.marks().is_empty());
+    app.click(".doc-item:not(.doc-item-all) .doc-delete");
+    app.restored().await;
+    leptos::task::tick().await;
+    assert_eq!(app.textarea().value(), "");
+    assert!(app.marks().is_empty());
+    assert!(!app.notice().contains("fictional sample article"));
+    assert_eq!(app.all(".doc-tabs .doc-item:not(.doc-item-all)").len(), 1);
 }
 
 #[wasm_bindgen_test]
