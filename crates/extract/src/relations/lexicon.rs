@@ -9,7 +9,10 @@
 //! stem overrides a shorter one, which is how words that only look like a cue ("based",
 //! "bank") are kept apart from it ("base*", "ban*").
 
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::RelationType;
 use crate::table::table_without_comments;
@@ -99,10 +102,36 @@ const MARKS: [(&str, Mark); 16] = [
     ("fight", Mark::Fight),
 ];
 
-/// The table, read: whole words and stems, each sorted.
+/// The table, read: whole words and stems. Hashed, since every word of a sentence that
+/// relates two countries is read (a binary search over strings cost a tenth of the
+/// command line's time).
+#[derive(Default)]
 struct Lexicon {
-    words: Vec<(&'static str, Reading)>,
-    stems: Vec<(&'static str, Reading)>,
+    words: FxHashMap<&'static str, Reading>,
+    stems: Stems,
+}
+
+/// The stems, with the lengths (in bytes) that some stem has, so that a word's prefixes
+/// of other lengths are not looked up.
+#[derive(Default)]
+struct Stems {
+    readings: FxHashMap<&'static str, Reading>,
+    /// Bit `n` set: some stem is `n` bytes long.
+    lengths: u64,
+}
+
+/// The longest stem a row may have, so that its length is a bit of `Stems::lengths`.
+const MAX_STEM_BYTES: usize = 63;
+
+impl Stems {
+    /// Adds a stem; false if it was there already or is too long to be one.
+    fn insert(&mut self, stem: &'static str, reading: Reading) -> bool {
+        if stem.len() > MAX_STEM_BYTES {
+            return false;
+        }
+        self.lengths |= 1 << stem.len();
+        insert_new(&mut self.readings, stem, reading)
+    }
 }
 
 const TABLE: &str = table_without_comments!("../../data/relation_lexicon.tsv");
@@ -115,10 +144,7 @@ fn lexicon() -> &'static Lexicon {
 /// Reads the table; also returns the (1-based) numbers of the lines it could not read or
 /// that repeat a word, which a test requires to be none.
 fn parse(table: &'static str) -> (Lexicon, Vec<usize>) {
-    let mut lexicon = Lexicon {
-        words: Vec::new(),
-        stems: Vec::new(),
-    };
+    let mut lexicon = Lexicon::default();
     let mut bad = Vec::new();
     let rows = table
         .lines()
@@ -137,16 +163,30 @@ fn parse(table: &'static str) -> (Lexicon, Vec<usize>) {
             bad.push(number + 1);
             continue;
         };
-        let (list, word) = match word.strip_suffix('*') {
-            Some(stem) => (&mut lexicon.stems, stem),
-            None => (&mut lexicon.words, word),
+        let added = match word.strip_suffix('*') {
+            Some(stem) => lexicon.stems.insert(stem, reading),
+            None => insert_new(&mut lexicon.words, word, reading),
         };
-        match list.binary_search_by_key(&word, |(known, _)| known) {
-            Ok(_) => bad.push(number + 1),
-            Err(at) => list.insert(at, (word, reading)),
+        if !added {
+            bad.push(number + 1);
         }
     }
     (lexicon, bad)
+}
+
+/// Adds a word that is not there yet; false (and the first row kept) if it is.
+fn insert_new(
+    map: &mut FxHashMap<&'static str, Reading>,
+    word: &'static str,
+    reading: Reading,
+) -> bool {
+    match map.entry(word) {
+        Entry::Vacant(vacant) => {
+            vacant.insert(reading);
+            true
+        }
+        Entry::Occupied(_) => false,
+    }
 }
 
 /// A row's types (`|` between them, `-` for none) and marks (spaces between them).
@@ -198,38 +238,19 @@ impl Words {
 /// What the lexicon says of a folded word.
 pub(super) fn read(word: &str) -> Reading {
     let lexicon = lexicon();
-    let own = lexicon
-        .words
-        .binary_search_by_key(&word, |(known, _)| known)
-        .map_or(Reading::default(), |i| lexicon.words[i].1);
+    let own = lexicon.words.get(word).copied().unwrap_or_default();
     own.union(longest_stem(&lexicon.stems, word))
 }
 
-/// The reading of the longest stem `word` begins with. The stem is the last entry at or
-/// before `word` in sort order that begins it; an entry that does not begin it shares
-/// some first letters with it, and no stem longer than those can begin it, so the
-/// search goes on with that shorter key (a step or two, most often).
-fn longest_stem(stems: &[(&'static str, Reading)], word: &str) -> Reading {
-    let mut key = word;
-    loop {
-        let at = stems.partition_point(|(stem, _)| *stem <= key);
-        let Some((stem, reading)) = at.checked_sub(1).map(|i| stems[i]) else {
-            return Reading::default();
-        };
-        if key.starts_with(stem) {
-            return reading;
-        }
-        let shared = stem
-            .bytes()
-            .zip(key.bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
-        if shared == 0 {
-            return Reading::default();
-        }
-        // (Shared bytes ending inside a character begin no stem of whole characters.)
-        key = key.get(..shared).unwrap_or("");
-    }
+/// The reading of the longest stem `word` begins with: its prefixes of the stems'
+/// lengths, longest first.
+fn longest_stem(stems: &Stems, word: &str) -> Reading {
+    (0..=word.len().min(MAX_STEM_BYTES))
+        .rev()
+        .filter(|&length| stems.lengths & 1 << length != 0)
+        .find_map(|length| stems.readings.get(word.get(..length)?))
+        .copied()
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -257,18 +278,16 @@ mod tests {
     }
 
     #[test]
-    fn the_longest_stem_is_found_past_entries_that_do_not_begin_the_word() {
-        let stems: Vec<(&'static str, Reading)> = ["war", "ward", "warehouse", "warm"]
-            .iter()
-            .enumerate()
-            .map(|(i, stem)| {
-                let reading = Reading {
-                    types: 1 << i,
-                    marks: 0,
-                };
-                (*stem, reading)
-            })
-            .collect();
+    fn the_longest_stem_that_begins_the_word_is_found() {
+        let mut stems = Stems::default();
+        for (i, stem) in ["war", "ward", "warehouse", "warm"].into_iter().enumerate() {
+            let reading = Reading {
+                types: 1 << i,
+                marks: 0,
+            };
+            assert!(stems.insert(stem, reading));
+        }
+        assert!(!stems.insert("war", Reading::default()));
         assert_eq!(longest_stem(&stems, "warning").types, 1);
         assert_eq!(longest_stem(&stems, "wards").types, 2);
         assert_eq!(longest_stem(&stems, "warmth").types, 8);
