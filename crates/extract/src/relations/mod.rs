@@ -42,43 +42,61 @@ pub(super) struct Layout {
     /// In a dateline: "SEOUL, South Korea (CNN) -".
     pub dateline: Vec<bool>,
     /// The first token of an armed group's name ("ISIL", "al-Qaeda"): fighting or
-    /// countering one is a security matter between the states involved.
+    /// countering one is a security matter between the states involved. Marked only in
+    /// the sentences that relate two countries ([`Layout::mark_armed_groups`]).
     pub armed_group: Vec<bool>,
 }
 
 impl Layout {
     fn new(tokens: &Tokens<'_>, mentions: &[Mention]) -> Layout {
         let mut in_entity = vec![false; tokens.len()];
-        let mut armed_group = vec![false; tokens.len()];
         for mention in mentions {
             tick(mention.last + 1 - mention.first);
             in_entity[mention.first..=mention.last]
                 .iter_mut()
                 .for_each(|t| *t = true);
-            armed_group[mention.first] = cues::is_armed_group(mention);
-        }
-        let mut bracketed = vec![false; tokens.len()];
-        let mut depth = 0u32;
-        for (i, inside) in bracketed.iter_mut().enumerate() {
-            match tokens.folded(i) {
-                "(" | "[" => depth += 1,
-                ")" | "]" => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-            // A sentence end closes anything left open.
-            if matches!(tokens.folded(i), "." | "!" | "?")
-                && tokens.list.get(i + 1).is_some_and(|t| t.newline_before)
-            {
-                depth = 0;
-            }
-            *inside = depth > 0;
         }
         Layout {
             in_entity,
-            bracketed,
+            bracketed: bracketed(tokens),
             dateline: datelines(tokens),
-            armed_group,
+            armed_group: vec![false; tokens.len()],
         }
+    }
+
+    /// Marks the armed groups whose names open in tokens `first..=last`. Only the
+    /// sentences that relate two countries read them, and testing a name costs: the
+    /// others are not marked. `mentions` are sorted by their first token.
+    fn mark_armed_groups(&mut self, mentions: &[Mention], first: usize, last: usize) {
+        let from = mentions.partition_point(|mention| mention.first < first);
+        for mention in mentions[from..].iter().take_while(|m| m.first <= last) {
+            self.armed_group[mention.first] = cues::is_armed_group(mention);
+        }
+    }
+}
+
+/// The tokens inside round or square brackets.
+fn bracketed(tokens: &Tokens<'_>) -> Vec<bool> {
+    let mut bracketed = vec![false; tokens.len()];
+    let mut depth = 0u32;
+    for (i, inside) in bracketed.iter_mut().enumerate() {
+        // Only punctuation changes the depth: words are not read (most tokens).
+        if tokens.list[i].kind == TokenKind::Punct {
+            depth = depth_after(tokens, i, depth);
+        }
+        *inside = depth > 0;
+    }
+    bracketed
+}
+
+/// The bracket depth after punctuation token `i`, `depth` before it.
+fn depth_after(tokens: &Tokens<'_>, i: usize, depth: u32) -> u32 {
+    match tokens.folded(i) {
+        "(" | "[" => depth + 1,
+        ")" | "]" => depth.saturating_sub(1),
+        // A sentence end closes anything left open.
+        "." | "!" | "?" if tokens.list.get(i + 1).is_some_and(|t| t.newline_before) => 0,
+        _ => depth,
     }
 }
 

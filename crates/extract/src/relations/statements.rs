@@ -164,7 +164,7 @@ struct SentenceContext {
 
 /// Reads every statement of a document.
 pub fn read(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) -> Reading {
-    let layout = Layout::new(tokens, mentions);
+    let mut layout = Layout::new(tokens, mentions);
     let year = document_year(mentions);
     let mut reading = Reading {
         prominent: prominent(mentions),
@@ -210,6 +210,7 @@ pub fn read(tokens: &Tokens<'_>, sentences: &[Span], mentions: &[Mention]) -> Re
         }
         // The words are the costly part: only sentences relating two countries are read.
         let mut words = Words::of(tokens, sentence_first, sentence_last);
+        layout.mark_armed_groups(mentions, sentence_first, sentence_last);
         for i in sentence_first..=sentence_last {
             if layout.armed_group[i] {
                 words.add(i, Mark::Fight);
