@@ -1,7 +1,7 @@
 //! Cross-validates the relation model: `make eval-relations`.
 //!
 //! `cargo run --release -p diplomap-extract --example eval_relations -- [GOLD]
-//! [--directions FILE] [--folds N]`
+//! [--directions FILE] [--folds N] [--deals N]`
 //!
 //! The documents are cut into N folds (5) by document, near-duplicates kept in one
 //! fold; each fold is decided by weights trained on the others (written out and read
@@ -9,6 +9,9 @@
 //! recall and F1 the way `score.py relations` counts them, the same for the shipped
 //! weights (trained on every document, so tuned), direction accuracy against the
 //! annotated directions, and a reliability table of confidence against correctness.
+//! With `--deals N`, the documents are also dealt into folds N - 1 other ways, and the
+//! spread of the cross-validated figures over the N deals is printed: how much of a
+//! change in them is the luck of the folds.
 
 #[path = "relation_gold/mod.rs"]
 mod relation_gold;
@@ -35,6 +38,7 @@ fn main() {
     let mut gold = relation_gold::DEFAULT_GOLD.to_string();
     let mut directions = DEFAULT_DIRECTIONS.to_string();
     let mut folds = 5usize;
+    let mut deals = 1usize;
     let mut dump = None;
     let mut features = None;
     let mut args = std::env::args().skip(1);
@@ -50,28 +54,21 @@ fn main() {
                     .filter(|n| *n >= 2)
                     .unwrap_or_else(|| usage())
             }
+            "--deals" => {
+                deals = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| *n >= 1)
+                    .unwrap_or_else(|| usage())
+            }
             _ if arg.starts_with('-') => usage(),
             _ => gold = arg,
         }
     }
     let documents = relation_gold::load(&gold).unwrap_or_else(|e| fail(&e));
     let directions = load_directions(&directions).unwrap_or_else(|e| fail(&e));
-    let fold_of = assign_folds(&documents, folds);
-    let mut unseen: Vec<Vec<Relation>> = vec![Vec::new(); documents.len()];
-    for fold in 0..folds {
-        let training: Vec<_> = documents
-            .iter()
-            .zip(&fold_of)
-            .filter(|(_, f)| **f != fold)
-            .map(|(d, _)| clone_example(d))
-            .collect();
-        let weights = Weights::parse(&fit(&training).to_text("")).unwrap_or_else(|e| fail(&e));
-        for (i, document) in documents.iter().enumerate() {
-            if fold_of[i] == fold {
-                unseen[i] = decide_at(&document.example.reading, &weights, 0.0);
-            }
-        }
-    }
+    let groups = near_duplicate_groups(&documents);
+    let unseen = cross_validate(&documents, &assign_folds(&groups, folds, 0), folds);
     let shipped = std::fs::read_to_string(WEIGHTS)
         .map_err(|e| format!("{WEIGHTS}: {e}"))
         .and_then(|text| Weights::parse(&text))
@@ -113,6 +110,9 @@ fn main() {
         let score = Score::of(&documents, &unseen, threshold, |_| true);
         println!("| {threshold:.1} | {} |", score.row());
     }
+    if deals > 1 {
+        spread_report(&documents, &groups, folds, deals);
+    }
     confusion_report(&documents, &unseen);
     direction_report(&documents, &unseen, &directions);
     if let Some(path) = features {
@@ -131,9 +131,56 @@ fn clone_example(document: &Document) -> diplomap_extract::stages::relation_mode
     }
 }
 
-/// Folds by document: near-duplicate documents (sharing half their word 5-grams) go
-/// into one fold, and the groups are dealt out in file order.
-fn assign_folds(documents: &[Document], folds: usize) -> Vec<usize> {
+/// Each document decided by weights trained on the documents of the other folds
+/// (written out and read back, so what is scored is what would ship).
+fn cross_validate(documents: &[Document], fold_of: &[usize], folds: usize) -> Vec<Vec<Relation>> {
+    let mut unseen: Vec<Vec<Relation>> = vec![Vec::new(); documents.len()];
+    for fold in 0..folds {
+        let training: Vec<_> = documents
+            .iter()
+            .zip(fold_of)
+            .filter(|(_, f)| **f != fold)
+            .map(|(d, _)| clone_example(d))
+            .collect();
+        let weights = Weights::parse(&fit(&training).to_text("")).unwrap_or_else(|e| fail(&e));
+        for (i, document) in documents.iter().enumerate() {
+            if fold_of[i] == fold {
+                unseen[i] = decide_at(&document.example.reading, &weights, 0.0);
+            }
+        }
+    }
+    unseen
+}
+
+/// The cross-validated figures over `deals` ways of dealing the documents into folds
+/// (the first as above): their least, mean and greatest values.
+fn spread_report(documents: &[Document], groups: &[usize], folds: usize, deals: usize) {
+    let figures: Vec<[f64; 4]> = (0..deals)
+        .map(|deal| {
+            let unseen = cross_validate(documents, &assign_folds(groups, folds, deal), folds);
+            let score = Score::of(documents, &unseen, THRESHOLD, |_| true);
+            let (p, r, f) = score.pairs.prf();
+            [p, r, f, score.typed.prf().2]
+        })
+        .collect();
+    println!("\nCross-validated, over {deals} ways of dealing the documents into folds:\n");
+    println!("| figure | least | mean | greatest |");
+    println!("|---|---|---|---|");
+    for (column, name) in ["pair P", "pair R", "pair F1", "typed F1"]
+        .iter()
+        .enumerate()
+    {
+        let values: Vec<f64> = figures.iter().map(|f| f[column]).collect();
+        let least = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let greatest = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        println!("| {name} | {least:.3} | {mean:.3} | {greatest:.3} |");
+    }
+}
+
+/// Near-duplicate documents (sharing half their word 5-grams) form one group, named by
+/// its first document: the group of each document.
+fn near_duplicate_groups(documents: &[Document]) -> Vec<usize> {
     let shingles: Vec<BTreeSet<String>> = documents.iter().map(|d| shingles(&d.text)).collect();
     let mut group: Vec<usize> = (0..documents.len()).collect();
     for i in 0..documents.len() {
@@ -146,14 +193,34 @@ fn assign_folds(documents: &[Document], folds: usize) -> Vec<usize> {
             }
         }
     }
-    let mut fold_of_group = BTreeMap::new();
     group
+}
+
+/// Folds by group of near-duplicates: deal 0 deals the groups out in file order, each
+/// later deal in an order shuffled by a fixed generator (the same deal, the same folds).
+fn assign_folds(groups: &[usize], folds: usize, deal: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::new();
+    for g in groups {
+        if !order.contains(g) {
+            order.push(*g);
+        }
+    }
+    if deal > 0 {
+        // Fisher-Yates with a 64-bit linear congruential generator (Knuth's MMIX).
+        let mut state = deal as u64;
+        for i in (1..order.len()).rev() {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            order.swap(i, ((state >> 33) % (i as u64 + 1)) as usize);
+        }
+    }
+    let fold_of_group: BTreeMap<usize, usize> = order
         .iter()
-        .map(|g| {
-            let next = fold_of_group.len() % folds;
-            *fold_of_group.entry(*g).or_insert(next)
-        })
-        .collect()
+        .enumerate()
+        .map(|(i, g)| (*g, i % folds))
+        .collect();
+    groups.iter().map(|g| fold_of_group[g]).collect()
 }
 
 fn shingles(text: &str) -> BTreeSet<String> {
@@ -491,7 +558,7 @@ fn fail(message: &str) -> ! {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: eval_relations [GOLD.jsonl] [--directions FILE] [--folds N] [--dump OUT.jsonl]"
+        "usage: eval_relations [GOLD.jsonl] [--directions FILE] [--folds N] [--deals N] [--dump OUT.jsonl] [--features OUT.jsonl]"
     );
     std::process::exit(2)
 }
