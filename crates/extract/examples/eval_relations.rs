@@ -47,20 +47,8 @@ fn main() {
             "--directions" => directions = args.next().unwrap_or_else(|| usage()),
             "--dump" => dump = Some(args.next().unwrap_or_else(|| usage())),
             "--features" => features = Some(args.next().unwrap_or_else(|| usage())),
-            "--folds" => {
-                folds = args
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .filter(|n| *n >= 2)
-                    .unwrap_or_else(|| usage())
-            }
-            "--deals" => {
-                deals = args
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .filter(|n| *n >= 1)
-                    .unwrap_or_else(|| usage())
-            }
+            "--folds" => folds = at_least(args.next(), 2),
+            "--deals" => deals = at_least(args.next(), 1),
             _ if arg.starts_with('-') => usage(),
             _ => gold = arg,
         }
@@ -549,6 +537,13 @@ fn write_features(path: &str, documents: &[Document]) -> std::io::Result<()> {
         out.push('\n');
     }
     std::fs::write(path, out)
+}
+
+/// A count given on the command line, at least `least`.
+fn at_least(arg: Option<String>, least: usize) -> usize {
+    arg.and_then(|n| n.parse().ok())
+        .filter(|n| *n >= least)
+        .unwrap_or_else(|| usage())
 }
 
 fn fail(message: &str) -> ! {
