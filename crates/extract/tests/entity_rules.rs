@@ -914,3 +914,26 @@ fn a_given_name_alone_after_the_full_name_is_that_person() {
         Some((Label::Person, Some("Rosalind Fenwick")))
     );
 }
+
+#[test]
+fn a_reporter_who_signs_off_is_a_person() {
+    assert_found(
+        "The talks resume on Friday. For the evening desk, I am Quillon Dreft.",
+        &[("Quillon Dreft", Label::Person)],
+    );
+    assert_found(
+        "I'm Yarrow Pemberly-Dask, in Lagos.",
+        &[("Yarrow Pemberly-Dask", Label::Person)],
+    );
+}
+
+#[test]
+fn an_unknown_given_name_joins_the_known_surname_after_it() {
+    assert_found(
+        "Her cousin Dragana Milosevic spoke to reporters.",
+        &[("Dragana Milosevic", Label::Person)],
+    );
+    // At a sentence's start only a given name joins: "Koval" is no known one.
+    let text = "Thank you. Koval Putin left.";
+    assert!(has(text, "Putin", Label::Person), "{:?}", entities(text));
+}

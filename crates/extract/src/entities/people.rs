@@ -6,10 +6,14 @@
 use super::bodies::department_after_title;
 use super::chinese_names::is_chinese_name;
 use super::claims::Claims;
+use super::matches::in_match;
+use super::names::opens_sentence;
 use super::words::{
     is, is_abbreviated_title, is_name_particle, is_name_word, is_title, tight, Words,
 };
+use super::Recognition;
 use crate::lexicon::WordClass::{PersonRole, SpeechVerb, TitleWord};
+use crate::lexicon::WordClasses;
 use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::TokenKind;
@@ -158,6 +162,67 @@ pub(super) fn speakers(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> 
     found
 }
 
+/// "I am Lisa Ward", "I'm Tom Reyes.": speakers who name themselves, as reporters sign
+/// off in broadcast news. Two name words at least: "I am Sorry" is no one.
+pub(super) fn self_introduced(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
+    let name_after = |i: usize| {
+        let first = match tokens.folded(i + 1) {
+            "am" => i + 2,
+            "'" if tight(tokens, i) && tight(tokens, i + 1) && tokens.folded(i + 2) == "m" => i + 3,
+            _ => return None,
+        };
+        let last = name_end(tokens, first, claims, 4)?;
+        let words = (first..=last).filter(|&j| is_name_word(tokens, j)).count();
+        (words >= 2 && !tokens.list[first].newline_before)
+            .then(|| Mention::new(first, last, Label::Person))
+    };
+    // "I" is a capital, so only the text's capitals are looked at.
+    tokens
+        .capitals
+        .iter()
+        .filter(|&&i| tokens.raw(i) == "I")
+        .filter_map(|&i| name_after(i))
+        .collect()
+}
+
+/// Pass: a person named by a surname alone, that the rules or a list know ("Milosevic",
+/// "Sharp" after "I am Jeb Sharp"), takes the unknown name word written right before it:
+/// "Borislav Milosevic", "The World's Jeb Sharp". The word must be one no list or rule
+/// reads otherwise, and at the start of a sentence a given name ("Yesterday Bush" is
+/// not a name, "Borislav Milosevic" is).
+pub(super) fn with_given_names_before(r: &mut Recognition<'_, '_>) {
+    for index in 0..r.mentions.len() {
+        let person = &r.mentions[index];
+        // A surname alone: a name of two words or more has its given name already.
+        let surname_alone = person.first == person.last;
+        if person.label != Label::Person || !surname_alone || person.first == 0 {
+            continue;
+        }
+        let given = person.first - 1;
+        if is_unread_given_name(r, given) && r.claims.claim(given, given) {
+            r.mentions[index].first = given;
+        }
+    }
+}
+
+/// Can token `k`, right before a person's name, be its unread given name?
+fn is_unread_given_name(r: &Recognition<'_, '_>, k: usize) -> bool {
+    let tokens = &r.words;
+    let apart = tokens.list[k + 1].space_before && !tokens.list[k + 1].newline_before;
+    // A capitalised word before it would make a longer run, no given name alone.
+    let run_before = k > 0 && tokens.is_capitalized(k - 1) && r.claims.is_free(k - 1);
+    let unread = r.claims.is_free(k)
+        && is_name_word(tokens, k)
+        && tokens.kind(k) == TokenKind::Word
+        && !tokens.is_all_caps(k)
+        && tokens.classes[k] == WordClasses::NONE
+        && !in_match(&r.matches, k);
+    apart
+        && unread
+        && !run_before
+        && (!opens_sentence(tokens, k) || r.gazetteer.is_given_name(tokens.folded(k)))
+}
+
 /// Does an apposition about a person start at `i`: "head of", "a spokesman", "63,"?
 pub(super) fn introduces_person(tokens: &Words<'_, '_>, i: usize) -> bool {
     let at = if i < tokens.len()
@@ -195,7 +260,7 @@ fn name_before(tokens: &Words<'_, '_>, end: usize, claims: &Claims) -> Option<(u
 
 #[cfg(test)]
 mod tests {
-    use super::{honorific_people, name_end, speakers, titled_people};
+    use super::{honorific_people, name_end, self_introduced, speakers, titled_people};
     use crate::entities::claims::Claims;
     use crate::entities::testing::{expected, gazetteer, proposed};
     use crate::entities::words::Words;
@@ -231,6 +296,16 @@ mod tests {
             found("Then Paris said no.").is_empty(),
             "one word is too little"
         );
+    }
+
+    #[test]
+    fn a_speaker_who_names_themself() {
+        let found = |text| proposed(text, |r| self_introduced(&r.words, &r.claims));
+        assert_eq!(
+            found("For the evening desk, I am Lorna Tibbets. I'm Dale Okafor, in Lagos."),
+            expected(&[("Lorna Tibbets", Person), ("Dale Okafor", Person)])
+        );
+        assert!(found("I am Sorry to hear it. I am glad. I'm Sure.").is_empty());
     }
 
     #[test]
