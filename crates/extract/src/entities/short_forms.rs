@@ -5,11 +5,12 @@ use rustc_hash::FxHashMap;
 
 use super::claims::{parts_yielding_to_company, Claims};
 use super::companies::company_stem;
-use super::matches::matches_within;
+use super::matches::{in_match, matches_within};
 use super::words::{is, is_abbreviated_title, is_name_word, Words};
 use super::Recognition;
-use crate::gazetteer::Match;
+use crate::gazetteer::{Gazetteer, Match};
 use crate::lexicon::WordClass::{CompanyHead, OrgHead, StateBody, TradeHead};
+use crate::lexicon::WordClasses;
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::tokens::TokenKind;
@@ -32,7 +33,12 @@ struct ShortForm {
 /// name before a company head when no known name is in it ("Moscow Times" must not make
 /// every "Moscow" a paper). The first word alone ("Lancaster" of "Lancaster Colony
 /// Corp.") is left to [`crate::coref`], which marks it where nothing else did.
-fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) -> Vec<ShortForm> {
+fn short_forms(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    mentions: &[Mention],
+) -> Vec<ShortForm> {
     let mut forms = Vec::new();
     for org in mentions.iter().filter(|m| m.label == Label::Org) {
         let form = |last: usize, legal: bool| ShortForm {
@@ -51,8 +57,45 @@ fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) 
         } else if known_by_context(tokens, matches, org) {
             forms.push(form(org.last, false));
         }
+        if let Some(word) = distinctive_first_word(tokens, gazetteer, matches, org) {
+            forms.push(ShortForm {
+                first: word,
+                ..form(word, false)
+            });
+        }
     }
     forms
+}
+
+/// The first word of an organisation's name of several words, after its initials, when
+/// it is a word no list and no rule reads otherwise: the name it goes by alone
+/// ("Fidelity" of "Fidelity Investments", "Dodge" of "F.W. Dodge Group", "Voice" of
+/// "Voice of America"). Not a given name ("Henry" of "Henry Holt"), a place ("Columbia"
+/// of "Columbia University"), a common word of the lexicon ("National", "Bank") nor a
+/// part of a word written with a hyphen ("McGraw" of "McGraw-Hill").
+fn distinctive_first_word(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    org: &Mention,
+) -> Option<usize> {
+    let mut word = org.first;
+    // "F.W. Dodge Group": initials, each a letter and its full stop.
+    while word + 2 <= org.last
+        && tokens.raw(word).chars().count() == 1
+        && tokens.is_punct(word + 1, '.')
+    {
+        word += 2;
+    }
+    let distinctive = word < org.last
+        && tokens.kind(word) == TokenKind::Word
+        && is_name_word(tokens, word)
+        && !tokens.is_all_caps(word)
+        && tokens.classes[word] == WordClasses::NONE
+        && !in_match(matches, word)
+        && !gazetteer.is_given_name(tokens.folded(word))
+        && !matches!(tokens.folded(word + 1), "-" | "'" | "&" | "/");
+    distinctive.then_some(word)
 }
 
 /// A name that only its context showed to be a company ("a stake in Younkers", "Dalby's
@@ -69,7 +112,13 @@ fn known_by_context(tokens: &Words<'_, '_>, matches: &[Match], org: &Mention) ->
 /// Pass: companies named again by their short forms, over towns and surnames of that
 /// name ([`parts_yielding_to_company`]).
 pub(super) fn claim_short_forms(r: &mut Recognition<'_, '_>) {
-    company_short_forms(&r.words, &r.matches, &mut r.mentions, &mut r.claims);
+    company_short_forms(
+        &r.words,
+        r.gazetteer,
+        &r.matches,
+        &mut r.mentions,
+        &mut r.claims,
+    );
 }
 
 /// A company named in full and later by a short form: the short form is the company too,
@@ -77,11 +126,12 @@ pub(super) fn claim_short_forms(r: &mut Recognition<'_, '_>) {
 /// Furukawa said").
 fn company_short_forms(
     tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
     matches: &[Match],
     mentions: &mut Vec<Mention>,
     claims: &mut Claims,
 ) {
-    let forms = short_forms(tokens, matches, mentions);
+    let forms = short_forms(tokens, gazetteer, matches, mentions);
     let mut by_first_word: FxHashMap<&str, Vec<&ShortForm>> = FxHashMap::default();
     for form in &forms {
         let usable = is_name_word(tokens, form.first)
@@ -218,16 +268,24 @@ impl<'a> FewWords<'a> {
 }
 
 /// The short form written at token `i` on its own: not inside a longer name ("Bush
-/// Industries", "Rex Lancaster") nor after an honorific ("Mr. Lancaster").
+/// Industries", "Rex Lancaster", "R.P. Scherer") nor after an honorific ("Mr.
+/// Lancaster").
 fn short_form_at<'f>(
     tokens: &Words<'_, '_>,
     by_first_word: &FxHashMap<&str, Vec<&'f ShortForm>>,
     i: usize,
 ) -> Option<&'f ShortForm> {
     let candidates = by_first_word.get(tokens.folded(i))?;
+    // An initial's full stop: "R.P. Scherer".
+    let after_initial = |i: usize| {
+        tokens.is_punct(i - 1, '.')
+            && tokens.raw(i - 2).chars().count() == 1
+            && tokens.is_capitalized(i - 2)
+    };
     let after_name = i > 0
         && !tokens.list[i].newline_before
-        && (is_name_word(tokens, i - 1) || (i > 1 && is_abbreviated_title(tokens, i - 2)));
+        && (is_name_word(tokens, i - 1)
+            || (i > 1 && (is_abbreviated_title(tokens, i - 2) || after_initial(i))));
     if after_name {
         return None;
     }
@@ -256,6 +314,28 @@ mod tests {
         assert_eq!(
             recognized("Furukawa said sales fell."),
             expected(&[("Furukawa", Gpe)])
+        );
+    }
+
+    #[test]
+    fn an_organisation_goes_by_its_distinctive_first_word() {
+        assert_eq!(
+            recognized("The Tarsk Heritage Trust bought the mill. Tarsk said the sale closed."),
+            expected(&[("Tarsk Heritage Trust", Org), ("Tarsk", Org)])
+        );
+        // After its initials.
+        assert_eq!(
+            recognized("J.K. Dorrow Group said orders rose. Dorrow reported a gain."),
+            expected(&[("J.K. Dorrow Group", Org), ("Dorrow", Org)])
+        );
+        // Not a word the text also writes in lower case, nor the name after an initial.
+        assert_eq!(
+            recognized("Harmony Heritage Trust bought it. Harmony said the choir sang in harmony."),
+            expected(&[("Harmony Heritage Trust", Org)])
+        );
+        assert_eq!(
+            recognized("J.K. Dorrow Group said orders rose. R.T. Dorrow resigned."),
+            expected(&[("J.K. Dorrow Group", Org)])
         );
     }
 
