@@ -928,12 +928,14 @@ fn a_reporter_who_signs_off_is_a_person() {
 }
 
 #[test]
-fn an_unknown_given_name_joins_the_known_surname_after_it() {
-    assert_found(
-        "Her cousin Dragana Milosevic spoke to reporters.",
-        &[("Dragana Milosevic", Label::Person)],
-    );
-    // At a sentence's start only a given name joins: "Koval" is no known one.
-    let text = "Thank you. Koval Putin left.";
-    assert!(has(text, "Putin", Label::Person), "{:?}", entities(text));
+fn a_name_found_once_is_found_whole_where_it_comes_again() {
+    let text = "The Hour's Quillon Dreft reports from the port. Ships waited all day. \
+                For the evening desk, I am Quillon Dreft.";
+    let found = entities(text);
+    let people: Vec<_> = found
+        .iter()
+        .filter(|(_, label)| *label == Label::Person)
+        .map(|(name, _)| name.as_str())
+        .collect();
+    assert_eq!(people, ["Quillon Dreft", "Quillon Dreft"], "{found:?}");
 }

@@ -149,7 +149,6 @@ pub(crate) const PASSES: &[Pass] = &[
     Pass::new("people after titles and next to speech verbs", |r| {
         let mut found = people::titled_people(&r.words, &r.claims);
         found.extend(people::speakers(&r.words, &r.claims));
-        found.extend(people::self_introduced(&r.words, &r.claims));
         r.claim_all(found);
     }),
     Pass::new("acronyms", |r| {
@@ -161,9 +160,12 @@ pub(crate) const PASSES: &[Pass] = &[
     ),
     Pass::new(names::PASS_NAME, names::claim_learned_names),
     Pass::new(
-        "unread given names before a person's surname",
-        people::with_given_names_before,
+        "organisations named again by their first words",
+        short_forms::claim_first_word_short_forms,
     ),
+    Pass::new("people who name themselves", |r| {
+        r.claim_all(people::self_introduced(&r.words, &r.claims))
+    }),
     Pass::new("stance prefixes (\"pro-Iranian\")", with_stance_prefixes),
     Pass::new(
         "the country of local bodies",

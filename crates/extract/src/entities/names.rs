@@ -25,7 +25,6 @@ use crate::lexicon::WordClass::{NameConnector, NotName, PlaceHead, PlaceStart, T
 use crate::mention::Mention;
 use crate::model::{Label, Span};
 use crate::tokens::{TokenKind, Tokens};
-pub(in crate::entities) use features::opens_sentence;
 use features::{Facts, Input};
 use perceptron::{Class, Weights};
 

@@ -6,14 +6,10 @@
 use super::bodies::department_after_title;
 use super::chinese_names::is_chinese_name;
 use super::claims::Claims;
-use super::matches::in_match;
-use super::names::opens_sentence;
 use super::words::{
     is, is_abbreviated_title, is_name_particle, is_name_word, is_title, tight, Words,
 };
-use super::Recognition;
 use crate::lexicon::WordClass::{PersonRole, SpeechVerb, TitleWord};
-use crate::lexicon::WordClasses;
 use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::TokenKind;
@@ -183,44 +179,6 @@ pub(super) fn self_introduced(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Me
         .filter(|&&i| tokens.raw(i) == "I")
         .filter_map(|&i| name_after(i))
         .collect()
-}
-
-/// Pass: a person named by a surname alone, that the rules or a list know ("Milosevic",
-/// "Sharp" after "I am Jeb Sharp"), takes the unknown name word written right before it:
-/// "Borislav Milosevic", "The World's Jeb Sharp". The word must be one no list or rule
-/// reads otherwise, and at the start of a sentence a given name ("Yesterday Bush" is
-/// not a name, "Borislav Milosevic" is).
-pub(super) fn with_given_names_before(r: &mut Recognition<'_, '_>) {
-    for index in 0..r.mentions.len() {
-        let person = &r.mentions[index];
-        // A surname alone: a name of two words or more has its given name already.
-        let surname_alone = person.first == person.last;
-        if person.label != Label::Person || !surname_alone || person.first == 0 {
-            continue;
-        }
-        let given = person.first - 1;
-        if is_unread_given_name(r, given) && r.claims.claim(given, given) {
-            r.mentions[index].first = given;
-        }
-    }
-}
-
-/// Can token `k`, right before a person's name, be its unread given name?
-fn is_unread_given_name(r: &Recognition<'_, '_>, k: usize) -> bool {
-    let tokens = &r.words;
-    let apart = tokens.list[k + 1].space_before && !tokens.list[k + 1].newline_before;
-    // A capitalised word before it would make a longer run, no given name alone.
-    let run_before = k > 0 && tokens.is_capitalized(k - 1) && r.claims.is_free(k - 1);
-    let unread = r.claims.is_free(k)
-        && is_name_word(tokens, k)
-        && tokens.kind(k) == TokenKind::Word
-        && !tokens.is_all_caps(k)
-        && tokens.classes[k] == WordClasses::NONE
-        && !in_match(&r.matches, k);
-    apart
-        && unread
-        && !run_before
-        && (!opens_sentence(tokens, k) || r.gazetteer.is_given_name(tokens.folded(k)))
 }
 
 /// Does an apposition about a person start at `i`: "head of", "a spokesman", "63,"?

@@ -1,7 +1,7 @@
 //! A company named in full is the same company where its short name comes back alone:
 //! "Furukawa Co. ... Furukawa said", even over a town or a surname of that name.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::claims::{parts_yielding_to_company, Claims};
 use super::companies::company_stem;
@@ -33,12 +33,7 @@ struct ShortForm {
 /// name before a company head when no known name is in it ("Moscow Times" must not make
 /// every "Moscow" a paper). The first word alone ("Lancaster" of "Lancaster Colony
 /// Corp.") is left to [`crate::coref`], which marks it where nothing else did.
-fn short_forms(
-    tokens: &Words<'_, '_>,
-    gazetteer: &Gazetteer,
-    matches: &[Match],
-    mentions: &[Mention],
-) -> Vec<ShortForm> {
+fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) -> Vec<ShortForm> {
     let mut forms = Vec::new();
     for org in mentions.iter().filter(|m| m.label == Label::Org) {
         let form = |last: usize, legal: bool| ShortForm {
@@ -57,14 +52,37 @@ fn short_forms(
         } else if known_by_context(tokens, matches, org) {
             forms.push(form(org.last, false));
         }
-        if let Some(word) = distinctive_first_word(tokens, gazetteer, matches, org) {
-            forms.push(ShortForm {
-                first: word,
-                ..form(word, false)
-            });
-        }
     }
     forms
+}
+
+/// The organisations' distinctive first words ([`distinctive_first_word`]) as short
+/// forms, unless a person named in the text has that word: an organisation named after
+/// one ("the Mirren Heritage Trust") does not go by the person's name.
+fn first_word_forms(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    mentions: &[Mention],
+) -> Vec<ShortForm> {
+    let people_words: FxHashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Person)
+        .flat_map(|m| (m.first..=m.last).map(|k| tokens.folded(k)))
+        .collect();
+    mentions
+        .iter()
+        .filter(|m| m.label == Label::Org)
+        .filter_map(|org| {
+            let word = distinctive_first_word(tokens, gazetteer, matches, org)?;
+            (!people_words.contains(tokens.folded(word))).then_some(ShortForm {
+                first: word,
+                last: word,
+                legal: false,
+                country: org.country,
+            })
+        })
+        .collect()
 }
 
 /// The first word of an organisation's name of several words, after its initials, when
@@ -112,13 +130,15 @@ fn known_by_context(tokens: &Words<'_, '_>, matches: &[Match], org: &Mention) ->
 /// Pass: companies named again by their short forms, over towns and surnames of that
 /// name ([`parts_yielding_to_company`]).
 pub(super) fn claim_short_forms(r: &mut Recognition<'_, '_>) {
-    company_short_forms(
-        &r.words,
-        r.gazetteer,
-        &r.matches,
-        &mut r.mentions,
-        &mut r.claims,
-    );
+    let forms = short_forms(&r.words, &r.matches, &r.mentions);
+    company_short_forms(&r.words, &forms, &mut r.mentions, &mut r.claims);
+}
+
+/// Pass: organisations named again by their first words alone, where no rule and not the
+/// learned model took the word: after the model, which was trained without this pass.
+pub(super) fn claim_first_word_short_forms(r: &mut Recognition<'_, '_>) {
+    let forms = first_word_forms(&r.words, r.gazetteer, &r.matches, &r.mentions);
+    company_short_forms(&r.words, &forms, &mut r.mentions, &mut r.claims);
 }
 
 /// A company named in full and later by a short form: the short form is the company too,
@@ -126,14 +146,12 @@ pub(super) fn claim_short_forms(r: &mut Recognition<'_, '_>) {
 /// Furukawa said").
 fn company_short_forms(
     tokens: &Words<'_, '_>,
-    gazetteer: &Gazetteer,
-    matches: &[Match],
+    forms: &[ShortForm],
     mentions: &mut Vec<Mention>,
     claims: &mut Claims,
 ) {
-    let forms = short_forms(tokens, gazetteer, matches, mentions);
     let mut by_first_word: FxHashMap<&str, Vec<&ShortForm>> = FxHashMap::default();
-    for form in &forms {
+    for form in forms {
         let usable = is_name_word(tokens, form.first)
             && tokens.raw(form.first).chars().count() > 1
             && form.last - form.first < 8;
@@ -302,7 +320,7 @@ fn short_form_at<'f>(
 #[cfg(test)]
 mod tests {
     use crate::entities::testing::{expected, recognized};
-    use crate::model::Label::{Gpe, Org};
+    use crate::model::Label::{Date, Gpe, Org, Person};
 
     #[test]
     fn a_company_named_in_full_is_the_same_company_by_its_short_name() {
@@ -336,6 +354,15 @@ mod tests {
         assert_eq!(
             recognized("J.K. Dorrow Group said orders rose. R.T. Dorrow resigned."),
             expected(&[("J.K. Dorrow Group", Org)])
+        );
+        // Nor the name of a person it is named after.
+        assert_eq!(
+            recognized("Edward Mirren founded the Mirren Heritage Trust. Mirren died in 1990."),
+            expected(&[
+                ("Edward Mirren", Person),
+                ("Mirren Heritage Trust", Org),
+                ("1990", Date)
+            ])
         );
     }
 

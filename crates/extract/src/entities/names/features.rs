@@ -184,7 +184,7 @@ fn label_bit(label: Label) -> u8 {
 }
 
 /// Does token `i` open a sentence (or a line, or the text)?
-pub(in crate::entities) fn opens_sentence(tokens: &Words<'_, '_>, i: usize) -> bool {
+pub(super) fn opens_sentence(tokens: &Words<'_, '_>, i: usize) -> bool {
     if i == 0 || tokens.list[i].newline_before {
         return true;
     }
