@@ -16,15 +16,17 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token, in 20 bytes: a long text has millions of them. Offsets are `u32`, so a
+/// One token, in 24 bytes: a long text has millions of them. Offsets are `u32`, so a
 /// text is analysed up to its first 4 GiB ([`crate::analyze_with`] cuts it there).
 #[derive(Clone, Copy, Debug)]
 pub struct Token {
     start: u32,
     end: u32,
     pub kind: TokenKind,
-    /// Range of the folded form in [`Tokens::folded`].
+    /// Range of the folded form: in the text when `verbatim`, else in [`Tokens::folded`].
     folded: (u32, u32),
+    /// The token is its own folded form (lower-case ASCII, most tokens): it is not copied.
+    verbatim: bool,
     /// Whitespace (or the start of the text) comes right before this token.
     pub space_before: bool,
     /// A line break comes between the previous token and this one.
@@ -35,7 +37,8 @@ pub struct Token {
     all_caps: bool,
 }
 
-/// The tokens of a text, with their folded forms in one shared buffer.
+/// The tokens of a text, with the folded forms that differ from the text in one shared
+/// buffer.
 pub struct Tokens<'t> {
     pub text: &'t str,
     pub list: Vec<Token>,
@@ -85,7 +88,12 @@ impl<'t> Tokens<'t> {
     pub fn folded(&self, index: usize) -> &str {
         tick(1);
         self.list.get(index).map_or("", |token| {
-            &self.folded[token.folded.0 as usize..token.folded.1 as usize]
+            let source = if token.verbatim {
+                self.text
+            } else {
+                &self.folded
+            };
+            &source[token.folded.0 as usize..token.folded.1 as usize]
         })
     }
 
@@ -158,18 +166,27 @@ impl<'t> Tokens<'t> {
     }
 
     fn push(&mut self, span: Span, kind: TokenKind, space_before: bool, newline_before: bool) {
-        let folded_start = self.folded.len() as u32;
         let raw = &self.text[span.start..span.end];
         let word = kind == TokenKind::Word;
         let capitalized = word && raw.chars().next().is_some_and(char::is_uppercase);
         let all_caps =
             word && raw.chars().nth(1).is_some() && raw.chars().all(|c| !c.is_lowercase());
-        fold_into(raw, &mut self.folded);
+        let verbatim = raw
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`');
+        let folded = if verbatim {
+            (span.start as u32, span.end as u32)
+        } else {
+            let folded_start = self.folded.len() as u32;
+            fold_into(raw, &mut self.folded);
+            (folded_start, self.folded.len() as u32)
+        };
         self.list.push(Token {
             start: span.start as u32,
             end: span.end as u32,
             kind,
-            folded: (folded_start, self.folded.len() as u32),
+            folded,
+            verbatim,
             space_before,
             newline_before,
             capitalized,
