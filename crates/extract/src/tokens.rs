@@ -154,26 +154,36 @@ impl<'t> Tokens<'t> {
             } else {
                 TokenKind::Punct
             };
-            at = match kind {
-                TokenKind::Word => word_end(text, at),
-                TokenKind::Number => number_end(text, at),
-                TokenKind::Punct => at,
+            // Is the token its own folded form? Numbers are; punctuation is one character.
+            let verbatim;
+            (at, verbatim) = match kind {
+                TokenKind::Word => {
+                    let (end, lower_rest) = word_end(text, at);
+                    (end, lower_rest && ch.is_ascii_lowercase())
+                }
+                TokenKind::Number => (number_end(text, at), true),
+                TokenKind::Punct => (at, ch.is_ascii() && ch != '`'),
             };
-            self.push(Span::new(start, at), kind, space_before, newline_before);
+            let span = Span::new(start, at);
+            self.push(span, kind, verbatim, space_before, newline_before);
             space_before = false;
             newline_before = false;
         }
     }
 
-    fn push(&mut self, span: Span, kind: TokenKind, space_before: bool, newline_before: bool) {
+    fn push(
+        &mut self,
+        span: Span,
+        kind: TokenKind,
+        verbatim: bool,
+        space_before: bool,
+        newline_before: bool,
+    ) {
         let raw = &self.text[span.start..span.end];
         let word = kind == TokenKind::Word;
         let capitalized = word && raw.chars().next().is_some_and(char::is_uppercase);
         let all_caps =
             word && raw.chars().nth(1).is_some() && raw.chars().all(|c| !c.is_lowercase());
-        let verbatim = raw
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`');
         let folded = if verbatim {
             (span.start as u32, span.end as u32)
         } else {
@@ -195,21 +205,26 @@ impl<'t> Tokens<'t> {
     }
 }
 
-/// Where a word that goes on at byte `at` ends: letters, digits and combining marks.
-fn word_end(text: &str, mut at: usize) -> usize {
+/// Where a word that goes on at byte `at` ends (letters, digits and combining marks),
+/// and whether those are all lower-case ASCII letters and digits (then the word may be
+/// its own folded form).
+fn word_end(text: &str, mut at: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
+    let mut lower_ascii = true;
     loop {
         // ASCII letters and digits, most of English text, need no decoding.
-        while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        while let Some(&b) = bytes.get(at).filter(|b| b.is_ascii_alphanumeric()) {
             tick(1);
+            lower_ascii &= !b.is_ascii_uppercase();
             at += 1;
         }
         match text[at..].chars().next() {
             Some(c) if !c.is_ascii() && (c.is_alphanumeric() || is_combining(c)) => {
                 tick(1);
+                lower_ascii = false;
                 at += c.len_utf8();
             }
-            _ => return at,
+            _ => return (at, lower_ascii),
         }
     }
 }
