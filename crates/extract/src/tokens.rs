@@ -138,7 +138,7 @@ impl<'t> Tokens<'t> {
         let mut at = 0;
         let mut space_before = true;
         let mut newline_before = false;
-        while let Some(ch) = text[at..].chars().next() {
+        while let Some(ch) = char_at(text, at) {
             tick(1);
             let start = at;
             at += ch.len_utf8();
@@ -182,8 +182,9 @@ impl<'t> Tokens<'t> {
         let raw = &self.text[span.start..span.end];
         let word = kind == TokenKind::Word;
         let capitalized = word && raw.chars().next().is_some_and(char::is_uppercase);
+        // Most words fail the first test at their first letter.
         let all_caps =
-            word && raw.chars().nth(1).is_some() && raw.chars().all(|c| !c.is_lowercase());
+            word && raw.chars().all(|c| !c.is_lowercase()) && raw.chars().nth(1).is_some();
         let folded = if verbatim {
             (span.start as u32, span.end as u32)
         } else {
@@ -218,7 +219,7 @@ fn word_end(text: &str, mut at: usize) -> (usize, bool) {
             lower_ascii &= !b.is_ascii_uppercase();
             at += 1;
         }
-        match text[at..].chars().next() {
+        match char_at(text, at) {
             Some(c) if !c.is_ascii() && (c.is_alphanumeric() || is_combining(c)) => {
                 tick(1);
                 lower_ascii = false;
@@ -226,6 +227,14 @@ fn word_end(text: &str, mut at: usize) -> (usize, bool) {
             }
             _ => return (at, lower_ascii),
         }
+    }
+}
+
+/// The character at byte `at` (a character boundary); ASCII, most of it, needs no decoding.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(at..)?.chars().next(),
     }
 }
 
