@@ -20,6 +20,11 @@ use std::process::ExitCode;
 use diplomap_extract::{Analysis, DocumentView, Gazetteer};
 use serde_json::{json, Value};
 
+// The analysis makes many small, short-lived allocations (a tenth of its instructions go
+// to glibc's malloc and free); mimalloc serves them in fewer.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "\
 diplomap — find entities, their countries and the relations between countries in news text
 
