@@ -47,7 +47,9 @@ pub fn analyze(text: &str) -> Analysis {
 }
 
 /// Analyses `text` with the given gazetteer. Never panics; linear in the text's length.
-/// A text over 4 GiB is analysed up to its first 4 GiB (token offsets are 32-bit).
+/// A text over 4 GiB is analysed up to its first 4 GiB (token offsets are 32-bit), and
+/// one of over 1.6 GiB up to where its words' folded forms, kept after a copy of it,
+/// fill those 4 GiB.
 pub fn analyze_with(gazetteer: &Gazetteer, text: &str) -> Analysis {
     analyze_with_progress(gazetteer, text, &mut |_| {})
 }

@@ -23,10 +23,8 @@ pub struct Token {
     start: u32,
     end: u32,
     pub kind: TokenKind,
-    /// Range of the folded form: in the text when `verbatim`, else in [`Tokens::folded`].
+    /// Range of the folded form in [`Tokens::folded`].
     folded: (u32, u32),
-    /// The token is its own folded form (lower-case ASCII, most tokens): it is not copied.
-    verbatim: bool,
     /// Whitespace (or the start of the text) comes right before this token.
     pub space_before: bool,
     /// A line break comes between the previous token and this one.
@@ -37,11 +35,13 @@ pub struct Token {
     all_caps: bool,
 }
 
-/// The tokens of a text, with the folded forms that differ from the text in one shared
-/// buffer.
+/// The tokens of a text, with their folded forms in one shared buffer.
 pub struct Tokens<'t> {
     pub text: &'t str,
     pub list: Vec<Token>,
+    /// The text, then the folded forms that differ from it: most tokens (lower-case
+    /// ASCII) are their own folded form, read in the copy of the text at their offsets,
+    /// so they are not copied one by one and reading a folded form needs no test.
     folded: String,
 }
 
@@ -57,8 +57,9 @@ impl<'t> Tokens<'t> {
         let mut tokens = Tokens {
             text,
             list: Vec::with_capacity(text.len() / 4),
-            folded: String::with_capacity(text.len()),
+            folded: String::with_capacity(text.len() + text.len() / 2),
         };
+        tokens.folded.push_str(text);
         tokens.scan();
         tokens
     }
@@ -88,12 +89,7 @@ impl<'t> Tokens<'t> {
     pub fn folded(&self, index: usize) -> &str {
         tick(1);
         self.list.get(index).map_or("", |token| {
-            let source = if token.verbatim {
-                self.text
-            } else {
-                &self.folded
-            };
-            &source[token.folded.0 as usize..token.folded.1 as usize]
+            &self.folded[token.folded.0 as usize..token.folded.1 as usize]
         })
     }
 
@@ -165,7 +161,11 @@ impl<'t> Tokens<'t> {
                 TokenKind::Punct => (at, ch.is_ascii() && ch != '`'),
             };
             let span = Span::new(start, at);
-            self.push(span, kind, verbatim, space_before, newline_before);
+            if !self.push(span, kind, verbatim, space_before, newline_before) {
+                // The folded forms no longer fit 32-bit offsets (over a gigabyte and a
+                // half of capitalised words): the text is read up to here.
+                return;
+            }
             space_before = false;
             newline_before = false;
         }
@@ -178,7 +178,7 @@ impl<'t> Tokens<'t> {
         verbatim: bool,
         space_before: bool,
         newline_before: bool,
-    ) {
+    ) -> bool {
         let raw = &self.text[span.start..span.end];
         let word = kind == TokenKind::Word;
         let capitalized = word && raw.chars().next().is_some_and(char::is_uppercase);
@@ -188,21 +188,25 @@ impl<'t> Tokens<'t> {
         let folded = if verbatim {
             (span.start as u32, span.end as u32)
         } else {
-            let folded_start = self.folded.len() as u32;
+            let folded_start = self.folded.len();
             fold_into(raw, &mut self.folded);
-            (folded_start, self.folded.len() as u32)
+            let Ok(folded_end) = u32::try_from(self.folded.len()) else {
+                self.folded.truncate(folded_start);
+                return false;
+            };
+            (folded_start as u32, folded_end)
         };
         self.list.push(Token {
             start: span.start as u32,
             end: span.end as u32,
             kind,
             folded,
-            verbatim,
             space_before,
             newline_before,
             capitalized,
             all_caps,
         });
+        true
     }
 }
 
