@@ -23,10 +23,11 @@ pub(crate) struct Words<'a, 't> {
 impl<'a, 't> Words<'a, 't> {
     pub(super) fn new(tokens: &'a Tokens<'t>, gazetteer: &Gazetteer) -> Self {
         let ids = gazetteer.token_ids(tokens);
-        let classes = ids
+        let classes = tokens
+            .list
             .iter()
-            .enumerate()
-            .map(|(i, id)| match (tokens.kind(i), id) {
+            .zip(&ids)
+            .map(|(token, id)| match (token.kind, id) {
                 (TokenKind::Word | TokenKind::Punct, Some(id)) => gazetteer.word_classes(*id),
                 _ => WordClasses::NONE,
             })
