@@ -63,6 +63,10 @@ impl Discourse {
         last: usize,
         actors: &[Actor],
     ) -> Vec<Actor> {
+        // No state to stand for: the clause's words need not be read.
+        if self.recent_states.is_empty() && !actors.iter().any(Actor::is_state) {
+            return Vec::new();
+        }
         let mut earlier = None;
         let mut next = 0;
         (first..last)
