@@ -169,9 +169,6 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     /// Folded token text -> token id.
     vocabulary: FxHashMap<Box<str>, u32>,
-    /// The ids of the one-byte words ("." and "-", "a"), by byte: a sixth of a text's
-    /// tokens are punctuation, looked up here without hashing.
-    one_byte_ids: Vec<Option<u32>>,
     /// (trie node, token id) -> child node. Node 0 is the root.
     edges: FxHashMap<(u32, u32), u32>,
     /// Trie node -> the phrases ending there.
@@ -225,14 +222,6 @@ impl Gazetteer {
             .map(|name| crate::normalize::fold(&name).into_boxed_str())
             .collect();
         gazetteer.add_word_classes(Lexicon::shared().words());
-        gazetteer.one_byte_ids = (0..128u8)
-            .map(|byte| {
-                gazetteer
-                    .vocabulary
-                    .get(&*char::from(byte).to_string())
-                    .copied()
-            })
-            .collect();
         gazetteer
     }
 
@@ -299,10 +288,7 @@ impl Gazetteer {
     /// Each token's id in the vocabulary, if it has one.
     pub(crate) fn token_ids(&self, tokens: &Tokens<'_>) -> Vec<Option<u32>> {
         (0..tokens.len())
-            .map(|i| match tokens.folded(i).as_bytes() {
-                &[byte] => self.one_byte_ids.get(usize::from(byte)).copied().flatten(),
-                _ => self.vocabulary.get(tokens.folded(i)).copied(),
-            })
+            .map(|i| self.vocabulary.get(tokens.folded(i)).copied())
             .collect()
     }
 
