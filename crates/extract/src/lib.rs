@@ -47,9 +47,8 @@ pub fn analyze(text: &str) -> Analysis {
 }
 
 /// Analyses `text` with the given gazetteer. Never panics; linear in the text's length.
-/// A text over 4 GiB is analysed up to its first 4 GiB (token offsets are 32-bit), and
-/// one of over 1.6 GiB up to where its words' folded forms, kept after a copy of it,
-/// fill those 4 GiB.
+/// A text over 1.6 GiB is analysed up to its first 1.6 GiB: offsets are 32-bit, and the
+/// tokens' folded forms, kept after a copy of the text, take up to 1.5 times its size.
 pub fn analyze_with(gazetteer: &Gazetteer, text: &str) -> Analysis {
     analyze_with_progress(gazetteer, text, &mut |_| {})
 }
@@ -62,7 +61,7 @@ pub fn analyze_with_progress(
     text: &str,
     progress: &mut dyn FnMut(f32),
 ) -> Analysis {
-    let text = within_4_gib(text);
+    let text = within_32_bit_offsets(text);
     let tokens = tokens::Tokens::new(text);
     let sentences = tokens::sentences(&tokens);
     progress(0.17);
@@ -79,8 +78,8 @@ pub fn analyze_with_progress(
     }
 }
 
-fn within_4_gib(text: &str) -> &str {
-    let mut end = text.len().min(u32::MAX as usize - 1);
+fn within_32_bit_offsets(text: &str) -> &str {
+    let mut end = text.len().min(u32::MAX as usize / 5 * 2);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -130,7 +129,7 @@ pub mod stages {
 
     /// What the relation model reads in `text`: its statements about pairs of countries.
     pub fn read_relations(text: &str) -> relation_model::Reading {
-        let text = crate::within_4_gib(text);
+        let text = crate::within_32_bit_offsets(text);
         let tokens = Tokens::new(text);
         let sentences = sentences(&tokens);
         let mut mentions = recognize(&tokens, crate::Gazetteer::shared());

@@ -16,8 +16,10 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token, in 24 bytes: a long text has millions of them. Offsets are `u32`, so a
-/// text is analysed up to its first 4 GiB ([`crate::analyze_with`] cuts it there).
+/// One token, in 24 bytes: a long text has millions of them. Offsets are `u32`, also
+/// those of the folded forms, which follow a copy of the text (lower case takes up to
+/// 1.5 times the bytes): a text is analysed up to its first 1.6 GiB
+/// ([`crate::analyze_with`] cuts it there).
 #[derive(Clone, Copy, Debug)]
 pub struct Token {
     start: u32,
@@ -161,11 +163,7 @@ impl<'t> Tokens<'t> {
                 TokenKind::Punct => (at, ch.is_ascii() && ch != '`'),
             };
             let span = Span::new(start, at);
-            if !self.push(span, kind, verbatim, space_before, newline_before) {
-                // The folded forms no longer fit 32-bit offsets (over a gigabyte and a
-                // half of capitalised words): the text is read up to here.
-                return;
-            }
+            self.push(span, kind, verbatim, space_before, newline_before);
             space_before = false;
             newline_before = false;
         }
@@ -178,7 +176,7 @@ impl<'t> Tokens<'t> {
         verbatim: bool,
         space_before: bool,
         newline_before: bool,
-    ) -> bool {
+    ) {
         let raw = &self.text[span.start..span.end];
         let word = kind == TokenKind::Word;
         let capitalized = word && raw.chars().next().is_some_and(char::is_uppercase);
@@ -188,13 +186,9 @@ impl<'t> Tokens<'t> {
         let folded = if verbatim {
             (span.start as u32, span.end as u32)
         } else {
-            let folded_start = self.folded.len();
+            let folded_start = self.folded.len() as u32;
             fold_into(raw, &mut self.folded);
-            let Ok(folded_end) = u32::try_from(self.folded.len()) else {
-                self.folded.truncate(folded_start);
-                return false;
-            };
-            (folded_start as u32, folded_end)
+            (folded_start, self.folded.len() as u32)
         };
         self.list.push(Token {
             start: span.start as u32,
@@ -206,7 +200,6 @@ impl<'t> Tokens<'t> {
             capitalized,
             all_caps,
         });
-        true
     }
 }
 
@@ -261,12 +254,13 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
-/// Abbreviations after which a full stop does not end a sentence.
+/// Abbreviations after which a full stop does not end a sentence, in order: they are
+/// searched by halves at every full stop.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "gov", "sen",
-    "rep", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug",
-    "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "pres", "rev", "hon",
-    "amb",
+    "adm", "amb", "approx", "apr", "aug", "capt", "col", "dec", "dept", "dr", "est", "etc", "feb",
+    "fig", "ft", "gen", "gov", "hon", "jan", "jr", "lt", "maj", "mar", "mr", "mrs", "ms", "mt",
+    "no", "nov", "oct", "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st",
+    "vs",
 ];
 
 /// Splits the text into sentences: at `.`, `!` or `?` followed by a space and a likely
@@ -362,7 +356,7 @@ fn starts_sentence(tokens: &Tokens<'_>, index: usize) -> bool {
 pub(crate) fn is_abbreviation(tokens: &Tokens<'_>, index: usize) -> bool {
     let word = tokens.folded(index);
     let single_letter = tokens.kind(index) == TokenKind::Word && word.chars().count() == 1;
-    single_letter || ABBREVIATIONS.contains(&word)
+    single_letter || ABBREVIATIONS.binary_search(&word).is_ok()
 }
 
 /// A line break ends a sentence after terminal punctuation, at a blank line, or after a
@@ -387,6 +381,11 @@ fn line_break_ends_sentence(tokens: &Tokens<'_>, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_in_order_for_their_search() {
+        assert!(ABBREVIATIONS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
 
     fn words(text: &str) -> Vec<&str> {
         let tokens = Tokens::new(text);
