@@ -64,12 +64,11 @@ impl Discourse {
         actors: &[Actor],
     ) -> Vec<Actor> {
         // No state to stand for: the clause's words need not be read.
-        if self.recent_states.is_empty() && !actors.iter().any(Actor::is_state) {
-            return Vec::new();
-        }
+        let may_stand = !self.recent_states.is_empty() || actors.iter().any(Actor::is_state);
+        let words = if may_stand { first..last } else { first..first };
         let mut earlier = None;
         let mut next = 0;
-        (first..last)
+        words
             .filter(|&i| {
                 tokens.folded(i) == "the"
                     && matches!(tokens.folded(i + 1), "republic" | "country" | "kingdom")
