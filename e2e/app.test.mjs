@@ -6,7 +6,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { BASE_PATH, SHOTS, assertNotice, dropFiles, exported, startApp, editor } from "./chromium.mjs";
+import { BASE_PATH, SHOTS, assertNotice, dropFiles, exported, startApp, editor, tierSettled } from "./chromium.mjs";
 import { documents } from "./store-helpers.mjs";
 
 const NEW_ARTICLE = [
@@ -99,6 +99,7 @@ describe("Diplomap in the browser", () => {
   test("analyses a typed article: highlights with labels and the country list", async () => {
     const { context, page, seen } = await openApp();
     try {
+      await tierSettled(page);
       const loaded = seen.requests.length;
       await replaceArticle(page, NEW_ARTICLE.slice(0, -10));
       // Finish the article by typing, as a reader would.
@@ -273,6 +274,7 @@ describe("Diplomap in the browser", () => {
     const { context, page, seen } = await openApp();
     try {
       await page.waitForSelector("svg.map-svg g.edge", { timeout: 10000 });
+      await tierSettled(page);
       const loaded = seen.requests.length;
       const edges = page.locator("svg.map-svg g.edge");
       const count = await edges.count();

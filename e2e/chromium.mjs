@@ -140,6 +140,14 @@ export async function startApp() {
   return { origin, browser, open, page: openPage, close };
 }
 
+/**
+ * Waits until the page has loaded the second tier of places (or given up on it): the
+ * last file a page fetches by itself, once its restored workspace is shown.
+ */
+export async function tierSettled(page, timeout = 20000) {
+  await page.waitForSelector("html[data-tier]", { state: "attached", timeout });
+}
+
 /** Waits until the page's workspace is restored: no line says it is being restored (or waits for another tab). */
 export async function restored(page, timeout = 20000) {
   await page.waitForSelector(RESTORED, { timeout });

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { SHOTS, assertNotice, editor, pasteIntoBox, startApp, watchProgress } from "./chromium.mjs";
+import { SHOTS, assertNotice, editor, pasteIntoBox, startApp, tierSettled, watchProgress } from "./chromium.mjs";
 
 // Paragraphs of our own, varied so that the analysis has people, places and figures.
 const LEADERS = ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev", "Emomali Rahmon", "Sadyr Japarov"];
@@ -50,6 +50,7 @@ describe("long texts", () => {
 
   test("a 5 MB paste is analysed off the page with progress, then read section by section", async () => {
     const { context, page, seen } = await app.open();
+    await tierSettled(page);
     const loaded = seen.requests.length;
     const text = longArticle(5_000_000);
     await watchProgress(page);

@@ -57,6 +57,8 @@ async function installedWithDocument(context, url) {
   await dropFiles(opened.page, [{ name: "aid.txt", body: KYIV, type: "text/plain" }]);
   await opened.page.waitForFunction((kyiv) => document.querySelector(".doc-current .doc-tab")?.textContent === kyiv, KYIV);
   await serviceWorkerActivated(opened.page);
+  // Installed in full: the second tier of places is in its cache too.
+  await opened.page.waitForSelector("html[data-tier=loaded]", { state: "attached", timeout: 20000 });
   return opened;
 }
 
