@@ -344,6 +344,11 @@ impl Documents {
                     self.make_room(*to, &mut effects);
                     match self.position(*from) {
                         Ok(index) => {
+                            // This tab may have read `to` already, as another tab said it
+                            // changed, before this save settled: then its reader deleted
+                            // the save's own copy, and what moves there now (perhaps
+                            // typed into since) must not go with it.
+                            self.take_deleted(*to);
                             let (mut doc, mut mark) = self.remove_at(index);
                             doc.id = *to;
                             if let Some(title) = title {

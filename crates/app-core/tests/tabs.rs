@@ -425,3 +425,38 @@ fn an_edit_wins_over_a_delete_made_at_once() {
     world.check();
     assert_eq!(world.store.records.len(), 1, "the edited document stays");
 }
+
+/// A save's conflict copy read by its own tab before that save settles (another tab,
+/// renumbering, said the copy's id changed), deleted there, and then the conflicting
+/// document typed into: what was typed last survives the settling save. (Found by the
+/// property test above.)
+#[test]
+fn a_copy_deleted_before_its_save_settles_keeps_what_was_typed_since() {
+    use Step::*;
+    let steps = [
+        Add { tab: 2 },
+        Type { tab: 2, pick: 0 },
+        Type { tab: 0, pick: 0 },
+        Take { tab: 2 },
+        Transact { tab: 2 },
+        Settle { tab: 2 },
+        Take { tab: 0 },
+        Add { tab: 1 },
+        // Tab 0's edit conflicts with tab 2's: it is saved as a copy.
+        Transact { tab: 0 },
+        Read { tab: 0 },
+        Read { tab: 1 },
+        Delete { tab: 0, pick: 1 },
+        // Tab 0 reads the copy of its own save, which has not settled yet...
+        Read { tab: 0 },
+        // ...deletes it, and types into the document the copy came from.
+        Delete { tab: 0, pick: 1 },
+        Type { tab: 0, pick: 0 },
+    ];
+    let mut world = World::new(3);
+    for step in &steps {
+        world.run(step);
+    }
+    world.settle();
+    world.check();
+}
