@@ -134,8 +134,8 @@ fn surname_start(tokens: &Tokens<'_>, first: usize, last: usize) -> usize {
 }
 
 /// Short forms that later mentions may use, from people and organisations named in
-/// full: a person's full name itself, the surname, the given name if only one person has
-/// it, the company name without its legal suffix, an acronym.
+/// full: the surname, the given name if only one person has it, the company name
+/// without its legal suffix, an acronym.
 fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
     let lexicon = Lexicon::shared();
     let classes = |k: usize| match tokens.kind(k) {
@@ -157,10 +157,6 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
         };
         match mention.label {
             Label::Person if mention.last > mention.first => {
-                // The full name first, so that it is found whole where it comes again
-                // ("The Hour's Quillon Dreft" after "I am Quillon Dreft"), not as
-                // the surname after an unread word.
-                aliases.push(alias(mention.first..=mention.last));
                 let mut surname = mention.last;
                 if matches!(tokens.folded(surname), "." | "jr" | "sr")
                     && surname > mention.first + 1

@@ -914,28 +914,3 @@ fn a_given_name_alone_after_the_full_name_is_that_person() {
         Some((Label::Person, Some("Rosalind Fenwick")))
     );
 }
-
-#[test]
-fn a_reporter_who_signs_off_is_a_person() {
-    assert_found(
-        "The talks resume on Friday. For the evening desk, I am Quillon Dreft.",
-        &[("Quillon Dreft", Label::Person)],
-    );
-    assert_found(
-        "I'm Yarrow Pemberly-Dask, in Lagos.",
-        &[("Yarrow Pemberly-Dask", Label::Person)],
-    );
-}
-
-#[test]
-fn a_name_found_once_is_found_whole_where_it_comes_again() {
-    let text = "The Hour's Quillon Dreft reports from the port. Ships waited all day. \
-                For the evening desk, I am Quillon Dreft.";
-    let found = entities(text);
-    let people: Vec<_> = found
-        .iter()
-        .filter(|(_, label)| *label == Label::Person)
-        .map(|(name, _)| name.as_str())
-        .collect();
-    assert_eq!(people, ["Quillon Dreft", "Quillon Dreft"], "{found:?}");
-}

@@ -159,13 +159,6 @@ pub(crate) const PASSES: &[Pass] = &[
         short_forms::claim_short_forms,
     ),
     Pass::new(names::PASS_NAME, names::claim_learned_names),
-    Pass::new(
-        "organisations named again by their first words",
-        short_forms::claim_first_word_short_forms,
-    ),
-    Pass::new("people who name themselves", |r| {
-        r.claim_all(people::self_introduced(&r.words, &r.claims))
-    }),
     Pass::new("stance prefixes (\"pro-Iranian\")", with_stance_prefixes),
     Pass::new(
         "the country of local bodies",

@@ -158,29 +158,6 @@ pub(super) fn speakers(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> 
     found
 }
 
-/// "I am Lisa Ward", "I'm Tom Reyes.": speakers who name themselves, as reporters sign
-/// off in broadcast news. Two name words at least: "I am Sorry" is no one.
-pub(super) fn self_introduced(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
-    let name_after = |i: usize| {
-        let first = match tokens.folded(i + 1) {
-            "am" => i + 2,
-            "'" if tight(tokens, i) && tight(tokens, i + 1) && tokens.folded(i + 2) == "m" => i + 3,
-            _ => return None,
-        };
-        let last = name_end(tokens, first, claims, 4)?;
-        let words = (first..=last).filter(|&j| is_name_word(tokens, j)).count();
-        (words >= 2 && !tokens.list[first].newline_before)
-            .then(|| Mention::new(first, last, Label::Person))
-    };
-    // "I" is a capital, so only the text's capitals are looked at.
-    tokens
-        .capitals
-        .iter()
-        .filter(|&&i| tokens.raw(i) == "I")
-        .filter_map(|&i| name_after(i))
-        .collect()
-}
-
 /// Does an apposition about a person start at `i`: "head of", "a spokesman", "63,"?
 pub(super) fn introduces_person(tokens: &Words<'_, '_>, i: usize) -> bool {
     let at = if i < tokens.len()
@@ -218,7 +195,7 @@ fn name_before(tokens: &Words<'_, '_>, end: usize, claims: &Claims) -> Option<(u
 
 #[cfg(test)]
 mod tests {
-    use super::{honorific_people, name_end, self_introduced, speakers, titled_people};
+    use super::{honorific_people, name_end, speakers, titled_people};
     use crate::entities::claims::Claims;
     use crate::entities::testing::{expected, gazetteer, proposed};
     use crate::entities::words::Words;
@@ -254,16 +231,6 @@ mod tests {
             found("Then Paris said no.").is_empty(),
             "one word is too little"
         );
-    }
-
-    #[test]
-    fn a_speaker_who_names_themself() {
-        let found = |text| proposed(text, |r| self_introduced(&r.words, &r.claims));
-        assert_eq!(
-            found("For the evening desk, I am Lorna Tibbets. I'm Dale Okafor, in Lagos."),
-            expected(&[("Lorna Tibbets", Person), ("Dale Okafor", Person)])
-        );
-        assert!(found("I am Sorry to hear it. I am glad. I'm Sure.").is_empty());
     }
 
     #[test]

@@ -1,16 +1,15 @@
 //! A company named in full is the same company where its short name comes back alone:
 //! "Furukawa Co. ... Furukawa said", even over a town or a surname of that name.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::claims::{parts_yielding_to_company, Claims};
 use super::companies::company_stem;
-use super::matches::{in_match, matches_within};
+use super::matches::matches_within;
 use super::words::{is, is_abbreviated_title, is_name_word, Words};
 use super::Recognition;
-use crate::gazetteer::{Gazetteer, Match};
+use crate::gazetteer::Match;
 use crate::lexicon::WordClass::{CompanyHead, OrgHead, StateBody, TradeHead};
-use crate::lexicon::WordClasses;
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::tokens::TokenKind;
@@ -56,66 +55,6 @@ fn short_forms(tokens: &Words<'_, '_>, matches: &[Match], mentions: &[Mention]) 
     forms
 }
 
-/// The organisations' distinctive first words ([`distinctive_first_word`]) as short
-/// forms, unless a person named in the text has that word: an organisation named after
-/// one ("the Mirren Heritage Trust") does not go by the person's name.
-fn first_word_forms(
-    tokens: &Words<'_, '_>,
-    gazetteer: &Gazetteer,
-    matches: &[Match],
-    mentions: &[Mention],
-) -> Vec<ShortForm> {
-    let people_words: FxHashSet<&str> = mentions
-        .iter()
-        .filter(|m| m.label == Label::Person)
-        .flat_map(|m| (m.first..=m.last).map(|k| tokens.folded(k)))
-        .collect();
-    mentions
-        .iter()
-        .filter(|m| m.label == Label::Org)
-        .filter_map(|org| {
-            let word = distinctive_first_word(tokens, gazetteer, matches, org)?;
-            (!people_words.contains(tokens.folded(word))).then_some(ShortForm {
-                first: word,
-                last: word,
-                legal: false,
-                country: org.country,
-            })
-        })
-        .collect()
-}
-
-/// The first word of an organisation's name of several words, after its initials, when
-/// it is a word no list and no rule reads otherwise: the name it goes by alone
-/// ("Fidelity" of "Fidelity Investments", "Dodge" of "F.W. Dodge Group", "Voice" of
-/// "Voice of America"). Not a given name ("Henry" of "Henry Holt"), a place ("Columbia"
-/// of "Columbia University"), a common word of the lexicon ("National", "Bank") nor a
-/// part of a word written with a hyphen ("McGraw" of "McGraw-Hill").
-fn distinctive_first_word(
-    tokens: &Words<'_, '_>,
-    gazetteer: &Gazetteer,
-    matches: &[Match],
-    org: &Mention,
-) -> Option<usize> {
-    let mut word = org.first;
-    // "F.W. Dodge Group": initials, each a letter and its full stop.
-    while word + 2 <= org.last
-        && tokens.raw(word).chars().count() == 1
-        && tokens.is_punct(word + 1, '.')
-    {
-        word += 2;
-    }
-    let distinctive = word < org.last
-        && tokens.kind(word) == TokenKind::Word
-        && is_name_word(tokens, word)
-        && !tokens.is_all_caps(word)
-        && tokens.classes[word] == WordClasses::NONE
-        && !in_match(matches, word)
-        && !gazetteer.is_given_name(tokens.folded(word))
-        && !matches!(tokens.folded(word + 1), "-" | "'" | "&" | "/");
-    distinctive.then_some(word)
-}
-
 /// A name that only its context showed to be a company ("a stake in Younkers", "Dalby's
 /// shares"): where it comes again without that context, it is the company still. Names
 /// with a head word, in capitals or in a list are found again by their own rules.
@@ -130,15 +69,7 @@ fn known_by_context(tokens: &Words<'_, '_>, matches: &[Match], org: &Mention) ->
 /// Pass: companies named again by their short forms, over towns and surnames of that
 /// name ([`parts_yielding_to_company`]).
 pub(super) fn claim_short_forms(r: &mut Recognition<'_, '_>) {
-    let forms = short_forms(&r.words, &r.matches, &r.mentions);
-    company_short_forms(&r.words, &forms, &mut r.mentions, &mut r.claims);
-}
-
-/// Pass: organisations named again by their first words alone, where no rule and not the
-/// learned model took the word: after the model, which was trained without this pass.
-pub(super) fn claim_first_word_short_forms(r: &mut Recognition<'_, '_>) {
-    let forms = first_word_forms(&r.words, r.gazetteer, &r.matches, &r.mentions);
-    company_short_forms(&r.words, &forms, &mut r.mentions, &mut r.claims);
+    company_short_forms(&r.words, &r.matches, &mut r.mentions, &mut r.claims);
 }
 
 /// A company named in full and later by a short form: the short form is the company too,
@@ -146,12 +77,13 @@ pub(super) fn claim_first_word_short_forms(r: &mut Recognition<'_, '_>) {
 /// Furukawa said").
 fn company_short_forms(
     tokens: &Words<'_, '_>,
-    forms: &[ShortForm],
+    matches: &[Match],
     mentions: &mut Vec<Mention>,
     claims: &mut Claims,
 ) {
+    let forms = short_forms(tokens, matches, mentions);
     let mut by_first_word: FxHashMap<&str, Vec<&ShortForm>> = FxHashMap::default();
-    for form in forms {
+    for form in &forms {
         let usable = is_name_word(tokens, form.first)
             && tokens.raw(form.first).chars().count() > 1
             && form.last - form.first < 8;
@@ -286,24 +218,16 @@ impl<'a> FewWords<'a> {
 }
 
 /// The short form written at token `i` on its own: not inside a longer name ("Bush
-/// Industries", "Rex Lancaster", "R.P. Scherer") nor after an honorific ("Mr.
-/// Lancaster").
+/// Industries", "Rex Lancaster") nor after an honorific ("Mr. Lancaster").
 fn short_form_at<'f>(
     tokens: &Words<'_, '_>,
     by_first_word: &FxHashMap<&str, Vec<&'f ShortForm>>,
     i: usize,
 ) -> Option<&'f ShortForm> {
     let candidates = by_first_word.get(tokens.folded(i))?;
-    // An initial's full stop: "R.P. Scherer".
-    let after_initial = |i: usize| {
-        tokens.is_punct(i - 1, '.')
-            && tokens.raw(i - 2).chars().count() == 1
-            && tokens.is_capitalized(i - 2)
-    };
     let after_name = i > 0
         && !tokens.list[i].newline_before
-        && (is_name_word(tokens, i - 1)
-            || (i > 1 && (is_abbreviated_title(tokens, i - 2) || after_initial(i))));
+        && (is_name_word(tokens, i - 1) || (i > 1 && is_abbreviated_title(tokens, i - 2)));
     if after_name {
         return None;
     }
@@ -320,7 +244,7 @@ fn short_form_at<'f>(
 #[cfg(test)]
 mod tests {
     use crate::entities::testing::{expected, recognized};
-    use crate::model::Label::{Date, Gpe, Org, Person};
+    use crate::model::Label::{Gpe, Org};
 
     #[test]
     fn a_company_named_in_full_is_the_same_company_by_its_short_name() {
@@ -332,37 +256,6 @@ mod tests {
         assert_eq!(
             recognized("Furukawa said sales fell."),
             expected(&[("Furukawa", Gpe)])
-        );
-    }
-
-    #[test]
-    fn an_organisation_goes_by_its_distinctive_first_word() {
-        assert_eq!(
-            recognized("The Tarsk Heritage Trust bought the mill. Tarsk said the sale closed."),
-            expected(&[("Tarsk Heritage Trust", Org), ("Tarsk", Org)])
-        );
-        // After its initials.
-        assert_eq!(
-            recognized("J.K. Dorrow Group said orders rose. Dorrow reported a gain."),
-            expected(&[("J.K. Dorrow Group", Org), ("Dorrow", Org)])
-        );
-        // Not a word the text also writes in lower case, nor the name after an initial.
-        assert_eq!(
-            recognized("Harmony Heritage Trust bought it. Harmony said the choir sang in harmony."),
-            expected(&[("Harmony Heritage Trust", Org)])
-        );
-        assert_eq!(
-            recognized("J.K. Dorrow Group said orders rose. R.T. Dorrow resigned."),
-            expected(&[("J.K. Dorrow Group", Org)])
-        );
-        // Nor the name of a person it is named after.
-        assert_eq!(
-            recognized("Edward Mirren founded the Mirren Heritage Trust. Mirren died in 1990."),
-            expected(&[
-                ("Edward Mirren", Person),
-                ("Mirren Heritage Trust", Org),
-                ("1990", Date)
-            ])
         );
     }
 
