@@ -18,6 +18,7 @@ use crate::model::{CountryCode, Label};
 use crate::second_tier::{ends_word, Reading, ReadingKind, SecondTier, SecondTierError};
 use crate::table::{list, rows, table_without_comments};
 use crate::tokens::{TokenKind, Tokens};
+use crate::vocabulary::Vocabulary;
 
 /// What a gazetteer entry names; decides its label and how it links.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -168,7 +169,7 @@ pub struct Match {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     /// Folded token text -> token id.
-    vocabulary: FxHashMap<Box<str>, u32>,
+    vocabulary: Vocabulary,
     /// (trie node, token id) -> child node. Node 0 is the root.
     edges: FxHashMap<(u32, u32), u32>,
     /// Trie node -> the phrases ending there.
@@ -281,14 +282,13 @@ impl Gazetteer {
 
     /// The id of a folded word, given one if it has none yet.
     fn intern(&mut self, folded: &str) -> u32 {
-        let next_id = self.vocabulary.len() as u32;
-        *self.vocabulary.entry(folded.into()).or_insert(next_id)
+        self.vocabulary.intern(folded)
     }
 
     /// Each token's id in the vocabulary, if it has one.
     pub(crate) fn token_ids(&self, tokens: &Tokens<'_>) -> Vec<Option<u32>> {
         (0..tokens.len())
-            .map(|i| self.vocabulary.get(tokens.folded(i)).copied())
+            .map(|i| self.vocabulary.get(tokens.folded(i)))
             .collect()
     }
 
@@ -300,7 +300,7 @@ impl Gazetteer {
         };
         self.edges
             .get(&(0, id))
-            .and_then(|word| self.edges.get(&(*word, *full_stop)))
+            .and_then(|word| self.edges.get(&(*word, full_stop)))
             .and_then(|phrase| self.phrases.get(phrase))
             .map(|candidates| candidates.iter().map(|c| c.entry).collect())
             .unwrap_or_default()

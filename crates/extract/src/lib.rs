@@ -30,6 +30,7 @@ mod second_tier;
 mod steps;
 mod table;
 mod tokens;
+mod vocabulary;
 
 pub use gazetteer::{country_name, Gazetteer, Tables};
 pub use model::{

@@ -35,6 +35,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{CountryCode, Division};
 use crate::tokens::{TokenKind, Tokens};
+use crate::vocabulary::ShortWord;
 
 pub const MAGIC: &[u8; 4] = b"DMP2";
 pub const VERSION: u32 = 1;
@@ -204,29 +205,21 @@ impl SecondTier {
 
     /// [`SecondTier::step`], remembered on this thread: names and the words that open
     /// sentences come back in every document, and a walk costs a node read per byte.
+    /// The rare word too long for a [`ShortWord`] is walked each time.
     fn remembered_step(&self, from: CompiledAddr, after_word: bool, word: &str) -> Option<Step> {
+        let Some(key) = ShortWord::new(word) else {
+            return self.step(from, after_word, word);
+        };
         REMEMBERED.with(|remembered| {
             let mut remembered = remembered.borrow_mut();
-            if remembered.tier != self.id || remembered.count >= MAX_REMEMBERED_STEPS {
+            if remembered.tier != self.id || remembered.steps.len() >= MAX_REMEMBERED_STEPS {
                 remembered.tier = self.id;
-                remembered.count = 0;
                 remembered.steps.clear();
             }
-            if let Some(step) = remembered
+            *remembered
                 .steps
-                .get(&from)
-                .and_then(|words| words.get(word))
-            {
-                return *step;
-            }
-            let step = self.step(from, after_word, word);
-            remembered.count += 1;
-            remembered
-                .steps
-                .entry(from)
-                .or_default()
-                .insert(word.into(), step);
-            step
+                .entry((from, key))
+                .or_insert_with(|| self.step(from, after_word, word))
         })
     }
 
@@ -278,8 +271,7 @@ struct Step {
 #[derive(Default)]
 struct Remembered {
     tier: u64,
-    count: usize,
-    steps: FxHashMap<CompiledAddr, FxHashMap<Box<str>, Option<Step>>>,
+    steps: FxHashMap<(CompiledAddr, ShortWord), Option<Step>>,
 }
 
 /// Enough for the names and sentence openings of a large corpus (a few megabytes).
