@@ -165,13 +165,19 @@ pub struct Match {
     pub name: u32,
 }
 
+/// No trie node: see [`Gazetteer::first_words`].
+const NO_NODE: u32 = u32::MAX;
+
 #[derive(Default)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
     /// Folded token text -> token id.
     vocabulary: Vocabulary,
-    /// (trie node, token id) -> child node. Node 0 is the root.
+    /// (trie node, token id) -> child node, below the root. Node 0 is the root.
     edges: FxHashMap<(u32, u32), u32>,
+    /// The root's children by token id ([`NO_NODE`]: none): every token is looked up
+    /// there, so by index rather than by hash.
+    first_words: Vec<u32>,
     /// Trie node -> the phrases ending there.
     phrases: FxHashMap<u32, Vec<Candidate>>,
     nodes: u32,
@@ -298,10 +304,9 @@ impl Gazetteer {
         let Some(full_stop) = self.vocabulary.get(".") else {
             return Vec::new();
         };
-        self.edges
-            .get(&(0, id))
-            .and_then(|word| self.edges.get(&(*word, full_stop)))
-            .and_then(|phrase| self.phrases.get(phrase))
+        self.child(0, id)
+            .and_then(|word| self.child(word, full_stop))
+            .and_then(|phrase| self.phrases.get(&phrase))
             .map(|candidates| candidates.iter().map(|c| c.entry).collect())
             .unwrap_or_default()
     }
@@ -411,10 +416,10 @@ impl Gazetteer {
         let mut best = None;
         for (last, id) in ids.iter().enumerate().skip(first) {
             crate::steps::tick(1);
-            let Some(next) = id.and_then(|id| self.edges.get(&(node, id))) else {
+            let Some(next) = id.and_then(|id| self.child(node, id)) else {
                 break;
             };
-            node = *next;
+            node = next;
             let Some(candidates) = self.phrases.get(&node) else {
                 continue;
             };
@@ -440,6 +445,36 @@ impl Gazetteer {
         (self.entries.len() - 1) as u32
     }
 
+    /// The trie node after `node` through the word of token id `id`, if there is one.
+    fn child(&self, node: u32, id: u32) -> Option<u32> {
+        if node == 0 {
+            self.first_words
+                .get(id as usize)
+                .copied()
+                .filter(|&child| child != NO_NODE)
+        } else {
+            self.edges.get(&(node, id)).copied()
+        }
+    }
+
+    /// [`Gazetteer::child`], made if there is none yet.
+    fn child_or_new(&mut self, node: u32, id: u32) -> u32 {
+        if let Some(child) = self.child(node, id) {
+            return child;
+        }
+        let child = self.nodes;
+        self.nodes += 1;
+        if node == 0 {
+            if self.first_words.len() <= id as usize {
+                self.first_words.resize(id as usize + 1, NO_NODE);
+            }
+            self.first_words[id as usize] = child;
+        } else {
+            self.edges.insert((node, id), child);
+        }
+        child
+    }
+
     /// Registers `phrase` as a name of entry `entry`.
     fn add_phrase(&mut self, phrase: &str, entry: u32) {
         let tokens = Tokens::new(phrase.trim());
@@ -450,11 +485,7 @@ impl Gazetteer {
         let mut case = Vec::with_capacity(tokens.len());
         for i in 0..tokens.len() {
             let id = self.intern(tokens.folded(i));
-            let next_node = self.nodes;
-            node = *self.edges.entry((node, id)).or_insert(next_node);
-            if node == next_node {
-                self.nodes += 1;
-            }
+            node = self.child_or_new(node, id);
             case.push(if tokens.is_all_caps(i) {
                 Case::AllCaps
             } else if tokens.is_capitalized(i) {

@@ -22,11 +22,45 @@ impl ShortWord {
         if bytes.len() > Self::MAX_LEN {
             return None;
         }
-        let mut key = [0u8; 16];
-        key[..bytes.len()].copy_from_slice(bytes);
-        key[Self::MAX_LEN] = bytes.len() as u8;
-        Some(ShortWord(u128::from_le_bytes(key)))
+        let length = (bytes.len() as u128) << (8 * Self::MAX_LEN);
+        Some(ShortWord(little_endian(bytes) | length))
     }
+}
+
+/// Up to 15 bytes as a little-endian integer, read in at most four loads: a copy into
+/// a buffer would call `memcpy` for a length known only at run time, which costs more
+/// than the look-up the key serves.
+fn little_endian(bytes: &[u8]) -> u128 {
+    let len = bytes.len();
+    if len >= 8 {
+        let (low, _) = bytes.split_at(8);
+        let (_, high) = bytes.split_at(len - 8);
+        // `high` overlaps `low` by 16 - len bytes: shifted out.
+        let high = u64_of(high) >> (8 * (16 - len)).min(63) >> u32::from(len == 8);
+        u128::from(u64_of(low)) | u128::from(high) << 64
+    } else if len >= 4 {
+        let (low, _) = bytes.split_at(4);
+        let (_, high) = bytes.split_at(len - 4);
+        let high = u64::from(u32_of(high)) >> (8 * (8 - len));
+        u128::from(u32_of(low)) | u128::from(high) << 32
+    } else {
+        bytes
+            .iter()
+            .rev()
+            .fold(0, |value, &byte| value << 8 | u128::from(byte))
+    }
+}
+
+fn u64_of(bytes: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(word)
+}
+
+fn u32_of(bytes: &[u8]) -> u32 {
+    let mut word = [0; 4];
+    word.copy_from_slice(&bytes[..4]);
+    u32::from_le_bytes(word)
 }
 
 /// Folded words and their ids, given in the order the words were first added.
@@ -75,6 +109,16 @@ mod tests {
         assert_eq!(vocabulary.len(), words.len());
         assert_eq!(vocabulary.get("b"), None);
         assert_eq!(vocabulary.get("kazakhstanx"), None);
+    }
+
+    #[test]
+    fn the_loads_read_every_byte_in_place() {
+        let bytes: Vec<u8> = (1..=15).map(|b| b * 17).collect();
+        for len in 0..=15 {
+            let mut buffer = [0u8; 16];
+            buffer[..len].copy_from_slice(&bytes[..len]);
+            assert_eq!(little_endian(&bytes[..len]), u128::from_le_bytes(buffer), "{len} bytes");
+        }
     }
 
     #[test]
