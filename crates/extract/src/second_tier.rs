@@ -179,14 +179,26 @@ impl SecondTier {
 
     /// The longest name that starts at token `first` (a capitalised word), with the
     /// indices of its readings written in the text's case: at most MAX_NAME_TOKENS
-    /// tokens are walked, so the cost is bounded per token.
-    pub fn longest_at(&self, tokens: &Tokens<'_>, first: usize) -> Option<(usize, Vec<u32>)> {
+    /// tokens are walked, so the cost is bounded per token. `first_id` is the first
+    /// word's id in the first tier's vocabulary, if it has one: its step is then
+    /// remembered by that id.
+    pub fn longest_at(
+        &self,
+        tokens: &Tokens<'_>,
+        first: usize,
+        first_id: Option<u32>,
+    ) -> Option<(usize, Vec<u32>)> {
         let mut at = self.root;
         let mut output = 0u64;
         let mut best = None;
         let end = tokens.len().min(first + MAX_NAME_TOKENS);
         for last in first..end {
-            let Some(step) = self.remembered_step(at, last > first, tokens.folded(last)) else {
+            let word = tokens.folded(last);
+            let step = match first_id {
+                Some(id) if last == first => self.remembered_first_step(id, word),
+                _ => self.remembered_step(at, last > first, word),
+            };
+            let Some(step) = step else {
                 break;
             };
             let value = step.name_value.map(|value| output.wrapping_add(value));
@@ -212,14 +224,29 @@ impl SecondTier {
         };
         REMEMBERED.with(|remembered| {
             let mut remembered = remembered.borrow_mut();
-            if remembered.tier != self.id || remembered.steps.len() >= MAX_REMEMBERED_STEPS {
-                remembered.tier = self.id;
+            remembered.forget_other_tiers(self.id);
+            if remembered.steps.len() >= MAX_REMEMBERED_STEPS {
                 remembered.steps.clear();
             }
             *remembered
                 .steps
                 .entry((from, key))
                 .or_insert_with(|| self.step(from, after_word, word))
+        })
+    }
+
+    /// The step from the root through the word of first-tier id `id`, remembered on
+    /// this thread by that id: a tier belongs to one gazetteer, whose vocabulary is made
+    /// before the tier joins it, so an id stands for one word for the tier's life.
+    fn remembered_first_step(&self, id: u32, word: &str) -> Option<Step> {
+        REMEMBERED.with(|remembered| {
+            let mut remembered = remembered.borrow_mut();
+            remembered.forget_other_tiers(self.id);
+            let slot = id as usize;
+            if remembered.first_steps.len() <= slot {
+                remembered.first_steps.resize(slot + 1, None);
+            }
+            *remembered.first_steps[slot].get_or_insert_with(|| self.step(self.root, false, word))
         })
     }
 
@@ -266,12 +293,25 @@ struct Step {
     name_value: Option<u64>,
 }
 
-/// The steps walked on this thread, by the node they start from and their word, for the
-/// tier of id `tier`; emptied when another tier is walked or they are too many.
+/// The steps walked on this thread for the tier of id `tier`, emptied when another tier
+/// is walked: by the node they start from and their word (emptied, too, when they are
+/// too many), and from the root by the first tier's id of their word (bounded by the
+/// first tier's vocabulary).
 #[derive(Default)]
 struct Remembered {
     tier: u64,
     steps: FxHashMap<(CompiledAddr, ShortWord), Option<Step>>,
+    first_steps: Vec<Option<Option<Step>>>,
+}
+
+impl Remembered {
+    fn forget_other_tiers(&mut self, tier: u64) {
+        if self.tier != tier {
+            self.tier = tier;
+            self.steps.clear();
+            self.first_steps.clear();
+        }
+    }
 }
 
 /// Enough for the names and sentence openings of a large corpus (a few megabytes).
@@ -436,7 +476,7 @@ mod tests {
 
     fn readings_of(tier: &SecondTier, text: &str) -> Vec<Reading> {
         let tokens = Tokens::new(text);
-        tier.longest_at(&tokens, 0)
+        tier.longest_at(&tokens, 0, None)
             .map(|(_, readings)| {
                 readings
                     .into_iter()
@@ -472,7 +512,7 @@ mod tests {
     #[test]
     fn the_longest_name_wins_and_ends_at_a_word_boundary() {
         let tier = SecondTier::from_bytes(SHIPPED).unwrap();
-        let longest = |tokens: &Tokens<'_>| tier.longest_at(tokens, 0).map(|(last, _)| last);
+        let longest = |tokens: &Tokens<'_>| tier.longest_at(tokens, 0, None).map(|(last, _)| last);
         assert_eq!(longest(&Tokens::new("Rock Hill police said")), Some(1));
         assert_eq!(longest(&Tokens::new("Rogersvilles")), None);
         // Remembered steps serve the next names they open, and another tier's are
@@ -480,11 +520,11 @@ mod tests {
         let tokens = Tokens::new("Rock Hill and Rock Springs and Rocky Hill");
         let names: Vec<Option<usize>> = [0, 3, 6, 0]
             .iter()
-            .map(|&first| tier.longest_at(&tokens, first).map(|(last, _)| last))
+            .map(|&first| tier.longest_at(&tokens, first, None).map(|(last, _)| last))
             .collect();
         assert_eq!(names, [Some(1), Some(4), Some(7), Some(1)]);
         let other = SecondTier::from_bytes(SHIPPED).unwrap();
-        assert_eq!(other.longest_at(&tokens, 3).map(|(last, _)| last), Some(4));
+        assert_eq!(other.longest_at(&tokens, 3, None).map(|(last, _)| last), Some(4));
     }
 
     #[test]
