@@ -371,7 +371,11 @@ impl Gazetteer {
         if !(place_or_none && may_open_a_town) {
             return found;
         }
-        self.with_second_tier_names(first, second_tier.longest_at(tokens, first, ids[first]), found)
+        self.with_second_tier_names(
+            first,
+            second_tier.longest_at(tokens, first, ids[first]),
+            found,
+        )
     }
 
     /// The longer of a first-tier match and a second-tier name at the same token; both

@@ -524,7 +524,10 @@ mod tests {
             .collect();
         assert_eq!(names, [Some(1), Some(4), Some(7), Some(1)]);
         let other = SecondTier::from_bytes(SHIPPED).unwrap();
-        assert_eq!(other.longest_at(&tokens, 3, None).map(|(last, _)| last), Some(4));
+        assert_eq!(
+            other.longest_at(&tokens, 3, None).map(|(last, _)| last),
+            Some(4)
+        );
     }
 
     #[test]

@@ -98,7 +98,15 @@ mod tests {
 
     #[test]
     fn words_of_every_length_keep_their_ids() {
-        let words = ["", "a", "a\0", "kazakhstan", "fifteen-letters", "sixteen-letters!", "the-longest-word-of-all"];
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "kazakhstan",
+            "fifteen-letters",
+            "sixteen-letters!",
+            "the-longest-word-of-all",
+        ];
         let mut vocabulary = Vocabulary::default();
         let ids: Vec<u32> = words.iter().map(|w| vocabulary.intern(w)).collect();
         assert_eq!(ids, (0..words.len() as u32).collect::<Vec<_>>());
@@ -117,7 +125,11 @@ mod tests {
         for len in 0..=15 {
             let mut buffer = [0u8; 16];
             buffer[..len].copy_from_slice(&bytes[..len]);
-            assert_eq!(little_endian(&bytes[..len]), u128::from_le_bytes(buffer), "{len} bytes");
+            assert_eq!(
+                little_endian(&bytes[..len]),
+                u128::from_le_bytes(buffer),
+                "{len} bytes"
+            );
         }
     }
 

@@ -17,6 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["normalize"],
     &["tokens"],
     &["lexicon"],
+    &["vocabulary"],
     &["second_tier"],
     &["gazetteer"],
     &["context"],
