@@ -4,7 +4,8 @@
 #   - the wasm32 Rust target
 #   - trunk 0.21.14 (newer trunk needs a newer rustc)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
-#   - npm packages: binaryen (wasm-opt for release builds), playwright-core (e2e tests)
+#   - npm packages: binaryen (wasm-opt for release builds), terser (the build's scripts),
+#     playwright-core (e2e tests)
 #   - with `--browser`: Debian's chromium and chromium-driver, when no Chrome is found,
 #     and firefox-esr (the single file's test opens it in Firefox too)
 #   - with `--java`: Debian's openjdk-17-jre-headless, when no java is found (Spark)
@@ -44,7 +45,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" 
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (binaryen, playwright-core)"
+  say "installing npm packages (binaryen, terser, playwright-core)"
   npm ci --no-audit --no-fund
 fi
 

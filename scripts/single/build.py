@@ -64,22 +64,27 @@ def data_block(name: str, mime: str, body: bytes) -> str:
     return f'<script type="application/gzip" data-file="{name}" data-type="{mime}">{packed}</script>'
 
 
+# `export` or `import` as a keyword: not part of a longer name nor a property. The glue
+# may be minified (scripts/trunk/post_build.py), so statements need not start lines.
+KEYWORD = r"(?<![\w$.])"
+
+
 def classic_glue(module: str) -> str:
     """wasm-bindgen's glue (an ES module) as a classic script that sets
     `self.diplomapGlue` to its exports: the single file's worker is a classic script,
     since Chromium lets no worker started from a file:// page import a module."""
-    body = re.sub(r"^export (?=(?:async )?function |class |const |let )", "", module, flags=re.M)
-    exported = re.search(r"^export \{([^}]*)\};?\s*$", body, flags=re.M)
+    body = re.sub(KEYWORD + r"export (?=(?:async )?function |class |const |let )", "", module)
+    exported = re.search(KEYWORD + r"export ?\{([^}]*)\};?\s*\Z", body)
     if not exported:
-        fail("the wasm-bindgen glue has no `export { ... }` line")
-    names = re.findall(r"^export (?:async )?function (\w+)|^export class (\w+)", module, flags=re.M)
+        fail("the wasm-bindgen glue does not end with an `export { ... }` list")
+    names = re.findall(KEYWORD + r"export (?:async )?function ([\w$]+)|" + KEYWORD + r"export class ([\w$]+)", module)
     fields = [a or b for a, b in names]
     for item in exported.group(1).split(","):
         name, _, alias = (part.strip() for part in item.partition(" as "))
         fields.append(f"{alias}: {name}" if alias else name)
     body = body[:exported.start()] + body[exported.end():]
     body = body.replace("import.meta.url", "self.location.href")
-    if re.search(r"^\s*(import|export)\b", body, flags=re.M):
+    if re.search(KEYWORD + r"(import|export)\b(?![.(])", body):
         fail("the wasm-bindgen glue has an import or export the single file cannot turn into a classic script")
     return f"self.diplomapGlue = (() => {{\n{body}\nreturn {{ {', '.join(fields)} }};\n}})();\n"
 

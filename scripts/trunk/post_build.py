@@ -2,9 +2,10 @@
 """trunk's post-build hook (Trunk.toml), run on the build folder before it becomes dist/
 (or on the folder given as an argument):
 
-1. The app's own scripts copied from public/ lose their whole-line comments: the first
-   visit downloads boot.js and worker.js, and their bytes count against the budget
-   (trunk's minifier leaves copied files alone).
+1. Every script of the build is minified by terser (npm, installed by scripts/setup.sh):
+   the first visit downloads them, and their bytes count against its budget; trunk's
+   minifier leaves the scripts copied from public/ alone and cannot parse wasm-bindgen's
+   module. Minified, they weigh 2.4 KB gzipped less.
 2. The service worker, sw.js, is written from public/sw.js with `FILES`, the build's
    files to keep offline, and `VERSION`, a hash of all of them: a build that changes any
    file is a new service worker, which the page offers to reload into.
@@ -27,6 +28,7 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -44,45 +46,35 @@ PRECACHE = [
 LEFT_OUT = ["manifest.webmanifest", "icon-*.png", "tier-*.bin"]
 
 
-def without_comment_lines(source: str) -> str:
-    """The script without its lines that hold only a `//` comment. Safe for the app's own
-    scripts, which never start a line of a string or template literal with `//`."""
-    return "".join(line for line in source.splitlines(keepends=True) if not line.lstrip().startswith("//"))
+TERSER = ROOT / "node_modules" / ".bin" / "terser"
+# The scripts the page loads as ES modules, whose top-level names terser may shorten too.
+# The analysis worker is a classic script in the single-file build (scripts/single), and
+# the service worker is one everywhere: their top-level names stay.
+MODULES = {"boot.js", "share.js", "updates.js"}
 
 
-def strip_public_scripts(build: Path) -> None:
+def minify(script: Path, module: bool) -> None:
+    """terser over `script`, in place: comments, spaces and local names go."""
+    if not TERSER.is_file():
+        sys.exit(f"post_build: {TERSER} is missing: run scripts/setup.sh (npm ci)")
+    command = [str(TERSER), str(script), "--compress", "--mangle", "--output", str(script)]
+    if module:
+        command.append("--module")
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"post_build: terser failed on {script.name}: {done.stderr.strip()[-400:]}")
+
+
+def minify_scripts(build: Path) -> None:
+    """The scripts copied from public/ and wasm-bindgen's module (the page's data-js);
+    the service worker is written, then minified, after them."""
     for script in PUBLIC.glob("*.js"):
         built = build / script.name
-        if built.is_file():
-            built.write_text(without_comment_lines(built.read_text(encoding="utf-8")), encoding="utf-8")
-
-
-def lighter_glue(source: str) -> str:
-    """wasm-bindgen's module without its comments and indentation (trunk's minifier
-    cannot parse it; this saves 1.8 KB gzipped of the first download). Whole-line `//`
-    comments, one-line `/* ... */` comments and the doc blocks (`/**` alone on its line
-    to the line ending `*/`) go; a module with a template literal over several lines (a
-    line with an odd number of backticks) is left as it is."""
-    lines = source.splitlines(keepends=True)
-    if any(line.count("`") % 2 for line in lines):
-        return source
-    kept, in_block = [], False
-    for line in lines:
-        text = line.strip()
-        if in_block:
-            in_block = not text.endswith("*/")
-        elif text in ("/*", "/**"):
-            in_block = True
-        elif not text.startswith("//") and not (text.startswith("/*") and text.endswith("*/")):
-            kept.append(line.lstrip())
-    return "".join(kept)
-
-
-def lighten_glue(build: Path) -> None:
+        if built.is_file() and script.name != SERVICE_WORKER:
+            minify(built, script.name in MODULES)
     page = (build / "index.html").read_text(encoding="utf-8")
     for name in re.findall(r'data-js="?\./([^"\s>]+)', page):
-        glue = build / name
-        glue.write_text(lighter_glue(glue.read_text(encoding="utf-8")), encoding="utf-8")
+        minify(build / name, module=True)
 
 
 def precached(build: Path) -> list[str]:
@@ -122,11 +114,11 @@ def main() -> None:
     build = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"])
     if not (build / "index.html").is_file():
         sys.exit(f"post_build: no index.html in {build}")
-    strip_public_scripts(build)
-    lighten_glue(build)
+    minify_scripts(build)
     files = precached(build)
     build_version = version(build, files)
-    (build / SERVICE_WORKER).write_text(without_comment_lines(service_worker(files, build_version)), encoding="utf-8")
+    (build / SERVICE_WORKER).write_text(service_worker(files, build_version), encoding="utf-8")
+    minify(build / SERVICE_WORKER, module=False)
     print(f"post_build: {SERVICE_WORKER} version {build_version} keeps {len(files)} files offline")
 
 
