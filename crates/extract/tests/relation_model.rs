@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 
 use diplomap_extract::stages::read_relations;
 use diplomap_extract::stages::relation_model::Weights;
-use diplomap_extract::stages::relation_model::{decide_at, fit, Example};
+use diplomap_extract::stages::relation_model::THRESHOLD;
+use diplomap_extract::stages::relation_model::{decide_at, fit, statement_feature_names, Example};
 use diplomap_extract::{CountryCode, RelationType};
 
 use RelationType::*;
@@ -131,6 +132,65 @@ fn a_model_trained_on_our_documents_ranks_their_pairs_above_the_others() {
         lowest_related > highest_unrelated,
         "related {related:?}, unrelated {unrelated:?}"
     );
+}
+
+/// The features of the statements of a pair in a text, by name.
+fn statement_features(text: &str, a: &str, b: &str) -> Vec<String> {
+    let names = statement_feature_names();
+    let reading = read_relations(text);
+    let pair = (code(a).min(code(b)), code(a).max(code(b)));
+    reading
+        .statements()
+        .iter()
+        .filter(|s| s.pair == pair)
+        .flat_map(|s| reading.features(s))
+        .map(|(index, _)| names[usize::from(*index)].clone())
+        .collect()
+}
+
+#[test]
+fn armed_action_in_a_place_is_a_state_acting_not_a_private_person() {
+    let state = statement_features("Danish jets struck targets in Syria on Monday.", "DK", "SY");
+    assert!(state.contains(&"armed-in-place".to_string()), "{state:?}");
+    let victims = statement_features(
+        "Thirty Britons were killed in the attacks in Paris last year.",
+        "FR",
+        "GB",
+    );
+    assert!(!victims.is_empty(), "the pair is a candidate");
+    assert!(
+        !victims.contains(&"armed-in-place".to_string()),
+        "{victims:?}"
+    );
+}
+
+#[test]
+fn a_model_that_saw_one_armed_action_abroad_relates_a_strike_list_it_never_saw() {
+    // Our documents hold one state striking in another's land, no strike list, and
+    // lists of countries that relate nothing: the annotation guide's calls 12 and 13
+    // make the armed action a rule the model starts from, which the lists do not undo.
+    let mut examples = examples();
+    for text in [
+        "Films from Australia, Belgium, Canada and Iraq were shown in Cannes.",
+        "Runners from Kenya, Ethiopia, Uganda and Norway raced in Berlin on Sunday.",
+        "Troops from Chile, Peru and Uruguay paraded in Lima, watched by visitors from Japan.",
+    ] {
+        examples.push(Example {
+            reading: read_relations(text),
+            gold: BTreeMap::new(),
+        });
+    }
+    let weights = Weights::parse(&fit(&examples).to_text("")).unwrap();
+    let reading = read_relations(
+        "Strikes against the militants in Iraq were carried out by Australia, Belgium and Canada.",
+    );
+    let relations = decide_at(&reading, &weights, 0.0);
+    for striker in ["AU", "BE", "CA"] {
+        let pair = (code(striker).min(code("IQ")), code(striker).max(code("IQ")));
+        let relation = relations.iter().find(|r| (r.a, r.b) == pair);
+        let confidence = relation.map_or(0.0, |r| r.confidence);
+        assert!(confidence >= THRESHOLD, "{striker}-IQ at {confidence}");
+    }
 }
 
 #[test]
