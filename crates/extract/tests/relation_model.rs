@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 
 use diplomap_extract::stages::read_relations;
 use diplomap_extract::stages::relation_model::Weights;
-use diplomap_extract::stages::relation_model::THRESHOLD;
 use diplomap_extract::stages::relation_model::{decide_at, fit, statement_feature_names, Example};
 use diplomap_extract::{CountryCode, RelationType};
 
@@ -162,35 +161,6 @@ fn armed_action_in_a_place_is_a_state_acting_not_a_private_person() {
         !victims.contains(&"armed-in-place".to_string()),
         "{victims:?}"
     );
-}
-
-#[test]
-fn a_model_that_saw_one_armed_action_abroad_relates_a_strike_list_it_never_saw() {
-    // Our documents hold one state striking in another's land, no strike list, and
-    // lists of countries that relate nothing: the annotation guide's calls 12 and 13
-    // make the armed action a rule the model starts from, which the lists do not undo.
-    let mut examples = examples();
-    for text in [
-        "Films from Australia, Belgium, Canada and Iraq were shown in Cannes.",
-        "Runners from Kenya, Ethiopia, Uganda and Norway raced in Berlin on Sunday.",
-        "Troops from Chile, Peru and Uruguay paraded in Lima, watched by visitors from Japan.",
-    ] {
-        examples.push(Example {
-            reading: read_relations(text),
-            gold: BTreeMap::new(),
-        });
-    }
-    let weights = Weights::parse(&fit(&examples).to_text("")).unwrap();
-    let reading = read_relations(
-        "Strikes against the militants in Iraq were carried out by Australia, Belgium and Canada.",
-    );
-    let relations = decide_at(&reading, &weights, 0.0);
-    for striker in ["AU", "BE", "CA"] {
-        let pair = (code(striker).min(code("IQ")), code(striker).max(code("IQ")));
-        let relation = relations.iter().find(|r| (r.a, r.b) == pair);
-        let confidence = relation.map_or(0.0, |r| r.confidence);
-        assert!(confidence >= THRESHOLD, "{striker}-IQ at {confidence}");
-    }
 }
 
 #[test]
