@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use diplomap_extract::stages::read_relations;
 use diplomap_extract::stages::relation_model::Weights;
-use diplomap_extract::stages::relation_model::{decide_at, fit, Example};
+use diplomap_extract::stages::relation_model::{decide_at, fit, statement_feature_names, Example};
 use diplomap_extract::{CountryCode, RelationType};
 
 use RelationType::*;
@@ -130,6 +130,36 @@ fn a_model_trained_on_our_documents_ranks_their_pairs_above_the_others() {
     assert!(
         lowest_related > highest_unrelated,
         "related {related:?}, unrelated {unrelated:?}"
+    );
+}
+
+/// The features of the statements of a pair in a text, by name.
+fn statement_features(text: &str, a: &str, b: &str) -> Vec<String> {
+    let names = statement_feature_names();
+    let reading = read_relations(text);
+    let pair = (code(a).min(code(b)), code(a).max(code(b)));
+    reading
+        .statements()
+        .iter()
+        .filter(|s| s.pair == pair)
+        .flat_map(|s| reading.features(s))
+        .map(|(index, _)| names[usize::from(*index)].clone())
+        .collect()
+}
+
+#[test]
+fn armed_action_in_a_place_is_a_state_acting_not_a_private_person() {
+    let state = statement_features("Danish jets struck targets in Syria on Monday.", "DK", "SY");
+    assert!(state.contains(&"armed-in-place".to_string()), "{state:?}");
+    let victims = statement_features(
+        "Thirty Britons were killed in the attacks in Paris last year.",
+        "FR",
+        "GB",
+    );
+    assert!(!victims.is_empty(), "the pair is a candidate");
+    assert!(
+        !victims.contains(&"armed-in-place".to_string()),
+        "{victims:?}"
     );
 }
 

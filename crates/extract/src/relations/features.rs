@@ -114,9 +114,9 @@ named! {
         RulesRelate = "rules-relate",
         /// One name is the agent, the other where it happens: "a US official in Syria".
         AgentAndPlace = "agent-and-place",
-        /// The same in a clause of armed or security matters: "US strikes in Syria",
-        /// "strikes in Iraq by Australia, Belgium and Canada" (the annotation guide's
-        /// calls 12 and 13).
+        /// The same in a clause of armed or security matters, the agent standing for
+        /// a state: "US strikes in Syria", "strikes in Iraq by Australia, Belgium and
+        /// Canada" (the annotation guide's calls 12 and 13).
         ArmedInPlace = "armed-in-place",
         /// Both names only locate.
         BothLocate = "both-locate",

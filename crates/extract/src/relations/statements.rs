@@ -454,7 +454,11 @@ fn facts(
         && (other.roles.has(Role::Venue) || other.roles.has(Role::Place))
         && !other.roles.has(Role::Dateline);
     set(Fact::AgentAndPlace, in_place);
-    set(Fact::ArmedInPlace, in_place && clause.armed);
+    // Armed action relates states: a people or a private person named as the agent
+    // (the victims, as often as not) does not act for its state: "30 Britons were
+    // killed in the attacks in Paris".
+    let state_acts = if agent(first) { first } else { second }.is_stately();
+    set(Fact::ArmedInPlace, in_place && clause.armed && state_acts);
     set(Fact::BothLocate, first.locates() && second.locates());
     set(Fact::BothStates, first.is_stately() && second.is_stately());
     set(Fact::Reciprocal, clause.reciprocal);
