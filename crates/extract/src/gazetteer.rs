@@ -270,7 +270,7 @@ impl Gazetteer {
     /// Attaches its classes to each folded word, adding it to the vocabulary.
     fn add_word_classes<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, WordClasses)>) {
         for (word, classes) in words {
-            let id = self.intern(word) as usize;
+            let id = self.vocabulary.intern(word) as usize;
             if self.word_classes.len() <= id {
                 self.word_classes.resize(id + 1, WordClasses::NONE);
             }
@@ -284,11 +284,6 @@ impl Gazetteer {
             .get(id as usize)
             .copied()
             .unwrap_or_default()
-    }
-
-    /// The id of a folded word, given one if it has none yet.
-    fn intern(&mut self, folded: &str) -> u32 {
-        self.vocabulary.intern(folded)
     }
 
     /// Each token's id in the vocabulary, if it has one.
@@ -488,7 +483,7 @@ impl Gazetteer {
         let mut node = 0;
         let mut case = Vec::with_capacity(tokens.len());
         for i in 0..tokens.len() {
-            let id = self.intern(tokens.folded(i));
+            let id = self.vocabulary.intern(tokens.folded(i));
             node = self.child_or_new(node, id);
             case.push(if tokens.is_all_caps(i) {
                 Case::AllCaps

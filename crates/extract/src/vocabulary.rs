@@ -35,8 +35,12 @@ fn little_endian(bytes: &[u8]) -> u128 {
     if len >= 8 {
         let (low, _) = bytes.split_at(8);
         let (_, high) = bytes.split_at(len - 8);
-        // `high` overlaps `low` by 16 - len bytes: shifted out.
-        let high = u64_of(high) >> (8 * (16 - len)).min(63) >> u32::from(len == 8);
+        // `high` overlaps `low` by 16 - len bytes, shifted out; at 8 it is all overlap.
+        let high = if len == 8 {
+            0
+        } else {
+            u64_of(high) >> (8 * (16 - len))
+        };
         u128::from(u64_of(low)) | u128::from(high) << 64
     } else if len >= 4 {
         let (low, _) = bytes.split_at(4);
