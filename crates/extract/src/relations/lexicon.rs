@@ -112,12 +112,31 @@ struct Lexicon {
 }
 
 /// The stems, with the lengths (in bytes) that some stem has, so that a word's prefixes
-/// of other lengths are not looked up.
+/// of other lengths are not looked up, and their openings, so that most words are not
+/// looked up at all.
 #[derive(Default)]
 struct Stems {
     readings: FxHashMap<&'static str, Reading>,
     /// Bit `n` set: some stem is `n` bytes long.
     lengths: u64,
+    /// Bit [`opening`] set: some stem opens so. Empty until a stem is added.
+    openings: Vec<u64>,
+    /// Some stem is shorter than an opening: every word may begin with one.
+    short: bool,
+}
+
+/// The bytes of a word's opening.
+const OPENING_BYTES: usize = 3;
+
+/// The opening of a word as a number: five bits of each of its first bytes, which tell
+/// letters apart (other bytes may share a number, which only costs a look-up).
+fn opening(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes().get(..OPENING_BYTES)?;
+    Some(
+        bytes
+            .iter()
+            .fold(0, |number, &byte| number << 5 | usize::from(byte & 31)),
+    )
 }
 
 /// The longest stem a row may have, so that its length is a bit of `Stems::lengths`.
@@ -130,7 +149,24 @@ impl Stems {
             return false;
         }
         self.lengths |= 1 << stem.len();
+        match opening(stem) {
+            Some(number) => {
+                self.openings.resize(1 << (5 * OPENING_BYTES - 6), 0);
+                self.openings[number / 64] |= 1 << (number % 64);
+            }
+            None => self.short = true,
+        }
         insert_new(&mut self.readings, stem, reading)
+    }
+
+    /// May `word` begin with a stem? Most words open as no stem does.
+    fn may_begin(&self, word: &str) -> bool {
+        self.short
+            || opening(word).is_some_and(|number| {
+                self.openings
+                    .get(number / 64)
+                    .is_some_and(|bits| bits & 1 << (number % 64) != 0)
+            })
     }
 }
 
@@ -245,6 +281,9 @@ pub(super) fn read(word: &str) -> Reading {
 /// The reading of the longest stem `word` begins with: its prefixes of the stems'
 /// lengths, longest first.
 fn longest_stem(stems: &Stems, word: &str) -> Reading {
+    if !stems.may_begin(word) {
+        return Reading::default();
+    }
     (0..=word.len().min(MAX_STEM_BYTES))
         .rev()
         .filter(|&length| stems.lengths & 1 << length != 0)
@@ -260,6 +299,19 @@ mod tests {
     #[test]
     fn every_line_of_the_table_reads() {
         assert_eq!(parse(TABLE).1, Vec::<usize>::new());
+    }
+
+    #[test]
+    fn only_words_opening_as_a_stem_does_are_looked_up() {
+        let mut stems = Stems::default();
+        assert!(!stems.may_begin("sanctions"));
+        stems.insert("sanction", Reading::default());
+        assert!(stems.may_begin("sanctions"));
+        assert!(!stems.may_begin("zebra"));
+        assert!(!stems.may_begin("sa"));
+        // A stem shorter than an opening may begin any word.
+        stems.insert("ba", Reading::default());
+        assert!(stems.may_begin("zebra"));
     }
 
     #[test]
