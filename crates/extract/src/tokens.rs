@@ -138,91 +138,121 @@ impl<'t> Tokens<'t> {
         let mut newline_before = false;
         while let Some(ch) = char_at(text, at) {
             tick(1);
-            let start = at;
-            at += ch.len_utf8();
             if is_space(ch) {
                 space_before = true;
                 newline_before |= ch == '\n';
+                at += ch.len_utf8();
                 continue;
             }
-            let kind = if ch.is_alphabetic() {
-                TokenKind::Word
-            } else if ch.is_ascii_digit() {
-                TokenKind::Number
-            } else {
-                TokenKind::Punct
-            };
-            // Is the token its own folded form? Numbers are; punctuation is one character.
-            let verbatim;
-            (at, verbatim) = match kind {
-                TokenKind::Word => {
-                    let (end, lower_rest) = word_end(text, at);
-                    (end, lower_rest && ch.is_ascii_lowercase())
-                }
-                TokenKind::Number => (number_end(text, at), true),
-                TokenKind::Punct => (at, ch.is_ascii() && ch != '`'),
-            };
-            let span = Span::new(start, at);
-            self.push(span, kind, verbatim, space_before, newline_before);
+            let scanned = scan_token(text, at, ch);
+            self.push(at, &scanned, space_before, newline_before);
+            at = scanned.end;
             space_before = false;
             newline_before = false;
         }
     }
 
-    fn push(
-        &mut self,
-        span: Span,
-        kind: TokenKind,
-        verbatim: bool,
-        space_before: bool,
-        newline_before: bool,
-    ) {
-        let raw = &self.text[span.start..span.end];
-        let word = kind == TokenKind::Word;
-        let capitalized = word && raw.chars().next().is_some_and(char::is_uppercase);
-        // Most words fail the first test at their first letter.
-        let all_caps =
-            word && raw.chars().all(|c| !c.is_lowercase()) && raw.chars().nth(1).is_some();
-        let folded = if verbatim {
-            (span.start as u32, span.end as u32)
+    fn push(&mut self, start: usize, scanned: &Scanned, space_before: bool, newline_before: bool) {
+        let end = scanned.end;
+        let folded = if scanned.verbatim {
+            (start as u32, end as u32)
         } else {
             let folded_start = self.folded.len() as u32;
-            fold_into(raw, &mut self.folded);
+            fold_into(&self.text[start..end], &mut self.folded);
             (folded_start, self.folded.len() as u32)
         };
         self.list.push(Token {
-            start: span.start as u32,
-            end: span.end as u32,
-            kind,
+            start: start as u32,
+            end: end as u32,
+            kind: scanned.kind,
             folded,
             space_before,
             newline_before,
-            capitalized,
-            all_caps,
+            capitalized: scanned.capitalized,
+            all_caps: scanned.all_caps,
         });
     }
 }
 
+/// A token as one scan of its characters finds it: where it ends, whether it is its own
+/// folded form (lower-case ASCII words and numbers; punctuation but the backquote) and
+/// the case of its letters, learnt on the way rather than by reading it again.
+struct Scanned {
+    kind: TokenKind,
+    end: usize,
+    verbatim: bool,
+    capitalized: bool,
+    all_caps: bool,
+}
+
+/// The token that starts with character `ch` at byte `start`.
+fn scan_token(text: &str, start: usize, ch: char) -> Scanned {
+    let at = start + ch.len_utf8();
+    if ch.is_alphabetic() {
+        let rest = word_end(text, at);
+        Scanned {
+            kind: TokenKind::Word,
+            end: rest.end,
+            verbatim: rest.lower_ascii && ch.is_ascii_lowercase(),
+            capitalized: ch.is_uppercase(),
+            // Two letters or more, none lower case.
+            all_caps: !ch.is_lowercase() && !rest.has_lower && rest.end > at,
+        }
+    } else if ch.is_ascii_digit() {
+        Scanned {
+            kind: TokenKind::Number,
+            end: number_end(text, at),
+            verbatim: true,
+            capitalized: false,
+            all_caps: false,
+        }
+    } else {
+        Scanned {
+            kind: TokenKind::Punct,
+            end: at,
+            verbatim: ch.is_ascii() && ch != '`',
+            capitalized: false,
+            all_caps: false,
+        }
+    }
+}
+
+/// The rest of a word: where it ends, whether it is all lower-case ASCII letters and
+/// digits, and whether it has a lower-case letter.
+struct WordRest {
+    end: usize,
+    lower_ascii: bool,
+    has_lower: bool,
+}
+
 /// Where a word that goes on at byte `at` ends (letters, digits and combining marks),
-/// and whether those are all lower-case ASCII letters and digits (then the word may be
-/// its own folded form).
-fn word_end(text: &str, mut at: usize) -> (usize, bool) {
+/// and what [`WordRest`] tells of those.
+fn word_end(text: &str, mut at: usize) -> WordRest {
     let bytes = text.as_bytes();
     let mut lower_ascii = true;
+    let mut has_lower = false;
     loop {
         // ASCII letters and digits, most of English text, need no decoding.
         while let Some(&b) = bytes.get(at).filter(|b| b.is_ascii_alphanumeric()) {
             tick(1);
             lower_ascii &= !b.is_ascii_uppercase();
+            has_lower |= b.is_ascii_lowercase();
             at += 1;
         }
         match char_at(text, at) {
             Some(c) if !c.is_ascii() && (c.is_alphanumeric() || is_combining(c)) => {
                 tick(1);
                 lower_ascii = false;
+                has_lower |= c.is_lowercase();
                 at += c.len_utf8();
             }
-            _ => return (at, lower_ascii),
+            _ => {
+                return WordRest {
+                    end: at,
+                    lower_ascii,
+                    has_lower,
+                }
+            }
         }
     }
 }
@@ -411,6 +441,30 @@ mod tests {
             ["Moscow", "-", "led", "81.2", "%", "."]
         );
         assert_eq!(words("U.S."), ["U", ".", "S", "."]);
+    }
+
+    #[test]
+    fn the_case_of_a_word_is_read_from_all_its_letters() {
+        // "5G" is a number and a one-letter word.
+        let tokens = Tokens::new("ÉLYSÉE Élysée NATO A Ab aB 5G çA NAÏVE");
+        let case: Vec<(bool, bool)> = (0..tokens.len())
+            .map(|i| (tokens.is_capitalized(i), tokens.is_all_caps(i)))
+            .collect();
+        assert_eq!(
+            case,
+            [
+                (true, true),
+                (true, false),
+                (true, true),
+                (true, false),
+                (true, false),
+                (false, false),
+                (false, false),
+                (true, false),
+                (false, false),
+                (true, true),
+            ]
+        );
     }
 
     #[test]
