@@ -90,6 +90,13 @@ fn iso(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<String
 }
 
 pub(super) fn calendar_date(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
+    // Each form opens with a figure, an apostrophe ("'80s"), a capitalised month or
+    // weekday, or a day like "today": a word in lower case but these, as most words
+    // that reach here are ("the", "last"), opens none.
+    let lower_case_word = tokens.kind(i) == TokenKind::Word && !tokens.is_capitalized(i);
+    if lower_case_word && !is(tokens, i, RelativeDay) {
+        return None;
+    }
     month_first_date(tokens, i)
         .or_else(|| day_first_date(tokens, i))
         .or_else(|| numeric_date(tokens, i))
