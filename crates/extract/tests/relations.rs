@@ -353,6 +353,23 @@ fn an_arms_sale_is_security_and_agreement_not_economy_or_conflict() {
 }
 
 #[test]
+fn an_amount_between_the_sale_and_the_weapons_still_makes_an_arms_sale() {
+    let text = "Italy agreed to sell more than $900 million worth of helicopters to Egypt.";
+    let found = relations(text);
+    let relation = pair(&found, "EG", "IT").unwrap_or_else(|| panic!("{found:#?}"));
+    assert!(
+        relation.types.contains(&Security) && !relation.types.contains(&Economy),
+        "{relation:#?}"
+    );
+}
+
+#[test]
+fn a_government_called_a_regime_by_another_is_tension() {
+    let text = "Britain said the Assad regime in Syria must answer for the sieges of its towns.";
+    assert_pair(text, "GB", "SY", &[Tension]);
+}
+
+#[test]
 fn a_meeting_about_a_country_relates_its_convener_to_that_country() {
     let text = "France convened a meeting in Paris on the crisis in Libya.";
     assert_pair(text, "FR", "LY", &[Diplomacy]);

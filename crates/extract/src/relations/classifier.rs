@@ -8,8 +8,8 @@
 //!    documents it was not trained on, so its probability is calibrated: it is the
 //!    relation's `confidence`, and a pair is reported from [`THRESHOLD`] on;
 //! 3. each *type* of a reported pair gets a probability from the cue words of that type
-//!    around the pair's statements; types from [`TYPE_THRESHOLD`] on are kept (the likeliest
-//!    one at least).
+//!    around the pair's statements, and from the types the rules give the pair besides
+//!    (words of support beside a fight weigh less for diplomacy); types from [`TYPE_THRESHOLD`] on are kept (the likeliest one at least).
 //!
 //! Evidence is the statements the decision rests on: those scoring above even, or the
 //! best one.
@@ -153,7 +153,7 @@ impl Weights {
         if statements.is_empty() {
             return Vec::new();
         }
-        type_probabilities(self, reading, &statements, &probabilities)
+        type_probabilities(self, reading, pair, &statements, &probabilities)
     }
 }
 
@@ -161,14 +161,18 @@ impl Weights {
 fn type_probabilities(
     weights: &Weights,
     reading: &Reading,
+    pair: (CountryCode, CountryCode),
     statements: &[usize],
     probabilities: &[f64],
 ) -> Vec<(RelationType, f64)> {
+    let evidence = type_evidence(reading, pair, statements, probabilities);
     RelationType::ALL
         .into_iter()
         .map(|kind| {
-            let features = type_features(reading, statements, probabilities, kind);
-            (kind, sigmoid(dot(&weights.typed, &features)))
+            (
+                kind,
+                sigmoid(dot(&weights.typed, &type_features(&evidence, kind))),
+            )
         })
         .collect()
 }
@@ -275,14 +279,35 @@ pub fn pair_features(
         .collect()
 }
 
-/// The pooled features of a pair for one type, from its statements (each weighed by
-/// its probability).
-pub fn type_features(
+/// What a pair's statements show of each type (in `RelationType::ALL` order), pooled:
+/// each fact weighs as the likeliest statement that shows it (its probability), except
+/// the counts.
+pub type TypeEvidence = [[f64; TypeFeature::COUNT]; RelationType::ALL.len()];
+
+/// The pooled type facts of a pair, from its statements (each weighed by its
+/// probability).
+pub fn type_evidence(
+    reading: &Reading,
+    (a, b): (CountryCode, CountryCode),
+    statements: &[usize],
+    probabilities: &[f64],
+) -> TypeEvidence {
+    let backed = reading.is_backed(a) || reading.is_backed(b);
+    let mut evidence = [[0f64; TypeFeature::COUNT]; RelationType::ALL.len()];
+    for (kind, pooled) in RelationType::ALL.into_iter().zip(evidence.iter_mut()) {
+        *pooled = pooled_facts(reading, statements, probabilities, kind);
+        pooled[TypeFeature::Backed as usize] = f64::from(backed);
+    }
+    evidence
+}
+
+/// The pooled facts of one type.
+fn pooled_facts(
     reading: &Reading,
     statements: &[usize],
     probabilities: &[f64],
     kind: RelationType,
-) -> Vec<(u16, f32)> {
+) -> [f64; TypeFeature::COUNT] {
     let mut pooled = [0f64; TypeFeature::COUNT];
     let mut count = 0u32;
     let mut all = 0u32;
@@ -322,12 +347,25 @@ pub fn type_features(
     if all > 0 {
         pooled[TypeFeature::Share as usize] = f64::from(count) / f64::from(all);
     }
+    pooled
+}
+
+/// The features of a pair for one type: its own pooled facts, and how surely the
+/// rules type the pair otherwise ([`TypeFeature::Rules`] of each other type).
+pub fn type_features(evidence: &TypeEvidence, kind: RelationType) -> Vec<(u16, f32)> {
+    let pooled = &evidence[kind as usize];
     let mut features = vec![(typed::bias(kind) as u16, 1.0)];
     for feature in TypeFeature::ALL {
         let value = pooled[*feature as usize];
         if value != 0.0 {
             features.push((typed::shared(*feature) as u16, value as f32));
             features.push((typed::own(kind, *feature) as u16, value as f32));
+        }
+    }
+    for other in RelationType::ALL.into_iter().filter(|other| *other != kind) {
+        let value = evidence[other as usize][TypeFeature::Rules as usize];
+        if value != 0.0 {
+            features.push((typed::beside(kind, other) as u16, value as f32));
         }
     }
     features
@@ -356,7 +394,7 @@ pub fn decide_at(reading: &Reading, weights: &Weights, threshold: f64) -> Vec<Re
         if confidence < threshold {
             continue;
         }
-        let typing = type_probabilities(weights, reading, &statements, &probabilities);
+        let typing = type_probabilities(weights, reading, pair, &statements, &probabilities);
         let evidence = evidence(&statements, &probabilities);
         let mut types = chosen_types(&typing, linking_verbs(reading, &evidence));
         settled_types(reading, pair, &evidence, &mut types);

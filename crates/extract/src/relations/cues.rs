@@ -70,7 +70,7 @@ pub(super) fn cues(
             });
         }
     }
-    arms_trade(words, &mut found);
+    arms_trade(words, layout, (first, last), &mut found);
     found
 }
 
@@ -107,13 +107,14 @@ pub(super) fn is_armed_group(mention: &Mention) -> bool {
         })
 }
 
-/// How far a trade word may stand from an arms word to trade in arms ("buy S-400
-/// missiles" is five tokens).
+/// How many words may stand between a trade word and an arms word for an arms deal
+/// ("buy S-400 missiles"), not counting names and amounts: "selling more than $1.3
+/// billion in artillery" is a sale of artillery.
 const ARMS_REACH: usize = 5;
 
 /// Re-types the cues of an arms deal ("will buy S-400 missiles", "arms sales"): the
 /// trade word is security and agreement, the weapon security rather than conflict.
-fn arms_trade(words: &Words, cues: &mut Vec<Cue>) {
+fn arms_trade(words: &Words, layout: &Layout, (first, last): (usize, usize), cues: &mut Vec<Cue>) {
     let is = |at: usize, mark: Mark| words.at(at).has(mark);
     let trade: Vec<usize> = cues
         .iter()
@@ -123,20 +124,26 @@ fn arms_trade(words: &Words, cues: &mut Vec<Cue>) {
     if trade.is_empty() {
         return;
     }
-    let mut arms: Vec<usize> = trade
-        .iter()
-        .flat_map(|&at| at.saturating_sub(ARMS_REACH)..=at + ARMS_REACH)
-        .filter(|&at| is(at, Mark::Arms))
-        .collect();
-    arms.sort_unstable();
-    arms.dedup();
+    let arms: Vec<usize> = (first..=last).filter(|&at| is(at, Mark::Arms)).collect();
+    let words_before = words_before(layout, first, last);
+    // The words between tokens x < y, names and amounts not counted.
+    let apart = |x: usize, y: usize| words_before[y - first] - words_before[x + 1 - first];
+    // Positions are in text order, and the words between grow with the distance: a
+    // binary search finds the first within reach.
+    let within_reach = |at: usize, positions: &[usize]| {
+        let from = positions.partition_point(|&p| p < at && apart(p, at) >= ARMS_REACH);
+        positions[from..]
+            .iter()
+            .take_while(|&&p| p <= at || apart(at, p) < ARMS_REACH)
+            .any(|&p| p != at)
+    };
     // Each re-typed trade word also stands for the deal, right after it: the cues stay
     // in text order.
     let mut typed = Vec::with_capacity(cues.len() + trade.len());
     for mut cue in cues.drain(..) {
         if cue.kind == RelationType::Economy
             && is(cue.at, Mark::Trade)
-            && within_reach(&arms, cue.at)
+            && within_reach(cue.at, &arms)
         {
             cue.kind = RelationType::Security;
             cue.arms = true;
@@ -144,7 +151,7 @@ fn arms_trade(words: &Words, cues: &mut Vec<Cue>) {
             cue.kind = RelationType::Agreement;
         } else if cue.kind == RelationType::Conflict
             && is(cue.at, Mark::Arms)
-            && within_reach(&trade, cue.at)
+            && within_reach(cue.at, &trade)
         {
             cue.kind = RelationType::Security;
             cue.arms = true;
@@ -154,13 +161,17 @@ fn arms_trade(words: &Words, cues: &mut Vec<Cue>) {
     *cues = typed;
 }
 
-/// Is one of the sorted `positions` (other than `at`) within [`ARMS_REACH`] of `at`?
-fn within_reach(positions: &[usize], at: usize) -> bool {
-    let from = positions.partition_point(|&p| p + ARMS_REACH < at);
-    positions[from..]
-        .iter()
-        .take_while(|&&p| p <= at + ARMS_REACH)
-        .any(|&p| p != at)
+/// For each token of `first..=last` and the one after, how many tokens before it (from
+/// `first`) are words in no name or amount.
+fn words_before(layout: &Layout, first: usize, last: usize) -> Vec<usize> {
+    let mut counts = Vec::with_capacity(last + 2 - first);
+    let mut count = 0;
+    counts.push(count);
+    for i in first..=last {
+        count += usize::from(!layout.in_entity[i]);
+        counts.push(count);
+    }
+    counts
 }
 
 /// How a clause asserts what it says.

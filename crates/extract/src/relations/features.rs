@@ -6,7 +6,7 @@
 //!   the cue words around them, hedges, negations, historical markers;
 //! - a *pair*: all of a document's statements about two countries, pooled;
 //! - a *typed pair*: a pair and one relation type, from the cue words of that type
-//!   around the pair's statements.
+//!   around the pair's statements and the other types the rules give the pair.
 //!
 //! A feature is an index into a weight vector; its name (for the weights file) is
 //! built from the parts that make it up, so the file stays readable and a renamed or
@@ -232,6 +232,11 @@ named! {
         Share = "share",
         /// A sum of money is stated for the pair.
         Money = "money",
+        /// One of the two is a country the document says others back in arms
+        /// ([`super::statements::Reading::is_backed`]): strikes coordinated with its
+        /// government are security as well as conflict (the guide's call 12), and the
+        /// model learns that from this rather than from the words of every fight.
+        Backed = "backed",
     }
 }
 
@@ -282,15 +287,19 @@ pub mod statement {
 }
 
 /// Indices of the typed-pair features: a bias per type, the type features shared by
-/// all types, then each type's own copy of them. Rare types (a handful of examples)
-/// lean on the shared weights; the copies learn where a type differs.
+/// all types, then each type's own copy of them, then for each type whether the rules
+/// type the pair so with each other type ("beside"). Rare types (a handful of examples)
+/// lean on the shared weights; the copies learn where a type differs; the pairs of types
+/// learn which go together and which one reads as the other (words of support beside a
+/// fight weigh less for diplomacy; a conflict is security too only where backed).
 pub mod typed {
     use super::*;
 
     const TYPES: usize = RelationType::ALL.len();
     const SHARED: usize = TYPES;
     const OWN: usize = SHARED + TypeFeature::COUNT;
-    pub const COUNT: usize = OWN + TYPES * TypeFeature::COUNT;
+    const BESIDE: usize = OWN + TYPES * TypeFeature::COUNT;
+    pub const COUNT: usize = BESIDE + TYPES * (TYPES - 1);
 
     pub fn bias(kind: RelationType) -> usize {
         kind as usize
@@ -304,6 +313,13 @@ pub mod typed {
         OWN + kind as usize * TypeFeature::COUNT + feature as usize
     }
 
+    /// The rules type the pair `other` too (`kind` != `other`): each type's weights
+    /// for each other type, the other types in order.
+    pub fn beside(kind: RelationType, other: RelationType) -> usize {
+        let (kind, other) = (kind as usize, other as usize);
+        BESIDE + kind * (TYPES - 1) + other - usize::from(other > kind)
+    }
+
     pub fn names() -> Vec<String> {
         let mut names: Vec<String> = RelationType::ALL
             .iter()
@@ -315,6 +331,14 @@ pub mod typed {
                 TypeFeature::ALL
                     .iter()
                     .map(|f| format!("{}:{}", kind.as_str(), f.label())),
+            );
+        }
+        for kind in RelationType::ALL {
+            names.extend(
+                RelationType::ALL
+                    .iter()
+                    .filter(|other| **other != kind)
+                    .map(|other| format!("{}:beside-{}", kind.as_str(), other.as_str())),
             );
         }
         names
@@ -371,5 +395,13 @@ mod tests {
             names[typed::own(RelationType::Conflict, TypeFeature::Share)],
             "conflict:share"
         );
+        for kind in RelationType::ALL {
+            for other in RelationType::ALL.into_iter().filter(|other| *other != kind) {
+                assert_eq!(
+                    names[typed::beside(kind, other)],
+                    format!("{}:beside-{}", kind.as_str(), other.as_str())
+                );
+            }
+        }
     }
 }

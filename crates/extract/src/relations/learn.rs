@@ -11,7 +11,9 @@
 
 use std::collections::BTreeMap;
 
-use super::classifier::{by_pair, dot, pair_features, sigmoid, type_features, Weights};
+use super::classifier::{
+    by_pair, dot, pair_features, sigmoid, type_evidence, type_features, Weights,
+};
 use super::features::{pair, statement, typed, Fact, TypeFeature};
 use super::statements::Reading;
 use crate::model::{CountryCode, RelationType};
@@ -46,12 +48,10 @@ pub fn fit(examples: &[Example]) -> Weights {
                 pair_features(&example.reading, pair, &statements, scores),
                 gold.is_some(),
             ));
-            for kind in RelationType::ALL {
-                if let Some(types) = gold {
-                    type_rows.push((
-                        type_features(&example.reading, &statements, &probabilities, kind),
-                        types.contains(&kind),
-                    ));
+            if let Some(types) = gold {
+                let evidence = type_evidence(&example.reading, pair, &statements, &probabilities);
+                for kind in RelationType::ALL {
+                    type_rows.push((type_features(&evidence, kind), types.contains(&kind)));
                 }
             }
         }
