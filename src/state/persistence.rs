@@ -282,7 +282,13 @@ impl Article {
         let mut meanwhile = self.workspace.docs.get_untracked();
         // The sample the placeholder previewed is no document of the reader's while
         // untouched; deleted or cleared meanwhile, the reader has dismissed it.
-        let sample = first_visit && (!previewed || drop_untouched_sample(&mut meanwhile));
+        let kept_preview = first_visit && previewed && drop_untouched_sample(&mut meanwhile);
+        let sample = first_visit && (!previewed || kept_preview);
+        // Untouched, it stays first, before what the reader added meanwhile, as it does
+        // for what they add after the restore: no tab vanishes with the timing of a drop.
+        if kept_preview {
+            let _ = documents.add(None, SAMPLE_ARTICLE.to_string());
+        }
         let made_meanwhile = documents.adopt(meanwhile);
         if documents.is_empty() {
             let text = if sample { SAMPLE_ARTICLE } else { "" };
