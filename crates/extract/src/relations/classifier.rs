@@ -9,7 +9,8 @@
 //!    relation's `confidence`, and a pair is reported from [`THRESHOLD`] on;
 //! 3. each *type* of a reported pair gets a probability from the cue words of that type
 //!    around the pair's statements, and from the types the rules give the pair besides
-//!    (words of support beside a fight weigh less for diplomacy); types from [`TYPE_THRESHOLD`] on are kept (the likeliest one at least).
+//!    (words of support beside a fight weigh less for diplomacy); types from
+//!    [`TYPE_THRESHOLD`] on are kept (the likeliest one at least).
 //!
 //! Evidence is the statements the decision rests on: those scoring above even, or the
 //! best one.

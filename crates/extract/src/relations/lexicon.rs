@@ -128,6 +128,9 @@ struct Stems {
 /// The bytes of a word's opening.
 const OPENING_BYTES: usize = 3;
 
+/// The 64-bit words of `Stems::openings`: a bit for each number [`opening`] gives.
+const OPENING_WORDS: usize = (1 << (5 * OPENING_BYTES)) / 64;
+
 /// The opening of a word as a number: five bits of each of its first bytes, which tell
 /// letters apart (other bytes may share a number, which only costs a look-up).
 fn opening(word: &str) -> Option<usize> {
@@ -151,7 +154,9 @@ impl Stems {
         self.lengths |= 1 << stem.len();
         match opening(stem) {
             Some(number) => {
-                self.openings.resize(1 << (5 * OPENING_BYTES - 6), 0);
+                if self.openings.is_empty() {
+                    self.openings = vec![0; OPENING_WORDS];
+                }
                 self.openings[number / 64] |= 1 << (number % 64);
             }
             None => self.short = true,
