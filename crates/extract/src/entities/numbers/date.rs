@@ -15,6 +15,11 @@ use crate::tokens::TokenKind;
 /// a core (a calendar date, a weekday, a counted or relative period), and optional
 /// words after ("ago", "to October").
 pub(super) fn date(tokens: &Words<'_, '_>, i: usize) -> Option<Found> {
+    // "the" is a tenth of all words, and opens a date only with the words after it
+    // that go on to one ("the past year", "the end of"): no other rule starts at it.
+    if tokens.folded(i) == "the" && after_the(tokens, i).is_none() {
+        return None;
+    }
     // "as" is a common word: only "as recently as" and the like open a date.
     if tokens.folded(i) == "as" && !matches!(tokens.folded(i + 1), "recently" | "early" | "late") {
         return None;
@@ -281,6 +286,18 @@ mod tests {
 
     use super::super::testing::{date, spans};
     use crate::model::Label;
+
+    #[test]
+    fn quotes_and_articles_open_dates_only_with_what_follows_them() {
+        let decade = vec![("the '80s".to_string(), Label::Date, None)];
+        assert_eq!(spans("music of the '80s returned"), decade);
+        assert_eq!(spans("they said 'the end' was near"), vec![]);
+        assert_eq!(spans("the talks ended"), vec![]);
+        assert_eq!(
+            spans("the end of the year"),
+            vec![("the end of the year".to_string(), Label::Date, None)]
+        );
+    }
 
     #[test]
     fn relative_and_counted_dates() {

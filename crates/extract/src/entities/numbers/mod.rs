@@ -92,13 +92,11 @@ fn starts(tokens: &Words<'_, '_>, i: usize) -> WordClasses {
         TokenKind::Number => AmountStart | TimeStart | DateStart,
         // Punctuation is a sixth of all tokens in news text: ruled out here, not by each rule.
         TokenKind::Punct if currency_prefix(tokens, i).is_some() => AmountStart.into(),
-        TokenKind::Punct => {
-            if tokens.folded(i) == "'" {
-                DateStart.into()
-            } else {
-                WordClasses::NONE
-            }
+        // An apostrophe opens a date only before a figure: "'80s". Quotes are common.
+        TokenKind::Punct if tokens.folded(i) == "'" && tokens.kind(i + 1) == TokenKind::Number => {
+            DateStart.into()
         }
+        TokenKind::Punct => WordClasses::NONE,
     }
 }
 
