@@ -140,7 +140,8 @@ pub fn country_name(code: CountryCode) -> Option<&'static str> {
 }
 
 /// How a phrase token constrains the case of the text token it matches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Ordered from the loosest: a name listed in two casings takes the looser at each word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Case {
     Any,
     Capitalized,
@@ -494,11 +495,17 @@ impl Gazetteer {
             });
         }
         let candidates = self.phrases.entry(node).or_default();
-        if candidates.iter().all(|c| c.entry != entry) {
-            candidates.push(Candidate {
+        match candidates.iter_mut().find(|c| c.entry == entry) {
+            // The same name in another casing ("NATO", "Nato"): either is written.
+            Some(known) => {
+                for (rule, other) in known.case.iter_mut().zip(case) {
+                    *rule = (*rule).min(other);
+                }
+            }
+            None => candidates.push(Candidate {
                 entry,
                 case: case.into(),
-            });
+            }),
         }
     }
 
