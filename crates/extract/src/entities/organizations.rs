@@ -185,14 +185,23 @@ fn split_run(
 }
 
 /// Tokens `start..=end` are a name on their own: one gazetteer name, a headed
-/// organisation ("... Bank"), an acronym, or a state body ("House and Senate").
+/// organisation ("... Bank"), a natural place ("Mt. Corvane and Tarn Hill" are two), an
+/// acronym, or a state body ("House and Senate").
 fn names_one_thing(
     tokens: &Words<'_, '_>,
     matches: &[Match],
     (start, end): (usize, usize),
 ) -> bool {
     let single = start == end && (tokens.is_all_caps(start) || is(tokens, start, StateBody));
-    is_one_match(matches, start, end) || ends_in_org_head(tokens, (start, end)) || single
+    is_one_match(matches, start, end)
+        || ends_in_org_head(tokens, (start, end))
+        || names_natural_place(tokens, (start, end))
+        || single
+}
+
+/// Two or more words of a natural place's name: "Mt. Corvane", "Tarn Mountains".
+fn names_natural_place(tokens: &Words<'_, '_>, (start, end): (usize, usize)) -> bool {
+    end > start && (is(tokens, end, PlaceHead) || is(tokens, start, PlaceStart))
 }
 
 /// Two or more words ending in an organisation's head word: "Harvard University".
@@ -289,7 +298,7 @@ fn organization_in_run(
         && (first..last).any(|j| {
             is(tokens, j, OrgStart | OrgHead) && matches!(tokens.folded(j + 1), "of" | "for")
         });
-    let place = words >= 2 && (is(tokens, last, PlaceHead) || is(tokens, first, PlaceStart));
+    let place = names_natural_place(tokens, (first, last));
     let inside = matches_within(matches, first, last);
     let one_known_name = matches!(inside, [only] if only.first == first && only.last == last);
     let kind = name_kind(tokens, first, last);
