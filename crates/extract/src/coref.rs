@@ -157,6 +157,9 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
         };
         match mention.label {
             Label::Person if mention.last > mention.first => {
+                // The whole name first: where it comes back where no rule reads it ("I
+                // am Jeb Sharp"), it is the person, not a given name and a surname.
+                aliases.push(alias(mention.first..=mention.last));
                 let mut surname = mention.last;
                 if matches!(tokens.folded(surname), "." | "jr" | "sr")
                     && surname > mention.first + 1
