@@ -9,10 +9,10 @@ use super::settled::listed;
 use super::words::{is, Words};
 use super::Recognition;
 use crate::context::Context;
-use crate::gazetteer::{EntryKind, Gazetteer, Match};
+use crate::gazetteer::{Entry, EntryKind, Gazetteer, Match};
 use crate::lexicon::WordClass::{CapitalizedPlaceUnit, PlaceUnit, PortNoun, TownNoun};
 use crate::mention::Mention;
-use crate::model::CountryCode;
+use crate::model::{CountryCode, Label};
 
 /// Pass: each gazetteer match in its most likely reading, unless it is inside the name
 /// of a person gathered before ([`place_yields_to_person`]).
@@ -184,7 +184,8 @@ fn gazetteer_mention(
         ));
     }
     let entry = entry?;
-    if written_as_acronym(tokens, found, &entry.canonical) {
+    if written_as_acronym(tokens, found, &entry.canonical) || names_a_language(tokens, found, entry)
+    {
         return None;
     }
     let place = matches!(
@@ -231,6 +232,19 @@ fn written_as_acronym(tokens: &Words<'_, '_>, found: &Match, canonical: &str) ->
         && crate::normalize::fold(canonical) == tokens.folded(i)
 }
 
+/// "the Chinese language", "Spanish-language news", "French-speaking": a people's name
+/// before these words names a language, no entity of the labels given.
+fn names_a_language(tokens: &Words<'_, '_>, found: &Match, entry: &Entry) -> bool {
+    let after = found.last + 1;
+    let next = if tokens.is_punct(after, '-') {
+        after + 1
+    } else {
+        after
+    };
+    entry.label == Label::Norp
+        && matches!(tokens.folded(next), "language" | "languages" | "speaking")
+}
+
 /// "Jiangsu Province", "Batken Region": an administrative unit named after its place
 /// belongs to the place's name.
 fn with_unit(tokens: &Words<'_, '_>, last: usize) -> usize {
@@ -258,7 +272,7 @@ fn without_final_stop(tokens: &Words<'_, '_>, first: usize, last: usize) -> usiz
 #[cfg(test)]
 mod tests {
     use crate::entities::testing::{country_of, expected, recognized};
-    use crate::model::Label::{Gpe, Org, Person};
+    use crate::model::Label::{Gpe, Norp, Org, Person};
 
     #[test]
     fn a_state_after_a_place_says_which_place_it_is() {
@@ -283,6 +297,18 @@ mod tests {
         assert_eq!(
             recognized("He moved to Tex. He left."),
             expected(&[("Tex", Gpe)])
+        );
+    }
+
+    #[test]
+    fn a_people_named_before_language_is_the_language_no_entity() {
+        assert_eq!(
+            recognized("She teaches the Chinese language and Spanish-language news."),
+            expected(&[])
+        );
+        assert_eq!(
+            recognized("Chinese officials met."),
+            expected(&[("Chinese", Norp)])
         );
     }
 
