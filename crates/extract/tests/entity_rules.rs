@@ -914,3 +914,27 @@ fn a_given_name_alone_after_the_full_name_is_that_person() {
         Some((Label::Person, Some("Rosalind Fenwick")))
     );
 }
+
+#[test]
+fn a_reporter_named_with_reports_is_a_person_and_the_whole_name_comes_back() {
+    let text =
+        "From the capital, the agency's Zorvin Kadesh reports. For the agency, I am Zorvin Kadesh.";
+    let found = entities(text);
+    let whole = found
+        .iter()
+        .filter(|(s, l)| s == "Zorvin Kadesh" && *l == Label::Person);
+    assert_eq!(whole.count(), 2, "{found:?}");
+}
+
+#[test]
+fn a_team_named_by_its_nickname_is_an_organisation() {
+    assert_found(
+        "The Cubs beat the Chicago White Sox and the A's.",
+        &[
+            ("Cubs", Label::Org),
+            ("Chicago", Label::Gpe),
+            ("White Sox", Label::Org),
+            ("A's", Label::Org),
+        ],
+    );
+}

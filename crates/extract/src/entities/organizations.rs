@@ -437,7 +437,7 @@ fn possessor<'m>(tokens: &Words<'_, '_>, matches: &'m [Match], first: usize) -> 
 mod tests {
     use super::organization_names;
     use crate::entities::testing::{country_of, expected, proposed};
-    use crate::model::Label::{self, Event, Fac, Law, Org};
+    use crate::model::Label::{self, Event, Fac, Law, Loc, Org};
 
     fn found(text: &str) -> Vec<(String, Label)> {
         proposed(text, |r| {
@@ -465,6 +465,10 @@ mod tests {
                 ("International Monetary Fund", Org),
                 ("Food and Drug Administration", Org),
             ])
+        );
+        assert_eq!(
+            found("They climbed Mt. Corvane and Tarn Mountains."),
+            expected(&[("Mt. Corvane", Loc), ("Tarn Mountains", Loc)])
         );
     }
 

@@ -16,7 +16,8 @@ fn small() -> Gazetteer {
             0Karaganda\t\tKZ\t\t23\n2zan\t\tRU\t\t24\n0São Tomé\t~\tST\t\t20\n",
         accent_folds: "char\tplain\nã\ta\né\te\n",
         organizations:
-            "canonical\taliases\tmembers\tkind\nUnited Nations\tUN|U.N.\tRU|US|TR\tigo\n",
+            "canonical\taliases\tmembers\tkind\nUnited Nations\tUN|U.N.\tRU|US|TR\tigo\n\
+            North Atlantic Treaty Organization\tNATO|Nato\tUS|TR\tigo\n",
         institutions: "phrase\tcode\tlabel\tcanonical\nKremlin\tRU\tORG\tKremlin\n",
         companies: "phrase\tcode\tlabel\tcanonical\n",
         people: "canonical\tvariants\tcode\nVladimir Putin\tPutin\tRU\n",
@@ -61,6 +62,11 @@ fn respects_case_and_word_boundaries() {
     assert!(found("Russianness").is_empty());
     assert_eq!(found("the U.S. and the UN").len(), 2);
     assert_eq!(found("Putin's Kremlin").len(), 2);
+}
+
+#[test]
+fn a_name_listed_in_two_casings_matches_either() {
+    assert_eq!(found("NATO and Nato met, not nato").len(), 2);
 }
 
 #[test]
