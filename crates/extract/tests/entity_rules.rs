@@ -938,3 +938,21 @@ fn a_team_named_by_its_nickname_is_an_organisation() {
         ],
     );
 }
+
+#[test]
+fn a_given_name_no_list_holds_joins_the_surname_after_it() {
+    assert_found(
+        "The governor here, Jeb Bush, was expected to win.",
+        &[("Jeb Bush", Label::Person)],
+    );
+    // A title or the sentence's first word stays out.
+    assert_found(
+        "Yesterday President Bush spoke. Bush left.",
+        &[("Bush", Label::Person)],
+    );
+    assert!(!has(
+        "Yesterday President Bush spoke.",
+        "President Bush",
+        Label::Person
+    ));
+}

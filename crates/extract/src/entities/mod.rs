@@ -159,6 +159,10 @@ pub(crate) const PASSES: &[Pass] = &[
         short_forms::claim_short_forms,
     ),
     Pass::new(names::PASS_NAME, names::claim_learned_names),
+    Pass::new(
+        "given names no list holds, before a surname",
+        person_names::with_unlisted_given_names,
+    ),
     Pass::new("stance prefixes (\"pro-Iranian\")", with_stance_prefixes),
     Pass::new(
         "the country of local bodies",

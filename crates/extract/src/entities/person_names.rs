@@ -18,6 +18,7 @@ use crate::gazetteer::{Gazetteer, Match};
 use crate::lexicon::WordClass::{OrgHead, SpeechVerb, TradeHead};
 use crate::mention::Mention;
 use crate::model::Label;
+use crate::tokens::TokenKind;
 
 /// Pass: people named by the form of their names, gathered before the gazetteer's
 /// matches are claimed so that the places inside them can yield, and claimed after them.
@@ -149,6 +150,43 @@ fn given_name_people(
         }
     }
     found
+}
+
+/// Pass: a person named by one word ("Bush", "Abbas", a surname a list or the text made
+/// one) takes in the capitalised word right before it that no rule took: a given name no
+/// list holds ("Jeb Bush", "Abu Abbas", "Mark McCormick"), and so another person than the
+/// one the list meant. Not a title ("President Bush", which is no rule's to take), nor a
+/// word that opens the sentence ("Yesterday Bush ...").
+pub(super) fn with_unlisted_given_names(r: &mut Recognition<'_, '_>) {
+    for index in 0..r.mentions.len() {
+        let person = &r.mentions[index];
+        if person.label == Label::Person
+            && person.first == person.last
+            && unlisted_given_name_before(&r.words, &r.claims, person.first)
+        {
+            r.mentions[index] = Mention::new(person.first - 1, person.last, Label::Person);
+        }
+    }
+}
+
+/// Is the word before token `surname` a given name of the same person: a free
+/// capitalised name word, written apart, not in capitals and not opening a sentence?
+fn unlisted_given_name_before(tokens: &Words<'_, '_>, claims: &Claims, surname: usize) -> bool {
+    let given = surname.wrapping_sub(1);
+    let opens_sentence = |k: usize| {
+        k == 0
+            || tokens.list[k].newline_before
+            || (tokens.kind(k - 1) == TokenKind::Punct
+                && matches!(tokens.folded(k - 1), "." | "?" | "!" | ":" | "\"" | "--"))
+    };
+    surname >= 1
+        && !tokens.list[surname].newline_before
+        && tokens.list[surname].space_before
+        && !claims.is_taken(given)
+        && tokens.kind(given) == TokenKind::Word
+        && is_name_word(tokens, given)
+        && !tokens.is_all_caps(given)
+        && !opens_sentence(given)
 }
 
 /// People whose surname is a town's name, after their title: "President Salinas",
