@@ -956,3 +956,11 @@ fn a_given_name_no_list_holds_joins_the_surname_after_it() {
         Label::Person
     ));
 }
+
+#[test]
+fn a_compass_word_before_a_place_is_part_of_its_name() {
+    assert_found(
+        "The delegation flew to West Samoa, and East Belfast voted.",
+        &[("West Samoa", Label::Gpe), ("East Belfast", Label::Gpe)],
+    );
+}

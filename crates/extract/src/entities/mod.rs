@@ -165,6 +165,10 @@ pub(crate) const PASSES: &[Pass] = &[
     ),
     Pass::new("stance prefixes (\"pro-Iranian\")", with_stance_prefixes),
     Pass::new(
+        "compass words before places (\"South Bronx\")",
+        places::with_compass_words,
+    ),
+    Pass::new(
         "the country of local bodies",
         bodies::give_local_bodies_their_country,
     ),

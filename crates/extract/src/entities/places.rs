@@ -12,9 +12,10 @@ use super::settled::{
     state_named, state_of_neighbour, state_of_town_listed_after,
 };
 use super::words::{is, is_name_word, starts_line, Words};
+use super::Recognition;
 use crate::context::{Context, State};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
-use crate::lexicon::WordClass::{MayorQualifier, NotName, PlaceHead};
+use crate::lexicon::WordClass::{CompassPoint, Direction, MayorQualifier, NotName, PlaceHead};
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
 use crate::tokens::TokenKind;
@@ -380,6 +381,32 @@ fn town_word_ending(tokens: &Words<'_, '_>, claims: &Claims, i: usize, last: usi
         && is_name_word(tokens, i)
         && !tokens.is_all_caps(i)
         && !(i == last && tokens.folded(i).ends_with("ly"))
+}
+
+/// Pass: a capitalised compass word that no rule took, right before a place, is part of
+/// its name: "South Bronx", "East Belfast", "West Samoa" (a part of a place, or a place
+/// named after another, with that place's country).
+pub(super) fn with_compass_words(r: &mut Recognition<'_, '_>) {
+    for index in 0..r.mentions.len() {
+        let place = &r.mentions[index];
+        let first = place.first;
+        let compass = first >= 1
+            && matches!(place.label, Label::Gpe | Label::Loc)
+            && tokens_allow_compass(&r.words, first - 1)
+            && !r.claims.is_taken(first - 1);
+        if compass {
+            r.mentions[index].first = first - 1;
+        }
+    }
+}
+
+/// Is token `k` a capitalised compass word written apart from the next, on its line?
+fn tokens_allow_compass(tokens: &Words<'_, '_>, k: usize) -> bool {
+    tokens.kind(k) == TokenKind::Word
+        && tokens.is_capitalized(k)
+        && is(tokens, k, CompassPoint | Direction)
+        && tokens.list[k + 1].space_before
+        && !tokens.list[k + 1].newline_before
 }
 
 #[cfg(test)]
