@@ -29,10 +29,11 @@ pub const THRESHOLD: f64 = 0.5;
 /// From this probability a type of a reported pair is kept. Types are judged by F1, and
 /// for calibrated probabilities the threshold that maximises F1 is half the F1 reached
 /// (Lipton, Elkan and Naryanaswamy, 2014): about 0.7 / 2. Cross-validated on
-/// relations-dev, typed F1 averaged over 20 deals of the folds is 0.680 from 0.3, 0.689
-/// from 0.35, 0.688 from 0.4, 0.682 from 0.5 and 0.661 from 0.6 (a plateau, not a peak
-/// picked out); from 0.35 rather than 0.5, precision 0.734 -> 0.705 and recall 0.649 ->
-/// 0.680 in the file-order deal.
+/// relations-dev, typed F1 averaged over 20 deals of the folds is 0.702 from 0.3, 0.702
+/// from 0.35, 0.700 from 0.4 and 0.686 from 0.5 (a plateau, not a peak picked out);
+/// from 0.35 rather than 0.5, precision 0.737 -> 0.717 and recall 0.649 -> 0.698 in the
+/// file-order deal. Thresholds of their own for each type gained nothing: at best
+/// 0.001 each, picked on the same figures.
 const TYPE_THRESHOLD: f64 = 0.35;
 
 /// The most cue words a relation shows per type.
@@ -282,8 +283,12 @@ pub fn pair_features(
 
 /// What a pair's statements show of each type (in `RelationType::ALL` order), pooled:
 /// each fact weighs as the likeliest statement that shows it (its probability), except
-/// the counts.
-pub type TypeEvidence = [[f64; TypeFeature::COUNT]; RelationType::ALL.len()];
+/// the count.
+pub struct TypeEvidence {
+    facts: [[f64; TypeFeature::COUNT]; RelationType::ALL.len()],
+    /// How surely the rules type the pair so (`Statement::typed_by_rules`), weighed so.
+    rules: [f64; RelationType::ALL.len()],
+}
 
 /// The pooled type facts of a pair, from its statements (each weighed by its
 /// probability).
@@ -294,10 +299,19 @@ pub fn type_evidence(
     probabilities: &[f64],
 ) -> TypeEvidence {
     let backed = reading.is_backed(a) || reading.is_backed(b);
-    let mut evidence = [[0f64; TypeFeature::COUNT]; RelationType::ALL.len()];
-    for (kind, pooled) in RelationType::ALL.into_iter().zip(evidence.iter_mut()) {
-        *pooled = pooled_facts(reading, statements, probabilities, kind);
-        pooled[TypeFeature::Backed as usize] = f64::from(backed);
+    let mut evidence = TypeEvidence {
+        facts: [[0f64; TypeFeature::COUNT]; RelationType::ALL.len()],
+        rules: [0f64; RelationType::ALL.len()],
+    };
+    for kind in RelationType::ALL {
+        let k = kind as usize;
+        evidence.facts[k] = pooled_facts(reading, statements, probabilities, kind);
+        evidence.facts[k][TypeFeature::Backed as usize] = f64::from(backed);
+        evidence.rules[k] = statements
+            .iter()
+            .filter(|&&s| reading.statements()[s].typed_by_rules(kind))
+            .map(|&s| probabilities[s])
+            .fold(0.0, f64::max);
     }
     evidence
 }
@@ -311,7 +325,6 @@ fn pooled_facts(
 ) -> [f64; TypeFeature::COUNT] {
     let mut pooled = [0f64; TypeFeature::COUNT];
     let mut count = 0u32;
-    let mut all = 0u32;
     let k = kind as usize;
     for &s in statements {
         let statement: &Statement = &reading.statements()[s];
@@ -326,7 +339,6 @@ fn pooled_facts(
                 .all(|(t, n)| t == k || *n == 0);
         let verb = statement.verbs & 1 << k != 0;
         for (feature, holds) in [
-            (TypeFeature::Rules, statement.typed_by_rules(kind)),
             (TypeFeature::Verb, verb),
             (TypeFeature::Between, within(Reach::Between)),
             (TypeFeature::Around, within(Reach::Around)),
@@ -342,19 +354,15 @@ fn pooled_facts(
             }
         }
         count += u32::from(statement.near[k]);
-        all += statement.near.iter().map(|n| u32::from(*n)).sum::<u32>();
     }
     pooled[TypeFeature::Count as usize] = f64::from(count).ln_1p();
-    if all > 0 {
-        pooled[TypeFeature::Share as usize] = f64::from(count) / f64::from(all);
-    }
     pooled
 }
 
 /// The features of a pair for one type: its own pooled facts, and how surely the
-/// rules type the pair otherwise ([`TypeFeature::Rules`] of each other type).
+/// rules type the pair otherwise (as each other type).
 pub fn type_features(evidence: &TypeEvidence, kind: RelationType) -> Vec<(u16, f32)> {
-    let pooled = &evidence[kind as usize];
+    let pooled = &evidence.facts[kind as usize];
     let mut features = vec![(typed::bias(kind) as u16, 1.0)];
     for feature in TypeFeature::ALL {
         let value = pooled[*feature as usize];
@@ -364,7 +372,7 @@ pub fn type_features(evidence: &TypeEvidence, kind: RelationType) -> Vec<(u16, f
         }
     }
     for other in RelationType::ALL.into_iter().filter(|other| *other != kind) {
-        let value = evidence[other as usize][TypeFeature::Rules as usize];
+        let value = evidence.rules[other as usize];
         if value != 0.0 {
             features.push((typed::beside(kind, other) as u16, value as f32));
         }

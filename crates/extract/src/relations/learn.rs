@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use super::classifier::{
     by_pair, dot, pair_features, sigmoid, type_evidence, type_features, Weights,
 };
-use super::features::{pair, statement, typed, Fact, TypeFeature};
+use super::features::{pair, statement, typed, Fact};
 use super::statements::Reading;
 use crate::model::{CountryCode, RelationType};
 
@@ -145,15 +145,12 @@ fn unseen_scores(examples: &[Example]) -> Vec<Vec<f64>> {
 /// steps reach its minimum to far below the six decimals the weights file keeps.
 const NEWTON_STEPS: usize = 40;
 
-/// The type model's penalties: none on the types' biases, and a light one on the
-/// rules' typing (shared by all types), as for the statement model's verdict.
+/// The type model's penalties: none on the types' biases.
 fn typed_penalties() -> Vec<f64> {
     (0..typed::COUNT)
         .map(|i| {
             if RelationType::ALL.iter().any(|t| typed::bias(*t) == i) {
                 0.0
-            } else if i == typed::shared(TypeFeature::Rules) {
-                TYPE_PENALTY * VERDICT_SHARE
             } else {
                 TYPE_PENALTY
             }
