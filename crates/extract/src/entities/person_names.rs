@@ -18,7 +18,6 @@ use crate::gazetteer::{Gazetteer, Match};
 use crate::lexicon::WordClass::{OrgHead, SpeechVerb, TradeHead};
 use crate::mention::Mention;
 use crate::model::Label;
-use crate::tokens::TokenKind;
 
 /// Pass: people named by the form of their names, gathered before the gazetteer's
 /// matches are claimed so that the places inside them can yield, and claimed after them.
@@ -172,21 +171,19 @@ pub(super) fn with_unlisted_given_names(r: &mut Recognition<'_, '_>) {
 /// Is the word before token `surname` a given name of the same person: a free
 /// capitalised name word, written apart, not in capitals and not opening a sentence?
 fn unlisted_given_name_before(tokens: &Words<'_, '_>, claims: &Claims, surname: usize) -> bool {
-    let given = surname.wrapping_sub(1);
-    let opens_sentence = |k: usize| {
-        k == 0
-            || tokens.list[k].newline_before
-            || (tokens.kind(k - 1) == TokenKind::Punct
-                && matches!(tokens.folded(k - 1), "." | "?" | "!" | ":" | "\"" | "--"))
+    let Some(given) = surname.checked_sub(1) else {
+        return false;
     };
-    surname >= 1
+    // Punctuation tokens are one character each.
+    let opens_sentence = given == 0
+        || tokens.list[given].newline_before
+        || matches!(tokens.folded(given - 1), "." | "?" | "!" | ":" | "\"");
+    !opens_sentence
         && !tokens.list[surname].newline_before
         && tokens.list[surname].space_before
         && !claims.is_taken(given)
-        && tokens.kind(given) == TokenKind::Word
         && is_name_word(tokens, given)
         && !tokens.is_all_caps(given)
-        && !opens_sentence(given)
 }
 
 /// People whose surname is a town's name, after their title: "President Salinas",

@@ -392,7 +392,7 @@ pub(super) fn with_compass_words(r: &mut Recognition<'_, '_>) {
         let first = place.first;
         let compass = first >= 1
             && matches!(place.label, Label::Gpe | Label::Loc)
-            && tokens_allow_compass(&r.words, first - 1)
+            && is_compass_word_before(&r.words, first - 1)
             && !r.claims.is_taken(first - 1);
         if compass {
             r.mentions[index].first = first - 1;
@@ -401,9 +401,8 @@ pub(super) fn with_compass_words(r: &mut Recognition<'_, '_>) {
 }
 
 /// Is token `k` a capitalised compass word written apart from the next, on its line?
-fn tokens_allow_compass(tokens: &Words<'_, '_>, k: usize) -> bool {
-    tokens.kind(k) == TokenKind::Word
-        && tokens.is_capitalized(k)
+fn is_compass_word_before(tokens: &Words<'_, '_>, k: usize) -> bool {
+    tokens.is_capitalized(k)
         && is(tokens, k, CompassPoint | Direction)
         && tokens.list[k + 1].space_before
         && !tokens.list[k + 1].newline_before
