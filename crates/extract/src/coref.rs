@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use crate::entities::company_stem;
 use crate::gazetteer::EntryKind;
-use crate::lexicon::WordClass::{CompanyDescription, LeaderTitle};
+use crate::lexicon::WordClass::{CompanyDescription, LeaderTitle, SpeechVerb};
 use crate::lexicon::{Lexicon, WordClasses};
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
@@ -95,6 +95,8 @@ struct Alias {
     label: Label,
     canonical: String,
     country: Option<CountryCode>,
+    /// The first token of the name in full it stands for.
+    named_at: usize,
 }
 
 /// Short forms longer than this are never looked for: a capitalised run of a million
@@ -154,6 +156,7 @@ fn aliases(tokens: &Tokens<'_>, mentions: &mut [Mention]) -> Vec<Alias> {
             label: mention.label,
             canonical: canonical.clone(),
             country: mention.country,
+            named_at: mention.first,
         };
         match mention.label {
             Label::Person if mention.last > mention.first => {
@@ -224,9 +227,10 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
                 .all(|(k, word)| i + k < tokens.len() && tokens.folded(i + k) == word)
         })
     };
-    // Existing short mentions take the full name's canonical form and country; a town
-    // or a country that is also the surname of someone named in full is that person
-    // ("Mr. Cranston ... Cranston said", "Michael Jordan ... Jordan said").
+    // Existing short mentions take the full name's canonical form and country; a town,
+    // a country, or a name nothing else vouches for, that is also the surname of someone
+    // named in full is that person ("Mr. Cranston ... Cranston said", "Michael Jordan
+    // ... Jordan said", "Tim Eustachy ... Eustachy admitted").
     for mention in mentions.iter_mut() {
         if let Some(alias) = alias_at(mention.first) {
             let same_extent = mention.first + alias.words.len() - 1 == mention.last;
@@ -234,12 +238,15 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
                 mention.kind,
                 Some(EntryKind::City | EntryKind::Region | EntryKind::Country)
             );
-            if same_extent && (mention.label == alias.label || town && alias.label == Label::Person)
-            {
+            let person_again = alias.label == Label::Person
+                && (town || alias.named_at < mention.first && reads_as_person(tokens, mention));
+            if same_extent && (mention.label == alias.label || person_again) {
+                // A name read as something else takes the person's country, not its own.
+                let relabelled = mention.label != alias.label;
                 mention.label = alias.label;
                 mention.kind = None;
                 mention.canonical = Some(alias.canonical.clone());
-                mention.country = if town {
+                mention.country = if town || relabelled {
                     alias.country
                 } else {
                     mention.country.or(alias.country)
@@ -281,6 +288,31 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
         }
     }
     mentions.sort_by_key(|m| m.first);
+}
+
+/// Can this mention, which spells the surname of a person named before it, be that
+/// person? Yes for a one-word organisation or place that no table or full name vouches
+/// for (no country, no canonical name: mostly the learned pass's guesses), and for a
+/// demonym that speaks ("French said": a people never speaks without "the"). Longer
+/// names are left alone: a person's whole name met again is already a mention of them.
+fn reads_as_person(tokens: &Tokens<'_>, mention: &Mention) -> bool {
+    let after = mention.last + 1;
+    if mention.first != mention.last {
+        return false;
+    }
+    match mention.label {
+        Label::Org | Label::Gpe | Label::Loc => {
+            mention.country.is_none() && mention.canonical.is_none()
+        }
+        Label::Norp => {
+            after < tokens.len()
+                && Lexicon::shared()
+                    .classes(tokens.folded(after))
+                    .has_any(SpeechVerb)
+                && (mention.first == 0 || tokens.folded(mention.first - 1) != "the")
+        }
+        _ => false,
+    }
 }
 
 /// A capitalised word right after: "Bush" in "Bush Industries" is another name.

@@ -375,6 +375,28 @@ fn jordan_is_a_person_where_a_given_name_leads_it() {
 }
 
 #[test]
+fn a_surname_named_in_full_before_is_that_person_whatever_else_it_reads_as() {
+    // Left alone, the learned pass reads this surname as a company.
+    let text = "The coach, Tim Harlowe, resigned. The pressure was too much after Harlowe \
+                admitted the mistakes.";
+    assert_eq!(
+        labels_in(text),
+        [("Tim Harlowe", Label::Person), ("Harlowe", Label::Person)]
+    );
+    // A demonym that speaks is the person, with no country; "the French" stay a people.
+    let text = "Inspector Paul French led the inquiry. French said the report was complete, \
+                and the French said nothing.";
+    assert_eq!(
+        places_in(text),
+        [
+            ("Paul French", Label::Person, None),
+            ("French", Label::Person, None),
+            ("French", Label::Norp, Some("FR".to_string()))
+        ]
+    );
+}
+
+#[test]
 fn a_province_named_with_its_word_is_one_place() {
     let text = "Iran sent help. The governor of Kavar Province said roads were cut.";
     let start = text.find("Kavar").unwrap();
