@@ -15,7 +15,7 @@ use super::words::{is, is_abbreviated_title, is_name_word, is_title, tight, Word
 use super::Recognition;
 use crate::context::Context;
 use crate::gazetteer::{Gazetteer, Match};
-use crate::lexicon::WordClass::{OrgHead, SpeechVerb, TradeHead};
+use crate::lexicon::WordClass::{GivenNameInside, OrgHead, SpeechVerb, TradeHead};
 use crate::mention::Mention;
 use crate::model::Label;
 
@@ -130,7 +130,8 @@ fn given_name_people(
         if found.last().is_some_and(|person| person.last >= i) {
             continue;
         }
-        let given = !tokens.is_all_caps(i) && gazetteer.is_given_name(tokens.folded(i));
+        let given = !tokens.is_all_caps(i)
+            && (gazetteer.is_given_name(tokens.folded(i)) || is_given_name_inside(tokens, i));
         // "Robert Wood Johnson Foundation" is named after a person but is none.
         let person_end = given.then(|| name_end(tokens, i, claims, 4)).flatten();
         match person_end.filter(|&last| last > i && !is(tokens, last, OrgHead | TradeHead)) {
@@ -149,6 +150,22 @@ fn given_name_people(
         }
     }
     found
+}
+
+/// A given name that is also a common word ("Mark", "Bill", "Will") is one inside a
+/// sentence, after a lower-case word, a comma or a title: "says Mark Rozell", "Mayor Bill
+/// Baine". Not where it opens a sentence, a quotation or a bracket, nor after a
+/// capitalised word ("Where Will Our Children...", "the Deutsche Mark").
+fn is_given_name_inside(tokens: &Words<'_, '_>, i: usize) -> bool {
+    if i == 0 || tokens.list[i].newline_before || !is(tokens, i, GivenNameInside) {
+        return false;
+    }
+    let before = i - 1;
+    let opens = matches!(
+        tokens.folded(before),
+        "." | "!" | "?" | ":" | "\"" | "'" | "("
+    );
+    is_title(tokens, before) || !(opens || tokens.is_capitalized(before))
 }
 
 /// Pass: a person named by one word ("Bush", "Abbas", a surname a list or the text made
@@ -322,6 +339,19 @@ mod tests {
                 ("Deryck C. Maughan", Person),
                 ("Zhao Leji", Person),
             ])
+        );
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_common_word_leads_a_name_only_inside_a_sentence() {
+        assert_eq!(
+            recognized("The ruling angered Mark Oberholt and Mayor Bill Tennard."),
+            expected(&[("Mark Oberholt", Person), ("Bill Tennard", Person)])
+        );
+        // Opening a sentence, or after a capitalised word, it is the common word.
+        assert_eq!(
+            recognized("Will Tennard agree? Where Will Oberholt Go."),
+            []
         );
     }
 

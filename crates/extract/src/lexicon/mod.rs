@@ -172,6 +172,9 @@ word_classes! {
     DateStart = "date_start",
     /// Common words that open a date of one form only: "year-end", "each week".
     PeriodStart = "period_start",
+    /// Given names that are also common words ("Mark", "Will"), so left out of the list
+    /// of given names: one only inside a sentence, after a lower-case word or a title.
+    GivenNameInside = "given_name_inside",
 }
 
 impl WordClass {
