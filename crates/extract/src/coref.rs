@@ -120,16 +120,17 @@ fn given_names<'t>(tokens: &'t Tokens<'_>, mentions: &[Mention]) -> FxHashMap<&'
 }
 
 /// The first token of the surname ending at `last`: "O'Riordan" and "Gates-Warren" are
-/// one surname over several tokens, joined tight by an apostrophe or a hyphen.
+/// one surname over several tokens, joined tight by an apostrophe or a hyphen (a hyphen
+/// may be written apart, as the person's name then is: "Ben - Ami").
 fn surname_start(tokens: &Tokens<'_>, first: usize, last: usize) -> usize {
     let tight = |k: usize| !tokens.list[k].space_before;
+    let joined = |k: usize| match tokens.folded(k) {
+        "'" => tight(k) && tight(k + 1),
+        "-" => tight(k) == tight(k + 1),
+        _ => false,
+    };
     let mut start = last;
-    while start >= first + 3
-        && matches!(tokens.folded(start - 1), "'" | "-")
-        && tight(start)
-        && tight(start - 1)
-        && tokens.is_capitalized(start - 2)
-    {
+    while start >= first + 3 && joined(start - 1) && tokens.is_capitalized(start - 2) {
         start -= 2;
     }
     start

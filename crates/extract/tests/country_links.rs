@@ -397,6 +397,13 @@ fn a_surname_named_in_full_before_is_that_person_whatever_else_it_reads_as() {
 }
 
 #[test]
+fn a_hyphenated_surname_written_apart_comes_back_with_its_country() {
+    let text = "Israeli Foreign Minister Dana Ben - Orel flew to Cairo. Aides to Mr. Ben - Orel \
+                said the talks went well.";
+    assert_eq!(country_at(text, "Ben - Orel", 1).as_deref(), Some("IL"));
+}
+
+#[test]
 fn a_province_named_with_its_word_is_one_place() {
     let text = "Iran sent help. The governor of Kavar Province said roads were cut.";
     let start = text.find("Kavar").unwrap();

@@ -163,6 +163,10 @@ pub(crate) const PASSES: &[Pass] = &[
         "given names no list holds, before a surname",
         person_names::with_unlisted_given_names,
     ),
+    Pass::new(
+        "people's names over a spaced hyphen (\"Shlomo Ben - Ami\")",
+        person_names::over_spaced_hyphens,
+    ),
     Pass::new("stance prefixes (\"pro-Iranian\")", with_stance_prefixes),
     Pass::new(
         "compass words before places (\"South Bronx\")",

@@ -203,6 +203,53 @@ fn unlisted_given_name_before(tokens: &Words<'_, '_>, claims: &Claims, surname: 
         && !tokens.is_all_caps(given)
 }
 
+/// Pass: a person's name goes on over a hyphen written apart, as text converted from
+/// tokenised sources writes hyphenated names ("Shlomo Ben - Ami", "Marie - Louise
+/// Giraud"): one free capitalised name word on the other side, on the same line, and
+/// after it no other capitalised word ("John Smith - Getty Images" is a credit line).
+pub(super) fn over_spaced_hyphens(r: &mut Recognition<'_, '_>) {
+    for index in 0..r.mentions.len() {
+        let person = &r.mentions[index];
+        if person.label != Label::Person {
+            continue;
+        }
+        let (first, last) = (person.first, person.last);
+        if first >= 2 && name_word_across_hyphen(&r.words, &r.claims, first - 2, first - 1) {
+            r.mentions[index].first = first - 2;
+        }
+        if name_word_across_hyphen(&r.words, &r.claims, last + 2, last + 1) {
+            r.mentions[index].last = last + 2;
+        }
+    }
+}
+
+/// Is token `word` a free name word joined to a name by the spaced hyphen at `hyphen`,
+/// with no other capitalised word beyond it?
+fn name_word_across_hyphen(
+    tokens: &Words<'_, '_>,
+    claims: &Claims,
+    word: usize,
+    hyphen: usize,
+) -> bool {
+    let spaced = |k: usize| tokens.list[k].space_before && !tokens.list[k].newline_before;
+    let beyond = if word > hyphen {
+        word + 1
+    } else {
+        word.wrapping_sub(1)
+    };
+    // The later of the two tokens says whether a space parts them.
+    let capital_beyond =
+        beyond < tokens.len() && tokens.is_capitalized(beyond) && spaced(beyond.max(word));
+    word < tokens.len()
+        && tokens.is_punct(hyphen, '-')
+        && spaced(hyphen)
+        && spaced(hyphen + 1)
+        && is_name_word(tokens, word)
+        && !tokens.is_all_caps(word)
+        && !claims.is_taken(word)
+        && !capital_beyond
+}
+
 /// People whose surname is a town's name, after their title: "President Salinas",
 /// "Mayor Austin". A title outranks the place as an honorific does.
 fn titled_towns(
@@ -328,7 +375,7 @@ fn has_inner_initial(tokens: &Words<'_, '_>, first: usize, last: usize) -> bool 
 #[cfg(test)]
 mod tests {
     use crate::entities::testing::{expected, recognized};
-    use crate::model::Label::{Gpe, Person};
+    use crate::model::Label::{Date, Gpe, Person};
 
     #[test]
     fn names_led_by_a_given_name_with_an_initial_or_in_pinyin() {
@@ -352,6 +399,22 @@ mod tests {
         assert_eq!(
             recognized("Will Tennard agree? Where Will Oberholt Go."),
             []
+        );
+    }
+
+    #[test]
+    fn a_name_goes_on_over_a_hyphen_written_apart_but_not_into_a_credit_line() {
+        assert_eq!(
+            recognized("The envoy Dana Ben - Orel met Marie - Anna Kessler on Monday."),
+            expected(&[
+                ("Dana Ben - Orel", Person),
+                ("Marie - Anna Kessler", Person),
+                ("Monday", Date),
+            ])
+        );
+        assert_eq!(
+            recognized("The photo is by John Kessler - Getty Images."),
+            expected(&[("John Kessler", Person)])
         );
     }
 
