@@ -404,6 +404,32 @@ fn a_hyphenated_surname_written_apart_comes_back_with_its_country() {
 }
 
 #[test]
+fn a_reporter_signing_off_is_a_person_before_the_broadcaster() {
+    let text = "Shots were heard overnight. This is Mara Lindqvist VOA News, Belgrade.";
+    assert_eq!(
+        labels_in(text)[1..3],
+        [("Mara Lindqvist", Label::Person), ("VOA News", Label::Org)]
+    );
+    // A firm or a school named after a person keeps its name whole, a place in it too.
+    assert_eq!(
+        labels_in("Walt Disney Company and Charles Schwab Corp. reported."),
+        [
+            ("Walt Disney Company", Label::Org),
+            ("Charles Schwab Corp.", Label::Org)
+        ]
+    );
+    assert_eq!(
+        labels_in(
+            "She will attend Stephen F. Austin University or Marjory Stoneman Douglas High School."
+        ),
+        [
+            ("Stephen F. Austin University", Label::Org),
+            ("Marjory Stoneman Douglas High School", Label::Org)
+        ]
+    );
+}
+
+#[test]
 fn a_province_named_with_its_word_is_one_place() {
     let text = "Iran sent help. The governor of Kavar Province said roads were cut.";
     let start = text.find("Kavar").unwrap();

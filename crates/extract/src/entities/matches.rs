@@ -11,6 +11,9 @@ pub(super) const TOWN: &[EntryKind] = &[EntryKind::City, EntryKind::Capital];
 pub(super) const TOWN_OR_REGION: &[EntryKind] =
     &[EntryKind::City, EntryKind::Region, EntryKind::Capital];
 
+/// The kinds of entry an organisation's name reads as.
+pub(super) const ORGANIZATION: &[EntryKind] = &[EntryKind::Organization, EntryKind::Institution];
+
 /// Can the match be read as an entry of one of these kinds?
 pub(super) fn reads_as(gazetteer: &Gazetteer, found: &Match, kinds: &[EntryKind]) -> bool {
     found

@@ -7,7 +7,9 @@ use super::companies::{
     bracket_before_legal_form, chained_legal_suffix, legal_form_start, with_legal_form,
 };
 use super::gazetteer_mentions::place_country;
-use super::matches::{in_match, is_one_match, is_place, match_at, matches_within, reads_as, TOWN};
+use super::matches::{
+    in_match, is_one_match, is_place, match_at, matches_within, reads_as, ORGANIZATION, TOWN,
+};
 use super::places::county_country;
 use super::settled::state_after;
 use super::words::{ends_sentence, is, is_name_word, is_title, tight, Words};
@@ -135,9 +137,10 @@ fn name_kind(tokens: &Words<'_, '_>, first: usize, last: usize) -> Option<Label>
 
 /// Splits a capitalised run where it joins separate names: at "and" ("World Bank and
 /// International Monetary Fund" is two, "Food and Drug Administration" one), after a
-/// possessive ("Japan's Finance Ministry", "Harvard University's Law School"), and at "of"
+/// possessive ("Japan's Finance Ministry", "Harvard University's Law School"), at "of"
 /// after a person ("David Smith of Acme Corp.") or before the place a firm is in ("Acme
-/// Industries of Ohio", but "Bank of Japan").
+/// Industries of Ohio", but "Bank of Japan"), and between a person and an organisation
+/// the gazetteer holds ("Jeff Finch VOA News").
 fn split_run(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
@@ -170,6 +173,13 @@ fn split_run(
                 || firm_of_place(tokens, gazetteer, matches, left, right) =>
             {
                 k + 1
+            }
+            // "I am Jeff Finch VOA News": a person's name, then an organisation the
+            // gazetteer holds (not a place: "Marjory Stoneman Douglas High School").
+            _ if person_of(tokens, gazetteer, left)
+                && match_at(matches, k).is_some_and(|m| reads_as(gazetteer, m, ORGANIZATION)) =>
+            {
+                k
             }
             _ => {
                 k += 1;
