@@ -430,6 +430,19 @@ fn a_reporter_signing_off_is_a_person_before_the_broadcaster() {
 }
 
 #[test]
+fn a_country_that_is_a_given_name_leads_a_person_s_name() {
+    assert_eq!(
+        places_in("Back in the studio, Chad Brewster joins us with the weather."),
+        [("Chad Brewster", Label::Person, None)]
+    );
+    // A country before a word of the lexicon or another capitalised word stays one.
+    assert_eq!(
+        places_in("Aid to Chad Tuesday came late.")[0],
+        ("Chad", Label::Gpe, Some("TD".to_string()))
+    );
+}
+
+#[test]
 fn a_province_named_with_its_word_is_one_place() {
     let text = "Iran sent help. The governor of Kavar Province said roads were cut.";
     let start = text.find("Kavar").unwrap();

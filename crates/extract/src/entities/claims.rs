@@ -16,6 +16,7 @@
 
 use super::words::Words;
 use crate::gazetteer::EntryKind;
+use crate::lexicon::WordClasses;
 use crate::mention::Mention;
 use crate::model::Label;
 
@@ -96,7 +97,8 @@ impl Claims {
 /// `people` holds the names of `named` ([`Claims::hold`]). A town, a region, a capital or
 /// a known person inside one name yields to it ("Victor Stanley Fishman", "Edward
 /// Kennedy"), and so does a country, nationality or group of one word that ends a name,
-/// a surname ("Michael Jordan", "John Tory"), but not in a compound ("German-Iraqi").
+/// a surname ("Michael Jordan", "John Tory"), but not in a compound ("German-Iraqi"), or
+/// that is the given name of a two-word name ("Chad Myers").
 pub(super) fn place_yields_to_person(
     tokens: &Words<'_, '_>,
     mention: &Mention,
@@ -109,13 +111,25 @@ pub(super) fn place_yields_to_person(
     );
     let person = people.holder(mention.first);
     let inside = person.is_some() && person == people.holder(mention.last);
-    let surname = matches!(
+    let one_word_country = matches!(
         mention.kind,
         Some(EntryKind::Country | EntryKind::Demonym | EntryKind::Group)
-    ) && mention.first == mention.last
+    ) && mention.first == mention.last;
+    let surname = one_word_country
         && tokens.list[mention.first].space_before
         && person.is_some_and(|person| named[person].last == mention.last);
-    (yields || surname) && inside
+    // "Chad Myers", "Israel Silverman": a country that is a given name before a surname,
+    // a word of no class of the lexicon, with no capitalised word after it.
+    let given_name = one_word_country
+        && person.is_some_and(|person| {
+            let name = &named[person];
+            let after = name.last + 1;
+            name.first == mention.first
+                && name.last == name.first + 1
+                && tokens.classes[name.last] == WordClasses::NONE
+                && !(after < tokens.len() && tokens.is_capitalized(after))
+        });
+    (yields || surname || given_name) && inside
 }
 
 /// Policy: the mentions (by index, `mentions` sorted) that a company named again by its
