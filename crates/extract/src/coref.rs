@@ -288,7 +288,7 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
             None => i += 1,
         }
     }
-    mentions.sort_by_key(|m| m.first);
+    crate::mention::sort_by_first(mentions);
 }
 
 /// Can this mention, which spells the surname of a person named before it, be that

@@ -45,3 +45,14 @@ impl Mention {
         }
     }
 }
+
+/// Sorts mentions by their first token, keeping the order of those that start together.
+/// One function for every such sort: each closure would otherwise make its own copy of
+/// the standard library's sort in the app's download.
+pub(crate) fn sort_by_first(mentions: &mut [Mention]) {
+    mentions.sort_by_key(first_token);
+}
+
+fn first_token(mention: &Mention) -> usize {
+    mention.first
+}

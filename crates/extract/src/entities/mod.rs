@@ -197,7 +197,7 @@ pub fn recognize_with(
         after_pass(pass.name);
     }
     let mut mentions = recognition.mentions;
-    mentions.sort_by_key(|m| m.first);
+    crate::mention::sort_by_first(&mut mentions);
     mentions
 }
 

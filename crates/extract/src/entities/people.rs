@@ -153,7 +153,7 @@ pub(super) fn speakers(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> 
             }
         }
     }
-    found.sort_by_key(|m| m.first);
+    crate::mention::sort_by_first(&mut found);
     found.dedup_by_key(|m| m.first);
     found
 }

@@ -42,7 +42,7 @@ pub(super) fn gather_people(r: &mut Recognition<'_, '_>) {
             !firm_words.contains(tokens.folded(person.last))
                 && !in_named.any_taken(person.first, person.last)
         }));
-        named.sort_by_key(|person| person.first);
+        crate::mention::sort_by_first(&mut named);
     }
     named.retain(|person| {
         match_at(matches, person.first).is_none_or(|m| m.last != person.last)
@@ -61,7 +61,7 @@ pub(super) fn gather_people(r: &mut Recognition<'_, '_>) {
             named.push(person);
         }
     }
-    named.sort_by_key(|person| person.first);
+    crate::mention::sort_by_first(&mut named);
     for person in &mut named {
         person.last = without_town_before_state(tokens, gazetteer, matches, person);
     }

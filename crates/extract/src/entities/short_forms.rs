@@ -96,7 +96,7 @@ fn company_short_forms(
         return;
     }
     let (found, written_lower) = short_form_uses(tokens, &by_first_word);
-    mentions.sort_by_key(|m| m.first);
+    crate::mention::sort_by_first(mentions);
     let mut dropped = vec![false; mentions.len()];
     let mut companies = Vec::new();
     for (i, form) in found {
