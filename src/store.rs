@@ -26,6 +26,8 @@ pub const LEGACY_SAVED_IN_KEY: &str = "diplomap.workspace.v1.saved-in";
 pub const LEGACY_UNREADABLE_KEY: &str = "diplomap.workspace.v1.unreadable";
 /// The single article of the first version.
 pub const LEGACY_ARTICLE_KEY: &str = "diplomap.article.v1";
+/// The deletes not in the store yet, in `localStorage` (`diplomap_app_core::journal`).
+const DELETES_KEY: &str = "diplomap.workspace.v1.deleting";
 /// The meta record's key in the `meta` store, and the list of kept copies'.
 const META_KEY: &str = "workspace";
 const ASIDE_LIST_KEY: &str = "aside";
@@ -542,6 +544,22 @@ pub fn visited_before() -> bool {
     ]
     .iter()
     .any(|key| storage.get_item(key).ok().flatten().is_some())
+}
+
+/// The note of the deletes not in the store yet (empty when none).
+pub fn deletes_noted() -> String {
+    let note = storage().and_then(|storage| storage.get_item(DELETES_KEY).ok().flatten());
+    note.unwrap_or_default()
+}
+
+/// Writes the note of the deletes not in the store yet (removed when empty).
+pub fn note_deletes(note: &str) {
+    if let Some(storage) = storage() {
+        let _ = match note {
+            "" => storage.remove_item(DELETES_KEY),
+            _ => storage.set_item(DELETES_KEY, note),
+        };
+    }
 }
 
 pub fn storage() -> Option<web_sys::Storage> {

@@ -13,6 +13,8 @@
 //! 2. **Save.** Each change is noted by `Documents`, and one effect (`persist`) saves
 //!    whenever the documents change: a save is one transaction of the changed documents
 //!    against their stored revisions (`commit::plan`), one at a time.
+//!    A delete is also noted in `localStorage` at once, and done by the next restore
+//!    if the page was gone before its save (`journal`).
 //! 3. **Other tabs.** After a save, the ids it touched go out on a BroadcastChannel; a
 //!    tab hearing them reads those records and takes them in (its own unsaved changes
 //!    win; its next save keeps both versions).
@@ -22,10 +24,10 @@ use std::time::Duration;
 
 use diplomap_app_core::commit::PutOutcome;
 use diplomap_app_core::doc::derive_title;
-use diplomap_app_core::documents::Effect as Changed;
+use diplomap_app_core::documents::{Effect as Changed, Removed};
 use diplomap_app_core::present::human_size;
 use diplomap_app_core::restore::{self, Restored, Snapshot};
-use diplomap_app_core::undo::UndoLog;
+use diplomap_app_core::undo::{Step, UndoLog, Undone};
 use diplomap_app_core::workspace::View;
 use diplomap_app_core::{Documents, Limits, Outcome, Phase, Saver, Unsaved};
 use leptos::prelude::*;
@@ -77,14 +79,14 @@ impl Store {
     /// Whether edits are saved as they happen (not while restoring).
     pub fn is_ready(&self) -> bool {
         self.saver
-            .try_with_value(|saver| *saver.phase() == Phase::Ready)
+            .try_with_value(|saver| matches!(saver.phase(), Phase::Ready))
             .unwrap_or(false)
     }
 
     /// Whether the workspace is still being restored.
     pub fn is_restoring(&self) -> bool {
         self.saver
-            .try_with_value(|saver| *saver.phase() == Phase::Restoring)
+            .try_with_value(|saver| matches!(saver.phase(), Phase::Restoring))
             .unwrap_or(false)
     }
 
@@ -144,10 +146,13 @@ impl Article {
             // Saving megabytes takes the page a while: in a task of its own, once the
             // worker has the text and the page has said it is busy.
             this.workspace.undo.track();
-            let long = this.workspace.docs.with(|docs| {
-                docs.iter()
-                    .any(|doc| doc.text.len() >= WORKER_MIN_BYTES && docs.is_dirty(doc.id))
+            let (long, deletes) = this.workspace.docs.with(|docs| {
+                let long = docs
+                    .iter()
+                    .any(|doc| doc.text.len() >= WORKER_MIN_BYTES && docs.is_dirty(doc.id));
+                (long, docs.unsaved_deletes())
             });
+            this.note_deletes(deletes);
             if long {
                 set_timeout(move || this.save(), Duration::ZERO);
             } else {
@@ -158,6 +163,17 @@ impl Article {
             this.workspace.view.track();
             this.remember_view();
         });
+    }
+
+    /// Notes the deletes not in the store yet, `deletes`, where a reload finds them at
+    /// once (`journal`): a save in flight when the page goes is lost with it.
+    fn note_deletes(&self, deletes: String) {
+        let saver = self.store.saver;
+        let note =
+            saver.try_update_value(|saver| saver.note_deletes(deletes, store::deletes_noted));
+        if let Some(note) = note.flatten() {
+            store::note_deletes(&note);
+        }
     }
 
     /// Typing not analysed yet is taken in (and saved) now.
@@ -250,18 +266,27 @@ impl Article {
         // Nothing was ever saved here: the sample shows what the app does.
         let first_visit =
             read.snapshot.meta.is_none() && read.snapshot.documents.is_empty() && legacy.is_empty();
-        if let Some(why) = unwritable {
-            self.store.stop(Unsaved::Unwritable(why));
-        }
+        // The deletes a page left before saving are done now (not in a tab that saves
+        // nothing: a delete made in it is not done either).
+        let redone = match unwritable {
+            Some(why) => {
+                self.store.stop(Unsaved::Unwritable(why));
+                Vec::new()
+            }
+            None => redo_deletes(&mut restored.documents),
+        };
         self.finish_restore(restored, current, notice, first_visit, previewed);
-        // The changes this tab made while restoring go first; else those saved.
-        if let Some(saved) = read.undo.as_deref() {
-            self.workspace.undo.update(|log| {
-                if log.last().is_none() {
-                    *log = UndoLog::decode(saved, Limits::APP);
-                }
-            });
-        }
+        // The changes this tab made while restoring go first; else those saved. Then
+        // the deletes redone, each with its way back, as its save would have left it.
+        self.workspace.undo.update(|log| {
+            if let Some(saved) = read.undo.as_deref().filter(|_| log.last().is_none()) {
+                *log = UndoLog::decode(saved, Limits::APP);
+            }
+            for Removed { index, doc } in redone {
+                let what = Undone::Deleted;
+                log.push(Step { what, index, doc });
+            }
+        });
         self.broadcast(written);
         Ok(())
     }
@@ -614,6 +639,15 @@ impl Article {
             let _ = storage.set_item(CURRENT_KEY, &value);
         }
     }
+}
+
+/// Does the deletes noted by a page left before they were saved (`journal`) to
+/// `documents`, each if the document is still stored as it was deleted, and takes the
+/// note (an entry not done is obsolete). Returns what they deleted, for the undo.
+fn redo_deletes(documents: &mut Documents) -> Vec<Removed> {
+    let note = store::deletes_noted();
+    store::note_deletes("");
+    documents.remove_noted(&note)
 }
 
 /// Removes the sample, as the placeholder previewed it (text and title untouched), from

@@ -9,6 +9,7 @@ use std::ops::Deref;
 
 use crate::commit::{DeleteOutcome, Outcome, PutOutcome};
 use crate::doc::{by_id, derive_title, tidy_title, DocRecord, Limits, MAX_ID};
+use crate::journal;
 
 /// The documents of the workspace, in the order of their ids (the order they were
 /// added in), with what this tab has not saved yet.
@@ -25,6 +26,8 @@ pub struct Documents {
     /// The documents of the save under way: what another tab did to them meanwhile
     /// is read again once the save is settled ([`Self::recheck`]).
     saving: Vec<u64>,
+    /// The deletes of the save under way.
+    deleting: Vec<Delete>,
     /// Documents another tab changed during the save under way.
     recheck: Vec<u64>,
 }
@@ -130,6 +133,7 @@ impl Documents {
             limits,
             deleted: Vec::new(),
             saving: Vec::new(),
+            deleting: Vec::new(),
             recheck: Vec::new(),
         }
     }
@@ -313,13 +317,46 @@ impl Documents {
         let deletes = std::mem::take(&mut self.deleted);
         let changes = Changes { puts, deletes };
         self.saving = changes.ids().collect();
+        self.deleting.clone_from(&changes.deletes);
         changes
+    }
+
+    /// The stored documents deleted here that may still be in the store (their deletes
+    /// wait, or are in the save under way), but for any put back since: what must
+    /// still be deleted if the page is gone before the save is done, as the entries of
+    /// [`crate::journal`].
+    pub fn unsaved_deletes(&self) -> String {
+        let mut note = String::new();
+        for delete in self.deleted.iter().chain(&self.deleting) {
+            if self.get(delete.id).is_none() {
+                note += &journal::entry(delete.id, delete.rev);
+            }
+        }
+        note
+    }
+
+    /// Deletes each document that `note` ([`crate::journal`]) says was deleted as it
+    /// is stored, unchanged here: never a version the reader did not delete. Returns
+    /// what was deleted, for the undo.
+    pub fn remove_noted(&mut self, note: &str) -> Vec<Removed> {
+        let mut removed = Vec::new();
+        let mut index = 0;
+        while let (Some(doc), Some(mark)) = (self.docs.get(index), self.marks.get(index)) {
+            match mark.stored {
+                Some(rev) if !mark.dirty && note.contains(&journal::entry(doc.id, rev)) => {
+                    removed.extend(self.remove(doc.id));
+                }
+                _ => index += 1,
+            }
+        }
+        removed
     }
 
     /// Changes that could not be saved are changes again (unless superseded meanwhile).
     /// Returns the documents to read again (another tab changed them meanwhile).
     pub fn requeue(&mut self, changes: Changes) -> Vec<Effect> {
         self.saving.clear();
+        self.deleting.clear();
         for put in changes.puts {
             self.set_dirty(put.doc.id);
         }
@@ -383,6 +420,7 @@ impl Documents {
             }
         }
         self.saving.clear();
+        self.deleting.clear();
         for id in std::mem::take(&mut self.recheck) {
             if !effects.contains(&Effect::Refresh(id)) {
                 effects.push(Effect::Refresh(id));
@@ -675,6 +713,51 @@ mod tests {
         let changes = docs.take_changes();
         assert_eq!(changes.deletes, []);
         assert_eq!(changes.puts[0].expect, Some(4));
+    }
+
+    #[test]
+    fn unsaved_deletes_are_those_waiting_or_under_way_and_not_undone() {
+        let mut docs = Documents::stored(
+            Limits::APP,
+            [(doc(1, "one"), Some(4)), (doc(2, "two"), Some(5))],
+            3,
+        );
+        docs.remove(1).unwrap();
+        let changes = docs.take_changes();
+        let removed = docs.remove(2).unwrap();
+        assert_eq!(
+            docs.unsaved_deletes(),
+            "<2@5><1@4>",
+            "waiting, then under way"
+        );
+        docs.undo_remove(removed).unwrap();
+        assert_eq!(docs.unsaved_deletes(), "<1@4>");
+        let meta = crate::Meta {
+            format: 2,
+            rev: 5,
+            next_id: 3,
+        };
+        let plan = crate::commit::plan(meta, &[(1, 4)], &changes, 200).unwrap();
+        docs.settle(&plan.outcome);
+        assert_eq!(docs.unsaved_deletes(), "");
+    }
+
+    #[test]
+    fn a_noted_delete_removes_only_the_version_deleted() {
+        let stored = [
+            (doc(1, "one"), Some(4)),
+            (doc(2, "two"), Some(5)),
+            (doc(3, "three"), Some(5)),
+        ];
+        let mut docs = Documents::stored(Limits::APP, stored, 4);
+        docs.set_text(2, "two, edited".into()).unwrap();
+        let removed = docs.remove_noted("<1@3><2@5><9@5><3@5><13@5><1@44><11@4>");
+        let three = Removed {
+            index: 2,
+            doc: doc(3, "three"),
+        };
+        assert_eq!(removed, [three]);
+        assert_eq!(docs.take_changes().deletes, [Delete { id: 3, rev: 5 }]);
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! - [`restore`]: the stored records and the older saves turned back into a workspace,
 //!   with what could not be read kept aside.
 //! - [`undo`]: the changes the reader can take back, saved with the documents.
+//! - [`journal`]: the deletes not saved yet, noted where a reload finds them.
 //! - [`phase`]: restoring, ready or not saving, and what becomes of edits made while
 //!   the workspace was being restored.
 //!
@@ -39,6 +40,7 @@ pub mod documents;
 pub mod export;
 pub mod graph;
 pub mod import;
+pub mod journal;
 pub mod labels;
 pub mod layout;
 pub mod map;

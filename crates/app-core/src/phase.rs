@@ -2,7 +2,10 @@
 //! and when a save may start. While the workspace is restored nothing is written: edits
 //! wait as changes of [`crate::Documents`] (what was typed, pasted or dropped meanwhile
 //! joins the restored workspace through [`crate::Documents::adopt`]). Then one save at
-//! a time; changes made during a save go in the next.
+//! a time; changes made during a save go in the next. Deletes not saved yet are also
+//! noted where a reload finds them ([`crate::journal`]).
+
+use crate::journal;
 
 /// Why this tab does not save.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,11 +33,13 @@ pub enum Phase {
     Unsaved(Unsaved),
 }
 
-/// The phase, and whether a save is under way.
+/// The phase, whether a save is under way, and this tab's entries in the note of
+/// deletes not saved yet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Saver {
     phase: Phase,
     saving: bool,
+    noted: String,
 }
 
 impl Default for Saver {
@@ -42,6 +47,7 @@ impl Default for Saver {
         Saver {
             phase: Phase::Restoring,
             saving: false,
+            noted: String::new(),
         }
     }
 }
@@ -53,7 +59,7 @@ impl Saver {
 
     /// The restore is done: from now on edits are saved.
     pub fn ready(&mut self) {
-        if self.phase == Phase::Restoring {
+        if matches!(self.phase, Phase::Restoring) {
             self.phase = Phase::Ready;
         }
     }
@@ -66,9 +72,20 @@ impl Saver {
     /// Whether a save should start now (then one is under way until [`Self::ended`]):
     /// only once restored, one at a time, and when there is something to save.
     pub fn start(&mut self, has_changes: bool) -> bool {
-        let start = self.phase == Phase::Ready && !self.saving && has_changes;
+        let start = matches!(self.phase, Phase::Ready) && !self.saving && has_changes;
         self.saving |= start;
         start
+    }
+
+    /// This tab's deletes not saved yet are `now` ([`crate::Documents::unsaved_deletes`]):
+    /// the note to write in place of `note()` when that changes it. None while edits
+    /// are not saved: a delete made then is not done later either.
+    pub fn note_deletes(&mut self, now: String, note: impl FnOnce() -> String) -> Option<String> {
+        if !matches!(self.phase, Phase::Ready) || now == self.noted {
+            return None;
+        }
+        let before = std::mem::replace(&mut self.noted, now);
+        Some(journal::update(&note(), &before, &self.noted))
     }
 
     /// The save under way ended; whether the next should start.
@@ -81,6 +98,25 @@ impl Saver {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deletes_are_noted_once_restored_and_only_when_they_change() {
+        let mut saver = Saver::default();
+        let theirs = || "<1@4>".to_string();
+        assert_eq!(
+            saver.note_deletes("<2@5>".into(), theirs),
+            None,
+            "restoring"
+        );
+        saver.ready();
+        let noted = saver.note_deletes("<2@5>".into(), theirs);
+        assert_eq!(noted.as_deref(), Some("<1@4><2@5>"));
+        assert_eq!(saver.note_deletes("<2@5>".into(), theirs), None);
+        let noted = saver.note_deletes(String::new(), || "<1@4><2@5>".into());
+        assert_eq!(noted.as_deref(), Some("<1@4>"));
+        saver.stop(Unsaved::Newer);
+        assert_eq!(saver.note_deletes("<3@6>".into(), theirs), None);
+    }
 
     #[test]
     fn nothing_is_saved_until_restored_then_one_save_at_a_time() {

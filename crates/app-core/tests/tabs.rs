@@ -4,7 +4,8 @@
 //! tells the others which ids changed, and they read those records whenever the message
 //! arrives. A save has three steps, as in the browser, and anything may happen between
 //! them: the tab takes its changes, the transaction runs later, and the tab takes in
-//! what it did later still. Proptest picks the edits and the interleaving.
+//! what it did later still. Proptest picks the edits and the interleaving, from a fixed
+//! seed.
 //!
 //! Every edit appends a word no other edit uses, so a text tells which edits it holds.
 //! Checked: every word typed in any tab, saved or not when another tab's change came
@@ -18,6 +19,7 @@ use diplomap_app_core::commit::{plan, Meta};
 use diplomap_app_core::documents::{Changes, Effect, Removed};
 use diplomap_app_core::{DocRecord, Documents, Limits, Outcome};
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 
 const LIMITS: Limits = Limits {
     title_chars: 40,
@@ -371,7 +373,13 @@ impl World {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    // The same cases every run (a fixed seed; failures found once are also kept in
+    // tabs.proptest-regressions and run first): a failure is never down to the day.
+    #![proptest_config(ProptestConfig {
+        cases: 2000,
+        rng_seed: RngSeed::Fixed(20_240_613),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn tabs_editing_at_once_lose_nothing_and_agree(steps in prop::collection::vec(step(), 0..60)) {
