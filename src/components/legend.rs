@@ -34,9 +34,9 @@ pub fn Legend() -> impl IntoView {
                             aria-pressed=move || if shown() { "true" } else { "false" }
                             title=move || {
                                 if shown() {
-                                    format!("Hide {} highlights", label.description().to_lowercase())
+                                    format!("Hide {} highlights", label.description().to_ascii_lowercase())
                                 } else {
-                                    format!("Show {} highlights", label.description().to_lowercase())
+                                    format!("Show {} highlights", label.description().to_ascii_lowercase())
                                 }
                             }
                             on:click=move |_| article.settings.toggle_label(label)

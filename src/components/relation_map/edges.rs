@@ -53,7 +53,7 @@ pub(super) fn edges(scene: Scene) -> impl IntoView {
                 let label = format!(
                     "{}: {}; confidence {:.2}. {} sentence{}{}",
                     edge.title(),
-                    edge.types.iter().map(|kind| type_name(*kind).to_lowercase()).collect::<Vec<_>>().join(", "),
+                    edge.types.iter().map(|kind| type_name(*kind).to_ascii_lowercase()).collect::<Vec<_>>().join(", "),
                     edge.confidence,
                     edge.evidence.len(),
                     if edge.evidence.len() == 1 { "" } else { "s" },
