@@ -7,6 +7,7 @@ use diplomap_app_core::labels::{
 use diplomap_app_core::map::{Point, Rect};
 use diplomap_extract::CountryCode;
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 
 const VIEW: Rect = Rect {
     x: 0.0,
@@ -157,6 +158,13 @@ fn placement_is_deterministic_and_about_linear() {
 }
 
 proptest! {
+    // The same cases every run (a fixed seed; failures found once are also kept in a
+    // .proptest-regressions file and run first): a failure is never down to the day.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        rng_seed: RngSeed::Fixed(20_261_207),
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn placed_labels_never_overlap(
         points in prop::collection::vec(

@@ -5,6 +5,7 @@
 use diplomap_extract::aggregate::{aggregate_relations, merge, Corpus};
 use diplomap_extract::schema::{AmountRecord, RelationRecord, SpanRecord};
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 use serde_json::Value;
 
 const COUNTRIES: [&str; 5] = ["CN", "DE", "FR", "RU", "US"];
@@ -96,6 +97,13 @@ fn merge_as_a_tree(mut corpora: Vec<Corpus>, choices: &[usize]) -> Corpus {
 }
 
 proptest! {
+    // The same cases every run (a fixed seed; failures found once are also kept in a
+    // .proptest-regressions file and run first): a failure is never down to the day.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        rng_seed: RngSeed::Fixed(20_261_207),
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn merging_the_parts_of_any_split_gives_the_whole(
         docs in documents(),

@@ -4,6 +4,7 @@
 use diplomap_extract::stages::check_invariants;
 use diplomap_extract::{analyze, Analysis};
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 
 fn check(text: &str, analysis: &Analysis) {
     if let Err(broken) = check_invariants(text, analysis) {
@@ -41,7 +42,13 @@ fn newsy_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    // The same cases every run (a fixed seed; failures found once are also kept in a
+    // .proptest-regressions file and run first): a failure is never down to the day.
+    #![proptest_config(ProptestConfig {
+        cases: 500,
+        rng_seed: RngSeed::Fixed(20_261_207),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_string_upholds_the_invariants(text in any::<String>()) {
