@@ -253,6 +253,14 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
                     mention.country.or(alias.country)
                 };
             }
+        } else if reads_as_person(tokens, mention) {
+            // "the Plesseys" guessed an organisation: the family of a person named.
+            if let Some(person) = family_of(tokens, mention.first, |s| by_first_word.get(s)) {
+                *mention = Mention {
+                    country: person.country,
+                    ..Mention::new(mention.first, mention.last, Label::Person)
+                };
+            }
         }
     }
     let mut covered = vec![false; tokens.len()];
@@ -285,10 +293,46 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
                 });
                 i = last + 1;
             }
-            None => i += 1,
+            None => {
+                let family = (!covered[i] && !continues_name(tokens, i))
+                    .then(|| family_of(tokens, i, |surname| by_first_word.get(surname)))
+                    .flatten();
+                if let Some(person) = family {
+                    // The family, not one of them: the country, no canonical name.
+                    mentions.push(Mention {
+                        country: person.country,
+                        ..Mention::new(i, i, Label::Person)
+                    });
+                }
+                i += 1;
+            }
         }
     }
     crate::mention::sort_by_first(mentions);
+}
+
+/// "the Clintons", "the Bushes": after "the", a capitalised plural of the surname of a
+/// person named in the document names that family. `aliases` gives the short forms that
+/// start with a word.
+fn family_of<'a>(
+    tokens: &Tokens<'_>,
+    i: usize,
+    aliases: impl Fn(&str) -> Option<&'a Vec<&'a Alias>>,
+) -> Option<&'a Alias> {
+    if i == 0 || tokens.folded(i - 1) != "the" || !tokens.is_capitalized(i) {
+        return None;
+    }
+    let plural = tokens.folded(i);
+    [plural.strip_suffix("es"), plural.strip_suffix('s')]
+        .into_iter()
+        .flatten()
+        .filter(|surname| surname.chars().nth(1).is_some())
+        .find_map(|surname| {
+            aliases(surname)?
+                .iter()
+                .copied()
+                .find(|alias| alias.label == Label::Person && alias.words.len() == 1)
+        })
 }
 
 /// Can this mention, which spells the surname of a person named before it, be that

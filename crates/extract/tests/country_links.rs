@@ -443,6 +443,26 @@ fn a_country_that_is_a_given_name_leads_a_person_s_name() {
 }
 
 #[test]
+fn the_plural_of_a_surname_named_before_is_the_family() {
+    let text = "Nora Plessey sold the farm. The Plesseys moved to town, and the Joneses \
+                stayed, said Ann Jones.";
+    assert_eq!(
+        labels_in(text),
+        [
+            ("Nora Plessey", Label::Person),
+            ("Plesseys", Label::Person),
+            ("Joneses", Label::Person),
+            ("Ann Jones", Label::Person)
+        ]
+    );
+    // Only after "the", and only for a surname the text gives a person.
+    assert_eq!(
+        labels_in("Nora Plessey met Plesseys fans and the Hartleys."),
+        [("Nora Plessey", Label::Person)]
+    );
+}
+
+#[test]
 fn a_province_named_with_its_word_is_one_place() {
     let text = "Iran sent help. The governor of Kavar Province said roads were cut.";
     let start = text.find("Kavar").unwrap();
