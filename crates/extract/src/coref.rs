@@ -294,9 +294,11 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
                 i = last + 1;
             }
             None => {
-                let family = (!covered[i] && !continues_name(tokens, i))
-                    .then(|| family_of(tokens, i, |surname| by_first_word.get(surname)))
-                    .flatten();
+                // Tested in this order since it runs at every token: most are lower-case.
+                let family =
+                    (tokens.is_capitalized(i) && !covered[i] && !continues_name(tokens, i))
+                        .then(|| family_of(tokens, i, |surname| by_first_word.get(surname)))
+                        .flatten();
                 if let Some(person) = family {
                     // The family, not one of them: the country, no canonical name.
                     mentions.push(Mention {
@@ -319,7 +321,7 @@ fn family_of<'a>(
     i: usize,
     aliases: impl Fn(&str) -> Option<&'a Vec<&'a Alias>>,
 ) -> Option<&'a Alias> {
-    if i == 0 || tokens.folded(i - 1) != "the" || !tokens.is_capitalized(i) {
+    if i == 0 || !tokens.is_capitalized(i) || tokens.folded(i - 1) != "the" {
         return None;
     }
     let plural = tokens.folded(i);
