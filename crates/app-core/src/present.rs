@@ -80,12 +80,8 @@ pub fn mention_note(analysed: &Analysed, index: usize) -> Option<MentionNote> {
     let written = analysed.text.get(entity.span.start..entity.span.end)?;
     let name = collapse_blanks(written);
     // `ASTANA` stands for `Astana`: nothing worth saying.
-    let folded = |s: &str| {
-        s.chars()
-            .flat_map(char::to_lowercase)
-            .collect::<Vec<char>>()
-    };
-    let same = |a: &str, b: &str| folded(a) == folded(b);
+    let lower = |s: &str| s.chars().flat_map(char::to_lowercase);
+    let same = |a: &str, b: &str| lower(a).eq(lower(b));
     let stands_for = entity
         .canonical
         .clone()

@@ -255,7 +255,7 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
             }
         } else if reads_as_person(tokens, mention) {
             // "the Plesseys" guessed an organisation: the family of a person named.
-            if let Some(person) = family_of(tokens, mention.first, |s| by_first_word.get(s)) {
+            if let Some(person) = family_of(tokens, mention.first, &by_first_word) {
                 *mention = Mention {
                     country: person.country,
                     ..Mention::new(mention.first, mention.last, Label::Person)
@@ -297,7 +297,7 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
                 // Tested in this order since it runs at every token: most are lower-case.
                 let family =
                     (tokens.is_capitalized(i) && !covered[i] && !continues_name(tokens, i))
-                        .then(|| family_of(tokens, i, |surname| by_first_word.get(surname)))
+                        .then(|| family_of(tokens, i, &by_first_word))
                         .flatten();
                 if let Some(person) = family {
                     // The family, not one of them: the country, no canonical name.
@@ -314,12 +314,12 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
 }
 
 /// "the Clintons", "the Bushes": after "the", a capitalised plural of the surname of a
-/// person named in the document names that family. `aliases` gives the short forms that
-/// start with a word.
+/// person named in the document names that family. `by_first_word` holds the short
+/// forms by their first word.
 fn family_of<'a>(
     tokens: &Tokens<'_>,
     i: usize,
-    aliases: impl Fn(&str) -> Option<&'a Vec<&'a Alias>>,
+    by_first_word: &FxHashMap<&str, Vec<&'a Alias>>,
 ) -> Option<&'a Alias> {
     if i == 0 || !tokens.is_capitalized(i) || tokens.folded(i - 1) != "the" {
         return None;
@@ -330,7 +330,8 @@ fn family_of<'a>(
         .flatten()
         .filter(|surname| surname.chars().nth(1).is_some())
         .find_map(|surname| {
-            aliases(surname)?
+            by_first_word
+                .get(surname)?
                 .iter()
                 .copied()
                 .find(|alias| alias.label == Label::Person && alias.words.len() == 1)
