@@ -80,8 +80,10 @@ pub fn mention_note(analysed: &Analysed, index: usize) -> Option<MentionNote> {
     let written = analysed.text.get(entity.span.start..entity.span.end)?;
     let name = collapse_blanks(written);
     // `ASTANA` stands for `Astana`: nothing worth saying.
-    let lower = |s: &str| s.chars().flat_map(char::to_lowercase);
-    let same = |a: &str, b: &str| lower(a).eq(lower(b));
+    let same = |a: &str, b: &str| {
+        let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+        lower(a) == lower(b)
+    };
     let stands_for = entity
         .canonical
         .clone()
