@@ -1,11 +1,12 @@
 //! Upper-case words as organisations: "ANC", "OSCE", "AT&T"; not in headlines in
-//! capitals, section labels ("ENERGY:") or words the text also writes in lower case.
+//! capitals, section labels ("ENERGY:"), words the text also writes in lower case, or
+//! short forms the text gives of common words ("genital mutilation (FGM)").
 
 use rustc_hash::FxHashSet;
 
 use super::claims::Claims;
 use super::words::{is, tight, Words};
-use crate::lexicon::WordClass::NotOrganization;
+use crate::lexicon::WordClass::{CompanyHead, NotOrganization, OrgHead, TradeHead};
 use crate::mention::Mention;
 use crate::model::Label;
 use crate::tokens::TokenKind;
@@ -23,7 +24,8 @@ const COMMON_AMPERSAND_TERMS: &[[&str; 2]] = &[
 /// Upper-case words of two to six letters are, in news, mostly organisations: "ANC",
 /// "IRS", "OSCE", also written with an ampersand: "AT&T", "S&P". Not in a headline
 /// written all in capitals, nor a word of three letters or more that the text also
-/// writes in lower case ("COPPER: Futures ...", "copper prices").
+/// writes in lower case ("COPPER: Futures ...", "copper prices"), nor one it gives as
+/// the short form of common words ([`short_forms_of_common_words`]).
 pub(super) fn acronyms(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> {
     let letters = |j: usize| {
         // The capital test first: it is a flag, cheaper than reading the text.
@@ -68,7 +70,33 @@ pub(super) fn acronyms(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> 
     let words: FxHashSet<&str> = found.iter().filter_map(word).collect();
     let written_lower = written_in_lower_case(tokens, &words);
     found.retain(|m| word(m).is_none_or(|w| !written_lower.contains(w)));
+    let terms = short_forms_of_common_words(tokens, &found);
+    found.retain(|m| !terms.contains(tokens.raw(m.first)));
     found
+}
+
+/// The acronyms among `found` that the text defines, in brackets, after words in lower
+/// case: "the hormone diethylstilbestrol ( DES )", "female genital mutilation (FGM)".
+/// They shorten a term, not a name, wherever they come again; "the union (UAW)", after
+/// a word that heads organisations' names, still names one.
+fn short_forms_of_common_words<'a>(
+    tokens: &'a Words<'_, '_>,
+    found: &[Mention],
+) -> FxHashSet<&'a str> {
+    found
+        .iter()
+        .filter(|m| {
+            let i = m.first;
+            m.last == i
+                && i >= 2
+                && tokens.is_punct(i - 1, '(')
+                && tokens.is_punct(i + 1, ')')
+                && tokens.kind(i - 2) == TokenKind::Word
+                && tokens.raw(i - 2).starts_with(|c: char| c.is_lowercase())
+                && !is(tokens, i - 2, OrgHead | CompanyHead | TradeHead)
+        })
+        .map(|m| tokens.raw(m.first))
+        .collect()
 }
 
 /// "ENERGY: Crude oil rose", "BRIEFS: ...": a word in capitals that opens a sentence and
@@ -124,5 +152,16 @@ mod tests {
         assert!(found("OIL PRICES RISE AGAIN").is_empty());
         assert!(found("ENERGY: Crude oil rose.").is_empty());
         assert!(found("COPPER futures rose as copper prices climbed.").is_empty());
+    }
+
+    #[test]
+    fn short_forms_of_common_words_are_not_organisations_anywhere_in_the_text() {
+        let text = "Doctors warned of chronic wasting disease (CWD) in deer. CWD spreads \
+                    slowly, the WHO said.";
+        assert_eq!(found(text), expected(&[("WHO", Org)]));
+        assert_eq!(
+            found("Workers of the union (UAW) voted. The UAW said no."),
+            expected(&[("UAW", Org), ("UAW", Org)])
+        );
     }
 }
