@@ -27,7 +27,9 @@ impl<'a, 't> Words<'a, 't> {
             .list
             .iter()
             .zip(&ids)
-            .map(|(token, id)| match (token.kind, id) {
+            .enumerate()
+            .map(|(i, (token, id))| match (token.kind, id) {
+                _ if is_em_dash(tokens.raw(i)) => WordClasses::NONE,
                 (TokenKind::Word | TokenKind::Punct, Some(id)) => gazetteer.word_classes(*id),
                 _ => WordClasses::NONE,
             })
@@ -47,6 +49,12 @@ impl<'a, 't> Words<'a, 't> {
             capitals,
         }
     }
+}
+
+/// An em dash folds to "-" like a hyphen, for the lists' names, but it parts clauses
+/// and never joins the words of a name: "ARLINGTON — The City Council voted".
+fn is_em_dash(raw: &str) -> bool {
+    matches!(raw, "\u{2014}" | "\u{2015}")
 }
 
 impl<'t> std::ops::Deref for Words<'_, 't> {
