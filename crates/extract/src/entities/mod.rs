@@ -113,6 +113,10 @@ pub(crate) const PASSES: &[Pass] = &[
             places::towns_called_so(&r.words, r.gazetteer, &r.matches, &r.claims, &r.context);
         r.claim_all(towns);
     }),
+    Pass::new("towns of datelines", |r| {
+        let towns = places::unlisted_datelines(&r.words, &r.matches, &r.claims, &r.context);
+        r.claim_all(towns);
+    }),
     Pass::new("party letters of legislators", |r| {
         r.claim_all(places::party_letters(&r.words, r.gazetteer, &r.matches))
     }),

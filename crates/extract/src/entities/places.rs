@@ -11,7 +11,7 @@ use super::settled::{
     called_a_town, country_just_before, is_abbreviated_state, is_direction, state_after,
     state_named, state_of_neighbour, state_of_town_listed_after,
 };
-use super::words::{is, is_name_word, starts_line, Words};
+use super::words::{is, is_name_word, starts_line, tight, Words};
 use super::Recognition;
 use crate::context::{Context, State};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
@@ -70,6 +70,57 @@ pub(super) fn towns_called_so(
                 .flatten()
                 .or_else(|| context.most_named());
             found.push(Mention::place(first, last, kind, country));
+        }
+    }
+    found
+}
+
+/// Words of a dateline's town, at most: "EAST HAMPTON —".
+const MAX_DATELINE_WORDS: usize = 3;
+
+/// "HARWINTON — Former Senate nominee Ned Lamont ...": one to three words in capitals
+/// that open a line or a sentence before a dash that parts clauses (an em dash, "--")
+/// are the dateline's town, though no list holds it; in the country the document names
+/// most. Not before a hyphen, which also joins words ("HOME - SALE LOSSES").
+pub(super) fn unlisted_datelines(
+    tokens: &Words<'_, '_>,
+    matches: &[Match],
+    claims: &Claims,
+    context: &Context,
+) -> Vec<Mention> {
+    let town_word = |i: usize| {
+        i < tokens.len()
+            && tokens.is_all_caps(i)
+            && tokens.kind(i) == TokenKind::Word
+            && claims.is_free(i)
+            && !in_match(matches, i)
+            && !is(tokens, i, NotName)
+    };
+    // After a full stop that closes a sentence, not an abbreviation ("5 p.m. EST --").
+    let opens = |i: usize| {
+        starts_line(tokens, i)
+            || tokens.is_punct(i - 1, '.') && i >= 2 && tokens.raw(i - 2).chars().nth(1).is_some()
+    };
+    let mut found = Vec::new();
+    for &first in &tokens.capitals {
+        if !town_word(first) || !opens(first) {
+            continue;
+        }
+        let Some(last) = (first..first + MAX_DATELINE_WORDS)
+            .take_while(|&i| town_word(i))
+            .last()
+        else {
+            continue;
+        };
+        let dash = last + 1;
+        let double_hyphen = tokens.raw(dash) == "-" && tokens.raw(dash + 1) == "-";
+        if tokens.raw(dash) == "\u{2014}" || double_hyphen && tight(tokens, dash) {
+            found.push(Mention::place(
+                first,
+                last,
+                EntryKind::City,
+                context.most_named(),
+            ));
         }
     }
     found
@@ -411,7 +462,7 @@ fn is_compass_word_before(tokens: &Words<'_, '_>, k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::entities::testing::{country_of, expected, recognized};
-    use crate::model::Label::{Gpe, Loc, Norp, Person};
+    use crate::model::Label::{Gpe, Loc, Norp, Org, Person};
 
     #[test]
     fn a_town_in_no_list_is_known_by_its_state_after_it() {
@@ -422,6 +473,34 @@ mod tests {
         assert_eq!(
             recognized("Jim Wright, Texas Democrat, spoke."),
             expected(&[("Texas", Gpe)])
+        );
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_before_an_em_dash_is_a_town_and_not_part_of_a_name() {
+        // Towns no list holds, in the country the text names most.
+        let text = "Lawmakers in Texas met. BRANWICK FALLS \u{2014} The City Council voted.";
+        assert_eq!(
+            recognized(text),
+            expected(&[
+                ("Texas", Gpe),
+                ("BRANWICK FALLS", Gpe),
+                ("City Council", Org)
+            ])
+        );
+        assert_eq!(country_of(text, "BRANWICK FALLS").as_deref(), Some("US"));
+        assert_eq!(
+            recognized("Hearing ends.\nKELDMOOR -- Police said the road reopened."),
+            expected(&[("KELDMOOR", Gpe)])
+        );
+        assert!(!recognized("Markets closed at 5 p.m. EST -- a record.")
+            .contains(&("EST".to_string(), Gpe)));
+        // A hyphen also joins words; a dash inside a sentence starts no dateline.
+        let hyphen = recognized("Hearing ends. KELDMOOR - Police said the road reopened.");
+        assert!(!hyphen.contains(&("KELDMOOR".to_string(), Gpe)));
+        assert_eq!(
+            recognized("He praised the Smithfield Cooperative \u{2014} DELMAR STORES too."),
+            expected(&[("Smithfield Cooperative", Org)])
         );
     }
 
