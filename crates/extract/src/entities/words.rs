@@ -29,8 +29,10 @@ impl<'a, 't> Words<'a, 't> {
             .zip(&ids)
             .enumerate()
             .map(|(i, (token, id))| match (token.kind, id) {
-                _ if is_em_dash(tokens.raw(i)) => WordClasses::NONE,
-                (TokenKind::Word | TokenKind::Punct, Some(id)) => gazetteer.word_classes(*id),
+                (TokenKind::Word, Some(id)) => gazetteer.word_classes(*id),
+                (TokenKind::Punct, Some(id)) if !is_em_dash(tokens.raw(i)) => {
+                    gazetteer.word_classes(*id)
+                }
                 _ => WordClasses::NONE,
             })
             .collect();
