@@ -11,7 +11,7 @@ use super::settled::{
     called_a_town, country_just_before, is_abbreviated_state, is_direction, state_after,
     state_named, state_of_neighbour, state_of_town_listed_after,
 };
-use super::words::{is, is_name_word, starts_line, tight, Words};
+use super::words::{is, is_em_dash, is_name_word, starts_line, tight, Words};
 use super::Recognition;
 use crate::context::{Context, State};
 use crate::gazetteer::{EntryKind, Gazetteer, Match};
@@ -114,7 +114,7 @@ pub(super) fn unlisted_datelines(
         };
         let dash = last + 1;
         let double_hyphen = tokens.raw(dash) == "-" && tokens.raw(dash + 1) == "-";
-        if tokens.raw(dash) == "\u{2014}" || double_hyphen && tight(tokens, dash) {
+        if is_em_dash(tokens.raw(dash)) || double_hyphen && tight(tokens, dash) {
             found.push(Mention::place(
                 first,
                 last,

@@ -55,7 +55,7 @@ impl<'a, 't> Words<'a, 't> {
 
 /// An em dash folds to "-" like a hyphen, for the lists' names, but it parts clauses
 /// and never joins the words of a name: "ARLINGTON — The City Council voted".
-fn is_em_dash(raw: &str) -> bool {
+pub(super) fn is_em_dash(raw: &str) -> bool {
     matches!(raw, "\u{2014}" | "\u{2015}")
 }
 
