@@ -58,6 +58,16 @@ fn a_possessive_place_or_organisation_is_not_part_of_the_name_after_it() {
 }
 
 #[test]
+fn letters_a_hyphen_and_a_number_are_a_model_not_an_organisation() {
+    let text = "The crew flew the XR-220 while the RTV - 9 stayed home.";
+    assert!(
+        !entities(text).iter().any(|(_, label)| *label == Label::Org),
+        "{:?}",
+        entities(text)
+    );
+}
+
+#[test]
 fn the_country_of_a_possessive_place_goes_to_the_organisation() {
     let text = "Officials at Kenya's Energy Regulatory Commission agreed.";
     let analysis = analyze(text);

@@ -58,7 +58,8 @@ pub(super) fn acronyms(tokens: &Words<'_, '_>, claims: &Claims) -> Vec<Mention> 
             && !common
             && !shouting(i.checked_sub(1))
             && !shouting(Some(last + 1))
-            && !section_label(tokens, i, last);
+            && !section_label(tokens, i, last)
+            && !model_number(tokens, last);
         if is_acronym {
             found.push(Mention::new(i, last, Label::Org));
         }
@@ -97,6 +98,17 @@ fn short_forms_of_common_words<'a>(
         })
         .map(|m| tokens.raw(m.first))
         .collect()
+}
+
+/// "TRS-80", "STS-135", "MB - 339": letters, a hyphen and a number name a model, a
+/// mission or a code, not an organisation.
+fn model_number(tokens: &Words<'_, '_>, last: usize) -> bool {
+    matches!(tokens.raw(last + 1), "-" | "\u{2010}" | "\u{2011}")
+        && tokens
+            .raw(last + 2)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit)
 }
 
 /// "ENERGY: Crude oil rose", "BRIEFS: ...": a word in capitals that opens a sentence and
@@ -152,6 +164,7 @@ mod tests {
         assert!(found("OIL PRICES RISE AGAIN").is_empty());
         assert!(found("ENERGY: Crude oil rose.").is_empty());
         assert!(found("COPPER futures rose as copper prices climbed.").is_empty());
+        assert!(found("The XJ-220 and the RTV - 9 flew.").is_empty());
     }
 
     #[test]
