@@ -58,6 +58,23 @@ fn a_possessive_place_or_organisation_is_not_part_of_the_name_after_it() {
 }
 
 #[test]
+fn an_incident_with_a_capitalised_name_is_an_event_not_a_place() {
+    let text = "Relations soured after the Nanjing Incident.";
+    assert_found(text, &[("Nanjing Incident", Label::Event)]);
+    assert!(!has(text, "Nanjing", Label::Gpe));
+}
+
+#[test]
+fn letters_a_hyphen_and_a_number_are_a_model_not_an_organisation() {
+    let text = "The crew flew the XR-220 while the RTV - 9 stayed home.";
+    assert!(
+        !entities(text).iter().any(|(_, label)| *label == Label::Org),
+        "{:?}",
+        entities(text)
+    );
+}
+
+#[test]
 fn letters_a_hyphen_and_a_number_are_a_model_not_an_organisation() {
     let text = "The crew flew the XR-220 while the RTV - 9 stayed home.";
     assert!(
