@@ -55,6 +55,48 @@ fn a_possessive_place_or_organisation_is_not_part_of_the_name_after_it() {
         "Shares of Moody's Investors Service fell.",
         &[("Moody's Investors Service", Label::Org)],
     );
+    // An owner named "head of ...", after a plural's bare apostrophe, or after a word
+    // that opens the sentence.
+    assert_found(
+        "He studied at the University of Corvane's Hallam School of Music.",
+        &[
+            ("University of Corvane", Label::Org),
+            ("Hallam School of Music", Label::Org),
+        ],
+    );
+    assert_found(
+        "An envoy of the Ministry of Foreign Affairs' Liaison Office spoke.",
+        &[
+            ("Ministry of Foreign Affairs", Label::Org),
+            ("Liaison Office", Label::Org),
+        ],
+    );
+    assert_found(
+        "When Norway's Fisheries Ministry met, nothing changed.",
+        &[("Norway", Label::Gpe), ("Fisheries Ministry", Label::Org)],
+    );
+    // Not when the words before the possessive are no name of their own.
+    assert_found(
+        "Deputies of the Marlow County Sheriff's Office arrived.",
+        &[("Marlow County Sheriff's Office", Label::Org)],
+    );
+}
+
+#[test]
+fn an_incident_with_a_capitalised_name_is_an_event_not_a_place() {
+    let text = "Relations soured after the Nanjing Incident.";
+    assert_found(text, &[("Nanjing Incident", Label::Event)]);
+    assert!(!has(text, "Nanjing", Label::Gpe));
+}
+
+#[test]
+fn letters_a_hyphen_and_a_number_are_a_model_not_an_organisation() {
+    let text = "The crew flew the XR-220 while the RTV - 9 stayed home.";
+    assert!(
+        !entities(text).iter().any(|(_, label)| *label == Label::Org),
+        "{:?}",
+        entities(text)
+    );
 }
 
 #[test]

@@ -160,10 +160,18 @@ fn split_run(
             "'" if tokens.folded(k + 1) == "s"
                 && tight(tokens, k)
                 && k + 2 <= last
-                && (names_one_thing(tokens, matches, left)
-                    || person_of(tokens, gazetteer, left)) =>
+                && owner_named(tokens, gazetteer, matches, left) =>
             {
                 k + 2
+            }
+            // "the Ministry of Foreign Affairs' Special Office": a plural's bare
+            // apostrophe.
+            "'" if tight(tokens, k - 1)
+                && tokens.folded(k - 1).ends_with('s')
+                && tokens.is_capitalized(k + 1)
+                && owner_named(tokens, gazetteer, matches, left) =>
+            {
+                k + 1
             }
             // "Iran/Contra", "WCRS/Boston": no firms.
             "/" if is_place(gazetteer, matches, k - 1) || is_place(gazetteer, matches, k + 1) => {
@@ -194,6 +202,24 @@ fn split_run(
     parts
 }
 
+/// The owner before a possessive is a name of its own (a thing's name also without the
+/// words that open a sentence, "When"): "When China's National Weather Bureau", "Harvard University's Law
+/// School", "David Smith's Acme Weekly".
+fn owner_named(
+    tokens: &Words<'_, '_>,
+    gazetteer: &Gazetteer,
+    matches: &[Match],
+    (start, end): (usize, usize),
+) -> bool {
+    let mut name = start;
+    while name < end && is(tokens, name, NotName) {
+        name += 1;
+    }
+    [start, name].into_iter().any(|start| {
+        names_one_thing(tokens, matches, (start, end)) || opens_with_head_of(tokens, (start, end))
+    }) || person_of(tokens, gazetteer, (start, end))
+}
+
 /// Tokens `start..=end` are a name on their own: one gazetteer name, a headed
 /// organisation ("... Bank"), a natural place ("Mt. Corvane and Tarn Hill" are two), an
 /// acronym, or a state body ("House and Senate").
@@ -212,6 +238,12 @@ fn names_one_thing(
 /// Two or more words of a natural place's name: "Mt. Corvane", "Tarn Mountains".
 fn names_natural_place(tokens: &Words<'_, '_>, (start, end): (usize, usize)) -> bool {
     end > start && (is(tokens, end, PlaceHead) || is(tokens, start, PlaceStart))
+}
+
+/// A head word that opens names, "of" and a name: "University of Rochester", "Ministry
+/// of Foreign Affairs".
+fn opens_with_head_of(tokens: &Words<'_, '_>, (start, end): (usize, usize)) -> bool {
+    end > start + 1 && is(tokens, start, OrgStart) && tokens.folded(start + 1) == "of"
 }
 
 /// Two or more words ending in an organisation's head word: "Harvard University".
