@@ -13,7 +13,9 @@ use rustc_hash::FxHashMap;
 
 use crate::entities::company_stem;
 use crate::gazetteer::EntryKind;
-use crate::lexicon::WordClass::{CompanyDescription, LeaderTitle, SpeechVerb};
+use crate::lexicon::WordClass::{
+    CompanyDescription, CompanyRole, LeaderTitle, NotName, PersonRole, SpeechVerb, Title,
+};
 use crate::lexicon::{Lexicon, WordClasses};
 use crate::mention::Mention;
 use crate::model::{CountryCode, Label};
@@ -277,7 +279,9 @@ fn propagate_names(tokens: &Tokens<'_>, mentions: &mut Vec<Mention>) {
             .flatten()
             .filter(|alias| {
                 let last = i + alias.words.len() - 1;
-                !covered[i..=last].iter().any(|&c| c) && !continues_name(tokens, last)
+                !covered[i..=last].iter().any(|&c| c)
+                    && !continues_name(tokens, last)
+                    && !follows_name(tokens, i)
             });
         match alias {
             Some(alias) => {
@@ -368,6 +372,32 @@ fn continues_name(tokens: &Tokens<'_>, last: usize) -> bool {
     last + 1 < tokens.len() && tokens.is_capitalized(last + 1) && tokens.list[last + 1].space_before
 }
 
+/// A capitalised word right before, on the same line, that is no title or role
+/// ("Officer"), does not open the sentence ("Besides Gogiea") and is no word that
+/// opens sentences ("When"), also over a hyphen: "Harkins" in "Levy
+/// Harkins", "Bear" in "Big Bear" and "McCurdy" in "Nunn-McCurdy" are parts of other
+/// names.
+fn follows_name(tokens: &Tokens<'_>, first: usize) -> bool {
+    if first == 0 || tokens.list[first].newline_before {
+        return false;
+    }
+    let before = if tokens.folded(first - 1) == "-" && first >= 2 {
+        first - 2
+    } else {
+        first - 1
+    };
+    let opens_sentence = before == 0
+        || tokens.list[before].newline_before
+        || matches!(tokens.folded(before - 1), "." | "!" | "?" | "\"" | ":");
+    tokens.is_capitalized(before)
+        && tokens.kind(before) == TokenKind::Word
+        && !tokens.list[before + 1].newline_before
+        && !opens_sentence
+        && !Lexicon::shared()
+            .classes(tokens.folded(before))
+            .has_any(Title | CompanyRole | PersonRole | NotName)
+}
+
 /// "the Russian leader", "the Kazakh president", "the Turkish foreign minister": after
 /// the text has named one person of that country, the demonym resolves to that person
 /// (its canonical name becomes theirs), so the phrase is read, and marked, as them. With
@@ -427,4 +457,33 @@ fn is_leader_phrase(tokens: &Tokens<'_>, demonym: &Mention) -> bool {
 /// Words that describe an organisation by its trade or owner: "state", "oil", "company".
 fn is_company_description(word: &str) -> bool {
     Lexicon::shared().classes(word).has_any(CompanyDescription)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-word mentions `propagate_names` adds to a text that names `person` (the
+    /// first tokens) in full, as their text.
+    fn surnames_marked(text: &str, person_tokens: usize) -> Vec<usize> {
+        let tokens = Tokens::new(text);
+        let mut mentions = vec![Mention::new(0, person_tokens - 1, Label::Person)];
+        propagate_names(&tokens, &mut mentions);
+        mentions
+            .iter()
+            .filter(|m| m.first == m.last && m.label == Label::Person)
+            .map(|m| tokens.span(m.first, m.last).start)
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_inside_another_name_is_not_that_person() {
+        // After a capitalised word (not a title, not a sentence's first word) or over a
+        // hyphen, the surname is part of another name: a bill, a gallery.
+        let text = "Nora Harkins spoke. She backed the Nunn-Harkins bill at the Glenmoor \
+                    Harkins gallery. Later Harkins said no, and Senator Harkins agreed.";
+        let alone = text.find("Harkins said").unwrap();
+        let titled = text.rfind("Harkins").unwrap();
+        assert_eq!(surnames_marked(text, 2), [alone, titled]);
+    }
 }
