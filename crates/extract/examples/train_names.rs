@@ -2,7 +2,7 @@
 //!
 //!     cargo run --release -p diplomap-extract --example train_names -- \
 //!         --corpus target/ner-corpus/train.jsonl [--out crates/extract/data/names.bin]
-//!         [--bits 14] [--epochs 4] [--min-count 1] [--folds 5] [--held-out gum-interview]
+//!         [--bits 16] [--epochs 4] [--min-count 1] [--folds 5] [--held-out gum-interview]
 //!         [--labels agree|gold|silver] [--min-margin 8] [--score OTHER.jsonl [--show-errors]]
 //!
 //! The corpus is `scripts/ner/corpus.py`'s output (`make ner-corpus` says where to get
@@ -264,7 +264,7 @@ fn arguments() -> Result<Arguments, String> {
         corpus: String::new(),
         out: None,
         settings: Settings {
-            bits: 14,
+            bits: 16,
             epochs: 4,
             min_margin: 8,
             min_count: 1,

@@ -164,8 +164,10 @@ mod tests {
             found("The bill passed the House and went to the Senate, the Herald reported."),
             expected(&[("House", Org), ("Senate", Org), ("Herald", Org)])
         );
-        // Longer names that begin or end with those words are other rules'.
+        // Longer names that begin or end with those words are other rules'; a paper's
+        // word is one only after "the".
         assert!(found("He joined the House of Commons and Random House.").is_empty());
+        assert!(found("Times change.").is_empty());
     }
 
     #[test]

@@ -45,6 +45,7 @@ enum Template {
     BesideMention,
     CapitalBefore,
     CapitalAfter,
+    FirstSuffix3,
 }
 
 /// Collects hashed features.
@@ -305,16 +306,20 @@ pub(super) fn features(input: &Input<'_, '_, '_>, first: usize, last: usize, out
     }
     sink.finish(shape(tokens.raw(first), Sink::start(Template::FirstShape)));
     sink.finish(shape(tokens.raw(last), Sink::start(Template::LastShape)));
-    suffix(&mut sink, last_word);
+    suffix(&mut sink, Template::LastSuffix3, last_word);
+    if last > first {
+        suffix(&mut sink, Template::FirstSuffix3, first_word);
+    }
     let opens = opens_sentence(tokens, first);
     context(input, &mut sink, first, last, opens);
     document(input, &mut sink, first, last, opens);
 }
 
-/// The last three letters of the last word: "-ski", "-tech", "-ton".
-fn suffix(sink: &mut Sink<'_>, last_word: &str) {
-    if let Some((at, _)) = last_word.char_indices().rev().nth(2) {
-        sink.add(Template::LastSuffix3, &last_word[at..]);
+/// The last three letters of a word: "-ski", "-tech", "-ton"; of a first word, "-ing"
+/// ("Scoring High") or "-ian".
+fn suffix(sink: &mut Sink<'_>, template: Template, word: &str) {
+    if let Some((at, _)) = word.char_indices().rev().nth(2) {
+        sink.add(template, &word[at..]);
     }
 }
 
