@@ -373,10 +373,9 @@ fn continues_name(tokens: &Tokens<'_>, last: usize) -> bool {
 }
 
 /// A capitalised word right before, on the same line, that is no title or role
-/// ("Officer"), does not open the sentence ("Besides Gogiea") and is no word that
-/// opens sentences ("When"), also over a hyphen: "Harkins" in "Levy
-/// Harkins", "Bear" in "Big Bear" and "McCurdy" in "Nunn-McCurdy" are parts of other
-/// names.
+/// ("Officer"), does not open the sentence ("Besides Gogiea") and is no word that opens
+/// sentences ("When"), also over a hyphen: "Harkins" in "Levy Harkins", "Bear" in "Big
+/// Bear" and "McCurdy" in "Nunn-McCurdy" are parts of other names.
 fn follows_name(tokens: &Tokens<'_>, first: usize) -> bool {
     if first == 0 || tokens.list[first].newline_before {
         return false;
@@ -386,6 +385,7 @@ fn follows_name(tokens: &Tokens<'_>, first: usize) -> bool {
     } else {
         first - 1
     };
+    // A capital after an opening quotation mark is the quotation's, too.
     let opens_sentence = before == 0
         || tokens.list[before].newline_before
         || matches!(tokens.folded(before - 1), "." | "!" | "?" | "\"" | ":");

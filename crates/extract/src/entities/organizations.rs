@@ -203,8 +203,8 @@ fn split_run(
 }
 
 /// The owner before a possessive is a name of its own (a thing's name also without the
-/// words that open a sentence, "When"): "When China's National Weather Bureau", "Harvard University's Law
-/// School", "David Smith's Acme Weekly".
+/// words that open a sentence, "When"): "When China's National Weather Bureau",
+/// "Harvard University's Law School", "David Smith's Acme Weekly".
 fn owner_named(
     tokens: &Words<'_, '_>,
     gazetteer: &Gazetteer,
